@@ -1,0 +1,146 @@
+"""Checks across files: references resolve, names do not collide, quotes are real.
+
+Runs on a Corpus whose files each passed their schema, so every field has the
+right shape here and only the relations between files are in question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import Problem
+from .model import Corpus, Origin
+from .schema import did_you_mean
+from .slugs import fold
+
+_FOLDER = {"company": "companies", "deal": "deals", "article": "articles"}
+
+
+def check(root: Path, corpus: Corpus) -> list[Problem]:
+    return [
+        *_references(corpus),
+        *_article_deal_agreement(corpus),
+        *_name_collisions(corpus),
+        *_quotes(root, corpus),
+    ]
+
+
+def _missing(origin: Origin, field: tuple[str | int, ...], kind: str, slug: str,
+             known: Iterable[str]) -> Problem:
+    hint = did_you_mean(slug, sorted(known)) or f"create briefings/{_FOLDER[kind]}/{slug}.md"
+    return Problem(origin.path, origin.line_of(*field), _dotted(field),
+                   f"no {kind} '{slug}' exists", hint)
+
+
+def _references(corpus: Corpus) -> Iterator[Problem]:
+    companies, deals, articles = corpus.companies, corpus.deals, corpus.articles
+    for article in articles.values():
+        for i, slug in enumerate(article.companies):
+            if slug not in companies:
+                yield _missing(article.origin, ("companies", i), "company", slug, companies)
+        for i, slug in enumerate(article.deals):
+            if slug not in deals:
+                yield _missing(article.origin, ("deals", i), "deal", slug, deals)
+    for deal in deals.values():
+        for i, party in enumerate(deal.parties):
+            if party.company not in companies:
+                yield _missing(deal.origin, ("parties", i, "company"), "company",
+                               party.company, companies)
+        for i, source in enumerate(deal.sources):
+            if source.article not in articles:
+                yield _missing(deal.origin, ("sources", i, "article"), "article",
+                               source.article, articles)
+        for i, slug in enumerate(deal.related):
+            if slug not in deals:
+                yield _missing(deal.origin, ("related", i), "deal", slug, deals)
+            elif slug == deal.slug:
+                yield Problem(deal.origin.path, deal.origin.line_of("related", i),
+                              f"related[{i}]", "a deal cannot be related to itself",
+                              "remove this entry")
+    for company in companies.values():
+        for fact in company.facts:
+            if fact.source and fact.source not in articles:
+                yield _missing(company.origin, ("facts", fact.name, "source"), "article",
+                               fact.source, articles)
+
+
+def _article_deal_agreement(corpus: Corpus) -> Iterator[Problem]:
+    """An article's ``deals:`` and the deals' ``sources:`` must say the same thing."""
+    for deal in corpus.deals.values():
+        for i, source in enumerate(deal.sources):
+            article = corpus.articles.get(source.article)
+            if article and deal.slug not in article.deals:
+                yield Problem(article.origin.path, article.origin.line_of("deals"), "deals",
+                              f"does not list deal '{deal.slug}', which cites this article "
+                              f"({deal.origin.path}:{deal.origin.line_of('sources', i)})",
+                              f"add '{deal.slug}' to deals, or remove the source from the deal")
+    for article in corpus.articles.values():
+        for i, slug in enumerate(article.deals):
+            deal = corpus.deals.get(slug)
+            if deal and article.slug not in {s.article for s in deal.sources}:
+                yield Problem(article.origin.path, article.origin.line_of("deals", i),
+                              f"deals[{i}]",
+                              f"deal '{slug}' does not cite this article as a source",
+                              f"add it to sources in {deal.origin.path} with the sentence "
+                              "that reports the deal")
+
+
+def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
+    """Two companies must not share a name or alias once case and width are folded."""
+    owner: dict[str, tuple[str, str]] = {}
+    for company in corpus.companies.values():
+        names = [("name", company.name)] + [
+            (f"aliases[{i}]", alias) for i, alias in enumerate(company.aliases)
+        ]
+        for field, name in names:
+            key = fold(name)
+            other = owner.setdefault(key, (company.slug, name))
+            if other[0] != company.slug:
+                path = ("aliases", int(field[8:-1])) if field.startswith("aliases") else ("name",)
+                yield Problem(company.origin.path, company.origin.line_of(*path), field,
+                              f"'{name}' is also a name of company '{other[0]}' ('{other[1]}')",
+                              "merge the two profiles or remove the duplicate name")
+
+
+def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
+    """A quoted supporting sentence must occur in the seed of the article it cites."""
+    texts: dict[str, str | None] = {}
+    for article in corpus.articles.values():
+        if article.seed is None:
+            continue
+        seed_path = root / article.seed
+        if not seed_path.is_file():
+            yield Problem(article.origin.path, article.origin.line_of("seed"), "seed",
+                          f"{article.seed} does not exist", "fix the path or add the seed file")
+            texts[article.slug] = None
+        else:
+            texts[article.slug] = _normalise(seed_path.read_text("utf-8-sig", errors="replace"))
+    cited: list[tuple[Origin, tuple[str | int, ...], str, str]] = [
+        (deal.origin, ("sources", i, "quote"), s.article, s.quote)
+        for deal in corpus.deals.values()
+        for i, s in enumerate(deal.sources)
+    ] + [
+        (company.origin, ("facts", f.name, "quote"), f.source, f.quote)
+        for company in corpus.companies.values()
+        for f in company.facts
+        if f.source and f.quote
+    ]
+    for origin, field, article, quote in cited:
+        text = texts.get(article)
+        if text and _normalise(quote) not in text:
+            yield Problem(origin.path, origin.line_of(*field), _dotted(field),
+                          f"quote is not in the text of {corpus.articles[article].seed}",
+                          "copy the sentence exactly from the seed")
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

@@ -1,0 +1,179 @@
+"""briefings/ → Corpus. Every problem in every file is collected, then raised once.
+
+Stage order inside the loader: read and parse each file, check it against its
+kind's schema, turn it into a model object, then check what files say about
+each other (crossref). Nothing is returned unless all of it passed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import crossref
+from .dates import PartialDate, parse_partial_date
+from .errors import ContentError, Problem
+from .frontmatter import Document, FrontMatterError, decode, dotted, parse
+from .model import (
+    Article,
+    Company,
+    Corpus,
+    Deal,
+    Fact,
+    Money,
+    Origin,
+    Party,
+    Review,
+    Source,
+)
+from .schema import validate
+from .slugs import SLUG, fold, slugify
+
+FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
+MAX_FILE_BYTES = 5_000_000
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load and validate ``root``/briefings; raise ContentError listing every problem."""
+    problems: list[Problem] = []
+    loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
+    seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
+    for kind, folder in FOLDERS.items():
+        for path in sorted((root / "briefings" / folder).glob("*.md")):
+            rel = path.relative_to(root).as_posix()
+            problems += _check_file_name(rel, path.stem, seen[kind])
+            doc = _read(root, path, rel, problems)
+            if doc is None:
+                continue
+            found = validate(kind, doc)
+            if not found:
+                found = _check_dates(doc)
+            if not doc.body.strip():
+                found.append(Problem(rel, doc.body_line, "", "has no text below the front matter",
+                                     f"write the {_BODY_NAME[kind]} there"))
+            problems += found
+            if not found:
+                loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
+    corpus = Corpus(
+        companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"]
+    )
+    problems += crossref.check(root, corpus)
+    if problems:
+        raise ContentError(problems)
+    return corpus
+
+
+def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]:
+    """The file name is the slug: it must be valid and unique after normalisation."""
+    problems = []
+    if not SLUG.match(stem):
+        problems.append(Problem(rel, None, "", f"file name '{stem}' is not a valid slug",
+                                f"rename it to {slugify(stem) or 'a-name'}.md"))
+    key = fold(stem)
+    if key in seen:
+        problems.append(Problem(rel, None, "", f"slug collides with {seen[key]}",
+                                "names that differ only in case, width or accents are the "
+                                "same slug; merge the two files or rename one"))
+    else:
+        seen[key] = rel
+    return problems
+
+
+_BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
+
+
+def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document | None:
+    try:
+        real = path.resolve()
+        if not real.is_relative_to(root.resolve()):
+            problems.append(Problem(rel, None, "", "is a link to a file outside the project",
+                                    "copy the file into briefings/ instead"))
+            return None
+        size = os.path.getsize(real)
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, "", f"is {size:,} bytes, over the "
+                                    f"{MAX_FILE_BYTES:,}-byte limit for a briefing",
+                                    "shorten it; briefings hold summaries, not full text"))
+            return None
+        return parse(rel, decode(rel, real.read_bytes()))
+    except FrontMatterError as exc:
+        problems.append(exc.problem)
+    except OSError as exc:
+        problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
+    return None
+
+
+_DATE_FIELDS = ("published", "announced", "closed", ("review", "date"), ("facts", "founded", "value"))
+
+
+def _check_dates(doc: Document) -> list[Problem]:
+    """Dates that have the right shape but cannot exist, such as 2024-13-45."""
+    problems = []
+    for field in _DATE_FIELDS:
+        path = field if isinstance(field, tuple) else (field,)
+        value: Any = doc.data
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            try:
+                parse_partial_date(value)
+            except ValueError as exc:
+                problems.append(Problem(doc.path, doc.line_of(path), dotted(path),
+                                        str(exc), "fix the date or write only the year"))
+    return problems
+
+
+def _date(value: str | None) -> PartialDate | None:
+    return parse_partial_date(value) if value else None
+
+
+def _review(data: dict[str, Any]) -> Review:
+    review = data["review"]
+    return Review(review["status"], review.get("by"), _date(review.get("date")))
+
+
+def _article(slug: str, doc: Document) -> Article:
+    d = doc.data
+    return Article(
+        slug=slug, title=d["title"], seed=d.get("seed"), url=d.get("url"),
+        outlet=d.get("outlet"), author=d.get("author"), published=_date(d.get("published")),
+        language=d.get("language", "en"), companies=tuple(d["companies"]),
+        deals=tuple(d.get("deals", ())), topics=tuple(d.get("topics", ())),
+        key_points=tuple(d.get("key_points", ())), summary=doc.body,
+        review=_review(d), origin=Origin(doc.path, doc.lines),
+    )
+
+
+def _company(slug: str, doc: Document) -> Company:
+    d = doc.data
+    facts = tuple(
+        Fact(name, f["value"], f.get("source"), f.get("quote"))
+        for name, f in d.get("facts", {}).items()
+    )
+    return Company(
+        slug=slug, name=d["name"], aliases=tuple(d.get("aliases", ())),
+        description=doc.body, facts=facts, topics=tuple(d.get("topics", ())),
+        review=_review(d), origin=Origin(doc.path, doc.lines),
+    )
+
+
+def _deal(slug: str, doc: Document) -> Deal:
+    d = doc.data
+    value = d.get("value")
+    return Deal(
+        slug=slug, title=d["title"], kind=d["kind"], status=d["status"],
+        parties=tuple(Party(p["company"], p.get("role", "partner")) for p in d["parties"]),
+        announced=_date(d.get("announced")), closed=_date(d.get("closed")),
+        value=Money(float(value["amount"]), value["currency"]) if value else None,
+        areas=tuple(d.get("areas", ())),
+        sources=tuple(Source(s["article"], s["quote"]) for s in d["sources"]),
+        related=tuple(d.get("related", ())), summary=doc.body,
+        review=_review(d), origin=Origin(doc.path, doc.lines),
+    )
+
+
+_BUILDERS: dict[str, Callable[[str, Document], Any]] = {
+    "article": _article, "company": _company, "deal": _deal,
+}

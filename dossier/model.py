@@ -1,0 +1,133 @@
+"""The loaded knowledge base: plain frozen values passed from the loader to the renderers.
+
+Every object keeps the file it came from (``origin``) so later stages can still
+point a user at the right place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The file an object was loaded from and the line of each of its fields."""
+
+    path: str
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, compare=False)
+
+    def line_of(self, *path: str | int) -> int:
+        """Line of a field such as ``("parties", 0, "company")``, or of its nearest parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+@dataclass(frozen=True)
+class Review:
+    status: str  # "draft" | "reviewed"
+    by: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key fact on a company profile and the article that states it."""
+
+    name: str
+    value: str
+    source: str | None = None  # article slug
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Company:
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str  # markdown
+    facts: tuple[Fact, ...]
+    topics: tuple[str, ...]
+    review: Review
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Party:
+    company: str  # company slug
+    role: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article that reports a deal, with the sentence that supports it."""
+
+    article: str  # article slug
+    quote: str
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: str
+
+
+@dataclass(frozen=True)
+class Deal:
+    slug: str
+    title: str
+    kind: str
+    status: str
+    parties: tuple[Party, ...]
+    announced: PartialDate | None
+    closed: PartialDate | None
+    value: Money | None
+    areas: tuple[str, ...]
+    sources: tuple[Source, ...]
+    related: tuple[str, ...]
+    summary: str  # markdown
+    review: Review
+    origin: Origin
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The date a reader sorts deals by."""
+        return self.announced or self.closed
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    seed: str | None
+    url: str | None
+    outlet: str | None
+    author: str | None
+    published: PartialDate | None
+    language: str
+    companies: tuple[str, ...]
+    deals: tuple[str, ...]
+    topics: tuple[str, ...]
+    key_points: tuple[str, ...]
+    summary: str  # markdown
+    review: Review
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything in briefings/, validated and cross-referenced, keyed by slug."""
+
+    companies: dict[str, Company] = field(default_factory=dict)
+    deals: dict[str, Deal] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    def as_of(self) -> PartialDate | None:
+        """The newest date the corpus mentions: the site's "as of", never the clock."""
+        dates = [a.published for a in self.articles.values() if a.published]
+        dates += [d.date for d in self.deals.values() if d.date]
+        return max(dates, default=None)
