@@ -18,9 +18,10 @@ from .slugs import fold
 _FOLDER = {"company": "companies", "deal": "deals", "article": "articles"}
 
 
-def check(root: Path, corpus: Corpus) -> list[Problem]:
+def check(root: Path, corpus: Corpus, present: dict[str, set[str]]) -> list[Problem]:
+    """Problems between files. ``present`` holds every slug with a file, valid or not."""
     return [
-        *_references(corpus),
+        *_references(corpus, present),
         *_article_deal_agreement(corpus),
         *_name_collisions(corpus),
         *_quotes(root, corpus),
@@ -34,16 +35,17 @@ def _missing(origin: Origin, field: tuple[str | int, ...], kind: str, slug: str,
                    f"no {kind} '{slug}' exists", hint)
 
 
-def _references(corpus: Corpus) -> Iterator[Problem]:
-    companies, deals, articles = corpus.companies, corpus.deals, corpus.articles
-    for article in articles.values():
+def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Problem]:
+    # A reference to a file that exists but is itself invalid is not reported again.
+    companies, deals, articles = present["company"], present["deal"], present["article"]
+    for article in corpus.articles.values():
         for i, slug in enumerate(article.companies):
             if slug not in companies:
                 yield _missing(article.origin, ("companies", i), "company", slug, companies)
         for i, slug in enumerate(article.deals):
             if slug not in deals:
                 yield _missing(article.origin, ("deals", i), "deal", slug, deals)
-    for deal in deals.values():
+    for deal in corpus.deals.values():
         for i, party in enumerate(deal.parties):
             if party.company not in companies:
                 yield _missing(deal.origin, ("parties", i, "company"), "company",
@@ -55,11 +57,11 @@ def _references(corpus: Corpus) -> Iterator[Problem]:
         for i, slug in enumerate(deal.related):
             if slug not in deals:
                 yield _missing(deal.origin, ("related", i), "deal", slug, deals)
-            elif slug == deal.slug:
+            if slug == deal.slug:
                 yield Problem(deal.origin.path, deal.origin.line_of("related", i),
                               f"related[{i}]", "a deal cannot be related to itself",
                               "remove this entry")
-    for company in companies.values():
+    for company in corpus.companies.values():
         for fact in company.facts:
             if fact.source and fact.source not in articles:
                 yield _missing(company.origin, ("facts", fact.name, "source"), "article",

@@ -9,7 +9,7 @@ from typing import Literal
 
 Precision = Literal["year", "month", "day"]
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_SHAPE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -54,7 +54,7 @@ class PartialDate:
 
 def parse_partial_date(text: str) -> PartialDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError naming what is impossible."""
-    match = _PATTERN.match(text)
+    match = DATE_SHAPE.match(text)
     if not match:
         raise ValueError(f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else 0 for g in match.groups())

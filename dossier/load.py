@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import crossref
-from .dates import PartialDate, parse_partial_date
+from .dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .errors import ContentError, Problem
 from .frontmatter import Document, FrontMatterError, decode, dotted, parse
 from .model import (
@@ -47,9 +47,7 @@ def load_corpus(root: Path) -> Corpus:
             doc = _read(root, path, rel, problems)
             if doc is None:
                 continue
-            found = validate(kind, doc)
-            if not found:
-                found = _check_dates(doc)
+            found = validate(kind, doc) + _check_dates(doc)
             if not doc.body.strip():
                 found.append(Problem(rel, doc.body_line, "", "has no text below the front matter",
                                      f"write the {_BODY_NAME[kind]} there"))
@@ -59,7 +57,9 @@ def load_corpus(root: Path) -> Corpus:
     corpus = Corpus(
         companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"]
     )
-    problems += crossref.check(root, corpus)
+    # Files that exist but failed their own checks are not "missing" when referenced.
+    present = {kind: set(seen[kind].values()) for kind in FOLDERS}
+    problems += crossref.check(root, corpus, present)
     if problems:
         raise ContentError(problems)
     return corpus
@@ -73,11 +73,11 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
                                 f"rename it to {slugify(stem) or 'a-name'}.md"))
     key = fold(stem)
     if key in seen:
-        problems.append(Problem(rel, None, "", f"slug collides with {seen[key]}",
+        problems.append(Problem(rel, None, "", f"slug collides with '{seen[key]}'",
                                 "names that differ only in case, width or accents are the "
                                 "same slug; merge the two files or rename one"))
     else:
-        seen[key] = rel
+        seen[key] = stem
     return problems
 
 
@@ -116,7 +116,7 @@ def _check_dates(doc: Document) -> list[Problem]:
         value: Any = doc.data
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
-        if isinstance(value, str):
+        if isinstance(value, str) and DATE_SHAPE.match(value):  # other shapes: schema error
             try:
                 parse_partial_date(value)
             except ValueError as exc:

@@ -1,0 +1,120 @@
+"""One page per company, deal and article, plus the indexes, as HTML fragments.
+
+The site engine wraps each fragment in the theme; pages here know only their own
+path, title, description and headings.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..dates import PartialDate
+from ..views import Views
+from .environment import make_environment, relative_url, render
+
+# Site paths of the index pages, also used for the navigation in mkdocs.yml.
+INDEXES = {
+    "home": ("index", "Home"),
+    "companies": ("companies/index", "Companies A–Z"),
+    "deals": ("deals/index", "Deals"),
+    "articles": ("articles/index", "Article briefings"),
+    "timeline": ("timeline", "Timeline"),
+}
+_FOLDERS = {"company": "companies", "deal": "deals", "article": "articles"}
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered page: ``path`` is its source path in the site (``companies/xiaomi.md``)."""
+
+    path: str
+    title: str
+    description: str
+    html: str
+    headings: tuple[Heading, ...]
+
+    @property
+    def url(self) -> str:
+        return self.path[: -len(".md")] + ".html"
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    pages: tuple[Page, ...]
+    as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
+
+
+def page_path(kind: str, slug: str) -> str:
+    return f"{_FOLDERS[kind]}/{slug}.md"
+
+
+def render_site(views: Views, templates: Path) -> RenderedSite:
+    env = make_environment(templates)
+    return RenderedSite(tuple(_pages(views, env)), views.corpus.as_of())
+
+
+def _pages(views: Views, env: jinja2.Environment) -> Iterator[Page]:
+    for key, (path, title) in INDEXES.items():
+        yield _page(env, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key),
+                    views=views)
+    for company in views.companies_by_name:
+        yield _page(env, "company.html.j2", page_path("company", company.slug), company.name,
+                    _first_sentence(company.description), views=views, company=company)
+    for deal in views.deals_newest_first:
+        yield _page(env, "deal.html.j2", page_path("deal", deal.slug), deal.title,
+                    _first_sentence(deal.summary), views=views, deal=deal)
+    for article in views.articles_newest_first:
+        yield _page(env, "article.html.j2", page_path("article", article.slug), article.title,
+                    _first_sentence(article.summary), views=views, article=article)
+
+
+def _page(env: jinja2.Environment, template: str, path: str, title: str, description: str,
+          **context: object) -> Page:
+    url = path[: -len(".md")] + ".html"
+
+    def link(kind: str, slug: str = "") -> str:
+        target = f"{INDEXES[kind][0]}.html" if kind in INDEXES else page_path(kind, slug)
+        return relative_url(target.replace(".md", ".html"), url)
+
+    body = render(env, template, link=link, **context)
+    headings = tuple(Heading(int(level), id_, text)
+                     for level, id_, text in _HEADING.findall(body))
+    return Page(path, title, description, body, headings)
+
+
+def _first_sentence(markdown_text: str, limit: int = 200) -> str:
+    text = " ".join(markdown_text.split())
+    cut = re.search(r"(?<=[.!?])\s", text)
+    sentence = text[: cut.start()] if cut else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _index_description(views: Views, key: str) -> str:
+    c = views.corpus
+    counts = f"{len(c.companies)} companies, {len(c.deals)} deals, {len(c.articles)} articles"
+    return {
+        "home": f"Briefing on {counts}.",
+        "companies": f"All {len(c.companies)} companies, A to Z.",
+        "deals": f"All {len(c.deals)} deals with date, parties, kind, status and sources.",
+        "articles": f"All {len(c.articles)} article briefings, newest first.",
+        "timeline": "Deals and articles by year.",
+    }[key]
+
+
+def escape_title(title: str) -> str:
+    """Titles go to a theme that prints them unescaped; escape them once, here."""
+    return html.escape(title, quote=True)

@@ -1,0 +1,109 @@
+"""The model stage: relations derived from a Corpus, computed once for every renderer.
+
+The loader keeps only what files say; here we work out what follows from it: a
+company's deals and articles, its counterparties, the year-by-year timeline.
+Every list is in a fixed order so the built site is byte-identical run to run.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .dates import PartialDate
+from .model import Article, Company, Corpus, Deal
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated line of a timeline: a deal announced or closed, an article published."""
+
+    date: PartialDate | None
+    label: str
+    kind: str  # "deal" | "article"
+    slug: str
+
+
+@dataclass(frozen=True)
+class Views:
+    corpus: Corpus
+    deals_of: dict[str, tuple[Deal, ...]]
+    articles_of: dict[str, tuple[Article, ...]]
+    counterparties_of: dict[str, tuple[Company, ...]]
+    articles_of_deal: dict[str, tuple[Article, ...]]
+    deals_newest_first: tuple[Deal, ...]
+    articles_newest_first: tuple[Article, ...]
+    companies_by_name: tuple[Company, ...]
+    timeline: tuple[tuple[int | None, tuple[Event, ...]], ...]
+
+    def companies_by_letter(self) -> tuple[tuple[str, tuple[Company, ...]], ...]:
+        """Companies A–Z grouped by initial; names not starting with A–Z go under '#'."""
+        groups: dict[str, list[Company]] = defaultdict(list)
+        for company in self.companies_by_name:
+            initial = unicodedata.normalize("NFKD", company.name)[:1].upper()
+            groups[initial if "A" <= initial <= "Z" else "#"].append(company)
+        return tuple((letter, tuple(groups[letter])) for letter in sorted(groups))
+
+    def company_timeline(self, slug: str) -> tuple[Event, ...]:
+        return tuple(e for _, events in self.timeline for e in events
+                     if (e.kind == "deal" and slug in {p.company for p in
+                                                       self.corpus.deals[e.slug].parties})
+                     or (e.kind == "article" and slug in self.corpus.articles[e.slug].companies))
+
+
+def _newest_first(date: PartialDate | None, slug: str) -> tuple[bool, PartialDate, str]:
+    # Undated items go last; ties break on slug so order never depends on file order.
+    return (date is not None, date or PartialDate(1), slug)
+
+
+def build_views(corpus: Corpus) -> Views:
+    deals = sorted(corpus.deals.values(), key=lambda d: _newest_first(d.date, d.slug),
+                   reverse=True)
+    articles = sorted(corpus.articles.values(),
+                      key=lambda a: _newest_first(a.published, a.slug), reverse=True)
+    deals_of: dict[str, list[Deal]] = defaultdict(list)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for deal in deals:
+        slugs = [p.company for p in deal.parties]
+        for slug in dict.fromkeys(slugs):
+            deals_of[slug].append(deal)
+            partners[slug].update(s for s in slugs if s != slug)
+    articles_of: dict[str, list[Article]] = defaultdict(list)
+    articles_of_deal: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        for slug in article.companies:
+            articles_of[slug].append(article)
+        for slug in article.deals:
+            articles_of_deal[slug].append(article)
+    by_name = sorted(corpus.companies.values(), key=lambda c: (c.name.casefold(), c.slug))
+    return Views(
+        corpus=corpus,
+        deals_of={c.slug: tuple(deals_of[c.slug]) for c in by_name},
+        articles_of={c.slug: tuple(articles_of[c.slug]) for c in by_name},
+        counterparties_of={
+            c.slug: tuple(sorted((corpus.companies[s] for s in partners[c.slug]),
+                                 key=lambda o: (o.name.casefold(), o.slug)))
+            for c in by_name
+        },
+        articles_of_deal={d.slug: tuple(articles_of_deal[d.slug]) for d in deals},
+        deals_newest_first=tuple(deals),
+        articles_newest_first=tuple(articles),
+        companies_by_name=tuple(by_name),
+        timeline=_timeline(deals, articles),
+    )
+
+
+def _timeline(deals: list[Deal], articles: list[Article]
+              ) -> tuple[tuple[int | None, tuple[Event, ...]], ...]:
+    events: list[Event] = []
+    for deal in deals:
+        events.append(Event(deal.announced, f"{deal.title} ({deal.status})", "deal", deal.slug))
+        if deal.closed:
+            events.append(Event(deal.closed, f"{deal.title} closed", "deal", deal.slug))
+    events += [Event(a.published, a.title, "article", a.slug) for a in articles]
+    events.sort(key=lambda e: (e.date is None, e.date or PartialDate(1), e.kind, e.slug))
+    years: dict[int | None, list[Event]] = defaultdict(list)
+    for event in events:
+        years[event.date.year if event.date else None].append(event)
+    return tuple((year, tuple(evs)) for year, evs in years.items())
