@@ -19,9 +19,13 @@ def _parser() -> argparse.ArgumentParser:
         prog="build.py",
         description="Build the Dossier briefing site from briefings/ and templates/.",
     )
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="project folder holding briefings/, templates/ and mkdocs.yml "
-                        "(default: the current folder)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding briefings/, templates/ and mkdocs.yml "
+        "(default: the current folder)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="check the corpus and build site/ (default)")
@@ -38,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.root.resolve()
     try:
         if not (root / "briefings").is_dir():
-            raise DossierError(f"{root}: no briefings/ folder here "
-                               "(run from the project folder or pass --root)")
+            raise DossierError(
+                f"{root}: no briefings/ folder here (run from the project folder or pass --root)"
+            )
         if command == "check":
             return _check(root)
         if command == "serve":
@@ -49,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return _build(root, getattr(args, "site_dir", None) or root / "site")
     except ContentError as exc:
-        _report(exc, "Fix them and run again." if command == "check"
-                else "Nothing was written; the previous site is unchanged.")
+        _report(
+            exc,
+            "Fix them and run again."
+            if command == "check"
+            else "Nothing was written; the previous site is unchanged.",
+        )
         return 1
     except DossierError as exc:
         if args.debug:
@@ -63,8 +72,10 @@ def _check(root: Path) -> int:
     from .pipeline import check
 
     corpus = check(root)
-    print(f"ok: {len(corpus.articles)} articles, {len(corpus.companies)} companies, "
-          f"{len(corpus.deals)} deals")
+    print(
+        f"ok: {len(corpus.articles)} articles, {len(corpus.companies)} companies, "
+        f"{len(corpus.deals)} deals"
+    )
     return 0
 
 
@@ -74,8 +85,9 @@ def _build(root: Path, site_dir: Path) -> int:
     started = time.perf_counter()
     rendered = build(root, site_dir)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
-    print(f"built {len(rendered.pages)} pages into {shown}/ "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 

@@ -28,11 +28,13 @@ def check(root: Path, corpus: Corpus, present: dict[str, set[str]]) -> list[Prob
     ]
 
 
-def _missing(origin: Origin, field: tuple[str | int, ...], kind: str, slug: str,
-             known: Iterable[str]) -> Problem:
+def _missing(
+    origin: Origin, field: tuple[str | int, ...], kind: str, slug: str, known: Iterable[str]
+) -> Problem:
     hint = did_you_mean(slug, sorted(known)) or f"create briefings/{_FOLDER[kind]}/{slug}.md"
-    return Problem(origin.path, origin.line_of(*field), _dotted(field),
-                   f"no {kind} '{slug}' exists", hint)
+    return Problem(
+        origin.path, origin.line_of(*field), _dotted(field), f"no {kind} '{slug}' exists", hint
+    )
 
 
 def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Problem]:
@@ -48,24 +50,31 @@ def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Proble
     for deal in corpus.deals.values():
         for i, party in enumerate(deal.parties):
             if party.company not in companies:
-                yield _missing(deal.origin, ("parties", i, "company"), "company",
-                               party.company, companies)
+                yield _missing(
+                    deal.origin, ("parties", i, "company"), "company", party.company, companies
+                )
         for i, source in enumerate(deal.sources):
             if source.article not in articles:
-                yield _missing(deal.origin, ("sources", i, "article"), "article",
-                               source.article, articles)
+                yield _missing(
+                    deal.origin, ("sources", i, "article"), "article", source.article, articles
+                )
         for i, slug in enumerate(deal.related):
             if slug not in deals:
                 yield _missing(deal.origin, ("related", i), "deal", slug, deals)
             if slug == deal.slug:
-                yield Problem(deal.origin.path, deal.origin.line_of("related", i),
-                              f"related[{i}]", "a deal cannot be related to itself",
-                              "remove this entry")
+                yield Problem(
+                    deal.origin.path,
+                    deal.origin.line_of("related", i),
+                    f"related[{i}]",
+                    "a deal cannot be related to itself",
+                    "remove this entry",
+                )
     for company in corpus.companies.values():
         for fact in company.facts:
             if fact.source and fact.source not in articles:
-                yield _missing(company.origin, ("facts", fact.name, "source"), "article",
-                               fact.source, articles)
+                yield _missing(
+                    company.origin, ("facts", fact.name, "source"), "article", fact.source, articles
+                )
 
 
 def _article_deal_agreement(corpus: Corpus) -> Iterator[Problem]:
@@ -74,19 +83,26 @@ def _article_deal_agreement(corpus: Corpus) -> Iterator[Problem]:
         for i, source in enumerate(deal.sources):
             article = corpus.articles.get(source.article)
             if article and deal.slug not in article.deals:
-                yield Problem(article.origin.path, article.origin.line_of("deals"), "deals",
-                              f"does not list deal '{deal.slug}', which cites this article "
-                              f"({deal.origin.path}:{deal.origin.line_of('sources', i)})",
-                              f"add '{deal.slug}' to deals, or remove the source from the deal")
+                yield Problem(
+                    article.origin.path,
+                    article.origin.line_of("deals"),
+                    "deals",
+                    f"does not list deal '{deal.slug}', which cites this article "
+                    f"({deal.origin.path}:{deal.origin.line_of('sources', i)})",
+                    f"add '{deal.slug}' to deals, or remove the source from the deal",
+                )
     for article in corpus.articles.values():
         for i, slug in enumerate(article.deals):
             deal = corpus.deals.get(slug)
             if deal and article.slug not in {s.article for s in deal.sources}:
-                yield Problem(article.origin.path, article.origin.line_of("deals", i),
-                              f"deals[{i}]",
-                              f"deal '{slug}' does not cite this article as a source",
-                              f"add it to sources in {deal.origin.path} with the sentence "
-                              "that reports the deal")
+                yield Problem(
+                    article.origin.path,
+                    article.origin.line_of("deals", i),
+                    f"deals[{i}]",
+                    f"deal '{slug}' does not cite this article as a source",
+                    f"add it to sources in {deal.origin.path} with the sentence "
+                    "that reports the deal",
+                )
 
 
 def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
@@ -101,9 +117,13 @@ def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
             other = owner.setdefault(key, (company.slug, name))
             if other[0] != company.slug:
                 path = ("aliases", int(field[8:-1])) if field.startswith("aliases") else ("name",)
-                yield Problem(company.origin.path, company.origin.line_of(*path), field,
-                              f"'{name}' is also a name of company '{other[0]}' ('{other[1]}')",
-                              "merge the two profiles or remove the duplicate name")
+                yield Problem(
+                    company.origin.path,
+                    company.origin.line_of(*path),
+                    field,
+                    f"'{name}' is also a name of company '{other[0]}' ('{other[1]}')",
+                    "merge the two profiles or remove the duplicate name",
+                )
 
 
 def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
@@ -114,8 +134,13 @@ def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
             continue
         seed_path = root / article.seed
         if not seed_path.is_file():
-            yield Problem(article.origin.path, article.origin.line_of("seed"), "seed",
-                          f"{article.seed} does not exist", "fix the path or add the seed file")
+            yield Problem(
+                article.origin.path,
+                article.origin.line_of("seed"),
+                "seed",
+                f"{article.seed} does not exist",
+                "fix the path or add the seed file",
+            )
             texts[article.slug] = None
         else:
             texts[article.slug] = _normalise(seed_path.read_text("utf-8-sig", errors="replace"))
@@ -132,9 +157,13 @@ def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
     for origin, field, article, quote in cited:
         text = texts.get(article)
         if text and _normalise(quote) not in text:
-            yield Problem(origin.path, origin.line_of(*field), _dotted(field),
-                          f"quote is not in the text of {corpus.articles[article].seed}",
-                          "copy the sentence exactly from the seed")
+            yield Problem(
+                origin.path,
+                origin.line_of(*field),
+                _dotted(field),
+                f"quote is not in the text of {corpus.articles[article].seed}",
+                "copy the sentence exactly from the seed",
+            )
 
 
 def _normalise(text: str) -> str:

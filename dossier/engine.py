@@ -137,8 +137,9 @@ def on_files(files: Files, config: Any) -> Files:
         _pages[page.path] = page
         files.append(File.generated(config, page.path, content=""))
     for name in SCHEMA_FILES:
-        files.append(File.generated(config, f"schemas/{name}.schema.json",
-                                    content=schema_text(name)))
+        files.append(
+            File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))
+        )
     return files
 
 
@@ -168,11 +169,19 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     ours = _pages.get(page.file.src_uri)
     if ours is None:
         return content
-    page.toc = get_toc([
-        {"level": h.level, "id": h.id, "name": h.html, "html": h.html, "data-toc-label": "",
-         "children": []}
-        for h in ours.headings
-    ])
+    page.toc = get_toc(
+        [
+            {
+                "level": h.level,
+                "id": h.id,
+                "name": h.html,
+                "html": h.html,
+                "data-toc-label": "",
+                "children": [],
+            }
+            for h in ours.headings
+        ]
+    )
     return ours.html
 
 

@@ -75,8 +75,13 @@ def decode(path: str, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FrontMatterError(
-            Problem(path, line, "", f"is not valid UTF-8 (byte {exc.start})",
-                    "re-save the file as UTF-8")
+            Problem(
+                path,
+                line,
+                "",
+                f"is not valid UTF-8 (byte {exc.start})",
+                "re-save the file as UTF-8",
+            )
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -86,19 +91,29 @@ def parse(path: str, text: str) -> Document:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         raise FrontMatterError(
-            Problem(path, 1, "", "does not start with front matter",
-                    "the first line must be --- followed by YAML and a closing ---")
+            Problem(
+                path,
+                1,
+                "",
+                "does not start with front matter",
+                "the first line must be --- followed by YAML and a closing ---",
+            )
         )
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
     if end is None:
         raise FrontMatterError(
-            Problem(path, 1, "", "front matter is never closed",
-                    "add a line with --- after the YAML fields")
+            Problem(
+                path,
+                1,
+                "",
+                "front matter is never closed",
+                "add a line with --- after the YAML fields",
+            )
         )
     yaml_text = "\n".join(lines[1:end])
     data, line_map = _load_yaml(path, yaml_text, first_line=2)
     body = "\n".join(lines[end + 1 :]).strip("\n")
-    body_line = end + 2 + _leading_blank_lines(lines[end + 1 :])
+    body_line = end + 2 + (_leading_blank_lines(lines[end + 1 :]) if body else 0)
     return Document(path, data, line_map, body, body_line)
 
 
@@ -119,8 +134,13 @@ def _load_yaml(path: str, text: str, first_line: int) -> tuple[dict[str, Any], d
         line = first_line + mark.line if mark else first_line
         problem = (exc.problem or str(exc)).strip()
         raise FrontMatterError(
-            Problem(path, line, "", f"YAML syntax error: {problem}",
-                    "check indentation, colons and quotes on this line or the one above")
+            Problem(
+                path,
+                line,
+                "",
+                f"YAML syntax error: {problem}",
+                "check indentation, colons and quotes on this line or the one above",
+            )
         ) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(Problem(path, first_line, "", f"YAML error: {exc}")) from None
@@ -133,9 +153,13 @@ def _load_yaml(path: str, text: str, first_line: int) -> tuple[dict[str, Any], d
     if not isinstance(value, dict):
         kind = "a list" if isinstance(value, list) else "a single value"
         raise FrontMatterError(
-            Problem(path, first_line + node.start_mark.line, "",
-                    f"front matter is {kind}, not a set of fields",
-                    "write one 'key: value' per line")
+            Problem(
+                path,
+                first_line + node.start_mark.line,
+                "",
+                f"front matter is {kind}, not a set of fields",
+                "write one 'key: value' per line",
+            )
         )
     return value, builder.lines
 
@@ -157,12 +181,20 @@ class _Builder:
 
     def build(self, node: yaml.Node, at: Path) -> Any:
         if id(node) in self._seen:
-            self._fail(node, at, "YAML anchors and aliases (& and *) are not supported",
-                       "write the value out in full")
+            self._fail(
+                node,
+                at,
+                "YAML anchors and aliases (& and *) are not supported",
+                "write the value out in full",
+            )
         self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
-            self._fail(node, at, f"YAML tag {node.tag.replace(_YAML, '!!')} is not allowed",
-                       "remove the tag; briefings hold plain text, numbers and lists")
+            self._fail(
+                node,
+                at,
+                f"YAML tag {node.tag.replace(_YAML, '!!')} is not allowed",
+                "remove the tag; briefings hold plain text, numbers and lists",
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
@@ -180,9 +212,12 @@ class _Builder:
                 self._fail(key_node, at, "keys must be plain names")
             key = key_node.value
             if key in result:
-                self._fail(key_node, (*at, key),
-                           f"duplicate key (first set on line {self.lines[(*at, key)]})",
-                           "keep one of them")
+                self._fail(
+                    key_node,
+                    (*at, key),
+                    f"duplicate key (first set on line {self.lines[(*at, key)]})",
+                    "keep one of them",
+                )
             self.lines[(*at, key)] = self._line(key_node)
             result[key] = self.build(value_node, (*at, key))
         return result
@@ -210,5 +245,3 @@ def dotted(path: Path) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
-
-

@@ -8,7 +8,7 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,16 +47,22 @@ def load_corpus(root: Path) -> Corpus:
             doc = _read(root, path, rel, problems)
             if doc is None:
                 continue
+            _years_as_text(doc)
             found = validate(kind, doc) + _check_dates(doc)
             if not doc.body.strip():
-                found.append(Problem(rel, doc.body_line, "", "has no text below the front matter",
-                                     f"write the {_BODY_NAME[kind]} there"))
+                found.append(
+                    Problem(
+                        rel,
+                        doc.body_line,
+                        "",
+                        "has no text below the front matter",
+                        f"write the {_BODY_NAME[kind]} there",
+                    )
+                )
             problems += found
             if not found:
                 loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
-    corpus = Corpus(
-        companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"]
-    )
+    corpus = Corpus(companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"])
     # Files that exist but failed their own checks are not "missing" when referenced.
     present = {kind: set(seen[kind].values()) for kind in FOLDERS}
     problems += crossref.check(root, corpus, present)
@@ -69,13 +75,27 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
     """The file name is the slug: it must be valid and unique after normalisation."""
     problems = []
     if not SLUG.match(stem):
-        problems.append(Problem(rel, None, "", f"file name '{stem}' is not a valid slug",
-                                f"rename it to {slugify(stem) or 'a-name'}.md"))
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "",
+                f"file name '{stem}' is not a valid slug",
+                f"rename it to {slugify(stem) or 'a-name'}.md",
+            )
+        )
     key = fold(stem)
     if key in seen:
-        problems.append(Problem(rel, None, "", f"slug collides with '{seen[key]}'",
-                                "names that differ only in case, width or accents are the "
-                                "same slug; merge the two files or rename one"))
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "",
+                f"slug collides with '{seen[key]}'",
+                "names that differ only in case, width or accents are the "
+                "same slug; merge the two files or rename one",
+            )
+        )
     else:
         seen[key] = stem
     return problems
@@ -88,14 +108,27 @@ def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document
     try:
         real = path.resolve()
         if not real.is_relative_to(root.resolve()):
-            problems.append(Problem(rel, None, "", "is a link to a file outside the project",
-                                    "copy the file into briefings/ instead"))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "",
+                    "is a link to a file outside the project",
+                    "copy the file into briefings/ instead",
+                )
+            )
             return None
         size = os.path.getsize(real)
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, None, "", f"is {size:,} bytes, over the "
-                                    f"{MAX_FILE_BYTES:,}-byte limit for a briefing",
-                                    "shorten it; briefings hold summaries, not full text"))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "",
+                    f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a briefing",
+                    "shorten it; briefings hold summaries, not full text",
+                )
+            )
             return None
         return parse(rel, decode(rel, real.read_bytes()))
     except FrontMatterError as exc:
@@ -105,23 +138,52 @@ def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document
     return None
 
 
-_DATE_FIELDS = ("published", "announced", "closed", ("review", "date"), ("facts", "founded", "value"))
+_DATE_FIELDS = (
+    "published",
+    "announced",
+    "closed",
+    ("review", "date"),
+    ("facts", "founded", "value"),
+)
+
+
+def _date_values(doc: Document) -> Iterator[tuple[tuple[str, ...], dict[str, Any], str]]:
+    """Each date field present: its path, the mapping holding it, and its key."""
+    for field in _DATE_FIELDS:
+        path = field if isinstance(field, tuple) else (field,)
+        holder: Any = doc.data
+        for part in path[:-1]:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        if isinstance(holder, dict) and path[-1] in holder:
+            yield path, holder, path[-1]
+
+
+def _years_as_text(doc: Document) -> None:
+    """``published: 2015`` unquoted is the year 2015, as the user meant."""
+    for _, holder, key in _date_values(doc):
+        value = holder[key]
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            holder[key] = str(value)
 
 
 def _check_dates(doc: Document) -> list[Problem]:
     """Dates that have the right shape but cannot exist, such as 2024-13-45."""
     problems = []
-    for field in _DATE_FIELDS:
-        path = field if isinstance(field, tuple) else (field,)
-        value: Any = doc.data
-        for part in path:
-            value = value.get(part) if isinstance(value, dict) else None
+    for path, holder, key in _date_values(doc):
+        value = holder[key]
         if isinstance(value, str) and DATE_SHAPE.match(value):  # other shapes: schema error
             try:
                 parse_partial_date(value)
             except ValueError as exc:
-                problems.append(Problem(doc.path, doc.line_of(path), dotted(path),
-                                        str(exc), "fix the date or write only the year"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(path),
+                        dotted(path),
+                        str(exc),
+                        "fix the date or write only the year",
+                    )
+                )
     return problems
 
 
@@ -137,12 +199,21 @@ def _review(data: dict[str, Any]) -> Review:
 def _article(slug: str, doc: Document) -> Article:
     d = doc.data
     return Article(
-        slug=slug, title=d["title"], seed=d.get("seed"), url=d.get("url"),
-        outlet=d.get("outlet"), author=d.get("author"), published=_date(d.get("published")),
-        language=d.get("language", "en"), companies=tuple(d["companies"]),
-        deals=tuple(d.get("deals", ())), topics=tuple(d.get("topics", ())),
-        key_points=tuple(d.get("key_points", ())), summary=doc.body,
-        review=_review(d), origin=Origin(doc.path, doc.lines),
+        slug=slug,
+        title=d["title"],
+        seed=d.get("seed"),
+        url=d.get("url"),
+        outlet=d.get("outlet"),
+        author=d.get("author"),
+        published=_date(d.get("published")),
+        language=d.get("language", "en"),
+        companies=tuple(d["companies"]),
+        deals=tuple(d.get("deals", ())),
+        topics=tuple(d.get("topics", ())),
+        key_points=tuple(d.get("key_points", ())),
+        summary=doc.body,
+        review=_review(d),
+        origin=Origin(doc.path, doc.lines),
     )
 
 
@@ -153,9 +224,14 @@ def _company(slug: str, doc: Document) -> Company:
         for name, f in d.get("facts", {}).items()
     )
     return Company(
-        slug=slug, name=d["name"], aliases=tuple(d.get("aliases", ())),
-        description=doc.body, facts=facts, topics=tuple(d.get("topics", ())),
-        review=_review(d), origin=Origin(doc.path, doc.lines),
+        slug=slug,
+        name=d["name"],
+        aliases=tuple(d.get("aliases", ())),
+        description=doc.body,
+        facts=facts,
+        topics=tuple(d.get("topics", ())),
+        review=_review(d),
+        origin=Origin(doc.path, doc.lines),
     )
 
 
@@ -163,17 +239,25 @@ def _deal(slug: str, doc: Document) -> Deal:
     d = doc.data
     value = d.get("value")
     return Deal(
-        slug=slug, title=d["title"], kind=d["kind"], status=d["status"],
+        slug=slug,
+        title=d["title"],
+        kind=d["kind"],
+        status=d["status"],
         parties=tuple(Party(p["company"], p.get("role", "partner")) for p in d["parties"]),
-        announced=_date(d.get("announced")), closed=_date(d.get("closed")),
+        announced=_date(d.get("announced")),
+        closed=_date(d.get("closed")),
         value=Money(float(value["amount"]), value["currency"]) if value else None,
         areas=tuple(d.get("areas", ())),
         sources=tuple(Source(s["article"], s["quote"]) for s in d["sources"]),
-        related=tuple(d.get("related", ())), summary=doc.body,
-        review=_review(d), origin=Origin(doc.path, doc.lines),
+        related=tuple(d.get("related", ())),
+        summary=doc.body,
+        review=_review(d),
+        origin=Origin(doc.path, doc.lines),
     )
 
 
 _BUILDERS: dict[str, Callable[[str, Document], Any]] = {
-    "article": _article, "company": _company, "deal": _deal,
+    "article": _article,
+    "company": _company,
+    "deal": _deal,
 }

@@ -1,9 +1,9 @@
 """The stages, in order. Each is a function of the previous stage's value.
 
-    load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
-    model    Corpus → Views                  (dossier.views)
-    render   Views → RenderedSite            (dossier.render, templates/)
-    site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in atomically)
+load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
+model    Corpus → Views                  (dossier.views)
+render   Views → RenderedSite            (dossier.render, templates/)
+site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in atomically)
 """
 
 from __future__ import annotations

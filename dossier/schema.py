@@ -25,9 +25,13 @@ SCHEMA_FILES = ("defs", *KINDS)
 
 _PATTERN_HELP = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": (
-        "is not a valid slug", "use lowercase letters, digits and hyphens, e.g. xiaomi"),
+        "is not a valid slug",
+        "use lowercase letters, digits and hyphens, e.g. xiaomi",
+    ),
     "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": (
-        "is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is"),
+        "is not a date",
+        "write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is",
+    ),
     "^https?://\\S+$": ("is not a web address", "write the full http:// or https:// URL"),
     "^seeds/[^/]+$": ("is not a seed path", "write seeds/FILENAME, relative to the project"),
     "^[A-Z]{3}$": ("is not a currency code", "use an ISO 4217 code such as USD"),
@@ -76,36 +80,57 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
     if keyword == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         for key in sorted(set(instance) - set(known)):
-            yield Problem(doc.path, doc.line_of((*at, key)), dotted((*at, key)),
-                          "unknown key",
-                          did_you_mean(key, known, f"keys allowed here: {', '.join(known)}"))
+            yield Problem(
+                doc.path,
+                doc.line_of((*at, key)),
+                dotted((*at, key)),
+                "unknown key",
+                did_you_mean(key, known, f"keys allowed here: {', '.join(known)}"),
+            )
     elif keyword == "required":
         for key in error.validator_value:
             if key not in instance:
-                yield Problem(doc.path, doc.line_of(at) if at else 1, dotted((*at, key)),
-                              "is required but missing", f"add a '{key}:' line")
+                yield Problem(
+                    doc.path,
+                    doc.line_of(at) if at else 1,
+                    dotted((*at, key)),
+                    "is required but missing",
+                    f"add a '{key}:' line",
+                )
     elif keyword == "enum":
         allowed = [str(v) for v in error.validator_value]
-        yield Problem(doc.path, doc.line_of(at), here,
-                      f"'{instance}' is not one of {', '.join(allowed)}",
-                      did_you_mean(str(instance), allowed))
+        yield Problem(
+            doc.path,
+            doc.line_of(at),
+            here,
+            f"'{instance}' is not one of {', '.join(allowed)}",
+            did_you_mean(str(instance), allowed),
+        )
     elif keyword == "type":
         expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         hint = "put it in quotes" if expected == "text" and instance is not None else ""
-        yield Problem(doc.path, doc.line_of(at), here,
-                      f"expected {expected}, got {_describe(instance)}", hint)
+        yield Problem(
+            doc.path, doc.line_of(at), here, f"expected {expected}, got {_describe(instance)}", hint
+        )
     elif keyword == "pattern":
         message, hint = _PATTERN_HELP.get(error.validator_value, ("has the wrong form", ""))
         yield Problem(doc.path, doc.line_of(at), here, f"'{instance}' {message}", hint)
     elif keyword == "minItems":
-        yield Problem(doc.path, doc.line_of(at), here,
-                      f"needs at least {error.validator_value} item(s)", "add the missing entries")
+        yield Problem(
+            doc.path,
+            doc.line_of(at),
+            here,
+            f"needs at least {error.validator_value} item(s)",
+            "add the missing entries",
+        )
     elif keyword == "uniqueItems":
-        yield Problem(doc.path, doc.line_of(at), here, "lists the same item twice",
-                      "remove the repeat")
+        yield Problem(
+            doc.path, doc.line_of(at), here, "lists the same item twice", "remove the repeat"
+        )
     elif keyword == "minLength":
-        yield Problem(doc.path, doc.line_of(at), here, "is empty",
-                      "write some text or remove the key")
+        yield Problem(
+            doc.path, doc.line_of(at), here, "is empty", "write some text or remove the key"
+        )
     else:
         yield Problem(doc.path, doc.line_of(at), here, error.message)
 

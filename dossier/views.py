@@ -46,10 +46,13 @@ class Views:
         return tuple((letter, tuple(groups[letter])) for letter in sorted(groups))
 
     def company_timeline(self, slug: str) -> tuple[Event, ...]:
-        return tuple(e for _, events in self.timeline for e in events
-                     if (e.kind == "deal" and slug in {p.company for p in
-                                                       self.corpus.deals[e.slug].parties})
-                     or (e.kind == "article" and slug in self.corpus.articles[e.slug].companies))
+        return tuple(
+            e
+            for _, events in self.timeline
+            for e in events
+            if (e.kind == "deal" and slug in {p.company for p in self.corpus.deals[e.slug].parties})
+            or (e.kind == "article" and slug in self.corpus.articles[e.slug].companies)
+        )
 
 
 def _newest_first(date: PartialDate | None, slug: str) -> tuple[bool, PartialDate, str]:
@@ -58,10 +61,10 @@ def _newest_first(date: PartialDate | None, slug: str) -> tuple[bool, PartialDat
 
 
 def build_views(corpus: Corpus) -> Views:
-    deals = sorted(corpus.deals.values(), key=lambda d: _newest_first(d.date, d.slug),
-                   reverse=True)
-    articles = sorted(corpus.articles.values(),
-                      key=lambda a: _newest_first(a.published, a.slug), reverse=True)
+    deals = sorted(corpus.deals.values(), key=lambda d: _newest_first(d.date, d.slug), reverse=True)
+    articles = sorted(
+        corpus.articles.values(), key=lambda a: _newest_first(a.published, a.slug), reverse=True
+    )
     deals_of: dict[str, list[Deal]] = defaultdict(list)
     partners: dict[str, set[str]] = defaultdict(set)
     for deal in deals:
@@ -82,8 +85,12 @@ def build_views(corpus: Corpus) -> Views:
         deals_of={c.slug: tuple(deals_of[c.slug]) for c in by_name},
         articles_of={c.slug: tuple(articles_of[c.slug]) for c in by_name},
         counterparties_of={
-            c.slug: tuple(sorted((corpus.companies[s] for s in partners[c.slug]),
-                                 key=lambda o: (o.name.casefold(), o.slug)))
+            c.slug: tuple(
+                sorted(
+                    (corpus.companies[s] for s in partners[c.slug]),
+                    key=lambda o: (o.name.casefold(), o.slug),
+                )
+            )
             for c in by_name
         },
         articles_of_deal={d.slug: tuple(articles_of_deal[d.slug]) for d in deals},
@@ -94,8 +101,9 @@ def build_views(corpus: Corpus) -> Views:
     )
 
 
-def _timeline(deals: list[Deal], articles: list[Article]
-              ) -> tuple[tuple[int | None, tuple[Event, ...]], ...]:
+def _timeline(
+    deals: list[Deal], articles: list[Article]
+) -> tuple[tuple[int | None, tuple[Event, ...]], ...]:
     events: list[Event] = []
     for deal in deals:
         events.append(Event(deal.announced, f"{deal.title} ({deal.status})", "deal", deal.slug))

@@ -17,8 +17,12 @@ from ..errors import TemplateProblem
 from .markdown import to_html
 
 KIND_LABELS = {
-    "partnership": "Partnership", "mou": "MoU", "investment": "Investment",
-    "acquisition": "Acquisition", "merger": "Merger", "licensing": "Licensing",
+    "partnership": "Partnership",
+    "mou": "MoU",
+    "investment": "Investment",
+    "acquisition": "Acquisition",
+    "merger": "Merger",
+    "licensing": "Licensing",
     "joint-venture": "Joint venture",
 }
 
@@ -40,8 +44,9 @@ def make_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=to_html, human=human_date, iso=iso_date,
-                       kind_label=lambda k: KIND_LABELS.get(k, k))
+    env.filters.update(
+        md=to_html, human=human_date, iso=iso_date, kind_label=lambda k: KIND_LABELS.get(k, k)
+    )
     return env
 
 
@@ -56,18 +61,24 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
         where = f"templates/{exc.name or name}:{exc.lineno}"
-        raise TemplateProblem(f"{where}: template syntax error: {exc.message} "
-                              "(fix the Jinja tag on that line)") from None
+        raise TemplateProblem(
+            f"{where}: template syntax error: {exc.message} (fix the Jinja tag on that line)"
+        ) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(f"templates/{exc.name}: template is missing "
-                              "(restore it from git: git checkout -- templates/)") from None
+        raise TemplateProblem(
+            f"templates/{exc.name}: template is missing "
+            "(restore it from git: git checkout -- templates/)"
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateProblem(f"{_template_line(exc, name)}: {exc.message} "
-                              "(check the variable name against the README's template "
-                              "context)") from None
+        raise TemplateProblem(
+            f"{_template_line(exc, name)}: {exc.message} "
+            "(check the variable name against the README's template "
+            "context)"
+        ) from None
     except Exception as exc:  # any other failure inside a template is the template's
-        raise TemplateProblem(f"{_template_line(exc, name)}: template failed: "
-                              f"{type(exc).__name__}: {exc}") from None
+        raise TemplateProblem(
+            f"{_template_line(exc, name)}: template failed: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 def _template_line(exc: BaseException, name: str) -> str:

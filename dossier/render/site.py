@@ -69,21 +69,49 @@ def render_site(views: Views, templates: Path) -> RenderedSite:
 
 def _pages(views: Views, env: jinja2.Environment) -> Iterator[Page]:
     for key, (path, title) in INDEXES.items():
-        yield _page(env, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key),
-                    views=views)
+        yield _page(
+            env, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key), views=views
+        )
     for company in views.companies_by_name:
-        yield _page(env, "company.html.j2", page_path("company", company.slug), company.name,
-                    _first_sentence(company.description), views=views, company=company)
+        yield _page(
+            env,
+            "company.html.j2",
+            page_path("company", company.slug),
+            company.name,
+            _first_sentence(company.description),
+            views=views,
+            company=company,
+        )
     for deal in views.deals_newest_first:
-        yield _page(env, "deal.html.j2", page_path("deal", deal.slug), deal.title,
-                    _first_sentence(deal.summary), views=views, deal=deal)
+        yield _page(
+            env,
+            "deal.html.j2",
+            page_path("deal", deal.slug),
+            deal.title,
+            _first_sentence(deal.summary),
+            views=views,
+            deal=deal,
+        )
     for article in views.articles_newest_first:
-        yield _page(env, "article.html.j2", page_path("article", article.slug), article.title,
-                    _first_sentence(article.summary), views=views, article=article)
+        yield _page(
+            env,
+            "article.html.j2",
+            page_path("article", article.slug),
+            article.title,
+            _first_sentence(article.summary),
+            views=views,
+            article=article,
+        )
 
 
-def _page(env: jinja2.Environment, template: str, path: str, title: str, description: str,
-          **context: object) -> Page:
+def _page(
+    env: jinja2.Environment,
+    template: str,
+    path: str,
+    title: str,
+    description: str,
+    **context: object,
+) -> Page:
     url = path[: -len(".md")] + ".html"
 
     def link(kind: str, slug: str = "") -> str:
@@ -91,8 +119,7 @@ def _page(env: jinja2.Environment, template: str, path: str, title: str, descrip
         return relative_url(target.replace(".md", ".html"), url)
 
     body = render(env, template, link=link, **context)
-    headings = tuple(Heading(int(level), id_, text)
-                     for level, id_, text in _HEADING.findall(body))
+    headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
     return Page(path, title, description, body, headings)
 
 

@@ -1,0 +1,127 @@
+"""Content is data; builds are atomic and deterministic; user errors have no traceback."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from dossier.cli import main
+
+from .conftest import write
+
+ARTICLE = "briefings/articles/wire-2024-05-01-globex-acme.md"
+
+
+def build(root: Path, *extra: str) -> int:
+    return main(["--root", str(root), "build", *extra])
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_article_text_is_escaped_and_never_evaluated(minimal: Path) -> None:
+    path = minimal / ARTICLE
+    text = path.read_text("utf-8")
+    text = text.replace("title: Globex to buy Acme", 'title: "<script>alert(1)</script> {{ 7*7 }}"')
+    text = text.replace(
+        "Globex agreed to buy Acme.",
+        "Globex <script>alert(2)</script> paid {{ 7*7 }} "
+        "[click](javascript:alert(3)) <img src=x onerror=alert(4)> {% include 'x' %}",
+    )
+    path.write_text(text, "utf-8")
+    assert build(minimal) == 0
+    html = (minimal / "site/articles/wire-2024-05-01-globex-acme.html").read_text("utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    body = page.select_one("article.md-content__inner")
+    assert body.h1.get_text() == "<script>alert(1)</script> {{ 7*7 }}"
+    text_out = body.get_text()
+    assert "<script>alert(2)</script>" in text_out and "{{ 7*7 }}" in text_out
+    assert "{% include 'x' %}" in text_out and "49" not in text_out
+    assert "<img src=x onerror=alert(4)>" in text_out
+    assert not body.find("img") and not body.find("script")
+    assert not any("javascript:" in a.get("href", "") for a in page.find_all("a"))
+    assert page.title.get_text().startswith("<script>alert(1)</script>")  # shown, not run
+    assert "<script>alert(1)" not in html  # escaped everywhere in the raw HTML
+
+
+def test_company_name_with_markup_is_escaped_in_title_and_navigation(minimal: Path) -> None:
+    path = minimal / "briefings/companies/acme.md"
+    path.write_text(path.read_text("utf-8").replace("name: Acme", 'name: "<b>Acme</b>"'), "utf-8")
+    assert build(minimal) == 0
+    for page in (minimal / "site").rglob("*.html"):
+        assert "<b>Acme</b>" not in page.read_text("utf-8"), page
+    index = BeautifulSoup((minimal / "site/companies/index.html").read_text("utf-8"), "html.parser")
+    assert "<b>Acme</b>" in index.select_one("article").get_text()
+
+
+def test_two_builds_are_byte_identical(minimal: Path, tmp_path: Path) -> None:
+    assert build(minimal, "--site-dir", str(tmp_path / "a")) == 0
+    assert build(minimal, "--site-dir", str(tmp_path / "b")) == 0
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert len(first) > 20
+    assert first == second
+
+
+def test_default_corpus_builds_identically_twice(default_site: Path, tmp_path: Path) -> None:
+    root = default_site.parent
+    assert build(root, "--site-dir", str(tmp_path / "again")) == 0
+    comparison = filecmp.dircmp(default_site, tmp_path / "again")
+    assert tree(default_site) == tree(tmp_path / "again"), comparison.diff_files
+
+
+def test_failing_build_leaves_previous_site_untouched(
+    minimal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build(minimal) == 0
+    before = tree(minimal / "site")
+    deal = minimal / "briefings/deals/globex-acme-2024.md"
+    deal.write_text(deal.read_text("utf-8").replace("status: agreed", "status: done"), "utf-8")
+    write(
+        minimal,
+        "briefings/companies/typo.md",
+        "---\nnmae: Typo\nreview: {status: draft}\n---\nText.\n",
+    )
+    capsys.readouterr()
+    assert build(minimal) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "briefings/companies/typo.md:1: name: is required but missing (add a 'name:' line)",
+        "briefings/companies/typo.md:2: nmae: unknown key (did you mean 'name'?)",
+        "briefings/deals/globex-acme-2024.md:4: status: 'done' is not one of rumored, "
+        "announced, agreed, completed, terminated",
+        "3 problems found. Nothing was written; the previous site is unchanged.",
+    ]
+    assert tree(minimal / "site") == before
+    assert sorted(p.name for p in minimal.iterdir() if p.name.startswith(".")) == []
+
+
+def test_broken_template_names_file_and_line(
+    minimal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build(minimal) == 0
+    before = tree(minimal / "site")
+    template = minimal / "templates/deal.html.j2"
+    lines = template.read_text("utf-8").splitlines()
+    lines[3] = "{% if deal.title %}unclosed"
+    template.write_text("\n".join(lines) + "\n", "utf-8")
+    assert build(minimal) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: templates/deal.html.j2:")
+    assert "Traceback" not in err
+    assert tree(minimal / "site") == before
+
+
+def test_check_prints_summary_and_writes_nothing(
+    minimal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(minimal), "check"]) == 0
+    assert capsys.readouterr().out == "ok: 1 articles, 2 companies, 1 deals\n"
+    assert not (minimal / "site").exists()

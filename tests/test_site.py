@@ -1,0 +1,155 @@
+"""The default corpus built end to end: pages, links both ways, every link resolving."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+
+def soup(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel).read_text("utf-8"), "html.parser")
+
+
+def content(site: Path, rel: str) -> BeautifulSoup:
+    article = soup(site, rel).select_one("article.md-content__inner")
+    assert article is not None, f"{rel} has no page content"
+    return article
+
+
+def section_links(page: BeautifulSoup, heading_id: str) -> list[str]:
+    """Link targets between the heading with ``heading_id`` and the next h2."""
+    heading = page.find(id=heading_id)
+    assert heading is not None, heading_id
+    hrefs = []
+    for node in heading.find_all_next():
+        if node.name == "h2":
+            break
+        if node.name == "a":
+            hrefs.append(node["href"])
+    return hrefs
+
+
+def test_pages_exist(default_site: Path) -> None:
+    for rel in (
+        "index.html",
+        "companies/index.html",
+        "deals/index.html",
+        "articles/index.html",
+        "timeline.html",
+        "companies/xiaomi.html",
+        "deals/xiaomi-microsoft-mou-2018.html",
+        "articles/ifeng-tech-2026-05-27-xiaomi-pursues-deepseek.html",
+        "schemas/deal.schema.json",
+        "search/search_index.json",
+    ):
+        assert (default_site / rel).is_file(), rel
+
+
+def test_xiaomi_profile_lists_mou_and_its_articles(default_site: Path) -> None:
+    page = content(default_site, "companies/xiaomi.html")
+    assert page.h1.get_text() == "Xiaomi"
+    assert "小米" in page.select_one(".dossier-aliases").get_text()
+    assert "../deals/xiaomi-microsoft-mou-2018.html" in section_links(page, "deals")
+    articles = {h for h in section_links(page, "articles")}
+    # Every article whose briefing names Xiaomi, and no other.
+    expected = set()
+    for path in sorted((default_site.parent / "briefings/articles").glob("*.md")):
+        if "\n  - xiaomi\n" in path.read_text("utf-8"):
+            expected.add(f"../articles/{path.stem}.html")
+    assert len(expected) == 5
+    assert articles == expected
+    assert "../companies/microsoft.html".removeprefix("../companies/") in section_links(
+        page, "counterparties"
+    )
+
+
+def test_mou_page_lists_both_sources_with_quotes(default_site: Path) -> None:
+    page = content(default_site, "deals/xiaomi-microsoft-mou-2018.html")
+    sources = page.select("ol.dossier-sources > li")
+    assert [li.a["href"] for li in sources] == [
+        "../articles/2018-xiaomi-microsoft-ai-cloud-hardware-mou.html",
+        "../articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.html",
+    ]
+    assert all(li.blockquote.get_text(strip=True) for li in sources)
+    assert "February 2018" in page.get_text()  # month precision, not a made-up day
+    parties = [a["href"] for a in page.select(".dossier-fields dd")[0].find_all("a")]
+    assert parties == ["../companies/xiaomi.html", "../companies/microsoft.html"]
+
+
+def test_article_links_back_to_companies_and_deals(default_site: Path) -> None:
+    page = content(default_site, "articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.html")
+    assert "../companies/tencent.html" in section_links(page, "companies")
+    assert "../deals/tencent-samsung-joint-investment-2018.html" in section_links(page, "deals")
+    assert "Goody Feed" in page.get_text()
+
+
+def test_deals_table_has_every_deal_once(default_site: Path) -> None:
+    rows = content(default_site, "deals/index.html").select("tbody tr")
+    slugs = sorted(p.stem for p in (default_site.parent / "briefings/deals").glob("*.md"))
+    linked = sorted(Path(r.find_all("td")[1].a["href"]).stem for r in rows)
+    assert linked == slugs
+    mou = next(r for r in rows if "xiaomi-microsoft-mou-2018" in r.find_all("td")[1].a["href"])
+    cells = [td.get_text(" ", strip=True) for td in mou.find_all("td")]
+    assert cells[0] == "February 2018" and cells[3] == "MoU" and cells[4] == "announced"
+    assert cells[5] == "2"
+
+
+def test_timeline_groups_by_year_with_undated_last(default_site: Path) -> None:
+    ids = [h["id"] for h in content(default_site, "timeline.html").find_all("h2")]
+    assert ids == ["year-2015", "year-2016", "year-2018", "year-2024", "year-2026", "undated"]
+
+
+def test_navigation_lists_sections_not_pages(default_site: Path) -> None:
+    tabs = soup(default_site, "index.html").select(".md-tabs__link")
+    assert [t.get_text(strip=True) for t in tabs] == [
+        "Home",
+        "Companies",
+        "Deals",
+        "Articles",
+        "Timeline",
+    ]
+    nav_links = soup(default_site, "companies/xiaomi.html").select("nav.md-nav--primary a")
+    assert not any("deals/xiaomi" in a.get("href", "") for a in nav_links)
+
+
+def test_no_theme_banner_or_generator_notice(default_site: Path) -> None:
+    for page in default_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "Material for MkDocs" not in text and "Zensical" not in text, page
+
+
+def test_every_internal_link_and_anchor_resolves(default_site: Path) -> None:
+    anchors: dict[str, set[str]] = {}
+    pages = sorted(default_site.rglob("*.html"))
+    for page in pages:
+        rel = page.relative_to(default_site).as_posix()
+        anchors[rel] = {tag["id"] for tag in soup(default_site, rel).find_all(id=True)}
+    broken = []
+    checked = 0
+    for page in pages:
+        rel = page.relative_to(default_site).as_posix()
+        for tag in soup(default_site, rel).find_all(["a", "link", "script", "img"]):
+            url = tag.get("href") or tag.get("src")
+            if not url or urlsplit(url).scheme or url.startswith("//"):
+                continue
+            parts = urlsplit(url)
+            # 404.html is served at any depth, so MkDocs gives it root-absolute links.
+            base = "" if parts.path.startswith("/") else posixpath.dirname(rel)
+            path = unquote(parts.path).lstrip("/")
+            target = posixpath.normpath(posixpath.join(base, path)) if parts.path else rel
+            if target.endswith("/") or (default_site / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            checked += 1
+            if not (default_site / target).is_file():
+                broken.append(f"{rel}: {url}")
+            elif (
+                parts.fragment
+                and target.endswith(".html")
+                and parts.fragment not in anchors.get(target, set())
+            ):
+                broken.append(f"{rel}: {url} (no anchor)")
+    assert checked > 200
+    assert broken == []
