@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sized
 from pathlib import Path
 
 from .errors import ContentError, DossierError
@@ -73,8 +74,8 @@ def _check(root: Path) -> int:
 
     corpus = check(root)
     print(
-        f"ok: {len(corpus.articles)} articles, {len(corpus.companies)} companies, "
-        f"{len(corpus.deals)} deals"
+        f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
+        f"{_count(corpus.deals, 'deal')}"
     )
     return 0
 
@@ -89,6 +90,17 @@ def _build(root: Path, site_dir: Path) -> int:
         f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"
     )
     return 0
+
+
+def _count(items: object, noun: str) -> str:
+    n = len(items)  # type: ignore[arg-type]
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def _count(items: Sized, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{len(items)} {noun if len(items) == 1 else plural}"
 
 
 def _report(exc: ContentError, footer: str) -> None:

@@ -123,5 +123,5 @@ def test_check_prints_summary_and_writes_nothing(
     minimal: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--root", str(minimal), "check"]) == 0
-    assert capsys.readouterr().out == "ok: 1 articles, 2 companies, 1 deals\n"
+    assert capsys.readouterr().out == "ok: 1 article, 2 companies, 1 deal\n"
     assert not (minimal / "site").exists()
