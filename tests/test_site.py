@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -153,3 +156,33 @@ def test_every_internal_link_and_anchor_resolves(default_site: Path) -> None:
                 broken.append(f"{rel}: {url} (no anchor)")
     assert checked > 200
     assert broken == []
+
+
+def test_plain_mkdocs_build_gives_the_same_pages(default_site: Path, tmp_path: Path) -> None:
+    """mkdocs.yml alone (as `mkdocs serve` uses it) renders the same site as build.py."""
+    root = default_site.parent
+    out = tmp_path / "mkdocs-site"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    ours = {p.relative_to(default_site) for p in default_site.rglob("*.html")}
+    theirs = {p.relative_to(out) for p in out.rglob("*.html")}
+    assert ours == theirs
+    for rel in ours:
+        assert (default_site / rel).read_bytes() == (out / rel).read_bytes(), rel
