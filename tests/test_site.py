@@ -96,7 +96,7 @@ def test_deals_table_has_every_deal_once(default_site: Path) -> None:
     assert linked == slugs
     mou = next(r for r in rows if "xiaomi-microsoft-mou-2018" in r.find_all("td")[1].a["href"])
     cells = [td.get_text(" ", strip=True) for td in mou.find_all("td")]
-    assert cells[0] == "February 2018" and cells[3] == "MoU" and cells[4] == "announced"
+    assert cells[0] == "February 2018" and cells[3] == "MoU" and cells[4] == "agreed"
     assert cells[5] == "2"
 
 
