@@ -31,7 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="check the corpus and build site/ (default)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
-    commands.add_parser("check", help="validate the corpus; write nothing")
+    check = commands.add_parser("check", help="validate the corpus; write nothing")
+    check.add_argument(
+        "--strict", action="store_true", help="also fail on open conflicts between sources"
+    )
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
     return parser
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{root}: no briefings/ folder here (run from the project folder or pass --root)"
             )
         if command == "check":
-            return _check(root)
+            return _check(root, strict=args.strict)
         if command == "serve":
             from .engine import serve
 
@@ -69,13 +72,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _check(root: Path) -> int:
+def _check(root: Path, strict: bool = False) -> int:
+    from .claims import open_conflicts
     from .pipeline import check
 
     corpus = check(root)
+    conflicts = open_conflicts(corpus)
+    if conflicts and strict:
+        raise ContentError(c.as_problem() for c in conflicts)
+    for conflict in conflicts:
+        print(f"warning: {conflict.as_problem()}", file=sys.stderr)
+    open_note = (
+        f"; {_count(conflicts, 'open conflict')} (check --strict fails)" if conflicts else ""
+    )
     print(
         f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
-        f"{_count(corpus.deals, 'deal')}"
+        f"{_count(corpus.deals, 'deal')}{open_note}"
     )
     return 0
 

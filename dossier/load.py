@@ -7,17 +7,19 @@ each other (crossref). Nothing is returned unless all of it passed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import crossref
+from . import claims, crossref
 from .dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .errors import ContentError, Problem
 from .frontmatter import Document, FrontMatterError, decode, dotted, parse
 from .model import (
     Article,
+    Claim,
     Company,
     Corpus,
     Deal,
@@ -25,8 +27,10 @@ from .model import (
     Money,
     Origin,
     Party,
+    Resolution,
     Review,
     Source,
+    Step,
 )
 from .schema import validate
 from .slugs import SLUG, fold, slugify
@@ -62,10 +66,17 @@ def load_corpus(root: Path) -> Corpus:
             problems += found
             if not found:
                 loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
-    corpus = Corpus(companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"])
+    seed_texts = _read_seeds(root, loaded["article"], problems)
+    corpus = Corpus(
+        companies=loaded["company"],
+        deals=loaded["deal"],
+        articles=loaded["article"],
+        seed_digests={slug: _digest(text) for slug, text in seed_texts.items()},
+    )
     # Files that exist but failed their own checks are not "missing" when referenced.
     present = {kind: set(seen[kind].values()) for kind in FOLDERS}
-    problems += crossref.check(root, corpus, present)
+    problems += crossref.check(corpus, present, seed_texts)
+    problems += claims.check(corpus)
     if problems:
         raise ContentError(problems)
     return corpus
@@ -99,6 +110,46 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
     else:
         seen[key] = stem
     return problems
+
+
+def _read_seeds(
+    root: Path, articles: dict[str, Article], problems: list[Problem]
+) -> dict[str, str]:
+    """The raw text behind each article briefing that names a seed."""
+    texts = {}
+    for slug, article in articles.items():
+        if article.seed is None:
+            continue
+        path = root / article.seed
+        line = article.origin.line_of("seed")
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    article.origin.path,
+                    line,
+                    "seed",
+                    f"{article.seed} does not exist",
+                    "fix the path or add the seed file",
+                )
+            )
+        elif not path.resolve().is_relative_to(root.resolve()):
+            problems.append(
+                Problem(
+                    article.origin.path,
+                    line,
+                    "seed",
+                    f"{article.seed} links to a file outside the project",
+                    "copy the seed into seeds/ instead",
+                )
+            )
+        else:
+            texts[slug] = path.read_bytes().decode("utf-8-sig", errors="replace")
+    return texts
+
+
+def _digest(text: str) -> str:
+    # Whitespace-insensitive, so a syndicated copy re-wrapped by another site matches.
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
@@ -138,24 +189,30 @@ def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document
     return None
 
 
-_DATE_FIELDS = (
-    "published",
-    "announced",
-    "closed",
-    ("review", "date"),
-    ("facts", "founded", "value"),
-)
+# Wherever these keys appear in front matter, at any depth, they hold a date.
+_DATE_KEYS = frozenset({"published", "announced", "closed", "date"})
 
 
-def _date_values(doc: Document) -> Iterator[tuple[tuple[str, ...], dict[str, Any], str]]:
+def _date_values(doc: Document) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], str]]:
     """Each date field present: its path, the mapping holding it, and its key."""
-    for field in _DATE_FIELDS:
-        path = field if isinstance(field, tuple) else (field,)
-        holder: Any = doc.data
-        for part in path[:-1]:
-            holder = holder.get(part) if isinstance(holder, dict) else None
-        if isinstance(holder, dict) and path[-1] in holder:
-            yield path, holder, path[-1]
+    founded = (
+        doc.data.get("facts", {}).get("founded")
+        if isinstance(doc.data.get("facts"), dict)
+        else None
+    )
+    if isinstance(founded, dict) and "value" in founded:
+        yield ("facts", "founded", "value"), founded, "value"
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _DATE_KEYS and not isinstance(value, dict | list):
+                    yield (*path, key), node, key
+                else:
+                    stack.append(((*path, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(node))
 
 
 def _years_as_text(doc: Document) -> None:
@@ -196,6 +253,20 @@ def _review(data: dict[str, Any]) -> Review:
     return Review(review["status"], review.get("by"), _date(review.get("date")))
 
 
+def _claims(items: list[dict[str, str]] | tuple[()]) -> tuple[Claim, ...]:
+    return tuple(Claim(c["value"], c["source"], c["quote"]) for c in items)
+
+
+def _resolution(data: dict[str, str] | None) -> Resolution | None:
+    if data is None:
+        return None
+    return Resolution(data["value"], data["reason"], data.get("by"), _date(data.get("date")))
+
+
+def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
+    return tuple(Source(s["article"], s["quote"]) for s in items)
+
+
 def _article(slug: str, doc: Document) -> Article:
     d = doc.data
     return Article(
@@ -220,7 +291,14 @@ def _article(slug: str, doc: Document) -> Article:
 def _company(slug: str, doc: Document) -> Company:
     d = doc.data
     facts = tuple(
-        Fact(name, f["value"], f.get("source"), f.get("quote"))
+        Fact(
+            name,
+            f.get("value"),
+            f.get("source"),
+            f.get("quote"),
+            _claims(f.get("claims", ())),
+            _resolution(f.get("resolved")),
+        )
         for name, f in d.get("facts", {}).items()
     )
     return Company(
@@ -248,11 +326,17 @@ def _deal(slug: str, doc: Document) -> Deal:
         closed=_date(d.get("closed")),
         value=Money(float(value["amount"]), value["currency"]) if value else None,
         areas=tuple(d.get("areas", ())),
-        sources=tuple(Source(s["article"], s["quote"]) for s in d["sources"]),
+        sources=_sources(d["sources"]),
         related=tuple(d.get("related", ())),
         summary=doc.body,
         review=_review(d),
         origin=Origin(doc.path, doc.lines),
+        claims={name: _claims(items) for name, items in d.get("claims", {}).items()},
+        resolved={name: _resolution(r) for name, r in d.get("resolved", {}).items()},
+        steps=tuple(
+            Step(s["status"], _date(s.get("date")), _sources(s["sources"]))
+            for s in d.get("steps", ())
+        ),
     )
 
 
