@@ -13,6 +13,7 @@ from collections.abc import Sized
 from pathlib import Path
 
 from .errors import ContentError, DossierError
+from .load import Limits
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +29,18 @@ def _parser() -> argparse.ArgumentParser:
         "(default: the current folder)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=Limits.max_file_bytes,
+        help="largest briefing or seed file accepted (default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-body-chars",
+        type=int,
+        default=Limits.max_body_chars,
+        help="longest briefing text below the front matter (default %(default)s)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="check the corpus and build site/ (default)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
@@ -44,19 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     root: Path = args.root.resolve()
+    limits = Limits(args.max_file_bytes, args.max_body_chars)
     try:
         if not (root / "briefings").is_dir():
             raise DossierError(
                 f"{root}: no briefings/ folder here (run from the project folder or pass --root)"
             )
         if command == "check":
-            return _check(root, strict=args.strict)
+            return _check(root, limits, strict=args.strict)
         if command == "serve":
             from .engine import serve
 
             serve(root, args.addr)
             return 0
-        return _build(root, getattr(args, "site_dir", None) or root / "site")
+        return _build(root, getattr(args, "site_dir", None) or root / "site", limits)
     except ContentError as exc:
         _report(
             exc,
@@ -72,11 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _check(root: Path, strict: bool = False) -> int:
+def _check(root: Path, limits: Limits, strict: bool = False) -> int:
     from .claims import open_conflicts
     from .pipeline import check
 
-    corpus = check(root)
+    corpus = check(root, limits)
     conflicts = open_conflicts(corpus)
     if conflicts and strict:
         raise ContentError(c.as_problem() for c in conflicts)
@@ -92,11 +106,11 @@ def _check(root: Path, strict: bool = False) -> int:
     return 0
 
 
-def _build(root: Path, site_dir: Path) -> int:
+def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     from .pipeline import build
 
     started = time.perf_counter()
-    rendered = build(root, site_dir)
+    rendered = build(root, site_dir, limits)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     print(
         f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,17 @@ from .schema import validate
 from .slugs import SLUG, fold, slugify
 
 FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
-MAX_FILE_BYTES = 5_000_000
 
 
-def load_corpus(root: Path) -> Corpus:
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on input size, so one huge or hostile file cannot exhaust memory or time."""
+
+    max_file_bytes: int = 5_000_000  # a briefing or seed file on disk
+    max_body_chars: int = 200_000  # the markdown body of one briefing
+
+
+def load_corpus(root: Path, limits: Limits = Limits()) -> Corpus:
     """Load and validate ``root``/briefings; raise ContentError listing every problem."""
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
@@ -48,11 +56,23 @@ def load_corpus(root: Path) -> Corpus:
         for path in sorted((root / "briefings" / folder).glob("*.md")):
             rel = path.relative_to(root).as_posix()
             problems += _check_file_name(rel, path.stem, seen[kind])
-            doc = _read(root, path, rel, problems)
+            doc = _read(root, path, rel, problems, limits)
             if doc is None:
                 continue
             _years_as_text(doc)
             found = validate(kind, doc) + _check_dates(doc)
+            if len(doc.body) > limits.max_body_chars:
+                found.append(
+                    Problem(
+                        rel,
+                        doc.body_line,
+                        "",
+                        f"text below the front matter is {len(doc.body):,} characters, over the "
+                        f"{limits.max_body_chars:,} allowed",
+                        "keep a summary here and the full article in seeds/, "
+                        "or raise --max-body-chars",
+                    )
+                )
             if not doc.body.strip():
                 found.append(
                     Problem(
@@ -66,7 +86,7 @@ def load_corpus(root: Path) -> Corpus:
             problems += found
             if not found:
                 loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
-    seed_texts = _read_seeds(root, loaded["article"], problems)
+    seed_texts = _read_seeds(root, loaded["article"], problems, limits)
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
@@ -113,7 +133,7 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
 
 
 def _read_seeds(
-    root: Path, articles: dict[str, Article], problems: list[Problem]
+    root: Path, articles: dict[str, Article], problems: list[Problem], limits: Limits
 ) -> dict[str, str]:
     """The raw text behind each article briefing that names a seed."""
     texts = {}
@@ -142,6 +162,17 @@ def _read_seeds(
                     "copy the seed into seeds/ instead",
                 )
             )
+        elif (size := path.stat().st_size) > limits.max_file_bytes:
+            problems.append(
+                Problem(
+                    article.origin.path,
+                    line,
+                    "seed",
+                    f"{article.seed} is {size:,} bytes, over the "
+                    f"{limits.max_file_bytes:,}-byte limit",
+                    "trim the seed to the article's text, or raise --max-file-bytes",
+                )
+            )
         else:
             texts[slug] = path.read_bytes().decode("utf-8-sig", errors="replace")
     return texts
@@ -155,7 +186,9 @@ def _digest(text: str) -> str:
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
 
 
-def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document | None:
+def _read(
+    root: Path, path: Path, rel: str, problems: list[Problem], limits: Limits
+) -> Document | None:
     try:
         real = path.resolve()
         if not real.is_relative_to(root.resolve()):
@@ -170,14 +203,14 @@ def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document
             )
             return None
         size = os.path.getsize(real)
-        if size > MAX_FILE_BYTES:
+        if size > limits.max_file_bytes:
             problems.append(
                 Problem(
                     rel,
                     None,
                     "",
-                    f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a briefing",
-                    "shorten it; briefings hold summaries, not full text",
+                    f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
+                    "shorten it to a summary, or raise --max-file-bytes",
                 )
             )
             return None
