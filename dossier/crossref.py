@@ -7,7 +7,7 @@ right shape here and only the relations between files are in question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Set
 from pathlib import Path
 
 from .errors import Problem
@@ -18,13 +18,21 @@ from .slugs import fold
 _FOLDER = {"company": "companies", "deal": "deals", "article": "articles"}
 
 
-def check(root: Path, corpus: Corpus, present: dict[str, set[str]]) -> list[Problem]:
-    """Problems between files. ``present`` holds every slug with a file, valid or not."""
+def check(
+    root: Path,
+    corpus: Corpus,
+    present: Mapping[str, Set[str]],
+    files: Mapping[str, bytes] | None = None,
+) -> list[Problem]:
+    """Problems between files. ``present`` holds every slug with a file, valid or not.
+
+    ``files`` (relative path → bytes), when given, replaces the disk for seeds.
+    """
     return [
         *_references(corpus, present),
         *_article_deal_agreement(corpus),
         *_name_collisions(corpus),
-        *_quotes(root, corpus),
+        *_quotes(root, corpus, files),
     ]
 
 
@@ -37,7 +45,7 @@ def _missing(
     )
 
 
-def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Problem]:
+def _references(corpus: Corpus, present: Mapping[str, Set[str]]) -> Iterator[Problem]:
     # A reference to a file that exists but is itself invalid is not reported again.
     companies, deals, articles = present["company"], present["deal"], present["article"]
     for article in corpus.articles.values():
@@ -126,14 +134,14 @@ def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
                 )
 
 
-def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
+def _quotes(root: Path, corpus: Corpus, files: Mapping[str, bytes] | None) -> Iterator[Problem]:
     """A quoted supporting sentence must occur in the seed of the article it cites."""
     texts: dict[str, str | None] = {}
     for article in corpus.articles.values():
         if article.seed is None:
             continue
-        seed_path = root / article.seed
-        if not seed_path.is_file():
+        seed = _seed_text(root, article.seed, files)
+        if seed is None:
             yield Problem(
                 article.origin.path,
                 article.origin.line_of("seed"),
@@ -143,7 +151,7 @@ def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
             )
             texts[article.slug] = None
         else:
-            texts[article.slug] = _normalise(seed_path.read_text("utf-8-sig", errors="replace"))
+            texts[article.slug] = _normalise(seed)
     cited: list[tuple[Origin, tuple[str | int, ...], str, str]] = [
         (deal.origin, ("sources", i, "quote"), s.article, s.quote)
         for deal in corpus.deals.values()
@@ -164,6 +172,14 @@ def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
                 f"quote is not in the text of {corpus.articles[article].seed}",
                 "copy the sentence exactly from the seed",
             )
+
+
+def _seed_text(root: Path, seed: str, files: Mapping[str, bytes] | None) -> str | None:
+    if files is not None:
+        raw = files.get(seed)
+        return None if raw is None else raw.decode("utf-8-sig", errors="replace")
+    path = root / seed
+    return path.read_text("utf-8-sig", errors="replace") if path.is_file() else None
 
 
 def _normalise(text: str) -> str:

@@ -8,8 +8,9 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import crossref
@@ -35,40 +36,94 @@ FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
 MAX_FILE_BYTES = 5_000_000
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Load and validate ``root``/briefings; raise ContentError listing every problem."""
+Files = Mapping[str, bytes]  # project-relative posix path → content, e.g. a git revision
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the loader made of a tree, valid or not: the valid objects and every problem.
+
+    ``present`` holds every slug that has a file, including files that failed their
+    own checks, so a caller can tell "invalid here" from "absent here".
+    """
+
+    corpus: Corpus
+    problems: tuple[Problem, ...]
+    present: dict[str, frozenset[str]]
+
+
+def load_corpus(root: Path, files: Files | None = None) -> Corpus:
+    """Load and validate ``root``/briefings; raise ContentError listing every problem.
+
+    ``files``, when given, is read instead of the disk (a git revision, for the diff).
+    """
+    loaded = load_tree(root, files)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    return loaded.corpus
+
+
+def load_tree(root: Path, files: Files | None = None) -> Loaded:
+    """The whole loader without the final raise: valid objects plus every problem."""
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
     for kind, folder in FOLDERS.items():
-        for path in sorted((root / "briefings" / folder).glob("*.md")):
-            rel = path.relative_to(root).as_posix()
-            problems += _check_file_name(rel, path.stem, seen[kind])
-            doc = _read(root, path, rel, problems)
-            if doc is None:
+        for rel in _briefing_files(root, folder, files):
+            stem = PurePosixPath(rel).stem
+            problems += _check_file_name(rel, stem, seen[kind])
+            raw = files[rel] if files is not None else _read_bytes(root, rel, problems)
+            if raw is None:
                 continue
-            _years_as_text(doc)
-            found = validate(kind, doc) + _check_dates(doc)
-            if not doc.body.strip():
-                found.append(
-                    Problem(
-                        rel,
-                        doc.body_line,
-                        "",
-                        "has no text below the front matter",
-                        f"write the {_BODY_NAME[kind]} there",
-                    )
-                )
+            obj, found = load_file(kind, rel, raw)
             problems += found
-            if not found:
-                loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
+            if obj is not None:
+                loaded[kind][stem] = obj
     corpus = Corpus(companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"])
     # Files that exist but failed their own checks are not "missing" when referenced.
-    present = {kind: set(seen[kind].values()) for kind in FOLDERS}
-    problems += crossref.check(root, corpus, present)
-    if problems:
-        raise ContentError(problems)
-    return corpus
+    present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
+    problems += crossref.check(root, corpus, dict(present), files)
+    return Loaded(corpus, tuple(problems), present)
+
+
+def _briefing_files(root: Path, folder: str, files: Files | None) -> list[str]:
+    prefix = f"briefings/{folder}/"
+    if files is None:
+        return [
+            p.relative_to(root).as_posix()
+            for p in sorted((root / "briefings" / folder).glob("*.md"))
+        ]
+    return sorted(
+        rel
+        for rel in files
+        if rel.startswith(prefix) and rel.endswith(".md") and "/" not in rel[len(prefix) :]
+    )
+
+
+def load_file(kind: str, rel: str, raw: bytes) -> tuple[Any, list[Problem]]:
+    """One briefing's bytes → its model object (or None) and the problems of that file alone.
+
+    Depends on nothing but its arguments, so callers may cache it by content.
+    """
+    try:
+        doc = parse(rel, decode(rel, raw))
+    except FrontMatterError as exc:
+        return None, [exc.problem]
+    _years_as_text(doc)
+    found = validate(kind, doc) + _check_dates(doc)
+    if not doc.body.strip():
+        found.append(
+            Problem(
+                rel,
+                doc.body_line,
+                "",
+                "has no text below the front matter",
+                f"write the {_BODY_NAME[kind]} there",
+            )
+        )
+    if found:
+        return None, found
+    return _BUILDERS[kind](PurePosixPath(rel).stem, doc), []
 
 
 def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]:
@@ -104,7 +159,8 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
 
 
-def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document | None:
+def _read_bytes(root: Path, rel: str, problems: list[Problem]) -> bytes | None:
+    path = root / rel
     try:
         real = path.resolve()
         if not real.is_relative_to(root.resolve()):
@@ -130,9 +186,7 @@ def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document
                 )
             )
             return None
-        return parse(rel, decode(rel, real.read_bytes()))
-    except FrontMatterError as exc:
-        problems.append(exc.problem)
+        return real.read_bytes()
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
     return None
