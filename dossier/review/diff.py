@@ -33,8 +33,11 @@ class Change:
     template: str
     values: tuple[str, ...] = ()
 
+    def detail(self) -> str:
+        return self.template.format(*self.values)
+
     def text(self) -> str:
-        return f"{self.kind} {self.slug}: {self.template.format(*self.values)}"
+        return f"{self.kind} {self.slug}: {self.detail()}"
 
 
 @dataclass(frozen=True)
