@@ -12,9 +12,7 @@ def as_text(diff: Diff) -> str:
     lines.append(_summary(diff))
     for side, problems in diff.problems:
         lines.append("")
-        lines.append(
-            f"{_count(len(problems), 'problem')} in {side} (those files are not compared):"
-        )
+        lines.append(f"{_count(len(problems), 'problem')} in {side}:")
         lines += [f"  {p}" for p in problems]
     return "\n".join(lines) + "\n"
 
