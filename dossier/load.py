@@ -63,8 +63,15 @@ def load_corpus(root: Path, files: Files | None = None) -> Corpus:
     return loaded.corpus
 
 
-def load_tree(root: Path, files: Files | None = None) -> Loaded:
-    """The whole loader without the final raise: valid objects plus every problem."""
+FileCache = dict[tuple[str, str, bytes], tuple[Any, list[Problem]]]
+
+
+def load_tree(root: Path, files: Files | None = None, cache: FileCache | None = None) -> Loaded:
+    """The whole loader without the final raise: valid objects plus every problem.
+
+    ``cache`` lets several revisions share the work for files whose bytes are the
+    same (most of them, between two commits): pass one dict to every call.
+    """
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
@@ -75,7 +82,12 @@ def load_tree(root: Path, files: Files | None = None) -> Loaded:
             raw = files[rel] if files is not None else _read_bytes(root, rel, problems)
             if raw is None:
                 continue
-            obj, found = load_file(kind, rel, raw)
+            if cache is None:
+                obj, found = load_file(kind, rel, raw)
+            else:
+                if (kind, rel, raw) not in cache:
+                    cache[kind, rel, raw] = load_file(kind, rel, raw)
+                obj, found = cache[kind, rel, raw]
             problems += found
             if obj is not None:
                 loaded[kind][stem] = obj

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..dates import PartialDate, parse_partial_date
 from ..errors import DossierError
-from ..load import Loaded, load_tree
+from ..load import FileCache, Loaded, load_tree
 from ..model import Corpus
 from . import gitio
 from .diff import Change, semantic_diff
@@ -102,12 +102,13 @@ def _log(root: Path, *extra: str) -> list[tuple[Entry, list[str]]]:
 def _recent(root: Path, commits: list[tuple[Entry, list[str]]]) -> tuple[Revision, ...]:
     revisions = []
     loaded: dict[str, Loaded] = {}
+    cache: FileCache = {}  # most files are the same in every revision: parse them once
 
     def at(sha: str | None) -> Loaded:
         if sha is None:  # before the first commit: nothing
             return Loaded(Corpus(), (), {k: frozenset() for k in ("article", "company", "deal")})
         if sha not in loaded:
-            loaded[sha] = load_tree(root, gitio.read_tree(root, sha))
+            loaded[sha] = load_tree(root, gitio.read_tree(root, sha), cache)
         return loaded[sha]
 
     for entry, _ in commits:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DossierError
-from ..load import Loaded, load_tree
+from ..load import FileCache, Loaded, load_tree
 from . import gitio
 from .diff import Diff, semantic_diff
 
 WORKING_TREE = "the working tree"
 
 
-def load_revision(root: Path, sha: str | None) -> Loaded:
+def load_revision(root: Path, sha: str | None, cache: FileCache | None = None) -> Loaded:
     """The corpus at commit ``sha`` read from git objects, or the working tree for None."""
-    return load_tree(root, gitio.read_tree(root, sha) if sha else None)
+    return load_tree(root, gitio.read_tree(root, sha) if sha else None, cache)
 
 
 def pick(root: Path, revisions: list[str]) -> tuple[tuple[str, str], tuple[str, str | None]]:
@@ -46,6 +46,6 @@ def pick(root: Path, revisions: list[str]) -> tuple[tuple[str, str], tuple[str, 
 def diff_revisions(root: Path, revisions: list[str]) -> Diff:
     (old_name, old_sha), (new_name, new_sha) = pick(root, revisions)
     approved_on = gitio.commit_info(root, new_sha).date if new_sha else None
-    return semantic_diff(
-        load_revision(root, old_sha), load_revision(root, new_sha), old_name, new_name, approved_on
-    )
+    cache: FileCache = {}  # files unchanged between the two sides are parsed once
+    old, new = load_revision(root, old_sha, cache), load_revision(root, new_sha, cache)
+    return semantic_diff(old, new, old_name, new_name, approved_on)
