@@ -152,6 +152,15 @@ def test_invalid_revision_is_reported_not_a_crash(
     )
 
 
+def test_diff_outside_git_is_a_user_error(
+    minimal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(minimal, "diff") == 1
+    assert capsys.readouterr().err == (
+        f"error: {minimal}: not in a git repository with commits (diff compares commits)\n"
+    )
+
+
 def test_unknown_revision_is_a_user_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(repo, "diff", "nosuchbranch") == 1
     err = capsys.readouterr().err
@@ -269,6 +278,10 @@ def test_pages_show_review_state_and_dates_from_git(repo: Path, tmp_path: Path) 
         "deal globex-acme-2024: sources +1: herald-2024-06-02-globex-completes",
         "article herald-2024-06-02-globex-completes: added: Globex completes Acme deal",
     ]
+    home = soup(site, "index.html").select_one("ul.dossier-changes")
+    assert home.get_text(" ", strip=True).splitlines()[0].startswith(
+        "2 March 2026 · Deal completed; Globex renamed and approved (5 changes)"
+    )
     queue = soup(site, "review.html").select_one("article")
     assert "0 drafts awaiting review." in queue.get_text()
     # The same commit builds byte-identically, whatever the clock says.

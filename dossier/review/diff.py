@@ -8,7 +8,7 @@ are not reported again), a draft approved.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -217,7 +217,9 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _listed(kind: str, slug: str, name: str, a: tuple, b: tuple) -> Iterator[Change]:
+def _listed(
+    kind: str, slug: str, name: str, a: tuple[Any, ...], b: tuple[Any, ...]
+) -> Iterator[Change]:
     added = [x for x in b if x not in a]
     removed = [x for x in a if x not in b]
     if added:
@@ -232,7 +234,15 @@ def _slots(values: list[Any]) -> str:
     return ", ".join("{}" for _ in values)
 
 
-def _keyed(kind, slug, name, a, b, key, describe) -> Iterator[Change]:  # type: ignore[no-untyped-def]
+def _keyed(
+    kind: str,
+    slug: str,
+    name: str,
+    a: tuple[Any, ...],
+    b: tuple[Any, ...],
+    key: Callable[[Any], str],
+    describe: Callable[[str, str, str, Any, Any], Iterator[Change]],
+) -> Iterator[Change]:
     """Lists of records (parties, sources, facts): compared record by record, by key."""
     old, new = {key(x): x for x in a}, {key(x): x for x in b}
     added = [k for k in new if k not in old]

@@ -9,6 +9,7 @@ the pages simply say less.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..dates import PartialDate, parse_partial_date
@@ -62,19 +63,26 @@ def read_history(root: Path, recent: int = RECENT_COMMITS) -> History:
     """The history of ``root``/briefings, or an empty History outside git."""
     if not gitio.in_repository(root):
         return History()
-    commits = _log(root)
+    return _history_at(root, gitio.resolve(root, "HEAD"), recent)
+
+
+@lru_cache(maxsize=4)
+def _history_at(root: Path, head: str, recent: int) -> History:
+    # A function of the commit alone (uncommitted edits do not enter it), so `serve`
+    # rebuilds reuse it until the next commit.
+    commits = _log(root, head)
     last_change: dict[str, Entry] = {}
     for entry, paths in commits:
         for path in paths:
             last_change.setdefault(path, entry)
     approval: dict[str, Entry] = {}
-    for entry, paths in _log(root, "-G", _APPROVAL):
+    for entry, paths in _log(root, head, "-G", _APPROVAL):
         for path in paths:
             approval.setdefault(path, entry)
     return History(True, last_change, approval, _recent(root, commits[:recent]))
 
 
-def _log(root: Path, *extra: str) -> list[tuple[Entry, list[str]]]:
+def _log(root: Path, head: str, *extra: str) -> list[tuple[Entry, list[str]]]:
     """Commits touching briefings/, newest first, each with the paths it touched."""
     out = gitio.git(
         root,
@@ -86,7 +94,7 @@ def _log(root: Path, *extra: str) -> list[tuple[Entry, list[str]]]:
         "--name-only",
         "--format=%x01%H%x00%cs%x00%s",
         *extra,
-        "HEAD",
+        head,
         "--",
         "briefings",
     ).decode("utf-8", "surrogateescape")
