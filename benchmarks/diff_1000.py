@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dossier.cli import main  # noqa: E402
+from dossier.review.history import read_history  # noqa: E402
 
 KINDS = ("partnership", "mou", "investment", "acquisition", "licensing")
 
@@ -138,6 +139,12 @@ def run(root: Path, articles: int) -> None:
         "diff HEAD~1 HEAD --format markdown", [*r, "diff", "HEAD~1", "HEAD", "--format", "markdown"]
     )
     timed("diff (HEAD → working tree)", [*r, "diff"])
+    started = time.perf_counter()
+    history = read_history(root)
+    print(
+        f"{'site history (What changed, dates)':<34} {time.perf_counter() - started:6.2f} s  "
+        f"({len(history.recent)} commits, {len(history.last_change)} files dated)"
+    )
     print(f"target: diff of two revisions under 5 s: {'met' if total < 5 else 'NOT met'}")
 
 

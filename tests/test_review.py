@@ -279,8 +279,10 @@ def test_pages_show_review_state_and_dates_from_git(repo: Path, tmp_path: Path) 
         "article herald-2024-06-02-globex-completes: added: Globex completes Acme deal",
     ]
     home = soup(site, "index.html").select_one("ul.dossier-changes")
-    assert home.get_text(" ", strip=True).splitlines()[0].startswith(
-        "2 March 2026 · Deal completed; Globex renamed and approved (5 changes)"
+    assert (
+        home.get_text(" ", strip=True)
+        .splitlines()[0]
+        .startswith("2 March 2026 · Deal completed; Globex renamed and approved (5 changes)")
     )
     queue = soup(site, "review.html").select_one("article")
     assert "0 drafts awaiting review." in queue.get_text()
@@ -313,3 +315,35 @@ def test_outside_git_pages_say_less_and_do_not_fail(minimal: Path) -> None:
     )
     text = soup(minimal / "site", "changes.html").select_one("article").get_text()
     assert "built outside a git repository" in text
+
+
+def test_renames_are_found_by_content_and_unrelated_files_are_not_paired(minimal: Path) -> None:
+    from dossier.load import load_tree
+    from dossier.review.diff import semantic_diff
+
+    files = {
+        p.relative_to(minimal).as_posix(): p.read_bytes()
+        for folder in ("briefings", "seeds")
+        for p in (minimal / folder).rglob("*")
+        if p.is_file()
+    }
+    old = load_tree(minimal, files)
+    new_files = dict(files)
+    acme = new_files.pop("briefings/companies/acme.md")
+    new_files["briefings/companies/acme-inc.md"] = acme.replace(b"name: Acme", b"name: Acme Inc")
+    new_files["briefings/companies/initech.md"] = (
+        b"---\nname: Initech\nreview: {status: draft}\n---\nInitech makes software.\n"
+    )
+    for rel, old_ref, new_ref in (
+        (ARTICLE, b"[acme, globex]", b"[acme-inc, globex]"),
+        (DEAL, b"company: acme,", b"company: acme-inc,"),
+    ):
+        new_files[rel] = new_files[rel].replace(old_ref, new_ref)
+    new = load_tree(minimal, new_files)
+    assert new.problems == ()
+    diff = semantic_diff(old, new, "old", "new")
+    assert [c.text() for c in diff.changes] == [
+        "company acme: renamed to acme-inc",
+        "company acme-inc: name Acme → Acme Inc",
+        "company initech: added: Initech (draft)",
+    ]
