@@ -13,6 +13,7 @@ from collections.abc import Sized
 from pathlib import Path
 
 from .errors import ContentError, DossierError
+from .load import Limits
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +29,18 @@ def _parser() -> argparse.ArgumentParser:
         "(default: the current folder)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=Limits.max_file_bytes,
+        help="largest briefing or seed file accepted (default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-body-chars",
+        type=int,
+        default=Limits.max_body_chars,
+        help="longest briefing text below the front matter (default %(default)s)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="check the corpus and build site/ (default)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
@@ -59,15 +72,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     root: Path = args.root.resolve()
+    limits = Limits(args.max_file_bytes, args.max_body_chars)
     try:
         if not (root / "briefings").is_dir():
             raise DossierError(
                 f"{root}: no briefings/ folder here (run from the project folder or pass --root)"
             )
         if command == "check":
-            return _check(root, args.strict, args.format)
+            return _check(root, limits, args.strict, args.format)
         if command == "diff":
-            return _diff(root, args.revisions, args.format)
+            return _diff(root, limits, args.revisions, args.format)
         if command == "review":
             return _approve(root, args.slugs, args.by)
         if command == "serve":
@@ -75,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(root, args.addr)
             return 0
-        return _build(root, getattr(args, "site_dir", None) or root / "site")
+        return _build(root, getattr(args, "site_dir", None) or root / "site", limits)
     except ContentError as exc:
         _report(
             exc,
@@ -91,32 +105,38 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _check(root: Path, strict: bool = False, fmt: str = "text") -> int:
+def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") -> int:
+    from .claims import open_conflicts
     from .load import load_tree
     from .review import gate
 
-    loaded = load_tree(root)
+    loaded = load_tree(root, limits)
     problems = gate.gate(loaded, strict)
     corpus = loaded.corpus
+    # Without --strict, open conflicts are warnings; with it they are among the problems.
+    warnings = [] if strict else [c.as_problem() for c in open_conflicts(corpus)]
     if fmt == "json":
-        print(gate.as_json(problems, corpus), end="")
+        print(gate.as_json(problems, corpus, warnings), end="")
         return 1 if problems else 0
     if fmt == "github":
-        print(gate.as_github(problems), end="")
+        print(gate.as_github(problems, warnings), end="")
     if problems:
         raise ContentError(problems)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    open_note = f"; {_count(warnings, 'open conflict')} (check --strict fails)" if warnings else ""
     print(
         f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
-        f"{_count(corpus.deals, 'deal')}"
+        f"{_count(corpus.deals, 'deal')}{open_note}"
     )
     return 0
 
 
-def _diff(root: Path, revisions: list[str], fmt: str) -> int:
+def _diff(root: Path, limits: Limits, revisions: list[str], fmt: str) -> int:
     from .review import report
     from .review.revisions import diff_revisions
 
-    diff = diff_revisions(root, revisions)
+    diff = diff_revisions(root, revisions, limits)
     print(report.as_markdown(diff) if fmt == "markdown" else report.as_text(diff), end="")
     return 0
 
@@ -132,11 +152,11 @@ def _approve(root: Path, slugs: list[str], by: str | None) -> int:
     return 0
 
 
-def _build(root: Path, site_dir: Path) -> int:
+def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     from .pipeline import build
 
     started = time.perf_counter()
-    rendered = build(root, site_dir)
+    rendered = build(root, site_dir, limits)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     print(
         f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"

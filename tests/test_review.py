@@ -327,7 +327,7 @@ def test_renames_are_found_by_content_and_unrelated_files_are_not_paired(minimal
         for p in (minimal / folder).rglob("*")
         if p.is_file()
     }
-    old = load_tree(minimal, files)
+    old = load_tree(minimal, files=files)
     new_files = dict(files)
     acme = new_files.pop("briefings/companies/acme.md")
     new_files["briefings/companies/acme-inc.md"] = acme.replace(b"name: Acme", b"name: Acme Inc")
@@ -339,7 +339,7 @@ def test_renames_are_found_by_content_and_unrelated_files_are_not_paired(minimal
         (DEAL, b"company: acme,", b"company: acme-inc,"),
     ):
         new_files[rel] = new_files[rel].replace(old_ref, new_ref)
-    new = load_tree(minimal, new_files)
+    new = load_tree(minimal, files=new_files)
     assert new.problems == ()
     diff = semantic_diff(old, new, "old", "new")
     assert [c.text() for c in diff.changes] == [

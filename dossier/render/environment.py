@@ -14,6 +14,7 @@ import jinja2
 
 from ..dates import PartialDate
 from ..errors import TemplateProblem
+from ..provenance import quote_anchor
 from .markdown import to_html
 
 KIND_LABELS = {
@@ -45,7 +46,11 @@ def make_environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=to_html, human=human_date, iso=iso_date, kind_label=lambda k: KIND_LABELS.get(k, k)
+        md=to_html,
+        human=human_date,
+        iso=iso_date,
+        kind_label=lambda k: KIND_LABELS.get(k, k),
+        anchor=quote_anchor,
     )
     return env
 

@@ -18,6 +18,7 @@ from ..dates import PartialDate
 from ..review.history import History
 from ..views import Views
 from .environment import make_environment, relative_url, render
+from .notes import Notes
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
 INDEXES = {
@@ -75,42 +76,43 @@ def render_site(views: Views, templates: Path, history: History | None = None) -
 def _pages(views: Views, env: jinja2.Environment) -> Iterator[Page]:
     for key, (path, title) in INDEXES.items():
         yield _page(
-            env, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key), views=views
+            env, views, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key)
         )
     for company in views.companies_by_name:
         yield _page(
             env,
+            views,
             "company.html.j2",
             page_path("company", company.slug),
             company.name,
             _first_sentence(company.description),
-            views=views,
             company=company,
         )
     for deal in views.deals_newest_first:
         yield _page(
             env,
+            views,
             "deal.html.j2",
             page_path("deal", deal.slug),
             deal.title,
             _first_sentence(deal.summary),
-            views=views,
             deal=deal,
         )
     for article in views.articles_newest_first:
         yield _page(
             env,
+            views,
             "article.html.j2",
             page_path("article", article.slug),
             article.title,
             _first_sentence(article.summary),
-            views=views,
             article=article,
         )
 
 
 def _page(
     env: jinja2.Environment,
+    views: Views,
     template: str,
     path: str,
     title: str,
@@ -123,7 +125,8 @@ def _page(
         target = f"{INDEXES[kind][0]}.html" if kind in INDEXES else page_path(kind, slug)
         return relative_url(target.replace(".md", ".html"), url)
 
-    body = render(env, template, link=link, **context)
+    notes = Notes(views.corpus.articles, link)
+    body = render(env, template, link=link, notes=notes, views=views, **context)
     headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
     return Page(path, title, description, body, headings)
 

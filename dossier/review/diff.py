@@ -14,7 +14,19 @@ from typing import Any
 
 from ..errors import Problem
 from ..load import Loaded
-from ..model import Article, Company, Deal, Fact, Money, Party, Review, Source
+from ..model import (
+    Article,
+    Claim,
+    Company,
+    Deal,
+    Fact,
+    Money,
+    Party,
+    Resolution,
+    Review,
+    Source,
+    Step,
+)
 
 KINDS = ("company", "deal", "article")  # the order changes are listed in
 _SKIP = {"slug", "origin"}
@@ -162,16 +174,27 @@ def _follow(obj: Any, renames: Renames) -> Any:
             companies=tuple(co.get(s, s) for s in obj.companies),
             deals=tuple(de.get(s, s) for s in obj.deals),
         )
+
+    def sources(items: tuple[Source, ...]) -> tuple[Source, ...]:
+        return tuple(Source(ar.get(s.article, s.article), s.quote) for s in items)
+
+    def claims(items: tuple[Claim, ...]) -> tuple[Claim, ...]:
+        return tuple(dataclasses.replace(c, source=ar.get(c.source, c.source)) for c in items)
+
     if isinstance(obj, Deal):
         return dataclasses.replace(
             obj,
             parties=tuple(Party(co.get(p.company, p.company), p.role) for p in obj.parties),
-            sources=tuple(Source(ar.get(s.article, s.article), s.quote) for s in obj.sources),
+            sources=sources(obj.sources),
             related=tuple(de.get(s, s) for s in obj.related),
+            claims={name: claims(items) for name, items in obj.claims.items()},
+            steps=tuple(dataclasses.replace(st, sources=sources(st.sources)) for st in obj.steps),
         )
     if isinstance(obj, Company):
         facts = tuple(
-            dataclasses.replace(f, source=ar.get(f.source, f.source) if f.source else None)
+            dataclasses.replace(
+                f, source=ar.get(f.source, f.source) if f.source else None, claims=claims(f.claims)
+            )
             for f in obj.facts
         )
         return dataclasses.replace(obj, facts=facts)
@@ -198,9 +221,17 @@ def _fields(
         elif name == "parties":
             yield from _keyed(kind, slug, name, a, b, lambda p: p.company, _party)
         elif name == "sources":
-            yield from _keyed(kind, slug, name, a, b, lambda s: s.article, _source)
+            yield from _keyed(kind, slug, name, a, b, _article, _source)
         elif name == "facts":
             yield from _keyed(kind, slug, name, a, b, lambda x: x.name, _fact)
+        elif name == "steps":
+            yield from _keyed(kind, slug, name, a, b, lambda x: x.status, _step)
+        elif name == "claims":  # a deal's claims per field: {field: (Claim, ...)}
+            for key in sorted(a.keys() | b.keys()):
+                yield from _claims(kind, slug, f"claims.{key}", a.get(key, ()), b.get(key, ()))
+        elif name == "resolved":  # {field: Resolution}
+            for key in sorted(a.keys() | b.keys()):
+                yield from _resolution(kind, slug, f"claims.{key}", a.get(key), b.get(key))
         elif isinstance(a, tuple) or isinstance(b, tuple):
             yield from _listed(kind, slug, name, a, b)
         else:
@@ -256,6 +287,10 @@ def _keyed(
             yield from describe(kind, slug, k, old[k], new[k])
 
 
+def _article(source: Source) -> str:
+    return source.article
+
+
 def _party(kind: str, slug: str, k: str, a: Party, b: Party) -> Iterator[Change]:
     yield Change(kind, slug, "parties {}: role {} → {}", (k, a.role, b.role))
 
@@ -269,6 +304,48 @@ def _fact(kind: str, slug: str, k: str, a: Fact, b: Fact) -> Iterator[Change]:
         x, y = getattr(a, part), getattr(b, part)
         if x != y:
             yield Change(kind, slug, f"facts.{k}.{part} {{}} → {{}}", (_show(x), _show(y)))
+    yield from _claims(kind, slug, f"facts.{k}", a.claims, b.claims)
+    yield from _resolution(kind, slug, f"facts.{k}", a.resolved, b.resolved)
+
+
+def _step(kind: str, slug: str, k: str, a: Step, b: Step) -> Iterator[Change]:
+    if a.date != b.date:
+        yield Change(kind, slug, "steps {}: date {} → {}", (k, _show(a.date), _show(b.date)))
+    if a.sources != b.sources:
+
+        def edited(kind: str, slug: str, art: str, x: Source, y: Source) -> Iterator[Change]:
+            yield Change(kind, slug, f"steps.{k}.sources {{}}: quote edited", (art,))
+
+        yield from _keyed(kind, slug, f"steps.{k}.sources", a.sources, b.sources, _article, edited)
+
+
+def _claims(
+    kind: str, slug: str, at: str, a: tuple[Claim, ...], b: tuple[Claim, ...]
+) -> Iterator[Change]:
+    """Claims of one fact, by the article that makes them: a new source, a changed value."""
+
+    def changed(kind: str, slug: str, k: str, x: Claim, y: Claim) -> Iterator[Change]:
+        if x.value != y.value:
+            yield Change(kind, slug, f"{at} {{}} says {{}} → {{}}", (k, x.value, y.value))
+        if x.quote != y.quote:
+            yield Change(kind, slug, f"{at} {{}}: quote edited", (k,))
+
+    yield from _keyed(kind, slug, f"{at}.claims", a, b, lambda c: c.source, changed)
+
+
+def _resolution(
+    kind: str, slug: str, at: str, a: Resolution | None, b: Resolution | None
+) -> Iterator[Change]:
+    if a == b:
+        return
+    if b is None:
+        yield Change(kind, slug, f"{at}: resolution removed, the conflict is open again")
+    elif a is None or a.value != b.value:
+        by = " by {}" if b.by else ""
+        values = (b.value, b.by) if b.by else (b.value,)
+        yield Change(kind, slug, f"{at} resolved: {{}}{by}", values)
+    else:
+        yield Change(kind, slug, f"{at}: resolution reason or reviewer edited")
 
 
 def _review(

@@ -7,19 +7,17 @@ pull request's files, ``json`` is for other tools.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
+from .. import claims
 from ..errors import ContentError, Problem
 from ..load import Loaded
 from ..model import Corpus
 
 
 def open_conflicts(corpus: Corpus) -> list[Problem]:
-    """Conflicts between sources that nobody has resolved yet.
-
-    The place where the conflicts of issue 6 plug into ``check --strict``; there are
-    none until that lands.
-    """
-    return []
+    """Conflicts between sources that nobody has resolved yet (see dossier.claims)."""
+    return [conflict.as_problem() for conflict in claims.open_conflicts(corpus)]
 
 
 def drafts(corpus: Corpus) -> list[Problem]:
@@ -46,21 +44,21 @@ def gate(loaded: Loaded, strict: bool) -> list[Problem]:
     return ContentError(problems).problems  # sorted and deduplicated as everywhere else
 
 
-def as_github(problems: list[Problem]) -> str:
+def as_github(problems: list[Problem], warnings: Sequence[Problem] = ()) -> str:
     """GitHub Actions workflow commands: one ``::error`` annotation per problem."""
     lines = []
-    for p in problems:
+    for level, p in [*(("error", p) for p in problems), *(("warning", w) for w in warnings)]:
         props = [f"file={_prop(p.path)}"]
         if p.line:
             props.append(f"line={p.line}")
         if p.field:
             props.append(f"title={_prop(p.field)}")
         message = p.message + (f" ({p.hint})" if p.hint else "")
-        lines.append(f"::error {','.join(props)}::{_data(message)}")
+        lines.append(f"::{level} {','.join(props)}::{_data(message)}")
     return "".join(line + "\n" for line in lines)
 
 
-def as_json(problems: list[Problem], corpus: Corpus) -> str:
+def as_json(problems: list[Problem], corpus: Corpus, warnings: Sequence[Problem] = ()) -> str:
     report = {
         "ok": not problems,
         "counts": {
@@ -68,12 +66,14 @@ def as_json(problems: list[Problem], corpus: Corpus) -> str:
             "companies": len(corpus.companies),
             "deals": len(corpus.deals),
         },
-        "problems": [
-            {"path": p.path, "line": p.line, "field": p.field, "message": p.message, "hint": p.hint}
-            for p in problems
-        ],
+        "problems": [_as_dict(p) for p in problems],
+        "warnings": [_as_dict(w) for w in warnings],
     }
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def _as_dict(p: Problem) -> dict[str, object]:
+    return {"path": p.path, "line": p.line, "field": p.field, "message": p.message, "hint": p.hint}
 
 
 def _data(text: str) -> str:

@@ -116,7 +116,7 @@ def _recent(root: Path, commits: list[tuple[Entry, list[str]]]) -> tuple[Revisio
         if sha is None:  # before the first commit: nothing
             return Loaded(Corpus(), (), {k: frozenset() for k in ("article", "company", "deal")})
         if sha not in loaded:
-            loaded[sha] = load_tree(root, gitio.read_tree(root, sha), cache)
+            loaded[sha] = load_tree(root, files=gitio.read_tree(root, sha), cache=cache)
         return loaded[sha]
 
     for entry, _ in commits:

@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DossierError
-from ..load import FileCache, Loaded, load_tree
+from ..load import FileCache, Limits, Loaded, load_tree
 from . import gitio
 from .diff import Diff, semantic_diff
 
 WORKING_TREE = "the working tree"
 
 
-def load_revision(root: Path, sha: str | None, cache: FileCache | None = None) -> Loaded:
+def load_revision(
+    root: Path, sha: str | None, limits: Limits | None = None, cache: FileCache | None = None
+) -> Loaded:
     """The corpus at commit ``sha`` read from git objects, or the working tree for None."""
-    return load_tree(root, gitio.read_tree(root, sha) if sha else None, cache)
+    files = gitio.read_tree(root, sha) if sha else None
+    return load_tree(root, limits or Limits(), files=files, cache=cache)
 
 
 def pick(root: Path, revisions: list[str]) -> tuple[tuple[str, str], tuple[str, str | None]]:
@@ -43,9 +46,10 @@ def pick(root: Path, revisions: list[str]) -> tuple[tuple[str, str], tuple[str, 
     return old_side, (WORKING_TREE, None)
 
 
-def diff_revisions(root: Path, revisions: list[str]) -> Diff:
+def diff_revisions(root: Path, revisions: list[str], limits: Limits | None = None) -> Diff:
     (old_name, old_sha), (new_name, new_sha) = pick(root, revisions)
     approved_on = gitio.commit_info(root, new_sha).date if new_sha else None
     cache: FileCache = {}  # files unchanged between the two sides are parsed once
-    old, new = load_revision(root, old_sha, cache), load_revision(root, new_sha, cache)
+    old = load_revision(root, old_sha, limits, cache)
+    new = load_revision(root, new_sha, limits, cache)
     return semantic_diff(old, new, old_name, new_name, approved_on)
