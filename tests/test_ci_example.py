@@ -21,7 +21,6 @@ README = (REPO / "README.md").read_text("utf-8")
 COMMANDS = [
     ("python build.py diff origin/main...HEAD --format markdown > knowledge-diff.md", 0),
     ("python build.py check --strict --format github", 1),
-    ("python build.py check --strict", 1),
     ("python build.py build", 0),
 ]
 

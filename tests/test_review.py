@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from dossier.cli import main
 
-from .conftest import write
+from .conftest import copy_project, write
 
 DEAL = "briefings/deals/globex-acme-2024.md"
 ARTICLE = "briefings/articles/wire-2024-05-01-globex-acme.md"
@@ -347,3 +347,31 @@ def test_renames_are_found_by_content_and_unrelated_files_are_not_paired(minimal
         "company acme-inc: name Acme → Acme Inc",
         "company initech: added: Initech (draft)",
     ]
+
+
+def test_diff_states_a_resolved_conflict_and_strict_lists_open_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(tmp_path / "p")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Ada Reviewer")
+    git(root, "config", "user.email", "ada@example.org")
+    commit(root, "Default corpus", "2026-03-01T09:00:00+00:00")
+    assert run(root, "check", "--strict", "--format", "json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [p["field"] for p in report["problems"]] == ["facts.description", "facts.parent"]
+    edit(
+        root,
+        "briefings/companies/deepseek.md",
+        "  sector:",
+        "    resolved:\n"
+        '      value: "None: an independent company whose ownership Xiaomi may take a stake in"\n'
+        '      reason: "The 2024 report is uncorroborated."\n'
+        '      by: "A. Reviewer"\n  sector:',
+    )
+    assert run(root, "diff") == 0
+    assert capsys.readouterr().out == (
+        "company deepseek: facts.parent resolved: None: an independent company whose "
+        "ownership Xiaomi may take a stake in by A. Reviewer\n"
+        "1 change from HEAD to the working tree\n"
+    )
