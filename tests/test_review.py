@@ -203,8 +203,10 @@ def test_github_annotations_escape_newlines_and_percent(minimal: Path) -> None:
     from dossier.review.gate import as_github
 
     problem = Problem("briefings/a,b.md", 2, "x:y", "50% off\nnext line", "")
-    assert as_github([problem]) == (
+    warning = Problem("briefings/c.md", None, "", "sources disagree", "resolve it")
+    assert as_github([problem], [warning]) == (
         "::error file=briefings/a%2Cb.md,line=2,title=x%3Ay::50%25 off%0Anext line\n"
+        "::warning file=briefings/c.md::sources disagree (resolve it)\n"
     )
 
 
