@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import claims, crossref
@@ -47,46 +47,69 @@ class Limits:
     max_body_chars: int = 200_000  # the markdown body of one briefing
 
 
-def load_corpus(root: Path, limits: Limits = Limits()) -> Corpus:
-    """Load and validate ``root``/briefings; raise ContentError listing every problem."""
+Files = Mapping[str, bytes]  # project-relative posix path → content, e.g. a git revision
+FileCache = dict[tuple[str, str, bytes], tuple[Any, list[Problem]]]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the loader made of a tree, valid or not: the valid objects and every problem.
+
+    ``present`` holds every slug that has a file, including files that failed their
+    own checks, so a caller can tell "invalid here" from "absent here".
+    """
+
+    corpus: Corpus
+    problems: tuple[Problem, ...]
+    present: dict[str, frozenset[str]]
+
+
+def load_corpus(root: Path, limits: Limits = Limits(), *, files: Files | None = None) -> Corpus:
+    """Load and validate ``root``/briefings; raise ContentError listing every problem.
+
+    ``files``, when given, is read instead of the disk (a git revision, for the diff).
+    """
+    loaded = load_tree(root, limits, files=files)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    return loaded.corpus
+
+
+def load_tree(
+    root: Path,
+    limits: Limits = Limits(),
+    *,
+    files: Files | None = None,
+    cache: FileCache | None = None,
+) -> Loaded:
+    """The whole loader without the final raise: valid objects plus every problem.
+
+    ``cache`` lets several revisions share the work for files whose bytes are the
+    same (most of them, between two commits): pass one dict to every call.
+    """
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
     for kind, folder in FOLDERS.items():
-        for path in sorted((root / "briefings" / folder).glob("*.md")):
-            rel = path.relative_to(root).as_posix()
-            problems += _check_file_name(rel, path.stem, seen[kind])
-            doc = _read(root, path, rel, problems, limits)
-            if doc is None:
+        for rel in _briefing_files(root, folder, files):
+            stem = PurePosixPath(rel).stem
+            problems += _check_file_name(rel, stem, seen[kind])
+            if files is None:
+                raw = _read_bytes(root, rel, problems, limits)
+            else:
+                raw = _sized(rel, files[rel], problems, limits)
+            if raw is None:
                 continue
-            _years_as_text(doc)
-            found = validate(kind, doc) + _check_dates(doc)
-            if len(doc.body) > limits.max_body_chars:
-                found.append(
-                    Problem(
-                        rel,
-                        doc.body_line,
-                        "",
-                        f"text below the front matter is {len(doc.body):,} characters, over the "
-                        f"{limits.max_body_chars:,} allowed",
-                        "keep a summary here and the full article in seeds/, "
-                        "or raise --max-body-chars",
-                    )
-                )
-            if not doc.body.strip():
-                found.append(
-                    Problem(
-                        rel,
-                        doc.body_line,
-                        "",
-                        "has no text below the front matter",
-                        f"write the {_BODY_NAME[kind]} there",
-                    )
-                )
+            if cache is None:
+                obj, found = load_file(kind, rel, raw, limits)
+            else:
+                if (kind, rel, raw) not in cache:
+                    cache[kind, rel, raw] = load_file(kind, rel, raw, limits)
+                obj, found = cache[kind, rel, raw]
             problems += found
-            if not found:
-                loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
-    seed_texts = _read_seeds(root, loaded["article"], problems, limits)
+            if obj is not None:
+                loaded[kind][stem] = obj
+    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files)
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
@@ -94,12 +117,63 @@ def load_corpus(root: Path, limits: Limits = Limits()) -> Corpus:
         seed_digests={slug: _digest(text) for slug, text in seed_texts.items()},
     )
     # Files that exist but failed their own checks are not "missing" when referenced.
-    present = {kind: set(seen[kind].values()) for kind in FOLDERS}
-    problems += crossref.check(corpus, present, seed_texts)
+    present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
+    problems += crossref.check(corpus, {k: set(v) for k, v in present.items()}, seed_texts)
     problems += claims.check(corpus)
-    if problems:
-        raise ContentError(problems)
-    return corpus
+    return Loaded(corpus, tuple(problems), present)
+
+
+def _briefing_files(root: Path, folder: str, files: Files | None) -> list[str]:
+    prefix = f"briefings/{folder}/"
+    if files is None:
+        return [
+            p.relative_to(root).as_posix()
+            for p in sorted((root / "briefings" / folder).glob("*.md"))
+        ]
+    return sorted(
+        rel
+        for rel in files
+        if rel.startswith(prefix) and rel.endswith(".md") and "/" not in rel[len(prefix) :]
+    )
+
+
+def load_file(
+    kind: str, rel: str, raw: bytes, limits: Limits = Limits()
+) -> tuple[Any, list[Problem]]:
+    """One briefing's bytes → its model object (or None) and the problems of that file alone.
+
+    Depends on nothing but its arguments, so callers may cache it by content.
+    """
+    try:
+        doc = parse(rel, decode(rel, raw))
+    except FrontMatterError as exc:
+        return None, [exc.problem]
+    _years_as_text(doc)
+    found = validate(kind, doc) + _check_dates(doc)
+    if len(doc.body) > limits.max_body_chars:
+        found.append(
+            Problem(
+                rel,
+                doc.body_line,
+                "",
+                f"text below the front matter is {len(doc.body):,} characters, over the "
+                f"{limits.max_body_chars:,} allowed",
+                "keep a summary here and the full article in seeds/, or raise --max-body-chars",
+            )
+        )
+    if not doc.body.strip():
+        found.append(
+            Problem(
+                rel,
+                doc.body_line,
+                "",
+                "has no text below the front matter",
+                f"write the {_BODY_NAME[kind]} there",
+            )
+        )
+    if found:
+        return None, found
+    return _BUILDERS[kind](PurePosixPath(rel).stem, doc), []
 
 
 def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]:
@@ -133,15 +207,36 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
 
 
 def _read_seeds(
-    root: Path, articles: dict[str, Article], problems: list[Problem], limits: Limits
+    root: Path,
+    articles: dict[str, Article],
+    problems: list[Problem],
+    limits: Limits,
+    files: Files | None = None,
 ) -> dict[str, str]:
     """The raw text behind each article briefing that names a seed."""
     texts = {}
     for slug, article in articles.items():
         if article.seed is None:
             continue
-        path = root / article.seed
         line = article.origin.line_of("seed")
+        if files is not None:  # a git revision: symlinks were left out when it was read
+            raw = files.get(article.seed)
+            if raw is None:
+                problems.append(
+                    Problem(
+                        article.origin.path,
+                        line,
+                        "seed",
+                        f"{article.seed} does not exist",
+                        "fix the path or add the seed file",
+                    )
+                )
+            elif len(raw) > limits.max_file_bytes:
+                problems.append(_seed_too_big(article, line, len(raw), limits))
+            else:
+                texts[slug] = raw.decode("utf-8-sig", errors="replace")
+            continue
+        path = root / article.seed
         if not path.is_file():
             problems.append(
                 Problem(
@@ -163,19 +258,20 @@ def _read_seeds(
                 )
             )
         elif (size := path.stat().st_size) > limits.max_file_bytes:
-            problems.append(
-                Problem(
-                    article.origin.path,
-                    line,
-                    "seed",
-                    f"{article.seed} is {size:,} bytes, over the "
-                    f"{limits.max_file_bytes:,}-byte limit",
-                    "trim the seed to the article's text, or raise --max-file-bytes",
-                )
-            )
+            problems.append(_seed_too_big(article, line, size, limits))
         else:
             texts[slug] = path.read_bytes().decode("utf-8-sig", errors="replace")
     return texts
+
+
+def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Problem:
+    return Problem(
+        article.origin.path,
+        line,
+        "seed",
+        f"{article.seed} is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
+        "trim the seed to the article's text, or raise --max-file-bytes",
+    )
 
 
 def _digest(text: str) -> str:
@@ -186,9 +282,8 @@ def _digest(text: str) -> str:
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
 
 
-def _read(
-    root: Path, path: Path, rel: str, problems: list[Problem], limits: Limits
-) -> Document | None:
+def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -> bytes | None:
+    path = root / rel
     try:
         real = path.resolve()
         if not real.is_relative_to(root.resolve()):
@@ -202,24 +297,31 @@ def _read(
                 )
             )
             return None
-        size = os.path.getsize(real)
-        if size > limits.max_file_bytes:
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    "",
-                    f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
-                    "shorten it to a summary, or raise --max-file-bytes",
-                )
-            )
+        if _sized(rel, b"", problems, limits, os.path.getsize(real)) is None:
             return None
-        return parse(rel, decode(rel, real.read_bytes()))
-    except FrontMatterError as exc:
-        problems.append(exc.problem)
+        return real.read_bytes()
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
     return None
+
+
+def _sized(
+    rel: str, raw: bytes, problems: list[Problem], limits: Limits, size: int | None = None
+) -> bytes | None:
+    """``raw``, or None with a problem when the file (of ``size`` bytes) is over the limit."""
+    size = len(raw) if size is None else size
+    if size > limits.max_file_bytes:
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "",
+                f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
+                "shorten it to a summary, or raise --max-file-bytes",
+            )
+        )
+        return None
+    return raw
 
 
 # Wherever these keys appear in front matter, at any depth, they hold a date.

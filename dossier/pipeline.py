@@ -2,6 +2,7 @@
 
 load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
 model    Corpus → Views                  (dossier.views)
+history  git log → History               (dossier.review.history; empty outside git)
 render   Views → RenderedSite            (dossier.render, templates/)
 site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in atomically)
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from .load import Limits, load_corpus
 from .model import Corpus
 from .render import RenderedSite, render_site
+from .review.history import read_history
 from .views import build_views
 
 
@@ -25,7 +27,7 @@ def prepare(root: Path, limits: Limits | None = None) -> RenderedSite:
     """Everything up to the site engine; raises before anything is written."""
     corpus = load_corpus(root, limits or Limits())
     views = build_views(corpus)
-    return render_site(views, root / "templates")
+    return render_site(views, root / "templates", read_history(root))
 
 
 def build(root: Path, site_dir: Path, limits: Limits | None = None) -> RenderedSite:

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from ..dates import PartialDate
+from ..review.history import History
 from ..views import Views
 from .environment import make_environment, relative_url, render
 from .notes import Notes
@@ -26,6 +27,8 @@ INDEXES = {
     "deals": ("deals/index", "Deals"),
     "articles": ("articles/index", "Article briefings"),
     "timeline": ("timeline", "Timeline"),
+    "review": ("review", "Review queue"),
+    "changes": ("changes", "What changed"),
 }
 _FOLDERS = {"company": "companies", "deal": "deals", "article": "articles"}
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
@@ -63,8 +66,10 @@ def page_path(kind: str, slug: str) -> str:
     return f"{_FOLDERS[kind]}/{slug}.md"
 
 
-def render_site(views: Views, templates: Path) -> RenderedSite:
+def render_site(views: Views, templates: Path, history: History | None = None) -> RenderedSite:
     env = make_environment(templates)
+    # A global, so the shared review macro sees it without every template passing it on.
+    env.globals["history"] = history or History()
     return RenderedSite(tuple(_pages(views, env)), views.corpus.as_of())
 
 
@@ -142,6 +147,8 @@ def _index_description(views: Views, key: str) -> str:
         "deals": f"All {len(c.deals)} deals with date, parties, kind, status and sources.",
         "articles": f"All {len(c.articles)} article briefings, newest first.",
         "timeline": "Deals and articles by year.",
+        "review": "Drafts awaiting review.",
+        "changes": "What changed in the knowledge base, commit by commit.",
     }[key]
 
 
