@@ -25,9 +25,10 @@ MAX_LINK_TEXT = 1000
 def _bounded(rule: Callable[[StateInline, bool], bool], opener: str) -> Callable[..., bool]:
     def bounded(state: StateInline, silent: bool) -> bool:
         start = state.pos + len(opener)
-        if state.src.startswith(opener, state.pos) and "]" not in state.src[
-            start : start + MAX_LINK_TEXT
-        ]:
+        if (
+            state.src.startswith(opener, state.pos)
+            and "]" not in state.src[start : start + MAX_LINK_TEXT]
+        ):
             return False
         return rule(state, silent)
 
