@@ -46,16 +46,76 @@ def company(i: int, slug: str | None = None) -> tuple[str, str]:
     )
 
 
-def generate(root: Path, articles: int) -> None:
-    companies = articles // 5
-    deals = articles // 2
+WORDS = [
+    "market",
+    "share",
+    "revenue",
+    "growth",
+    "partnership",
+    "cloud",
+    "platform",
+    "device",
+    "chip",
+    "model",
+    "data",
+    "analysts",
+    "expect",
+    "regulators",
+    "approve",
+    "investors",
+    "board",
+    "quarter",
+    "strategy",
+    "launch",
+    "users",
+    "supply",
+    "chain",
+    "factory",
+    "software",
+    "licence",
+    "research",
+    "team",
+    "rivals",
+    "pricing",
+    "network",
+]
+
+
+def filler(n: int, words: int) -> str:
+    """``words`` words of deterministic prose for article ``n`` (no RNG state shared)."""
+    if words <= 0:
+        return ""
+    out = [WORDS[(n * 31 + i * 7 + i // 5) % len(WORDS)] for i in range(words)]
+    sentences = [" ".join(out[i : i + 15]).capitalize() + "." for i in range(0, words, 15)]
+    return "\n\n".join(" ".join(sentences[i : i + 6]) for i in range(0, len(sentences), 6))
+
+
+def generate(
+    root: Path,
+    articles: int,
+    *,
+    companies_per: int = 5,
+    articles_per_deal: int = 2,
+    body_words: int = 0,
+) -> None:
+    """A valid corpus of ``articles`` briefings, deterministic in its arguments.
+
+    Defaults are the diff benchmark's small files; the scale benchmark asks for the
+    issue's shape: N/10 companies, N/20 deals, ~425-word bodies and seeds.
+    """
+    companies = max(2, articles // companies_per)
+    deals = max(1, articles // articles_per_deal)
+
+    def parties(d: int) -> tuple[int, int]:
+        a, b = d % companies, (d * 7 + 1) % companies
+        return a, (b + 1) % companies if a == b else b
+
     for i in range(companies):
         write(root, *company(i))
     for d in range(deals):
-        a, b = d % companies, (d * 7 + 1) % companies
-        if a == b:
-            b = (b + 1) % companies
-        cited = [n for n in (2 * d, 2 * d + 1) if n < articles]
+        a, b = parties(d)
+        first = d * articles_per_deal
+        cited = [n for n in range(first, first + articles_per_deal) if n < articles]
         sources = "".join(
             f"  - article: article-{n:05d}\n    quote: Deal {d} was reported in article {n}.\n"
             for n in cited
@@ -69,19 +129,25 @@ def generate(root: Path, articles: int) -> None:
             f"sources:\n{sources}review: {{status: reviewed}}\n---\nSummary of deal {d}.\n",
         )
     for n in range(articles):
-        d = n // 2
-        a, b = d % companies, (d * 7 + 1) % companies
-        if a == b:
-            b = (b + 1) % companies
-        write(root, f"seeds/article-{n:05d}.txt", f"Deal {d} was reported in article {n}.\n" * 3)
+        d = n // articles_per_deal
+        a, b = parties(d)
+        extra = (n * 13 + 5) % companies  # a third company in two articles of three
+        names = [a, b] + ([extra] if n % 3 and extra not in (a, b) else [])
+        body = filler(n, body_words)
+        write(
+            root,
+            f"seeds/article-{n:05d}.txt",
+            f"Deal {d} was reported in article {n}.\n" * 3 + (body and body + "\n"),
+        )
         write(
             root,
             f"briefings/articles/article-{n:05d}.md",
             f"---\ntitle: Article {n}\nseed: seeds/article-{n:05d}.txt\noutlet: Wire\n"
             f'published: "20{10 + n % 15}-0{1 + n % 9}-1{n % 9}"\n'
-            f"companies: [company-{a:04d}, company-{b:04d}]\ndeals: [deal-{d:05d}]\n"
+            f"companies: [{', '.join(f'company-{c:04d}' for c in names)}]\n"
+            f"deals: [deal-{d:05d}]\n"
             f"review: {{status: {'draft' if n % 9 == 0 else 'reviewed'}}}\n---\n"
-            f"Article {n} reports deal {d}.\n",
+            f"Article {n} reports deal {d}.\n" + (body and "\n" + body + "\n"),
         )
 
 

@@ -6,21 +6,38 @@ means changing this file and site_hook.py, nothing else.
 A build goes into a temporary directory beside ``site/`` and replaces it only when
 MkDocs finished without a single warning, so a failed build leaves the previous
 site exactly as it was.
+
+Scale and serve (issue 4). Pages reach MkDocs as finished HTML fragments, so MkDocs's
+markdown step is skipped outright (``_prebuilt``). What remains per page is the theme
+template and the search plugin's HTML parsing; both are cached by content hash in
+:mod:`dossier.pagecache`: a page whose inputs are unchanged is written from the cache
+through a one-line template, and its search entries are replayed into the index. The
+site is still assembled in full on every build (sitemap, search index, every file), so
+an incremental build is byte-identical to a clean one by construction.
+
+Under ``mkdocs serve`` (and ``build.py serve``, which runs it), a corpus or template
+error is printed and the last good pages are built again instead, so the server keeps
+answering with the last good site and recovers on the next good save.
 """
 
 from __future__ import annotations
 
 import calendar
 import contextlib
+import dataclasses
+import functools
 import html
 import logging
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -29,17 +46,49 @@ from mkdocs.structure.toc import get_toc
 
 from .atomic import recover, swap_dir
 from .dates import PartialDate
-from .errors import SiteBuildError
+from .errors import DossierError, SiteBuildError
+from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
 
+_CACHED_TEMPLATE = "dossier-cached-page.html"
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    pages: int
+    written: int  # wrapped in the theme by MkDocs in this build
+    reused: int  # taken from the page cache
+
+
+@dataclass
+class _Build:
+    """State of the build in progress, shared by the hook events below."""
+
+    cache: PageCache | None = None
+    pages: dict[str, Page] = dataclasses.field(default_factory=dict)
+    keys: dict[str, str] = dataclasses.field(default_factory=dict)
+    hits: dict[str, tuple[str, list[Any]]] = dataclasses.field(default_factory=dict)
+    search: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
+    written: int = 0
+    reused: int = 0
+
+
 _current: RenderedSite | None = None  # handed from build_site to the hook below
-_pages: dict[str, Page] = {}
+_progress: Callable[[int, int], None] | None = None  # (done, total), set by build_site
+_build = _Build()
+_serving = False  # under `mkdocs serve`: keep the last good site on errors
+_last_good: RenderedSite | None = None
 
 
-def build_site(root: Path, rendered: RenderedSite, site_dir: Path) -> None:
+def build_site(
+    root: Path,
+    rendered: RenderedSite,
+    site_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError."""
-    global _current
+    global _current, _progress
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -51,18 +100,19 @@ def build_site(root: Path, rendered: RenderedSite, site_dir: Path) -> None:
     try:
         with _quiet_logs() as warnings, _source_date(rendered.as_of):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp))
-            _current = rendered
+            _current, _progress = rendered, progress
             try:
                 mkdocs_build(config)
             except MkDocsException as exc:
                 raise SiteBuildError(_explain(warnings, str(exc))) from None
             finally:
-                _current = None
+                _current, _progress = None, None
         if warnings:
             raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
         swap_dir(tmp, site_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return BuildStats(len(rendered.pages), _build.written, _build.reused)
 
 
 def _explain(warnings: list[str], headline: str) -> str:
@@ -116,45 +166,115 @@ def _quiet_logs() -> Iterator[list[str]]:
 # --- hook events (see site_hook.py) -------------------------------------------------
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_files(files: Files, config: Any) -> Files:
+    global _build
+    root = Path(config.config_file_path).parent
     rendered = _current
     if rendered is None:  # plain `mkdocs build` / `mkdocs serve`: render from disk here
-        rendered = _render_for_mkdocs(Path(config.config_file_path).parent)
-    _pages.clear()
+        rendered = _render_for_mkdocs(root)
+    code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
+    cache = PageCache(root / CACHE_DIR, fingerprint(root, code))
+    _build = _Build(cache)
     for page in rendered.pages:
-        _pages[page.path] = page
+        _build.pages[page.path] = page
+        _build.keys[page.path] = cache.key(
+            page.path,
+            page.title,
+            page.description,
+            page.html,
+            repr([(h.level, h.id, h.html) for h in page.headings]),
+        )
         files.append(File.generated(config, page.path, content=""))
     for name in SCHEMA_FILES:
         files.append(
             File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))
         )
+    _replay_search(config)
     return files
 
 
 def _render_for_mkdocs(root: Path) -> RenderedSite:
+    global _last_good
     from mkdocs.exceptions import PluginError
 
-    from .errors import DossierError
     from .pipeline import prepare
 
     try:
-        return prepare(root)
+        rendered = prepare(root)
     except DossierError as exc:
-        raise PluginError(f"Dossier: the corpus has problems:\n{exc}") from None
+        if not (_serving and _last_good):
+            raise PluginError(f"Dossier: the corpus has problems:\n{exc}") from None
+        # Printed, not logged: MkDocs's strict mode would turn a log line into a failure.
+        print(
+            f"{exc}\nDossier: still serving the last good site; fix the files above.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return _last_good
+    _last_good = rendered
+    return rendered
+
+
+def _replay_search(config: Any) -> None:
+    """Wrap the search index so cached pages add their stored entries without parsing."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is None or not hasattr(index, "add_entry_from_context"):
+            continue
+        original = index.add_entry_from_context
+
+        def add_entry(page: Any, index: Any = index, original: Any = original) -> None:
+            path = page.file.src_uri
+            if path in _build.hits:
+                index.entries.extend(json_copy(_build.hits[path][1]))
+                return
+            before = len(index.entries)
+            original(page)
+            if path in _build.pages:
+                _build.search[path] = json_copy(index.entries[before:])
+
+        index.add_entry_from_context = add_entry
+
+
+def json_copy(entries: list[Any]) -> list[Any]:
+    return [dict(e) for e in entries]
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
+    # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
+    cached = jinja2.DictLoader({_CACHED_TEMPLATE: "{{ dossier_output }}"})
+    env.loader = jinja2.ChoiceLoader([cached, env.loader])  # type: ignore[list-item]
+    return env
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    ours = _pages.get(page.file.src_uri)
+    ours = _build.pages.get(page.file.src_uri)
     if ours is None:
         return markdown
     # The theme prints page.title and the description without escaping them.
     page.meta["title"] = html.escape(ours.title)
     page.meta["description"] = html.escape(ours.description)
+    page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
+    assert _build.cache is not None
+    hit = _build.cache.get(_build.keys[ours.path])
+    if hit is not None:
+        _build.hits[ours.path] = hit
+        page.meta["template"] = _CACHED_TEMPLATE
     return ""
 
 
+def _prebuilt(page: Any, *args: Any) -> None:
+    """Stands in for Page.render: on_page_content supplies the HTML and the toc."""
+    page.content = ""
+
+
 def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
-    ours = _pages.get(page.file.src_uri)
+    ours = _build.pages.get(page.file.src_uri)
     if ours is None:
         return content
     page.toc = get_toc(
@@ -171,6 +291,32 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
         ]
     )
     return ours.html
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    hit = _build.hits.get(page.file.src_uri)
+    if hit is not None:
+        context["dossier_output"] = hit[0]
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    path = page.file.src_uri
+    if path in _build.pages:
+        if path in _build.hits:
+            _build.reused += 1
+        else:
+            assert _build.cache is not None
+            _build.cache.put(_build.keys[path], output, _build.search.pop(path, []))
+            _build.written += 1
+        if _progress is not None:
+            _progress(_build.written + _build.reused, len(_build.pages))
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    if _build.cache is not None:
+        _build.cache.prune()
 
 
 def serve(root: Path, addr: str) -> None:

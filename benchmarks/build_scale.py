@@ -1,0 +1,131 @@
+"""Benchmark: full and one-edit builds of a generated corpus, with each stage's share.
+
+    python benchmarks/build_scale.py [--articles 1000] [--corpus DIR] [--profile FILE]
+
+Generates (or reuses, when ``--corpus`` already holds one) a synthetic corpus of the
+issue's shape with ``diff_1000.generate``: N articles of ~425 words, N/10 companies,
+N/20 deals, one seed per article. Then it builds the site three times through the
+same stages as ``python build.py`` and prints, for each build, the seconds per
+stage and their share, pages/s and the output size:
+
+1. cold: no page cache (``.dossier/`` deleted first);
+2. warm: nothing changed, every page reused from the cache;
+3. one edit: one article's body changed.
+
+The last line gives the peak resident memory of the process. ``--profile FILE``
+writes a cProfile of the cold build (read it with ``python -m pstats FILE``).
+Timings on a shared machine are noisy: run it twice and take the lower figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path[:0] = [str(REPO), str(BENCH)]
+
+from diff_1000 import generate  # noqa: E402
+
+from dossier import engine  # noqa: E402
+from dossier.load import Limits, load_corpus  # noqa: E402
+from dossier.pagecache import CACHE_DIR  # noqa: E402
+from dossier.render import render_site  # noqa: E402
+from dossier.review.history import read_history  # noqa: E402
+from dossier.views import build_views  # noqa: E402
+
+T = TypeVar("T")
+PROJECT_PARTS = ("templates", "static", "mkdocs.yml")
+
+
+def make_corpus(root: Path, articles: int) -> None:
+    if (root / "briefings").is_dir():
+        print(f"reusing the corpus in {root}")
+        return
+    started = time.perf_counter()
+    root.mkdir(parents=True, exist_ok=True)
+    generate(root, articles, companies_per=10, articles_per_deal=20, body_words=425)
+    for part in PROJECT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, root / part)
+        else:
+            shutil.copy2(src, root / part)
+    (root / "dossier").symlink_to(REPO / "dossier")  # mkdocs.yml names the hook by path
+    print(f"generated {articles} articles in {root} in {time.perf_counter() - started:.1f} s")
+
+
+def build(root: Path, label: str) -> None:
+    times: dict[str, float] = {}
+
+    def stage(name: str, fn: Callable[[], T]) -> T:
+        started = time.perf_counter()
+        value = fn()
+        times[name] = time.perf_counter() - started
+        return value
+
+    corpus = stage("load", lambda: load_corpus(root, Limits()))
+    views = stage("model", lambda: build_views(corpus))
+    history = stage("history", lambda: read_history(root))
+    rendered = stage("render", lambda: render_site(views, root / "templates", history))
+    stats = stage("site", lambda: engine.build_site(root, rendered, root / "site"))
+    total = sum(times.values())
+    size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
+    shares = ", ".join(f"{k} {v:.2f} s ({v / total:.0%})" for k, v in times.items())
+    print(
+        f"{label:<9} {total:7.2f} s  {len(rendered.pages) / total:6.0f} pages/s  "
+        f"{len(rendered.pages)} pages ({stats.written} written, {stats.reused} reused), "
+        f"{size / 1e6:.0f} MB"
+    )
+    print(f"{'':<9} {shares}")
+
+
+def edit_one(root: Path) -> None:
+    path = next(iter(sorted((root / "briefings/articles").glob("*.md"))))
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("reports deal", "now reports deal", 1), "utf-8")
+
+
+def run(root: Path, articles: int, profile: Path | None) -> None:
+    make_corpus(root, articles)
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    if profile:
+        with cProfile.Profile() as prof:
+            build(root, "cold")
+        prof.dump_stats(profile)
+    else:
+        build(root, "cold")
+    build(root, "warm")
+    edit_one(root)
+    build(root, "one edit")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory {peak:.0f} MB")
+
+
+def cli() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, help="generate here (or reuse) and keep it")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the cold build")
+    args = parser.parse_args()
+    if args.corpus:
+        run(args.corpus.resolve(), args.articles, args.profile)
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    try:
+        run(tmp, args.articles, args.profile)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,95 @@
+"""Finished pages kept by content hash, so a rebuild reuses every page whose inputs did not change.
+
+The site engine spends most of a build wrapping each page in the theme and indexing it
+for search. Both are pure functions of the page (path, title, description, HTML
+fragment, headings) and of the engine's setup (MkDocs and theme versions, mkdocs.yml,
+static/, this code). The key is a hash of all of those, so a stale entry can never be
+picked: a changed input is a different key. The entry holds the page's final HTML and
+its search entries.
+
+The cache lives in ``.dossier/cache/`` under the project and may be deleted at any
+time; the next build is then a full one. After a complete build, entries that build
+did not use are removed, so the cache stays the size of one site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = Path(".dossier/cache")
+_FORMAT = "pages-1"  # bump when what an entry holds changes
+
+
+def fingerprint(root: Path, code: Iterable[Path]) -> str:
+    """Everything besides the page itself that shapes a finished page."""
+    digest = hashlib.sha256(_FORMAT.encode())
+    for dist in ("mkdocs", "mkdocs-material"):
+        digest.update(f"{dist}={_version(dist)}\0".encode())
+    for path in [root / "mkdocs.yml", *code]:
+        digest.update(path.read_bytes() + b"\0")
+    static = root / "static"
+    for path in sorted(static.rglob("*")) if static.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(static).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+class PageCache:
+    """Finished pages by key; ``used`` remembers what this build read or wrote."""
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory / "site"
+        self.fingerprint = fingerprint
+        self.used: set[str] = set()
+
+    def key(self, *parts: str) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for part in parts:
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[str, list[Any]] | None:
+        try:
+            entry = json.loads(self._path(key).read_text("utf-8"))
+        except (OSError, ValueError):  # missing, or damaged: rebuild the page
+            return None
+        self.used.add(key)
+        return entry["html"], entry["search"]
+
+    def put(self, key: str, html: str, search: list[Any]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A temporary file and a rename: a killed build never leaves half an entry.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"html": html, "search": search}, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Drop entries this build did not use (call only after a complete build)."""
+        if not self.directory.is_dir():
+            return
+        for path in self.directory.glob("*/*"):
+            if path.stem not in self.used:
+                with contextlib.suppress(OSError):
+                    path.unlink()
