@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from .claims import Conflict, find_conflicts
 from .dates import PartialDate
@@ -53,7 +54,29 @@ class Views:
 
     def conflicts_of(self, kind: str, slug: str) -> dict[str, Conflict]:
         """This company's or deal's conflicts, open or resolved, by field name."""
-        return {c.field: c for c in self.conflicts if c.kind == kind and c.slug == slug}
+        return dict(self._conflicts_by_owner.get((kind, slug), {}))
+
+    # Indexes built on first use: a scan of every conflict or event per page would make
+    # rendering quadratic in the corpus (minutes at 10,000 articles).
+    @cached_property
+    def _conflicts_by_owner(self) -> dict[tuple[str, str], dict[str, Conflict]]:
+        owners: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
+        for c in self.conflicts:
+            owners[c.kind, c.slug][c.field] = c
+        return owners
+
+    @cached_property
+    def _timeline_by_company(self) -> dict[str, list[Event]]:
+        companies: dict[str, list[Event]] = defaultdict(list)
+        for _, events in self.timeline:
+            for e in events:
+                if e.kind == "deal":
+                    slugs = {p.company for p in self.corpus.deals[e.slug].parties}
+                else:
+                    slugs = set(self.corpus.articles[e.slug].companies)
+                for slug in slugs:
+                    companies[slug].append(e)
+        return companies
 
     def open_conflicts(self) -> tuple[Conflict, ...]:
         return tuple(c for c in self.conflicts if c.is_open)
@@ -88,13 +111,7 @@ class Views:
         return tuple((letter, tuple(groups[letter])) for letter in sorted(groups))
 
     def company_timeline(self, slug: str) -> tuple[Event, ...]:
-        return tuple(
-            e
-            for _, events in self.timeline
-            for e in events
-            if (e.kind == "deal" and slug in {p.company for p in self.corpus.deals[e.slug].parties})
-            or (e.kind == "article" and slug in self.corpus.articles[e.slug].companies)
-        )
+        return tuple(self._timeline_by_company.get(slug, ()))
 
 
 def _newest_first(date: PartialDate | None, slug: str) -> tuple[bool, PartialDate, str]:
