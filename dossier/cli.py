@@ -154,12 +154,18 @@ def _approve(root: Path, slugs: list[str], by: str | None) -> int:
 
 def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     from .pipeline import build
+    from .progress import Progress
 
     started = time.perf_counter()
-    rendered = build(root, site_dir, limits)
+    progress = Progress("building")
+    try:
+        stats = build(root, site_dir, limits, progress)
+    finally:
+        progress.close()
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
+    reused = f" ({stats.written} written, {stats.reused} reused)" if stats.reused else ""
     print(
-        f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"
+        f"built {stats.pages} pages into {shown}/{reused} in {time.perf_counter() - started:.1f} s"
     )
     return 0
 

@@ -178,7 +178,8 @@ def on_files(files: Files, config: Any) -> Files:
     if rendered is None:  # plain `mkdocs build` / `mkdocs serve`: render from disk here
         rendered = _render_for_mkdocs(root)
     code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
-    cache = PageCache(root / CACHE_DIR, fingerprint(root, code))
+    # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
+    cache = PageCache(root / CACHE_DIR, fingerprint(root, code) + (config.site_url or ""))
     _build = _Build(cache)
     for page in rendered.pages:
         _build.pages[page.path] = page

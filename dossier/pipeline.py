@@ -9,13 +9,18 @@ site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .load import Limits, load_corpus
 from .model import Corpus
 from .render import RenderedSite, render_site
 from .review.history import read_history
 from .views import build_views
+
+if TYPE_CHECKING:
+    from .engine import BuildStats
 
 
 def check(root: Path, limits: Limits | None = None) -> Corpus:
@@ -30,9 +35,14 @@ def prepare(root: Path, limits: Limits | None = None) -> RenderedSite:
     return render_site(views, root / "templates", read_history(root))
 
 
-def build(root: Path, site_dir: Path, limits: Limits | None = None) -> RenderedSite:
+def build(
+    root: Path,
+    site_dir: Path,
+    limits: Limits | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildStats:
+    """Every stage; ``progress(done, total)`` is called as the engine finishes pages."""
     from .engine import build_site  # MkDocs is imported only when a site is written
 
     rendered = prepare(root, limits)
-    build_site(root, rendered, site_dir)
-    return rendered
+    return build_site(root, rendered, site_dir, progress)

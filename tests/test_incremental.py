@@ -1,0 +1,132 @@
+"""Incremental builds: after any sequence of edits, the site is byte-identical to a clean build.
+
+Each round applies a few random edits (briefing bodies and titles, a new or removed
+company, a template, the stylesheet, mkdocs.yml, the cache deleted), rebuilds with the
+page cache, builds a copy of the same inputs from scratch, and compares every file:
+pages, indexes, search index and sitemap.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dossier.cli import main
+
+from .conftest import REPO, copy_project, write
+
+Edit = Callable[[Path, random.Random], None]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def edit_body(root: Path, rng: random.Random) -> None:
+    folder = rng.choice(["articles", "companies", "deals"])
+    path = rng.choice(sorted((root / "briefings" / folder).glob("*.md")))
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nEdited {rng.randrange(10**6)}.\n")
+
+
+def edit_title(root: Path, rng: random.Random) -> None:
+    path = rng.choice(sorted((root / "briefings/deals").glob("*.md")))
+    _replace(path, "title: ", f"title: R{rng.randrange(100)} ")
+
+
+def add_company(root: Path, rng: random.Random) -> None:
+    slug = f"added-{rng.randrange(10**6)}"
+    write(
+        root,
+        f"briefings/companies/{slug}.md",
+        f"---\nname: Added {slug}\nreview: {{status: draft}}\n---\nA company.\n",
+    )
+
+
+def remove_company(root: Path, rng: random.Random) -> None:
+    added = sorted((root / "briefings/companies").glob("added-*.md"))
+    if added:
+        rng.choice(added).unlink()
+
+
+def edit_template(root: Path, rng: random.Random) -> None:
+    name = rng.choice(["company.html.j2", "deal.html.j2", "article.html.j2", "home.html.j2"])
+    with (root / "templates" / name).open("a", encoding="utf-8") as handle:
+        handle.write(f"<p>template note {rng.randrange(1000)}</p>\n")
+
+
+def edit_static(root: Path, rng: random.Random) -> None:
+    with (root / "static/assets/dossier.css").open("a", encoding="utf-8") as handle:
+        handle.write(f"/* {rng.randrange(1000)} */\n")
+
+
+def edit_config(root: Path, rng: random.Random) -> None:
+    _replace(root / "mkdocs.yml", "site_description: ", f"site_description: v{rng.randrange(99)} ")
+
+
+def delete_cache(root: Path, rng: random.Random) -> None:
+    shutil.rmtree(root / ".dossier", ignore_errors=True)
+
+
+EDITS: list[Edit] = [
+    edit_body,
+    edit_body,
+    edit_title,
+    add_company,
+    remove_company,
+    edit_template,
+    edit_static,
+    edit_config,
+    delete_cache,
+]
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def clean_copy(root: Path, dest: Path) -> Path:
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir()
+    for part in ("briefings", "seeds", "templates", "static"):
+        shutil.copytree(root / part, dest / part)
+    shutil.copy2(root / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "dossier").symlink_to(REPO / "dossier")
+    return dest
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_edits_rebuild_byte_identical_to_clean_build(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    root = copy_project(tmp_path / "project")
+    assert main(["--root", str(root), "build"]) == 0
+    for _ in range(3):
+        for edit in rng.sample(EDITS, 3):
+            edit(root, rng)
+        assert main(["--root", str(root), "build"]) == 0
+        clean = clean_copy(root, tmp_path / "clean")
+        assert main(["--root", str(clean), "build"]) == 0
+        incremental, full = tree(root / "site"), tree(clean / "site")
+        assert sorted(incremental) == sorted(full)
+        differing = [name for name in full if incremental[name] != full[name]]
+        assert differing == []
+
+
+def test_unchanged_rebuild_reuses_every_page(
+    minimal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(minimal), "build"]) == 0
+    assert main(["--root", str(minimal), "build"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "(0 written, 11 reused)" in last, last
+    _replace(minimal / "briefings/companies/acme.md", "Acme makes anvils.", "Acme makes rockets.")
+    assert main(["--root", str(minimal), "build"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "written, " in last and "(0 written" not in last, last
+    assert "Acme makes rockets." in (minimal / "site/companies/acme.html").read_text("utf-8")
