@@ -1,0 +1,92 @@
+"""`build.py serve`: a real server on 127.0.0.1 that outlives a broken file.
+
+The server is started in a subprocess on a free port; the test breaks a briefing,
+checks the server still answers with the last good page and printed the problem,
+then fixes the file and waits for the new page. Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+DEAL = "briefings/deals/globex-acme-2024.md"
+COMPANY = "briefings/companies/acme.md"
+WAIT = 90  # seconds; a rebuild of the small corpus takes one or two
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"timed out after {WAIT} s waiting for {what}")
+
+
+@pytest.fixture
+def server(minimal: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    argv = [sys.executable, str(REPO / "build.py"), "--root", str(minimal), "serve"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [*argv, "--addr", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_keeps_last_good_site_while_a_file_is_broken(
+    server: tuple[str, Path], minimal: Path
+) -> None:
+    base, log = server
+    page = f"{base}/companies/acme.html"
+    wait_for(lambda: "Acme makes anvils." in (fetch(page) or ""), "the first build")
+
+    deal = minimal / DEAL
+    good_deal = deal.read_text("utf-8")
+    deal.write_text(good_deal.replace("status: agreed", "status: agred"), "utf-8")
+    wait_for(lambda: "agred" in log.read_text("utf-8"), "the error to be printed")
+    assert "still serving the last good site" in log.read_text("utf-8")
+    assert "Acme makes anvils." in (fetch(page) or "")  # answers, with the last good page
+
+    company = minimal / COMPANY
+    company.write_text(
+        company.read_text("utf-8").replace("Acme makes anvils.", "Acme makes rockets."), "utf-8"
+    )
+    deal.write_text(good_deal, "utf-8")
+    wait_for(lambda: "Acme makes rockets." in (fetch(page) or ""), "the fixed site")
