@@ -73,7 +73,7 @@ def build(root: Path, label: str) -> None:
         times[name] = time.perf_counter() - started
         return value
 
-    corpus = stage("load", lambda: load_corpus(root, Limits()))
+    corpus = stage("load", lambda: load_corpus(root, Limits(), cache_dir=root / CACHE_DIR))
     views = stage("model", lambda: build_views(corpus))
     history = stage("history", lambda: read_history(root))
     rendered = stage("render", lambda: render_site(views, root / "templates", history))

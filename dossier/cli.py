@@ -163,9 +163,9 @@ def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     finally:
         progress.close()
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
-    reused = f" ({stats.written} written, {stats.reused} reused)" if stats.reused else ""
     print(
-        f"built {stats.pages} pages into {shown}/{reused} in {time.perf_counter() - started:.1f} s"
+        f"built {stats.pages} pages into {shown}/ ({stats.written} written, "
+        f"{stats.reused} reused) in {time.perf_counter() - started:.1f} s"
     )
     return 0
 

@@ -18,6 +18,7 @@ from . import claims, crossref
 from .dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .errors import ContentError, Problem
 from .frontmatter import Document, FrontMatterError, decode, dotted, parse
+from .loadcache import load_files
 from .model import (
     Article,
     Claim,
@@ -64,12 +65,18 @@ class Loaded:
     present: dict[str, frozenset[str]]
 
 
-def load_corpus(root: Path, limits: Limits = Limits(), *, files: Files | None = None) -> Corpus:
+def load_corpus(
+    root: Path,
+    limits: Limits = Limits(),
+    *,
+    files: Files | None = None,
+    cache_dir: Path | None = None,
+) -> Corpus:
     """Load and validate ``root``/briefings; raise ContentError listing every problem.
 
     ``files``, when given, is read instead of the disk (a git revision, for the diff).
     """
-    loaded = load_tree(root, limits, files=files)
+    loaded = load_tree(root, limits, files=files, cache_dir=cache_dir)
     if loaded.problems:
         raise ContentError(loaded.problems)
     return loaded.corpus
@@ -81,34 +88,39 @@ def load_tree(
     *,
     files: Files | None = None,
     cache: FileCache | None = None,
+    cache_dir: Path | None = None,
 ) -> Loaded:
     """The whole loader without the final raise: valid objects plus every problem.
 
     ``cache`` lets several revisions share the work for files whose bytes are the
     same (most of them, between two commits): pass one dict to every call.
+    ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
+    read: list[tuple[str, str, bytes]] = []
     for kind, folder in FOLDERS.items():
         for rel in _briefing_files(root, folder, files):
-            stem = PurePosixPath(rel).stem
-            problems += _check_file_name(rel, stem, seen[kind])
+            problems += _check_file_name(rel, PurePosixPath(rel).stem, seen[kind])
             if files is None:
                 raw = _read_bytes(root, rel, problems, limits)
             else:
                 raw = _sized(rel, files[rel], problems, limits)
-            if raw is None:
-                continue
-            if cache is None:
-                obj, found = load_file(kind, rel, raw, limits)
-            else:
-                if (kind, rel, raw) not in cache:
-                    cache[kind, rel, raw] = load_file(kind, rel, raw, limits)
-                obj, found = cache[kind, rel, raw]
-            problems += found
-            if obj is not None:
-                loaded[kind][stem] = obj
+            if raw is not None:
+                read.append((kind, rel, raw))
+    if cache is None:  # a build: reuse results from cache_dir, parse the rest on every core
+        results, save = load_files(read, limits, cache_dir)
+    else:
+        save = None
+        for item in read:
+            if item not in cache:
+                cache[item] = load_file(*item, limits)
+        results = [cache[item] for item in read]
+    for (kind, rel, _), (obj, found) in zip(read, results, strict=True):
+        problems += found
+        if obj is not None:
+            loaded[kind][PurePosixPath(rel).stem] = obj
     seed_texts = _read_seeds(root, loaded["article"], problems, limits, files)
     corpus = Corpus(
         companies=loaded["company"],
@@ -120,6 +132,8 @@ def load_tree(
     present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
     problems += crossref.check(corpus, {k: set(v) for k, v in present.items()}, seed_texts)
     problems += claims.check(corpus)
+    if save and not problems:
+        save()
     return Loaded(corpus, tuple(problems), present)
 
 

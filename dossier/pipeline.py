@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .load import Limits, load_corpus
 from .model import Corpus
+from .pagecache import CACHE_DIR
 from .render import RenderedSite, render_site
 from .review.history import read_history
 from .views import build_views
@@ -30,7 +31,7 @@ def check(root: Path, limits: Limits | None = None) -> Corpus:
 
 def prepare(root: Path, limits: Limits | None = None) -> RenderedSite:
     """Everything up to the site engine; raises before anything is written."""
-    corpus = load_corpus(root, limits or Limits())
+    corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR)
     views = build_views(corpus)
     return render_site(views, root / "templates", read_history(root))
 

@@ -34,8 +34,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
         and not p.is_symlink()
-        and "site" not in p.relative_to(root).parts[:1]
-        and "dossier" not in p.relative_to(root).parts[:1]
+        and p.relative_to(root).parts[0] not in ("site", "dossier", ".dossier")  # .dossier: cache
     }
 
 

@@ -100,7 +100,8 @@ def test_failing_build_leaves_previous_site_untouched(
         "3 problems found. Nothing was written; the previous site is unchanged.",
     ]
     assert tree(minimal / "site") == before
-    assert sorted(p.name for p in minimal.iterdir() if p.name.startswith(".")) == []
+    leftovers = [p.name for p in minimal.iterdir() if p.name.startswith(".")]
+    assert sorted(leftovers) == [".dossier"]  # only the build cache of the first build
 
 
 def test_broken_template_names_file_and_line(

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from ..dates import PartialDate
+from ..parallel import ordered_map
 from ..review.history import History
 from ..views import Views
 from .environment import make_environment, relative_url, render
@@ -70,43 +71,40 @@ def render_site(views: Views, templates: Path, history: History | None = None) -
     env = make_environment(templates)
     # A global, so the shared review macro sees it without every template passing it on.
     env.globals["history"] = history or History()
-    return RenderedSite(tuple(_pages(views, env)), views.corpus.as_of())
+    # Pages are independent of each other: on a large corpus they render on every core.
+    pages = ordered_map(lambda job: _page(env, views, *job[:4], **job[4]), list(_jobs(views)))
+    return RenderedSite(tuple(pages), views.corpus.as_of())
 
 
-def _pages(views: Views, env: jinja2.Environment) -> Iterator[Page]:
+_Job = tuple[str, str, str, str, dict[str, object]]  # template, path, title, description, context
+
+
+def _jobs(views: Views) -> Iterator[_Job]:
     for key, (path, title) in INDEXES.items():
-        yield _page(
-            env, views, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key)
-        )
+        yield (f"{key}.html.j2", f"{path}.md", title, _index_description(views, key), {})
     for company in views.companies_by_name:
-        yield _page(
-            env,
-            views,
+        yield (
             "company.html.j2",
             page_path("company", company.slug),
             company.name,
             _first_sentence(company.description),
-            company=company,
+            {"company": company},
         )
     for deal in views.deals_newest_first:
-        yield _page(
-            env,
-            views,
+        yield (
             "deal.html.j2",
             page_path("deal", deal.slug),
             deal.title,
             _first_sentence(deal.summary),
-            deal=deal,
+            {"deal": deal},
         )
     for article in views.articles_newest_first:
-        yield _page(
-            env,
-            views,
+        yield (
             "article.html.j2",
             page_path("article", article.slug),
             article.title,
             _first_sentence(article.summary),
-            article=article,
+            {"article": article},
         )
 
 

@@ -1,0 +1,86 @@
+"""Parsed briefings kept by content hash, so a rebuild parses and validates only changed files.
+
+``load.load_file`` depends on nothing but its arguments; its result for a file's bytes
+is stored under a hash of (kind, path, bytes, limits) in ``.dossier/cache/load.pickle``,
+tagged with a hash of Dossier's own code and schemas so an upgrade never reads stale
+results. Files not in the cache are loaded on every core. The file is written
+atomically, holds only the files of the last valid load, and may be deleted at any time.
+It is read with pickle, like a .pyc: it is this program's own output in the project.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .parallel import ordered_map
+
+Result = tuple[Any, list[Problem]]
+Item = tuple[str, str, bytes]  # kind, project-relative path, bytes
+_NAME = "load.pickle"
+
+
+@cache
+def _code_version() -> str:
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_files(
+    items: Sequence[Item], limits: Any, cache_dir: Path | None
+) -> tuple[list[Result], Callable[[], None]]:
+    """``load_file`` for every item, in order: from the cache, else on every core.
+
+    The second value saves the cache; the loader calls it only when the whole corpus
+    passed, so a failed build leaves the project exactly as it was.
+    """
+    from .load import load_file
+
+    version = _code_version()
+    stored: dict[str, Result] = _read(cache_dir, version) if cache_dir else {}
+    keys = [_key(kind, rel, raw, limits) for kind, rel, raw in items]
+    missing = [i for i, key in enumerate(keys) if key not in stored]
+    fresh = ordered_map(lambda i: load_file(*items[i], limits), missing)
+    results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}
+    out = [results[key] if key in results else stored[key] for key in keys]
+
+    def save() -> None:
+        if cache_dir and (missing or len(stored) != len(set(keys))):
+            _write(cache_dir, version, dict(zip(keys, out, strict=True)))
+
+    return out, save
+
+
+def _key(kind: str, rel: str, raw: bytes, limits: Any) -> str:
+    digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def _read(cache_dir: Path, version: str) -> dict[str, Result]:
+    try:
+        with (cache_dir / _NAME).open("rb") as handle:
+            saved_version, entries = pickle.load(handle)
+    except Exception:  # missing, damaged or from another version: load everything
+        return {}
+    return entries if saved_version == version else {}
+
+
+def _write(cache_dir: Path, version: str, entries: dict[str, Result]) -> None:
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((version, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_dir / _NAME)
