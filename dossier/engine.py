@@ -28,10 +28,12 @@ import dataclasses
 import functools
 import html
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +50,7 @@ from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
 from .pagecache import CACHE_DIR, PageCache, fingerprint
+from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
 
@@ -74,7 +77,10 @@ class _Build:
     reused: int = 0
 
 
+_PREFILL_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
 _current: RenderedSite | None = None  # handed from build_site to the hook below
+_only: frozenset[str] | None = None  # in a prefill worker: the pages it wraps for real
+_done: Any = None  # in a prefill worker: the count of wrapped pages shared with the parent
 _progress: Callable[[int, int], None] | None = None  # (done, total), set by build_site
 _build = _Build()
 _serving = False  # under `mkdocs serve`: keep the last good site on errors
@@ -100,8 +106,12 @@ def build_site(
     try:
         with _quiet_logs() as warnings, _source_date(rendered.as_of):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp))
-            _current, _progress = rendered, progress
+            cache = _cache_for(root, config)
+            missing = [p.path for p in rendered.pages if not cache.has(_key(cache, p))]
+            _current = rendered
             try:
+                _prefill(root, missing, len(rendered.pages), progress)
+                _progress = progress
                 mkdocs_build(config)
             except MkDocsException as exc:
                 raise SiteBuildError(_explain(warnings, str(exc))) from None
@@ -112,7 +122,42 @@ def build_site(
         swap_dir(tmp, site_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return BuildStats(len(rendered.pages), _build.written, _build.reused)
+    written = len(missing)
+    return BuildStats(len(rendered.pages), written, len(rendered.pages) - written)
+
+
+def _prefill(
+    root: Path, missing: list[str], total: int, progress: Callable[[int, int], None] | None
+) -> None:
+    """Wrap the pages missing from the cache on every core, before the real build.
+
+    MkDocs builds pages one at a time. Each forked worker runs a build in which only its
+    share of the missing pages is real (the others are empty stand-ins) and stores them
+    in the page cache; the real build that follows then finds every page there. If a
+    worker fails, the real build simply wraps what is still missing itself.
+    """
+    jobs = workers()
+    if jobs < 2 or len(missing) < _PREFILL_MIN or not can_fork():
+        return
+    context = multiprocessing.get_context("fork")
+    done = context.Value("i", 0)
+    shares = [frozenset(missing[i::jobs]) for i in range(jobs)]
+    procs = [context.Process(target=_prefill_worker, args=(root, s, done)) for s in shares]
+    for proc in procs:
+        proc.start()
+    while any(proc.is_alive() for proc in procs):
+        if progress is not None:
+            progress(done.value, total)
+        time.sleep(0.2)
+    for proc in procs:
+        proc.join()
+
+
+def _prefill_worker(root: Path, share: frozenset[str], done: Any) -> None:
+    global _only, _done
+    _only, _done = share, done
+    with contextlib.suppress(Exception), tempfile.TemporaryDirectory() as scratch:
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=scratch))
 
 
 def _explain(warnings: list[str], headline: str) -> str:
@@ -177,19 +222,11 @@ def on_files(files: Files, config: Any) -> Files:
     rendered = _current
     if rendered is None:  # plain `mkdocs build` / `mkdocs serve`: render from disk here
         rendered = _render_for_mkdocs(root)
-    code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
-    # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
-    cache = PageCache(root / CACHE_DIR, fingerprint(root, code) + (config.site_url or ""))
+    cache = _cache_for(root, config)
     _build = _Build(cache)
     for page in rendered.pages:
         _build.pages[page.path] = page
-        _build.keys[page.path] = cache.key(
-            page.path,
-            page.title,
-            page.description,
-            page.html,
-            repr([(h.level, h.id, h.html) for h in page.headings]),
-        )
+        _build.keys[page.path] = _key(cache, page)
         files.append(File.generated(config, page.path, content=""))
     for name in SCHEMA_FILES:
         files.append(
@@ -197,6 +234,17 @@ def on_files(files: Files, config: Any) -> Files:
         )
     _replay_search(config)
     return files
+
+
+def _cache_for(root: Path, config: Any) -> PageCache:
+    code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
+    # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
+    return PageCache(root / CACHE_DIR, fingerprint(root, code) + (config.site_url or ""))
+
+
+def _key(cache: PageCache, page: Page) -> str:
+    headings = repr([(h.level, h.id, h.html) for h in page.headings])
+    return cache.key(page.path, page.title, page.description, page.html, headings)
 
 
 def _render_for_mkdocs(root: Path) -> RenderedSite:
@@ -262,7 +310,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page.meta["description"] = html.escape(ours.description)
     page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
     assert _build.cache is not None
-    hit = _build.cache.get(_build.keys[ours.path])
+    if _only is not None and ours.path not in _only:
+        hit: tuple[str, list[Any]] | None = ("", [])  # another worker's page: written by none
+    else:
+        hit = _build.cache.get(_build.keys[ours.path])
     if hit is not None:
         _build.hits[ours.path] = hit
         page.meta["template"] = _CACHED_TEMPLATE
@@ -310,13 +361,16 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
             assert _build.cache is not None
             _build.cache.put(_build.keys[path], output, _build.search.pop(path, []))
             _build.written += 1
+            if _done is not None:
+                with _done.get_lock():
+                    _done.value += 1
         if _progress is not None:
             _progress(_build.written + _build.reused, len(_build.pages))
     return output
 
 
 def on_post_build(config: Any) -> None:
-    if _build.cache is not None:
+    if _build.cache is not None and _only is None:  # a worker sees only its share
         _build.cache.prune()
 
 

@@ -67,6 +67,9 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> tuple[str, list[Any]] | None:
         try:
             entry = json.loads(self._path(key).read_text("utf-8"))

@@ -29,14 +29,14 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
+def can_fork() -> bool:
+    # Forking a process that runs other threads (the server under `serve`) can deadlock.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def ordered_map(fn: Callable[[T], R], items: Sequence[T], minimum: int = 500) -> list[R]:
     jobs = workers()
-    if (
-        jobs < 2
-        or len(items) < minimum
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or threading.active_count() > 1  # forking a threaded process can deadlock
-    ):
+    if jobs < 2 or len(items) < minimum or not can_fork():
         return [fn(item) for item in items]
     global _job
     _job = (fn, items)
