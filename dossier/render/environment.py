@@ -6,7 +6,6 @@ as values in the context, so template syntax inside an article is printed, not r
 
 from __future__ import annotations
 
-import posixpath
 import traceback
 from pathlib import Path
 
@@ -57,7 +56,14 @@ def make_environment(templates: Path) -> jinja2.Environment:
 
 def relative_url(target: str, current: str) -> str:
     """``target`` (a site path such as companies/xiaomi.html) as seen from ``current``."""
-    return posixpath.relpath(target, posixpath.dirname(current) or ".")
+    # posixpath.relpath is the definition, but it calls abspath on both paths; site
+    # paths are already clean and relative, and this runs for every link of every page.
+    here = current.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def render(env: jinja2.Environment, name: str, **context: object) -> str:
