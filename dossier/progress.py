@@ -22,11 +22,15 @@ class Progress:
         self.tty = self.stream.isatty()
         self.started = time.perf_counter()
         self.shown = -1  # last tenth (plain) or percent (bar) printed
+        self.best = 0
         self.open = False
 
     def __call__(self, done: int, total: int) -> None:
-        if total < _MIN_PAGES:
+        # Pages wrapped by parallel workers are counted first; the pass that assembles
+        # the site then counts from zero again. The bar only ever moves forward.
+        if total < _MIN_PAGES or done < self.best:
             return
+        self.best = done
         if self.tty:
             percent = done * 100 // total
             if percent != self.shown:
