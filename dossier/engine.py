@@ -239,7 +239,7 @@ def on_files(files: Files, config: Any) -> Files:
 def _cache_for(root: Path, config: Any) -> PageCache:
     code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
     # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
-    return PageCache(root / CACHE_DIR, fingerprint(root, code) + (config.site_url or ""))
+    return PageCache(root / CACHE_DIR, fingerprint(root, code), config.site_url or "")
 
 
 def _key(cache: PageCache, page: Page) -> str:

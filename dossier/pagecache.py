@@ -53,9 +53,12 @@ def _version(dist: str) -> str:
 class PageCache:
     """Finished pages by key; ``used`` remembers what this build read or wrote."""
 
-    def __init__(self, directory: Path, fingerprint: str) -> None:
-        self.directory = directory / "site"
-        self.fingerprint = fingerprint
+    def __init__(self, directory: Path, fingerprint: str, variant: str = "") -> None:
+        # One folder per variant (`mkdocs serve` pages print the server's address), so a
+        # build and a server take turns without pruning each other's pages.
+        tag = hashlib.sha256(variant.encode()).hexdigest()[:12] if variant else ""
+        self.directory = directory / (f"site-{tag}" if tag else "site")
+        self.fingerprint = fingerprint + variant
         self.used: set[str] = set()
 
     def key(self, *parts: str) -> str:
