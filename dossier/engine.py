@@ -342,7 +342,9 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
             for h in ours.headings
         ]
     )
-    return ours.html
+    # A cached page prints its stored output; an empty body spares the search plugin's
+    # regular expression a pass over the page's HTML.
+    return "" if ours.path in _build.hits else ours.html
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
