@@ -71,7 +71,8 @@ class _Build:
     cache: PageCache | None = None
     pages: dict[str, Page] = dataclasses.field(default_factory=dict)
     keys: dict[str, str] = dataclasses.field(default_factory=dict)
-    hits: dict[str, tuple[str, list[Any]]] = dataclasses.field(default_factory=dict)
+    hits: set[str] = dataclasses.field(default_factory=set)  # pages taken from the cache
+    loaded: tuple[str, str, list[Any]] | None = None  # the cached page being written now
     search: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
     written: int = 0
     reused: int = 0
@@ -280,18 +281,31 @@ def _replay_search(config: Any) -> None:
         def add_entry(page: Any, index: Any = index, original: Any = original) -> None:
             path = page.file.src_uri
             if path in _build.hits:
-                index.entries.extend(json_copy(_build.hits[path][1]))
+                index.entries.extend(_cached(path)[1])
                 return
             before = len(index.entries)
             original(page)
             if path in _build.pages:
-                _build.search[path] = json_copy(index.entries[before:])
+                _build.search[path] = index.entries[before:]
 
         index.add_entry_from_context = add_entry
 
 
-def json_copy(entries: list[Any]) -> list[Any]:
-    return [dict(e) for e in entries]
+def _cached(path: str) -> tuple[str, list[Any]]:
+    """A cached page's output and search entries, read when MkDocs reaches that page.
+
+    One page at a time: holding every cached page at once would double the memory.
+    """
+    if _build.loaded is None or _build.loaded[0] != path:
+        if _only is not None and path not in _only:
+            entry: tuple[str, list[Any]] | None = ("", [])  # another worker's page
+        else:
+            assert _build.cache is not None
+            entry = _build.cache.get(_build.keys[path])
+        if entry is None:
+            raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
+        _build.loaded = (path, *entry)
+    return _build.loaded[1], _build.loaded[2]
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
@@ -310,12 +324,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page.meta["description"] = html.escape(ours.description)
     page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
     assert _build.cache is not None
-    if _only is not None and ours.path not in _only:
-        hit: tuple[str, list[Any]] | None = ("", [])  # another worker's page: written by none
-    else:
-        hit = _build.cache.get(_build.keys[ours.path])
-    if hit is not None:
-        _build.hits[ours.path] = hit
+    # In a prefill worker, another worker's page is a stand-in that nobody writes.
+    stand_in = _only is not None and ours.path not in _only
+    if stand_in or _build.cache.has(_build.keys[ours.path]):
+        _build.hits.add(ours.path)
         page.meta["template"] = _CACHED_TEMPLATE
     return ""
 
@@ -348,9 +360,8 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    hit = _build.hits.get(page.file.src_uri)
-    if hit is not None:
-        context["dossier_output"] = hit[0]
+    if page.file.src_uri in _build.hits:
+        context["dossier_output"] = _cached(page.file.src_uri)[0]
     return context
 
 
@@ -359,6 +370,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if path in _build.pages:
         if path in _build.hits:
             _build.reused += 1
+            _build.loaded = None
         else:
             assert _build.cache is not None
             _build.cache.put(_build.keys[path], output, _build.search.pop(path, []))
