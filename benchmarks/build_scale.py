@@ -12,7 +12,8 @@ stage and their share, pages/s and the output size:
 2. warm: nothing changed, every page reused from the cache;
 3. one edit: one article's body changed.
 
-The last line gives the peak resident memory of the process. ``--profile FILE``
+The last line gives the peak resident memory of the process and of its largest
+worker (forked, so mostly shared with it). ``--profile FILE``
 writes a cProfile of the cold build (read it with ``python -m pstats FILE``).
 Timings on a shared machine are noisy: run it twice and take the lower figure.
 """
@@ -108,7 +109,9 @@ def run(root: Path, articles: int, profile: Path | None) -> None:
     edit_one(root)
     build(root, "one edit")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory {peak:.0f} MB")
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # Workers are forked: most of their memory is shared with this process.
+    print(f"peak memory {peak:.0f} MB (largest worker process {worker:.0f} MB)")
 
 
 def cli() -> None:
