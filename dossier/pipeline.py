@@ -5,6 +5,10 @@ model    Corpus → Views                  (dossier.views)
 history  git log → History               (dossier.review.history; empty outside git)
 render   Views → RenderedSite            (dossier.render, templates/)
 site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in atomically)
+
+Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
+finished pages: pagecache.py) and spread it over every core (parallel.py); none of
+that changes a byte of the output.
 """
 
 from __future__ import annotations
