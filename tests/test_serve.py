@@ -1,4 +1,4 @@
-"""`build.py serve`: a real server on 127.0.0.1 that outlives a broken file.
+"""`build.py serve` and `mkdocs serve`: a real server on 127.0.0.1 that outlives a broken file.
 
 The server is started in a subprocess on a free port; the test breaks a briefing,
 checks the server still answers with the last good page and printed the problem,
@@ -48,14 +48,22 @@ def wait_for(check: Callable[[], bool], what: str) -> None:
     raise AssertionError(f"timed out after {WAIT} s waiting for {what}")
 
 
-@pytest.fixture
-def server(minimal: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+COMMANDS = {
+    "build.py serve": [sys.executable, str(REPO / "build.py"), "serve", "--addr"],
+    "mkdocs serve": [sys.executable, "-m", "mkdocs", "serve", "-a"],
+}
+
+
+@pytest.fixture(params=sorted(COMMANDS))
+def server(
+    request: pytest.FixtureRequest, minimal: Path, tmp_path: Path
+) -> Iterator[tuple[str, Path]]:
     port = free_port()
     log = tmp_path / "serve.log"
-    argv = [sys.executable, str(REPO / "build.py"), "--root", str(minimal), "serve"]
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [*argv, "--addr", f"127.0.0.1:{port}"],
+            [*COMMANDS[request.param], f"127.0.0.1:{port}"],
+            cwd=minimal,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
