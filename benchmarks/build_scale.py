@@ -1,6 +1,7 @@
 """Benchmark: full and one-edit builds of a generated corpus, with each stage's share.
 
     python benchmarks/build_scale.py [--articles 1000] [--corpus DIR] [--profile FILE]
+                                     [--reference]
 
 Generates (or reuses, when ``--corpus`` already holds one) a synthetic corpus of the
 issue's shape with ``diff_1000.generate``: N articles of ~425 words, N/10 companies,
@@ -11,6 +12,10 @@ stage and their share, pages/s and the output size:
 1. cold: no page cache (``.dossier/`` deleted first);
 2. warm: nothing changed, every page reused from the cache;
 3. one edit: one article's body changed.
+
+``--reference`` then builds the same pages with a plain ``mkdocs build`` (no hook,
+no caches: each page's HTML written as a markdown file, same theme, navigation and
+search) and prints the ratio, the issue's yardstick.
 
 The last line gives the peak resident memory of the process and of its largest
 worker (forked, so mostly shared with it). ``--profile FILE``
@@ -24,6 +29,7 @@ import argparse
 import cProfile
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,7 +71,7 @@ def make_corpus(root: Path, articles: int) -> None:
     print(f"generated {articles} articles in {root} in {time.perf_counter() - started:.1f} s")
 
 
-def build(root: Path, label: str) -> None:
+def build(root: Path, label: str) -> float:
     times: dict[str, float] = {}
 
     def stage(name: str, fn: Callable[[], T]) -> T:
@@ -88,6 +94,40 @@ def build(root: Path, label: str) -> None:
         f"{size / 1e6:.0f} MB"
     )
     print(f"{'':<9} {shares}")
+    return total
+
+
+def reference(root: Path, ours: float) -> None:
+    """A plain `mkdocs build` of the same pages, in a scratch folder beside the corpus."""
+    import yaml
+
+    rendered = render_site(
+        build_views(load_corpus(root, Limits())), root / "templates", read_history(root)
+    )
+    scratch = Path(tempfile.mkdtemp(prefix="plain-mkdocs-", dir=root))
+    try:
+        docs = scratch / "docs"
+        shutil.copytree(root / "static", docs)
+        for page in rendered.pages:
+            (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page.path).write_text(page.html, "utf-8")
+        config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+        config.pop("hooks", None)
+        config.pop("watch", None)
+        config.update(docs_dir=str(docs), site_dir=str(scratch / "site"), strict=False)
+        (scratch / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+        started = time.perf_counter()
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml"]
+        done = subprocess.run(command, cwd=scratch, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"plain mkdocs build failed:\n{done.stderr[-2000:]}")
+        took = time.perf_counter() - started
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(
+        f"plain mkdocs build of the same {len(rendered.pages)} pages: {took:.2f} s; "
+        f"our cold build {ours:.2f} s = {ours / took:.2f}x"
+    )
 
 
 def edit_one(root: Path) -> None:
@@ -96,18 +136,20 @@ def edit_one(root: Path) -> None:
     path.write_text(text.replace("reports deal", "now reports deal", 1), "utf-8")
 
 
-def run(root: Path, articles: int, profile: Path | None) -> None:
+def run(root: Path, articles: int, profile: Path | None, plain: bool = False) -> None:
     make_corpus(root, articles)
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     if profile:
         with cProfile.Profile() as prof:
-            build(root, "cold")
+            cold = build(root, "cold")
         prof.dump_stats(profile)
     else:
-        build(root, "cold")
+        cold = build(root, "cold")
     build(root, "warm")
     edit_one(root)
     build(root, "one edit")
+    if plain:
+        reference(root, cold)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # Workers are forked: most of their memory is shared with this process.
@@ -119,13 +161,14 @@ def cli() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, help="generate here (or reuse) and keep it")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the cold build")
+    parser.add_argument("--reference", action="store_true", help="also time plain mkdocs")
     args = parser.parse_args()
     if args.corpus:
-        run(args.corpus.resolve(), args.articles, args.profile)
+        run(args.corpus.resolve(), args.articles, args.profile, args.reference)
         return
     tmp = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     try:
-        run(tmp, args.articles, args.profile)
+        run(tmp, args.articles, args.profile, args.reference)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
