@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|serve] [options]``.
+"""Command line: ``python build.py [build|check|ingest|serve] [options]``.
 
 Exit codes: 0 success; 1 the corpus, a template or the site engine has a problem
 (every problem is printed, nothing is written); 2 wrong usage.
@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check the corpus and build site/ (default)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
     commands.add_parser("check", help="validate the corpus; write nothing")
+    commands.add_parser("ingest", help="draft briefings for new or changed seeds, then check")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
     return parser
@@ -48,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         if command == "check":
             return _check(root)
+        if command == "ingest":
+            return _ingest(root)
         if command == "serve":
             from .engine import serve
 
@@ -58,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         _report(
             exc,
             "Fix them and run again."
-            if command == "check"
+            if command in ("check", "ingest")
             else "Nothing was written; the previous site is unchanged.",
         )
         return 1
@@ -80,11 +83,23 @@ def _check(root: Path) -> int:
     return 0
 
 
+def _ingest(root: Path) -> int:
+    from .ingest import ingest
+    from .pipeline import check
+
+    report = ingest(root)
+    for line in report.lines():
+        print(line)
+    check(root)  # drafts must load; a problem here is reported like any other
+    print(f"ingest: {len(report.created)} file(s) drafted, {len(report.updated)} updated")
+    return 0
+
+
 def _build(root: Path, site_dir: Path) -> int:
     from .pipeline import build
 
     started = time.perf_counter()
-    rendered = build(root, site_dir)
+    rendered = build(root, site_dir, notify=print)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     print(
         f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"

@@ -1,5 +1,7 @@
 """The stages, in order. Each is a function of the previous stage's value.
 
+ingest   seeds/ → draft briefings/       (dossier.ingest; only seeds without a briefing,
+                                          or whose draft is out of date; ``build.py ingest``)
 load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
 model    Corpus → Views                  (dossier.views)
 render   Views → RenderedSite            (dossier.render, templates/)
@@ -8,12 +10,20 @@ site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .load import load_corpus
 from .model import Corpus
 from .render import RenderedSite, render_site
 from .views import build_views
+
+
+def draft(root: Path) -> list[str]:
+    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
+    from .ingest.run import ingest, pending
+
+    return ingest(root).lines() if pending(root) else []
 
 
 def check(root: Path) -> Corpus:
@@ -28,9 +38,13 @@ def prepare(root: Path) -> RenderedSite:
     return render_site(views, root / "templates")
 
 
-def build(root: Path, site_dir: Path) -> RenderedSite:
+def build(
+    root: Path, site_dir: Path, notify: Callable[[str], None] = lambda line: None
+) -> RenderedSite:
     from .engine import build_site  # MkDocs is imported only when a site is written
 
+    for line in draft(root):
+        notify(line)
     rendered = prepare(root)
     build_site(root, rendered, site_dir)
     return rendered

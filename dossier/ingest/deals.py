@@ -1,0 +1,374 @@
+"""Deal statements: a sentence naming two or more companies with a deal cue.
+
+Strong cues (acquire, stake, joint venture, memorandum of understanding, licence,
+"signed a deal") count wherever the companies stand in the sentence; weak cues
+(partnership, alliance, collaboration) only when the companies are joined in the
+text ("Huawei and Xiaomi’s partnership", "an alliance with Kestrel"). Sentences of one
+article about the same parties and the same time are one deal; a deal dated in a
+year before the article is recorded as that older deal ("background").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from .textdates import find_dates
+from .types import DealFinding, Mention
+
+# Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
+KIND_ORDER = (
+    "merger",
+    "acquisition",
+    "joint-venture",
+    "investment",
+    "licensing",
+    "mou",
+    "partnership",
+)
+_STRONG = {
+    "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
+    r"|purchas(?:e|es|ed|ing)|takeover|take over|took over|buyout|bid for"
+    r"|sell(?:s|ing)? \S+ to|sold \S+ to)\b",
+    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
+    "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
+    "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
+    r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
+    "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|funding round|\bSeries [A-F]\b"
+    r"|\bround led by\b|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|contract)\b"
+    r"|\b(?:deal|agreement|pact|contract) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b",
+}
+_WEAK = re.compile(
+    r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
+    r"|\bjoin(?:ed|s|ing)? forces\b",
+    re.I,
+)
+_STRONG_RE = {kind: re.compile(p, re.I) for kind, p in _STRONG.items()}
+_JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
+_NOT_THIS_DEAL = re.compile(
+    r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
+    r"|no (?:plans?|intention) to)\b",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b", re.I
+)
+
+_TERMINATED = re.compile(
+    r"\b(?:called off|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*|blocked|pulled out"
+    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b",
+    re.I,
+)
+_RUMOR = re.compile(
+    r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
+    r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
+    r"|pursu\w*|people familiar|"
+    r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
+    r"denies|deny|revealed|potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
+    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b",
+    re.I,
+)
+_COMPLETED = re.compile(
+    r"\b(?:completed|complete[sd]? (?:the|its)"
+    r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
+    r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
+    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested)\b",
+    re.I,
+)
+_AGREED = re.compile(
+    r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
+    r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
+    r"set up|established)\b",
+    re.I,
+)
+_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would)\b", re.I)
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b", re.I
+)
+_PAST_VERB = re.compile(
+    r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
+    r"took|merged|licensed|completed|set up)\b",
+    re.I,
+)
+_YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_PASSIVE_ACQ = re.compile(
+    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? \S+ to|taken over by|purchased by)\b", re.I
+)
+_RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b", re.I)
+_FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
+
+_MONEY = re.compile(
+    r"(?<![\w$])(?P<cur>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|NOK|DKK|KRW|INR)"
+    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mn|m|k)?\b"
+    r"|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million)?\s*"
+    r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
+    re.I,
+)
+_CURRENCY = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "¥": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "yuan": "CNY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "chf": "CHF",
+    "francs": "CHF",
+    "sek": "SEK",
+    "kronor": "SEK",
+    "nok": "NOK",
+    "kroner": "NOK",
+    "dkk": "DKK",
+    "krw": "KRW",
+    "won": "KRW",
+    "inr": "INR",
+    "rupees": "INR",
+}
+_MULT = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e3}
+_VALUATION = re.compile(
+    r"valuation of (?:up to |about |around )?$"
+    r"|valu(?:ing|es|ed) (?:it|the company) at (?:about |around )?$",
+    re.I,
+)
+
+_AREAS = {
+    "ai": r"\bAI\b|artificial intelligence|machine learning|\bLLMs?\b|generative|language model",
+    "cloud": r"\bcloud\b",
+    "hardware": r"\bhardware\b|\bdevices?\b|\blaptops?\b",
+    "smartphones": r"smartphone|\bphones?\b|handset",
+    "software": r"\bsoftware\b|\bapps?\b|operating system",
+    "gaming": r"\bgam(?:e|es|ing)\b",
+    "semiconductors": r"\bchips?\b|semiconductor|chipmak",
+    "ev": r"electric vehicle|\bEVs?\b|batter(?:y|ies)",
+    "energy": r"\benergy\b|\bwind\b|\bsolar\b|hydrogen|\bgrid\b",
+    "payments": r"payment|fintech|\bwallet",
+    "healthcare": r"\bdrugs?\b|pharma|biotech|health|therap",
+    "telecom": r"\b5G\b|telecom|network operator",
+    "retail": r"e-commerce|\bretail",
+    "logistics": r"logistics|shipping|freight|deliver",
+}
+_AREA_RE = {area: re.compile(p, re.I) for area, p in _AREAS.items()}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One sentence's deal statement before sentences of the same deal are merged."""
+
+    finding: DealFinding
+    strong: bool
+    explicit_status: str | None
+    year: int | None  # background year
+
+
+def find_deals(
+    sentences: list[tuple[str, list[Mention]]], published: PartialDate | None
+) -> list[DealFinding]:
+    """Deals stated in an article's sentences (each with its company mentions)."""
+    hits: list[_Hit] = []
+    last_year: int | None = None
+    for sentence, mentions in sentences:
+        dates = [d for d in find_dates(sentence, published) if not d.relative]
+        later = _YEARS_LATER.search(sentence)
+        year_here = dates[0].date.year if dates else None
+        if later and last_year is not None:
+            year_here = last_year + _NUMBERS[later.group(1).lower()]
+        hit = _analyse(sentence, mentions, published, year_here)
+        if hit:
+            hits.append(hit)
+        if year_here is not None:
+            last_year = year_here
+    return _merge(hits)
+
+
+def _analyse(
+    sentence: str, mentions: list[Mention], published: PartialDate | None, year: int | None
+) -> _Hit | None:
+    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence):
+        return None
+    comparison = _COMPARISON.search(sentence)
+    cut = comparison.start() if comparison else len(sentence)
+    actors = [m for m in mentions if not m.possessed and m.start < cut]
+    seen: dict[str, Mention] = {}
+    for m in actors:
+        seen.setdefault(m.slug, m)
+    actors = list(seen.values())
+    if len(actors) < 2:
+        return None
+    kind, cue = _kind(sentence)
+    strong = kind is not None
+    if kind is None:
+        weak = _WEAK.search(sentence)
+        if not weak or not _joined(sentence, actors):
+            return None
+        kind, cue = "partnership", weak.start()
+    parties = _parties(kind, sentence, actors, cue)
+    status, explicit = _status(sentence)
+    background = year is not None and (
+        (published is not None and year < published.year)
+        or (published is None and bool(_PAST_VERB.search(sentence)))
+    )
+    if (background and status in ("announced", "agreed") and not explicit) or (
+        background and status == "announced"
+    ):
+        status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
+    announced = PartialDate(year) if background and year else _date(sentence, published)
+    finding = DealFinding(
+        kind=kind,
+        status=status,
+        parties=parties,
+        announced=announced,
+        value=_value(sentence) if kind != "partnership" else None,
+        areas=tuple(a for a, r in _AREA_RE.items() if r.search(sentence)),
+        quote=sentence,
+        background=background,
+    )
+    return _Hit(finding, strong, status if explicit else None, year if background else None)
+
+
+def _kind(sentence: str) -> tuple[str | None, int]:
+    for kind in KIND_ORDER:
+        m = _STRONG_RE[kind].search(sentence)
+        if m:
+            return kind, m.start()
+    return None, 0
+
+
+def _joined(sentence: str, actors: list[Mention]) -> bool:
+    """Two companies written together: "A and B", "A’s … with B", "between A and B"."""
+    for a, b in itertools.pairwise(actors):
+        between = sentence[a.end : b.start]
+        if _JOINED.match(between) or re.search(r"\bwith\s+(?:the\s+)?$", between):
+            return True
+    return False
+
+
+def _parties(
+    kind: str, sentence: str, actors: list[Mention], cue: int
+) -> tuple[tuple[str, str], ...]:
+    before = [m for m in actors if m.start < cue]
+    after = [m for m in actors if m.start >= cue]
+    if kind == "acquisition":
+        if _PASSIVE_ACQ.search(sentence) and before and after:
+            return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
+        if before and after:
+            return ((before[-1].slug, "acquirer"), (after[0].slug, "target"))
+        return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
+    if kind == "investment":
+        raised = _RAISED.search(sentence)
+        if raised:
+            investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
+        elif after and before:
+            investee = after[0]
+        else:  # "A and B announced a joint investment": both invest
+            return tuple((m.slug, "investor") for m in actors)
+        investors = [(m.slug, "investor") for m in actors if m is not investee]
+        return ((investee.slug, "investee"), *investors)
+    if kind == "licensing":
+        licensor = next((m for m in actors if _FROM.search(sentence[: m.start])), actors[0])
+        return tuple((m.slug, "licensor" if m is licensor else "licensee") for m in actors[:2])
+    role = "party" if kind == "merger" else "partner"
+    return tuple((m.slug, role) for m in actors)
+
+
+def _status(sentence: str) -> tuple[str, bool]:
+    """The deal's status as this sentence states it, and whether it said so at all."""
+    if _TERMINATED.search(sentence):
+        return "terminated", True
+    if _RUMOR.search(sentence):
+        return "rumored", True
+    if _COMPLETED.search(sentence):
+        return "completed", True
+    if _AGREED.search(sentence):
+        return "agreed", True
+    if _WEAK_RUMOR.search(sentence):
+        return "rumored", True
+    if _ANNOUNCED.search(sentence):
+        return "announced", True
+    return "announced", False
+
+
+def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
+    for found in find_dates(sentence, published):
+        if found.date <= (published or found.date) or published is None:
+            return found.date
+    return published
+
+
+def _value(sentence: str) -> tuple[float, str] | None:
+    for m in _MONEY.finditer(sentence):
+        if _VALUATION.search(sentence[: m.start()]):
+            continue
+        cur = (m.group("cur") or m.group("cur2") or "").lower()
+        num = m.group("num") or m.group("num2")
+        mult = (m.group("mult") or m.group("mult2") or "").lower()
+        if not num or (not mult and m.group("cur2") is None and len(num.replace(",", "")) < 4):
+            continue
+        try:
+            amount = float(num.replace(",", "")) * _MULT.get(mult, 1)
+        except ValueError:
+            continue
+        code = _CURRENCY.get(cur.rstrip("s") if cur not in _CURRENCY else cur)
+        if code and amount > 0:
+            return (amount, code)
+    return None
+
+
+def _merge(hits: list[_Hit]) -> list[DealFinding]:
+    """Sentences about the same parties and the same time are one deal."""
+    groups: dict[tuple[frozenset[str], int | None], list[_Hit]] = {}
+    for hit in hits:
+        key = (frozenset(p for p, _ in hit.finding.parties), hit.year)
+        groups.setdefault(key, []).append(hit)
+    out = []
+    for members in groups.values():
+        best = min(members, key=lambda h: (not h.strong, KIND_ORDER.index(h.finding.kind)))
+        explicit = [h.explicit_status for h in members if h.explicit_status]
+        status = best.finding.status
+        if explicit:
+            firm = [s for s in explicit if s != "rumored"]
+            order = ("announced", "agreed", "completed", "terminated")
+            if "rumored" in explicit and not any(s in ("completed", "terminated") for s in firm):
+                status = (
+                    "rumored"
+                    if members[0].explicit_status == "rumored"
+                    else max(firm, key=order.index)
+                )
+            elif firm:
+                status = max(firm, key=order.index)
+        if best.finding.background and status == "announced":
+            status = best.finding.status
+        value = next((h.finding.value for h in members if h.finding.value), None)
+        areas = sorted({a for h in members for a in h.finding.areas})
+        out.append(
+            DealFinding(
+                kind=best.finding.kind,
+                status=status,
+                parties=best.finding.parties,
+                announced=members[0].finding.announced,
+                value=value,
+                areas=tuple(areas),
+                quote=best.finding.quote,
+                background=best.finding.background,
+            )
+        )
+    return out

@@ -1,0 +1,201 @@
+"""Companies in the text: known ones by name and alias, new ones by rules.
+
+Known companies (briefings/companies/) are found by their name and aliases, in any
+script, possessive or not ("Xiaomi’s", "小米"). A capitalised phrase not yet known
+becomes a new company only with evidence that it is an organisation: a legal form
+or company-like last word ("Nordvik Energy ASA"), an apposition ("Kestrel, a Berlin
+startup"), a noun before it ("chipmaker Arm"), or a place in a deal statement
+("agreed to acquire Halden"). Places, nationalities, people (by titles and "said"),
+products (by a possessive owner or a product noun) and outlets are kept out.
+Rules rather than a statistical model: see README, "Ingest", for the measurement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..slugs import fold, slugify
+from .lexicon import (
+    DESCRIPTIVE,
+    LEGAL,
+    NOT_COMPANIES,
+    ORG_NOUNS,
+    OUTLET_WORDS,
+    OUTLETS,
+    PERSON_TITLES,
+    PRODUCT_NOUNS,
+)
+from .types import KnownCompany, Mention, NewCompany
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
+_PHRASE = re.compile(
+    rf"(?<![\w'’])(?:{_TOKEN})(?:(?:\s+(?:of|de|del|der|van|von|&)\s+|\s+)(?:{_TOKEN}))*"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w]*)")
+# "Huawei’s proprietary DeepSeek": the name after an owner is named as its product.
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’])(?!(?:It|it|That|that|What|what|Here|There|He|She|Let|let)['’])"
+    r"[A-Z\u3400-\u9fff][\w&-]*['’]s\s+(?:[\w-]+\s+)?$"
+)
+_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I)
+_NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?\s+$")
+_DEAL_BEFORE = re.compile(
+    r"\b(?:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+    r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
+    r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
+    r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
+    r"licen[cs]e from|licensed from|licensing deal with|joined by)\s+(?:the\s+)?$",
+    re.I,
+)
+_DEAL_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
+    r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|buy|purchase|invest|merge|"
+    r"take over|bought|acquired|invested|raised|signed|led)\b",
+    re.I,
+)
+_PERSON_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\.?,?\s+(?:of\s+\S+\s+)?$", re.I)
+_PERSON_AFTER = re.compile(
+    rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|who\s+|now\s+)?(?:\S+\s+)?(?:{PERSON_TITLES})\b"
+    r"|\s+(?:said|says|told|wrote|added|noted|stated|explained|argued)\b)",
+    re.I,
+)
+_PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS})\b")
+
+
+class Finder:
+    """Finds mentions of companies by name; new companies can be added as found."""
+
+    def __init__(self, known: Iterable[KnownCompany]) -> None:
+        self._slug_of: dict[str, str] = {}
+        self._pattern: re.Pattern[str] | None = None
+        for company in known:
+            self.add(company.slug, company.names)
+
+    def add(self, slug: str, names: Iterable[str]) -> None:
+        for name in names:
+            self._slug_of.setdefault(fold(name), slug)
+        self._pattern = None
+
+    def copy(self) -> Finder:
+        other = Finder(())
+        other._slug_of = dict(self._slug_of)
+        return other
+
+    def knows(self, name: str) -> bool:
+        return fold(name) in self._slug_of
+
+    def slug_of(self, name: str) -> str | None:
+        return self._slug_of.get(fold(name))
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            parts = []
+            for key in sorted(self._slug_of, key=lambda k: (-len(k), k)):
+                body = re.escape(key)
+                parts.append(body if _CJK.search(key) else rf"(?<![\w&]){body}(?![\w&])")
+            self._pattern = re.compile("|".join(parts) or r"(?!)", re.I)
+        return self._pattern
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        found = []
+        for m in self._compiled().finditer(sentence):
+            text = m.group(0)
+            if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
+                continue  # "apple", "vivo" in lower case are words, not the companies
+            after = _NEXT_WORD.match(sentence, m.end())
+            if after and after.group(1) in OUTLET_WORDS:
+                continue  # "Huawei Central" is an outlet, not Huawei
+            possessed = bool(_OWNER_BEFORE.search(sentence[: m.start()]))
+            found.append(Mention(self._slug_of[fold(text)], m.start(), m.end(), possessed))
+        return found
+
+
+def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
+    """Organisations not yet known, each with the sentence that shows it."""
+    found: dict[str, NewCompany] = {}
+    for sentence in sentences:
+        for m in _PHRASE.finditer(sentence):
+            start, phrase = _trim(m.start(), m.group(0))
+            if not phrase:
+                continue
+            end = start + len(phrase)
+            if finder.knows(phrase) or finder.knows(_name(phrase)):
+                continue
+            if not _is_company(sentence, start, end, phrase, outlet):
+                continue
+            name = _name(phrase)
+            slug = slugify(name)
+            if not slug or slug in found or finder.knows(name):
+                continue
+            aliases = tuple(a for a in _aliases(phrase, name) if not finder.knows(a))
+            found[slug] = NewCompany(slug, name, aliases, sentence)
+            finder.add(slug, (name, phrase, *aliases))
+    return list(found.values())
+
+
+def _trim(start: int, phrase: str) -> tuple[int, str]:
+    """Drop sentence-initial function words and a trailing possessive or full stop."""
+    tokens = phrase.split(" ")
+    while tokens and tokens[0] in NOT_COMPANIES:
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:
+        tokens = tokens[:-1]
+    text = " ".join(tokens)
+    text = _POSSESSIVE.sub("", text)
+    if text.endswith(".") and text.split(" ")[-1] not in LEGAL:
+        text = text[:-1]
+    return start, text
+
+
+def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | None) -> bool:
+    tokens = phrase.split()
+    if all(t in NOT_COMPANIES or t in LEGAL or t in DESCRIPTIVE for t in tokens):
+        return False
+    if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
+        return False
+    before, after = sentence[:start], sentence[end:]
+    after = re.sub(r"^['’]s?", "", after)
+    if _PERSON_BEFORE.search(before) or (
+        _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not _designated(tokens)
+    ):
+        return False
+    if _PRODUCT_AFTER.match(after) or (_OWNER_BEFORE.search(before) and not _designated(tokens)):
+        return False
+    if _designated(tokens):
+        return True
+    return bool(
+        _APPOSITION.match(after)
+        or _NOUN_BEFORE.search(before)
+        or _DEAL_BEFORE.search(before)
+        or _DEAL_AFTER.match(after)
+    )
+
+
+def _designated(tokens: list[str]) -> bool:
+    return len(tokens) >= 2 and (tokens[-1] in LEGAL or tokens[-1] in DESCRIPTIVE)
+
+
+def _name(phrase: str) -> str:
+    """The usual name: legal forms and a leading "The" dropped."""
+    tokens = phrase.split()
+    while len(tokens) > 1 and tokens[-1] in LEGAL:
+        tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[0] == "The":
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _aliases(phrase: str, name: str) -> list[str]:
+    """The full legal name, and the first word of a "Kestrel Robotics"-style name."""
+    out = [phrase] if phrase != name else []
+    tokens = name.split()
+    if len(tokens) >= 2 and tokens[-1] in DESCRIPTIVE:
+        first = tokens[0]
+        if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE:
+            out.append(first)
+    return out
