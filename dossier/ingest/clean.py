@@ -60,7 +60,12 @@ def clean(text: str) -> list[Paragraph]:
         listed = _LIST_MARK.match(line)
         if listed:
             line = line[listed.end() :]
-        elif previous and len(previous) > 60 and not _END_PUNCT.search(previous):
+        elif (
+            previous
+            and len(previous) > 60
+            and not _END_PUNCT.search(previous)
+            and (line[:1].islower() or previous.endswith((",", "-")))
+        ):
             # a hard-wrapped line continues the paragraph above it
             merged = paragraphs.pop()
             line = merged.text + " " + line

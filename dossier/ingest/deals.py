@@ -32,7 +32,7 @@ _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
     r"|purchas(?:e|es|ed|ing)|takeover|take over|took over|buyout|bid for"
-    r"|sell(?:s|ing)? \S+ to|sold \S+ to)\b",
+    r"|offer for|sell(?:s|ing)? (?:\S+ ){1,4}to|sold (?:\S+ ){1,4}to|sale of)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
@@ -69,7 +69,8 @@ _RUMOR = re.compile(
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
     r"|pursu\w*|people familiar|"
     r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
-    r"denies|deny|revealed|potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
+    r"denies|deny|revealed|reported that|had reported|report that|"
+    r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
     r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b",
     re.I,
 )
@@ -77,13 +78,14 @@ _COMPLETED = re.compile(
     r"\b(?:completed|complete[sd]? (?:the|its)"
     r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
-    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested)\b",
+    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
+    r"has taken|have taken|took a)\b",
     re.I,
 )
 _AGREED = re.compile(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
-    r"set up|established)\b",
+    r"set up|established|granted|grants|licensed|licenses|licences)\b",
     re.I,
 )
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would)\b", re.I)
@@ -96,9 +98,13 @@ _PAST_VERB = re.compile(
     re.I,
 )
 _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
+# "looking for a buyer since 2023": a duration, not the date of the deal
+_SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PASSIVE_ACQ = re.compile(
-    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? \S+ to|taken over by|purchased by)\b", re.I
+    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? (?:\S+ ){1,4}to|taken over by|"
+    r"purchased by|sale of)\b",
+    re.I,
 )
 _RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b", re.I)
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
@@ -187,7 +193,11 @@ def find_deals(
     hits: list[_Hit] = []
     last_year: int | None = None
     for sentence, mentions in sentences:
-        dates = [d for d in find_dates(sentence, published) if not d.relative]
+        dates = [
+            d
+            for d in find_dates(sentence, published)
+            if not d.relative and not _SINCE.search(sentence[: d.start])
+        ]
         later = _YEARS_LATER.search(sentence)
         year_here = dates[0].date.year if dates else None
         if later and last_year is not None:
@@ -245,7 +255,17 @@ def _analyse(
     return _Hit(finding, strong, status if explicit else None, year if background else None)
 
 
+_MINORITY = re.compile(r"\bstake\b", re.I)
+_CONTROL = re.compile(
+    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", re.I
+)
+
+
 def _kind(sentence: str) -> tuple[str | None, int]:
+    stake = _MINORITY.search(sentence)
+    if stake and not _CONTROL.search(sentence):  # "buy a 20% stake" is an investment
+        m = _STRONG_RE["investment"].search(sentence)
+        return "investment", m.start() if m else stake.start()
     for kind in KIND_ORDER:
         m = _STRONG_RE[kind].search(sentence)
         if m:
@@ -335,12 +355,18 @@ def _value(sentence: str) -> tuple[float, str] | None:
 
 def _merge(hits: list[_Hit]) -> list[DealFinding]:
     """Sentences about the same parties and the same time are one deal."""
-    groups: dict[tuple[frozenset[str], int | None], list[_Hit]] = {}
-    for hit in hits:
-        key = (frozenset(p for p, _ in hit.finding.parties), hit.year)
-        groups.setdefault(key, []).append(hit)
+    # Two strong statements of different kinds are two deals ("invested in …; separately,
+    # licensed … to"); a weak one ("the partnership") joins the deal of the same parties.
+    groups: dict[tuple[frozenset[str], int | None, str], list[int]] = {}
+    for i in sorted(range(len(hits)), key=lambda i: not hits[i].strong):
+        hit = hits[i]
+        key = (frozenset(p for p, _ in hit.finding.parties), hit.year, hit.finding.kind)
+        if not hit.strong:
+            key = next((k for k in groups if k[:2] == key[:2]), key)
+        groups.setdefault(key, []).append(i)
     out = []
-    for members in groups.values():
+    for indices in sorted(groups.values(), key=min):
+        members = [hits[i] for i in sorted(indices)]
         best = min(members, key=lambda h: (not h.strong, KIND_ORDER.index(h.finding.kind)))
         explicit = [h.explicit_status for h in members if h.explicit_status]
         status = best.finding.status

@@ -30,9 +30,10 @@ from .types import KnownCompany, Mention, NewCompany
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
-_PHRASE = re.compile(
-    rf"(?<![\w'’])(?:{_TOKEN})(?:(?:\s+(?:of|de|del|der|van|von|&)\s+|\s+)(?:{_TOKEN}))*"
-)
+_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t]+)"
+# lower-case legal forms close a name too: "Helio Grid plc", "Ostrava Steel a.s."
+_LOWER_LEGAL = r"(?:[ \t]+(?:plc|a\.s\.|s\.a\.|s\.p\.a\.|n\.v\.|b\.v\.|s\.r\.o\.))?"
+_PHRASE = re.compile(rf"(?<![\w'’])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*{_LOWER_LEGAL}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w]*)")
@@ -41,15 +42,19 @@ _OWNER_BEFORE = re.compile(
     r"(?<![\w'’])(?!(?:It|it|That|that|What|what|Here|There|He|She|Let|let)['’])"
     r"[A-Z\u3400-\u9fff][\w&-]*['’]s\s+(?:[\w-]+\s+)?$"
 )
-_APPOSITION = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I)
+_APPOSITION = re.compile(
+    rf"^(?:\s*\([^)]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I
+)
 _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?\s+$")
 _DEAL_BEFORE = re.compile(
-    r"\b(?:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+    r"\b(?i:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
     r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
-    r"licen[cs]e from|licensed from|licensing deal with|joined by)\s+(?:the\s+)?$",
-    re.I,
+    r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
+    r"investment from|funding from|offer for)\s+(?:the\s+)?"
+    # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
+    rf"(?:(?:{_TOKEN})(?:\s+(?:{_TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
 )
 _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
@@ -123,7 +128,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             if not phrase:
                 continue
             end = start + len(phrase)
-            if finder.knows(phrase) or finder.knows(_name(phrase)):
+            if finder.knows(phrase) or finder.knows(_name(phrase)) or _known_form(finder, phrase):
                 continue
             if not _is_company(sentence, start, end, phrase, outlet):
                 continue
@@ -135,6 +140,18 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = NewCompany(slug, name, aliases, sentence)
             finder.add(slug, (name, phrase, *aliases))
     return list(found.values())
+
+
+def _known_form(finder: Finder, phrase: str) -> bool:
+    """ "Samsung Electronics", "Huawei Technologies Co": a known company's fuller name."""
+    tokens = phrase.split()
+    for cut in range(len(tokens) - 1, 0, -1):
+        rest = tokens[cut:]
+        if finder.knows(" ".join(tokens[:cut])) and all(
+            t in LEGAL or t in DESCRIPTIVE for t in rest
+        ):
+            return True
+    return False
 
 
 def _trim(start: int, phrase: str) -> tuple[int, str]:

@@ -12,6 +12,7 @@ def _words(text: str) -> frozenset[str]:
 # Legal forms: dropped from the name ("Nordvik Energy ASA" → "Nordvik Energy").
 LEGAL = _words(
     """
+    Oy Holding a.s. s.a. s.p.a. n.v. b.v. s.r.o.
     Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC AG SA S.A. SE
     GmbH NV N.V. ASA AB Oyj KK K.K. Bhd Pte SpA S.p.A. Co Co. Holdings Group A/S BV B.V.
     SAS
@@ -21,6 +22,7 @@ LEGAL = _words(
 # Words that end many company names and keep their place in it.
 DESCRIPTIVE = _words(
     """
+    Steel Optics Mobiles Mobile Freight Health
     Technologies Technology Motors Energy Capital Ventures Partners Labs Systems
     Networks Pharmaceuticals Pharma Bank Airlines Electronics Semiconductor
     Semiconductors Robotics Therapeutics Biotech Software Foods Logistics Industries
@@ -73,6 +75,14 @@ PRODUCT_NOUNS = (
 # Capitalised words that are never company names on their own.
 NOT_COMPANIES = _words(
     """
+    Polish Czech Austrian Kenyan Portuguese Turkish Greek Irish Scottish Belgian Hungarian
+    Romanian Argentine Chilean Colombian Peruvian Nigerian Egyptian Emirati Qatari Vietnamese
+    Thai Malaysian Filipino Pakistani Ukrainian Swiss Welsh English Scandinavian Nordic
+    Southeast Northeast Middle East Gulf Central Poland Czechia Austria Kenya Uganda
+    Tanzania Nigeria Ghana Ethiopia Egypt Morocco Portugal Turkey Greece Ireland Scotland
+    Belgium Hungary Romania Argentina Chile Colombia Peru Pakistan Bangladesh Ukraine
+    Iran Iraq Qatar Kuwait Oman Bahrain Jordan Lebanon Luxembourg Iceland Estonia Latvia
+    Lithuania Slovakia Slovenia Croatia Serbia Bulgaria Macau Zealand Europe's China's
     The A An This That These Those It Its He She They We I You Our Their His Her But And
     Or However Meanwhile Also While When Where What Why How Which Who If As At In On Of
     For By From With After Before Since Under Over Despite Although Though Yet So Then

@@ -22,6 +22,11 @@ _DATELINE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?:\s*[|,·].*)?$")
+_WIRE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .]{2,30}),\s*(?P<date>[^-–—(]{4,30}?)\s*"
+    r"(?:\((?P<outlet>[^)]+)\))?\s*[-—–]"
+)
+_STAMP = re.compile(r"^(?:(?:published|posted|updated)(?: on)?:?\s*|by\s+[^|]+\|\s*)", re.I)
 _WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .]+),\s*(?P<date>\w+\.? \d{1,2}(?:, \d{4})?)\s*"
     r"\((?P<outlet>[^)]+)\)\s*[-—–]"
@@ -32,7 +37,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     meta = raw.meta
-    head = [line.strip() for line in raw.text.split("\n") if line.strip()][:8]
+    lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
+    head = lines[:8] + [line for line in lines[-4:] if _STAMP.match(line)]
     outlet = meta.get("outlet")
     author = meta.get("author") or _byline(head) or signature(raw.text)
     published = _meta_date(meta.get("published"))
@@ -68,6 +74,19 @@ def _meta_date(value: str | None) -> PartialDate | None:
 
 def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
     for line in head:
+        wire = _WIRE_LINE.match(line)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                outlet = wire.group("outlet")
+                return found[0].date, outlet.strip() if outlet else None
+        stamp = _STAMP.match(line)
+        if (stamp or len(line.split()) <= 6) and len(line.split()) <= 12:
+            found = find_dates(line, None)
+            if found and found[0].date.day and not found[0].relative:
+                prefix = line[: found[0].start].strip(" |·,—-:")
+                outlet = None if stamp or "," in line[: found[0].start] else prefix or None
+                return found[0].date, outlet
         wire = _WIRE.match(line)
         if wire:
             found = find_dates(wire.group("date"), None)

@@ -29,8 +29,9 @@ def sentences(paragraph: str) -> list[str]:
         end = match.start() + len(match.group(0).rstrip())
         if paragraph[match.start()] == ".":
             word = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
-                continue  # "Acme Inc. said", "J. Smith"
+            initialism = word and "." in word.group(1) and len(word.group(1)) <= 5
+            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1 or initialism):
+                continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
         piece = paragraph[start:end].strip()
         if piece:
             out.append(piece)
