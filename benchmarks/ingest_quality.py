@@ -111,7 +111,7 @@ def main() -> None:
     print("| measure | set | precision | recall | F1 |")
     print("|---|---|---|---|---|")
     for subset in ("all", "held-out"):
-        for name, s in measure(show_errors="-v" in sys.argv and subset == "all", subset).items():
+        for name, s in measure("-v" in sys.argv and subset == "all", subset).items():
             print(f"| {name} | {subset} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} |")
 
 
