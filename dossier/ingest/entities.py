@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..slugs import fold, slugify
 from .lexicon import (
@@ -72,22 +73,32 @@ _PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS})\b")
 
 
 class Finder:
-    """Finds mentions of companies by name; new companies can be added as found."""
+    """Finds mentions of companies by name; new companies can be added as found.
+
+    The names known when a Finder is made are compiled once (and cached across
+    copies); names added later go into a second, small pattern, so adding the new
+    companies of one article does not recompile the whole list.
+    """
 
     def __init__(self, known: Iterable[KnownCompany]) -> None:
         self._slug_of: dict[str, str] = {}
-        self._pattern: re.Pattern[str] | None = None
         for company in known:
-            self.add(company.slug, company.names)
+            for name in company.names:
+                self._slug_of.setdefault(fold(name), company.slug)
+        self._base: tuple[str, ...] = tuple(self._slug_of)
+        self._extra: list[str] = []
 
     def add(self, slug: str, names: Iterable[str]) -> None:
         for name in names:
-            self._slug_of.setdefault(fold(name), slug)
-        self._pattern = None
+            key = fold(name)
+            if key not in self._slug_of:
+                self._slug_of[key] = slug
+                self._extra.append(key)
 
     def copy(self) -> Finder:
         other = Finder(())
         other._slug_of = dict(self._slug_of)
+        other._base = tuple(self._slug_of)
         return other
 
     def knows(self, name: str) -> bool:
@@ -96,27 +107,37 @@ class Finder:
     def slug_of(self, name: str) -> str | None:
         return self._slug_of.get(fold(name))
 
-    def _compiled(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            parts = []
-            for key in sorted(self._slug_of, key=lambda k: (-len(k), k)):
-                body = re.escape(key)
-                parts.append(body if _CJK.search(key) else rf"(?<![\w&]){body}(?![\w&])")
-            self._pattern = re.compile("|".join(parts) or r"(?!)", re.I)
-        return self._pattern
-
     def mentions(self, sentence: str) -> list[Mention]:
-        found = []
-        for m in self._compiled().finditer(sentence):
-            text = m.group(0)
-            if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
-                continue  # "apple", "vivo" in lower case are words, not the companies
-            after = _NEXT_WORD.match(sentence, m.end())
-            if after and after.group(1) in OUTLET_WORDS:
-                continue  # "Huawei Central" is an outlet, not Huawei
-            possessed = bool(_OWNER_BEFORE.search(sentence[: m.start()]))
-            found.append(Mention(self._slug_of[fold(text)], m.start(), m.end(), possessed))
-        return found
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in (_pattern(self._base), _pattern(tuple(self._extra))):
+            for m in pattern.finditer(sentence):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue  # the longer name found first wins
+                mention = self._mention(sentence, m)
+                if mention:
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
+        return sorted(found, key=lambda m: m.start)
+
+    def _mention(self, sentence: str, m: re.Match[str]) -> Mention | None:
+        text = m.group(0)
+        if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
+            return None  # "apple", "vivo" in lower case are words, not the companies
+        after = _NEXT_WORD.match(sentence, m.end())
+        if after and after.group(1) in OUTLET_WORDS:
+            return None  # "Huawei Central" is an outlet, not Huawei
+        possessed = bool(_OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]))
+        return Mention(self._slug_of[fold(text)], m.start(), m.end(), possessed)
+
+
+@lru_cache(maxsize=32)
+def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for key in sorted(keys, key=lambda k: (-len(k), k)):
+        body = re.escape(key)
+        parts.append(body if _CJK.search(key) else rf"(?<![\w&]){body}(?![\w&])")
+    return re.compile("|".join(parts) or r"(?!)", re.I)
 
 
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
@@ -175,7 +196,8 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
         return False
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
         return False
-    before, after = sentence[:start], sentence[end:]
+    # the rules look at the words next to the name: bounded windows keep this linear
+    before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     after = re.sub(r"^['’]s?", "", after)
     if _PERSON_BEFORE.search(before) or (
         _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not _designated(tokens)

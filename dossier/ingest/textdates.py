@@ -19,27 +19,22 @@ _MONTHS = {
     for name in (calendar.month_name[i], calendar.month_abbr[i])
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Month and weekday names are matched as written in news (capitalised): with a
+# leading lookahead on the capital, the scan skips most positions cheaply.
+_MONTH = (
+    r"(?=[JFMASOND])(?P<month>"
+    + "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+_WEEKDAY = r"(?=[MTWFS])(?P<weekday>" + "|".join(n.capitalize() for n in _WEEKDAYS) + r")"
 
 _PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
     re.compile(r"(?P<year>\d{4})年(?P<mnum>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
-    re.compile(
-        r"\b(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-        r"(?:,?\s+(?P<year>\d{4}))?\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?:"
-        + _WEEKDAY
-        + r",?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
-        + _MONTH
-        + r"(?:,?\s+(?P<year>\d{4}))?\b",
-        re.I,
-    ),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b"),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<year>\d{4})\b"),
     re.compile(
         r"\b(?:in|since|of|by|from|during|early|late|mid-?|end of)\s*(?P<year>(?:19|20)\d{2})\b",
         re.I,
@@ -49,8 +44,16 @@ _PATTERNS = [
         r"yesterday|today|earlier this year|earlier this month)\b",
         re.I,
     ),
-    re.compile(r"\b(?:on |last |this )?" + _WEEKDAY + r"\b", re.I),
+    # a weekday on its own ("announced Friday"), not the name before a full date
+    re.compile(r"\b" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[JFMASOND][a-z]+\.? \d))"),
 ]
+
+# Cheap test first: most sentences hold no date at all.
+_HINT = re.compile(
+    r"\d|year|month|yesterday|today|(?=[MTWFS])(?:"
+    + "|".join(n.capitalize() for n in _WEEKDAYS)
+    + ")"
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class FoundDate:
 
 def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
     """Every date in ``text``, earliest position first, overlapping matches dropped."""
+    if not _HINT.search(text):
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
