@@ -173,7 +173,8 @@ _AREAS = {
     "retail": r"e-commerce|\bretail",
     "logistics": r"logistics|shipping|freight|deliver",
 }
-_AREA_RE = {area: re.compile(p, re.I) for area, p in _AREAS.items()}
+# one pass over the sentence for every area: a named group per area
+_AREA_RE = re.compile("|".join(f"(?P<{a}>{p})" for a, p in _AREAS.items()), re.I)
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ def _analyse(
         parties=parties,
         announced=announced,
         value=_value(sentence) if kind != "partnership" else None,
-        areas=tuple(a for a, r in _AREA_RE.items() if r.search(sentence)),
+        areas=_areas(sentence),
         quote=sentence,
         background=background,
     )
@@ -259,6 +260,11 @@ _MINORITY = re.compile(r"\bstake\b", re.I)
 _CONTROL = re.compile(
     r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", re.I
 )
+
+
+def _areas(sentence: str) -> tuple[str, ...]:
+    found = {m.lastgroup for m in _AREA_RE.finditer(sentence) if m.lastgroup}
+    return tuple(a for a in _AREAS if a in found)
 
 
 def _kind(sentence: str) -> tuple[str | None, int]:

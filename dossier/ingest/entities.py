@@ -199,20 +199,20 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     after = re.sub(r"^['’]s?", "", after)
-    if _PERSON_BEFORE.search(before) or (
-        _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not _designated(tokens)
-    ):
-        return False
-    if _PRODUCT_AFTER.match(after) or (_OWNER_BEFORE.search(before) and not _designated(tokens)):
-        return False
-    if _designated(tokens):
-        return True
-    return bool(
+    designated = _designated(tokens)
+    evidence = designated or bool(  # cheapest tests first: most phrases have none
         _APPOSITION.match(after)
+        or _DEAL_AFTER.match(after)
         or _NOUN_BEFORE.search(before)
         or _DEAL_BEFORE.search(before)
-        or _DEAL_AFTER.match(after)
     )
+    if not evidence:
+        return False
+    if _PERSON_BEFORE.search(before) or (
+        _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not designated
+    ):
+        return False
+    return not (_PRODUCT_AFTER.match(after) or (_OWNER_BEFORE.search(before) and not designated))
 
 
 def _designated(tokens: list[str]) -> bool:
