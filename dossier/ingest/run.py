@@ -12,13 +12,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..frontmatter import parse
 from .analyse import Analysis, analyse
-from .draft import write_atomic
+from .draft import document, write_atomic
 from .entities import Finder
 from .link import link_deals
 from .readers import EXTENSIONS, read_seed
 from .render import add_source, quotable, render_article, render_company, render_deal
-from .state import State, read_state
+from .state import Existing, State, read_state
 
 
 @dataclass
@@ -27,9 +28,9 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)  # draft paths rewritten
     regenerated: list[str] = field(default_factory=list)  # seeds whose content changed
     removed: list[str] = field(default_factory=list)  # articles whose seed is gone
-    skipped_reviewed: list[str] = field(
-        default_factory=list
-    )  # changed seeds with a reviewed briefing
+    # seeds that changed although their briefing is reviewed (left alone)
+    skipped_reviewed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # draft deals whose only source changed
 
     def lines(self) -> list[str]:
         out = [f"drafted {p}" for p in self.created] + [f"updated {p}" for p in self.updated]
@@ -39,6 +40,7 @@ class IngestReport:
             for s in self.skipped_reviewed
         ]
         out += [f"seed removed; its briefing was kept: {a}" for a in self.removed]
+        out += [f"removed draft {p}: its only source no longer reports it" for p in self.deleted]
         return out
 
 
@@ -102,7 +104,8 @@ def _draft(
     slug: str | None,
     report: IngestReport,
 ) -> None:
-    files: dict[Path, str] = {}
+    # a regenerated draft first takes back what its previous version said
+    files: dict[Path, str | None] = _forget(state, slug) if slug else {}
     for company in analysis.new_companies:
         if company.slug not in state.companies:
             path = root / "briefings" / "companies" / f"{company.slug}.md"
@@ -124,19 +127,54 @@ def _draft(
             links.article_deals.remove(existing.slug)
             continue
         files[existing.path] = add_source(existing, slug, quote)
+    # reviewed deals that already cite this article keep being listed by it
+    for deal in sorted(state.deals.values(), key=lambda d: d.slug):
+        if not deal.is_draft and slug in _cited_by(deal) and deal.slug not in links.article_deals:
+            links.article_deals.append(deal.slug)
     files[root / "briefings" / "articles" / f"{slug}.md"] = render_article(
         analysis, sha, links.article_deals, links.reviewed_mentions
     )
+    written: dict[Path, str] = {}
     for path, text in sorted(files.items()):
+        rel = path.relative_to(root).as_posix()
         existed = path.exists()
-        target = state.articles.get(path.stem) if "articles" in path.parts else None
-        if existed and target is not None and not target.is_draft:
-            continue  # never overwrite reviewed work (cannot happen: slugs are new)
+        if text is None:
+            if existed:
+                path.unlink()
+                report.deleted.append(rel)
+            continue
         if write_atomic(path, text):
-            rel = path.relative_to(root).as_posix()
             (report.updated if existed else report.created).append(rel)
+        written[path] = text
     # later seeds in this run see what was just drafted
-    state.refresh(root, files)
+    state.refresh(root, written)
+
+
+def _cited_by(deal: Existing) -> set[str]:
+    sources = deal.data.get("sources") or []
+    return {str(s.get("article")) for s in sources if isinstance(s, dict)}
+
+
+def _forget(state: State, article: str) -> dict[Path, str | None]:
+    """Draft deals without this article as a source; a deal left with none is removed."""
+    changes: dict[Path, str | None] = {}
+    for slug, deal in sorted(state.deals.items()):
+        if not deal.is_draft or deal.doc is None or article not in _cited_by(deal):
+            continue
+        data = dict(deal.doc.data)
+        data["sources"] = [
+            s
+            for s in data.get("sources", [])
+            if not (isinstance(s, dict) and s.get("article") == article)
+        ]
+        if not data["sources"]:
+            changes[deal.path] = None
+            del state.deals[slug]
+            continue
+        text = document(data, deal.doc.body)
+        changes[deal.path] = text
+        state.deals[slug] = Existing(slug, deal.path, parse(deal.path.name, text))
+    return changes
 
 
 def _article_slug(state: State, analysis: Analysis) -> str:
