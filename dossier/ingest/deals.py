@@ -31,7 +31,7 @@ KIND_ORDER = (
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
-    r"|purchas(?:e|es|ed|ing)|takeover|take over|took over|buyout|bid for"
+    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped)? up|takeover|take over|took over|buyout|bid for"
     r"|offer for|sell(?:s|ing)? (?:\S+ ){1,4}to|sold (?:\S+ ){1,4}to|sale of)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
@@ -79,7 +79,7 @@ _COMPLETED = re.compile(
     r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
-    r"has taken|have taken|took a)\b",
+    r"has taken|have taken|took a|snapped up)\b",
     re.I,
 )
 _AGREED = re.compile(
@@ -88,7 +88,8 @@ _AGREED = re.compile(
     r"set up|established|granted|grants|licensed|licenses|licences)\b",
     re.I,
 )
-_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would)\b", re.I)
+# lower case only: "May 20" is a date
+_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
 _ANNOUNCED = re.compile(
     r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b", re.I
 )
@@ -98,6 +99,7 @@ _PAST_VERB = re.compile(
     re.I,
 )
 _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"^(?:It|The company|The group|The firm)\b(?!['’])")
 # "looking for a buyer since 2023": a duration, not the date of the deal
 _SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -193,6 +195,7 @@ def find_deals(
     """Deals stated in an article's sentences (each with its company mentions)."""
     hits: list[_Hit] = []
     last_year: int | None = None
+    previous_subject: Mention | None = None
     for sentence, mentions in sentences:
         dates = [
             d
@@ -203,6 +206,12 @@ def find_deals(
         year_here = dates[0].date.year if dates else None
         if later and last_year is not None:
             year_here = last_year + _NUMBERS[later.group(1).lower()]
+        if _SUBJECT_PRONOUN.match(sentence) and previous_subject is not None:
+            # "It also invested in Hefei Lanxin": "it" is the company the last sentence
+            # began with
+            mentions = [previous_subject, *mentions]
+        elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
+            previous_subject = Mention(mentions[0].slug, 0, 0)
         hit = _analyse(sentence, mentions, published, year_here)
         if hit:
             hits.append(hit)

@@ -60,7 +60,11 @@ _DEAL_BEFORE = re.compile(
 _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
     r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|buy|purchase|invest|merge|"
-    r"take over|bought|acquired|invested|raised|signed|led)\b",
+    r"take over|bought|acquired|invested|raised|signed|led)\b"
+    # "… and Beacon Air completed their merger"
+    r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck)\s+"
+    r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}(?:merger|deal|acquisition|agreement|"
+    r"joint venture|partnership|pact|tie-up|memorandum)",
     re.I,
 )
 _PERSON_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\.?,?\s+(?:of\s+\S+\s+)?$", re.I)
@@ -127,7 +131,9 @@ class Finder:
         after = _NEXT_WORD.match(sentence, m.end())
         if after and after.group(1) in OUTLET_WORDS:
             return None  # "Huawei Central" is an outlet, not Huawei
-        possessed = bool(_OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]))
+        owner = _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
+        # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
+        possessed = bool(owner) and not _possessive_place(owner.group(0).split()[0])
         return Mention(self._slug_of[fold(text)], m.start(), m.end(), possessed)
 
 
@@ -175,10 +181,19 @@ def _known_form(finder: Finder, phrase: str) -> bool:
     return False
 
 
+_PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
+
+
+def _possessive_place(token: str) -> bool:
+    stem = _POSSESSIVE.sub("", token)
+    return stem != token and stem in NOT_COMPANIES
+
+
 def _trim(start: int, phrase: str) -> tuple[int, str]:
     """Drop sentence-initial function words and a trailing possessive or full stop."""
     tokens = phrase.split(" ")
-    while tokens and tokens[0] in NOT_COMPANIES:
+    # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
+    while tokens and (tokens[0] in NOT_COMPANIES or _possessive_place(tokens[0])):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
     while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:
@@ -198,6 +213,7 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
         return False
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
+    before = _PLACE_OWNER.sub("", before)  # "merge with Norway's Fjord Line"
     after = re.sub(r"^['’]s?", "", after)
     designated = _designated(tokens)
     evidence = designated or bool(  # cheapest tests first: most phrases have none

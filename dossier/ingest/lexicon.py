@@ -12,6 +12,7 @@ def _words(text: str) -> frozenset[str]:
 # Legal forms: dropped from the name ("Nordvik Energy ASA" → "Nordvik Energy").
 LEGAL = _words(
     """
+    ApS
     Oy Holding a.s. s.a. s.p.a. n.v. b.v. s.r.o.
     Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC AG SA S.A. SE
     GmbH NV N.V. ASA AB Oyj KK K.K. Bhd Pte SpA S.p.A. Co Co. Holdings Group A/S BV B.V.
@@ -22,6 +23,7 @@ LEGAL = _words(
 # Words that end many company names and keep their place in it.
 DESCRIPTIVE = _words(
     """
+    Motor Airline
     Steel Optics Mobiles Mobile Freight Health
     Technologies Technology Motors Energy Capital Ventures Partners Labs Systems
     Networks Pharmaceuticals Pharma Bank Airlines Electronics Semiconductor
@@ -38,7 +40,7 @@ ORG_NOUNS = (
     "company|firm|startup|start-up|maker|chipmaker|carmaker|automaker|developer|provider|"
     "operator|lender|bank|retailer|manufacturer|insurer|conglomerate|unicorn|supplier|producer|"
     "group|giant|rival|subsidiary|unit|investor|fund|brand|platform|marketplace|e-tailer|"
-    "airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor"
+    "fintech|insurtech|biotech|airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor"
 )
 
 # Outlets and wire services: they report deals, they are not parties to them.
