@@ -329,9 +329,11 @@ def test_quality_holds_its_floor() -> None:
     sys.modules["ingest_quality"] = quality  # dataclasses look their module up
     spec.loader.exec_module(quality)
     everything = quality.measure(subset="all")
-    held_out = quality.measure(subset="held-out")
-    floors = {"companies": 0.90, "deals": 0.88, "status": 0.88, "dates": 0.95}
+    blind = quality.measure(subset="blind")
+    floors = {"companies": 0.93, "deals": 0.92, "status": 0.90, "dates": 0.95}
     for name, floor in floors.items():
         assert everything[name].f1 >= floor, (name, everything[name].f1)
-    assert held_out["companies"].f1 >= 0.72
-    assert held_out["deals"].f1 >= 0.55
+    # the blind articles were never used to tune the rules: lower, honest floors
+    blind_floors = {"companies": 0.88, "deals": 0.58, "status": 0.45, "dates": 0.95}
+    for name, floor in blind_floors.items():
+        assert blind[name].f1 >= floor, (name, blind[name].f1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import PartialDate
 from .textdates import find_dates
@@ -271,6 +272,7 @@ _CONTROL = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def _areas(sentence: str) -> tuple[str, ...]:
     found = {m.lastgroup for m in _AREA_RE.finditer(sentence) if m.lastgroup}
     return tuple(a for a in _AREAS if a in found)
