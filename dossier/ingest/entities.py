@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from ..slugs import fold, slugify
 from .lexicon import (
@@ -79,30 +78,38 @@ _PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS})\b")
 class Finder:
     """Finds mentions of companies by name; new companies can be added as found.
 
-    The names known when a Finder is made are compiled once (and cached across
-    copies); names added later go into a second, small pattern, so adding the new
-    companies of one article does not recompile the whole list.
+    No regular expression over all names: each word of a sentence is looked up by
+    its first word in a dict, so the cost grows with the sentence, not with the
+    number of known companies. Names in CJK scripts (no spaces) are found by
+    substring search.
     """
 
     def __init__(self, known: Iterable[KnownCompany]) -> None:
         self._slug_of: dict[str, str] = {}
+        self._by_first: dict[str, list[str]] = {}  # first word → names, longest first
+        self._cjk: list[str] = []
         for company in known:
-            for name in company.names:
-                self._slug_of.setdefault(fold(name), company.slug)
-        self._base: tuple[str, ...] = tuple(self._slug_of)
-        self._extra: list[str] = []
+            self.add(company.slug, company.names)
 
     def add(self, slug: str, names: Iterable[str]) -> None:
         for name in names:
             key = fold(name)
-            if key not in self._slug_of:
-                self._slug_of[key] = slug
-                self._extra.append(key)
+            if not key or key in self._slug_of:
+                continue
+            self._slug_of[key] = slug
+            if _CJK.search(key):
+                self._cjk.append(key)
+                continue
+            first = _WORD.match(key)
+            bucket = self._by_first.setdefault(first.group(0) if first else key, [])
+            bucket.append(key)
+            bucket.sort(key=lambda k: (-len(k), k))
 
     def copy(self) -> Finder:
         other = Finder(())
         other._slug_of = dict(self._slug_of)
-        other._base = tuple(self._slug_of)
+        other._by_first = {k: list(v) for k, v in self._by_first.items()}
+        other._cjk = list(self._cjk)
         return other
 
     def knows(self, name: str) -> bool:
@@ -113,37 +120,48 @@ class Finder:
 
     def mentions(self, sentence: str) -> list[Mention]:
         found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-        for pattern in (_pattern(self._base), _pattern(tuple(self._extra))):
-            for m in pattern.finditer(sentence):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue  # the longer name found first wins
-                mention = self._mention(sentence, m)
-                if mention:
-                    found.append(mention)
-                    taken.append((m.start(), m.end()))
-        return sorted(found, key=lambda m: m.start)
+        folded = sentence.casefold()
+        if len(folded) != len(sentence):  # rare letters whose case folding changes length
+            folded = sentence.lower()
+        end = -1
+        for word in _WORD.finditer(folded):
+            if word.start() < end:
+                continue  # inside the previous name
+            for key in self._by_first.get(word.group(0), ()):
+                stop = word.start() + len(key)
+                if folded.startswith(key, word.start()) and not _joined_on(folded, stop):
+                    mention = self._mention(sentence, word.start(), stop)
+                    if mention:
+                        found.append(mention)
+                        end = stop
+                    break
+        for key in self._cjk:
+            at = sentence.find(key)
+            while at >= 0:
+                found.append(self._mention(sentence, at, at + len(key)) or _NONE)
+                at = sentence.find(key, at + len(key))
+        return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
 
-    def _mention(self, sentence: str, m: re.Match[str]) -> Mention | None:
-        text = m.group(0)
+    def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
+        text = sentence[start:end]
         if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
             return None  # "apple", "vivo" in lower case are words, not the companies
-        after = _NEXT_WORD.match(sentence, m.end())
+        after = _NEXT_WORD.match(sentence, end)
         if after and after.group(1) in OUTLET_WORDS:
             return None  # "Huawei Central" is an outlet, not Huawei
-        owner = _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
+        owner = _OWNER_BEFORE.search(sentence[max(0, start - 40) : start])
         # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
         possessed = bool(owner) and not _possessive_place(owner.group(0).split()[0])
-        return Mention(self._slug_of[fold(text)], m.start(), m.end(), possessed)
+        return Mention(self._slug_of[fold(text)], start, end, possessed)
 
 
-@lru_cache(maxsize=32)
-def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
-    parts = []
-    for key in sorted(keys, key=lambda k: (-len(k), k)):
-        body = re.escape(key)
-        parts.append(body if _CJK.search(key) else rf"(?<![\w&]){body}(?![\w&])")
-    return re.compile("|".join(parts) or r"(?!)", re.I)
+_WORD = re.compile(r"[^\W_][\w&]*")
+_NONE = Mention("", 0, 0)
+
+
+def _joined_on(text: str, stop: int) -> bool:
+    """A name must end at a word boundary: "Xiaomi" is not in "Xiaomis" or "Xiaomi&Co"."""
+    return stop < len(text) and (text[stop].isalnum() or text[stop] in "_&")
 
 
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
@@ -170,15 +188,10 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
 
 
 def _known_form(finder: Finder, phrase: str) -> bool:
-    """ "Samsung Electronics", "Huawei Technologies Co": a known company's fuller name."""
+    """A known company's fuller name or unit: "Samsung Electronics", "Samsung SDI",
+    "Huawei Technologies Co". The known company is the one the text speaks of."""
     tokens = phrase.split()
-    for cut in range(len(tokens) - 1, 0, -1):
-        rest = tokens[cut:]
-        if finder.knows(" ".join(tokens[:cut])) and all(
-            t in LEGAL or t in DESCRIPTIVE for t in rest
-        ):
-            return True
-    return False
+    return any(finder.knows(" ".join(tokens[:cut])) for cut in range(len(tokens) - 1, 0, -1))
 
 
 _PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
