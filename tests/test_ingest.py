@@ -337,3 +337,75 @@ def test_quality_holds_its_floor() -> None:
     blind_floors = {"companies": 0.88, "deals": 0.58, "status": 0.45, "dates": 0.95}
     for name, floor in blind_floors.items():
         assert blind[name].f1 >= floor, (name, blind[name].f1)
+
+
+# --- deals across articles and over time -----------------------------------------------------
+
+
+def test_two_articles_about_one_deal_make_one_deal_with_two_sources(minimal: Path) -> None:
+    write(minimal, "seeds/2024-06-07-globex-initech.txt", WIRE)
+    write(
+        minimal,
+        "seeds/2024-06-08-initech-follow-up.md",
+        """\
+        ---
+        outlet: The Ledger
+        published: "2024-06-08"
+        ---
+        # Why Globex wants Initech
+
+        Globex agreed to buy Initech Inc to get its office software, analysts said on Saturday.
+        """,
+    )
+    assert run(minimal, "ingest") == 0
+    corpus = load_corpus(minimal)
+    deals = [
+        d for d in corpus.deals.values() if {p.company for p in d.parties} == {"globex", "initech"}
+    ]
+    assert len(deals) == 1
+    assert len(deals[0].sources) == 2
+
+
+def test_background_deal_keeps_its_own_year(minimal: Path) -> None:
+    write(
+        minimal,
+        "seeds/2024-09-01-globex-acme-jv.txt",
+        """\
+        Globex and Acme form joint venture
+
+        September 1, 2024
+
+        Globex and Acme signed an agreement on Friday to form a joint venture for anvil robots.
+
+        In 2019, Globex bought a 5% stake in Acme for $20 million.
+        """,
+    )
+    assert run(minimal, "ingest") == 0
+    corpus = load_corpus(minimal)
+    article = next(
+        a for a in corpus.articles.values() if a.seed == "seeds/2024-09-01-globex-acme-jv.txt"
+    )
+    found = {corpus.deals[s].kind: corpus.deals[s] for s in article.deals}
+    assert found["joint-venture"].status == "agreed"
+    assert found["joint-venture"].announced == PartialDate(2024, 8, 30)  # "on Friday"
+    assert found["investment"].announced == PartialDate(2019)
+    assert found["investment"].status == "completed"
+
+
+def test_regenerated_draft_withdraws_a_deal_it_no_longer_reports(minimal: Path, capsys) -> None:
+    write(minimal, "seeds/2024-06-07-globex-initech.txt", WIRE)
+    assert run(minimal, "ingest") == 0
+    deal = minimal / "briefings/deals/globex-initech-acquisition-2024.md"
+    assert deal.exists()
+    write(
+        minimal,
+        "seeds/2024-06-07-globex-initech.txt",
+        "Globex results\n\nJune 7, 2024\n\nGlobex sales rose 4%.\n",
+    )
+    capsys.readouterr()
+    assert run(minimal, "ingest") == 0
+    assert not deal.exists()
+    assert (
+        "removed draft briefings/deals/globex-initech-acquisition-2024.md"
+        in capsys.readouterr().out
+    )
