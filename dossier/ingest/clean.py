@@ -54,7 +54,7 @@ def clean(text: str) -> list[Paragraph]:
         if not line:
             previous = ""
             continue
-        if _DROP_LINE.match(line) or _DROP_ANYWHERE.search(line) or _DATELINE.match(line):
+        if _DROP_LINE.match(line) or _calls_to_action(line) or _DATELINE.match(line):
             previous = ""
             continue
         listed = _LIST_MARK.match(line)
@@ -75,6 +75,23 @@ def clean(text: str) -> list[Paragraph]:
     while paragraphs and paragraphs[-1].heading:  # category labels, stray credits
         paragraphs.pop()
     return paragraphs
+
+
+# Every call to action contains one of these words: a cheap test before the pattern.
+_CTA_WORDS = (
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "click here",
+    "watch this",
+    "download",
+    "follow",
+)
+
+
+def _calls_to_action(line: str) -> bool:
+    low = line.lower()
+    return any(w in low for w in _CTA_WORDS) and bool(_DROP_ANYWHERE.search(line))
 
 
 def _cut_tail(lines: list[str]) -> list[str]:

@@ -203,7 +203,7 @@ def find_deals(
             for d in find_dates(sentence, published)
             if not d.relative and not _SINCE.search(sentence[: d.start])
         ]
-        later = _YEARS_LATER.search(sentence)
+        later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
         year_here = dates[0].date.year if dates else None
         if later and last_year is not None:
             year_here = last_year + _NUMBERS[later.group(1).lower()]
@@ -226,7 +226,10 @@ def _analyse(
 ) -> _Hit | None:
     if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence):
         return None
-    comparison = _COMPARISON.search(sentence)
+    low = sentence.lower()
+    comparison = (
+        _COMPARISON.search(sentence) if "like" in low or "such" in low or "includ" in low else None
+    )
     cut = comparison.start() if comparison else len(sentence)
     actors = [m for m in mentions if not m.possessed and m.start < cut]
     seen: dict[str, Mention] = {}

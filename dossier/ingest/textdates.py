@@ -56,6 +56,10 @@ _HINT = re.compile(
 )
 
 
+_RELATIVE = 6  # index of the "last year", "yesterday" pattern in _PATTERNS
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     date: PartialDate
@@ -70,7 +74,13 @@ def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
         return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    digits = _DIGIT.search(text) is not None
+    low = text.lower()
+    relative = any(w in low for w in ("year", "month", "yesterday", "today"))
+    for i, pattern in enumerate(_PATTERNS):
+        # cheap tests first: the first six patterns need a digit, the seventh a word
+        if (i < _RELATIVE and not digits) or (i == _RELATIVE and not relative):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
