@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from ..slugs import fold, slugify
+from ..slugs import fold as _fold_uncached
+from ..slugs import slugify
 from .lexicon import (
     DESCRIPTIVE,
     LEGAL,
@@ -73,6 +75,11 @@ _PERSON_AFTER = re.compile(
     re.I,
 )
 _PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS})\b")
+
+
+# The same names are folded again and again (every phrase, every mention): remember them.
+fold = lru_cache(maxsize=8192)(_fold_uncached)
+_LEADING_POSSESSIVE = re.compile(r"^['’]s?")
 
 
 class Finder:
@@ -227,7 +234,7 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     before = _PLACE_OWNER.sub("", before)  # "merge with Norway's Fjord Line"
-    after = re.sub(r"^['’]s?", "", after)
+    after = _LEADING_POSSESSIVE.sub("", after)
     designated = _designated(tokens)
     evidence = designated or bool(  # cheapest tests first: most phrases have none
         _APPOSITION.match(after)
