@@ -29,11 +29,16 @@ KIND_ORDER = (
     "mou",
     "partnership",
 )
+_BUSINESS = (
+    r"(?:its|their|a|the) (?:[\w-]+ ){0,3}"
+    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand) to"
+)
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped)? up|takeover|take over|took over|buyout|bid for"
-    r"|offer for|sell(?:s|ing)? (?:\S+ ){1,4}to|sold (?:\S+ ){1,4}to|sale of)\b",
+    # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
+    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
@@ -61,7 +66,8 @@ _COMPARISON = re.compile(
 )
 
 _TERMINATED = re.compile(
-    r"\b(?:called off|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*|blocked|pulled out"
+    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*"
+    r"|blocked|pulled out"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b",
     re.I,
 )
@@ -86,7 +92,8 @@ _COMPLETED = re.compile(
 _AGREED = re.compile(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
-    r"set up|established|granted|grants|licensed|licenses|licences)\b",
+    r"set up|established|granted|grants|licensed|licenses|licences|"
+    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b",
     re.I,
 )
 # lower case only: "May 20" is a date
@@ -105,7 +112,11 @@ _SUBJECT_PRONOUN = re.compile(r"^(?:It|The company|The group|The firm)\b(?!['’
 _SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PASSIVE_ACQ = re.compile(
-    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? (?:\S+ ){1,4}to|taken over by|"
+    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
+    + _BUSINESS
+    + r"|sold "
+    + _BUSINESS
+    + r"|taken over by|"
     r"purchased by|sale of)\b",
     re.I,
 )

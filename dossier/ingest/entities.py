@@ -47,7 +47,7 @@ _OWNER_BEFORE = re.compile(
 _APPOSITION = re.compile(
     rf"^(?:\s*\([^)]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I
 )
-_NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?\s+$")
+_NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Corten"
 _DEAL_BEFORE = re.compile(
     r"\b(?i:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
     r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
@@ -63,7 +63,8 @@ _DEAL_AFTER = re.compile(
     r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|buy|purchase|invest|merge|"
     r"take over|bought|acquired|invested|raised|signed|led)\b"
     # "… and Beacon Air completed their merger"
-    r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck)\s+"
+    r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck|"
+    r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}(?:merger|deal|acquisition|agreement|"
     r"joint venture|partnership|pact|tie-up|memorandum)",
     re.I,
@@ -189,9 +190,19 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             if not slug or slug in found or finder.knows(name):
                 continue
             aliases = tuple(a for a in _aliases(phrase, name) if not finder.knows(a))
+            short = _SHORT_NAME.match(sentence, end)
+            if short and not finder.knows(short.group(1)) and short.group(1) not in NOT_COMPANIES:
+                # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
+                aliases = (name, *aliases)
+                name, slug = short.group(1), slugify(short.group(1))
+                if slug in found:
+                    continue
             found[slug] = NewCompany(slug, name, aliases, sentence)
             finder.add(slug, (name, phrase, *aliases))
     return list(found.values())
+
+
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][\w&.-]+)\)")
 
 
 def _known_form(finder: Finder, phrase: str) -> bool:

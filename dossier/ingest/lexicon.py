@@ -23,6 +23,7 @@ LEGAL = _words(
 # Words that end many company names and keep their place in it.
 DESCRIPTIVE = _words(
     """
+    Genetics Genomics Auto Medical
     Motor Airline
     Steel Optics Mobiles Mobile Freight Health
     Technologies Technology Motors Energy Capital Ventures Partners Labs Systems
