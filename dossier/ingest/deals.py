@@ -13,9 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..dates import PartialDate
+from .figures import areas, value
+from .status import status_of
 from .textdates import find_dates
 from .types import DealFinding, Mention
 
@@ -65,42 +66,6 @@ _COMPARISON = re.compile(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b", re.I
 )
 
-_TERMINATED = re.compile(
-    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*"
-    r"|blocked|pulled out"
-    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b",
-    re.I,
-)
-_RUMOR = re.compile(
-    r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
-    r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
-    r"|pursu\w*|people familiar|"
-    r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
-    r"denies|deny|revealed|reported that|had reported|report that|"
-    r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
-    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b",
-    re.I,
-)
-_COMPLETED = re.compile(
-    r"\b(?:completed|complete[sd]? (?:the|its)"
-    r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
-    r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
-    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
-    r"has taken|have taken|took a|snapped up)\b",
-    re.I,
-)
-_AGREED = re.compile(
-    r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
-    r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
-    r"set up|established|granted|grants|licensed|licenses|licences|"
-    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b",
-    re.I,
-)
-# lower case only: "May 20" is a date
-_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
-_ANNOUNCED = re.compile(
-    r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b", re.I
-)
 _PAST_VERB = re.compile(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
     r"took|merged|licensed|completed|set up)\b",
@@ -122,73 +87,6 @@ _PASSIVE_ACQ = re.compile(
 )
 _RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b", re.I)
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
-
-_MONEY = re.compile(
-    r"(?<![\w$])(?P<cur>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|NOK|DKK|KRW|INR)"
-    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mn|m|k)?\b"
-    r"|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million)?\s*"
-    r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
-    re.I,
-)
-_CURRENCY = {
-    "us$": "USD",
-    "$": "USD",
-    "usd": "USD",
-    "dollars": "USD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "a$": "AUD",
-    "c$": "CAD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pounds": "GBP",
-    "¥": "CNY",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "yuan": "CNY",
-    "jpy": "JPY",
-    "yen": "JPY",
-    "chf": "CHF",
-    "francs": "CHF",
-    "sek": "SEK",
-    "kronor": "SEK",
-    "nok": "NOK",
-    "kroner": "NOK",
-    "dkk": "DKK",
-    "krw": "KRW",
-    "won": "KRW",
-    "inr": "INR",
-    "rupees": "INR",
-}
-_MULT = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e3}
-_VALUATION = re.compile(
-    r"valuation of (?:up to |about |around )?$"
-    r"|valu(?:ing|es|ed) (?:it|the company) at (?:about |around )?$",
-    re.I,
-)
-
-_AREAS = {
-    "ai": r"\bAI\b|artificial intelligence|machine learning|\bLLMs?\b|generative|language model",
-    "cloud": r"\bcloud\b",
-    "hardware": r"\bhardware\b|\bdevices?\b|\blaptops?\b",
-    "smartphones": r"smartphone|\bphones?\b|handset",
-    "software": r"\bsoftware\b|\bapps?\b|operating system",
-    "gaming": r"\bgam(?:e|es|ing)\b",
-    "semiconductors": r"\bchips?\b|semiconductor|chipmak",
-    "ev": r"electric vehicle|\bEVs?\b|batter(?:y|ies)",
-    "energy": r"\benergy\b|\bwind\b|\bsolar\b|hydrogen|\bgrid\b",
-    "payments": r"payment|fintech|\bwallet",
-    "healthcare": r"\bdrugs?\b|pharma|biotech|health|therap",
-    "telecom": r"\b5G\b|telecom|network operator",
-    "retail": r"e-commerce|\bretail",
-    "logistics": r"logistics|shipping|freight|deliver",
-}
-# one pass over the sentence for every area: a named group per area
-_AREA_RE = re.compile("|".join(f"(?P<{a}>{p})" for a, p in _AREAS.items()), re.I)
 
 
 @dataclass(frozen=True)
@@ -257,7 +155,7 @@ def _analyse(
             return None
         kind, cue = "partnership", weak.start()
     parties = _parties(kind, sentence, actors, cue)
-    status, explicit = _status(sentence)
+    status, explicit = status_of(sentence)
     background = year is not None and (
         (published is not None and year < published.year)
         or (published is None and bool(_PAST_VERB.search(sentence)))
@@ -272,8 +170,8 @@ def _analyse(
         status=status,
         parties=parties,
         announced=announced,
-        value=_value(sentence) if kind != "partnership" else None,
-        areas=_areas(sentence),
+        value=value(sentence) if kind != "partnership" else None,
+        areas=areas(sentence),
         quote=sentence,
         background=background,
     )
@@ -284,12 +182,6 @@ _MINORITY = re.compile(r"\bstake\b", re.I)
 _CONTROL = re.compile(
     r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", re.I
 )
-
-
-@lru_cache(maxsize=1024)
-def _areas(sentence: str) -> tuple[str, ...]:
-    found = {m.lastgroup for m in _AREA_RE.finditer(sentence) if m.lastgroup}
-    return tuple(a for a in _AREAS if a in found)
 
 
 def _kind(sentence: str) -> tuple[str | None, int]:
@@ -341,47 +233,11 @@ def _parties(
     return tuple((m.slug, role) for m in actors)
 
 
-def _status(sentence: str) -> tuple[str, bool]:
-    """The deal's status as this sentence states it, and whether it said so at all."""
-    if _TERMINATED.search(sentence):
-        return "terminated", True
-    if _RUMOR.search(sentence):
-        return "rumored", True
-    if _COMPLETED.search(sentence):
-        return "completed", True
-    if _AGREED.search(sentence):
-        return "agreed", True
-    if _WEAK_RUMOR.search(sentence):
-        return "rumored", True
-    if _ANNOUNCED.search(sentence):
-        return "announced", True
-    return "announced", False
-
-
 def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
     for found in find_dates(sentence, published):
         if found.date <= (published or found.date) or published is None:
             return found.date
     return published
-
-
-def _value(sentence: str) -> tuple[float, str] | None:
-    for m in _MONEY.finditer(sentence):
-        if _VALUATION.search(sentence[: m.start()]):
-            continue
-        cur = (m.group("cur") or m.group("cur2") or "").lower()
-        num = m.group("num") or m.group("num2")
-        mult = (m.group("mult") or m.group("mult2") or "").lower()
-        if not num or (not mult and m.group("cur2") is None and len(num.replace(",", "")) < 4):
-            continue
-        try:
-            amount = float(num.replace(",", "")) * _MULT.get(mult, 1)
-        except ValueError:
-            continue
-        code = _CURRENCY.get(cur.rstrip("s") if cur not in _CURRENCY else cur)
-        if code and amount > 0:
-            return (amount, code)
-    return None
 
 
 def _merge(hits: list[_Hit]) -> list[DealFinding]:
