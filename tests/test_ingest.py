@@ -409,3 +409,31 @@ def test_regenerated_draft_withdraws_a_deal_it_no_longer_reports(minimal: Path, 
         "removed draft briefings/deals/globex-initech-acquisition-2024.md"
         in capsys.readouterr().out
     )
+
+
+def test_article_text_is_data_in_drafts_and_pages(minimal: Path) -> None:
+    write(
+        minimal,
+        "seeds/2024-07-01-evil.txt",
+        """\
+        Acme: <script>alert(1)</script> {{ 7*7 }} --- title: x
+
+        July 1, 2024
+
+        Acme and Globex signed a supply agreement on Monday <img src=x onerror=alert(1)> {% raw %}.
+        """,
+    )
+    assert run(minimal, "build") == 0
+    page = next((minimal / "site/articles").glob("2024-07-01-*.html")).read_text("utf-8")
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "49" not in page.replace("2024", "")
+    assert "{{ 7*7 }}" in page or "{{ 7\\*7 }}" in page
+
+
+def test_empty_and_odd_seeds_still_give_valid_drafts(minimal: Path) -> None:
+    write(minimal, "seeds/empty.txt", "")
+    write(minimal, "seeds/only-heading.md", "# Just a heading\n")
+    assert run(minimal, "ingest") == 0
+    corpus = load_corpus(minimal)
+    seeds = {a.seed for a in corpus.articles.values()}
+    assert {"seeds/empty.txt", "seeds/only-heading.md"} <= seeds
