@@ -1,5 +1,7 @@
 """The stages, in order. Each is a function of the previous stage's value.
 
+ingest   seeds/ → draft briefings/       (dossier.ingest; only seeds without a briefing,
+                                          or whose draft is out of date; ``build.py ingest``)
 load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
 model    Corpus → Views                  (dossier.views)
 history  git log → History               (dossier.review.history; empty outside git)
@@ -9,6 +11,7 @@ site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .load import Limits, load_corpus
@@ -16,6 +19,13 @@ from .model import Corpus
 from .render import RenderedSite, render_site
 from .review.history import read_history
 from .views import build_views
+
+
+def draft(root: Path) -> list[str]:
+    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
+    from .ingest.run import ingest, pending
+
+    return ingest(root).lines() if pending(root) else []
 
 
 def check(root: Path, limits: Limits | None = None) -> Corpus:
@@ -30,9 +40,16 @@ def prepare(root: Path, limits: Limits | None = None) -> RenderedSite:
     return render_site(views, root / "templates", read_history(root))
 
 
-def build(root: Path, site_dir: Path, limits: Limits | None = None) -> RenderedSite:
+def build(
+    root: Path,
+    site_dir: Path,
+    limits: Limits | None = None,
+    notify: Callable[[str], None] = lambda line: None,
+) -> RenderedSite:
     from .engine import build_site  # MkDocs is imported only when a site is written
 
+    for line in draft(root):
+        notify(line)
     rendered = prepare(root, limits)
     build_site(root, rendered, site_dir)
     return rendered
