@@ -7,12 +7,13 @@ collapsed), so the deal drafter can keep only quotes that will pass ``check``.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..frontmatter import FrontMatterError, parse
+from ..frontmatter import UNSAFE_CHARS, FrontMatterError, parse
 from .text import collapse
 from .types import RawArticle
 
@@ -25,6 +26,9 @@ def read_seed(root: Path, path: Path) -> RawArticle:
     rel = path.relative_to(root).as_posix()
     raw = path.read_bytes()
     text = decode_bytes(raw).replace("\r\n", "\n").replace("\r", "\n")
+    # Control and bidi-override characters would make the drafts invalid (the loader
+    # refuses them in front matter); a sentence that held one can no longer be quoted.
+    text = UNSAFE_CHARS.sub(" ", text)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise ContentError(
@@ -84,6 +88,9 @@ def _strip_markup(text: str) -> str:
 def _read_html(rel: str, text: str) -> tuple[str, dict[str, str]]:
     try:
         import trafilatura
+
+        # It logs ERROR lines for pages it cannot parse; we report those ourselves.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     except ImportError as exc:  # pragma: no cover - a pinned dependency
         raise ContentError(
             [Problem(rel, None, "", "HTML seeds need trafilatura", "pip install -e .")]

@@ -109,6 +109,8 @@ def _resolve(
         return _weekday(g["weekday"].lower(), anchor), True
     else:
         return None, False
+    if not 1800 <= year <= 2200:  # "0001-01-01" in garbage is not a news date
+        return None, False
     try:
         if day:
             dt.date(year, month, day)
