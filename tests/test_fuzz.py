@@ -2,7 +2,8 @@
 
 Runs for DOSSIER_FUZZ_SECONDS in all (default: 60 in CI, 15 elsewhere), shared by
 the targets, in rounds of fresh random examples; run longer on demand, e.g.
-``DOSSIER_FUZZ_SECONDS=3600 pytest tests/test_fuzz.py``. A failure prints the offending input as hypothesis does.
+``DOSSIER_FUZZ_SECONDS=3600 pytest tests/test_fuzz.py``. A failure prints the
+offending input as hypothesis does.
 """
 
 from __future__ import annotations
