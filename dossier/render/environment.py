@@ -14,7 +14,9 @@ import jinja2
 
 from ..dates import PartialDate
 from ..errors import TemplateProblem
+from .graph import edges, graph_markup
 from .markdown import to_html
+from .topics import topic_label
 
 KIND_LABELS = {
     "partnership": "Partnership",
@@ -45,8 +47,14 @@ def make_environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=to_html, human=human_date, iso=iso_date, kind_label=lambda k: KIND_LABELS.get(k, k)
+        md=to_html,
+        human=human_date,
+        iso=iso_date,
+        kind_label=lambda k: KIND_LABELS.get(k, k),
+        topic_label=topic_label,
     )
+    env.globals["graph"] = graph_markup  # graph(views, link[, company slug]) → inline SVG
+    env.globals["graph_edges"] = edges
     return env
 
 

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import jinja2
 
+from .. import sitepaths
 from ..dates import PartialDate
 from ..views import Views
 from .environment import make_environment, relative_url, render
+from .topics import topics_of
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
 INDEXES = {
@@ -25,8 +27,19 @@ INDEXES = {
     "deals": ("deals/index", "Deals"),
     "articles": ("articles/index", "Article briefings"),
     "timeline": ("timeline", "Timeline"),
+    "topics": ("topics/index", "Topics"),
+    "network": ("network", "Network of deals"),
 }
-_FOLDERS = {"company": "companies", "deal": "deals", "article": "articles"}
+_FOLDERS = {"company": "companies", "deal": "deals", "article": "articles", "topic": "topics"}
+# Non-page outputs a template may link to: link("feed"), link("company-feed", slug) …
+_FILES = {
+    "feed": lambda _: sitepaths.FEED,
+    "company-feed": sitepaths.company_feed,
+    "json": lambda _: sitepaths.JSON,
+    "csv": lambda _: sitepaths.CSV,
+    "export-schema": lambda _: sitepaths.EXPORT_SCHEMA,
+    "network-svg": lambda _: sitepaths.NETWORK_SVG,
+}
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
 
 
@@ -56,6 +69,7 @@ class Page:
 class RenderedSite:
     pages: tuple[Page, ...]
     as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
+    views: Views  # for the outputs beside the pages (feeds, exports), made by the site stage
 
 
 def page_path(kind: str, slug: str) -> str:
@@ -64,13 +78,31 @@ def page_path(kind: str, slug: str) -> str:
 
 def render_site(views: Views, templates: Path) -> RenderedSite:
     env = make_environment(templates)
-    return RenderedSite(tuple(_pages(views, env)), views.corpus.as_of())
+    return RenderedSite(tuple(_pages(views, env)), views.corpus.as_of(), views)
 
 
 def _pages(views: Views, env: jinja2.Environment) -> Iterator[Page]:
+    topics = topics_of(views)
     for key, (path, title) in INDEXES.items():
         yield _page(
-            env, f"{key}.html.j2", f"{path}.md", title, _index_description(views, key), views=views
+            env,
+            f"{key}.html.j2",
+            f"{path}.md",
+            title,
+            _index_description(views, key),
+            views=views,
+            topics=topics,
+        )
+    for topic in topics:
+        yield _page(
+            env,
+            "topic.html.j2",
+            page_path("topic", topic.slug),
+            f"Topic: {topic.label}",
+            f"{topic.label}: {len(topic.deals)} deal(s), {len(topic.articles)} article(s), "
+            f"{len(topic.companies)} companies.",
+            views=views,
+            topic=topic,
         )
     for company in views.companies_by_name:
         yield _page(
@@ -115,6 +147,8 @@ def _page(
     url = path[: -len(".md")] + ".html"
 
     def link(kind: str, slug: str = "") -> str:
+        if kind in _FILES:
+            return relative_url(_FILES[kind](slug), url)
         target = f"{INDEXES[kind][0]}.html" if kind in INDEXES else page_path(kind, slug)
         return relative_url(target.replace(".md", ".html"), url)
 
@@ -139,6 +173,8 @@ def _index_description(views: Views, key: str) -> str:
         "deals": f"All {len(c.deals)} deals with date, parties, kind, status and sources.",
         "articles": f"All {len(c.articles)} article briefings, newest first.",
         "timeline": "Deals and articles by year.",
+        "topics": "Topics such as AI, cloud and hardware, with their deals and articles.",
+        "network": f"The {len(c.companies)} companies and the deals that link them, as a graph.",
     }[key]
 
 
