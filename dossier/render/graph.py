@@ -22,8 +22,18 @@ from ..views import Views
 
 SVG = "http://www.w3.org/2000/svg"
 ARC = 22.0  # px of circumference per company: one label line plus air
+LEVEL = 16  # up to this many companies on a circle, labels stay level instead of radial
 CHAR = 7.5  # px per character at the label size, for the margin around the circle
 Pair = tuple[str, str]
+STYLE = (
+    ".dossier-graph .dossier-edge{stroke:#5c6bc0;stroke-opacity:.75}"
+    ".dossier-graph .dossier-edge-rumored{stroke:#b26a00;stroke-dasharray:5 4}"
+    ".dossier-graph circle{fill:#3949ab}"
+    ".dossier-graph .dossier-node-current circle{fill:#1a237e}"
+    ".dossier-graph text{font:13px sans-serif;fill:#1a1a1a;paint-order:stroke fill;"
+    "stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
+    ".dossier-graph a:hover text,.dossier-graph a:focus text{text-decoration:underline}"
+)
 
 
 def edges(views: Views) -> dict[Pair, tuple[Deal, ...]]:
@@ -78,6 +88,7 @@ def _svg(size: float, label: str) -> ET.Element:
         **{"class": "dossier-graph"},
     )
     ET.SubElement(svg, "title").text = label
+    ET.SubElement(svg, "style").text = STYLE  # inside the SVG, so network.svg alone looks right
     return svg
 
 
@@ -105,6 +116,7 @@ def _node(
     name: str,
     href: str | None,
     centre: bool = False,
+    radial: bool = True,
 ) -> None:
     group = ET.SubElement(parent, "a", href=href) if href else ET.SubElement(parent, "g")
     group.set("class", "dossier-node" + (" dossier-node-current" if centre else ""))
@@ -112,6 +124,17 @@ def _node(
     ET.SubElement(group, "circle", cx=_f(x), cy=_f(y), r="7" if centre else "5")
     if centre:  # the middle of a neighbourhood: label below, not along a radius
         text = ET.SubElement(group, "text", x=_f(x), y=_f(y + 22), **{"text-anchor": "middle"})
+    elif not radial:  # few companies: level labels are easier to read and have room
+        cos, sin = math.cos(angle), math.sin(angle)
+        anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
+        dy = 0.0 if anchor != "middle" else (16 if sin > 0 else -12)
+        text = ET.SubElement(
+            group,
+            "text",
+            x=_f(x + 10 * cos if anchor != "middle" else x),
+            y=_f(y + dy),
+            **{"text-anchor": anchor, "dominant-baseline": "central"},
+        )
     else:
         degrees = math.degrees(angle)
         flip = 90 < degrees % 360 < 270  # left half: turn the text to read left to right
@@ -149,7 +172,7 @@ def network_svg(views: Views, link: Callable[[str], str]) -> str:
         _edge(lines, place[a][1:], place[b][1:], deals)
     for slug in order:
         angle, x, y = place[slug]
-        _node(svg, (x, y), angle, companies[slug].name, link(slug))
+        _node(svg, (x, y), angle, companies[slug].name, link(slug), radial=len(order) > LEVEL)
     return _text(svg)
 
 
@@ -176,7 +199,7 @@ def neighbourhood_svg(views: Views, slug: str, link: Callable[[str], str]) -> st
     _node(svg, (centre, centre), 0.0, companies[slug].name, None, centre=True)
     for other in others:
         angle, x, y = place[other]
-        _node(svg, (x, y), angle, companies[other].name, link(other))
+        _node(svg, (x, y), angle, companies[other].name, link(other), radial=len(others) > LEVEL)
     return _text(svg)
 
 
