@@ -124,3 +124,16 @@ def test_deals_table_is_a_plain_table_without_javascript(
     headers = page.locator("table[data-dossier-filter] th").all_inner_texts()
     assert headers == ["Date", "Deal", "Parties", "Kind", "Status", "Sources"]
     context.close()
+
+
+def test_deals_filters_fit_a_phone_screen(browser, base_url: str) -> None:  # noqa: F811
+    problems: list[str] = []
+    context, page = open_page(browser, f"{base_url}/deals/index.html", 375, problems)
+    boxes = [
+        page.locator(f"form.dossier-filter select >> nth={i}").bounding_box() for i in range(4)
+    ]
+    context.close()
+    assert all(
+        box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375 for box in boxes
+    )
+    assert problems == []

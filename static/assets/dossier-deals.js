@@ -63,7 +63,13 @@
     var count = document.createElement("p");
     count.className = "dossier-filter-count";
     count.setAttribute("aria-live", "polite");
-    var wrapper = table.closest(".md-typeset__scrollwrap") || table;
+    // The theme wraps tables in scroll containers of its own (around or inside ours):
+    // the controls go before the outermost one, so they wrap to the screen's width.
+    var wrapper = table;
+    for (var up = table; up; up = up.parentElement.closest(".md-typeset__scrollwrap")) {
+      wrapper = up;
+      if (!up.parentElement) break;
+    }
     wrapper.parentNode.insertBefore(form, wrapper);
     wrapper.parentNode.insertBefore(count, wrapper);
 
