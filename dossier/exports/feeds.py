@@ -10,6 +10,7 @@ Atom allows and feed readers resolve against the feed's own address.
 
 from __future__ import annotations
 
+import posixpath
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -85,10 +86,10 @@ class _Links:
 
     def __init__(self, site_url: str | None, feed_path: str) -> None:
         self.base = site_url.rstrip("/") + "/" if site_url else None
-        self.up = "../" * feed_path.count("/")
+        self.folder = posixpath.dirname(feed_path) or "."
 
     def __call__(self, path: str) -> str:
-        return self.base + path if self.base else self.up + path
+        return self.base + path if self.base else posixpath.relpath(path, self.folder)
 
 
 def _feed(
