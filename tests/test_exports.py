@@ -198,3 +198,14 @@ def test_article_text_stays_text_in_feeds_exports_and_sharing_tags(minimal: Path
     page = BeautifulSoup(raw, "html.parser")
     assert page.find("meta", property="og:title")["content"] == hostile
     assert "<script>alert(1)" not in raw
+
+
+def test_deal_title_cannot_become_a_spreadsheet_formula(minimal: Path) -> None:
+    deal = minimal / "briefings/deals/globex-acme-2024.md"
+    formula = '=HYPERLINK("http://evil.example","x")'
+    text = deal.read_text("utf-8").replace("title: Globex acquires Acme", f"title: '{formula}'")
+    deal.write_text(text, "utf-8")
+    assert main(["--root", str(minimal), "build"]) == 0
+    rows = list(csv.DictReader((minimal / "site/data/deals.csv").read_text("utf-8").splitlines()))
+    assert rows[0]["title"] == "'" + formula
+    assert export(minimal / "site")["deals"][0]["title"] == formula  # JSON keeps it as written

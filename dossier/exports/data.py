@@ -122,6 +122,12 @@ CSV_COLUMNS = (
 )
 
 
+def _cell(text: str) -> str:
+    # A title is briefing text: spreadsheets run a cell starting with = + - @ as a formula,
+    # so such a title gets a leading apostrophe (OWASP's advice against CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def deals_csv(views: Views) -> str:
     """One row per deal; list cells are joined with "; " (parties as ``slug (role)``)."""
     out = io.StringIO()
@@ -131,7 +137,7 @@ def deals_csv(views: Views) -> str:
         writer.writerow(
             (
                 d.slug,
-                d.title,
+                _cell(d.title),
                 d.kind,
                 d.status,
                 _date(d.announced) or "",
