@@ -13,6 +13,7 @@ from collections.abc import Sized
 from pathlib import Path
 
 from .errors import ContentError, DossierError
+from .load import Limits
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,10 +29,40 @@ def _parser() -> argparse.ArgumentParser:
         "(default: the current folder)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=Limits.max_file_bytes,
+        help="largest briefing or seed file accepted (default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-body-chars",
+        type=int,
+        default=Limits.max_body_chars,
+        help="longest briefing text below the front matter (default %(default)s)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="check the corpus and build site/ (default)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
-    commands.add_parser("check", help="validate the corpus; write nothing")
+    check = commands.add_parser("check", help="validate the corpus; write nothing")
+    check.add_argument(
+        "--strict", action="store_true", help="also fail on drafts and on open conflicts"
+    )
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    diff = commands.add_parser("diff", help="what changed in the knowledge between revisions")
+    diff.add_argument(
+        "revisions",
+        nargs="*",
+        metavar="REV",
+        help="none: HEAD → working tree; A: A → working tree; A B, A..B or A...B",
+    )
+    diff.add_argument("--format", choices=("text", "markdown"), default="text")
+    review = commands.add_parser("review", help="review drafts").add_subparsers(
+        dest="review_command", metavar="ACTION", required=True
+    )
+    approve = review.add_parser("approve", help="mark drafts reviewed")
+    approve.add_argument("slugs", nargs="+", metavar="SLUG")
+    approve.add_argument("--by", help="reviewer (default: git config user.name)")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
     return parser
@@ -41,19 +72,24 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     root: Path = args.root.resolve()
+    limits = Limits(args.max_file_bytes, args.max_body_chars)
     try:
         if not (root / "briefings").is_dir():
             raise DossierError(
                 f"{root}: no briefings/ folder here (run from the project folder or pass --root)"
             )
         if command == "check":
-            return _check(root)
+            return _check(root, limits, args.strict, args.format)
+        if command == "diff":
+            return _diff(root, limits, args.revisions, args.format)
+        if command == "review":
+            return _approve(root, args.slugs, args.by)
         if command == "serve":
             from .engine import serve
 
             serve(root, args.addr)
             return 0
-        return _build(root, getattr(args, "site_dir", None) or root / "site")
+        return _build(root, getattr(args, "site_dir", None) or root / "site", limits)
     except ContentError as exc:
         _report(
             exc,
@@ -69,22 +105,58 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _check(root: Path) -> int:
-    from .pipeline import check
+def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") -> int:
+    from .claims import open_conflicts
+    from .load import load_tree
+    from .review import gate
 
-    corpus = check(root)
+    loaded = load_tree(root, limits)
+    problems = gate.gate(loaded, strict)
+    corpus = loaded.corpus
+    # Without --strict, open conflicts are warnings; with it they are among the problems.
+    warnings = [] if strict else [c.as_problem() for c in open_conflicts(corpus)]
+    if fmt == "json":
+        print(gate.as_json(problems, corpus, warnings), end="")
+        return 1 if problems else 0
+    if fmt == "github":
+        print(gate.as_github(problems, warnings), end="")
+    if problems:
+        raise ContentError(problems)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    open_note = f"; {_count(warnings, 'open conflict')} (check --strict fails)" if warnings else ""
     print(
         f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
-        f"{_count(corpus.deals, 'deal')}"
+        f"{_count(corpus.deals, 'deal')}{open_note}"
     )
     return 0
 
 
-def _build(root: Path, site_dir: Path) -> int:
+def _diff(root: Path, limits: Limits, revisions: list[str], fmt: str) -> int:
+    from .review import report
+    from .review.revisions import diff_revisions
+
+    diff = diff_revisions(root, revisions, limits)
+    print(report.as_markdown(diff) if fmt == "markdown" else report.as_text(diff), end="")
+    return 0
+
+
+def _approve(root: Path, slugs: list[str], by: str | None) -> int:
+    from .review import gitio
+    from .review.approve import approve
+
+    reviewer = by or gitio.user_name(root)
+    for result in approve(root, slugs, reviewer):
+        print(f"{'approved' if result.done else 'already reviewed'}: {result.path}")
+    print(f"reviewer: {reviewer}; the review date will be the date of the commit that records it")
+    return 0
+
+
+def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     from .pipeline import build
 
     started = time.perf_counter()
-    rendered = build(root, site_dir)
+    rendered = build(root, site_dir, limits)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     print(
         f"built {len(rendered.pages)} pages into {shown}/ in {time.perf_counter() - started:.1f} s"

@@ -6,25 +6,30 @@ right shape here and only the relations between files are in question.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from .errors import Problem
 from .model import Corpus, Origin
+from .provenance import citations, normalise
 from .schema import did_you_mean
 from .slugs import fold
 
 _FOLDER = {"company": "companies", "deal": "deals", "article": "articles"}
 
 
-def check(root: Path, corpus: Corpus, present: dict[str, set[str]]) -> list[Problem]:
-    """Problems between files. ``present`` holds every slug with a file, valid or not."""
+def check(
+    corpus: Corpus, present: dict[str, set[str]], seed_texts: dict[str, str]
+) -> list[Problem]:
+    """Problems between files.
+
+    ``present`` holds every slug with a file, valid or not; ``seed_texts`` the text
+    of each article's seed that could be read.
+    """
     return [
         *_references(corpus, present),
         *_article_deal_agreement(corpus),
         *_name_collisions(corpus),
-        *_quotes(root, corpus),
+        *_quotes(corpus, seed_texts),
     ]
 
 
@@ -53,11 +58,6 @@ def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Proble
                 yield _missing(
                     deal.origin, ("parties", i, "company"), "company", party.company, companies
                 )
-        for i, source in enumerate(deal.sources):
-            if source.article not in articles:
-                yield _missing(
-                    deal.origin, ("sources", i, "article"), "article", source.article, articles
-                )
         for i, slug in enumerate(deal.related):
             if slug not in deals:
                 yield _missing(deal.origin, ("related", i), "deal", slug, deals)
@@ -69,12 +69,9 @@ def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Proble
                     "a deal cannot be related to itself",
                     "remove this entry",
                 )
-    for company in corpus.companies.values():
-        for fact in company.facts:
-            if fact.source and fact.source not in articles:
-                yield _missing(
-                    company.origin, ("facts", fact.name, "source"), "article", fact.source, articles
-                )
+    for citation in citations(corpus):
+        if citation.article not in articles:
+            yield _missing(citation.origin, citation.at, "article", citation.article, articles)
 
 
 def _article_deal_agreement(corpus: Corpus) -> Iterator[Problem]:
@@ -126,48 +123,20 @@ def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
                 )
 
 
-def _quotes(root: Path, corpus: Corpus) -> Iterator[Problem]:
+def _quotes(corpus: Corpus, seed_texts: dict[str, str]) -> Iterator[Problem]:
     """A quoted supporting sentence must occur in the seed of the article it cites."""
-    texts: dict[str, str | None] = {}
-    for article in corpus.articles.values():
-        if article.seed is None:
-            continue
-        seed_path = root / article.seed
-        if not seed_path.is_file():
+    texts = {slug: normalise(text) for slug, text in seed_texts.items()}
+    for citation in citations(corpus):
+        text = texts.get(citation.article)
+        if text and normalise(citation.quote) not in text:
+            quote_at = (*citation.at[:-1], "quote")
             yield Problem(
-                article.origin.path,
-                article.origin.line_of("seed"),
-                "seed",
-                f"{article.seed} does not exist",
-                "fix the path or add the seed file",
-            )
-            texts[article.slug] = None
-        else:
-            texts[article.slug] = _normalise(seed_path.read_text("utf-8-sig", errors="replace"))
-    cited: list[tuple[Origin, tuple[str | int, ...], str, str]] = [
-        (deal.origin, ("sources", i, "quote"), s.article, s.quote)
-        for deal in corpus.deals.values()
-        for i, s in enumerate(deal.sources)
-    ] + [
-        (company.origin, ("facts", f.name, "quote"), f.source, f.quote)
-        for company in corpus.companies.values()
-        for f in company.facts
-        if f.source and f.quote
-    ]
-    for origin, field, article, quote in cited:
-        text = texts.get(article)
-        if text and _normalise(quote) not in text:
-            yield Problem(
-                origin.path,
-                origin.line_of(*field),
-                _dotted(field),
-                f"quote is not in the text of {corpus.articles[article].seed}",
+                citation.origin.path,
+                citation.origin.line_of(*quote_at),
+                _dotted(quote_at),
+                f"quote is not in the text of {corpus.articles[citation.article].seed}",
                 "copy the sentence exactly from the seed",
             )
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

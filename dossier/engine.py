@@ -27,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import SiteBuildError
 from .exports import export_files
@@ -42,8 +43,12 @@ def build_site(root: Path, rendered: RenderedSite, site_dir: Path) -> None:
     global _current
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _recover(site_dir)
+    recover(site_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+    # mkdtemp makes the folder private (0700); a published site/ must be readable.
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)
     try:
         with _quiet_logs() as warnings, _source_date(rendered.as_of):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp))
@@ -56,7 +61,7 @@ def build_site(root: Path, rendered: RenderedSite, site_dir: Path) -> None:
                 _current = None
         if warnings:
             raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
-        _swap(tmp, site_dir)
+        swap_dir(tmp, site_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -64,23 +69,6 @@ def build_site(root: Path, rendered: RenderedSite, site_dir: Path) -> None:
 def _explain(warnings: list[str], headline: str) -> str:
     lines = "\n".join(f"  {w}" for w in warnings)
     return f"mkdocs.yml: {headline}; the previous site was kept\n{lines}".rstrip()
-
-
-def _swap(new: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site_dir.exists():
-        os.replace(site_dir, old)
-    os.replace(new, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _recover(site_dir: Path) -> None:
-    """A build killed between the two renames of _swap left only the old site: restore it."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    if old.exists() and not site_dir.exists():
-        os.replace(old, site_dir)
 
 
 @contextlib.contextmanager

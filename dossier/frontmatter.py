@@ -27,6 +27,9 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _YAML = "tag:yaml.org,2002:"
+# C0/C1 controls except tab and newline, and the bidirectional overrides that let
+# text display differently from what it is ("Trojan source").
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ALLOWED_TAGS = {
     _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -142,8 +145,20 @@ def _load_yaml(path: str, text: str, first_line: int) -> tuple[dict[str, Any], d
                 "check indentation, colons and quotes on this line or the one above",
             )
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: exc.position].count("\n")
+        raise FrontMatterError(
+            Problem(
+                path,
+                line,
+                "",
+                f"contains the control character U+{exc.character:04X}",
+                "delete it; briefings are plain text",
+            )
+        ) from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError(Problem(path, first_line, "", f"YAML error: {exc}")) from None
+        message = " ".join(str(exc).split())
+        raise FrontMatterError(Problem(path, first_line, "", f"YAML error: {message}")) from None
     if node is None:
         raise FrontMatterError(
             Problem(path, first_line, "", "front matter is empty", "add the required fields")
@@ -203,7 +218,7 @@ class _Builder:
                 self.lines[(*at, index)] = self._line(item)
                 result.append(self.build(item, (*at, index)))
             return result
-        return self._scalar(node)
+        return self._scalar(node, at)
 
     def _mapping(self, node: yaml.MappingNode, at: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -222,9 +237,16 @@ class _Builder:
             result[key] = self.build(value_node, (*at, key))
         return result
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, at: Path) -> Any:
         value = node.value
+        bad = _UNSAFE_CHARS.search(value)
+        if bad:
+            self._fail(
+                node,
+                at,
+                f"contains the invisible control character U+{ord(bad.group()):04X}",
+                "delete it; it can hide or reorder text on the page",
+            )
         if node.style:  # quoted or block scalars are always text
             return value
         if value in _NULL:

@@ -7,17 +7,20 @@ each other (crossref). Nothing is returned unless all of it passed.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import crossref
+from . import claims, crossref
 from .dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .errors import ContentError, Problem
 from .frontmatter import Document, FrontMatterError, decode, dotted, parse
 from .model import (
     Article,
+    Claim,
     Company,
     Corpus,
     Deal,
@@ -25,50 +28,152 @@ from .model import (
     Money,
     Origin,
     Party,
+    Resolution,
     Review,
     Source,
+    Step,
 )
 from .schema import validate
 from .slugs import SLUG, fold, slugify
 
 FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
-MAX_FILE_BYTES = 5_000_000
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Load and validate ``root``/briefings; raise ContentError listing every problem."""
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on input size, so one huge or hostile file cannot exhaust memory or time."""
+
+    max_file_bytes: int = 5_000_000  # a briefing or seed file on disk
+    max_body_chars: int = 200_000  # the markdown body of one briefing
+
+
+Files = Mapping[str, bytes]  # project-relative posix path → content, e.g. a git revision
+FileCache = dict[tuple[str, str, bytes], tuple[Any, list[Problem]]]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the loader made of a tree, valid or not: the valid objects and every problem.
+
+    ``present`` holds every slug that has a file, including files that failed their
+    own checks, so a caller can tell "invalid here" from "absent here".
+    """
+
+    corpus: Corpus
+    problems: tuple[Problem, ...]
+    present: dict[str, frozenset[str]]
+
+
+def load_corpus(root: Path, limits: Limits = Limits(), *, files: Files | None = None) -> Corpus:
+    """Load and validate ``root``/briefings; raise ContentError listing every problem.
+
+    ``files``, when given, is read instead of the disk (a git revision, for the diff).
+    """
+    loaded = load_tree(root, limits, files=files)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    return loaded.corpus
+
+
+def load_tree(
+    root: Path,
+    limits: Limits = Limits(),
+    *,
+    files: Files | None = None,
+    cache: FileCache | None = None,
+) -> Loaded:
+    """The whole loader without the final raise: valid objects plus every problem.
+
+    ``cache`` lets several revisions share the work for files whose bytes are the
+    same (most of them, between two commits): pass one dict to every call.
+    """
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
     for kind, folder in FOLDERS.items():
-        for path in sorted((root / "briefings" / folder).glob("*.md")):
-            rel = path.relative_to(root).as_posix()
-            problems += _check_file_name(rel, path.stem, seen[kind])
-            doc = _read(root, path, rel, problems)
-            if doc is None:
+        for rel in _briefing_files(root, folder, files):
+            stem = PurePosixPath(rel).stem
+            problems += _check_file_name(rel, stem, seen[kind])
+            if files is None:
+                raw = _read_bytes(root, rel, problems, limits)
+            else:
+                raw = _sized(rel, files[rel], problems, limits)
+            if raw is None:
                 continue
-            _years_as_text(doc)
-            found = validate(kind, doc) + _check_dates(doc)
-            if not doc.body.strip():
-                found.append(
-                    Problem(
-                        rel,
-                        doc.body_line,
-                        "",
-                        "has no text below the front matter",
-                        f"write the {_BODY_NAME[kind]} there",
-                    )
-                )
+            if cache is None:
+                obj, found = load_file(kind, rel, raw, limits)
+            else:
+                if (kind, rel, raw) not in cache:
+                    cache[kind, rel, raw] = load_file(kind, rel, raw, limits)
+                obj, found = cache[kind, rel, raw]
             problems += found
-            if not found:
-                loaded[kind][path.stem] = _BUILDERS[kind](path.stem, doc)
-    corpus = Corpus(companies=loaded["company"], deals=loaded["deal"], articles=loaded["article"])
+            if obj is not None:
+                loaded[kind][stem] = obj
+    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files)
+    corpus = Corpus(
+        companies=loaded["company"],
+        deals=loaded["deal"],
+        articles=loaded["article"],
+        seed_digests={slug: _digest(text) for slug, text in seed_texts.items()},
+    )
     # Files that exist but failed their own checks are not "missing" when referenced.
-    present = {kind: set(seen[kind].values()) for kind in FOLDERS}
-    problems += crossref.check(root, corpus, present)
-    if problems:
-        raise ContentError(problems)
-    return corpus
+    present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
+    problems += crossref.check(corpus, {k: set(v) for k, v in present.items()}, seed_texts)
+    problems += claims.check(corpus)
+    return Loaded(corpus, tuple(problems), present)
+
+
+def _briefing_files(root: Path, folder: str, files: Files | None) -> list[str]:
+    prefix = f"briefings/{folder}/"
+    if files is None:
+        return [
+            p.relative_to(root).as_posix()
+            for p in sorted((root / "briefings" / folder).glob("*.md"))
+        ]
+    return sorted(
+        rel
+        for rel in files
+        if rel.startswith(prefix) and rel.endswith(".md") and "/" not in rel[len(prefix) :]
+    )
+
+
+def load_file(
+    kind: str, rel: str, raw: bytes, limits: Limits = Limits()
+) -> tuple[Any, list[Problem]]:
+    """One briefing's bytes → its model object (or None) and the problems of that file alone.
+
+    Depends on nothing but its arguments, so callers may cache it by content.
+    """
+    try:
+        doc = parse(rel, decode(rel, raw))
+    except FrontMatterError as exc:
+        return None, [exc.problem]
+    _years_as_text(doc)
+    found = validate(kind, doc) + _check_dates(doc)
+    if len(doc.body) > limits.max_body_chars:
+        found.append(
+            Problem(
+                rel,
+                doc.body_line,
+                "",
+                f"text below the front matter is {len(doc.body):,} characters, over the "
+                f"{limits.max_body_chars:,} allowed",
+                "keep a summary here and the full article in seeds/, or raise --max-body-chars",
+            )
+        )
+    if not doc.body.strip():
+        found.append(
+            Problem(
+                rel,
+                doc.body_line,
+                "",
+                "has no text below the front matter",
+                f"write the {_BODY_NAME[kind]} there",
+            )
+        )
+    if found:
+        return None, found
+    return _BUILDERS[kind](PurePosixPath(rel).stem, doc), []
 
 
 def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]:
@@ -101,10 +206,84 @@ def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]
     return problems
 
 
+def _read_seeds(
+    root: Path,
+    articles: dict[str, Article],
+    problems: list[Problem],
+    limits: Limits,
+    files: Files | None = None,
+) -> dict[str, str]:
+    """The raw text behind each article briefing that names a seed."""
+    texts = {}
+    for slug, article in articles.items():
+        if article.seed is None:
+            continue
+        line = article.origin.line_of("seed")
+        if files is not None:  # a git revision: symlinks were left out when it was read
+            raw = files.get(article.seed)
+            if raw is None:
+                problems.append(
+                    Problem(
+                        article.origin.path,
+                        line,
+                        "seed",
+                        f"{article.seed} does not exist",
+                        "fix the path or add the seed file",
+                    )
+                )
+            elif len(raw) > limits.max_file_bytes:
+                problems.append(_seed_too_big(article, line, len(raw), limits))
+            else:
+                texts[slug] = raw.decode("utf-8-sig", errors="replace")
+            continue
+        path = root / article.seed
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    article.origin.path,
+                    line,
+                    "seed",
+                    f"{article.seed} does not exist",
+                    "fix the path or add the seed file",
+                )
+            )
+        elif not path.resolve().is_relative_to(root.resolve()):
+            problems.append(
+                Problem(
+                    article.origin.path,
+                    line,
+                    "seed",
+                    f"{article.seed} links to a file outside the project",
+                    "copy the seed into seeds/ instead",
+                )
+            )
+        elif (size := path.stat().st_size) > limits.max_file_bytes:
+            problems.append(_seed_too_big(article, line, size, limits))
+        else:
+            texts[slug] = path.read_bytes().decode("utf-8-sig", errors="replace")
+    return texts
+
+
+def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Problem:
+    return Problem(
+        article.origin.path,
+        line,
+        "seed",
+        f"{article.seed} is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
+        "trim the seed to the article's text, or raise --max-file-bytes",
+    )
+
+
+def _digest(text: str) -> str:
+    # Whitespace-insensitive, so a syndicated copy re-wrapped by another site matches.
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
 
 
-def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document | None:
+def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -> bytes | None:
+    path = root / rel
     try:
         real = path.resolve()
         if not real.is_relative_to(root.resolve()):
@@ -118,44 +297,57 @@ def _read(root: Path, path: Path, rel: str, problems: list[Problem]) -> Document
                 )
             )
             return None
-        size = os.path.getsize(real)
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    "",
-                    f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a briefing",
-                    "shorten it; briefings hold summaries, not full text",
-                )
-            )
+        if _sized(rel, b"", problems, limits, os.path.getsize(real)) is None:
             return None
-        return parse(rel, decode(rel, real.read_bytes()))
-    except FrontMatterError as exc:
-        problems.append(exc.problem)
+        return real.read_bytes()
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
     return None
 
 
-_DATE_FIELDS = (
-    "published",
-    "announced",
-    "closed",
-    ("review", "date"),
-    ("facts", "founded", "value"),
-)
+def _sized(
+    rel: str, raw: bytes, problems: list[Problem], limits: Limits, size: int | None = None
+) -> bytes | None:
+    """``raw``, or None with a problem when the file (of ``size`` bytes) is over the limit."""
+    size = len(raw) if size is None else size
+    if size > limits.max_file_bytes:
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "",
+                f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
+                "shorten it to a summary, or raise --max-file-bytes",
+            )
+        )
+        return None
+    return raw
 
 
-def _date_values(doc: Document) -> Iterator[tuple[tuple[str, ...], dict[str, Any], str]]:
+# Wherever these keys appear in front matter, at any depth, they hold a date.
+_DATE_KEYS = frozenset({"published", "announced", "closed", "date"})
+
+
+def _date_values(doc: Document) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], str]]:
     """Each date field present: its path, the mapping holding it, and its key."""
-    for field in _DATE_FIELDS:
-        path = field if isinstance(field, tuple) else (field,)
-        holder: Any = doc.data
-        for part in path[:-1]:
-            holder = holder.get(part) if isinstance(holder, dict) else None
-        if isinstance(holder, dict) and path[-1] in holder:
-            yield path, holder, path[-1]
+    founded = (
+        doc.data.get("facts", {}).get("founded")
+        if isinstance(doc.data.get("facts"), dict)
+        else None
+    )
+    if isinstance(founded, dict) and "value" in founded:
+        yield ("facts", "founded", "value"), founded, "value"
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _DATE_KEYS and not isinstance(value, dict | list):
+                    yield (*path, key), node, key
+                else:
+                    stack.append(((*path, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(node))
 
 
 def _years_as_text(doc: Document) -> None:
@@ -196,6 +388,20 @@ def _review(data: dict[str, Any]) -> Review:
     return Review(review["status"], review.get("by"), _date(review.get("date")))
 
 
+def _claims(items: list[dict[str, str]] | tuple[()]) -> tuple[Claim, ...]:
+    return tuple(Claim(c["value"], c["source"], c["quote"]) for c in items)
+
+
+def _resolution(data: dict[str, str] | None) -> Resolution | None:
+    if data is None:
+        return None
+    return Resolution(data["value"], data["reason"], data.get("by"), _date(data.get("date")))
+
+
+def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
+    return tuple(Source(s["article"], s["quote"]) for s in items)
+
+
 def _article(slug: str, doc: Document) -> Article:
     d = doc.data
     return Article(
@@ -220,7 +426,14 @@ def _article(slug: str, doc: Document) -> Article:
 def _company(slug: str, doc: Document) -> Company:
     d = doc.data
     facts = tuple(
-        Fact(name, f["value"], f.get("source"), f.get("quote"))
+        Fact(
+            name,
+            f.get("value"),
+            f.get("source"),
+            f.get("quote"),
+            _claims(f.get("claims", ())),
+            _resolution(f.get("resolved")),
+        )
         for name, f in d.get("facts", {}).items()
     )
     return Company(
@@ -248,11 +461,17 @@ def _deal(slug: str, doc: Document) -> Deal:
         closed=_date(d.get("closed")),
         value=Money(float(value["amount"]), value["currency"]) if value else None,
         areas=tuple(d.get("areas", ())),
-        sources=tuple(Source(s["article"], s["quote"]) for s in d["sources"]),
+        sources=_sources(d["sources"]),
         related=tuple(d.get("related", ())),
         summary=doc.body,
         review=_review(d),
         origin=Origin(doc.path, doc.lines),
+        claims={name: _claims(items) for name, items in d.get("claims", {}).items()},
+        resolved={name: _resolution(r) for name, r in d.get("resolved", {}).items()},
+        steps=tuple(
+            Step(s["status"], _date(s.get("date")), _sources(s["sources"]))
+            for s in d.get("steps", ())
+        ),
     )
 
 

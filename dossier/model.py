@@ -35,13 +35,47 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What one article says about one fact: the value and the words that say it."""
+
+    value: str
+    source: str  # article slug
+    quote: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A reviewer's choice between claims that disagree, and why."""
+
+    value: str
+    reason: str
+    by: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Fact:
-    """A key fact on a company profile and the article that states it."""
+    """A key fact on a company profile.
+
+    Written either as one ``value`` (with ``source``/``quote`` when known) or as
+    ``claims`` from several sources, which may disagree until ``resolved``.
+    """
 
     name: str
-    value: str
+    value: str | None = None
     source: str | None = None  # article slug
     quote: str | None = None
+    claims: tuple[Claim, ...] = ()
+    resolved: Resolution | None = None
+
+    @property
+    def all_claims(self) -> tuple[Claim, ...]:
+        """Every sourced statement of this fact, the shorthand form included."""
+        if self.claims:
+            return self.claims
+        if self.value is not None and self.source and self.quote:
+            return (Claim(self.value, self.source, self.quote),)
+        return ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +105,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One dated step of a deal's lifecycle (rumored → announced → agreed → …)."""
+
+    status: str
+    date: PartialDate | None
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Money:
     amount: float
     currency: str
@@ -92,6 +135,9 @@ class Deal:
     summary: str  # markdown
     review: Review
     origin: Origin
+    claims: dict[str, tuple[Claim, ...]] = field(default_factory=dict, compare=False)
+    resolved: dict[str, Resolution] = field(default_factory=dict, compare=False)
+    steps: tuple[Step, ...] = ()
 
     @property
     def date(self) -> PartialDate | None:
@@ -125,6 +171,8 @@ class Corpus:
     companies: dict[str, Company] = field(default_factory=dict)
     deals: dict[str, Deal] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    # Digest of each article's seed text: syndicated copies share one.
+    seed_digests: dict[str, str] = field(default_factory=dict)
 
     def as_of(self) -> PartialDate | None:
         """The newest date the corpus mentions: the site's "as of", never the clock."""

@@ -11,8 +11,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .claims import Conflict, find_conflicts
 from .dates import PartialDate
 from .model import Article, Company, Corpus, Deal
+from .provenance import Citation, citations
+from .slugs import fold
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,15 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A sentence of an article that facts or deals cite, and who cites it."""
+
+    quote: str
+    anchor: str
+    cited_by: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
 class Views:
     corpus: Corpus
     deals_of: dict[str, tuple[Deal, ...]]
@@ -36,6 +48,36 @@ class Views:
     articles_newest_first: tuple[Article, ...]
     companies_by_name: tuple[Company, ...]
     timeline: tuple[tuple[int | None, tuple[Event, ...]], ...]
+    conflicts: tuple[Conflict, ...]
+    passages_of: dict[str, tuple[Passage, ...]]
+
+    def conflicts_of(self, kind: str, slug: str) -> dict[str, Conflict]:
+        """This company's or deal's conflicts, open or resolved, by field name."""
+        return {c.field: c for c in self.conflicts if c.kind == kind and c.slug == slug}
+
+    def open_conflicts(self) -> tuple[Conflict, ...]:
+        return tuple(c for c in self.conflicts if c.is_open)
+
+    def independent_outlets(self, deal: Deal) -> int:
+        """How many independent sources report ``deal``.
+
+        Articles from the same outlet count once, and so do syndicated copies: articles
+        whose seed text is the same, whatever outlet ran them.
+        """
+        groups: list[set[str]] = []
+        for source in deal.sources:
+            article = self.corpus.articles[source.article]
+            keys = {f"article:{article.slug}"}
+            if article.outlet:
+                keys.add(f"outlet:{fold(article.outlet)}")
+            if article.slug in self.corpus.seed_digests:
+                keys.add(f"text:{self.corpus.seed_digests[article.slug]}")
+            joined = [g for g in groups if g & keys]
+            for g in joined:
+                groups.remove(g)
+                keys |= g
+            groups.append(keys)
+        return len(groups)
 
     def companies_by_letter(self) -> tuple[tuple[str, tuple[Company, ...]], ...]:
         """Companies A–Z grouped by initial; names not starting with A–Z go under '#'."""
@@ -98,7 +140,21 @@ def build_views(corpus: Corpus) -> Views:
         articles_newest_first=tuple(articles),
         companies_by_name=tuple(by_name),
         timeline=_timeline(deals, articles),
+        conflicts=tuple(find_conflicts(corpus)),
+        passages_of=_passages(corpus),
     )
+
+
+def _passages(corpus: Corpus) -> dict[str, tuple[Passage, ...]]:
+    by_article: dict[str, dict[str, list[Citation]]] = defaultdict(dict)
+    for citation in citations(corpus):
+        by_article[citation.article].setdefault(citation.anchor, []).append(citation)
+    return {
+        slug: tuple(
+            Passage(cited[0].quote, anchor, tuple(cited)) for anchor, cited in passages.items()
+        )
+        for slug, passages in by_article.items()
+    }
 
 
 def _timeline(

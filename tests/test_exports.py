@@ -161,6 +161,11 @@ def test_json_export_matches_the_pages(default_site: Path) -> None:
     ]
     xiaomi = next(c for c in data["companies"] if c["slug"] == "xiaomi")
     assert "小米" in xiaomi["aliases"]
+    # Sources that disagree travel with the data: DeepSeek's owner is two claims, unresolved.
+    deepseek = next(c for c in data["companies"] if c["slug"] == "deepseek")
+    parent = next(f for f in deepseek["facts"] if f["name"] == "parent")
+    assert len({c["value"] for c in parent["claims"]}) == 2 and parent["resolved"] is None
+    assert {c["source"] for c in parent["claims"]} <= {a["slug"] for a in data["articles"]}
 
 
 def test_deals_csv_has_one_row_per_deal(default_site: Path) -> None:

@@ -26,6 +26,8 @@ PAGE_TYPES = {
     "topics": "topics/index.html",
     "topic": "topics/ai.html",
     "network": "network.html",
+    "review": "review.html",
+    "changes": "changes.html",
     "not-found": "404.html",
 }
 

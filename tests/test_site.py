@@ -115,6 +115,7 @@ def test_navigation_lists_sections_not_pages(default_site: Path) -> None:
         "Deals",
         "Articles",
         "Timeline",
+        "Review",
     ]
     nav_links = soup(default_site, "companies/xiaomi.html").select("nav.md-nav--primary a")
     assert not any("deals/xiaomi" in a.get("href", "") for a in nav_links)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import sitepaths
 from ..dates import PartialDate
-from ..model import Article, Company, Deal, Review
+from ..model import Article, Claim, Company, Deal, Resolution, Review
 from ..views import Views
 
 FORMAT_VERSION = 1
@@ -33,6 +33,16 @@ def _review(r: Review) -> dict[str, Any]:
     return {"status": r.status, "by": r.by, "date": _date(r.date)}
 
 
+def _claim(c: Claim) -> dict[str, Any]:
+    return {"value": c.value, "source": c.source, "quote": c.quote}
+
+
+def _resolution(r: Resolution | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"value": r.value, "reason": r.reason, "by": r.by, "date": _date(r.date)}
+
+
 def _company(c: Company) -> dict[str, Any]:
     return {
         "slug": c.slug,
@@ -41,7 +51,14 @@ def _company(c: Company) -> dict[str, Any]:
         "aliases": list(c.aliases),
         "description": c.description,
         "facts": [
-            {"name": f.name, "value": f.value, "source": f.source, "quote": f.quote}
+            {
+                "name": f.name,
+                "value": f.value,
+                "source": f.source,
+                "quote": f.quote,
+                "claims": [_claim(cl) for cl in f.claims],
+                "resolved": _resolution(f.resolved),
+            }
             for f in c.facts
         ],
         "topics": list(c.topics),
@@ -64,6 +81,16 @@ def _deal(d: Deal) -> dict[str, Any]:
         "areas": list(d.areas),
         "sources": [{"article": s.article, "quote": s.quote} for s in d.sources],
         "related": list(d.related),
+        "claims": {name: [_claim(c) for c in claims] for name, claims in sorted(d.claims.items())},
+        "resolved": {name: _resolution(r) for name, r in sorted(d.resolved.items())},
+        "steps": [
+            {
+                "status": step.status,
+                "date": _date(step.date),
+                "sources": [{"article": s.article, "quote": s.quote} for s in step.sources],
+            }
+            for step in d.steps
+        ],
         "summary": d.summary,
         "review": _review(d.review),
         "file": d.origin.path,

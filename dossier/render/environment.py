@@ -14,6 +14,7 @@ import jinja2
 
 from ..dates import PartialDate
 from ..errors import TemplateProblem
+from ..provenance import quote_anchor
 from .graph import edges, graph_markup
 from .markdown import to_html
 from .topics import topic_label
@@ -51,6 +52,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
         human=human_date,
         iso=iso_date,
         kind_label=lambda k: KIND_LABELS.get(k, k),
+        anchor=quote_anchor,
         topic_label=topic_label,
     )
     env.globals["graph"] = graph_markup  # graph(views, link[, company slug]) → inline SVG

@@ -16,8 +16,10 @@ import jinja2
 
 from .. import sitepaths
 from ..dates import PartialDate
+from ..review.history import History
 from ..views import Views
 from .environment import make_environment, relative_url, render
+from .notes import Notes
 from .topics import topics_of
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
@@ -27,6 +29,8 @@ INDEXES = {
     "deals": ("deals/index", "Deals"),
     "articles": ("articles/index", "Article briefings"),
     "timeline": ("timeline", "Timeline"),
+    "review": ("review", "Review queue"),
+    "changes": ("changes", "What changed"),
     "topics": ("topics/index", "Topics"),
     "network": ("network", "Network of deals"),
 }
@@ -76,8 +80,10 @@ def page_path(kind: str, slug: str) -> str:
     return f"{_FOLDERS[kind]}/{slug}.md"
 
 
-def render_site(views: Views, templates: Path) -> RenderedSite:
+def render_site(views: Views, templates: Path, history: History | None = None) -> RenderedSite:
     env = make_environment(templates)
+    # A global, so the shared review macro sees it without every template passing it on.
+    env.globals["history"] = history or History()
     return RenderedSite(tuple(_pages(views, env)), views.corpus.as_of(), views)
 
 
@@ -86,58 +92,59 @@ def _pages(views: Views, env: jinja2.Environment) -> Iterator[Page]:
     for key, (path, title) in INDEXES.items():
         yield _page(
             env,
+            views,
             f"{key}.html.j2",
             f"{path}.md",
             title,
             _index_description(views, key),
-            views=views,
             topics=topics,
         )
     for topic in topics:
         yield _page(
             env,
+            views,
             "topic.html.j2",
             page_path("topic", topic.slug),
             f"Topic: {topic.label}",
             f"{topic.label}: {len(topic.deals)} deal(s), {len(topic.articles)} article(s), "
             f"{len(topic.companies)} companies.",
-            views=views,
             topic=topic,
         )
     for company in views.companies_by_name:
         yield _page(
             env,
+            views,
             "company.html.j2",
             page_path("company", company.slug),
             company.name,
             _first_sentence(company.description),
-            views=views,
             company=company,
         )
     for deal in views.deals_newest_first:
         yield _page(
             env,
+            views,
             "deal.html.j2",
             page_path("deal", deal.slug),
             deal.title,
             _first_sentence(deal.summary),
-            views=views,
             deal=deal,
         )
     for article in views.articles_newest_first:
         yield _page(
             env,
+            views,
             "article.html.j2",
             page_path("article", article.slug),
             article.title,
             _first_sentence(article.summary),
-            views=views,
             article=article,
         )
 
 
 def _page(
     env: jinja2.Environment,
+    views: Views,
     template: str,
     path: str,
     title: str,
@@ -152,7 +159,8 @@ def _page(
         target = f"{INDEXES[kind][0]}.html" if kind in INDEXES else page_path(kind, slug)
         return relative_url(target.replace(".md", ".html"), url)
 
-    body = render(env, template, link=link, **context)
+    notes = Notes(views.corpus.articles, link)
+    body = render(env, template, link=link, notes=notes, views=views, **context)
     headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
     return Page(path, title, description, body, headings)
 
@@ -173,6 +181,8 @@ def _index_description(views: Views, key: str) -> str:
         "deals": f"All {len(c.deals)} deals with date, parties, kind, status and sources.",
         "articles": f"All {len(c.articles)} article briefings, newest first.",
         "timeline": "Deals and articles by year.",
+        "review": "Drafts awaiting review.",
+        "changes": "What changed in the knowledge base, commit by commit.",
         "topics": "Topics such as AI, cloud and hardware, with their deals and articles.",
         "network": f"The {len(c.companies)} companies and the deals that link them, as a graph.",
     }[key]

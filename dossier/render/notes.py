@@ -1,0 +1,47 @@
+"""Numbered citation marks for one page, and the notes list they point into.
+
+A template calls ``notes.cite(article_slug, quote)`` where a fact is shown; the
+mark links to the sentence on the article's briefing page, and the page's
+"Notes" section (``notes.items``) lists each source once, in order of first use.
+Print renders the same list as endnotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model import Article
+from ..provenance import quote_anchor
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    article: Article
+    quote: str
+    href: str  # the article page at the quoted sentence
+
+
+class Notes:
+    def __init__(self, articles: dict[str, Article], link: Callable[..., str]) -> None:
+        self._articles = articles
+        self._link = link
+        self._numbers: dict[tuple[str, str], int] = {}
+        self.items: list[Note] = []
+
+    def cite(self, article: str, quote: str) -> Markup:
+        key = (article, " ".join(quote.split()))
+        number = self._numbers.get(key)
+        if number is None:
+            number = len(self.items) + 1
+            self._numbers[key] = number
+            href = f"{self._link('article', article)}#{quote_anchor(quote)}"
+            self.items.append(Note(number, self._articles[article], quote, href))
+        note = self.items[number - 1]
+        return Markup(
+            '<sup class="dossier-cite"><a href="{href}" title="{title}" '
+            'aria-label="Source {n}: {title}">[{n}]</a></sup>'
+        ).format(href=note.href, title=note.article.title, n=number)
