@@ -76,13 +76,13 @@ def _f(x: float) -> str:
     return f"{x:.1f}".replace("-0.0", "0.0")
 
 
-def _svg(size: float, label: str) -> ET.Element:
+def _svg(width: float, height: float, label: str) -> ET.Element:
     svg = ET.Element(
         "svg",
         xmlns=SVG,
-        viewBox=f"0 0 {_f(size)} {_f(size)}",
-        width=_f(size),
-        height=_f(size),
+        viewBox=f"0 0 {_f(width)} {_f(height)}",
+        width=_f(width),
+        height=_f(height),
         role="group",
         **{"aria-label": label},
         **{"class": "dossier-graph"},
@@ -92,7 +92,9 @@ def _svg(size: float, label: str) -> ET.Element:
     return svg
 
 
-def _edge(parent: ET.Element, a: tuple[float, float], b: tuple[float, float], deals) -> None:
+def _edge(
+    parent: ET.Element, a: tuple[float, float], b: tuple[float, float], deals: tuple[Deal, ...]
+) -> None:
     rumored = all(d.status in {"rumored", "terminated"} for d in deals)
     line = ET.SubElement(
         parent,
@@ -154,25 +156,41 @@ def _circle(n: int, minimum: float) -> float:
     return max(minimum, n * ARC / (2 * math.pi))
 
 
+def _frame(names: list[str], minimum: float) -> tuple[float, float, float, bool]:
+    """Radius, horizontal and vertical margin, and whether labels run along radii.
+
+    Level labels stick out sideways only, so the drawing needs little room above and below.
+    """
+    radial = len(names) > LEVEL
+    across = 20 + CHAR * max((len(n) for n in names), default=0)
+    return _circle(len(names), minimum), across, across if radial else 30.0, radial
+
+
+def _ring(
+    slugs: list[str], radius: float, cx: float, cy: float
+) -> dict[str, tuple[float, float, float]]:
+    """Each slug's angle and position, clockwise from the top."""
+    place = {}
+    for i, slug in enumerate(slugs):
+        angle = 2 * math.pi * i / max(len(slugs), 1) - math.pi / 2
+        place[slug] = (angle, cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return place
+
+
 def network_svg(views: Views, link: Callable[[str], str]) -> str:
     """The whole network; ``link(slug)`` gives each node's href."""
     pairs = edges(views)
     order = _order(views, pairs)
     companies = views.corpus.companies
-    radius = _circle(len(order), 110)
-    margin = 20 + CHAR * max((len(companies[s].name) for s in order), default=0)
-    centre = radius + margin
-    svg = _svg(2 * centre, "Companies and the deals between them")
-    place = {}
-    for i, slug in enumerate(order):
-        angle = 2 * math.pi * i / max(len(order), 1) - math.pi / 2
-        place[slug] = (angle, centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    radius, mx, my, radial = _frame([companies[s].name for s in order], 110)
+    svg = _svg(2 * (radius + mx), 2 * (radius + my), "Companies and the deals between them")
+    place = _ring(order, radius, radius + mx, radius + my)
     lines = ET.SubElement(svg, "g")
     for (a, b), deals in pairs.items():
         _edge(lines, place[a][1:], place[b][1:], deals)
     for slug in order:
         angle, x, y = place[slug]
-        _node(svg, (x, y), angle, companies[slug].name, link(slug), radial=len(order) > LEVEL)
+        _node(svg, (x, y), angle, companies[slug].name, link(slug), radial=radial)
     return _text(svg)
 
 
@@ -183,23 +201,19 @@ def neighbourhood_svg(views: Views, slug: str, link: Callable[[str], str]) -> st
     if not others:
         return None
     companies = views.corpus.companies
-    radius = _circle(len(others), 80)
-    margin = 20 + CHAR * max(len(companies[s].name) for s in others)
-    centre = radius + margin
-    svg = _svg(2 * centre, f"{companies[slug].name} and its counterparties")
-    place = {}
-    for i, other in enumerate(others):
-        angle = 2 * math.pi * i / len(others) - math.pi / 2
-        place[other] = (angle, centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    radius, mx, my, radial = _frame([companies[s].name for s in others], 80)
+    centre = (radius + mx, radius + my)
+    svg = _svg(2 * centre[0], 2 * centre[1], f"{companies[slug].name} and its counterparties")
+    place = _ring(others, radius, *centre)
     lines = ET.SubElement(svg, "g")
     among = {p: d for p, d in edges(views).items() if p[0] in place and p[1] in place}
     for (a, b), deals in {**pairs, **among}.items():
-        ends = [(centre, centre) if s == slug else place[s][1:] for s in (a, b)]
+        ends = [centre if s == slug else place[s][1:] for s in (a, b)]
         _edge(lines, ends[0], ends[1], deals)
-    _node(svg, (centre, centre), 0.0, companies[slug].name, None, centre=True)
+    _node(svg, centre, 0.0, companies[slug].name, None, centre=True)
     for other in others:
         angle, x, y = place[other]
-        _node(svg, (x, y), angle, companies[other].name, link(other), radial=len(others) > LEVEL)
+        _node(svg, (x, y), angle, companies[other].name, link(other), radial=radial)
     return _text(svg)
 
 
