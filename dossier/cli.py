@@ -164,12 +164,6 @@ def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     return 0
 
 
-def _count(items: object, noun: str) -> str:
-    n = len(items)  # type: ignore[arg-type]
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{n} {noun if n == 1 else plural}"
-
-
 def _count(items: Sized, noun: str) -> str:
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{len(items)} {noun if len(items) == 1 else plural}"
