@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import SiteBuildError
+from .exports import export_files
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
 
@@ -128,6 +129,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(
             File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))
         )
+    for path, text in export_files(rendered.views, config.site_url or None):
+        files.append(File.generated(config, path, content=text))  # feeds, data, graph
     return files
 
 
