@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Dossier's one entry point: python build.py [build|check|serve] — see README.md."""
+"""Dossier's one entry point: python build.py [build|check|ingest|serve] — see README.md."""
 
 import sys
 

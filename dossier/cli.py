@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|serve] [options]``.
+"""Command line: ``python build.py [build|check|ingest|serve] [options]``.
 
 Exit codes: 0 success; 1 the corpus, a template or the site engine has a problem
 (every problem is printed, nothing is written); 2 wrong usage.
@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     approve = review.add_parser("approve", help="mark drafts reviewed")
     approve.add_argument("slugs", nargs="+", metavar="SLUG")
     approve.add_argument("--by", help="reviewer (default: git config user.name)")
+    commands.add_parser("ingest", help="draft briefings for new or changed seeds, then check")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
     return parser
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             return _diff(root, limits, args.revisions, args.format)
         if command == "review":
             return _approve(root, args.slugs, args.by)
+        if command == "ingest":
+            return _ingest(root, limits)
         if command == "serve":
             from .engine import serve
 
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         _report(
             exc,
             "Fix them and run again."
-            if command == "check"
+            if command in ("check", "ingest")
             else "Nothing was written; the previous site is unchanged.",
         )
         return 1
@@ -132,6 +135,18 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     return 0
 
 
+def _ingest(root: Path, limits: Limits) -> int:
+    from .ingest import ingest
+    from .pipeline import check
+
+    report = ingest(root)
+    for line in report.lines():
+        print(line)
+    check(root, limits)  # drafts must load; a problem here is reported like any other
+    print(f"ingest: {len(report.created)} file(s) drafted, {len(report.updated)} updated")
+    return 0
+
+
 def _diff(root: Path, limits: Limits, revisions: list[str], fmt: str) -> int:
     from .review import report
     from .review.revisions import diff_revisions
@@ -159,7 +174,7 @@ def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     started = time.perf_counter()
     progress = Progress("building")
     try:
-        stats = build(root, site_dir, limits, progress)
+        stats = build(root, site_dir, limits, progress, notify=print)
     finally:
         progress.close()
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir

@@ -49,6 +49,7 @@ from mkdocs.structure.toc import get_toc
 from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
+from .exports import export_files
 from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
@@ -233,12 +234,17 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(
             File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))
         )
+    for path, text in export_files(rendered.views, config.site_url or None):
+        files.append(File.generated(config, path, content=text))  # feeds, data, graph
     _replay_search(config)
     return files
 
 
 def _cache_for(root: Path, config: Any) -> PageCache:
     code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
+    custom = getattr(config.theme, "_custom_dir", None)  # theme overrides shape every page
+    if custom:
+        code += sorted(p for p in Path(custom).rglob("*") if p.is_file())
     # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
     return PageCache(root / CACHE_DIR, fingerprint(root, code), config.site_url or "")
 

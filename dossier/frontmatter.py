@@ -29,7 +29,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _YAML = "tag:yaml.org,2002:"
 # C0/C1 controls except tab and newline, and the bidirectional overrides that let
 # text display differently from what it is ("Trojan source").
-_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ALLOWED_TAGS = {
     _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -239,7 +239,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, at: Path) -> Any:
         value = node.value
-        bad = _UNSAFE_CHARS.search(value)
+        bad = UNSAFE_CHARS.search(value)
         if bad:
             self._fail(
                 node,

@@ -3,9 +3,9 @@
 The site engine spends most of a build wrapping each page in the theme and indexing it
 for search. Both are pure functions of the page (path, title, description, HTML
 fragment, headings) and of the engine's setup (MkDocs and theme versions, mkdocs.yml,
-static/, this code). The key is a hash of all of those, so a stale entry can never be
-picked: a changed input is a different key. The entry holds the page's final HTML and
-its search entries.
+static/, the theme overrides, this code). The key is a hash of all of those, so a
+stale entry can never be picked: a changed input is a different key. The entry holds
+the page's final HTML and its search entries.
 
 The cache lives in ``.dossier/cache/`` under the project and may be deleted at any
 time; the next build is then a full one. After a complete build, entries that build
@@ -34,7 +34,7 @@ def fingerprint(root: Path, code: Iterable[Path]) -> str:
     for dist in ("mkdocs", "mkdocs-material"):
         digest.update(f"{dist}={_version(dist)}\0".encode())
     for path in [root / "mkdocs.yml", *code]:
-        digest.update(path.read_bytes() + b"\0")
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     static = root / "static"
     for path in sorted(static.rglob("*")) if static.is_dir() else ():
         if path.is_file():

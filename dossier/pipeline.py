@@ -1,5 +1,7 @@
 """The stages, in order. Each is a function of the previous stage's value.
 
+ingest   seeds/ → draft briefings/       (dossier.ingest; only seeds without a briefing,
+                                          or whose draft is out of date; ``build.py ingest``)
 load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
 model    Corpus → Views                  (dossier.views)
 history  git log → History               (dossier.review.history; empty outside git)
@@ -28,6 +30,13 @@ if TYPE_CHECKING:
     from .engine import BuildStats
 
 
+def draft(root: Path) -> list[str]:
+    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
+    from .ingest.run import ingest, pending
+
+    return ingest(root).lines() if pending(root) else []
+
+
 def check(root: Path, limits: Limits | None = None) -> Corpus:
     """Load and validate only: the gate that ``build.py check`` and every build share."""
     return load_corpus(root, limits or Limits())
@@ -45,9 +54,12 @@ def build(
     site_dir: Path,
     limits: Limits | None = None,
     progress: Callable[[int, int], None] | None = None,
+    notify: Callable[[str], None] = lambda line: None,
 ) -> BuildStats:
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages."""
     from .engine import build_site  # MkDocs is imported only when a site is written
 
+    for line in draft(root):
+        notify(line)
     rendered = prepare(root, limits)
     return build_site(root, rendered, site_dir, progress)

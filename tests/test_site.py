@@ -6,6 +6,8 @@ import os
 import posixpath
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -133,30 +135,45 @@ def test_every_internal_link_and_anchor_resolves(default_site: Path) -> None:
         anchors[rel] = {tag["id"] for tag in soup(default_site, rel).find_all(id=True)}
     broken = []
     checked = 0
-    for page in pages:
-        rel = page.relative_to(default_site).as_posix()
-        for tag in soup(default_site, rel).find_all(["a", "link", "script", "img"]):
-            url = tag.get("href") or tag.get("src")
-            if not url or urlsplit(url).scheme or url.startswith("//"):
-                continue
-            parts = urlsplit(url)
-            # 404.html is served at any depth, so MkDocs gives it root-absolute links.
-            base = "" if parts.path.startswith("/") else posixpath.dirname(rel)
-            path = unquote(parts.path).lstrip("/")
-            target = posixpath.normpath(posixpath.join(base, path)) if parts.path else rel
-            if target.endswith("/") or (default_site / target).is_dir():
-                target = posixpath.join(target, "index.html")
-            checked += 1
-            if not (default_site / target).is_file():
-                broken.append(f"{rel}: {url}")
-            elif (
-                parts.fragment
-                and target.endswith(".html")
-                and parts.fragment not in anchors.get(target, set())
-            ):
-                broken.append(f"{rel}: {url} (no anchor)")
-    assert checked > 200
+    for rel, url in [*html_links(default_site, pages), *xml_links(default_site)]:
+        if not url or urlsplit(url).scheme or url.startswith("//"):
+            continue
+        parts = urlsplit(url)
+        # 404.html is served at any depth, so MkDocs gives it root-absolute links.
+        base = "" if parts.path.startswith("/") else posixpath.dirname(rel)
+        path = unquote(parts.path).lstrip("/")
+        target = posixpath.normpath(posixpath.join(base, path)) if parts.path else rel
+        if target.endswith("/") or (default_site / target).is_dir():
+            target = posixpath.join(target, "index.html")
+        checked += 1
+        if not (default_site / target).is_file():
+            broken.append(f"{rel}: {url}")
+        elif (
+            parts.fragment
+            and target.endswith(".html")
+            and parts.fragment not in anchors.get(target, set())
+        ):
+            broken.append(f"{rel}: {url} (no anchor)")
+    assert checked > 300
     assert broken == []
+
+
+def html_links(site: Path, pages: list[Path]) -> Iterator[tuple[str, str]]:
+    for page in pages:
+        rel = page.relative_to(site).as_posix()
+        for tag in soup(site, rel).find_all(["a", "link", "script", "img"]):
+            yield rel, tag.get("href") or tag.get("src") or ""
+
+
+def xml_links(site: Path) -> Iterator[tuple[str, str]]:
+    """Links in the Atom feeds and the standalone graph, relative to each file."""
+    files = [site / "feed.xml", *sorted((site / "feeds").rglob("*.xml")), site / "network.svg"]
+    assert len(files) > 3
+    for path in files:
+        rel = path.relative_to(site).as_posix()
+        for element in ET.parse(path).iter():
+            if "href" in element.attrib:
+                yield rel, element.attrib["href"]
 
 
 def test_plain_mkdocs_build_gives_the_same_pages(default_site: Path, tmp_path: Path) -> None:

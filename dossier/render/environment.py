@@ -14,7 +14,9 @@ import jinja2
 from ..dates import PartialDate
 from ..errors import TemplateProblem
 from ..provenance import quote_anchor
+from .graph import edges, graph_markup
 from .markdown import to_html
+from .topics import topic_label
 
 KIND_LABELS = {
     "partnership": "Partnership",
@@ -50,7 +52,10 @@ def make_environment(templates: Path) -> jinja2.Environment:
         iso=iso_date,
         kind_label=lambda k: KIND_LABELS.get(k, k),
         anchor=quote_anchor,
+        topic_label=topic_label,
     )
+    env.globals["graph"] = graph_markup  # graph(views, link[, company slug]) → inline SVG
+    env.globals["graph_edges"] = edges
     return env
 
 

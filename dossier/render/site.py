@@ -14,12 +14,14 @@ from pathlib import Path
 
 import jinja2
 
+from .. import sitepaths
 from ..dates import PartialDate
 from ..parallel import ordered_map
 from ..review.history import History
 from ..views import Views
 from .environment import make_environment, relative_url, render
 from .notes import Notes
+from .topics import topics_of
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
 INDEXES = {
@@ -30,8 +32,19 @@ INDEXES = {
     "timeline": ("timeline", "Timeline"),
     "review": ("review", "Review queue"),
     "changes": ("changes", "What changed"),
+    "topics": ("topics/index", "Topics"),
+    "network": ("network", "Network of deals"),
 }
-_FOLDERS = {"company": "companies", "deal": "deals", "article": "articles"}
+_FOLDERS = {"company": "companies", "deal": "deals", "article": "articles", "topic": "topics"}
+# Non-page outputs a template may link to: link("feed"), link("company-feed", slug) …
+_FILES = {
+    "feed": lambda _: sitepaths.FEED,
+    "company-feed": sitepaths.company_feed,
+    "json": lambda _: sitepaths.JSON,
+    "csv": lambda _: sitepaths.CSV,
+    "export-schema": lambda _: sitepaths.EXPORT_SCHEMA,
+    "network-svg": lambda _: sitepaths.NETWORK_SVG,
+}
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
 
 
@@ -61,6 +74,7 @@ class Page:
 class RenderedSite:
     pages: tuple[Page, ...]
     as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
+    views: Views  # for the outputs beside the pages (feeds, exports), made by the site stage
 
 
 def page_path(kind: str, slug: str) -> str:
@@ -73,15 +87,26 @@ def render_site(views: Views, templates: Path, history: History | None = None) -
     env.globals["history"] = history or History()
     # Pages are independent of each other: on a large corpus they render on every core.
     pages = ordered_map(lambda job: _page(env, views, *job[:4], **job[4]), list(_jobs(views)))
-    return RenderedSite(tuple(pages), views.corpus.as_of())
+    return RenderedSite(tuple(pages), views.corpus.as_of(), views)
 
 
 _Job = tuple[str, str, str, str, dict[str, object]]  # template, path, title, description, context
 
 
 def _jobs(views: Views) -> Iterator[_Job]:
+    topics = topics_of(views)
     for key, (path, title) in INDEXES.items():
-        yield (f"{key}.html.j2", f"{path}.md", title, _index_description(views, key), {})
+        description = _index_description(views, key)
+        yield (f"{key}.html.j2", f"{path}.md", title, description, {"topics": topics})
+    for topic in topics:
+        yield (
+            "topic.html.j2",
+            page_path("topic", topic.slug),
+            f"Topic: {topic.label}",
+            f"{topic.label}: {len(topic.deals)} deal(s), {len(topic.articles)} article(s), "
+            f"{len(topic.companies)} companies.",
+            {"topic": topic},
+        )
     for company in views.companies_by_name:
         yield (
             "company.html.j2",
@@ -120,6 +145,8 @@ def _page(
     url = path[: -len(".md")] + ".html"
 
     def link(kind: str, slug: str = "") -> str:
+        if kind in _FILES:
+            return relative_url(_FILES[kind](slug), url)
         target = f"{INDEXES[kind][0]}.html" if kind in INDEXES else page_path(kind, slug)
         return relative_url(target.replace(".md", ".html"), url)
 
@@ -147,6 +174,8 @@ def _index_description(views: Views, key: str) -> str:
         "timeline": "Deals and articles by year.",
         "review": "Drafts awaiting review.",
         "changes": "What changed in the knowledge base, commit by commit.",
+        "topics": "Topics such as AI, cloud and hardware, with their deals and articles.",
+        "network": f"The {len(c.companies)} companies and the deals that link them, as a graph.",
     }[key]
 
 

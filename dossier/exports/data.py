@@ -1,0 +1,180 @@
+"""The whole knowledge base as one JSON document (with its JSON Schema) and deals as CSV.
+
+Field names follow the briefing front matter, so the README's content model documents
+the export too. Paths (``page``) are relative to the site root; key order and list
+order are fixed, so two builds write the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+from typing import Any
+
+from .. import sitepaths
+from ..dates import PartialDate
+from ..model import Article, Claim, Company, Deal, Resolution, Review
+from ..views import Views
+
+FORMAT_VERSION = 1
+
+
+def export_schema_text() -> str:
+    return (resources.files("dossier") / "schemas" / "export.schema.json").read_text("utf-8")
+
+
+def _date(d: PartialDate | None) -> str | None:
+    return d.iso() if d else None
+
+
+def _review(r: Review) -> dict[str, Any]:
+    return {"status": r.status, "by": r.by, "date": _date(r.date)}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {"value": c.value, "source": c.source, "quote": c.quote}
+
+
+def _resolution(r: Resolution | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"value": r.value, "reason": r.reason, "by": r.by, "date": _date(r.date)}
+
+
+def _company(c: Company) -> dict[str, Any]:
+    return {
+        "slug": c.slug,
+        "page": f"companies/{c.slug}.html",
+        "name": c.name,
+        "aliases": list(c.aliases),
+        "description": c.description,
+        "facts": [
+            {
+                "name": f.name,
+                "value": f.value,
+                "source": f.source,
+                "quote": f.quote,
+                "claims": [_claim(cl) for cl in f.claims],
+                "resolved": _resolution(f.resolved),
+            }
+            for f in c.facts
+        ],
+        "topics": list(c.topics),
+        "review": _review(c.review),
+        "file": c.origin.path,
+    }
+
+
+def _deal(d: Deal) -> dict[str, Any]:
+    return {
+        "slug": d.slug,
+        "page": f"deals/{d.slug}.html",
+        "title": d.title,
+        "kind": d.kind,
+        "status": d.status,
+        "parties": [{"company": p.company, "role": p.role} for p in d.parties],
+        "announced": _date(d.announced),
+        "closed": _date(d.closed),
+        "value": {"amount": d.value.amount, "currency": d.value.currency} if d.value else None,
+        "areas": list(d.areas),
+        "sources": [{"article": s.article, "quote": s.quote} for s in d.sources],
+        "related": list(d.related),
+        "claims": {name: [_claim(c) for c in claims] for name, claims in sorted(d.claims.items())},
+        "resolved": {name: _resolution(r) for name, r in sorted(d.resolved.items())},
+        "steps": [
+            {
+                "status": step.status,
+                "date": _date(step.date),
+                "sources": [{"article": s.article, "quote": s.quote} for s in step.sources],
+            }
+            for step in d.steps
+        ],
+        "summary": d.summary,
+        "review": _review(d.review),
+        "file": d.origin.path,
+    }
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "slug": a.slug,
+        "page": f"articles/{a.slug}.html",
+        "title": a.title,
+        "seed": a.seed,
+        "url": a.url,
+        "outlet": a.outlet,
+        "author": a.author,
+        "published": _date(a.published),
+        "language": a.language,
+        "companies": list(a.companies),
+        "deals": list(a.deals),
+        "topics": list(a.topics),
+        "key_points": list(a.key_points),
+        "summary": a.summary,
+        "review": _review(a.review),
+        "file": a.origin.path,
+    }
+
+
+def export_data(views: Views) -> dict[str, Any]:
+    return {
+        "$schema": "../" + sitepaths.EXPORT_SCHEMA,
+        "format": FORMAT_VERSION,
+        "as_of": _date(views.corpus.as_of()),
+        "companies": [_company(c) for c in views.companies_by_name],
+        "deals": [_deal(d) for d in views.deals_newest_first],
+        "articles": [_article(a) for a in views.articles_newest_first],
+    }
+
+
+def export_json(views: Views) -> str:
+    return json.dumps(export_data(views), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "announced",
+    "closed",
+    "value_amount",
+    "value_currency",
+    "parties",
+    "areas",
+    "sources",
+    "page",
+)
+
+
+def _cell(text: str) -> str:
+    # A title is briefing text: spreadsheets run a cell starting with = + - @ as a formula,
+    # so such a title gets a leading apostrophe (OWASP's advice against CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def deals_csv(views: Views) -> str:
+    """One row per deal; list cells are joined with "; " (parties as ``slug (role)``)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
+    writer.writerow(CSV_COLUMNS)
+    for d in views.deals_newest_first:
+        writer.writerow(
+            (
+                d.slug,
+                _cell(d.title),
+                d.kind,
+                d.status,
+                _date(d.announced) or "",
+                _date(d.closed) or "",
+                f"{d.value.amount:.15g}" if d.value else "",
+                d.value.currency if d.value else "",
+                "; ".join(f"{p.company} ({p.role})" for p in d.parties),
+                "; ".join(d.areas),
+                "; ".join(s.article for s in d.sources),
+                f"deals/{d.slug}.html",
+            )
+        )
+    return out.getvalue()

@@ -1,0 +1,68 @@
+"""One seed through the text stages: clean → metadata → companies → deals → summary.
+
+Pure: reads nothing from disk, so the evaluation and the speed benchmark call it
+directly. The companies listed for an article are those that act in it: deal
+parties, companies named in the title, and companies named at least twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .clean import clean
+from .deals import find_deals
+from .entities import Finder, detect_new
+from .metadata import extract
+from .summary import Scored, summarise
+from .text import sentences
+from .types import DealFinding, Metadata, NewCompany, RawArticle
+
+
+@dataclass(frozen=True)
+class Analysis:
+    raw: RawArticle
+    meta: Metadata
+    companies: tuple[str, ...]  # slugs, in order of first mention
+    new_companies: tuple[NewCompany, ...]  # those of ``companies`` not known before
+    deals: tuple[DealFinding, ...]
+    summary: tuple[str, ...]
+    key_points: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+def analyse(raw: RawArticle, known: Finder) -> Analysis:
+    paragraphs = clean(raw.text)
+    meta = extract(raw, paragraphs)
+    prose = [s for p in paragraphs if not p.heading for s in sentences(p.text)]
+    finder = known.copy()
+    found_new = detect_new(prose, finder, meta.outlet)
+    with_mentions = [(s, finder.mentions(s)) for s in prose]
+    deals = find_deals(with_mentions, meta.published)
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for i, (_, mentions) in enumerate(with_mentions):
+        for m in mentions:
+            counts[m.slug] += 1
+            order.setdefault(m.slug, i)
+    in_title = {m.slug for m in finder.mentions(meta.title)}
+    parties = {slug for d in deals for slug, _ in d.parties}
+    acting = {s for s in counts if counts[s] >= 2} | in_title | parties
+    companies = tuple(sorted(acting, key=lambda s: (order.get(s, -1), s)))
+    deal_quotes = {d.quote for d in deals}
+    scored = [
+        Scored(i, s, len({m.slug for m in ms}), s in deal_quotes)
+        for i, (s, ms) in enumerate(with_mentions)
+    ]
+    summary, points = summarise(scored)
+    topics = sorted({a for d in deals for a in d.areas})
+    return Analysis(
+        raw=raw,
+        meta=meta,
+        companies=companies,
+        new_companies=tuple(c for c in found_new if c.slug in acting),
+        deals=tuple(deals),
+        summary=tuple(summary),
+        key_points=tuple(points),
+        topics=tuple(topics),
+    )

@@ -1,0 +1,124 @@
+"""Boilerplate out, paragraphs in: ads, subscribe calls, "read also" blocks, photo
+credits, author bios and navigation crumbs are dropped; what is left is prose and
+headings, each paragraph an exact run of the seed's text (so quotes stay quotable).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Paragraph
+
+# A line matching one of these is page furniture, never article text.
+_DROP_LINE = re.compile(
+    r"""^(?:
+        (?:image|images|photo|photograph|picture|featured\ image|credit|credits|source\ image)
+            \s*(?:by|:|credit)                                   # photo credits
+      | (?:photo|image)s?\ (?:courtesy|via)\b
+      | ←|«|back\ to\b                                           # navigation
+      | home\s*[>/»›]                                            # breadcrumbs
+      | view\ (?:original|full)\ (?:source|story|article)
+      | (?:advertisement|sponsored(?:\ content)?|ad)$
+      | share\ (?:this|on)\b | follow\ us\b | sign\ up\b
+      | ©|copyright\b|all\ rights\ reserved
+      | tags?:
+    )""",
+    re.I | re.X,
+)
+# Calls to action anywhere in a line.
+_DROP_ANYWHERE = re.compile(
+    r"subscribe to|subscribe (?:now|here|for)|sign up for (?:our|the)|newsletter|"
+    r"click here|watch this video|download (?:our|the) app|follow us on",
+    re.I,
+)
+# Everything after one of these is end-of-page material (links, bios, credits).
+_TAIL_MARKER = re.compile(
+    r"^(?:read also|also read|read more|related(?: articles| stories| news)?:?|"
+    r"more from|recommended(?: for you)?|about the author|this article was (?:first|originally)"
+    r" published|you may also like|trending now|most read)\b",
+    re.I,
+)
+_END_PUNCT = re.compile(r"[.!?:;。！？”\"’)]$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+_DATELINE = re.compile(r"^\S.{0,40}?\s\d{4}-\d{2}-\d{2}$")
+
+
+def clean(text: str) -> list[Paragraph]:
+    """Paragraphs of the article body, boilerplate removed."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = _cut_tail(lines)
+    lines = _drop_signature(lines)
+    paragraphs: list[Paragraph] = []
+    previous = ""
+    for line in lines:
+        if not line:
+            previous = ""
+            continue
+        if _DROP_LINE.match(line) or _calls_to_action(line) or _DATELINE.match(line):
+            previous = ""
+            continue
+        listed = _LIST_MARK.match(line)
+        if listed:
+            line = line[listed.end() :]
+        elif (
+            previous
+            and len(previous) > 60
+            and not _END_PUNCT.search(previous)
+            and (line[:1].islower() or previous.endswith((",", "-")))
+        ):
+            # a hard-wrapped line continues the paragraph above it
+            merged = paragraphs.pop()
+            line = merged.text + " " + line
+        heading = not _END_PUNCT.search(line) and len(line.split()) <= 14 and not listed
+        paragraphs.append(Paragraph(line, heading=heading))
+        previous = line
+    while paragraphs and paragraphs[-1].heading:  # category labels, stray credits
+        paragraphs.pop()
+    return paragraphs
+
+
+# Every call to action contains one of these words: a cheap test before the pattern.
+_CTA_WORDS = (
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "click here",
+    "watch this",
+    "download",
+    "follow",
+)
+
+
+def _calls_to_action(line: str) -> bool:
+    low = line.lower()
+    return any(w in low for w in _CTA_WORDS) and bool(_DROP_ANYWHERE.search(line))
+
+
+def _cut_tail(lines: list[str]) -> list[str]:
+    """Drop everything from the first end-of-page marker in the second half on."""
+    for i, line in enumerate(lines):
+        if i > len(lines) // 3 and _TAIL_MARKER.match(line):
+            return lines[:i]
+    return lines
+
+
+def _drop_signature(lines: list[str]) -> list[str]:
+    """An author's name repeated on its own line near the end starts the bio."""
+    tail_start = max(0, len(lines) - 12)
+    counts: dict[str, int] = {}
+    for line in lines[tail_start:]:
+        if line and len(line.split()) <= 4 and not _END_PUNCT.search(line):
+            counts[line] = counts.get(line, 0) + 1
+    for i in range(tail_start, len(lines)):
+        if counts.get(lines[i], 0) >= 2:
+            return lines[:i]
+    return lines
+
+
+def signature(text: str) -> str | None:
+    """The repeated name that signs the article, when there is one (an author)."""
+    lines = [line.strip() for line in text.split("\n")]
+    kept = _drop_signature(lines)
+    if len(kept) < len(lines):
+        return lines[len(kept)]
+    return None

@@ -1,0 +1,287 @@
+"""Deal statements: a sentence naming two or more companies with a deal cue.
+
+Strong cues (acquire, stake, joint venture, memorandum of understanding, licence,
+"signed a deal") count wherever the companies stand in the sentence; weak cues
+(partnership, alliance, collaboration) only when the companies are joined in the
+text ("Huawei and Xiaomi’s partnership", "an alliance with Kestrel"). Sentences of one
+article about the same parties and the same time are one deal; a deal dated in a
+year before the article is recorded as that older deal ("background").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from .figures import areas, value
+from .status import status_of
+from .textdates import find_dates
+from .types import DealFinding, Mention
+
+# Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
+KIND_ORDER = (
+    "merger",
+    "acquisition",
+    "joint-venture",
+    "investment",
+    "licensing",
+    "mou",
+    "partnership",
+)
+_BUSINESS = (
+    r"(?:its|their|a|the) (?:[\w-]+ ){0,3}"
+    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand) to"
+)
+_STRONG = {
+    "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
+    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped)? up|takeover|take over|took over|buyout|bid for"
+    # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
+    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of)\b",
+    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
+    "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
+    "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
+    r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
+    "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|funding round|\bSeries [A-F]\b"
+    r"|\bround led by\b|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|contract)\b"
+    r"|\b(?:deal|agreement|pact|contract) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b",
+}
+_WEAK = re.compile(
+    r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
+    r"|\bjoin(?:ed|s|ing)? forces\b",
+    re.I,
+)
+_STRONG_RE = {kind: re.compile(p, re.I) for kind, p in _STRONG.items()}
+_JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
+_NOT_THIS_DEAL = re.compile(
+    r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
+    r"|no (?:plans?|intention) to)\b",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b", re.I
+)
+
+_PAST_VERB = re.compile(
+    r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
+    r"took|merged|licensed|completed|set up)\b",
+    re.I,
+)
+_YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"^(?:It|The company|The group|The firm)\b(?!['’])")
+# "looking for a buyer since 2023": a duration, not the date of the deal
+_SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_PASSIVE_ACQ = re.compile(
+    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
+    + _BUSINESS
+    + r"|sold "
+    + _BUSINESS
+    + r"|taken over by|"
+    r"purchased by|sale of)\b",
+    re.I,
+)
+_RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b", re.I)
+_FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One sentence's deal statement before sentences of the same deal are merged."""
+
+    finding: DealFinding
+    strong: bool
+    explicit_status: str | None
+    year: int | None  # background year
+
+
+def find_deals(
+    sentences: list[tuple[str, list[Mention]]], published: PartialDate | None
+) -> list[DealFinding]:
+    """Deals stated in an article's sentences (each with its company mentions)."""
+    hits: list[_Hit] = []
+    last_year: int | None = None
+    previous_subject: Mention | None = None
+    for sentence, mentions in sentences:
+        dates = [
+            d
+            for d in find_dates(sentence, published)
+            if not d.relative and not _SINCE.search(sentence[: d.start])
+        ]
+        later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
+        year_here = dates[0].date.year if dates else None
+        if later and last_year is not None:
+            year_here = last_year + _NUMBERS[later.group(1).lower()]
+        if _SUBJECT_PRONOUN.match(sentence) and previous_subject is not None:
+            # "It also invested in Hefei Lanxin": "it" is the company the last sentence
+            # began with
+            mentions = [previous_subject, *mentions]
+        elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
+            previous_subject = Mention(mentions[0].slug, 0, 0)
+        hit = _analyse(sentence, mentions, published, year_here)
+        if hit:
+            hits.append(hit)
+        if year_here is not None:
+            last_year = year_here
+    return _merge(hits)
+
+
+def _analyse(
+    sentence: str, mentions: list[Mention], published: PartialDate | None, year: int | None
+) -> _Hit | None:
+    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence):
+        return None
+    low = sentence.lower()
+    comparison = (
+        _COMPARISON.search(sentence) if "like" in low or "such" in low or "includ" in low else None
+    )
+    cut = comparison.start() if comparison else len(sentence)
+    actors = [m for m in mentions if not m.possessed and m.start < cut]
+    seen: dict[str, Mention] = {}
+    for m in actors:
+        seen.setdefault(m.slug, m)
+    actors = list(seen.values())
+    if len(actors) < 2:
+        return None
+    kind, cue = _kind(sentence)
+    strong = kind is not None
+    if kind is None:
+        weak = _WEAK.search(sentence)
+        if not weak or not _joined(sentence, actors):
+            return None
+        kind, cue = "partnership", weak.start()
+    parties = _parties(kind, sentence, actors, cue)
+    status, explicit = status_of(sentence)
+    background = year is not None and (
+        (published is not None and year < published.year)
+        or (published is None and bool(_PAST_VERB.search(sentence)))
+    )
+    if (background and status in ("announced", "agreed") and not explicit) or (
+        background and status == "announced"
+    ):
+        status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
+    announced = PartialDate(year) if background and year else _date(sentence, published)
+    finding = DealFinding(
+        kind=kind,
+        status=status,
+        parties=parties,
+        announced=announced,
+        value=value(sentence) if kind != "partnership" else None,
+        areas=areas(sentence),
+        quote=sentence,
+        background=background,
+    )
+    return _Hit(finding, strong, status if explicit else None, year if background else None)
+
+
+_MINORITY = re.compile(r"\bstake\b", re.I)
+_CONTROL = re.compile(
+    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", re.I
+)
+
+
+def _kind(sentence: str) -> tuple[str | None, int]:
+    stake = _MINORITY.search(sentence)
+    if stake and not _CONTROL.search(sentence):  # "buy a 20% stake" is an investment
+        m = _STRONG_RE["investment"].search(sentence)
+        return "investment", m.start() if m else stake.start()
+    for kind in KIND_ORDER:
+        m = _STRONG_RE[kind].search(sentence)
+        if m:
+            return kind, m.start()
+    return None, 0
+
+
+def _joined(sentence: str, actors: list[Mention]) -> bool:
+    """Two companies written together: "A and B", "A’s … with B", "between A and B"."""
+    for a, b in itertools.pairwise(actors):
+        between = sentence[a.end : b.start]
+        if _JOINED.match(between) or re.search(r"\bwith\s+(?:the\s+)?$", between):
+            return True
+    return False
+
+
+def _parties(
+    kind: str, sentence: str, actors: list[Mention], cue: int
+) -> tuple[tuple[str, str], ...]:
+    before = [m for m in actors if m.start < cue]
+    after = [m for m in actors if m.start >= cue]
+    if kind == "acquisition":
+        if _PASSIVE_ACQ.search(sentence) and before and after:
+            return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
+        if before and after:
+            return ((before[-1].slug, "acquirer"), (after[0].slug, "target"))
+        return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
+    if kind == "investment":
+        raised = _RAISED.search(sentence)
+        if raised:
+            investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
+        elif after and before:
+            investee = after[0]
+        else:  # "A and B announced a joint investment": both invest
+            return tuple((m.slug, "investor") for m in actors)
+        investors = [(m.slug, "investor") for m in actors if m is not investee]
+        return ((investee.slug, "investee"), *investors)
+    if kind == "licensing":
+        licensor = next((m for m in actors if _FROM.search(sentence[: m.start])), actors[0])
+        return tuple((m.slug, "licensor" if m is licensor else "licensee") for m in actors[:2])
+    role = "party" if kind == "merger" else "partner"
+    return tuple((m.slug, role) for m in actors)
+
+
+def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
+    for found in find_dates(sentence, published):
+        if found.date <= (published or found.date) or published is None:
+            return found.date
+    return published
+
+
+def _merge(hits: list[_Hit]) -> list[DealFinding]:
+    """Sentences about the same parties and the same time are one deal."""
+    # Two strong statements of different kinds are two deals ("invested in …; separately,
+    # licensed … to"); a weak one ("the partnership") joins the deal of the same parties.
+    groups: dict[tuple[frozenset[str], int | None, str], list[int]] = {}
+    for i in sorted(range(len(hits)), key=lambda i: not hits[i].strong):
+        hit = hits[i]
+        key = (frozenset(p for p, _ in hit.finding.parties), hit.year, hit.finding.kind)
+        if not hit.strong:
+            key = next((k for k in groups if k[:2] == key[:2]), key)
+        groups.setdefault(key, []).append(i)
+    out = []
+    for indices in sorted(groups.values(), key=min):
+        members = [hits[i] for i in sorted(indices)]
+        best = min(members, key=lambda h: (not h.strong, KIND_ORDER.index(h.finding.kind)))
+        explicit = [h.explicit_status for h in members if h.explicit_status]
+        status = best.finding.status
+        if explicit:
+            firm = [s for s in explicit if s != "rumored"]
+            order = ("announced", "agreed", "completed", "terminated")
+            if "rumored" in explicit and not any(s in ("completed", "terminated") for s in firm):
+                status = (
+                    "rumored"
+                    if members[0].explicit_status == "rumored"
+                    else max(firm, key=order.index)
+                )
+            elif firm:
+                status = max(firm, key=order.index)
+        if best.finding.background and status == "announced":
+            status = best.finding.status
+        value = next((h.finding.value for h in members if h.finding.value), None)
+        areas = sorted({a for h in members for a in h.finding.areas})
+        out.append(
+            DealFinding(
+                kind=best.finding.kind,
+                status=status,
+                parties=best.finding.parties,
+                announced=members[0].finding.announced,
+                value=value,
+                areas=tuple(areas),
+                quote=best.finding.quote,
+                background=best.finding.background,
+            )
+        )
+    return out

@@ -1,0 +1,287 @@
+"""Companies in the text: known ones by name and alias, new ones by rules.
+
+Known companies (briefings/companies/) are found by their name and aliases, in any
+script, possessive or not ("Xiaomi’s", "小米"). A capitalised phrase not yet known
+becomes a new company only with evidence that it is an organisation: a legal form
+or company-like last word ("Nordvik Energy ASA"), an apposition ("Kestrel, a Berlin
+startup"), a noun before it ("chipmaker Arm"), or a place in a deal statement
+("agreed to acquire Halden"). Places, nationalities, people (by titles and "said"),
+products (by a possessive owner or a product noun) and outlets are kept out.
+Rules rather than a statistical model: see README, "Ingest", for the measurement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..slugs import fold as _fold_uncached
+from ..slugs import slugify
+from .lexicon import (
+    DESCRIPTIVE,
+    LEGAL,
+    NOT_COMPANIES,
+    ORG_NOUNS,
+    OUTLET_WORDS,
+    OUTLETS,
+    PERSON_TITLES,
+    PRODUCT_NOUNS,
+)
+from .types import KnownCompany, Mention, NewCompany
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
+_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t]+)"
+# lower-case legal forms close a name too: "Helio Grid plc", "Ostrava Steel a.s."
+_LOWER_LEGAL = r"(?:[ \t]+(?:plc|a\.s\.|s\.a\.|s\.p\.a\.|n\.v\.|b\.v\.|s\.r\.o\.))?"
+_PHRASE = re.compile(rf"(?<![\w'’])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*{_LOWER_LEGAL}")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w]*)")
+# "Huawei’s proprietary DeepSeek": the name after an owner is named as its product.
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’])(?!(?:It|it|That|that|What|what|Here|There|He|She|Let|let)['’])"
+    r"[A-Z\u3400-\u9fff][\w&-]*['’]s\s+(?:[\w-]+\s+)?$"
+)
+_APPOSITION = re.compile(
+    rf"^(?:\s*\([^)]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I
+)
+_NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Corten"
+_DEAL_BEFORE = re.compile(
+    r"\b(?i:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+    r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
+    r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
+    r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
+    r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
+    r"investment from|funding from|offer for)\s+(?:the\s+)?"
+    # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
+    rf"(?:(?:{_TOKEN})(?:\s+(?:{_TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
+)
+_DEAL_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
+    r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|buy|purchase|invest|merge|"
+    r"take over|bought|acquired|invested|raised|signed|led)\b"
+    # "… and Beacon Air completed their merger"
+    r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck|"
+    r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
+    r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}(?:merger|deal|acquisition|agreement|"
+    r"joint venture|partnership|pact|tie-up|memorandum)",
+    re.I,
+)
+_PERSON_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\.?,?\s+(?:of\s+\S+\s+)?$", re.I)
+_PERSON_AFTER = re.compile(
+    rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|who\s+|now\s+)?(?:\S+\s+)?(?:{PERSON_TITLES})\b"
+    r"|\s+(?:said|says|told|wrote|added|noted|stated|explained|argued)\b)",
+    re.I,
+)
+_PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS})\b")
+
+
+# The same names are folded again and again (every phrase, every mention): remember them.
+fold = lru_cache(maxsize=8192)(_fold_uncached)
+_LEADING_POSSESSIVE = re.compile(r"^['’]s?")
+
+
+class Finder:
+    """Finds mentions of companies by name; new companies can be added as found.
+
+    No regular expression over all names: each word of a sentence is looked up by
+    its first word in a dict, so the cost grows with the sentence, not with the
+    number of known companies. Names in CJK scripts (no spaces) are found by
+    substring search.
+    """
+
+    def __init__(self, known: Iterable[KnownCompany]) -> None:
+        self._slug_of: dict[str, str] = {}
+        self._by_first: dict[str, list[str]] = {}  # first word → names, longest first
+        self._cjk: list[str] = []
+        for company in known:
+            self.add(company.slug, company.names)
+
+    def add(self, slug: str, names: Iterable[str]) -> None:
+        for name in names:
+            key = fold(name)
+            if not key or key in self._slug_of:
+                continue
+            self._slug_of[key] = slug
+            if _CJK.search(key):
+                self._cjk.append(key)
+                continue
+            first = _WORD.match(key)
+            bucket = self._by_first.setdefault(first.group(0) if first else key, [])
+            bucket.append(key)
+            bucket.sort(key=lambda k: (-len(k), k))
+
+    def copy(self) -> Finder:
+        other = Finder(())
+        other._slug_of = dict(self._slug_of)
+        other._by_first = {k: list(v) for k, v in self._by_first.items()}
+        other._cjk = list(self._cjk)
+        return other
+
+    def knows(self, name: str) -> bool:
+        return fold(name) in self._slug_of
+
+    def slug_of(self, name: str) -> str | None:
+        return self._slug_of.get(fold(name))
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        found: list[Mention] = []
+        folded = sentence.casefold()
+        if len(folded) != len(sentence):  # rare letters whose case folding changes length
+            folded = sentence.lower()
+        end = -1
+        for word in _WORD.finditer(folded):
+            if word.start() < end:
+                continue  # inside the previous name
+            for key in self._by_first.get(word.group(0), ()):
+                stop = word.start() + len(key)
+                if folded.startswith(key, word.start()) and not _joined_on(folded, stop):
+                    mention = self._mention(sentence, word.start(), stop)
+                    if mention:
+                        found.append(mention)
+                        end = stop
+                    break
+        for key in self._cjk:
+            at = sentence.find(key)
+            while at >= 0:
+                found.append(self._mention(sentence, at, at + len(key)) or _NONE)
+                at = sentence.find(key, at + len(key))
+        return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
+
+    def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
+        text = sentence[start:end]
+        if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
+            return None  # "apple", "vivo" in lower case are words, not the companies
+        after = _NEXT_WORD.match(sentence, end)
+        if after and after.group(1) in OUTLET_WORDS:
+            return None  # "Huawei Central" is an outlet, not Huawei
+        owner = _OWNER_BEFORE.search(sentence[max(0, start - 40) : start])
+        # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
+        possessed = bool(owner) and not _possessive_place(owner.group(0).split()[0])
+        return Mention(self._slug_of[fold(text)], start, end, possessed)
+
+
+_WORD = re.compile(r"[^\W_][\w&]*")
+_NONE = Mention("", 0, 0)
+
+
+def _joined_on(text: str, stop: int) -> bool:
+    """A name must end at a word boundary: "Xiaomi" is not in "Xiaomis" or "Xiaomi&Co"."""
+    return stop < len(text) and (text[stop].isalnum() or text[stop] in "_&")
+
+
+def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
+    """Organisations not yet known, each with the sentence that shows it."""
+    found: dict[str, NewCompany] = {}
+    for sentence in sentences:
+        for m in _PHRASE.finditer(sentence):
+            start, phrase = _trim(m.start(), m.group(0))
+            if not phrase:
+                continue
+            end = start + len(phrase)
+            if finder.knows(phrase) or finder.knows(_name(phrase)) or _known_form(finder, phrase):
+                continue
+            if not _is_company(sentence, start, end, phrase, outlet):
+                continue
+            name = _name(phrase)
+            slug = slugify(name)
+            if not slug or slug in found or finder.knows(name):
+                continue
+            aliases = tuple(a for a in _aliases(phrase, name) if not finder.knows(a))
+            short = _SHORT_NAME.match(sentence, end)
+            if short and not finder.knows(short.group(1)) and short.group(1) not in NOT_COMPANIES:
+                # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
+                aliases = (name, *aliases)
+                name, slug = short.group(1), slugify(short.group(1))
+                if slug in found:
+                    continue
+            found[slug] = NewCompany(slug, name, aliases, sentence)
+            finder.add(slug, (name, phrase, *aliases))
+    return list(found.values())
+
+
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][\w&.-]+)\)")
+
+
+def _known_form(finder: Finder, phrase: str) -> bool:
+    """A known company's fuller name or unit: "Samsung Electronics", "Samsung SDI",
+    "Huawei Technologies Co". The known company is the one the text speaks of."""
+    tokens = phrase.split()
+    return any(finder.knows(" ".join(tokens[:cut])) for cut in range(len(tokens) - 1, 0, -1))
+
+
+_PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
+
+
+def _possessive_place(token: str) -> bool:
+    stem = _POSSESSIVE.sub("", token)
+    return stem != token and stem in NOT_COMPANIES
+
+
+def _trim(start: int, phrase: str) -> tuple[int, str]:
+    """Drop sentence-initial function words and a trailing possessive or full stop."""
+    tokens = phrase.split(" ")
+    # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
+    while tokens and (tokens[0] in NOT_COMPANIES or _possessive_place(tokens[0])):
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:
+        tokens = tokens[:-1]
+    text = " ".join(tokens)
+    text = _POSSESSIVE.sub("", text)
+    if text.endswith(".") and text.split(" ")[-1] not in LEGAL:
+        text = text[:-1]
+    return start, text
+
+
+def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | None) -> bool:
+    tokens = phrase.split()
+    if all(t in NOT_COMPANIES or t in LEGAL or t in DESCRIPTIVE for t in tokens):
+        return False
+    if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
+        return False
+    # the rules look at the words next to the name: bounded windows keep this linear
+    before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
+    before = _PLACE_OWNER.sub("", before)  # "merge with Norway's Fjord Line"
+    after = _LEADING_POSSESSIVE.sub("", after)
+    designated = _designated(tokens)
+    evidence = designated or bool(  # cheapest tests first: most phrases have none
+        _APPOSITION.match(after)
+        or _DEAL_AFTER.match(after)
+        or _NOUN_BEFORE.search(before)
+        or _DEAL_BEFORE.search(before)
+    )
+    if not evidence:
+        return False
+    if _PERSON_BEFORE.search(before) or (
+        _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not designated
+    ):
+        return False
+    return not (_PRODUCT_AFTER.match(after) or (_OWNER_BEFORE.search(before) and not designated))
+
+
+def _designated(tokens: list[str]) -> bool:
+    return len(tokens) >= 2 and (tokens[-1] in LEGAL or tokens[-1] in DESCRIPTIVE)
+
+
+def _name(phrase: str) -> str:
+    """The usual name: legal forms and a leading "The" dropped."""
+    tokens = phrase.split()
+    while len(tokens) > 1 and tokens[-1] in LEGAL:
+        tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[0] == "The":
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _aliases(phrase: str, name: str) -> list[str]:
+    """The full legal name, and the first word of a "Kestrel Robotics"-style name."""
+    out = [phrase] if phrase != name else []
+    tokens = name.split()
+    if len(tokens) >= 2 and tokens[-1] in DESCRIPTIVE:
+        first = tokens[0]
+        if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE:
+            out.append(first)
+    return out

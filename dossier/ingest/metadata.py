@@ -1,0 +1,160 @@
+"""Title, outlet, author, URL, language and publication date (with its precision).
+
+Sources in order of trust: the seed's own metadata (front matter, HTML meta), then
+a dateline or byline near the top, then the text itself. When nothing anchors the
+date it stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
+from .clean import signature
+from .text import sentences
+from .textdates import find_dates
+from .types import Metadata, Paragraph, RawArticle
+
+# "凤凰科技 2026-05-27", "Reuters | March 3, 2025", "Published: 3 March 2025"
+_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?P<outlet>[^\d|:]{2,40}?)?\s*[|·,—-]?\s*"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4})$",
+    re.I,
+)
+_BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?:\s*[|,·].*)?$")
+_WIRE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .]{2,30}),\s*(?P<date>[^-–—(]{4,30}?)\s*"
+    r"(?:\((?P<outlet>[^)]+)\))?\s*[-—–]"
+)
+_STAMP = re.compile(r"^(?:(?:published|posted|updated)(?: on)?:?\s*|by\s+[^|]+\|\s*)", re.I)
+_WIRE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .]+),\s*(?P<date>\w+\.? \d{1,2}(?:, \d{4})?)\s*"
+    r"\((?P<outlet>[^)]+)\)\s*[-—–]"
+)
+_LEAD_DATE_VERBS = re.compile(r"\b(?:on|announced|said|revealed|reported|confirmed)\b", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
+    meta = raw.meta
+    lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
+    head = lines[:8] + [line for line in lines[-4:] if _STAMP.match(line)]
+    outlet = meta.get("outlet")
+    author = meta.get("author") or _byline(head) or signature(raw.text)
+    published = _meta_date(meta.get("published"))
+    if published is None:
+        published, dateline_outlet = _dateline(head)
+        outlet = outlet or dateline_outlet
+    if published is None:
+        published = _lead_date(paragraphs) or _this_year(paragraphs)
+    return Metadata(
+        title=meta.get("title") or _title(paragraphs),
+        outlet=outlet,
+        author=author,
+        published=published,
+        url=meta.get("url")
+        if (meta.get("url") or "").startswith(("http://", "https://"))
+        else None,
+        language=meta.get("language") or "en",
+    )
+
+
+def _meta_date(value: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    value = value.strip()[:10]
+    if DATE_SHAPE.match(value):
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            return None
+    found = find_dates(value, None)
+    return found[0].date if found and not found[0].relative else None
+
+
+def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
+    for line in head:
+        wire = _WIRE_LINE.match(line)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                outlet = wire.group("outlet")
+                return found[0].date, outlet.strip() if outlet else None
+        stamp = _STAMP.match(line)
+        if (stamp or len(line.split()) <= 6) and len(line.split()) <= 12:
+            found = find_dates(line, None)
+            if found and found[0].date.day and not found[0].relative:
+                prefix = line[: found[0].start].strip(" |·,—-:")
+                outlet = None if stamp or "," in line[: found[0].start] else prefix or None
+                return found[0].date, outlet
+        wire = _WIRE.match(line)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and not found[0].relative:
+                return found[0].date, wire.group("outlet").strip()
+        m = _DATELINE.match(line)
+        if m:
+            found = find_dates(m.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                outlet = (m.group("outlet") or "").strip(" |·,—-") or None
+                return found[0].date, outlet
+    return None, None
+
+
+def _byline(head: list[str]) -> str | None:
+    for line in head:
+        m = _BYLINE.match(line)
+        if m:
+            return m.group("author")
+    return None
+
+
+def _lead_date(paragraphs: list[Paragraph]) -> PartialDate | None:
+    """A full date reported in the lead ("revealed on Monday, October 7, 2024").
+
+    The article was written on or after that day, so only its year is claimed.
+    """
+    prose = [p.text for p in paragraphs if not p.heading][:2]
+    for text in prose:
+        for sentence in sentences(text)[:2]:
+            for found in find_dates(sentence, None):
+                if found.date.day and not found.relative and _LEAD_DATE_VERBS.search(sentence):
+                    return PartialDate(found.date.year)
+    return None
+
+
+_THIS_YEAR = re.compile(r"\b(?:later|earlier) this year\b", re.I)
+_FUTURE_YEAR = re.compile(
+    r"\b(?:expected|will|plans?|planned|set|due|targets?|targeting|largest|biggest)\b[^.]*?"
+    r"\b(?:in|of|for) ((?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def _this_year(paragraphs: list[Paragraph]) -> PartialDate | None:
+    """ "Later this year" plus "expected … in 2018" elsewhere: written in 2018 (year only)."""
+    text = " ".join(p.text for p in paragraphs if not p.heading)
+    if not _THIS_YEAR.search(text):
+        return None
+    years = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(text)}
+    return PartialDate(years.pop()) if len(years) == 1 else None
+
+
+def _title(paragraphs: list[Paragraph]) -> str:
+    """The first heading that reads like a headline, else the lead sentence shortened."""
+    for p in paragraphs[:3]:
+        if p.heading and len(p.text.split()) >= 4:
+            return p.text
+    for p in paragraphs:
+        if not p.heading:
+            lead = sentences(p.text)[0]
+            words = lead.split()
+            return lead if len(words) <= 16 else " ".join(words[:14]) + " …"
+    return "Untitled article"
+
+
+def language_of(text: str) -> str:
+    """zh when the text is mostly Chinese characters, else en (the corpus's languages)."""
+    letters = [c for c in text if c.isalpha()]
+    cjk = sum(1 for c in letters if _CJK.match(c))
+    return "zh" if letters and cjk / len(letters) > 0.5 else "en"

@@ -1,0 +1,190 @@
+"""``build.py ingest``: draft a briefing for every seed that has none.
+
+Rules that protect review work: a briefing whose review status is not ``draft`` is
+never written; a draft is regenerated only when its seed's content hash changed; a
+seed that was removed is reported, its briefings left in place; a second run with
+the same files writes nothing. Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..frontmatter import parse
+from .analyse import Analysis, analyse
+from .draft import document, write_atomic
+from .entities import Finder
+from .link import link_deals
+from .readers import EXTENSIONS, read_seed
+from .render import add_source, quotable, render_article, render_company, render_deal
+from .state import Existing, State, read_state
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)  # paths written for the first time
+    updated: list[str] = field(default_factory=list)  # draft paths rewritten
+    regenerated: list[str] = field(default_factory=list)  # seeds whose content changed
+    removed: list[str] = field(default_factory=list)  # articles whose seed is gone
+    # seeds that changed although their briefing is reviewed (left alone)
+    skipped_reviewed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # draft deals whose only source changed
+
+    def lines(self) -> list[str]:
+        out = [f"drafted {p}" for p in self.created] + [f"updated {p}" for p in self.updated]
+        out += [f"seed changed, draft regenerated: {s}" for s in self.regenerated]
+        out += [
+            f"seed changed but its briefing is reviewed, left as it is: {s}"
+            for s in self.skipped_reviewed
+        ]
+        out += [f"seed removed; its briefing was kept: {a}" for a in self.removed]
+        out += [f"removed draft {p}: its only source no longer reports it" for p in self.deleted]
+        return out
+
+
+def seed_files(root: Path) -> list[Path]:
+    folder = root / "seeds"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS)
+
+
+def pending(root: Path) -> bool:
+    """True when some seed has no briefing or its draft is out of date: ingest has work."""
+    state = read_state(root)
+    for path in seed_files(root):
+        rel = path.relative_to(root).as_posix()
+        article = state.article_of_seed(rel)
+        if article is None or (article.is_draft and article.data.get("seed_sha256") != _sha(path)):
+            return True
+    return False
+
+
+def ingest(root: Path) -> IngestReport:
+    """Draft what is missing or out of date under ``root``/briefings; report what was done."""
+    report = IngestReport()
+    state = read_state(root)
+    finder = Finder(state.known_companies())
+    seeds = seed_files(root)
+    present = {p.relative_to(root).as_posix() for p in seeds}
+    for slug, article in sorted(state.articles.items()):
+        seed = article.data.get("seed")
+        if isinstance(seed, str) and seed not in present and (root / seed).suffix:
+            report.removed.append(f"briefings/articles/{slug}.md ({seed})")
+    for path in seeds:
+        rel = path.relative_to(root).as_posix()
+        sha = _sha(path)
+        article = state.article_of_seed(rel)
+        if article is not None:
+            recorded = article.data.get("seed_sha256")
+            if not article.is_draft:
+                if recorded and recorded != sha:
+                    report.skipped_reviewed.append(rel)
+                continue
+            if recorded == sha:
+                continue
+            report.regenerated.append(rel)
+        analysis = analyse(read_seed(root, path), finder)
+        _draft(root, state, finder, analysis, sha, article.slug if article else None, report)
+    return report
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _draft(
+    root: Path,
+    state: State,
+    finder: Finder,
+    analysis: Analysis,
+    sha: str,
+    slug: str | None,
+    report: IngestReport,
+) -> None:
+    # a regenerated draft first takes back what its previous version said
+    files: dict[Path, str | None] = _forget(state, slug) if slug else {}
+    for company in analysis.new_companies:
+        if company.slug not in state.companies:
+            path = root / "briefings" / "companies" / f"{company.slug}.md"
+            files[path] = render_company(company, analysis)
+            finder.add(company.slug, (company.name, *company.aliases))
+    slug = slug or _article_slug(state, analysis)
+    links = link_deals(state, analysis, slug)
+    names = {s: state.name_of(s) for s in analysis.companies}
+    names.update({c.slug: c.name for c in analysis.new_companies})
+    for deal in links.new:
+        text = render_deal(deal, slug, analysis, names)
+        if text is None:  # no quotable sentence (an HTML seed): leave it to the reviewer
+            links.article_deals.remove(deal.slug)
+            continue
+        files[root / "briefings" / "deals" / f"{deal.slug}.md"] = text
+    for existing, sentence in links.add_source:
+        quote = quotable(sentence, analysis.raw)
+        if quote is None:
+            links.article_deals.remove(existing.slug)
+            continue
+        files[existing.path] = add_source(existing, slug, quote)
+    # reviewed deals that already cite this article keep being listed by it
+    for deal in sorted(state.deals.values(), key=lambda d: d.slug):
+        if not deal.is_draft and slug in _cited_by(deal) and deal.slug not in links.article_deals:
+            links.article_deals.append(deal.slug)
+    files[root / "briefings" / "articles" / f"{slug}.md"] = render_article(
+        analysis, sha, links.article_deals, links.reviewed_mentions
+    )
+    written: dict[Path, str] = {}
+    for path, text in sorted(files.items()):
+        rel = path.relative_to(root).as_posix()
+        existed = path.exists()
+        if text is None:
+            if existed:
+                path.unlink()
+                report.deleted.append(rel)
+            continue
+        if write_atomic(path, text):
+            (report.updated if existed else report.created).append(rel)
+        written[path] = text
+    # later seeds in this run see what was just drafted
+    state.refresh(root, written)
+
+
+def _cited_by(deal: Existing) -> set[str]:
+    sources = deal.data.get("sources") or []
+    return {str(s.get("article")) for s in sources if isinstance(s, dict)}
+
+
+def _forget(state: State, article: str) -> dict[Path, str | None]:
+    """Draft deals without this article as a source; a deal left with none is removed."""
+    changes: dict[Path, str | None] = {}
+    for slug, deal in sorted(state.deals.items()):
+        if not deal.is_draft or deal.doc is None or article not in _cited_by(deal):
+            continue
+        data = dict(deal.doc.data)
+        data["sources"] = [
+            s
+            for s in data.get("sources", [])
+            if not (isinstance(s, dict) and s.get("article") == article)
+        ]
+        if not data["sources"]:
+            changes[deal.path] = None
+            del state.deals[slug]
+            continue
+        text = document(data, deal.doc.body)
+        changes[deal.path] = text
+        state.deals[slug] = Existing(slug, deal.path, parse(deal.path.name, text))
+    return changes
+
+
+def _article_slug(state: State, analysis: Analysis) -> str:
+    from ..slugs import slugify
+
+    date = analysis.meta.published.iso() if analysis.meta.published else "undated"
+    words = slugify(analysis.meta.title).split("-")
+    base = "-".join([date, *words])[:70].rstrip("-")
+    base = base.rsplit("-", 1)[0] if len(base) == 70 and "-" in base else base
+    slug, n = base, 2
+    while slug in state.articles:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

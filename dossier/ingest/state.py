@@ -1,0 +1,86 @@
+"""What briefings/ already holds, as ingest needs it: which seeds have an article,
+with what review status and seed hash; the known companies; the existing deals.
+
+Read leniently (a broken file is left for ``check`` to report): ingest only needs
+to know what exists, so it never overwrites or duplicates it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..frontmatter import Document, FrontMatterError, decode, parse
+from .types import KnownCompany
+
+
+@dataclass
+class Existing:
+    slug: str
+    path: Path
+    doc: Document | None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data if self.doc else {}
+
+    @property
+    def is_draft(self) -> bool:
+        review = self.data.get("review")
+        return isinstance(review, dict) and review.get("status") == "draft"
+
+
+@dataclass
+class State:
+    articles: dict[str, Existing] = field(default_factory=dict)
+    companies: dict[str, Existing] = field(default_factory=dict)
+    deals: dict[str, Existing] = field(default_factory=dict)
+
+    def article_of_seed(self, seed: str) -> Existing | None:
+        for article in self.articles.values():
+            if article.data.get("seed") == seed:
+                return article
+        return None
+
+    def refresh(self, root: Path, files: dict[Path, str]) -> None:
+        """Take in files just written, so the next seed of the same run sees them."""
+        folders = {"articles": self.articles, "companies": self.companies, "deals": self.deals}
+        for path, text in files.items():
+            rel = path.relative_to(root).as_posix()
+            try:
+                doc: Document | None = parse(rel, text)
+            except FrontMatterError:
+                doc = None
+            folders[path.parent.name][path.stem] = Existing(path.stem, path, doc)
+
+    def name_of(self, slug: str) -> str:
+        company = self.companies.get(slug)
+        name = company.data.get("name") if company else None
+        return name if isinstance(name, str) else slug
+
+    def known_companies(self) -> list[KnownCompany]:
+        out = []
+        for slug, company in sorted(self.companies.items()):
+            name = company.data.get("name")
+            aliases = company.data.get("aliases") or []
+            names = [n for n in [name, *aliases] if isinstance(n, str) and n.strip()]
+            out.append(KnownCompany(slug, str(name or slug), tuple(names or [slug])))
+        return out
+
+
+def read_state(root: Path) -> State:
+    state = State()
+    for folder, into in (
+        ("articles", state.articles),
+        ("companies", state.companies),
+        ("deals", state.deals),
+    ):
+        for path in sorted((root / "briefings" / folder).glob("*.md")):
+            rel = path.relative_to(root).as_posix()
+            try:
+                doc: Document | None = parse(rel, decode(rel, path.read_bytes()))
+            except (FrontMatterError, OSError):
+                doc = None
+            into[path.stem] = Existing(path.stem, path, doc)
+    return state

@@ -1,0 +1,61 @@
+"""A deal's status as one sentence states it: rumored, announced, agreed,
+completed or terminated, and whether the sentence said so at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TERMINATED = re.compile(
+    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*"
+    r"|blocked|pulled out"
+    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b",
+    re.I,
+)
+_RUMOR = re.compile(
+    r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
+    r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
+    r"|pursu\w*|people familiar|"
+    r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
+    r"denies|deny|revealed|reported that|had reported|report that|"
+    r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
+    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b",
+    re.I,
+)
+_COMPLETED = re.compile(
+    r"\b(?:completed|complete[sd]? (?:the|its)"
+    r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
+    r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
+    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
+    r"has taken|have taken|took a|snapped up)\b",
+    re.I,
+)
+_AGREED = re.compile(
+    r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
+    r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
+    r"set up|established|granted|grants|licensed|licenses|licences|"
+    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b",
+    re.I,
+)
+# lower case only: "May 20" is a date
+_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b", re.I
+)
+
+
+def status_of(sentence: str) -> tuple[str, bool]:
+    """The deal's status as this sentence states it, and whether it said so at all."""
+    if _TERMINATED.search(sentence):
+        return "terminated", True
+    if _RUMOR.search(sentence):
+        return "rumored", True
+    if _COMPLETED.search(sentence):
+        return "completed", True
+    if _AGREED.search(sentence):
+        return "agreed", True
+    if _WEAK_RUMOR.search(sentence):
+        return "rumored", True
+    if _ANNOUNCED.search(sentence):
+        return "announced", True
+    return "announced", False

@@ -1,0 +1,154 @@
+"""Dates written in article text, resolved against the publication date, never today.
+
+"October 7, 2024" and "2026-05-27" are absolute; "Friday", "last year" and
+"last month" need an anchor (the publication date) and stay unknown without one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+
+_MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+_MONTHS["sept"] = 9
+# Month and weekday names are matched as written in news (capitalised): with a
+# leading lookahead on the capital, the scan skips most positions cheaply.
+_MONTH = (
+    r"(?=[JFMASOND])(?P<month>"
+    + "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_WEEKDAY = r"(?=[MTWFS])(?P<weekday>" + "|".join(n.capitalize() for n in _WEEKDAYS) + r")"
+
+_PATTERNS = [
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"(?P<year>\d{4})年(?P<mnum>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b"),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<year>\d{4})\b"),
+    re.compile(
+        r"\b(?:in|since|of|by|from|during|early|late|mid-?|end of)\s*(?P<year>(?:19|20)\d{2})\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<rel>last year|this year|next year|a year ago|last month|this month|"
+        r"yesterday|today|earlier this year|earlier this month)\b",
+        re.I,
+    ),
+    # a weekday on its own ("announced Friday"), not the name before a full date
+    re.compile(r"\b" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[JFMASOND][a-z]+\.? \d))"),
+]
+
+# Cheap test first: most sentences hold no date at all.
+_HINT = re.compile(
+    r"\d|year|month|yesterday|today|(?=[MTWFS])(?:"
+    + "|".join(n.capitalize() for n in _WEEKDAYS)
+    + ")"
+)
+
+
+_RELATIVE = 6  # index of the "last year", "yesterday" pattern in _PATTERNS
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: PartialDate
+    start: int
+    end: int
+    relative: bool
+
+
+def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
+    """Every date in ``text``, earliest position first, overlapping matches dropped."""
+    if not _HINT.search(text):
+        return []
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    digits = _DIGIT.search(text) is not None
+    low = text.lower()
+    relative = any(w in low for w in ("year", "month", "yesterday", "today"))
+    for i, pattern in enumerate(_PATTERNS):
+        # cheap tests first: the first six patterns need a digit, the seventh a word
+        if (i < _RELATIVE and not digits) or (i == _RELATIVE and not relative):
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            date, relative = _resolve(m.groupdict(), anchor)
+            if date is not None:
+                found.append(FoundDate(date, m.start(), m.end(), relative))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _resolve(
+    g: dict[str, str | None], anchor: PartialDate | None
+) -> tuple[PartialDate | None, bool]:
+    if g.get("rel"):
+        return _relative(g["rel"].lower(), anchor), True
+    month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get((g.get("month") or "").lower(), 0)
+    day = int(g["day"]) if g.get("day") else 0
+    if g.get("year"):
+        year = int(g["year"])
+    elif month and anchor is not None:
+        # "22 Feb" in a 2018 article: that year, or the one before if it would be later
+        year = anchor.year
+        if anchor.month and (month, day) > (anchor.month, anchor.day or 31):
+            year -= 1
+    elif g.get("weekday") and not month:
+        return _weekday(g["weekday"].lower(), anchor), True
+    else:
+        return None, False
+    if not 1800 <= year <= 2200:  # "0001-01-01" in garbage is not a news date
+        return None, False
+    try:
+        if day:
+            dt.date(year, month, day)
+        elif month and not 1 <= month <= 12:
+            return None, False
+    except ValueError:
+        return None, False
+    return PartialDate(year, month, day), not g.get("year")
+
+
+def _relative(rel: str, anchor: PartialDate | None) -> PartialDate | None:
+    if anchor is None:
+        return None
+    if rel in ("this year", "earlier this year"):
+        return PartialDate(anchor.year)
+    if rel in ("last year", "a year ago"):
+        return PartialDate(anchor.year - 1)
+    if rel == "next year":
+        return PartialDate(anchor.year + 1)
+    if not anchor.month:
+        return None
+    if rel in ("this month", "earlier this month"):
+        return PartialDate(anchor.year, anchor.month)
+    if rel == "last month":
+        y, m = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return PartialDate(y, m)
+    if not anchor.day:
+        return None
+    day = dt.date(anchor.year, anchor.month, anchor.day)
+    if rel == "yesterday":
+        day -= dt.timedelta(days=1)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _weekday(name: str, anchor: PartialDate | None) -> PartialDate | None:
+    """The last such weekday on or before the publication day ("announced Friday")."""
+    if anchor is None or not anchor.day:
+        return None
+    day = dt.date(anchor.year, anchor.month, anchor.day)
+    day -= dt.timedelta(days=(day.weekday() - _WEEKDAYS[name]) % 7)
+    return PartialDate(day.year, day.month, day.day)

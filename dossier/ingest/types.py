@@ -1,0 +1,70 @@
+"""Plain values passed between the ingest stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dates import PartialDate
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A seed read from disk: its text (decoded, LF line ends) and any metadata found."""
+
+    path: str  # seeds/FILE
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)  # title, outlet, author, published, url…
+    quotable: str = ""  # the seed as the loader's quote check sees it (whitespace collapsed)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    heading: bool = False  # a short line without end punctuation: a heading, not prose
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    outlet: str | None
+    author: str | None
+    published: PartialDate | None
+    url: str | None
+    language: str
+
+
+@dataclass(frozen=True)
+class KnownCompany:
+    slug: str
+    name: str
+    names: tuple[str, ...]  # name and aliases, as written
+
+
+@dataclass(frozen=True)
+class Mention:
+    slug: str
+    start: int  # offset in the sentence
+    end: int
+    possessed: bool = False  # "Huawei’s DeepSeek platform": named as another's product here
+
+
+@dataclass(frozen=True)
+class NewCompany:
+    """An organisation not yet in briefings/companies/, proposed as a draft profile."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    evidence: str  # the sentence it was found in
+
+
+@dataclass(frozen=True)
+class DealFinding:
+    kind: str
+    status: str
+    parties: tuple[tuple[str, str], ...]  # (company slug, role)
+    announced: PartialDate | None
+    value: tuple[float, str] | None
+    areas: tuple[str, ...]
+    quote: str
+    background: bool  # an older deal recalled by the article, not its news

@@ -1,0 +1,106 @@
+"""Properties that must hold for any input, checked with hypothesis."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.errors import ContentError
+from dossier.frontmatter import FrontMatterError, parse
+from dossier.load import load_corpus
+from dossier.slugs import SLUG, fold, slugify
+
+# Text a briefing may hold: no control characters, surrogates or bidi overrides.
+safe_text = st.text(
+    st.characters(
+        blacklist_categories=("Cc", "Cs"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff",
+    ),
+    max_size=40,
+)
+key = st.text(string.ascii_lowercase + "_", min_size=1, max_size=12)
+scalar = st.one_of(
+    safe_text,
+    st.integers(-(10**12), 10**12),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+)
+value = st.one_of(scalar, st.lists(scalar, max_size=4), st.dictionaries(key, scalar, max_size=3))
+
+
+@given(st.text(max_size=60))
+def test_slugify_is_safe_and_stable(name: str) -> None:
+    slug = slugify(name)
+    assert slug == "" or SLUG.match(slug)
+    assert slugify(slug) == slug
+    assert "/" not in slug and ".." not in slug
+
+
+@given(st.text(string.ascii_letters + " ", min_size=1, max_size=30))
+def test_case_and_width_variants_fold_alike(name: str) -> None:
+    fullwidth = "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in name)
+    assert fold(name.upper()) == fold(name.lower()) == fold(fullwidth)
+
+
+@given(st.dictionaries(key, value, min_size=1, max_size=6))
+def test_front_matter_round_trips(data: dict) -> None:
+    text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\nBody\n"
+    assert parse("f.md", text).data == data
+
+
+@given(st.binary(max_size=300))
+def test_parser_raises_only_its_own_error_on_any_bytes(raw: bytes) -> None:
+    from dossier.frontmatter import decode
+
+    try:
+        parse("f.md", decode("f.md", b"---\n" + raw + b"\n---\nbody\n"))
+    except FrontMatterError as exc:
+        assert str(exc).startswith("f.md")
+
+
+fragments = st.sampled_from(
+    [
+        "---\n",
+        "name: Acme\n",
+        "name: [\n",
+        "review: {status: draft}\n",
+        "- a\n",
+        "  x: 1\n",
+        "title: !!python/name:os.system\n",
+        "a: &x 1\nb: *x\n",
+        "\t",
+        "'",
+        '"',
+        "{",
+        "]",
+        ":",
+        "\ufeff",
+        "\r\n",
+        "aliases: [Ｘ, x]\n",
+        "date: 2024-02-30\n",
+        "\x00",
+        "é",
+        "小米",
+    ]
+)
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(st.lists(fragments, max_size=14), st.sampled_from(["companies", "articles", "deals"]))
+def test_loader_raises_only_content_errors(minimal: Path, parts: list[str], folder: str) -> None:
+    path = minimal / "briefings" / folder / "fuzzed.md"
+    path.write_bytes("".join(parts).encode("utf-8"))
+    try:
+        load_corpus(minimal)
+    except ContentError as exc:
+        assert exc.problems
+        assert all(p.path.startswith("briefings/") for p in exc.problems)
+    finally:
+        path.unlink()
