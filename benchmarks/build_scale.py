@@ -114,6 +114,9 @@ def reference(root: Path, ours: float) -> None:
         config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
         config.pop("hooks", None)
         config.pop("watch", None)
+        theme = config.get("theme", {})
+        if isinstance(theme, dict) and theme.get("custom_dir"):
+            theme["custom_dir"] = str(root / theme["custom_dir"])
         config.update(docs_dir=str(docs), site_dir=str(scratch / "site"), strict=False)
         (scratch / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
         started = time.perf_counter()

@@ -10,6 +10,7 @@ Atom allows and feed readers resolve against the feed's own address.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import uuid
 import xml.etree.ElementTree as ET
@@ -46,6 +47,13 @@ def _urn(key: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NS, key)}"
 
 
+@functools.cache
+def _summary_html(text: str) -> str:
+    # An article is in the main feed and in each of its companies' feeds: convert it once
+    # (at 10,000 articles, repeated conversions were most of the feeds' time).
+    return str(to_html(text))
+
+
 def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
     byline = a.author or a.outlet
     return _Entry(
@@ -54,7 +62,7 @@ def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
         f"articles/{a.slug}.html",
         a.published,
         a.published or a.review.date or fallback,
-        str(to_html(a.summary)),
+        _summary_html(a.summary),
         (byline,) if byline else (),
         a.topics,
     )
@@ -67,7 +75,7 @@ def _deal_entry(d: Deal, fallback: PartialDate) -> _Entry:
         f"deals/{d.slug}.html",
         d.date,
         d.closed or d.date or d.review.date or fallback,
-        str(to_html(d.summary)),
+        _summary_html(d.summary),
         (),
         d.areas,
     )
@@ -123,6 +131,7 @@ def _feed(
 
 
 def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
+    _summary_html.cache_clear()  # one build's summaries at a time (serve runs many builds)
     files = [
         (
             sitepaths.FEED,
