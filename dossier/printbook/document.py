@@ -16,9 +16,7 @@ PAPER = {"a4": "A4", "letter": "letter"}
 TEMPLATE = "print.html.j2"
 
 
-def render_book(
-    book: Book, templates: Path, commit: str | None, paper: str | None = None
-) -> str:
+def render_book(book: Book, templates: Path, commit: str | None, paper: str | None = None) -> str:
     """The book as a standalone HTML document; ``paper`` is a key of PAPER or None."""
     env = make_environment(templates)
 

@@ -16,7 +16,15 @@ from pathlib import Path
 from ..errors import DossierError
 
 
-def html_to_pdf(html: str) -> bytes:
+def write_pdf(html: str, output: Path) -> int:
+    """Make the PDF of ``html`` and write it to ``output``; returns the page count."""
+    data, pages = html_to_pdf(html)
+    write_atomically(data, output)
+    return pages
+
+
+def html_to_pdf(html: str) -> tuple[bytes, int]:
+    """The PDF's bytes and its number of pages."""
     try:
         import weasyprint
     except ImportError as exc:  # a missing system library (Pango) shows up here too
@@ -30,7 +38,7 @@ def html_to_pdf(html: str) -> bytes:
     logger.setLevel(logging.ERROR)  # its CSS notes are for us, not the reader
     try:
         document = weasyprint.HTML(string=html, base_url=None).render()
-        return document.write_pdf(pdf_identifier=identifier)
+        return document.write_pdf(pdf_identifier=identifier), len(document.pages)
     finally:
         logger.setLevel(level)
 

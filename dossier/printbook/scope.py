@@ -115,7 +115,11 @@ def _check_companies(views: Views, slugs: tuple[str, ...]) -> None:
     for slug in slugs:
         if slug not in views.corpus.companies:
             close = difflib.get_close_matches(slug, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "use a file name from briefings/companies/"
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "use a file name from briefings/companies/"
+            )
             raise DossierError(
                 f"--company {slug}: no such company ({hint} known: {', '.join(known)})"
             )
@@ -124,7 +128,7 @@ def _check_companies(views: Views, slugs: tuple[str, ...]) -> None:
 def _empty_message(views: Views, scope: Scope) -> str:
     what = scope.describe(views) or "the corpus"
     return (
-        f"nothing to print for {what}: no company or deal is in that selection "
+        f"nothing to print ({what}): no company or deal is in that selection "
         "(choose an earlier --since or other --company slugs)"
     )
 

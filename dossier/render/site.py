@@ -56,6 +56,7 @@ class Page:
 class RenderedSite:
     pages: tuple[Page, ...]
     as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
+    files: tuple[tuple[str, str], ...] = ()  # standalone files (site path, text), e.g. print/
 
 
 def page_path(kind: str, slug: str) -> str:
