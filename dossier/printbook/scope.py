@@ -118,7 +118,7 @@ def _check_companies(views: Views, slugs: tuple[str, ...]) -> None:
             hint = (
                 f"did you mean '{close[0]}'?"
                 if close
-                else "use a file name from briefings/companies/"
+                else "use a file name from briefings/companies/;"
             )
             raise DossierError(
                 f"--company {slug}: no such company ({hint} known: {', '.join(known)})"
