@@ -161,3 +161,23 @@ def test_bad_selection_is_one_clear_line(
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err
     assert not (minimal / "site").exists()
+
+
+def test_web_links_in_text_are_printed_with_their_address(minimal: Path, tmp_path: Path) -> None:
+    company = minimal / "briefings/companies/acme.md"
+    text = company.read_text("utf-8").replace(
+        "Acme makes anvils.", "Acme makes [anvils](https://example.com/anvils)."
+    )
+    company.write_text(text, "utf-8")
+    out = tmp_path / "acme.pdf"
+    assert main(["--root", str(minimal), "pdf", "--company", "acme", "--output", str(out)]) == 0
+    flat = " ".join("".join(page_texts(out)).split())
+    assert "anvils (https://example.com/anvils)" in flat
+    reader = pypdf.PdfReader(out)
+
+    def page_of(anchor: str) -> int:
+        return reader.get_destination_page_number(reader.named_destinations[anchor]) + 1
+
+    assert f"Globex acquires Acme (p. {page_of('deal-globex-acme-2024')})" in flat  # tables
+    source = page_of("article-wire-2024-05-01-globex-acme")
+    assert f"Globex to buy Acme (see p. {source}), The Wire" in flat
