@@ -66,6 +66,21 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("ingest", help="draft briefings for new or changed seeds, then check")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
+    pdf = commands.add_parser("pdf", help="print the briefing book as a PDF")
+    pdf.add_argument(
+        "--company",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="only this company and its deals (repeatable)",
+    )
+    pdf.add_argument(
+        "--since", metavar="DATE", help="only what happened since DATE (YYYY[-MM[-DD]])"
+    )
+    pdf.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="(default %(default)s)"
+    )
+    pdf.add_argument("--output", type=Path, help="where to write it (default: site/dossier.pdf)")
     return parser
 
 
@@ -87,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             return _approve(root, args.slugs, args.by)
         if command == "ingest":
             return _ingest(root, limits)
+        if command == "pdf":
+            return _pdf(root, args)
         if command == "serve":
             from .engine import serve
 
@@ -182,6 +199,18 @@ def _build(root: Path, site_dir: Path, limits: Limits) -> int:
         f"built {stats.pages} pages into {shown}/ ({stats.written} written, "
         f"{stats.reused} reused) in {time.perf_counter() - started:.1f} s"
     )
+    return 0
+
+
+def _pdf(root: Path, args: argparse.Namespace) -> int:
+    from .pipeline import pdf
+
+    started = time.perf_counter()
+    output: Path = args.output.resolve() if args.output else root / "site" / "dossier.pdf"
+    pages = pdf(root, output, tuple(args.company), args.since, args.paper)
+    shown = output.relative_to(root) if output.is_relative_to(root) else output
+    size = output.stat().st_size // 1024
+    print(f"wrote {shown}: {pages} pages, {size} KB in {time.perf_counter() - started:.1f} s")
     return 0
 
 

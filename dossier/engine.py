@@ -230,6 +230,8 @@ def on_files(files: Files, config: Any) -> Files:
         _build.pages[page.path] = page
         _build.keys[page.path] = _key(cache, page)
         files.append(File.generated(config, page.path, content=""))
+    for path, text in rendered.files:  # complete HTML pages such as the print view
+        files.append(File.generated(config, path, content=text))
     for name in SCHEMA_FILES:
         files.append(
             File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))

@@ -236,15 +236,7 @@ def _read_seeds(
         if files is not None:  # a git revision: symlinks were left out when it was read
             raw = files.get(article.seed)
             if raw is None:
-                problems.append(
-                    Problem(
-                        article.origin.path,
-                        line,
-                        "seed",
-                        f"{article.seed} does not exist",
-                        "fix the path or add the seed file",
-                    )
-                )
+                problems.append(_missing_seed(article, line))
             elif len(raw) > limits.max_file_bytes:
                 problems.append(_seed_too_big(article, line, len(raw), limits))
             else:
@@ -252,15 +244,7 @@ def _read_seeds(
             continue
         path = root / article.seed
         if not path.is_file():
-            problems.append(
-                Problem(
-                    article.origin.path,
-                    line,
-                    "seed",
-                    f"{article.seed} does not exist",
-                    "fix the path or add the seed file",
-                )
-            )
+            problems.append(_missing_seed(article, line))
         elif not path.resolve().is_relative_to(root.resolve()):
             problems.append(
                 Problem(
@@ -276,6 +260,16 @@ def _read_seeds(
         else:
             texts[slug] = path.read_bytes().decode("utf-8-sig", errors="replace")
     return texts
+
+
+def _missing_seed(article: Article, line: int) -> Problem:
+    return Problem(
+        article.origin.path,
+        line,
+        "seed",
+        f"{article.seed} does not exist",
+        "fix the path or add the seed file",
+    )
 
 
 def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Problem:

@@ -7,6 +7,7 @@ model    Corpus → Views                  (dossier.views)
 history  git log → History               (dossier.review.history; empty outside git)
 render   Views → RenderedSite            (dossier.render, templates/)
 site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in atomically)
+print    Views → print view and PDF      (dossier.printbook; the print view goes into the site)
 
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
 finished pages: pagecache.py) and spread it over every core (parallel.py); none of
@@ -15,13 +16,17 @@ that changes a byte of the output.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .dates import PartialDate, parse_partial_date
+from .errors import DossierError
 from .load import Limits, load_corpus
 from .model import Corpus
 from .pagecache import CACHE_DIR
+from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, render_site
 from .review.history import read_history
 from .views import build_views
@@ -46,7 +51,8 @@ def prepare(root: Path, limits: Limits | None = None) -> RenderedSite:
     """Everything up to the site engine; raises before anything is written."""
     corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR)
     views = build_views(corpus)
-    return render_site(views, root / "templates", read_history(root))
+    rendered = render_site(views, root / "templates", read_history(root))
+    return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
 
 
 def build(
@@ -63,3 +69,23 @@ def build(
         notify(line)
     rendered = prepare(root, limits)
     return build_site(root, rendered, site_dir, progress)
+
+
+def pdf(root: Path, output: Path, companies: tuple[str, ...], since: str | None, paper: str) -> int:
+    """The briefing book for the selection as a PDF at ``output``; returns its page count."""
+    from .printbook import Scope, commit_of, render_book, select
+    from .printbook.pdf import write_pdf
+
+    book = select(build_views(load_corpus(root)), Scope(companies, parse_since(since)))
+    commit = commit_of(root)
+    templates = root / "templates"
+    return write_pdf(lambda pages: render_book(book, templates, commit, paper, pages), output)
+
+
+def parse_since(text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    try:
+        return parse_partial_date(text)
+    except ValueError as exc:
+        raise DossierError(f"--since: {exc}") from None

@@ -82,3 +82,24 @@ def test_search_finds_company_by_native_script_alias(browser, base_url: str) -> 
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
     page.close()
     assert any("companies/xiaomi.html" in h for h in hrefs), hrefs
+
+
+def test_print_view_fits_the_page_in_print_media(browser, base_url: str, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(f"{base_url}/print/index.html", wait_until="networkidle")
+    page.emulate_media(media="print")
+    too_wide = page.evaluate(
+        """() => {
+        const limit = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter(e => e.getBoundingClientRect().right > limit + 1)
+          .map(e => e.tagName + ' ' + (e.id || e.className) + ' ' + e.textContent.slice(0, 40));
+        }"""
+    )
+    assert page.locator("#company-xiaomi").count() == 1
+    assert not page.locator(".site-bar").is_visible()  # the screen-only bar is not printed
+    artifacts = Path(os.environ.get("DOSSIER_ARTIFACTS", tmp_path))
+    artifacts.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(artifacts / "print-view-chromium.pdf"), format="A4")
+    page.close()
+    assert too_wide == []

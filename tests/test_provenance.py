@@ -214,3 +214,18 @@ def test_resolving_deepseek_changes_the_page_and_silences_strict(tmp_path: Path)
     assert "resolved by A. Reviewer" in parent
     assert "uncorroborated and contradicts itself" in parent
     assert "Overruled: Huawei" in parent
+
+
+def test_print_view_renders_citations_as_endnotes(default_site: Path) -> None:
+    book = BeautifulSoup((default_site / "print/index.html").read_text("utf-8"), "html.parser")
+    notes = {li["id"]: li for li in book.select("ol.endnotes > li")}
+    deepseek = book.find(id="company-deepseek").parent
+    marks = deepseek.select(".dossier-cite a")
+    assert len(marks) >= 4
+    assert "Sources disagree" in deepseek.get_text()
+    for mark in marks:
+        note = notes[mark["href"].removeprefix("#")]
+        assert note.q.get_text()  # the quoted sentence itself
+    quotes = [li.q.get_text() for li in notes.values()]
+    assert "Huawei’s proprietary DeepSeek AI platform" in quotes
+    assert list(notes) == [f"endnote-{n}" for n in range(1, len(notes) + 1)]

@@ -26,11 +26,26 @@ class Note:
 
 
 class Notes:
-    def __init__(self, articles: dict[str, Article], link: Callable[..., str]) -> None:
+    """The citation marks of one page (or of the whole print book), numbered in order.
+
+    By default a mark links to the quoted sentence on the article's page; the print
+    book passes ``target`` to link each mark to its endnote instead.
+    """
+
+    def __init__(
+        self,
+        articles: dict[str, Article],
+        link: Callable[..., str],
+        target: Callable[[str, str, int], str] | None = None,
+    ) -> None:
         self._articles = articles
         self._link = link
+        self._target = target or self._at_sentence
         self._numbers: dict[tuple[str, str], int] = {}
         self.items: list[Note] = []
+
+    def _at_sentence(self, article: str, quote: str, number: int) -> str:
+        return f"{self._link('article', article)}#{quote_anchor(quote)}"
 
     def cite(self, article: str, quote: str) -> Markup:
         key = (article, " ".join(quote.split()))
@@ -38,7 +53,7 @@ class Notes:
         if number is None:
             number = len(self.items) + 1
             self._numbers[key] = number
-            href = f"{self._link('article', article)}#{quote_anchor(quote)}"
+            href = self._target(article, quote, number)
             self.items.append(Note(number, self._articles[article], quote, href))
         note = self.items[number - 1]
         return Markup(

@@ -75,6 +75,7 @@ class RenderedSite:
     pages: tuple[Page, ...]
     as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
     views: Views  # for the outputs beside the pages (feeds, exports), made by the site stage
+    files: tuple[tuple[str, str], ...] = ()  # standalone files (site path, text), e.g. print/
 
 
 def page_path(kind: str, slug: str) -> str:

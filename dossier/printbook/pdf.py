@@ -1,0 +1,79 @@
+"""HTML → PDF with WeasyPrint: the only module that imports it.
+
+Deterministic: WeasyPrint takes the document dates from the page's ``dcterms`` meta tags
+(the corpus's as-of date), never the clock, and the file identifier here is a hash of
+the HTML, so the same commit gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import DossierError
+
+# WeasyPrint resolves target-counter() on its first layout and does not always lay out
+# the contents again when later pages move (a cross-reference's "(p. 14)" is wider than
+# the placeholder it replaced), so the contents could name the page before the right
+# one. We therefore lay out, read where every anchor fell, and render again with those
+# numbers written in, until they no longer change.
+_MAX_LAYOUTS = 4
+
+
+def write_pdf(render: Callable[[dict[str, int]], str], output: Path) -> int:
+    """Make the PDF of the HTML ``render(pages)`` gives; write it to ``output``.
+
+    ``render`` receives the page of each anchor from the previous layout ({} at first).
+    Returns the page count.
+    """
+    data, pages = html_to_pdf(render)
+    write_atomically(data, output)
+    return pages
+
+
+def html_to_pdf(render: Callable[[dict[str, int]], str]) -> tuple[bytes, int]:
+    """The PDF's bytes and its number of pages, with page references settled."""
+    try:
+        import weasyprint
+    except ImportError as exc:  # a missing system library (Pango) shows up here too
+        raise DossierError(
+            f"the PDF needs WeasyPrint and Pango: {exc} "
+            "(pip install -e . ; on Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+        ) from None
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # its CSS notes are for us, not the reader
+    try:
+        pages: dict[str, int] = {}
+        for _ in range(_MAX_LAYOUTS):
+            html = render(pages)
+            document = weasyprint.HTML(string=html, base_url=None).render()
+            found = {
+                anchor: number
+                for number, page in enumerate(document.pages, start=1)
+                for anchor in page.anchors
+            }
+            if found == pages:
+                break
+            pages = found
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        return document.write_pdf(pdf_identifier=identifier), len(document.pages)
+    finally:
+        logger.setLevel(level)
+
+
+def write_atomically(data: bytes, output: Path) -> None:
+    """Write ``output`` whole or not at all: a failed run keeps the previous PDF."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
