@@ -6,12 +6,12 @@ values always give the same bytes, and every date is a quoted string.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .. import atomic
 
 DRAFT = {"status": "draft"}
 
@@ -31,15 +31,7 @@ def write_atomic(path: Path, text: str) -> bool:
     """
     if path.is_file() and path.read_text("utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, text)
     return True
 
 

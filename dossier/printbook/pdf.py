@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import atomic
 from ..errors import DossierError
 
 # WeasyPrint resolves target-counter() on its first layout and does not always lay out
@@ -31,7 +30,7 @@ def write_pdf(render: Callable[[dict[str, int]], str], output: Path) -> int:
     Returns the page count.
     """
     data, pages = html_to_pdf(render)
-    write_atomically(data, output)
+    atomic.write_bytes(output, data)  # a failed run keeps the previous PDF
     return pages
 
 
@@ -64,16 +63,3 @@ def html_to_pdf(render: Callable[[dict[str, int]], str]) -> tuple[bytes, int]:
         return document.write_pdf(pdf_identifier=identifier), len(document.pages)
     finally:
         logger.setLevel(level)
-
-
-def write_atomically(data: bytes, output: Path) -> None:
-    """Write ``output`` whole or not at all: a failed run keeps the previous PDF."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
