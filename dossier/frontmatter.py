@@ -22,7 +22,9 @@ Path = tuple[str | int, ...]
 _FENCE = "---"
 _CLOSERS = ("---", "...")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+# Floats need a dot and a signed exponent, as in YAML 1.1: PyYAML (which ingest writes
+# drafts with) leaves "1E5" unquoted, so reading it as a number would change a string.
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|(0|[1-9][0-9]*)\.[0-9]*)([eE][-+][0-9]+)?$")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}

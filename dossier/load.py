@@ -9,31 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import claims, crossref
-from .dates import DATE_SHAPE, PartialDate, parse_partial_date
+from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
-from .frontmatter import Document, FrontMatterError, decode, dotted, parse
+from .frontmatter import FrontMatterError, decode, parse
 from .loadcache import load_files
 from .model import (
     Article,
-    Claim,
-    Company,
     Corpus,
-    Deal,
-    Fact,
-    Money,
-    Origin,
-    Party,
-    Resolution,
-    Review,
-    Source,
-    Step,
 )
+from .records import BUILDERS
 from .schema import validate
 from .slugs import SLUG, fold, slugify
 
@@ -162,8 +152,8 @@ def load_file(
         doc = parse(rel, decode(rel, raw))
     except FrontMatterError as exc:
         return None, [exc.problem]
-    _years_as_text(doc)
-    found = validate(kind, doc) + _check_dates(doc)
+    years_as_text(doc)
+    found = validate(kind, doc) + check_dates(doc)
     if len(doc.body) > limits.max_body_chars:
         found.append(
             Problem(
@@ -187,7 +177,7 @@ def load_file(
         )
     if found:
         return None, found
-    return _BUILDERS[kind](PurePosixPath(rel).stem, doc), []
+    return BUILDERS[kind](PurePosixPath(rel).stem, doc), []
 
 
 def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]:
@@ -330,161 +320,3 @@ def _sized(
         )
         return None
     return raw
-
-
-# Wherever these keys appear in front matter, at any depth, they hold a date.
-_DATE_KEYS = frozenset({"published", "announced", "closed", "date"})
-
-
-def _date_values(doc: Document) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], str]]:
-    """Each date field present: its path, the mapping holding it, and its key."""
-    founded = (
-        doc.data.get("facts", {}).get("founded")
-        if isinstance(doc.data.get("facts"), dict)
-        else None
-    )
-    if isinstance(founded, dict) and "value" in founded:
-        yield ("facts", "founded", "value"), founded, "value"
-    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in _DATE_KEYS and not isinstance(value, dict | list):
-                    yield (*path, key), node, key
-                else:
-                    stack.append(((*path, key), value))
-        elif isinstance(node, list):
-            stack.extend(((*path, i), item) for i, item in enumerate(node))
-
-
-def _years_as_text(doc: Document) -> None:
-    """``published: 2015`` unquoted is the year 2015, as the user meant."""
-    for _, holder, key in _date_values(doc):
-        value = holder[key]
-        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-            holder[key] = str(value)
-
-
-def _check_dates(doc: Document) -> list[Problem]:
-    """Dates that have the right shape but cannot exist, such as 2024-13-45."""
-    problems = []
-    for path, holder, key in _date_values(doc):
-        value = holder[key]
-        if isinstance(value, str) and DATE_SHAPE.match(value):  # other shapes: schema error
-            try:
-                parse_partial_date(value)
-            except ValueError as exc:
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line_of(path),
-                        dotted(path),
-                        str(exc),
-                        "fix the date or write only the year",
-                    )
-                )
-    return problems
-
-
-def _date(value: str | None) -> PartialDate | None:
-    return parse_partial_date(value) if value else None
-
-
-def _review(data: dict[str, Any]) -> Review:
-    review = data["review"]
-    return Review(review["status"], review.get("by"), _date(review.get("date")))
-
-
-def _claims(items: list[dict[str, str]] | tuple[()]) -> tuple[Claim, ...]:
-    return tuple(Claim(c["value"], c["source"], c["quote"]) for c in items)
-
-
-def _resolution(data: dict[str, str] | None) -> Resolution | None:
-    if data is None:
-        return None
-    return Resolution(data["value"], data["reason"], data.get("by"), _date(data.get("date")))
-
-
-def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
-    return tuple(Source(s["article"], s["quote"]) for s in items)
-
-
-def _article(slug: str, doc: Document) -> Article:
-    d = doc.data
-    return Article(
-        slug=slug,
-        title=d["title"],
-        seed=d.get("seed"),
-        url=d.get("url"),
-        outlet=d.get("outlet"),
-        author=d.get("author"),
-        published=_date(d.get("published")),
-        language=d.get("language", "en"),
-        companies=tuple(d["companies"]),
-        deals=tuple(d.get("deals", ())),
-        topics=tuple(d.get("topics", ())),
-        key_points=tuple(d.get("key_points", ())),
-        summary=doc.body,
-        review=_review(d),
-        origin=Origin(doc.path, doc.lines),
-    )
-
-
-def _company(slug: str, doc: Document) -> Company:
-    d = doc.data
-    facts = tuple(
-        Fact(
-            name,
-            f.get("value"),
-            f.get("source"),
-            f.get("quote"),
-            _claims(f.get("claims", ())),
-            _resolution(f.get("resolved")),
-        )
-        for name, f in d.get("facts", {}).items()
-    )
-    return Company(
-        slug=slug,
-        name=d["name"],
-        aliases=tuple(d.get("aliases", ())),
-        description=doc.body,
-        facts=facts,
-        topics=tuple(d.get("topics", ())),
-        review=_review(d),
-        origin=Origin(doc.path, doc.lines),
-    )
-
-
-def _deal(slug: str, doc: Document) -> Deal:
-    d = doc.data
-    value = d.get("value")
-    return Deal(
-        slug=slug,
-        title=d["title"],
-        kind=d["kind"],
-        status=d["status"],
-        parties=tuple(Party(p["company"], p.get("role", "partner")) for p in d["parties"]),
-        announced=_date(d.get("announced")),
-        closed=_date(d.get("closed")),
-        value=Money(float(value["amount"]), value["currency"]) if value else None,
-        areas=tuple(d.get("areas", ())),
-        sources=_sources(d["sources"]),
-        related=tuple(d.get("related", ())),
-        summary=doc.body,
-        review=_review(d),
-        origin=Origin(doc.path, doc.lines),
-        claims={name: _claims(items) for name, items in d.get("claims", {}).items()},
-        resolved={name: _resolution(r) for name, r in d.get("resolved", {}).items()},
-        steps=tuple(
-            Step(s["status"], _date(s.get("date")), _sources(s["sources"]))
-            for s in d.get("steps", ())
-        ),
-    )
-
-
-_BUILDERS: dict[str, Callable[[str, Document], Any]] = {
-    "article": _article,
-    "company": _company,
-    "deal": _deal,
-}
