@@ -22,6 +22,7 @@ COMMANDS = [
     ("python build.py diff origin/main...HEAD --format markdown > knowledge-diff.md", 0),
     ("python build.py check --strict --format github", 1),
     ("python build.py build", 0),
+    ("python build.py pdf", 0),
 ]
 
 
@@ -72,6 +73,7 @@ def test_workflow_commands_on_a_pull_request_branch(
         "- deal `globex-acme-2024`: status `agreed` → `completed`\n"
     )
     assert (minimal / "site/index.html").is_file()
+    assert (minimal / "site/dossier.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_pre_commit_hooks_run_the_check(
