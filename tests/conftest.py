@@ -12,11 +12,13 @@ from dossier.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("briefings", "seeds", "templates", "static", "mkdocs.yml")
+SITE_PARTS = ("templates", "static", "mkdocs.yml")  # everything but the corpus
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     """The repository's corpus, templates and config, copied so a test may change them."""
-    for part in PROJECT_PARTS:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in parts:
         src = REPO / part
         if src.is_dir():
             shutil.copytree(src, dest / part)
@@ -84,15 +86,7 @@ MINIMAL = {
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A small valid project: two companies, one article, one deal, real templates."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for part in ("templates", "static", "mkdocs.yml"):
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        else:
-            shutil.copy2(src, root / part)
-    (root / "dossier").symlink_to(REPO / "dossier")
+    root = copy_project(tmp_path / "project", SITE_PARTS)
     for rel, text in MINIMAL.items():
         write(root, rel, text)
     return root

@@ -19,7 +19,7 @@ import pytest
 
 from dossier.frontmatter import decode, parse
 
-from .conftest import PROJECT_PARTS, REPO
+from .conftest import REPO, SITE_PARTS, copy_project
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from diff_1000 import generate
@@ -39,16 +39,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "big"
     generate(root, ARTICLES, companies_per=10, articles_per_deal=20, body_words=60)
-    for part in PROJECT_PARTS:
-        if part in ("briefings", "seeds"):
-            continue
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        else:
-            shutil.copy2(src, root / part)
-    (root / "dossier").symlink_to(REPO / "dossier")
-    return root
+    return copy_project(root, SITE_PARTS)
 
 
 def run(root: Path, *args: str) -> subprocess.Popen[bytes]:
