@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import posixpath
 import uuid
-import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
 from .. import sitepaths
 from ..dates import PartialDate
@@ -47,11 +47,37 @@ def _urn(key: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NS, key)}"
 
 
-@functools.cache
+class _Memo:
+    """Results of the last build and of this one; older ones are dropped.
+
+    A company's articles are in the main feed and in its own, and under ``serve`` most
+    of them are unchanged from the last build: each summary is converted, and each entry
+    written, once (at 10,000 articles, repeated work was most of the feeds' time).
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[object, str] = {}
+        self.now: dict[object, str] = {}
+
+    def get(self, key: object, make: Callable[[], str]) -> str:
+        value = self.now.get(key)
+        if value is None:
+            value = self.last.get(key)
+            if value is None:
+                value = make()
+            self.now[key] = value
+        return value
+
+    def next_build(self) -> None:
+        self.last, self.now = self.now, {}
+
+
+_summaries = _Memo()
+_entry_xml = _Memo()
+
+
 def _summary_html(text: str) -> str:
-    # An article is in the main feed and in each of its companies' feeds: convert it once
-    # (at 10,000 articles, repeated conversions were most of the feeds' time).
-    return str(to_html(text))
+    return _summaries.get(text, lambda: str(to_html(text)))
 
 
 def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
@@ -107,6 +133,7 @@ class _Links:
     def __init__(self, site_url: str | None, feed_path: str) -> None:
         self.base = site_url.rstrip("/") + "/" if site_url else None
         self.folder = posixpath.dirname(feed_path) or "."
+        self.key = self.base or self.folder  # feeds with the same key link the same way
 
     def __call__(self, path: str) -> str:
         return self.base + path if self.base else posixpath.relpath(path, self.folder)
@@ -116,34 +143,44 @@ def _feed(
     views: Views, path: str, title: str, page: str, entries: list[_Entry], site_url: str | None
 ) -> str:
     url = _Links(site_url, path)
-    feed = ET.Element("feed", xmlns=ATOM)
-    ET.SubElement(feed, "id").text = _urn(f"feed:{path}")
-    ET.SubElement(feed, "title").text = title
     newest = max((e.updated for e in entries), default=None) or views.corpus.as_of()
-    ET.SubElement(feed, "updated").text = _stamp(newest or PartialDate(1970))
-    ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Dossier"
-    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=url(path))
-    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=url(page))
-    ET.SubElement(feed, "generator").text = "Dossier"
-    for e in entries:
-        entry = ET.SubElement(feed, "entry")
-        ET.SubElement(entry, "id").text = _urn(e.key)
-        ET.SubElement(entry, "title").text = e.title
-        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=url(e.page))
-        if e.published:
-            ET.SubElement(entry, "published").text = _stamp(e.published)
-        ET.SubElement(entry, "updated").text = _stamp(e.updated)
-        for name in e.authors:
-            ET.SubElement(ET.SubElement(entry, "author"), "name").text = name
-        for term in e.categories:
-            ET.SubElement(entry, "category", term=term)
-        ET.SubElement(entry, "content", type="html").text = e.html
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    head = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f"<feed xmlns={quoteattr(ATOM)}>",
+        f"  <id>{_urn(f'feed:{path}')}</id>",
+        f"  <title>{escape(title)}</title>",
+        f"  <updated>{_stamp(newest or PartialDate(1970))}</updated>",
+        "  <author>",
+        "    <name>Dossier</name>",
+        "  </author>",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(url(path))} />',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(url(page))} />',
+        "  <generator>Dossier</generator>",
+    ]
+    body = [_entry_xml.get((e, url.key), functools.partial(_entry, e, url)) for e in entries]
+    return "\n".join([*head, *body, "</feed>"]) + "\n"
+
+
+def _entry(e: _Entry, url: _Links) -> str:
+    lines = [
+        "  <entry>",
+        f"    <id>{_urn(e.key)}</id>",
+        f"    <title>{escape(e.title)}</title>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(url(e.page))} />',
+    ]
+    if e.published:
+        lines.append(f"    <published>{_stamp(e.published)}</published>")
+    lines.append(f"    <updated>{_stamp(e.updated)}</updated>")
+    for name in e.authors:
+        lines += ["    <author>", f"      <name>{escape(name)}</name>", "    </author>"]
+    lines += [f"    <category term={quoteattr(term)} />" for term in e.categories]
+    lines += [f'    <content type="html">{escape(e.html)}</content>', "  </entry>"]
+    return "\n".join(lines)
 
 
 def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
-    _summary_html.cache_clear()  # one build's summaries at a time (serve runs many builds)
+    _summaries.next_build()
+    _entry_xml.next_build()
     _fallbacks.clear()
     files = [
         (
