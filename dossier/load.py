@@ -7,6 +7,7 @@ each other (crossref). Nothing is returned unless all of it passed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Mapping
@@ -177,7 +178,9 @@ def load_file(
         )
     if found:
         return None, found
-    return BUILDERS[kind](PurePosixPath(rel).stem, doc), []
+    record = BUILDERS[kind](PurePosixPath(rel).stem, doc)
+    digest = hashlib.sha256(f"{kind}\0{rel}\0".encode() + raw).hexdigest()
+    return dataclasses.replace(record, origin=dataclasses.replace(record.origin, digest=digest)), []
 
 
 def _check_file_name(rel: str, stem: str, seen: dict[str, str]) -> list[Problem]:

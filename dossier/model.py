@@ -17,6 +17,9 @@ class Origin:
 
     path: str
     lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, compare=False)
+    # Hash of the file's kind, path and bytes, which determine the object entirely:
+    # a rebuild compares these to tell which pages need rendering again.
+    digest: str = field(default="", compare=False)
 
     def line_of(self, *path: str | int) -> int:
         """Line of a field such as ``("parties", 0, "company")``, or of its nearest parent."""

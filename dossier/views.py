@@ -119,8 +119,13 @@ def _newest_first(date: PartialDate | None, slug: str) -> tuple[bool, PartialDat
     return (date is not None, date or PartialDate(1), slug)
 
 
+def deal_order(deal: Deal) -> tuple[bool, PartialDate, str]:
+    """Sort key of ``deals_newest_first`` (with ``reverse=True``)."""
+    return _newest_first(deal.date, deal.slug)
+
+
 def build_views(corpus: Corpus) -> Views:
-    deals = sorted(corpus.deals.values(), key=lambda d: _newest_first(d.date, d.slug), reverse=True)
+    deals = sorted(corpus.deals.values(), key=deal_order, reverse=True)
     articles = sorted(
         corpus.articles.values(), key=lambda a: _newest_first(a.published, a.slug), reverse=True
     )

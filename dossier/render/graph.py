@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup
 
 from ..model import Deal
-from ..views import Views
+from ..views import Views, deal_order
 
 SVG = "http://www.w3.org/2000/svg"
 ARC = 22.0  # px of circumference per company: one label line plus air
@@ -36,14 +36,24 @@ STYLE = (
 )
 
 
-def edges(views: Views) -> dict[Pair, tuple[Deal, ...]]:
-    """Every pair of companies that share a deal, with those deals (newest first)."""
+def edges(views: Views, among: frozenset[str] | None = None) -> dict[Pair, tuple[Deal, ...]]:
+    """Every pair of companies that share a deal, with those deals (newest first).
+
+    With ``among``, only pairs of those companies, found through their own deals: a
+    company's neighbourhood then depends on its neighbours' deals, not on every deal.
+    """
+    if among is None:
+        deals: Iterable[Deal] = views.deals_newest_first
+    else:
+        mine = {d.slug: d for s in sorted(among) for d in views.deals_of.get(s, ())}
+        deals = sorted(mine.values(), key=deal_order, reverse=True)
     found: dict[Pair, list[Deal]] = defaultdict(list)
-    for deal in views.deals_newest_first:
+    for deal in deals:
         slugs = sorted({p.company for p in deal.parties})
         for i, a in enumerate(slugs):
             for b in slugs[i + 1 :]:
-                found[(a, b)].append(deal)
+                if among is None or (a in among and b in among):
+                    found[(a, b)].append(deal)
     return {pair: tuple(found[pair]) for pair in sorted(found)}
 
 
@@ -196,17 +206,18 @@ def network_svg(views: Views, link: Callable[[str], str]) -> str:
 
 def neighbourhood_svg(views: Views, slug: str, link: Callable[[str], str]) -> str | None:
     """``slug`` in the middle, its counterparties around it; None when it has none."""
-    pairs = {p: d for p, d in edges(views).items() if slug in p}
     others = [o.slug for o in views.counterparties_of[slug]]
     if not others:
         return None
+    local = edges(views, frozenset([slug, *others]))
+    pairs = {p: d for p, d in local.items() if slug in p}
     companies = views.corpus.companies
     radius, mx, my, radial = _frame([companies[s].name for s in others], 80)
     centre = (radius + mx, radius + my)
     svg = _svg(2 * centre[0], 2 * centre[1], f"{companies[slug].name} and its counterparties")
     place = _ring(others, radius, *centre)
     lines = ET.SubElement(svg, "g")
-    among = {p: d for p, d in edges(views).items() if p[0] in place and p[1] in place}
+    among = {p: d for p, d in local.items() if p[0] in place and p[1] in place}
     for (a, b), deals in {**pairs, **among}.items():
         ends = [centre if s == slug else place[s][1:] for s in (a, b)]
         _edge(lines, ends[0], ends[1], deals)

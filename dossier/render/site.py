@@ -6,11 +6,13 @@ path, title, description and headings.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -22,6 +24,7 @@ from ..views import Views
 from .environment import make_environment, relative_url, render
 from .notes import Notes
 from .topics import topics_of
+from .trace import Reads, Recorder, Replayer, fingerprint
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
 INDEXES = {
@@ -82,13 +85,72 @@ def page_path(kind: str, slug: str) -> str:
     return f"{_FOLDERS[kind]}/{slug}.md"
 
 
-def render_site(views: Views, templates: Path, history: History | None = None) -> RenderedSite:
+@dataclass
+class Reuse:
+    """The last render's pages and what each one read; ``serve`` keeps it between builds.
+
+    A page is rendered again only when its job (template, path, title, context) or
+    something it read changed (see trace.py); any change to templates/ renders all.
+    """
+
+    templates: str = ""  # digest of the templates the pages were rendered with
+    pages: dict[str, tuple[Any, Reads, Page]] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered (not reused) by the last build
+
+
+def render_site(
+    views: Views, templates: Path, history: History | None = None, reuse: Reuse | None = None
+) -> RenderedSite:
     env = make_environment(templates)
+    history = history or History()
+    if reuse is not None:
+        return RenderedSite(_render_reusing(env, views, history, templates, reuse), *_rest(views))
     # A global, so the shared review macro sees it without every template passing it on.
-    env.globals["history"] = history or History()
+    env.globals["history"] = history
     # Pages are independent of each other: on a large corpus they render on every core.
     pages = ordered_map(lambda job: _page(env, views, *job[:4], **job[4]), list(_jobs(views)))
-    return RenderedSite(tuple(pages), views.corpus.as_of(), views)
+    return RenderedSite(tuple(pages), *_rest(views))
+
+
+def _rest(views: Views) -> tuple[PartialDate | None, Views]:
+    return views.corpus.as_of(), views
+
+
+def _render_reusing(
+    env: jinja2.Environment, views: Views, history: History, templates: Path, reuse: Reuse
+) -> tuple[Page, ...]:
+    digest = _templates_digest(templates)
+    if digest != reuse.templates:
+        reuse.templates, reuse.pages = digest, {}
+    replayer = Replayer({"views": views, "history": history})
+    recorder = Recorder()
+    # One recorder for every page, its reads swapped per page: the review macro reaches
+    # history as a global, which cannot be wrapped page by page.
+    env.globals["history"] = recorder.wrap("history", history)
+    traced_views = recorder.wrap("views", views)
+    kept: dict[str, tuple[Any, Reads, Page]] = {}
+    rendered = 0
+    for job in _jobs(views):
+        signature = fingerprint(job)
+        old = reuse.pages.get(job[1])
+        if old is not None and old[0] == signature and replayer.unchanged(old[1]):
+            kept[job[1]] = old
+            continue
+        recorder.reads = {}
+        page = _page(env, traced_views, *job[:4], **job[4])
+        kept[job[1]] = (signature, recorder.reads, page)
+        rendered += 1
+    reuse.pages, reuse.rendered = kept, rendered
+    return tuple(entry[2] for entry in kept.values())
+
+
+def _templates_digest(templates: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 _Job = tuple[str, str, str, str, dict[str, object]]  # template, path, title, description, context

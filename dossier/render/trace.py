@@ -1,0 +1,194 @@
+"""What each page read while it rendered, so a rebuild renders only pages whose reads changed.
+
+Templates reach the corpus only through ``views`` and ``history``. While a page renders,
+both are wrapped in proxies that note every read as a path from the root (``views``
+→ ``deals_of`` → ``["xiaomi"]``) with a fingerprint of the value seen. On the next
+build, each noted path is replayed against the new views; when every fingerprint is
+the same, so is the page, and the old page is kept.
+
+Fingerprints are small values compared with ``==``. A briefing record is fingerprinted
+by the hash of its file (kind, path, bytes), which fully determines it; every other
+value by its contents. Nothing here depends on object identity, so fingerprints made
+in a worker process compare with ones made here.
+
+Why this is safe: a page is a function of its template, its own context and what it
+read; a changed template discards every trace (see ``render_site``), and a read that
+cannot be replayed counts as changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from ..dates import PartialDate
+from ..model import (
+    Article,
+    Claim,
+    Company,
+    Deal,
+    Fact,
+    Money,
+    Origin,
+    Party,
+    Resolution,
+    Review,
+    Source,
+    Step,
+)
+from ..review.history import Entry
+from ..views import Event
+
+Op = tuple[Any, ...]  # ("attr", name) | ("item", key) | ("call", name, args) | ("all",) …
+Path = tuple[Op, ...]
+Reads = dict[tuple[str, Path], Any]  # (root name, path) → fingerprint
+
+_RECORDS = (Company, Deal, Article)
+# Frozen values whose every field takes part in ``==``: their own fingerprint.
+_PLAIN = {PartialDate, Claim, Entry, Event, Fact, Money, Party, Resolution, Review, Source, Step}
+_MISSING = ("missing",)
+_SCALARS = {str, int, float, bool}
+
+
+def fingerprint(value: Any) -> Any:
+    """A hashable summary of ``value`` that changes whenever what a template sees changes."""
+    kind = type(value)
+    if value is None or kind in _SCALARS or kind in _PLAIN:
+        return value
+    if kind in _RECORDS:
+        return ("record", kind.__name__, value.origin.digest)
+    if kind is Origin:  # its ``==`` leaves out the lines; the digest covers them
+        return ("origin", value.path, value.digest)
+    if kind in (tuple, list):
+        return (kind.__name__, *map(fingerprint, value))
+    if isinstance(value, Mapping):
+        return ("map", *((k, fingerprint(v)) for k, v in value.items()))
+    if isinstance(value, (set, frozenset)):
+        return ("set", *sorted(map(repr, value)))
+    if dataclasses.is_dataclass(value):
+        names = [f.name for f in dataclasses.fields(value)]
+        return (kind.__name__, *(fingerprint(getattr(value, n)) for n in names))
+    return (kind.__name__, repr(value))
+
+
+class Recorder:
+    """The reads of one page."""
+
+    def __init__(self) -> None:
+        self.reads: Reads = {}
+
+    def note(self, root: str, path: Path, value: Any) -> Any:
+        key = (root, path)
+        if key not in self.reads:
+            self.reads[key] = fingerprint(value)
+        return value
+
+    def wrap(self, root: str, target: Any) -> Any:
+        return _Object(target, root, (), self)
+
+
+class _Object:
+    """An object whose attributes and methods a template uses (Views, Corpus, History)."""
+
+    __slots__ = ("_path", "_recorder", "_root", "_target")
+
+    def __init__(self, target: Any, root: str, path: Path, recorder: Recorder) -> None:
+        self._target, self._root, self._path, self._recorder = target, root, path, recorder
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        path = (*self._path, ("attr", name))
+        if callable(value) and not isinstance(value, type):
+
+            def call(*args: Any) -> Any:
+                step = (*self._path, ("call", name, args))
+                return self._recorder.note(self._root, step, value(*args))
+
+            return call
+        if isinstance(value, Mapping):
+            return _Mapping(value, self._root, path, self._recorder)
+        if _is_container(value):
+            return _Object(value, self._root, path, self._recorder)
+        return self._recorder.note(self._root, path, value)
+
+
+class _Mapping(Mapping[Any, Any]):
+    """A dict read key by key (an article by slug) or whole (iterated, counted)."""
+
+    __slots__ = ("_path", "_recorder", "_root", "_target")
+
+    def __init__(self, target: Mapping[Any, Any], root: str, path: Path, rec: Recorder) -> None:
+        self._target, self._root, self._path, self._recorder = target, root, path, rec
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self._target.get(key, _MISSING)
+        self._recorder.note(self._root, (*self._path, ("item", key)), value)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        value = self._target.get(key, _MISSING)
+        self._recorder.note(self._root, (*self._path, ("item", key)), value)
+        return default if value is _MISSING else value
+
+    def __contains__(self, key: object) -> bool:
+        return self._recorder.note(self._root, (*self._path, ("in", key)), key in self._target)
+
+    def _whole(self) -> Mapping[Any, Any]:
+        return self._recorder.note(self._root, (*self._path, ("all",)), self._target)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+
+def _is_container(value: Any) -> bool:
+    # Objects reached through views whose own parts templates read: the Corpus.
+    return type(value).__name__ == "Corpus"
+
+
+def replay(roots: Mapping[str, Any], root: str, path: Path) -> Any:
+    """The fingerprint of what ``path`` reads from ``roots[root]`` now."""
+    value = roots[root]
+    for step in path:
+        op = step[0]
+        if op == "attr":
+            value = getattr(value, step[1])
+        elif op == "item":
+            value = value.get(step[1], _MISSING)
+        elif op == "call":
+            value = getattr(value, step[1])(*step[2])
+        elif op == "in":
+            value = step[1] in value
+        # "all": the mapping itself
+    return fingerprint(value)
+
+
+class Replayer:
+    """Replays reads against new roots, each distinct read once per build."""
+
+    def __init__(self, roots: Mapping[str, Any]) -> None:
+        self.roots = roots
+        self.seen: dict[tuple[str, Path], Any] = {}
+
+    def unchanged(self, reads: Reads) -> bool:
+        for key, old in reads.items():
+            now = self.seen.get(key, _MISSING)
+            if now is _MISSING:
+                try:
+                    now = replay(self.roots, *key)
+                except Exception:  # a read that no longer works: the page must render
+                    return False
+                self.seen[key] = now
+            if now != old:
+                return False
+        return True
+
+
+def traced(fn: Callable[..., Any], recorder: Recorder, **roots: Any) -> Any:
+    """Call ``fn`` with each root wrapped so ``recorder`` sees what it reads."""
+    return fn(**{name: recorder.wrap(name, value) for name, value in roots.items()})
