@@ -8,6 +8,7 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from .model import (
     Article,
     Corpus,
 )
+from .provenance import normalise
 from .records import BUILDERS
 from .schema import validate
 from .slugs import SLUG, fold, slugify
@@ -87,6 +89,7 @@ def load_tree(
     same (most of them, between two commits): pass one dict to every call.
     ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
+    _real_folder.cache_clear()  # folders may have changed since the last build
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
@@ -131,10 +134,12 @@ def load_tree(
 def _briefing_files(root: Path, folder: str, files: Files | None) -> list[str]:
     prefix = f"briefings/{folder}/"
     if files is None:
-        return [
-            p.relative_to(root).as_posix()
-            for p in sorted((root / "briefings" / folder).glob("*.md"))
-        ]
+        try:
+            with os.scandir(root / "briefings" / folder) as entries:
+                names = sorted(e.name for e in entries if e.name.endswith(".md"))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return [prefix + name for name in names if not name.startswith(".")]
     return sorted(
         rel
         for rel in files
@@ -238,7 +243,7 @@ def _read_seeds(
         path = root / article.seed
         if not path.is_file():
             problems.append(_missing_seed(article, line))
-        elif not path.resolve().is_relative_to(root.resolve()):
+        elif not _inside(path, root):
             problems.append(
                 Problem(
                     article.origin.path,
@@ -277,7 +282,7 @@ def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Pro
 
 def _digest(text: str) -> str:
     # Whitespace-insensitive, so a syndicated copy re-wrapped by another site matches.
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
@@ -286,8 +291,7 @@ _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
 def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -> bytes | None:
     path = root / rel
     try:
-        real = path.resolve()
-        if not real.is_relative_to(root.resolve()):
+        if not _inside(path, root):
             problems.append(
                 Problem(
                     rel,
@@ -298,12 +302,32 @@ def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -
                 )
             )
             return None
-        if _sized(rel, b"", problems, limits, os.path.getsize(real)) is None:
-            return None
-        return real.read_bytes()
+        with open(path, "rb") as handle:  # one open for the size and the bytes
+            if _sized(rel, b"", problems, limits, os.fstat(handle.fileno()).st_size) is None:
+                return None
+            return handle.read()
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
     return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` resolves to a place under ``root`` (each folder resolved once per load).
+
+    Strings, not pathlib: a load checks every briefing and seed, 20,000 files at scale.
+    """
+    text = os.fspath(path)
+    if os.path.islink(text):
+        real = os.path.realpath(text)
+    else:
+        real = os.path.join(_real_folder(os.path.dirname(text)), os.path.basename(text))
+    top = _real_folder(os.fspath(root))
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _sized(

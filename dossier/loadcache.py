@@ -26,6 +26,8 @@ from .parallel import ordered_map
 Result = tuple[Any, list[Problem]]
 Item = tuple[str, str, bytes]  # kind, project-relative path, bytes
 _NAME = "load.pickle"
+_memory: dict[str, Result] = {}  # the results of this process's last valid load
+_on_disk: dict[Path, set[str]] = {}  # keys this process last wrote to each cache
 
 
 @cache
@@ -48,16 +50,27 @@ def load_files(
     from .load import load_file
 
     version = _code_version()
-    stored: dict[str, Result] = _read(cache_dir, version) if cache_dir else {}
     keys = [_key(kind, rel, raw, limits) for kind, rel, raw in items]
+    # A long-running process (serve) keeps the last valid load in memory; the file is
+    # read only when that does not cover every file.
+    stored: dict[str, Result] = _memory
+    if not all(key in stored for key in keys):
+        disk = _read(cache_dir, version) if cache_dir else {}
+        if cache_dir:
+            _on_disk[cache_dir] = set(disk)
+        stored = {**_memory, **disk}
     missing = [i for i, key in enumerate(keys) if key not in stored]
     fresh = ordered_map(lambda i: load_file(*items[i], limits), missing)
     results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}
     out = [results[key] if key in results else stored[key] for key in keys]
 
     def save() -> None:
-        if cache_dir and (missing or len(stored) != len(set(keys))):
-            _write(cache_dir, version, dict(zip(keys, out, strict=True)))
+        global _memory
+        valid = dict(zip(keys, out, strict=True))
+        if cache_dir and _on_disk.get(cache_dir) != set(valid):
+            _write(cache_dir, version, valid)
+            _on_disk[cache_dir] = set(valid)
+        _memory = valid
 
     return out, save
 

@@ -114,9 +114,12 @@ class Views:
         return tuple(self._timeline_by_company.get(slug, ()))
 
 
+_EARLIEST = PartialDate(1)
+
+
 def _newest_first(date: PartialDate | None, slug: str) -> tuple[bool, PartialDate, str]:
     # Undated items go last; ties break on slug so order never depends on file order.
-    return (date is not None, date or PartialDate(1), slug)
+    return (date is not None, date or _EARLIEST, slug)
 
 
 def deal_order(deal: Deal) -> tuple[bool, PartialDate, str]:

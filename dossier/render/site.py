@@ -6,6 +6,7 @@ path, title, description and headings.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -219,6 +220,7 @@ def _page(
     return Page(path, title, description, body, headings)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every page's description, every build under serve
 def _first_sentence(markdown_text: str, limit: int = 200) -> str:
     text = " ".join(markdown_text.split())
     cut = re.search(r"(?<=[.!?])\s", text)

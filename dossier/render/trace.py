@@ -44,7 +44,7 @@ Op = tuple[Any, ...]  # ("attr", name) | ("item", key) | ("call", name, args) | 
 Path = tuple[Op, ...]
 Reads = dict[tuple[str, Path], Any]  # (root name, path) → fingerprint
 
-_RECORDS = (Company, Deal, Article)
+_RECORDS = {Company, Deal, Article}
 # Frozen values whose every field takes part in ``==``: their own fingerprint.
 _PLAIN = {PartialDate, Claim, Entry, Event, Fact, Money, Party, Resolution, Review, Source, Step}
 _MISSING = ("missing",)
@@ -56,12 +56,14 @@ def fingerprint(value: Any) -> Any:
     kind = type(value)
     if value is None or kind in _SCALARS or kind in _PLAIN:
         return value
-    if kind in _RECORDS:
-        return ("record", kind.__name__, value.origin.digest)
+    if kind in _RECORDS:  # the digest covers kind, path and bytes
+        return value.origin.digest
     if kind is Origin:  # its ``==`` leaves out the lines; the digest covers them
         return ("origin", value.path, value.digest)
-    if kind in (tuple, list):
-        return (kind.__name__, *map(fingerprint, value))
+    if kind is tuple:
+        return tuple([x.origin.digest if type(x) in _RECORDS else fingerprint(x) for x in value])
+    if kind is list:
+        return ("list", *map(fingerprint, value))
     if isinstance(value, Mapping):
         return ("map", *((k, fingerprint(v)) for k, v in value.items()))
     if isinstance(value, (set, frozenset)):
