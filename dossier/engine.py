@@ -50,9 +50,10 @@ from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
 from .exports import export_files
+from .live import DOCS, INDEX, NeedsFullBuild, State, entries_json, search_index, update
 from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
-from .render import Page, RenderedSite
+from .render import Page, RenderedSite, Reuse
 from .schema import SCHEMA_FILES, schema_text
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -77,6 +78,10 @@ class _Build:
     search: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
     written: int = 0
     reused: int = 0
+    # Under serve: what live.py needs to update the served site in place.
+    setup: dict[str, Any] = dataclasses.field(default_factory=dict)  # config, files, nav, env
+    indexed: list[tuple[str, list[Any]]] = dataclasses.field(default_factory=list)
+    collect: list[Any] | None = None  # a live update's search entries for its page
 
 
 _PREFILL_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
@@ -87,6 +92,8 @@ _progress: Callable[[int, int], None] | None = None  # (done, total), set by bui
 _build = _Build()
 _serving = False  # under `mkdocs serve`: keep the last good site on errors
 _last_good: RenderedSite | None = None
+_reuse = Reuse()  # under serve: each page's reads, so a rebuild renders only what changed
+_live: State | None = None  # under serve: the served site, for in-place updates
 
 
 def build_site(
@@ -226,20 +233,26 @@ def on_files(files: Files, config: Any) -> Files:
         rendered = _render_for_mkdocs(root)
     cache = _cache_for(root, config)
     _build = _Build(cache)
+    _build.setup.update(config=config, files=files, engine=cache.fingerprint)
     for page in rendered.pages:
         _build.pages[page.path] = page
         _build.keys[page.path] = _key(cache, page)
         files.append(File.generated(config, page.path, content=""))
-    for path, text in rendered.files:  # complete HTML pages such as the print view
+    outputs = _outputs(rendered, config)
+    for path, text in outputs:  # the print view; feeds, data, graph
         files.append(File.generated(config, path, content=text))
     for name in SCHEMA_FILES:
         files.append(
             File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))
         )
-    for path, text in export_files(rendered.views, config.site_url or None):
-        files.append(File.generated(config, path, content=text))  # feeds, data, graph
+    _build.setup["outputs"] = dict(outputs)
     _replay_search(config)
     return files
+
+
+def _outputs(rendered: RenderedSite, config: Any) -> list[tuple[str, str]]:
+    """Files besides the pages that follow from the corpus: print view, feeds, exports."""
+    return [*rendered.files, *export_files(rendered.views, config.site_url or None)]
 
 
 def _cache_for(root: Path, config: Any) -> PageCache:
@@ -260,10 +273,13 @@ def _render_for_mkdocs(root: Path) -> RenderedSite:
     global _last_good
     from mkdocs.exceptions import PluginError
 
-    from .pipeline import prepare
+    from .pipeline import draft, prepare
 
     try:
-        rendered = prepare(root)
+        if _serving:  # seeds dropped in while serving are drafted, as `build.py` does
+            for line in draft(root):
+                print(line, file=sys.stderr)
+        rendered = prepare(root, reuse=_reuse if _serving else None)
     except DossierError as exc:
         if not (_serving and _last_good):
             raise PluginError(f"Dossier: the corpus has problems:\n{exc}") from None
@@ -288,13 +304,18 @@ def _replay_search(config: Any) -> None:
 
         def add_entry(page: Any, index: Any = index, original: Any = original) -> None:
             path = page.file.src_uri
+            before = len(index.entries)
             if path in _build.hits:
                 index.entries.extend(_cached(path)[1])
-                return
-            before = len(index.entries)
-            original(page)
-            if path in _build.pages:
-                _build.search[path] = index.entries[before:]
+            else:
+                original(page)
+                if path in _build.pages:
+                    _build.search[path] = index.entries[before:]
+            if _serving and _build.collect is None:
+                _build.indexed.append((path, index.entries[before:]))
+            if _build.collect is not None:  # a live update writes the index itself
+                _build.collect.extend(index.entries[before:])
+                del index.entries[before:]
 
         index.add_entry_from_context = add_entry
 
@@ -316,10 +337,16 @@ def _cached(path: str) -> tuple[str, list[Any]]:
     return _build.loaded[1], _build.loaded[2]
 
 
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    _build.setup["nav"] = nav
+    return nav
+
+
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
     # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
     cached = jinja2.DictLoader({_CACHED_TEMPLATE: "{{ dossier_output }}"})
     env.loader = jinja2.ChoiceLoader([cached, env.loader])  # type: ignore[list-item]
+    _build.setup["env"] = env
     return env
 
 
@@ -392,8 +419,109 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    global _live
     if _build.cache is not None and _only is None:  # a worker sees only its share
         _build.cache.prune()
+    if _serving and _only is None and _build.collect is None:
+        _live = _capture(config)
+
+
+def _capture(config: Any) -> State | None:
+    """The served site as live.py needs it, or None if it cannot be updated in place."""
+    site_dir = Path(config.site_dir)
+    try:
+        written = (site_dir / INDEX).read_text("utf-8")
+    except OSError:
+        return None
+    rendered = _last_good
+    if rendered is None or "nav" not in _build.setup:
+        return None
+    state = State(
+        site_dir=site_dir,
+        config=config,
+        files=_build.setup["files"],
+        nav=_build.setup["nav"],
+        env=_build.setup["env"],
+        engine=_build.setup["engine"],
+        pages=dict(_build.pages),
+        as_of=rendered.as_of,
+        order=[path for path, _ in _build.indexed],
+        entries={path: entries_json(entries) for path, entries in _build.indexed},
+        outputs=_build.setup["outputs"],
+        index_head=written[: written.find(DOCS) + len(DOCS)],
+    )
+    # The index live.py would write must be the one the search plugin wrote.
+    return state if DOCS in written and search_index(state) == written else None
+
+
+def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
+    """Rebuild in place where possible, and never let a broken file stop the server."""
+    server.builder = functools.partial(_rebuild, Path(config.config_file_path).parent, builder)
+    return server
+
+
+def _rebuild(root: Path, full: Callable[[], None]) -> None:
+    started = time.monotonic()
+    if _live is not None:
+        try:
+            pages = _update_in_place(root, _live)
+        except Exception as exc:
+            print(f"Dossier: in-place update failed ({exc!r}); building in full", file=sys.stderr)
+            pages = None
+        if pages is not None:
+            took = time.monotonic() - started
+            print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr, flush=True)
+            return
+    try:
+        full()
+    except Exception as exc:
+        print(
+            f"Dossier: the site could not be built: {exc}\n"
+            "Dossier: still serving the last good site; fix the file above.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _update_in_place(root: Path, state: State) -> int | None:
+    """Pages updated in place, or None when only a full build will do."""
+    global _last_good
+    from .pipeline import draft, prepare
+
+    try:
+        for line in draft(root):
+            print(line, file=sys.stderr)
+        rendered = prepare(root, reuse=_reuse)
+    except DossierError as exc:
+        print(
+            f"{exc}\nDossier: still serving the last good site; fix the files above.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return 0
+    engine = _cache_for(root, state.config).fingerprint
+    try:
+        with _source_date(rendered.as_of), _quiet_logs() as warnings:
+            pages = update(state, rendered, _outputs(rendered, state.config), engine, _rewrap)
+    except NeedsFullBuild:
+        return None
+    finally:
+        _build.collect = None
+    for warning in warnings:
+        print(f"WARNING {warning}", file=sys.stderr)
+    _last_good = rendered
+    return pages
+
+
+def _rewrap(page: Page) -> list[Any]:
+    """Point the hook at ``page``'s new HTML; returns the list its search entries go to."""
+    assert _build.cache is not None
+    _build.pages[page.path] = page
+    _build.keys[page.path] = _key(_build.cache, page)
+    _build.hits.discard(page.path)
+    _build.loaded = None
+    _build.collect = []
+    return _build.collect
 
 
 def serve(root: Path, addr: str) -> None:

@@ -27,7 +27,7 @@ from .load import Limits, load_corpus
 from .model import Corpus
 from .pagecache import CACHE_DIR
 from .printbook import PRINT_PAGE, print_page
-from .render import RenderedSite, render_site
+from .render import RenderedSite, Reuse, render_site
 from .review.history import read_history
 from .views import build_views
 
@@ -47,11 +47,14 @@ def check(root: Path, limits: Limits | None = None) -> Corpus:
     return load_corpus(root, limits or Limits())
 
 
-def prepare(root: Path, limits: Limits | None = None) -> RenderedSite:
-    """Everything up to the site engine; raises before anything is written."""
+def prepare(root: Path, limits: Limits | None = None, reuse: Reuse | None = None) -> RenderedSite:
+    """Everything up to the site engine; raises before anything is written.
+
+    ``reuse`` (kept by serve between builds) renders only pages whose inputs changed.
+    """
     corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR)
     views = build_views(corpus)
-    rendered = render_site(views, root / "templates", read_history(root))
+    rendered = render_site(views, root / "templates", read_history(root), reuse)
     return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
 
 

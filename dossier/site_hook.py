@@ -8,10 +8,12 @@ everything of substance lives in :mod:`dossier.engine`.
 from dossier.engine import (  # noqa: F401  (MkDocs looks these names up on the module)
     on_env,
     on_files,
+    on_nav,
     on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_serve,
     on_startup,
 )

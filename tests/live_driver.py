@@ -1,0 +1,60 @@
+"""Drives serve's rebuilds without a server, for tests/test_live.py and the benchmark.
+
+    python tests/live_driver.py ROOT SITE_DIR [STEPS.json]
+
+Builds ROOT into SITE_DIR as `mkdocs serve` does (same hooks, same site_url), then for
+each step in STEPS.json (a list of lists of [path, text or null]) writes those files
+(null deletes) and runs the rebuild the server would run. Prints one JSON line per
+step: {"in_place": bool, "seconds": float}.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) -> None:
+    from dossier import engine
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+
+    def config():  # what `mkdocs serve` builds with
+        c = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+        c.site_url = SERVE_URL
+        return c
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    build(first, serve_url=SERVE_URL)
+    for step in steps:
+        for rel, text in step:
+            path = root / rel
+            if text is None:
+                path.unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, "utf-8")
+        fulls: list[int] = []
+
+        def full(fulls: list[int] = fulls) -> None:
+            fulls.append(1)
+            build(config(), serve_url=SERVE_URL)
+
+        started = time.monotonic()
+        engine._rebuild(root, full)
+        took = time.monotonic() - started
+        print(json.dumps({"in_place": not fulls, "seconds": round(took, 3)}), flush=True)
+
+
+if __name__ == "__main__":
+    steps = json.loads(Path(sys.argv[3]).read_text("utf-8")) if len(sys.argv) > 3 else []
+    main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve(), steps)

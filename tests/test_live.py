@@ -1,0 +1,148 @@
+"""Serve's in-place rebuilds give exactly the site a full build gives, after any edits.
+
+Each test builds a copy of the default corpus as `mkdocs serve` does (through
+tests/live_driver.py, in a subprocess, as the server would run it), applies a random
+sequence of edits with a rebuild after each, then builds the final inputs from scratch
+into another folder and compares the two trees byte for byte: pages, search index,
+sitemap, feeds, exports and the print view.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.load import load_corpus
+from dossier.render import Reuse, render_site
+from dossier.views import build_views
+
+from .conftest import REPO, copy_project
+
+DRIVER = REPO / "tests" / "live_driver.py"
+
+
+def drive(root: Path, site: Path, steps: list[list[tuple[str, str | None]]]) -> list[dict]:
+    plan = root.parent / f"{site.name}-steps.json"
+    plan.write_text(json.dumps(steps), "utf-8")
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), str(root), str(site), str(plan)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(a, b), "")
+    return found
+
+
+def _body_edit(text: str, n: int) -> str:
+    return text.rstrip("\n") + f"\n\nA reviewer's note, number {n}.\n"
+
+
+def _title_edit(text: str, n: int) -> str:
+    return re.sub(r"^(title|name): ([\"']?)", rf"\1: \2Edit {n} ", text, count=1, flags=re.M)
+
+
+def _random_steps(root: Path, rng: random.Random) -> list[list[tuple[str, str | None]]]:
+    """Edits a reviewer makes: bodies, titles and names, a template, a broken file."""
+    files = sorted(p.relative_to(root).as_posix() for p in (root / "briefings").rglob("*.md"))
+    current = {rel: (root / rel).read_text("utf-8") for rel in files}
+    steps: list[list[tuple[str, str | None]]] = []
+    for n in range(6):
+        kind = rng.choice(["body", "body", "title", "template", "broken"])
+        if kind == "template":
+            rel = "templates/article.html.j2"
+            text = (root / rel).read_text("utf-8") + f"{{# edit {n} #}}\n<p>Edit {n}</p>\n"
+            steps.append([(rel, text)])
+            continue
+        rel = rng.choice(files)
+        if kind == "broken":  # a YAML error, then the fix: the server keeps the old site
+            steps.append([(rel, current[rel].replace("---\n", "---\n: [\n", 1))])
+            steps.append([(rel, current[rel])])
+            continue
+        if not rel.startswith("briefings/companies/") and kind == "title":
+            current[rel] = _title_edit(current[rel], n)
+        else:
+            current[rel] = _body_edit(current[rel], n)
+        steps.append([(rel, current[rel])])
+    return steps
+
+
+NEW_ARTICLE = """---
+title: "A second look at Xiaomi"
+outlet: "Test Wire"
+published: "2018-03"
+companies: [xiaomi]
+deals: []
+review: {status: draft}
+---
+Xiaomi is still here.
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_edits_in_place_match_a_full_build(tmp_path: Path, seed: int) -> None:
+    root = copy_project(tmp_path / "project")
+    steps = _random_steps(root, random.Random(seed))
+    served = tmp_path / "served"
+    report = drive(root, served, steps)
+    assert len(report) == len(steps)
+    assert any(r["in_place"] for r in report), report  # the fast path was taken
+    clean = tmp_path / "clean"
+    drive(root, clean, [])
+    assert differences(served, clean) == []
+
+
+def test_added_article_and_newest_date_fall_back_to_a_full_build(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    article = "briefings/articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.md"
+    text = (root / article).read_text("utf-8")
+    added = "briefings/articles/wire-2018-03-xiaomi-again.md"
+    new = NEW_ARTICLE.replace("2018-03", "2026-11-01")  # newer than anything: a new "as of"
+    steps = [[(added, NEW_ARTICLE)], [(article, _body_edit(text, 1))], [(added, new)]]
+    report = drive(root, tmp_path / "served", steps)
+    assert [r["in_place"] for r in report] == [False, True, False]
+    drive(root, tmp_path / "clean", [])
+    assert differences(tmp_path / "served", tmp_path / "clean") == []
+
+
+def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    reuse = Reuse()
+    first = render_site(build_views(load_corpus(root)), root / "templates", reuse=reuse)
+    assert reuse.rendered == len(first.pages)
+    deal = root / "briefings/deals/xiaomi-microsoft-windows-10-testing-2015.md"
+    deal.write_text(_body_edit(deal.read_text("utf-8"), 1), "utf-8")
+    second = render_site(build_views(load_corpus(root)), root / "templates", reuse=reuse)
+    again = {new.path for old, new in zip(first.pages, second.pages, strict=True) if old is not new}
+    assert reuse.rendered == len(again)
+    assert "deals/xiaomi-microsoft-windows-10-testing-2015.md" in again
+    assert "companies/microsoft.md" in again  # lists the deal
+    # Pages that never read that deal are kept as they were.
+    assert "articles/ifeng-tech-2026-05-27-xiaomi-pursues-deepseek.md" not in again
+    assert "companies/tencent.md" not in again
+    assert len(again) < len(first.pages)
+    # And what was rendered again equals a render from scratch.
+    clean = render_site(build_views(load_corpus(root)), root / "templates")
+    assert second.pages == clean.pages
