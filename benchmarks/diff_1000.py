@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import os
 import shutil
@@ -134,15 +135,15 @@ def generate(
         extra = (n * 13 + 5) % companies  # a third company in two articles of three
         names = [a, b] + ([extra] if n % 3 and extra not in (a, b) else [])
         body = filler(n, body_words)
-        write(
-            root,
-            f"seeds/article-{n:05d}.txt",
-            f"Deal {d} was reported in article {n}.\n" * 3 + (body and body + "\n"),
-        )
+        seed = f"Deal {d} was reported in article {n}.\n" * 3 + (body and body + "\n")
+        write(root, f"seeds/article-{n:05d}.txt", seed)
+        # A draft records its seed's hash, as ingest writes it: the draft is up to date.
+        sha = hashlib.sha256(seed.encode("utf-8")).hexdigest()
         write(
             root,
             f"briefings/articles/article-{n:05d}.md",
-            f"---\ntitle: Article {n}\nseed: seeds/article-{n:05d}.txt\noutlet: Wire\n"
+            f"---\ntitle: Article {n}\nseed: seeds/article-{n:05d}.txt\nseed_sha256: {sha}\n"
+            "outlet: Wire\n"
             f'published: "20{10 + n % 15}-0{1 + n % 9}-1{n % 9}"\n'
             f"companies: [{', '.join(f'company-{c:04d}' for c in names)}]\n"
             f"deals: [deal-{d:05d}]\n"

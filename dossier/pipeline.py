@@ -17,6 +17,7 @@ that changes a byte of the output.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +40,31 @@ def draft(root: Path) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
     from .ingest.run import ingest, pending
 
-    return ingest(root).lines() if pending(root) else []
+    # Serve calls this on every save: when no seed and no article briefing changed since
+    # a check that found nothing to do, skip reading them all again (20,000 at scale).
+    signature = _signature(root)
+    if _nothing_pending.get(root) == signature:
+        return []
+    lines = ingest(root).lines() if pending(root) else []
+    if not lines:
+        _nothing_pending[root] = signature
+    return lines
+
+
+_nothing_pending: dict[Path, tuple[tuple[str, int, int], ...]] = {}
+
+
+def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for folder in ("seeds", "briefings/articles"):
+        try:
+            with os.scandir(root / folder) as entries:
+                for entry in entries:
+                    info = entry.stat()
+                    found.append((f"{folder}/{entry.name}", info.st_size, info.st_mtime_ns))
+        except OSError:
+            continue
+    return tuple(sorted(found))
 
 
 def check(root: Path, limits: Limits | None = None) -> Corpus:
