@@ -33,6 +33,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -461,6 +462,7 @@ def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
 
 
 def _rebuild(root: Path, full: Callable[[], None]) -> None:
+    wait_for_print_view()
     started = time.monotonic()
     if _live is not None:
         try:
@@ -491,7 +493,7 @@ def _update_in_place(root: Path, state: State) -> int | None:
     try:
         for line in draft(root):
             print(line, file=sys.stderr)
-        rendered = prepare(root, reuse=_reuse)
+        rendered = prepare(root, reuse=_reuse, print_view=False)
     except DossierError as exc:
         print(
             f"{exc}\nDossier: still serving the last good site; fix the files above.",
@@ -510,7 +512,33 @@ def _update_in_place(root: Path, state: State) -> int | None:
     for warning in warnings:
         print(f"WARNING {warning}", file=sys.stderr)
     _last_good = rendered
+    _print_in_background(root, state, rendered)
     return pages
+
+
+_printing: threading.Thread | None = None
+
+
+def _print_in_background(root: Path, state: State, rendered: RenderedSite) -> None:
+    """The print view holds the whole corpus (seconds at scale): written just after the
+    pages, so the browser reloads without waiting for it."""
+    global _printing
+    from .printbook import PRINT_PAGE, print_page
+
+    def work() -> None:
+        global _last_good
+        text = print_page(rendered.views, root)
+        update(state, rendered, [(PRINT_PAGE, text)], state.engine, _rewrap)
+        _last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
+
+    _printing = threading.Thread(target=work, name="dossier-print-view", daemon=True)
+    _printing.start()
+
+
+def wait_for_print_view() -> None:
+    """Block until the print view of the last in-place update is written."""
+    if _printing is not None:
+        _printing.join()
 
 
 def _rewrap(page: Page) -> list[Any]:

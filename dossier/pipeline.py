@@ -40,8 +40,9 @@ def draft(root: Path) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
     from .ingest.run import ingest, pending
 
-    # Serve calls this on every save: when no seed and no article briefing changed since
-    # a check that found nothing to do, skip reading them all again (20,000 at scale).
+    # Serve calls this on every save. Ingest has work only when a seed changed or an
+    # article briefing came or went; otherwise skip reading them all (20,000 at scale).
+    # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
     signature = _signature(root)
     if _nothing_pending.get(root) == signature:
         return []
@@ -55,13 +56,15 @@ _nothing_pending: dict[Path, tuple[tuple[str, int, int], ...]] = {}
 
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each seed with its size and time, and the names of the article briefings."""
     found = []
-    for folder in ("seeds", "briefings/articles"):
+    for folder, stat in (("seeds", True), ("briefings/articles", False)):
         try:
             with os.scandir(root / folder) as entries:
                 for entry in entries:
-                    info = entry.stat()
-                    found.append((f"{folder}/{entry.name}", info.st_size, info.st_mtime_ns))
+                    info = entry.stat() if stat else None
+                    size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
+                    found.append((f"{folder}/{entry.name}", size, mtime))
         except OSError:
             continue
     return tuple(sorted(found))
@@ -72,14 +75,22 @@ def check(root: Path, limits: Limits | None = None) -> Corpus:
     return load_corpus(root, limits or Limits())
 
 
-def prepare(root: Path, limits: Limits | None = None, reuse: Reuse | None = None) -> RenderedSite:
+def prepare(
+    root: Path,
+    limits: Limits | None = None,
+    reuse: Reuse | None = None,
+    print_view: bool = True,
+) -> RenderedSite:
     """Everything up to the site engine; raises before anything is written.
 
-    ``reuse`` (kept by serve between builds) renders only pages whose inputs changed.
+    ``reuse`` (kept by serve between builds) renders only pages whose inputs changed;
+    without ``print_view`` the caller renders the print view itself (``print_page``).
     """
     corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR)
     views = build_views(corpus)
     rendered = render_site(views, root / "templates", read_history(root), reuse)
+    if not print_view:
+        return rendered
     return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
 
 

@@ -10,8 +10,10 @@ step: {"in_place": bool, "seconds": float}.
 
 from __future__ import annotations
 
+import cProfile
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,6 +27,7 @@ SERVE_URL = "http://127.0.0.1:8000/"
 def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) -> None:
     from dossier import engine
 
+    profile = os.environ.get("DOSSIER_PROFILE")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 
     def config():  # what `mkdocs serve` builds with
@@ -50,8 +53,12 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
             build(config(), serve_url=SERVE_URL)
 
         started = time.monotonic()
-        engine._rebuild(root, full)
+        if profile:  # DOSSIER_PROFILE=FILE: a cProfile of the rebuilds (the last one kept)
+            cProfile.runctx("engine._rebuild(root, full)", globals(), locals(), profile)
+        else:
+            engine._rebuild(root, full)
         took = time.monotonic() - started
+        engine.wait_for_print_view()  # written just after; compared like every file
         print(json.dumps({"in_place": not fulls, "seconds": round(took, 3)}), flush=True)
 
 

@@ -130,7 +130,47 @@ def export_data(views: Views) -> dict[str, Any]:
 
 
 def export_json(views: Views) -> str:
-    return json.dumps(export_data(views), ensure_ascii=False, indent=2) + "\n"
+    """``export_data`` as indented JSON, each record's text reused from the last build.
+
+    The same text as ``json.dumps(export_data(views), ensure_ascii=False, indent=2)``:
+    a record is written once, then spliced in; under serve, an edit rewrites one record
+    rather than the whole base (a second at 10,000 articles).
+    """
+    global _last
+    now: dict[str, str] = {}
+
+    def items(records: tuple[Any, ...], make: Any) -> str:
+        parts = []
+        for record in records:
+            key = record.origin.digest or repr(record)
+            text = now.get(key) or _last.get(key)
+            if text is None:
+                text = _INDENT + _dumps(make(record)).replace("\n", "\n" + _INDENT)
+            now[key] = text
+            parts.append(text)
+        return "[\n" + ",\n".join(parts) + "\n  ]" if parts else "[]"
+
+    head = {
+        "$schema": "../" + sitepaths.EXPORT_SCHEMA,
+        "format": FORMAT_VERSION,
+        "as_of": _date(views.corpus.as_of()),
+    }
+    fields = [f"  {_dumps(k)}: {_dumps(v)}" for k, v in head.items()]
+    fields += [
+        f'  "companies": {items(views.companies_by_name, _company)}',
+        f'  "deals": {items(views.deals_newest_first, _deal)}',
+        f'  "articles": {items(views.articles_newest_first, _article)}',
+    ]
+    _last = now
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+_INDENT = "    "  # a record inside a list inside the top object
+_last: dict[str, str] = {}  # record digest → its JSON text, from the last export
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 CSV_COLUMNS = (
