@@ -129,19 +129,28 @@ def _render_reusing(
     # history as a global, which cannot be wrapped page by page.
     env.globals["history"] = recorder.wrap("history", history)
     traced_views = recorder.wrap("views", views)
+    jobs = list(_jobs(views))
     kept: dict[str, tuple[Any, Reads, Page]] = {}
-    rendered = 0
-    for job in _jobs(views):
+    todo: list[tuple[_Job, Any]] = []
+    for job in jobs:
         signature = fingerprint(job)
         old = reuse.pages.get(job[1])
         if old is not None and old[0] == signature and replayer.unchanged(old[1]):
             kept[job[1]] = old
-            continue
+        else:
+            todo.append((job, signature))
+
+    def fresh(item: tuple[_Job, Any]) -> tuple[Any, Reads, Page]:
+        job, signature = item
         recorder.reads = {}
         page = _page(env, traced_views, *job[:4], **job[4])
-        kept[job[1]] = (signature, recorder.reads, page)
-        rendered += 1
-    reuse.pages, reuse.rendered = kept, rendered
+        return signature, recorder.reads, page
+
+    # A first build (serve's start) renders every page: on every core when it can.
+    for (job, _), entry in zip(todo, ordered_map(fresh, todo), strict=True):
+        kept[job[1]] = entry
+    kept = {job[1]: kept[job[1]] for job in jobs}
+    reuse.pages, reuse.rendered = kept, len(todo)
     return tuple(entry[2] for entry in kept.values())
 
 
