@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ..dates import PartialDate
 from .figures import areas, value
 from .status import status_of
-from .textdates import find_dates
+from .text import Caseless, lowered
+from .textdates import FoundDate, find_dates
 from .types import DealFinding, Mention
 
 # Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
@@ -50,42 +51,38 @@ _STRONG = {
     r"|\b(?:deal|agreement|pact|contract) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b",
 }
-_WEAK = re.compile(
+_WEAK = Caseless(
     r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
-    r"|\bjoin(?:ed|s|ing)? forces\b",
-    re.I,
+    r"|\bjoin(?:ed|s|ing)? forces\b"
 )
-_STRONG_RE = {kind: re.compile(p, re.I) for kind, p in _STRONG.items()}
+_STRONG_RE = {kind: Caseless(p) for kind, p in _STRONG.items()}
 _JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
-_NOT_THIS_DEAL = re.compile(
+_NOT_THIS_DEAL = Caseless(
     r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
-    r"|no (?:plans?|intention) to)\b",
-    re.I,
+    r"|no (?:plans?|intention) to)\b"
 )
-_COMPARISON = re.compile(
-    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b", re.I
+_COMPARISON = Caseless(
+    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b"
 )
 
-_PAST_VERB = re.compile(
+_PAST_VERB = Caseless(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
-    r"took|merged|licensed|completed|set up)\b",
-    re.I,
+    r"took|merged|licensed|completed|set up)\b"
 )
 _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"^(?:It|The company|The group|The firm)\b(?!['’])")
 # "looking for a buyer since 2023": a duration, not the date of the deal
 _SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_PASSIVE_ACQ = re.compile(
+_PASSIVE_ACQ = Caseless(
     r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
     + _BUSINESS
     + r"|sold "
     + _BUSINESS
     + r"|taken over by|"
-    r"purchased by|sale of)\b",
-    re.I,
+    r"purchased by|sale of)\b"
 )
-_RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b", re.I)
+_RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
 
 
@@ -107,11 +104,8 @@ def find_deals(
     last_year: int | None = None
     previous_subject: Mention | None = None
     for sentence, mentions in sentences:
-        dates = [
-            d
-            for d in find_dates(sentence, published)
-            if not d.relative and not _SINCE.search(sentence[: d.start])
-        ]
+        found = find_dates(sentence, published)
+        dates = [d for d in found if not d.relative and not _SINCE.search(sentence[: d.start])]
         later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
         year_here = dates[0].date.year if dates else None
         if later and last_year is not None:
@@ -122,7 +116,7 @@ def find_deals(
             mentions = [previous_subject, *mentions]
         elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
             previous_subject = Mention(mentions[0].slug, 0, 0)
-        hit = _analyse(sentence, mentions, published, year_here)
+        hit = _analyse(sentence, mentions, published, year_here, found)
         if hit:
             hits.append(hit)
         if year_here is not None:
@@ -131,13 +125,20 @@ def find_deals(
 
 
 def _analyse(
-    sentence: str, mentions: list[Mention], published: PartialDate | None, year: int | None
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+    year: int | None,
+    dates: list[FoundDate],
 ) -> _Hit | None:
-    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence):
+    low = lowered(sentence)
+    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
         return None
-    low = sentence.lower()
+    lower = low if low is not None else sentence.lower()
     comparison = (
-        _COMPARISON.search(sentence) if "like" in low or "such" in low or "includ" in low else None
+        _COMPARISON.search(sentence, low)
+        if "like" in lower or "such" in lower or "includ" in lower
+        else None
     )
     cut = comparison.start() if comparison else len(sentence)
     actors = [m for m in mentions if not m.possessed and m.start < cut]
@@ -147,24 +148,24 @@ def _analyse(
     actors = list(seen.values())
     if len(actors) < 2:
         return None
-    kind, cue = _kind(sentence)
+    kind, cue = _kind(sentence, low)
     strong = kind is not None
     if kind is None:
-        weak = _WEAK.search(sentence)
+        weak = _WEAK.search(sentence, low)
         if not weak or not _joined(sentence, actors):
             return None
         kind, cue = "partnership", weak.start()
-    parties = _parties(kind, sentence, actors, cue)
+    parties = _parties(kind, sentence, low, actors, cue)
     status, explicit = status_of(sentence)
     background = year is not None and (
         (published is not None and year < published.year)
-        or (published is None and bool(_PAST_VERB.search(sentence)))
+        or (published is None and bool(_PAST_VERB.search(sentence, low)))
     )
     if (background and status in ("announced", "agreed") and not explicit) or (
         background and status == "announced"
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
-    announced = PartialDate(year) if background and year else _date(sentence, published)
+    announced = PartialDate(year) if background and year else _date(dates, published)
     finding = DealFinding(
         kind=kind,
         status=status,
@@ -178,19 +179,17 @@ def _analyse(
     return _Hit(finding, strong, status if explicit else None, year if background else None)
 
 
-_MINORITY = re.compile(r"\bstake\b", re.I)
-_CONTROL = re.compile(
-    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", re.I
-)
+_MINORITY = Caseless(r"\bstake\b")
+_CONTROL = Caseless(r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake")
 
 
-def _kind(sentence: str) -> tuple[str | None, int]:
-    stake = _MINORITY.search(sentence)
-    if stake and not _CONTROL.search(sentence):  # "buy a 20% stake" is an investment
-        m = _STRONG_RE["investment"].search(sentence)
+def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
+    stake = _MINORITY.search(sentence, low)
+    if stake and not _CONTROL.search(sentence, low):  # "buy a 20% stake" is an investment
+        m = _STRONG_RE["investment"].search(sentence, low)
         return "investment", m.start() if m else stake.start()
     for kind in KIND_ORDER:
-        m = _STRONG_RE[kind].search(sentence)
+        m = _STRONG_RE[kind].search(sentence, low)
         if m:
             return kind, m.start()
     return None, 0
@@ -206,18 +205,18 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
 
 
 def _parties(
-    kind: str, sentence: str, actors: list[Mention], cue: int
+    kind: str, sentence: str, low: str | None, actors: list[Mention], cue: int
 ) -> tuple[tuple[str, str], ...]:
     before = [m for m in actors if m.start < cue]
     after = [m for m in actors if m.start >= cue]
     if kind == "acquisition":
-        if _PASSIVE_ACQ.search(sentence) and before and after:
+        if _PASSIVE_ACQ.search(sentence, low) and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
             return ((before[-1].slug, "acquirer"), (after[0].slug, "target"))
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
-        raised = _RAISED.search(sentence)
+        raised = _RAISED.search(sentence, low)
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
         elif after and before:
@@ -233,8 +232,8 @@ def _parties(
     return tuple((m.slug, role) for m in actors)
 
 
-def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
-    for found in find_dates(sentence, published):
+def _date(dates: list[FoundDate], published: PartialDate | None) -> PartialDate | None:
+    for found in dates:
         if found.date <= (published or found.date) or published is None:
             return found.date
     return published

@@ -28,6 +28,7 @@ from .lexicon import (
     PERSON_TITLES,
     PRODUCT_NOUNS,
 )
+from .text import Caseless, lowered
 from .types import KnownCompany, Mention, NewCompany
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -48,13 +49,20 @@ _APPOSITION = re.compile(
     rf"^(?:\s*\([^)]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I
 )
 _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Corten"
-_DEAL_BEFORE = re.compile(
-    r"\b(?i:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+# The longest text _NOUN_BEFORE can match before its trailing spaces: a noun, "s", ",".
+_NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
+_DEAL_CUES = (
+    r"acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
     r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
     r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
-    r"investment from|funding from|offer for)\s+(?:the\s+)?"
+    r"investment from|funding from|offer for"
+)
+# _DEAL_BEFORE cannot match without one of its cues: this cheap test comes first.
+_DEAL_CUE = Caseless(rf"\b(?:{_DEAL_CUES})\s")
+_DEAL_BEFORE = re.compile(
+    rf"\b(?i:{_DEAL_CUES})\s+(?:the\s+)?"
     # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
     rf"(?:(?:{_TOKEN})(?:\s+(?:{_TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
 )
@@ -157,7 +165,7 @@ class Finder:
         after = _NEXT_WORD.match(sentence, end)
         if after and after.group(1) in OUTLET_WORDS:
             return None  # "Huawei Central" is an outlet, not Huawei
-        owner = _OWNER_BEFORE.search(sentence[max(0, start - 40) : start])
+        owner = _owner_before(sentence[max(0, start - 40) : start])
         # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
         possessed = bool(owner) and not _possessive_place(owner.group(0).split()[0])
         return Mention(self._slug_of[fold(text)], start, end, possessed)
@@ -215,6 +223,42 @@ def _known_form(finder: Finder, phrase: str) -> bool:
 _PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
 
 
+# The tests below look at the words just before a name. Each regular expression ends
+# at the end of the text, so a search tries every position of it; a cheap look at the
+# last characters first says when none can match (true of most phrases).
+
+
+def _owner_before(before: str) -> re.Match[str] | None:
+    if "'s" not in before and "’s" not in before:
+        return None
+    return _OWNER_BEFORE.search(before)
+
+
+def _drop_place_owner(before: str) -> str:
+    """The context without a place that owns the name ("merge with Norway's Fjord
+    Line")."""
+    if not before.rstrip().endswith(("'s", "’s")):
+        return before
+    return _PLACE_OWNER.sub("", before)
+
+
+def _noun_before(before: str) -> bool:
+    """An organisation noun right before the name: "the chipmaker Arm"."""
+    stem = before.rstrip()
+    if len(stem) == len(before):
+        return False  # no space between the noun and the name
+    # one character more than the noun so that \b sees the real character before it
+    return _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is not None
+
+
+def _deal_before(before: str) -> bool:
+    """A deal cue before the name: "agreed to acquire Halden", "led by Northzone, with
+    participation from Tencent"."""
+    if _DEAL_CUE.search(before, lowered(before)) is None:
+        return False
+    return _DEAL_BEFORE.search(before) is not None
+
+
 def _possessive_place(token: str) -> bool:
     stem = _POSSESSIVE.sub("", token)
     return stem != token and stem in NOT_COMPANIES
@@ -244,14 +288,14 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
         return False
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
-    before = _PLACE_OWNER.sub("", before)  # "merge with Norway's Fjord Line"
+    before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
     after = _LEADING_POSSESSIVE.sub("", after)
     designated = _designated(tokens)
     evidence = designated or bool(  # cheapest tests first: most phrases have none
         _APPOSITION.match(after)
         or _DEAL_AFTER.match(after)
-        or _NOUN_BEFORE.search(before)
-        or _DEAL_BEFORE.search(before)
+        or _noun_before(before)
+        or _deal_before(before)
     )
     if not evidence:
         return False
@@ -259,7 +303,7 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
         _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not designated
     ):
         return False
-    return not (_PRODUCT_AFTER.match(after) or (_OWNER_BEFORE.search(before) and not designated))
+    return not (_PRODUCT_AFTER.match(after) or (_owner_before(before) and not designated))
 
 
 def _designated(tokens: list[str]) -> bool:

@@ -40,3 +40,43 @@ def sentences(paragraph: str) -> list[str]:
     if rest:
         out.append(rest)
     return out
+
+
+# The letters whose lower case is not what re.IGNORECASE compares them as: "İ" lowers to
+# two characters, "ı" and "ſ" match "i" and "s" under re.I but stay themselves in lower().
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, offset for offset, or None when some letter in it folds
+    differently under re.IGNORECASE (then callers match the original text with re.I)."""
+    low = text.lower()
+    if len(low) != len(text) or _FOLDS_APART.search(text):
+        return None
+    return low
+
+
+class Caseless:
+    """A case-insensitive pattern, run as a plain lower-case pattern on lowered text.
+
+    Same matches at the same offsets as ``re.compile(pattern, re.I)`` on the text, but
+    several times faster: with re.I the engine cannot skip ahead on a literal first
+    character, and the ingest rules run dozens of such patterns per sentence.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        # lower-casing "\S" or "\W" would change its meaning; non-ASCII letters may fold
+        # in ways lower() does not
+        if not pattern.isascii() or _UPPER_ESCAPE.search(pattern):
+            raise ValueError(f"not a pattern Caseless can lower: {pattern!r}")
+        self.pattern = pattern
+        self._plain = re.compile(pattern.lower())
+        self._ignorecase = re.compile(pattern, re.I)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """Search ``text``; ``low`` is ``lowered(text)``. A match's offsets hold for
+        ``text``; its groups may be in lower case."""
+        if low is None:
+            return self._ignorecase.search(text)
+        return self._plain.search(low)

@@ -58,6 +58,12 @@ _HINT = re.compile(
 
 _RELATIVE = 6  # index of the "last year", "yesterday" pattern in _PATTERNS
 _DIGIT = re.compile(r"\d")
+# What each pattern cannot match without: a pattern whose need is absent from the text is
+# not run at all (most sentences hold a number but no date, so this is the common case).
+_MONTH_NAME = re.compile(_MONTH)
+_WEEKDAY_NAME = re.compile(_WEEKDAY)
+_ISO = re.compile(r"\d{4}-\d{2}-")
+_CENTURY = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -77,10 +83,21 @@ def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
     digits = _DIGIT.search(text) is not None
     low = text.lower()
     relative = any(w in low for w in ("year", "month", "yesterday", "today"))
+    month = digits and _MONTH_NAME.search(text) is not None
+    runs = (
+        digits and _ISO.search(text) is not None,
+        digits and "年" in text,
+        month,
+        month,
+        month,
+        digits and _CENTURY.search(text) is not None,
+        relative,
+        _WEEKDAY_NAME.search(text) is not None,
+    )
     for i, pattern in enumerate(_PATTERNS):
-        # cheap tests first: the first six patterns need a digit, the seventh a word
-        if (i < _RELATIVE and not digits) or (i == _RELATIVE and not relative):
-            continue
+        # ``relative`` is rebound by each match below, as it always was
+        if not (relative if i == _RELATIVE else runs[i]):
+            continue  # the pattern needs something the text does not have
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
