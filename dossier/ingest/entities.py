@@ -140,7 +140,7 @@ class Finder:
         if len(folded) != len(sentence):  # rare letters whose case folding changes length
             folded = sentence.lower()
         end = -1
-        for word in _WORD.finditer(folded):
+        for word in self._words(sentence, folded):
             if word.start() < end:
                 continue  # inside the previous name
             for key in self._by_first.get(word.group(0), ()):
@@ -158,6 +158,20 @@ class Finder:
                 at = sentence.find(key, at + len(key))
         return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
 
+    @staticmethod
+    def _words(sentence: str, folded: str) -> Iterable[re.Match[str]]:
+        """The words of ``folded`` that can begin a mention: every word, or, when the
+        folded sentence lines up with the original, only those that begin with a capital
+        or a digit there (a name in lower case is a word, see _mention). Skipping the
+        lower-case words before looking them up is most of the work saved."""
+        if len(folded) != len(sentence) or "\u0345" in sentence:
+            return _WORD.finditer(folded)  # offsets differ: look at every word
+        return (
+            _WORD.match(folded, m.start(1))
+            for m in _CAPITALISED.finditer(sentence)
+            if sentence[m.start(1)].isupper() or sentence[m.start(1)].isdigit()
+        )
+
     def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
         text = sentence[start:end]
         if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
@@ -172,6 +186,10 @@ class Finder:
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+# Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
+# that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
+# word-character class except U+0345, which Finder._words checks for.
+_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ])([^\W_])")
 _NONE = Mention("", 0, 0)
 
 
