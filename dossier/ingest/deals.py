@@ -10,12 +10,14 @@ year before the article is recorded as that older deal ("background").
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
 
 from ..dates import PartialDate
 from .figures import areas, value
+from .lexicon import DESCRIPTIVE, LEGAL
 from .status import status_of
 from .text import Caseless, lowered
 from .textdates import FoundDate, find_dates
@@ -57,9 +59,15 @@ _WEAK = Caseless(
 )
 _STRONG_RE = {kind: Caseless(p) for kind, p in _STRONG.items()}
 _JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
+_FULLER_NAME = re.compile(
+    r"^(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL | DESCRIPTIVE)) + r")(?![\w&]))+"
+)
 _NOT_THIS_DEAL = Caseless(
     r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
-    r"|no (?:plans?|intention) to)\b"
+    r"|no (?:plans?|intention) to"
+    # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
+    # but neither company has shown interest"
+    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is))\b"
 )
 _COMPARISON = Caseless(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b"
@@ -70,9 +78,33 @@ _PAST_VERB = Caseless(
     r"took|merged|licensed|completed|set up)\b"
 )
 _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
-_SUBJECT_PRONOUN = re.compile(r"^(?:It|The company|The group|The firm)\b(?!['’])")
+# "It also invested in …", "In 2019 the company bought …": the company the last sentence
+# began with. A short opening phrase may come first.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:(?:In|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
+    r"(?:It|it|The company|the company|The group|the group|The firm|the firm)\b(?!['’])"
+)
+# The other party, named in the sentence after a deal statement that names one company:
+# "… agreed to acquire a smaller rival. The target, Skagen Ferries, …"
+_REFERENCE = re.compile(
+    r"^(?:The|Its|Their) (?:target|partner|seller|acquirer|buyer)"
+    r"(?: in the (?:venture|deal|joint venture|agreement))?,?\s+(?:is\s+)?$"
+)
+_REFERENCE_ROLE = {"buyer": "acquirer", "acquirer": "acquirer"}
+# "Existing investor Norrsken Capital also took part in the round": a co-investor named
+# in the sentence after the round.
+_JOINS_ROUND = Caseless(
+    r"\b(?:also )?(?:took part|participated|joined|co-invested|chipped in|invested)"
+    r"\b.{0,40}?\b(?:round|financing|funding|raise|investment)\b"
+)
 # "looking for a buyer since 2023": a duration, not the date of the deal
 _SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
+# "The company, founded in 2021, will receive royalties": when a party began, not the deal
+_FOUNDED = re.compile(
+    r"\b(?:founded|established|incorporated|created|started|spun (?:out|off)(?: of \S+)?)"
+    r"\s+(?:in\s+)?$",
+    re.I,
+)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PASSIVE_ACQ = Caseless(
     r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
@@ -103,9 +135,18 @@ def find_deals(
     hits: list[_Hit] = []
     last_year: int | None = None
     previous_subject: Mention | None = None
-    for sentence, mentions in sentences:
+    one_party: tuple[str, Mention, int | None, list[FoundDate]] | None = None
+    last_hit = -2  # index of the sentence of the last deal statement
+    for index, (sentence, mentions) in enumerate(sentences):
         found = find_dates(sentence, published)
-        dates = [d for d in found if not d.relative and not _SINCE.search(sentence[: d.start])]
+        dates = [
+            d
+            for d in found
+            if not d.relative
+            # "since 2023" is matched from "since": look at the match's first word too
+            and not _SINCE.search(sentence[: d.start] + sentence[d.start : d.end].split()[0])
+            and not _FOUNDED.search(sentence[: d.start])
+        ]
         later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
         year_here = dates[0].date.year if dates else None
         if later and last_year is not None:
@@ -117,11 +158,73 @@ def find_deals(
         elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
             previous_subject = Mention(mentions[0].slug, 0, 0)
         hit = _analyse(sentence, mentions, published, year_here, found)
+        if hit is None and one_party is not None:
+            hit = _named_next(one_party, sentence, mentions, published)
+        if hit is None and hits and last_hit == index - 1:  # a co-investor right after
+            joined = _joins_round(hits[-1], sentence, mentions)
+            if joined is not None:
+                hits[-1] = joined
         if hit:
             hits.append(hit)
+            last_hit = index
+        one_party = _one_party(sentence, mentions, year_here, found)
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
+
+
+def _one_party(
+    sentence: str, mentions: list[Mention], year: int | None, dates: list[FoundDate]
+) -> tuple[str, Mention, int | None, list[FoundDate]] | None:
+    """A deal statement naming one company ("Halvorsen agreed to acquire a smaller
+    rival"), kept for the next sentence, which may name the other party."""
+    actors = {m.slug: m for m in mentions if not m.possessed}
+    if len(actors) != 1 or sentence.rstrip().endswith("?"):
+        return None
+    kind, _ = _kind(sentence, lowered(sentence))
+    if kind is None:
+        return None
+    return sentence, next(iter(actors.values())), year, dates
+
+
+def _named_next(
+    one_party: tuple[str, Mention, int | None, list[FoundDate]],
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+) -> _Hit | None:
+    """The other party of the previous sentence's deal, introduced by "The target, …",
+    "Its partner in the venture, …". The quote is both sentences."""
+    first, party, year, dates = one_party
+    other = next((m for m in mentions if not m.possessed and m.slug != party.slug), None)
+    if other is None:
+        return None
+    reference = _REFERENCE.match(sentence[: other.start])
+    if reference is None:
+        return None
+    # the other party is the object of the statement: put it at its end, after the cue
+    placed = Mention(other.slug, len(first) - 1, len(first))
+    hit = _analyse(first, [party, placed], published, year, dates)
+    if hit is None:
+        return None
+    parties = hit.finding.parties
+    noun = sentence.split(None, 2)[1].rstrip(",")
+    if _REFERENCE_ROLE.get(noun) == "acquirer" and hit.finding.kind == "acquisition":
+        parties = ((other.slug, "acquirer"), (party.slug, "target"))
+    finding = dataclasses.replace(hit.finding, parties=parties, quote=f"{first} {sentence}")
+    return dataclasses.replace(hit, finding=finding)
+
+
+def _joins_round(last: _Hit, sentence: str, mentions: list[Mention]) -> _Hit | None:
+    """The last investment with the co-investors this sentence adds to it."""
+    if last.finding.kind != "investment" or last.finding.background:
+        return None
+    known = {slug for slug, _ in last.finding.parties}
+    new = [m.slug for m in mentions if not m.possessed and m.slug not in known]
+    if not new or not _JOINS_ROUND.search(sentence, lowered(sentence)):
+        return None
+    parties = (*last.finding.parties, *((slug, "investor") for slug in dict.fromkeys(new)))
+    return dataclasses.replace(last, finding=dataclasses.replace(last.finding, parties=parties))
 
 
 def _analyse(
@@ -181,13 +284,34 @@ def _analyse(
 
 _MINORITY = Caseless(r"\bstake\b")
 _CONTROL = Caseless(r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake")
+_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) stake\b", re.I)
+
+
+def _control(sentence: str, low: str | None) -> int | None:
+    """Where the sentence says a stake gives control: "a controlling stake", "a 51%
+    stake" (more than half). None for a minority stake."""
+    m = _CONTROL.search(sentence, low)
+    if m:
+        return m.start()
+    for pct in _PERCENT_STAKE.finditer(sentence):
+        if 50 < float(pct.group(1)) <= 100:
+            return pct.start()
+    return None
 
 
 def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
     stake = _MINORITY.search(sentence, low)
-    if stake and not _CONTROL.search(sentence, low):  # "buy a 20% stake" is an investment
+    control = _control(sentence, low) if stake else None
+    if stake and control is None:  # "buy a 20% stake" is an investment
         m = _STRONG_RE["investment"].search(sentence, low)
         return "investment", m.start() if m else stake.start()
+    if control is not None and not (
+        _STRONG_RE["joint-venture"].search(sentence, low)
+        or _STRONG_RE["merger"].search(sentence, low)
+    ):
+        # "take a controlling stake in", "buy a 51% stake in": the buyer takes control
+        m = _STRONG_RE["acquisition"].search(sentence, low)
+        return "acquisition", min(m.start(), control) if m else control
     for kind in KIND_ORDER:
         m = _STRONG_RE[kind].search(sentence, low)
         if m:
@@ -198,7 +322,9 @@ def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
 def _joined(sentence: str, actors: list[Mention]) -> bool:
     """Two companies written together: "A and B", "A’s … with B", "between A and B"."""
     for a, b in itertools.pairwise(actors):
-        between = sentence[a.end : b.start]
+        # "Samsung Electronics and Klarlyd": the known name is "Samsung"; the words of
+        # its fuller name ("Electronics", "Co") still join it to the next
+        between = _FULLER_NAME.sub("", sentence[a.end : b.start])
         if _JOINED.match(between) or re.search(r"\bwith\s+(?:the\s+)?$", between):
             return True
     return False

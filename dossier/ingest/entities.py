@@ -282,11 +282,17 @@ def _possessive_place(token: str) -> bool:
     return stem != token and stem in NOT_COMPANIES
 
 
+_BASED = re.compile(r"-(?:based|headquartered|listed)$")
+
+
 def _trim(start: int, phrase: str) -> tuple[int, str]:
     """Drop sentence-initial function words and a trailing possessive or full stop."""
     tokens = phrase.split(" ")
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
-    while tokens and (tokens[0] in NOT_COMPANIES or _possessive_place(tokens[0])):
+    # "Munich-based Greifwerk Robotik": where it is based is not part of the name
+    while tokens and (
+        tokens[0] in NOT_COMPANIES or _possessive_place(tokens[0]) or _BASED.search(tokens[0])
+    ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
     while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:

@@ -24,7 +24,8 @@ _RUMOR = Caseless(
 )
 _COMPLETED = Caseless(
     r"\b(?:completed|complete[sd]? (?:the|its)"
-    r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
+    r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
+    r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
     r"has taken|have taken|took a|snapped up)\b"
@@ -33,6 +34,11 @@ _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
     r"set up|established|granted|grants|licensed|licenses|licences|"
+    # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
+    r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form)|"
+    # a partnership renewed is agreed again: "have extended their partnership"
+    r"(?:extend|renew)(?:s|ed|ing)? (?:the|their|its|a|an) (?:[\w-]+ ){0,3}?(?:partnership|"
+    r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
     r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
 )
 # lower case only: "May 20" is a date
