@@ -56,7 +56,7 @@ class Score:
 
 # File-name prefix of the blind articles: written after the last change to the rules,
 # never used to tune them (their figures say how the rules generalise).
-BLIND = "d"
+BLIND = "f"
 
 
 def measure(show_errors: bool = False, subset: str = "all") -> dict[str, Score]:
