@@ -55,9 +55,28 @@ _STRONG = {
 }
 _WEAK = Caseless(
     r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
-    r"|\bjoin(?:ed|s|ing)? forces\b"
+    r"|\bjoin(?:ed|s|ing)? forces\b",
+    ("partner", "alliance", "collaborat", "cooperat", "forces"),
 )
-_STRONG_RE = {kind: Caseless(p) for kind, p in _STRONG.items()}
+# For each kind, words of which every match of its pattern holds one: most sentences
+# hold none, and a substring test is much cheaper than the pattern's scan.
+_ANCHORS = {
+    "merger": ("merg",),
+    "acquisition": (
+        "acqui", "buy", "bought", "purchas", "snap", "takeover", "take over", "took over",
+        "bid for", "offer for", "sell", "sold", "sale of",
+    ),
+    "joint-venture": ("joint", "jv"),
+    "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
+    # "IP agreement" holds "agreement"; "cross-licensing" holds "licen"
+    "licensing": (
+        "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
+    ),
+    "investment": ("invest", "stake", "funding round", "series ", "round led by", "pursu"),
+    # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
+    "partnership": ("deal", "agreement", "pact", "contract", "team", "tie-up", "strategic"),
+}  # fmt: skip
+_STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
 _JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
 _FULLER_NAME = re.compile(
     r"^(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL | DESCRIPTIVE)) + r")(?![\w&]))+"
@@ -67,7 +86,8 @@ _NOT_THIS_DEAL = Caseless(
     r"|no (?:plans?|intention) to"
     # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
     # but neither company has shown interest"
-    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is))\b"
+    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is))\b",
+    ("their own", "similar ", "no plan", "no intention", "would make", "neither "),
 )
 _COMPARISON = Caseless(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b"
@@ -181,9 +201,8 @@ def _one_party(
     actors = {m.slug: m for m in mentions if not m.possessed}
     if len(actors) != 1 or sentence.rstrip().endswith("?"):
         return None
-    kind, _ = _kind(sentence, lowered(sentence))
-    if kind is None:
-        return None
+    # whether it states a deal at all is left to _named_next: most next sentences
+    # name no other party
     return sentence, next(iter(actors.values())), year, dates
 
 
@@ -196,6 +215,8 @@ def _named_next(
     """The other party of the previous sentence's deal, introduced by "The target, …",
     "Its partner in the venture, …". The quote is both sentences."""
     first, party, year, dates = one_party
+    if not sentence.startswith(("The ", "Its ", "Their ")):
+        return None  # cheap test for _REFERENCE
     other = next((m for m in mentions if not m.possessed and m.slug != party.slug), None)
     if other is None:
         return None
@@ -282,8 +303,10 @@ def _analyse(
     return _Hit(finding, strong, status if explicit else None, year if background else None)
 
 
-_MINORITY = Caseless(r"\bstake\b")
-_CONTROL = Caseless(r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake")
+_MINORITY = Caseless(r"\bstake\b", ("stake",))
+_CONTROL = Caseless(
+    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
+)
 _PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) stake\b", re.I)
 
 
