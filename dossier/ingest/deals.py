@@ -20,7 +20,7 @@ from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL
 from .status import status_of
 from .text import Caseless, lowered
-from .textdates import FoundDate, find_dates
+from .textdates import find_dates
 from .types import DealFinding, Mention
 
 # Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
@@ -155,20 +155,23 @@ def find_deals(
     hits: list[_Hit] = []
     last_year: int | None = None
     previous_subject: Mention | None = None
-    one_party: tuple[str, Mention, int | None, list[FoundDate]] | None = None
+    one_party: tuple[str, Mention, int | None] | None = None
     last_hit = -2  # index of the sentence of the last deal statement
     for index, (sentence, mentions) in enumerate(sentences):
-        found = find_dates(sentence, published)
-        dates = [
+        # the year of the sentence: its first absolute date that is not a duration or a
+        # founding ("since 2023", "founded in 2021"); relative dates are looked for only
+        # for a deal's own date (_date)
+        dates = (
             d
-            for d in found
+            for d in find_dates(sentence, published, with_relative=False)
             if not d.relative
             # "since 2023" is matched from "since": look at the match's first word too
             and not _SINCE.search(sentence[: d.start] + sentence[d.start : d.end].split()[0])
             and not _FOUNDED.search(sentence[: d.start])
-        ]
+        )
+        first_date = next(dates, None)
         later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
-        year_here = dates[0].date.year if dates else None
+        year_here = first_date.date.year if first_date else None
         if later and last_year is not None:
             year_here = last_year + _NUMBERS[later.group(1).lower()]
         if _SUBJECT_PRONOUN.match(sentence) and previous_subject is not None:
@@ -177,7 +180,7 @@ def find_deals(
             mentions = [previous_subject, *mentions]
         elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
             previous_subject = Mention(mentions[0].slug, 0, 0)
-        hit = _analyse(sentence, mentions, published, year_here, found)
+        hit = _analyse(sentence, mentions, published, year_here)
         if hit is None and one_party is not None:
             hit = _named_next(one_party, sentence, mentions, published)
         if hit is None and hits and last_hit == index - 1:  # a co-investor right after
@@ -187,15 +190,15 @@ def find_deals(
         if hit:
             hits.append(hit)
             last_hit = index
-        one_party = _one_party(sentence, mentions, year_here, found)
+        one_party = _one_party(sentence, mentions, year_here)
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
 
 
 def _one_party(
-    sentence: str, mentions: list[Mention], year: int | None, dates: list[FoundDate]
-) -> tuple[str, Mention, int | None, list[FoundDate]] | None:
+    sentence: str, mentions: list[Mention], year: int | None
+) -> tuple[str, Mention, int | None] | None:
     """A deal statement naming one company ("Halvorsen agreed to acquire a smaller
     rival"), kept for the next sentence, which may name the other party."""
     actors = {m.slug: m for m in mentions if not m.possessed}
@@ -203,18 +206,18 @@ def _one_party(
         return None
     # whether it states a deal at all is left to _named_next: most next sentences
     # name no other party
-    return sentence, next(iter(actors.values())), year, dates
+    return sentence, next(iter(actors.values())), year
 
 
 def _named_next(
-    one_party: tuple[str, Mention, int | None, list[FoundDate]],
+    one_party: tuple[str, Mention, int | None],
     sentence: str,
     mentions: list[Mention],
     published: PartialDate | None,
 ) -> _Hit | None:
     """The other party of the previous sentence's deal, introduced by "The target, …",
     "Its partner in the venture, …". The quote is both sentences."""
-    first, party, year, dates = one_party
+    first, party, year = one_party
     if not sentence.startswith(("The ", "Its ", "Their ")):
         return None  # cheap test for _REFERENCE
     other = next((m for m in mentions if not m.possessed and m.slug != party.slug), None)
@@ -225,7 +228,7 @@ def _named_next(
         return None
     # the other party is the object of the statement: put it at its end, after the cue
     placed = Mention(other.slug, len(first) - 1, len(first))
-    hit = _analyse(first, [party, placed], published, year, dates)
+    hit = _analyse(first, [party, placed], published, year)
     if hit is None:
         return None
     parties = hit.finding.parties
@@ -253,7 +256,6 @@ def _analyse(
     mentions: list[Mention],
     published: PartialDate | None,
     year: int | None,
-    dates: list[FoundDate],
 ) -> _Hit | None:
     low = lowered(sentence)
     if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
@@ -289,7 +291,7 @@ def _analyse(
         background and status == "announced"
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
-    announced = PartialDate(year) if background and year else _date(dates, published)
+    announced = PartialDate(year) if background and year else _date(sentence, published)
     finding = DealFinding(
         kind=kind,
         status=status,
@@ -381,8 +383,8 @@ def _parties(
     return tuple((m.slug, role) for m in actors)
 
 
-def _date(dates: list[FoundDate], published: PartialDate | None) -> PartialDate | None:
-    for found in dates:
+def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
+    for found in find_dates(sentence, published):
         if found.date <= (published or found.date) or published is None:
             return found.date
     return published

@@ -74,15 +74,21 @@ class FoundDate:
     relative: bool
 
 
-def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
-    """Every date in ``text``, earliest position first, overlapping matches dropped."""
+def find_dates(
+    text: str, anchor: PartialDate | None, with_relative: bool = True
+) -> list[FoundDate]:
+    """Every date in ``text``, earliest position first, overlapping matches dropped.
+
+    ``with_relative=False`` leaves out "last year" and a weekday on its own (the two
+    last patterns): the other dates are the same, as those patterns are looked at last.
+    """
     if not _HINT.search(text):
         return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
     low = text.lower()
-    relative = any(w in low for w in ("year", "month", "yesterday", "today"))
+    relative = with_relative and any(w in low for w in ("year", "month", "yesterday", "today"))
     month = digits and _MONTH_NAME.search(text) is not None
     runs = (
         digits and _ISO.search(text) is not None,
@@ -92,11 +98,11 @@ def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
         month,
         digits and _CENTURY.search(text) is not None,
         relative,
-        _WEEKDAY_NAME.search(text) is not None,
+        with_relative and _WEEKDAY_NAME.search(text) is not None,
     )
     for i, pattern in enumerate(_PATTERNS):
         # ``relative`` is rebound by each match below, as it always was
-        if not (relative if i == _RELATIVE else runs[i]):
+        if not (relative and with_relative if i == _RELATIVE else runs[i]):
             continue  # the pattern needs something the text does not have
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
