@@ -59,8 +59,16 @@ _DEAL_CUES = (
     r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
     r"investment from|funding from|offer for"
 )
-# _DEAL_BEFORE cannot match without one of its cues: this cheap test comes first.
-_DEAL_CUE = Caseless(rf"\b(?:{_DEAL_CUES})\s")
+# _DEAL_BEFORE cannot match without one of its cues: this cheap test comes first, and
+# it looks for words of the cues with substring tests before its pattern runs.
+_DEAL_CUE = Caseless(
+    rf"\b(?:{_DEAL_CUES})\s",
+    (
+        "acqui", "buy", "bought", "purchase", "takeover", "bid for", "stake in", "invest",
+        "merge", "with", "led by", "backed by", "licen", "joined by", "participation from",
+        "funding from", "offer for",
+    ),
+)  # fmt: skip
 _DEAL_BEFORE = re.compile(
     rf"\b(?i:{_DEAL_CUES})\s+(?:the\s+)?"
     # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
@@ -278,6 +286,8 @@ def _deal_before(before: str) -> bool:
 
 
 def _possessive_place(token: str) -> bool:
+    if not token.endswith(("'", "’", "'s", "’s")):
+        return False  # what _POSSESSIVE removes, tested without a regular expression
     stem = _POSSESSIVE.sub("", token)
     return stem != token and stem in NOT_COMPANIES
 
@@ -291,7 +301,9 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
-        tokens[0] in NOT_COMPANIES or _possessive_place(tokens[0]) or _BASED.search(tokens[0])
+        tokens[0] in NOT_COMPANIES
+        or _possessive_place(tokens[0])
+        or ("-" in tokens[0] and _BASED.search(tokens[0]))
     ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
