@@ -87,7 +87,7 @@ def find_dates(
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
-    low = text.lower()
+    low = text.lower() if with_relative else ""
     relative = with_relative and any(w in low for w in ("year", "month", "yesterday", "today"))
     month = digits and _MONTH_NAME.search(text) is not None
     runs = (
