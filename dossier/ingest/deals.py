@@ -257,6 +257,8 @@ def _analyse(
     published: PartialDate | None,
     year: int | None,
 ) -> _Hit | None:
+    if len({m.slug for m in mentions if not m.possessed}) < 2:
+        return None  # the test below again, after the comparison cut: most sentences stop here
     low = lowered(sentence)
     if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
         return None
