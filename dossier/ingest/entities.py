@@ -148,13 +148,13 @@ class Finder:
         if len(folded) != len(sentence):  # rare letters whose case folding changes length
             folded = sentence.lower()
         end = -1
-        for word in self._words(sentence, folded):
-            if word.start() < end:
+        for start, word in self._words(sentence, folded):
+            if start < end:
                 continue  # inside the previous name
-            for key in self._by_first.get(word.group(0), ()):
-                stop = word.start() + len(key)
-                if folded.startswith(key, word.start()) and not _joined_on(folded, stop):
-                    mention = self._mention(sentence, word.start(), stop)
+            for key in self._by_first.get(word, ()):
+                stop = start + len(key)
+                if folded.startswith(key, start) and not _joined_on(folded, stop):
+                    mention = self._mention(sentence, start, stop)
                     if mention:
                         found.append(mention)
                         end = stop
@@ -167,18 +167,19 @@ class Finder:
         return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
 
     @staticmethod
-    def _words(sentence: str, folded: str) -> Iterable[re.Match[str]]:
-        """The words of ``folded`` that can begin a mention: every word, or, when the
-        folded sentence lines up with the original, only those that begin with a capital
-        or a digit there (a name in lower case is a word, see _mention). Skipping the
-        lower-case words before looking them up is most of the work saved."""
+    def _words(sentence: str, folded: str) -> list[tuple[int, str]]:
+        """The words of ``folded`` (offset, word) that can begin a mention: every word,
+        or, when the folded sentence lines up with the original, only those that begin
+        with a capital or a digit there (a name in lower case is a word, see _mention).
+        Skipping the lower-case words before looking them up is most of the work saved."""
         if len(folded) != len(sentence) or "\u0345" in sentence:
-            return _WORD.finditer(folded)  # offsets differ: look at every word
-        return (
-            _WORD.match(folded, m.start(1))
+            # offsets differ: look at every word
+            return [(m.start(), m.group(0)) for m in _WORD.finditer(folded)]
+        return [
+            (m.start(1), folded[m.start(1) : m.end(1)])
             for m in _CAPITALISED.finditer(sentence)
-            if sentence[m.start(1)].isupper() or sentence[m.start(1)].isdigit()
-        )
+            if m.group(2).isupper() or m.group(2).isdigit()
+        ]
 
     def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
         text = sentence[start:end]
@@ -197,7 +198,7 @@ _WORD = re.compile(r"[^\W_][\w&]*")
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
 # that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
 # word-character class except U+0345, which Finder._words checks for.
-_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ])([^\W_])")
+_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ])((?=([^\W_]))[\w&]+)")
 _NONE = Mention("", 0, 0)
 
 
@@ -325,13 +326,11 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
-    after = _LEADING_POSSESSIVE.sub("", after)
+    if after[:1] in ("'", "’"):
+        after = _LEADING_POSSESSIVE.sub("", after)
     designated = _designated(tokens)
     evidence = designated or bool(  # cheapest tests first: most phrases have none
-        _APPOSITION.match(after)
-        or _DEAL_AFTER.match(after)
-        or _noun_before(before)
-        or _deal_before(before)
+        _apposition(after) or _deal_after(after) or _noun_before(before) or _deal_before(before)
     )
     if not evidence:
         return False
@@ -340,6 +339,32 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
     ):
         return False
     return not (_PRODUCT_AFTER.match(after) or (_owner_before(before) and not designated))
+
+
+def _apposition(after: str) -> bool:
+    """ "Kestrel, a Munich startup": the pattern begins with a comma or a bracket."""
+    if after[:1] != "," and after.lstrip()[:1] != "(":
+        return False
+    return _APPOSITION.match(after) is not None
+
+
+# Each alternative of _DEAL_AFTER begins with spaces and then one of these words.
+_DEAL_AFTER_FIRST = (
+    "has", "have", "had", "will", "would", "is", "was", "agreed", "plans", "said",
+    "acquire", "buy", "purchase", "invest", "merge", "take", "bought", "acquired",
+    "invested", "raised", "signed", "led", "completed", "announced", "formed", "set",
+    "struck", "scrapped", "called", "abandoned", "terminated",
+)  # fmt: skip
+
+
+def _deal_after(after: str) -> bool:
+    """ "… agreed to acquire", "… and Beacon Air completed their merger"."""
+    if not after[:1].isspace():
+        return False
+    head = lowered(after.lstrip()[:12])  # None for letters that fold apart: then look
+    if head is not None and not head.startswith(_DEAL_AFTER_FIRST):
+        return False
+    return _DEAL_AFTER.match(after) is not None
 
 
 def _designated(tokens: list[str]) -> bool:
