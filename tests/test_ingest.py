@@ -620,3 +620,8 @@ def test_mentions_skip_lower_case_words_only() -> None:
         ("xiaomi", 52),
         ("microsoft", 60),
     ]
+
+
+def test_collapse_is_the_whitespace_pattern() -> None:
+    text = " a \u00a0b\u2028c\x1c d\u3000 e\t\r\n\u200bf "
+    assert collapse(text) == re.sub(r"\s+", " ", text).strip() == "a b c d e \u200bf"

@@ -13,12 +13,14 @@ _ABBREV = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?。！？][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-_SPACE = re.compile(r"\s+")
 
 
 def collapse(text: str) -> str:
-    """Whitespace collapsed as the loader's quote check does it."""
-    return _SPACE.sub(" ", text).strip()
+    r"""Whitespace collapsed as the loader's quote check does it.
+
+    The same as ``re.sub(r"\s+", " ", text).strip()`` (str.split and \s agree on what
+    whitespace is), ten times faster on an article: the pattern replaces every space."""
+    return " ".join(text.split())
 
 
 def sentences(paragraph: str) -> list[str]:
