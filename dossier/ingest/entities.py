@@ -210,13 +210,22 @@ def _joined_on(text: str, stop: int) -> bool:
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
     """Organisations not yet known, each with the sentence that shows it."""
     found: dict[str, NewCompany] = {}
+    trimmed: dict[str, tuple[int, str]] = {}  # names recur within an article: trim once
+    known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
     for sentence in sentences:
         for m in _PHRASE.finditer(sentence):
-            start, phrase = _trim(m.start(), m.group(0))
+            text = m.group(0)
+            if text not in trimmed:
+                trimmed[text] = _trim(0, text)
+            skip, phrase = trimmed[text]
             if not phrase:
                 continue
+            start = m.start() + skip
             end = start + len(phrase)
-            if finder.knows(phrase) or finder.knows(_name(phrase)) or _known_form(finder, phrase):
+            is_known = known.get(phrase)
+            if is_known is None:
+                is_known = known[phrase] = _known_phrase(finder, phrase)
+            if is_known:
                 continue
             if not _is_company(sentence, start, end, phrase, outlet):
                 continue
@@ -234,10 +243,16 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
                     continue
             found[slug] = NewCompany(slug, name, aliases, sentence)
             finder.add(slug, (name, phrase, *aliases))
+            known.clear()
     return list(found.values())
 
 
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w&.-]+)\)")
+
+
+def _known_phrase(finder: Finder, phrase: str) -> bool:
+    """The phrase, its usual name or a fuller form of it names a known company."""
+    return finder.knows(phrase) or finder.knows(_name(phrase)) or _known_form(finder, phrase)
 
 
 def _known_form(finder: Finder, phrase: str) -> bool:

@@ -82,11 +82,11 @@ def find_dates(
     ``with_relative=False`` leaves out "last year" and a weekday on its own (the two
     last patterns): the other dates are the same, as those patterns are looked at last.
     """
-    if not _HINT.search(text):
-        return []
+    if not (_HINT.search(text) if with_relative else _DIGIT.search(text)):
+        return []  # without relative dates, every pattern left needs a digit
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    digits = _DIGIT.search(text) is not None
+    digits = with_relative is False or _DIGIT.search(text) is not None
     low = text.lower() if with_relative else ""
     relative = with_relative and any(w in low for w in ("year", "month", "yesterday", "today"))
     month = digits and _MONTH_NAME.search(text) is not None
