@@ -16,7 +16,7 @@ from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean
 from dossier.ingest.entities import Finder, detect_new
 from dossier.ingest.readers import read_seed
-from dossier.ingest.text import Caseless, collapse, lowered
+from dossier.ingest.text import Caseless, collapse, lowered, sentences
 from dossier.ingest.textdates import find_dates
 from dossier.ingest.types import KnownCompany, RawArticle
 from dossier.load import load_corpus
@@ -625,3 +625,44 @@ def test_mentions_skip_lower_case_words_only() -> None:
 def test_collapse_is_the_whitespace_pattern() -> None:
     text = " a \u00a0b\u2028c\x1c d\u3000 e\t\r\n\u200bf "
     assert collapse(text) == re.sub(r"\s+", " ", text).strip() == "a b c d e \u200bf"
+
+
+def _eval_sentences() -> list[str]:
+    out = []
+    for path in sorted((REPO / "tests/ingest_eval/articles").iterdir()):
+        for paragraph in path.read_text("utf-8", errors="replace").split("\n"):
+            out.extend(sentences(paragraph))
+    return out
+
+
+def test_anchored_patterns_match_like_the_plain_ones_on_the_eval_set() -> None:
+    from dossier.ingest import deals, entities, status
+
+    patterns = [
+        *deals._STRONG_RE.values(),
+        deals._WEAK,
+        deals._NOT_THIS_DEAL,
+        deals._MINORITY,
+        deals._CONTROL,
+        entities._DEAL_CUE,
+        status._RUMOR,
+        status._AGREED,
+    ]
+    texts = _eval_sentences()
+    # the windows before names, as the company rules see them
+    texts += [t[:i] for t in texts[:300] for i in range(0, len(t), 17)]
+    for pattern in patterns:
+        plain = re.compile(pattern.pattern, re.I)
+        for text in texts:
+            got, want = pattern.search(text, lowered(text)), plain.search(text)
+            assert (got.span() if got else None) == (want.span() if want else None), (
+                pattern.pattern[:40],
+                text,
+            )
+
+
+def test_dates_without_relative_ones_are_the_same_absolute_dates() -> None:
+    anchor = PartialDate(2025, 6, 2)
+    for text in _eval_sentences():
+        full = [d for d in find_dates(text, anchor) if not d.relative]
+        assert [d for d in find_dates(text, anchor, with_relative=False) if not d.relative] == full
