@@ -666,3 +666,12 @@ def test_dates_without_relative_ones_are_the_same_absolute_dates() -> None:
     for text in _eval_sentences():
         full = [d for d in find_dates(text, anchor) if not d.relative]
         assert [d for d in find_dates(text, anchor, with_relative=False) if not d.relative] == full
+
+
+def test_a_relative_date_after_an_absolute_one_is_found() -> None:
+    # the relative patterns used to be skipped once an absolute date had matched
+    found = find_dates("Signed on October 7, 2024, after talks that began last year.", None)
+    assert [d.date for d in found] == [PartialDate(2024, 10, 7)]  # no anchor: unknown
+    anchor = PartialDate(2024, 10, 8)
+    found = find_dates("Signed on October 7, 2024, after talks that began last year.", anchor)
+    assert [d.date for d in found] == [PartialDate(2024, 10, 7), PartialDate(2023)]

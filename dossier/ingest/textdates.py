@@ -56,7 +56,6 @@ _HINT = re.compile(
 )
 
 
-_RELATIVE = 6  # index of the "last year", "yesterday" pattern in _PATTERNS
 _DIGIT = re.compile(r"\d")
 # What each pattern cannot match without: a pattern whose need is absent from the text is
 # not run at all (most sentences hold a number but no date, so this is the common case).
@@ -100,16 +99,15 @@ def find_dates(
         relative,
         with_relative and _WEEKDAY_NAME.search(text) is not None,
     )
-    for i, pattern in enumerate(_PATTERNS):
-        # ``relative`` is rebound by each match below, as it always was
-        if not (relative and with_relative if i == _RELATIVE else runs[i]):
+    for run, pattern in zip(runs, _PATTERNS, strict=True):
+        if not run:
             continue  # the pattern needs something the text does not have
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            date, relative = _resolve(m.groupdict(), anchor)
+            date, is_relative = _resolve(m.groupdict(), anchor)
             if date is not None:
-                found.append(FoundDate(date, m.start(), m.end(), relative))
+                found.append(FoundDate(date, m.start(), m.end(), is_relative))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
