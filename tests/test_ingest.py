@@ -549,6 +549,9 @@ def test_a_co_investor_in_the_next_sentence_joins_the_round() -> None:
         "huawei": "investor",
         "norrsken-capital": "investor",
     }
+    earlier = text.replace("took part in the round", "invested in its previous round in 2023")
+    (deal,) = _deals(earlier)  # an older round is not this one
+    assert "norrsken-capital" not in _parties(deal)
     later = text.replace("\n\nExisting", "\n\nThe robots pick groceries.\n\nExisting")
     (deal,) = _deals(later)  # two sentences later: not the same round for sure
     assert "norrsken-capital" not in _parties(deal)

@@ -113,6 +113,11 @@ _REFERENCE = re.compile(
 _REFERENCE_ROLE = {"buyer": "acquirer", "acquirer": "acquirer"}
 # "Existing investor Norrsken Capital also took part in the round": a co-investor named
 # in the sentence after the round.
+# "… which invested in its previous round in 2024": an older round, not this one
+_EARLIER_ROUND = Caseless(
+    r"\b(?:previous|earlier|prior|last|first|seed|past)\b|\b(?:19|20)\d\d\b",
+    ("previous", "earlier", "prior", "last", "first", "seed", "past", "19", "20"),
+)
 _JOINS_ROUND = Caseless(
     r"\b(?:also )?(?:took part|participated|joined|co-invested|chipped in|invested)"
     r"\b.{0,40}?\b(?:round|financing|funding|raise|investment)\b"
@@ -245,7 +250,8 @@ def _joins_round(last: _Hit, sentence: str, mentions: list[Mention]) -> _Hit | N
         return None
     known = {slug for slug, _ in last.finding.parties}
     new = [m.slug for m in mentions if not m.possessed and m.slug not in known]
-    if not new or not _JOINS_ROUND.search(sentence, lowered(sentence)):
+    low = lowered(sentence)
+    if not new or not _JOINS_ROUND.search(sentence, low) or _EARLIER_ROUND.search(sentence, low):
         return None
     parties = (*last.finding.parties, *((slug, "investor") for slug in dict.fromkeys(new)))
     return dataclasses.replace(last, finding=dataclasses.replace(last.finding, parties=parties))
