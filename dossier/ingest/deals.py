@@ -10,13 +10,16 @@ year before the article is recorded as that older deal ("background").
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
 
 from ..dates import PartialDate
 from .figures import areas, value
+from .lexicon import DESCRIPTIVE, LEGAL
 from .status import status_of
+from .text import Caseless, lowered
 from .textdates import find_dates
 from .types import DealFinding, Mention
 
@@ -50,42 +53,93 @@ _STRONG = {
     r"|\b(?:deal|agreement|pact|contract) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b",
 }
-_WEAK = re.compile(
+_WEAK = Caseless(
     r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
     r"|\bjoin(?:ed|s|ing)? forces\b",
-    re.I,
+    ("partner", "alliance", "collaborat", "cooperat", "forces"),
 )
-_STRONG_RE = {kind: re.compile(p, re.I) for kind, p in _STRONG.items()}
+# For each kind, words of which every match of its pattern holds one: most sentences
+# hold none, and a substring test is much cheaper than the pattern's scan.
+_ANCHORS = {
+    "merger": ("merg",),
+    "acquisition": (
+        "acqui", "buy", "bought", "purchas", "snap", "takeover", "take over", "took over",
+        "bid for", "offer for", "sell", "sold", "sale of",
+    ),
+    "joint-venture": ("joint", "jv"),
+    "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
+    # "IP agreement" holds "agreement"; "cross-licensing" holds "licen"
+    "licensing": (
+        "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
+    ),
+    "investment": ("invest", "stake", "funding round", "series ", "round led by", "pursu"),
+    # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
+    "partnership": ("deal", "agreement", "pact", "contract", "team", "tie-up", "strategic"),
+}  # fmt: skip
+_STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
 _JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
-_NOT_THIS_DEAL = re.compile(
-    r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
-    r"|no (?:plans?|intention) to)\b",
-    re.I,
+_FULLER_NAME = re.compile(
+    r"^(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL | DESCRIPTIVE)) + r")(?![\w&]))+"
 )
-_COMPARISON = re.compile(
-    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b", re.I
+_NOT_THIS_DEAL = Caseless(
+    r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
+    r"|no (?:plans?|intention) to"
+    # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
+    # but neither company has shown interest"
+    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is))\b",
+    ("their own", "similar ", "no plan", "no intention", "would make", "neither "),
+)
+_COMPARISON = Caseless(
+    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b"
 )
 
-_PAST_VERB = re.compile(
+_PAST_VERB = Caseless(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
-    r"took|merged|licensed|completed|set up)\b",
-    re.I,
+    r"took|merged|licensed|completed|set up)\b"
 )
 _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
-_SUBJECT_PRONOUN = re.compile(r"^(?:It|The company|The group|The firm)\b(?!['’])")
+# "It also invested in …", "In 2019 the company bought …": the company the last sentence
+# began with. A short opening phrase may come first.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:(?:In|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
+    r"(?:It|it|The company|the company|The group|the group|The firm|the firm)\b(?!['’])"
+)
+# The other party, named in the sentence after a deal statement that names one company:
+# "… agreed to acquire a smaller rival. The target, Skagen Ferries, …"
+_REFERENCE = re.compile(
+    r"^(?:The|Its|Their) (?:target|partner|seller|acquirer|buyer)"
+    r"(?: in the (?:venture|deal|joint venture|agreement))?,?\s+(?:is\s+)?$"
+)
+_REFERENCE_ROLE = {"buyer": "acquirer", "acquirer": "acquirer"}
+# "Existing investor Norrsken Capital also took part in the round": a co-investor named
+# in the sentence after the round.
+# "… which invested in its previous round in 2024": an older round, not this one
+_EARLIER_ROUND = Caseless(
+    r"\b(?:previous|earlier|prior|last|first|seed|past)\b|\b(?:19|20)\d\d\b",
+    ("previous", "earlier", "prior", "last", "first", "seed", "past", "19", "20"),
+)
+_JOINS_ROUND = Caseless(
+    r"\b(?:also )?(?:took part|participated|joined|co-invested|chipped in|invested)"
+    r"\b.{0,40}?\b(?:round|financing|funding|raise|investment)\b"
+)
 # "looking for a buyer since 2023": a duration, not the date of the deal
 _SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
+# "The company, founded in 2021, will receive royalties": when a party began, not the deal
+_FOUNDED = re.compile(
+    r"\b(?:founded|established|incorporated|created|started|spun (?:out|off)(?: of \S+)?)"
+    r"\s+(?:in\s+)?$",
+    re.I,
+)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_PASSIVE_ACQ = re.compile(
+_PASSIVE_ACQ = Caseless(
     r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
     + _BUSINESS
     + r"|sold "
     + _BUSINESS
     + r"|taken over by|"
-    r"purchased by|sale of)\b",
-    re.I,
+    r"purchased by|sale of)\b"
 )
-_RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b", re.I)
+_RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
 
 
@@ -106,14 +160,23 @@ def find_deals(
     hits: list[_Hit] = []
     last_year: int | None = None
     previous_subject: Mention | None = None
-    for sentence, mentions in sentences:
-        dates = [
+    one_party: tuple[str, Mention, int | None] | None = None
+    last_hit = -2  # index of the sentence of the last deal statement
+    for index, (sentence, mentions) in enumerate(sentences):
+        # the year of the sentence: its first absolute date that is not a duration or a
+        # founding ("since 2023", "founded in 2021"); relative dates are looked for only
+        # for a deal's own date (_date)
+        dates = (
             d
-            for d in find_dates(sentence, published)
-            if not d.relative and not _SINCE.search(sentence[: d.start])
-        ]
+            for d in find_dates(sentence, published, with_relative=False)
+            if not d.relative
+            # "since 2023" is matched from "since": look at the match's first word too
+            and not _SINCE.search(sentence[: d.start] + sentence[d.start : d.end].split()[0])
+            and not _FOUNDED.search(sentence[: d.start])
+        )
+        first_date = next(dates, None)
         later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
-        year_here = dates[0].date.year if dates else None
+        year_here = first_date.date.year if first_date else None
         if later and last_year is not None:
             year_here = last_year + _NUMBERS[later.group(1).lower()]
         if _SUBJECT_PRONOUN.match(sentence) and previous_subject is not None:
@@ -123,21 +186,93 @@ def find_deals(
         elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
             previous_subject = Mention(mentions[0].slug, 0, 0)
         hit = _analyse(sentence, mentions, published, year_here)
+        if hit is None and one_party is not None:
+            hit = _named_next(one_party, sentence, mentions, published)
+        if hit is None and hits and last_hit == index - 1:  # a co-investor right after
+            joined = _joins_round(hits[-1], sentence, mentions)
+            if joined is not None:
+                hits[-1] = joined
         if hit:
             hits.append(hit)
+            last_hit = index
+        one_party = _one_party(sentence, mentions, year_here)
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
 
 
-def _analyse(
-    sentence: str, mentions: list[Mention], published: PartialDate | None, year: int | None
-) -> _Hit | None:
-    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence):
+def _one_party(
+    sentence: str, mentions: list[Mention], year: int | None
+) -> tuple[str, Mention, int | None] | None:
+    """A deal statement naming one company ("Halvorsen agreed to acquire a smaller
+    rival"), kept for the next sentence, which may name the other party."""
+    actors = {m.slug: m for m in mentions if not m.possessed}
+    if len(actors) != 1 or sentence.rstrip().endswith("?"):
         return None
-    low = sentence.lower()
+    # whether it states a deal at all is left to _named_next: most next sentences
+    # name no other party
+    return sentence, next(iter(actors.values())), year
+
+
+def _named_next(
+    one_party: tuple[str, Mention, int | None],
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+) -> _Hit | None:
+    """The other party of the previous sentence's deal, introduced by "The target, …",
+    "Its partner in the venture, …". The quote is both sentences."""
+    first, party, year = one_party
+    if not sentence.startswith(("The ", "Its ", "Their ")):
+        return None  # cheap test for _REFERENCE
+    other = next((m for m in mentions if not m.possessed and m.slug != party.slug), None)
+    if other is None:
+        return None
+    reference = _REFERENCE.match(sentence[: other.start])
+    if reference is None:
+        return None
+    # the other party is the object of the statement: put it at its end, after the cue
+    placed = Mention(other.slug, len(first) - 1, len(first))
+    hit = _analyse(first, [party, placed], published, year)
+    if hit is None:
+        return None
+    parties = hit.finding.parties
+    noun = sentence.split(None, 2)[1].rstrip(",")
+    if _REFERENCE_ROLE.get(noun) == "acquirer" and hit.finding.kind == "acquisition":
+        parties = ((other.slug, "acquirer"), (party.slug, "target"))
+    finding = dataclasses.replace(hit.finding, parties=parties, quote=f"{first} {sentence}")
+    return dataclasses.replace(hit, finding=finding)
+
+
+def _joins_round(last: _Hit, sentence: str, mentions: list[Mention]) -> _Hit | None:
+    """The last investment with the co-investors this sentence adds to it."""
+    if last.finding.kind != "investment" or last.finding.background:
+        return None
+    known = {slug for slug, _ in last.finding.parties}
+    new = [m.slug for m in mentions if not m.possessed and m.slug not in known]
+    low = lowered(sentence)
+    if not new or not _JOINS_ROUND.search(sentence, low) or _EARLIER_ROUND.search(sentence, low):
+        return None
+    parties = (*last.finding.parties, *((slug, "investor") for slug in dict.fromkeys(new)))
+    return dataclasses.replace(last, finding=dataclasses.replace(last.finding, parties=parties))
+
+
+def _analyse(
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+    year: int | None,
+) -> _Hit | None:
+    if len({m.slug for m in mentions if not m.possessed}) < 2:
+        return None  # the test below again, after the comparison cut: most sentences stop here
+    low = lowered(sentence)
+    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
+        return None
+    lower = low if low is not None else sentence.lower()
     comparison = (
-        _COMPARISON.search(sentence) if "like" in low or "such" in low or "includ" in low else None
+        _COMPARISON.search(sentence, low)
+        if "like" in lower or "such" in lower or "includ" in lower
+        else None
     )
     cut = comparison.start() if comparison else len(sentence)
     actors = [m for m in mentions if not m.possessed and m.start < cut]
@@ -147,18 +282,18 @@ def _analyse(
     actors = list(seen.values())
     if len(actors) < 2:
         return None
-    kind, cue = _kind(sentence)
+    kind, cue = _kind(sentence, low)
     strong = kind is not None
     if kind is None:
-        weak = _WEAK.search(sentence)
+        weak = _WEAK.search(sentence, low)
         if not weak or not _joined(sentence, actors):
             return None
         kind, cue = "partnership", weak.start()
-    parties = _parties(kind, sentence, actors, cue)
+    parties = _parties(kind, sentence, low, actors, cue)
     status, explicit = status_of(sentence)
     background = year is not None and (
         (published is not None and year < published.year)
-        or (published is None and bool(_PAST_VERB.search(sentence)))
+        or (published is None and bool(_PAST_VERB.search(sentence, low)))
     )
     if (background and status in ("announced", "agreed") and not explicit) or (
         background and status == "announced"
@@ -178,19 +313,40 @@ def _analyse(
     return _Hit(finding, strong, status if explicit else None, year if background else None)
 
 
-_MINORITY = re.compile(r"\bstake\b", re.I)
-_CONTROL = re.compile(
-    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", re.I
+_MINORITY = Caseless(r"\bstake\b", ("stake",))
+_CONTROL = Caseless(
+    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
 )
+_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) stake\b", re.I)
 
 
-def _kind(sentence: str) -> tuple[str | None, int]:
-    stake = _MINORITY.search(sentence)
-    if stake and not _CONTROL.search(sentence):  # "buy a 20% stake" is an investment
-        m = _STRONG_RE["investment"].search(sentence)
+def _control(sentence: str, low: str | None) -> int | None:
+    """Where the sentence says a stake gives control: "a controlling stake", "a 51%
+    stake" (more than half). None for a minority stake."""
+    m = _CONTROL.search(sentence, low)
+    if m:
+        return m.start()
+    for pct in _PERCENT_STAKE.finditer(sentence):
+        if 50 < float(pct.group(1)) <= 100:
+            return pct.start()
+    return None
+
+
+def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
+    stake = _MINORITY.search(sentence, low)
+    control = _control(sentence, low) if stake else None
+    if stake and control is None:  # "buy a 20% stake" is an investment
+        m = _STRONG_RE["investment"].search(sentence, low)
         return "investment", m.start() if m else stake.start()
+    if control is not None and not (
+        _STRONG_RE["joint-venture"].search(sentence, low)
+        or _STRONG_RE["merger"].search(sentence, low)
+    ):
+        # "take a controlling stake in", "buy a 51% stake in": the buyer takes control
+        m = _STRONG_RE["acquisition"].search(sentence, low)
+        return "acquisition", min(m.start(), control) if m else control
     for kind in KIND_ORDER:
-        m = _STRONG_RE[kind].search(sentence)
+        m = _STRONG_RE[kind].search(sentence, low)
         if m:
             return kind, m.start()
     return None, 0
@@ -199,25 +355,27 @@ def _kind(sentence: str) -> tuple[str | None, int]:
 def _joined(sentence: str, actors: list[Mention]) -> bool:
     """Two companies written together: "A and B", "A’s … with B", "between A and B"."""
     for a, b in itertools.pairwise(actors):
-        between = sentence[a.end : b.start]
+        # "Samsung Electronics and Klarlyd": the known name is "Samsung"; the words of
+        # its fuller name ("Electronics", "Co") still join it to the next
+        between = _FULLER_NAME.sub("", sentence[a.end : b.start])
         if _JOINED.match(between) or re.search(r"\bwith\s+(?:the\s+)?$", between):
             return True
     return False
 
 
 def _parties(
-    kind: str, sentence: str, actors: list[Mention], cue: int
+    kind: str, sentence: str, low: str | None, actors: list[Mention], cue: int
 ) -> tuple[tuple[str, str], ...]:
     before = [m for m in actors if m.start < cue]
     after = [m for m in actors if m.start >= cue]
     if kind == "acquisition":
-        if _PASSIVE_ACQ.search(sentence) and before and after:
+        if _PASSIVE_ACQ.search(sentence, low) and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
             return ((before[-1].slug, "acquirer"), (after[0].slug, "target"))
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
-        raised = _RAISED.search(sentence)
+        raised = _RAISED.search(sentence, low)
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
         elif after and before:

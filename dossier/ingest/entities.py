@@ -28,6 +28,7 @@ from .lexicon import (
     PERSON_TITLES,
     PRODUCT_NOUNS,
 )
+from .text import Caseless, lowered
 from .types import KnownCompany, Mention, NewCompany
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -48,13 +49,28 @@ _APPOSITION = re.compile(
     rf"^(?:\s*\([^)]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I
 )
 _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Corten"
-_DEAL_BEFORE = re.compile(
-    r"\b(?i:acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+# The longest text _NOUN_BEFORE can match before its trailing spaces: a noun, "s", ",".
+_NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
+_DEAL_CUES = (
+    r"acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
     r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
     r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
-    r"investment from|funding from|offer for)\s+(?:the\s+)?"
+    r"investment from|funding from|offer for"
+)
+# _DEAL_BEFORE cannot match without one of its cues: this cheap test comes first, and
+# it looks for words of the cues with substring tests before its pattern runs.
+_DEAL_CUE = Caseless(
+    rf"\b(?:{_DEAL_CUES})\s",
+    (
+        "acqui", "buy", "bought", "purchase", "takeover", "bid for", "stake in", "invest",
+        "merge", "with", "led by", "backed by", "licen", "joined by", "participation from",
+        "funding from", "offer for",
+    ),
+)  # fmt: skip
+_DEAL_BEFORE = re.compile(
+    rf"\b(?i:{_DEAL_CUES})\s+(?:the\s+)?"
     # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
     rf"(?:(?:{_TOKEN})(?:\s+(?:{_TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
 )
@@ -132,13 +148,13 @@ class Finder:
         if len(folded) != len(sentence):  # rare letters whose case folding changes length
             folded = sentence.lower()
         end = -1
-        for word in _WORD.finditer(folded):
-            if word.start() < end:
+        for start, word in self._words(sentence, folded):
+            if start < end:
                 continue  # inside the previous name
-            for key in self._by_first.get(word.group(0), ()):
-                stop = word.start() + len(key)
-                if folded.startswith(key, word.start()) and not _joined_on(folded, stop):
-                    mention = self._mention(sentence, word.start(), stop)
+            for key in self._by_first.get(word, ()):
+                stop = start + len(key)
+                if folded.startswith(key, start) and not _joined_on(folded, stop):
+                    mention = self._mention(sentence, start, stop)
                     if mention:
                         found.append(mention)
                         end = stop
@@ -150,6 +166,21 @@ class Finder:
                 at = sentence.find(key, at + len(key))
         return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
 
+    @staticmethod
+    def _words(sentence: str, folded: str) -> list[tuple[int, str]]:
+        """The words of ``folded`` (offset, word) that can begin a mention: every word,
+        or, when the folded sentence lines up with the original, only those that begin
+        with a capital or a digit there (a name in lower case is a word, see _mention).
+        Skipping the lower-case words before looking them up is most of the work saved."""
+        if len(folded) != len(sentence) or "\u0345" in sentence:
+            # offsets differ: look at every word
+            return [(m.start(), m.group(0)) for m in _WORD.finditer(folded)]
+        return [
+            (m.start(1), folded[m.start(1) : m.end(1)])
+            for m in _CAPITALISED.finditer(sentence)
+            if m.group(2).isupper() or m.group(2).isdigit()
+        ]
+
     def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
         text = sentence[start:end]
         if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
@@ -157,13 +188,17 @@ class Finder:
         after = _NEXT_WORD.match(sentence, end)
         if after and after.group(1) in OUTLET_WORDS:
             return None  # "Huawei Central" is an outlet, not Huawei
-        owner = _OWNER_BEFORE.search(sentence[max(0, start - 40) : start])
+        owner = _owner_before(sentence[max(0, start - 40) : start])
         # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
         possessed = bool(owner) and not _possessive_place(owner.group(0).split()[0])
         return Mention(self._slug_of[fold(text)], start, end, possessed)
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+# Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
+# that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
+# word-character class except U+0345, which Finder._words checks for.
+_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ])((?=([^\W_]))[\w&]+)")
 _NONE = Mention("", 0, 0)
 
 
@@ -175,13 +210,22 @@ def _joined_on(text: str, stop: int) -> bool:
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
     """Organisations not yet known, each with the sentence that shows it."""
     found: dict[str, NewCompany] = {}
+    trimmed: dict[str, tuple[int, str]] = {}  # names recur within an article: trim once
+    known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
     for sentence in sentences:
         for m in _PHRASE.finditer(sentence):
-            start, phrase = _trim(m.start(), m.group(0))
+            text = m.group(0)
+            if text not in trimmed:
+                trimmed[text] = _trim(0, text)
+            skip, phrase = trimmed[text]
             if not phrase:
                 continue
+            start = m.start() + skip
             end = start + len(phrase)
-            if finder.knows(phrase) or finder.knows(_name(phrase)) or _known_form(finder, phrase):
+            is_known = known.get(phrase)
+            if is_known is None:
+                is_known = known[phrase] = _known_phrase(finder, phrase)
+            if is_known:
                 continue
             if not _is_company(sentence, start, end, phrase, outlet):
                 continue
@@ -199,10 +243,16 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
                     continue
             found[slug] = NewCompany(slug, name, aliases, sentence)
             finder.add(slug, (name, phrase, *aliases))
+            known.clear()
     return list(found.values())
 
 
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w&.-]+)\)")
+
+
+def _known_phrase(finder: Finder, phrase: str) -> bool:
+    """The phrase, its usual name or a fuller form of it names a known company."""
+    return finder.knows(phrase) or finder.knows(_name(phrase)) or _known_form(finder, phrase)
 
 
 def _known_form(finder: Finder, phrase: str) -> bool:
@@ -215,16 +265,62 @@ def _known_form(finder: Finder, phrase: str) -> bool:
 _PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
 
 
+# The tests below look at the words just before a name. Each regular expression ends
+# at the end of the text, so a search tries every position of it; a cheap look at the
+# last characters first says when none can match (true of most phrases).
+
+
+def _owner_before(before: str) -> re.Match[str] | None:
+    if "'s" not in before and "’s" not in before:
+        return None
+    return _OWNER_BEFORE.search(before)
+
+
+def _drop_place_owner(before: str) -> str:
+    """The context without a place that owns the name ("merge with Norway's Fjord
+    Line")."""
+    if not before.rstrip().endswith(("'s", "’s")):
+        return before
+    return _PLACE_OWNER.sub("", before)
+
+
+def _noun_before(before: str) -> bool:
+    """An organisation noun right before the name: "the chipmaker Arm"."""
+    stem = before.rstrip()
+    if len(stem) == len(before):
+        return False  # no space between the noun and the name
+    # one character more than the noun so that \b sees the real character before it
+    return _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is not None
+
+
+def _deal_before(before: str) -> bool:
+    """A deal cue before the name: "agreed to acquire Halden", "led by Northzone, with
+    participation from Tencent"."""
+    if _DEAL_CUE.search(before, lowered(before)) is None:
+        return False
+    return _DEAL_BEFORE.search(before) is not None
+
+
 def _possessive_place(token: str) -> bool:
+    if not token.endswith(("'", "’", "'s", "’s")):
+        return False  # what _POSSESSIVE removes, tested without a regular expression
     stem = _POSSESSIVE.sub("", token)
     return stem != token and stem in NOT_COMPANIES
+
+
+_BASED = re.compile(r"-(?:based|headquartered|listed)$")
 
 
 def _trim(start: int, phrase: str) -> tuple[int, str]:
     """Drop sentence-initial function words and a trailing possessive or full stop."""
     tokens = phrase.split(" ")
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
-    while tokens and (tokens[0] in NOT_COMPANIES or _possessive_place(tokens[0])):
+    # "Munich-based Greifwerk Robotik": where it is based is not part of the name
+    while tokens and (
+        tokens[0] in NOT_COMPANIES
+        or _possessive_place(tokens[0])
+        or ("-" in tokens[0] and _BASED.search(tokens[0]))
+    ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
     while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:
@@ -244,14 +340,12 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
         return False
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
-    before = _PLACE_OWNER.sub("", before)  # "merge with Norway's Fjord Line"
-    after = _LEADING_POSSESSIVE.sub("", after)
+    before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
+    if after[:1] in ("'", "’"):
+        after = _LEADING_POSSESSIVE.sub("", after)
     designated = _designated(tokens)
     evidence = designated or bool(  # cheapest tests first: most phrases have none
-        _APPOSITION.match(after)
-        or _DEAL_AFTER.match(after)
-        or _NOUN_BEFORE.search(before)
-        or _DEAL_BEFORE.search(before)
+        _apposition(after) or _deal_after(after) or _noun_before(before) or _deal_before(before)
     )
     if not evidence:
         return False
@@ -259,7 +353,33 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
         _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not designated
     ):
         return False
-    return not (_PRODUCT_AFTER.match(after) or (_OWNER_BEFORE.search(before) and not designated))
+    return not (_PRODUCT_AFTER.match(after) or (_owner_before(before) and not designated))
+
+
+def _apposition(after: str) -> bool:
+    """ "Kestrel, a Munich startup": the pattern begins with a comma or a bracket."""
+    if after[:1] != "," and after.lstrip()[:1] != "(":
+        return False
+    return _APPOSITION.match(after) is not None
+
+
+# Each alternative of _DEAL_AFTER begins with spaces and then one of these words.
+_DEAL_AFTER_FIRST = (
+    "has", "have", "had", "will", "would", "is", "was", "agreed", "plans", "said",
+    "acquire", "buy", "purchase", "invest", "merge", "take", "bought", "acquired",
+    "invested", "raised", "signed", "led", "completed", "announced", "formed", "set",
+    "struck", "scrapped", "called", "abandoned", "terminated",
+)  # fmt: skip
+
+
+def _deal_after(after: str) -> bool:
+    """ "… agreed to acquire", "… and Beacon Air completed their merger"."""
+    if not after[:1].isspace():
+        return False
+    head = lowered(after.lstrip()[:12])  # None for letters that fold apart: then look
+    if head is not None and not head.startswith(_DEAL_AFTER_FIRST):
+        return False
+    return _DEAL_AFTER.match(after) is not None
 
 
 def _designated(tokens: list[str]) -> bool:

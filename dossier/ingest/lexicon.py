@@ -32,7 +32,8 @@ DESCRIPTIVE = _words(
     Insurance Investments Telecom Communications Mobility Games Studios Entertainment
     Financial Securities Automotive Aerospace Solutions Dynamics Analytics Biosciences
     Instruments Mining Metals Chemicals Brewing Airways Shipping Power Petroleum
-    Resources
+    Resources Ferries
+    Energie Batterie Technik Robotik Logistik Systeme Elektronik Werke Telekom
     """
 )
 
@@ -41,7 +42,9 @@ ORG_NOUNS = (
     "company|firm|startup|start-up|maker|chipmaker|carmaker|automaker|developer|provider|"
     "operator|lender|bank|retailer|manufacturer|insurer|conglomerate|unicorn|supplier|producer|"
     "group|giant|rival|subsidiary|unit|investor|fund|brand|platform|marketplace|e-tailer|"
-    "fintech|insurtech|biotech|airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor"
+    "fintech|insurtech|biotech|airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor|"
+    # "The target, Skagen Ferries, operates …"
+    "target"
 )
 
 # Outlets and wire services: they report deals, they are not parties to them.

@@ -6,56 +6,59 @@ from __future__ import annotations
 
 import re
 
-_TERMINATED = re.compile(
+from .text import Caseless, lowered
+
+_TERMINATED = Caseless(
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*"
     r"|blocked|pulled out"
-    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b",
-    re.I,
+    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b"
 )
-_RUMOR = re.compile(
+_RUMOR = Caseless(
     r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
     r"|pursu\w*|people familiar|"
     r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
     r"denies|deny|revealed|reported that|had reported|report that|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
-    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b",
-    re.I,
+    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b"
 )
-_COMPLETED = re.compile(
+_COMPLETED = Caseless(
     r"\b(?:completed|complete[sd]? (?:the|its)"
-    r"|closed (?:the|its) (?:acquisition|purchase|deal|merger|takeover|round)|has closed"
+    r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
+    r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
-    r"has taken|have taken|took a|snapped up)\b",
-    re.I,
+    r"has taken|have taken|took a|snapped up)\b"
 )
-_AGREED = re.compile(
+_AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
     r"set up|established|granted|grants|licensed|licenses|licences|"
-    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b",
-    re.I,
+    # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
+    r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form)|"
+    # a partnership renewed is agreed again: "have extended their partnership"
+    r"(?:extend|renew)(?:s|ed|ing)? (?:the|their|its|a|an) (?:[\w-]+ ){0,3}?(?:partnership|"
+    r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
+    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
 )
 # lower case only: "May 20" is a date
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
-_ANNOUNCED = re.compile(
-    r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b", re.I
-)
+_ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b")
 
 
 def status_of(sentence: str) -> tuple[str, bool]:
     """The deal's status as this sentence states it, and whether it said so at all."""
-    if _TERMINATED.search(sentence):
+    low = lowered(sentence)
+    if _TERMINATED.search(sentence, low):
         return "terminated", True
-    if _RUMOR.search(sentence):
+    if _RUMOR.search(sentence, low):
         return "rumored", True
-    if _COMPLETED.search(sentence):
+    if _COMPLETED.search(sentence, low):
         return "completed", True
-    if _AGREED.search(sentence):
+    if _AGREED.search(sentence, low):
         return "agreed", True
     if _WEAK_RUMOR.search(sentence):
         return "rumored", True
-    if _ANNOUNCED.search(sentence):
+    if _ANNOUNCED.search(sentence, low):
         return "announced", True
     return "announced", False

@@ -56,8 +56,13 @@ _HINT = re.compile(
 )
 
 
-_RELATIVE = 6  # index of the "last year", "yesterday" pattern in _PATTERNS
 _DIGIT = re.compile(r"\d")
+# What each pattern cannot match without: a pattern whose need is absent from the text is
+# not run at all (most sentences hold a number but no date, so this is the common case).
+_MONTH_NAME = re.compile(_MONTH)
+_WEEKDAY_NAME = re.compile(_WEEKDAY)
+_ISO = re.compile(r"\d{4}-\d{2}-")
+_CENTURY = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -68,25 +73,41 @@ class FoundDate:
     relative: bool
 
 
-def find_dates(text: str, anchor: PartialDate | None) -> list[FoundDate]:
-    """Every date in ``text``, earliest position first, overlapping matches dropped."""
-    if not _HINT.search(text):
-        return []
+def find_dates(
+    text: str, anchor: PartialDate | None, with_relative: bool = True
+) -> list[FoundDate]:
+    """Every date in ``text``, earliest position first, overlapping matches dropped.
+
+    ``with_relative=False`` leaves out "last year" and a weekday on its own (the two
+    last patterns): the other dates are the same, as those patterns are looked at last.
+    """
+    if not (_HINT.search(text) if with_relative else _DIGIT.search(text)):
+        return []  # without relative dates, every pattern left needs a digit
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    digits = _DIGIT.search(text) is not None
-    low = text.lower()
-    relative = any(w in low for w in ("year", "month", "yesterday", "today"))
-    for i, pattern in enumerate(_PATTERNS):
-        # cheap tests first: the first six patterns need a digit, the seventh a word
-        if (i < _RELATIVE and not digits) or (i == _RELATIVE and not relative):
-            continue
+    digits = with_relative is False or _DIGIT.search(text) is not None
+    low = text.lower() if with_relative else ""
+    relative = with_relative and any(w in low for w in ("year", "month", "yesterday", "today"))
+    month = digits and _MONTH_NAME.search(text) is not None
+    runs = (
+        digits and _ISO.search(text) is not None,
+        digits and "年" in text,
+        month,
+        month,
+        month,
+        digits and _CENTURY.search(text) is not None,
+        relative,
+        with_relative and _WEEKDAY_NAME.search(text) is not None,
+    )
+    for run, pattern in zip(runs, _PATTERNS, strict=True):
+        if not run:
+            continue  # the pattern needs something the text does not have
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            date, relative = _resolve(m.groupdict(), anchor)
+            date, is_relative = _resolve(m.groupdict(), anchor)
             if date is not None:
-                found.append(FoundDate(date, m.start(), m.end(), relative))
+                found.append(FoundDate(date, m.start(), m.end(), is_relative))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
