@@ -53,7 +53,7 @@ def seed_files(root: Path) -> list[Path]:
 
 def pending(root: Path) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work."""
-    state = read_state(root)
+    state = read_state(root, articles_only=True)
     for path in seed_files(root):
         rel = path.relative_to(root).as_posix()
         article = state.article_of_seed(rel)
