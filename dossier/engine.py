@@ -47,6 +47,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from . import loadcache
 from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
@@ -425,6 +426,7 @@ def on_post_build(config: Any) -> None:
         _build.cache.prune()
     if _serving and _only is None and _build.collect is None:
         _live = _capture(config)
+        loadcache.memory_only = True  # see loadcache.py
 
 
 def _capture(config: Any) -> State | None:

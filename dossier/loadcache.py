@@ -28,6 +28,9 @@ Item = tuple[str, str, bytes]  # kind, project-relative path, bytes
 _NAME = "load.pickle"
 _memory: dict[str, Result] = {}  # the results of this process's last valid load
 _on_disk: dict[Path, set[str]] = {}  # keys this process last wrote to each cache
+# Serve sets this after its first build: rewriting the whole file on every save costs
+# more than the save (0.3 s at 10,000 articles); the next `build.py` parses what changed.
+memory_only = False
 
 
 @cache
@@ -54,7 +57,7 @@ def load_files(
     # A long-running process (serve) keeps the last valid load in memory; the file is
     # read only when that does not cover every file.
     stored: dict[str, Result] = _memory
-    if not all(key in stored for key in keys):
+    if not _memory:  # the first load in this process; later ones parse only what changed
         disk = _read(cache_dir, version) if cache_dir else {}
         if cache_dir:
             _on_disk[cache_dir] = set(disk)
@@ -67,7 +70,7 @@ def load_files(
     def save() -> None:
         global _memory
         valid = dict(zip(keys, out, strict=True))
-        if cache_dir and _on_disk.get(cache_dir) != set(valid):
+        if cache_dir and not memory_only and _on_disk.get(cache_dir) != set(valid):
             _write(cache_dir, version, valid)
             _on_disk[cache_dir] = set(valid)
         _memory = valid

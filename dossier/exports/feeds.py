@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import sitepaths
 from ..dates import PartialDate
-from ..model import Article, Deal
+from ..model import Article, Company, Deal
 from ..render.markdown import to_html
 from ..views import Views
 
@@ -74,6 +74,7 @@ class _Memo:
 
 _summaries = _Memo()
 _entry_xml = _Memo()
+_company_feeds = _Memo()
 
 
 def _summary_html(text: str) -> str:
@@ -119,12 +120,31 @@ def _fallback(views: Views) -> PartialDate:
     return _fallbacks[key]
 
 
-def _entries(views: Views, articles: Iterable[Article], deals: Iterable[Deal]) -> list[_Entry]:
+_Keyed = tuple[_Entry, tuple[str, PartialDate]]  # an entry and its record's key
+
+
+def _entries(views: Views, articles: Iterable[Article], deals: Iterable[Deal]) -> list[_Keyed]:
     fallback = _fallback(views)
-    entries = [_article_entry(a, fallback) for a in articles]
-    entries += [_deal_entry(d, fallback) for d in deals]
-    entries.sort(key=lambda e: (e.updated, e.key), reverse=True)
+    entries = [_entry_of(a, fallback, _article_entry) for a in articles]
+    entries += [_entry_of(d, fallback, _deal_entry) for d in deals]
+    entries.sort(key=lambda e: (e[0].updated, e[0].key), reverse=True)
     return entries
+
+
+_made: dict[tuple[str, PartialDate], _Entry] = {}  # one build's entries, by record
+
+
+def _rkey(record: Article | Deal | Company) -> str:
+    return record.origin.digest or repr(record)  # digest: the hash of the record's file
+
+
+def _entry_of(record: Article | Deal, fallback: PartialDate, make: Callable[..., _Entry]) -> _Keyed:
+    # A record is in the main feed and in each of its companies' feeds: made once.
+    key = (_rkey(record), fallback)
+    entry = _made.get(key)
+    if entry is None:
+        entry = _made[key] = make(record, fallback)
+    return entry, key
 
 
 class _Links:
@@ -140,10 +160,10 @@ class _Links:
 
 
 def _feed(
-    views: Views, path: str, title: str, page: str, entries: list[_Entry], site_url: str | None
+    views: Views, path: str, title: str, page: str, entries: list[_Keyed], site_url: str | None
 ) -> str:
     url = _Links(site_url, path)
-    newest = max((e.updated for e in entries), default=None) or views.corpus.as_of()
+    newest = max((e.updated for e, _ in entries), default=None) or views.corpus.as_of()
     head = [
         "<?xml version='1.0' encoding='utf-8'?>",
         f"<feed xmlns={quoteattr(ATOM)}>",
@@ -157,7 +177,7 @@ def _feed(
         f'  <link rel="alternate" type="text/html" href={quoteattr(url(page))} />',
         "  <generator>Dossier</generator>",
     ]
-    body = [_entry_xml.get((e, url.key), functools.partial(_entry, e, url)) for e in entries]
+    body = [_entry_xml.get((*k, url.key), functools.partial(_entry, e, url)) for e, k in entries]
     return "\n".join([*head, *body, "</feed>"]) + "\n"
 
 
@@ -181,7 +201,9 @@ def _entry(e: _Entry, url: _Links) -> str:
 def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
     _summaries.next_build()
     _entry_xml.next_build()
+    _company_feeds.next_build()
     _fallbacks.clear()
+    _made.clear()
     files = [
         (
             sitepaths.FEED,
@@ -195,10 +217,29 @@ def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
             ),
         )
     ]
+    fallback = _fallback(views)
     for company in views.companies_by_name:
+        articles, deals = views.articles_of[company.slug], views.deals_of[company.slug]
+        # A feed is a function of its company, articles, deals and the fallback date:
+        # unchanged ones are taken whole from the last build.
+        key = (
+            _rkey(company),
+            tuple(map(_rkey, articles)),
+            tuple(map(_rkey, deals)),
+            fallback.iso(),
+            site_url,
+        )
         path = sitepaths.company_feed(company.slug)
-        entries = _entries(views, views.articles_of[company.slug], views.deals_of[company.slug])
-        title = f"Dossier: {company.name}"
-        page = f"companies/{company.slug}.html"
-        files.append((path, _feed(views, path, title, page, entries, site_url)))
+
+        def make(
+            company: Company = company,
+            path: str = path,
+            articles: tuple[Article, ...] = articles,
+            deals: tuple[Deal, ...] = deals,
+        ) -> str:
+            entries = _entries(views, articles, deals)
+            title, page = f"Dossier: {company.name}", f"companies/{company.slug}.html"
+            return _feed(views, path, title, page, entries, site_url)
+
+        files.append((path, _company_feeds.get(key, make)))
     return files
