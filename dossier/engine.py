@@ -283,17 +283,38 @@ def _render_for_mkdocs(root: Path) -> RenderedSite:
                 print(line, file=sys.stderr)
         rendered = prepare(root, reuse=_reuse if _serving else None)
     except DossierError as exc:
-        if not (_serving and _last_good):
+        if not _serving:
             raise PluginError(f"Dossier: the corpus has problems:\n{exc}") from None
         # Printed, not logged: MkDocs's strict mode would turn a log line into a failure.
         print(
-            f"{exc}\nDossier: still serving the last good site; fix the files above.",
+            f"{exc}\nDossier: still serving the last good site; fix the files above."
+            if _last_good
+            else f"{exc}\nDossier: serving a page that lists these problems until they are fixed.",
             file=sys.stderr,
             flush=True,
         )
-        return _last_good
+        return _last_good or _problem_site(exc)
     _last_good = rendered
     return rendered
+
+
+def _problem_site(exc: DossierError) -> RenderedSite:
+    """What serve shows when it starts on a broken corpus: the problems, on every index."""
+    from .model import Corpus
+    from .render.site import INDEXES
+    from .views import build_views
+
+    listing = html.escape(str(exc))
+    body = (
+        "<h1>The corpus has problems</h1>"
+        "<p>Fix these files; the site appears as soon as the corpus is valid.</p>"
+        f"<pre>{listing}</pre>"
+    )
+    pages = tuple(
+        Page(f"{path}.md", title, "The corpus has problems.", body, ())
+        for path, title in INDEXES.values()
+    )
+    return RenderedSite(pages, None, build_views(Corpus()))
 
 
 def _replay_search(config: Any) -> None:

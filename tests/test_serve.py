@@ -58,12 +58,16 @@ COMMANDS = {
 def server(
     request: pytest.FixtureRequest, minimal: Path, tmp_path: Path
 ) -> Iterator[tuple[str, Path]]:
+    yield from _serve(request.param, minimal, tmp_path)
+
+
+def _serve(command: str, root: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [*COMMANDS[request.param], f"127.0.0.1:{port}"],
-            cwd=minimal,
+            [*COMMANDS[command], f"127.0.0.1:{port}"],
+            cwd=root,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -98,3 +102,40 @@ def test_serve_keeps_last_good_site_while_a_file_is_broken(
     )
     deal.write_text(good_deal, "utf-8")
     wait_for(lambda: "Acme makes rockets." in (fetch(page) or ""), "the fixed site")
+
+
+def test_serve_starts_on_a_broken_corpus_and_recovers(
+    server_on_broken: tuple[str, Path], minimal: Path
+) -> None:
+    base, _log = server_on_broken
+    home = f"{base}/index.html"
+    wait_for(lambda: "The corpus has problems" in (fetch(home) or ""), "the problems page")
+    assert "agred" in (fetch(home) or "")  # the problem itself, escaped into the page
+    deal = minimal / DEAL
+    deal.write_text(deal.read_text("utf-8").replace("status: agred", "status: agreed"), "utf-8")
+    wait_for(lambda: "Acme makes anvils." in (fetch(f"{base}/companies/acme.html") or ""), "site")
+
+
+def test_serve_outlives_a_broken_mkdocs_yml(server: tuple[str, Path], minimal: Path) -> None:
+    base, log = server
+    page = f"{base}/companies/acme.html"
+    wait_for(lambda: "Acme makes anvils." in (fetch(page) or ""), "the first build")
+    config = minimal / "mkdocs.yml"
+    good = config.read_text("utf-8")
+    config.write_text(good.replace("theme:", "theme: [", 1), "utf-8")
+    wait_for(lambda: "could not be built" in log.read_text("utf-8"), "the error")
+    assert "Traceback" not in log.read_text("utf-8")
+    assert "Acme makes anvils." in (fetch(page) or "")
+    company = minimal / COMPANY
+    company.write_text(company.read_text("utf-8").replace("anvils", "rockets"), "utf-8")
+    config.write_text(good, "utf-8")
+    wait_for(lambda: "Acme makes rockets." in (fetch(page) or ""), "the fixed site")
+
+
+@pytest.fixture(params=sorted(COMMANDS))
+def server_on_broken(
+    request: pytest.FixtureRequest, minimal: Path, tmp_path: Path
+) -> Iterator[tuple[str, Path]]:
+    deal = minimal / DEAL
+    deal.write_text(deal.read_text("utf-8").replace("status: agreed", "status: agred"), "utf-8")
+    yield from _serve(request.param, minimal, tmp_path)
