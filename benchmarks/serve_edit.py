@@ -1,0 +1,90 @@
+"""Benchmark: how long after a save `serve` has the change in the served site.
+
+    python benchmarks/serve_edit.py [--articles 10000] [--corpus DIR] [--profile FILE]
+
+Generates (or reuses) the corpus ``build_scale.py`` uses, builds it as ``mkdocs serve``
+does (tests/live_driver.py, the same hooks and rebuild as the server), then saves one
+file at a time (an article, another article, a company, a deal, the first article put
+back) and times the rebuild the server runs for each: in place or in full, seconds
+from the save's rebuild start until every page and export is written (the print view
+follows in the background; its time is printed apart). The last line gives the peak
+memory of the process. ``--profile`` writes a cProfile of the last rebuild.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path[:0] = [str(REPO), str(BENCH)]
+
+from build_scale import make_corpus  # noqa: E402
+
+
+def edits(root: Path) -> list[tuple[str, list[list[str]]]]:
+    def appended(path: Path, n: int) -> list[list[str]]:
+        rel = path.relative_to(root).as_posix()
+        return [[rel, path.read_text("utf-8").rstrip("\n") + f"\n\nAn added sentence {n}.\n"]]
+
+    articles = sorted((root / "briefings/articles").glob("*.md"))
+    first, other = articles[len(articles) // 20], articles[len(articles) * 7 // 10]
+    company = sorted((root / "briefings/companies").glob("*.md"))[3]
+    deal = sorted((root / "briefings/deals").glob("*.md"))[1]
+    back = [[first.relative_to(root).as_posix(), first.read_text("utf-8")]]
+    return [
+        ("one article's text", appended(first, 1)),
+        ("another article's text", appended(other, 2)),
+        ("a company's description", appended(company, 3)),
+        ("a deal's summary", appended(deal, 4)),
+        ("the first article put back", back),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, help="generate here (or reuse) and keep it")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the last rebuild")
+    args = parser.parse_args()
+    root = args.corpus or Path(tempfile.mkdtemp(prefix="dossier-serve-"))
+    make_corpus(root, args.articles)
+    steps = edits(root)
+    with tempfile.TemporaryDirectory() as scratch:
+        plan = Path(scratch) / "steps.json"
+        plan.write_text(json.dumps([changes for _, changes in steps]), "utf-8")
+        env = dict(os.environ)
+        if args.profile:
+            env["DOSSIER_PROFILE"] = str(args.profile)
+        started = time.monotonic()
+        driver = [sys.executable, str(REPO / "tests/live_driver.py")]
+        done = subprocess.run(
+            [*driver, str(root), scratch + "/site", str(plan)],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        total = time.monotonic() - started
+    if done.returncode:
+        sys.exit(done.stderr)
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    first = total - sum(r["seconds"] + r["print_seconds"] for r in results)
+    print(f"{args.articles} articles: first build under serve {first:.1f} s")
+    for (label, _), r in zip(steps, results, strict=True):
+        how = "in place" if r["in_place"] else "full build"
+        print(f"  {label:<28} {r['seconds']:6.2f} s ({how}); print view {r['print_seconds']:.2f} s")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
