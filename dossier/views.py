@@ -113,6 +113,35 @@ class Views:
     def company_timeline(self, slug: str) -> tuple[Event, ...]:
         return tuple(self._timeline_by_company.get(slug, ()))
 
+    def drafts(self, kind: str) -> tuple[Company | Deal | Article, ...]:
+        """Companies, deals or articles awaiting review, in the order of their index."""
+        items = {
+            "company": self.companies_by_name,
+            "deal": self.deals_newest_first,
+            "article": self.articles_newest_first,
+        }[kind]
+        return tuple(x for x in items if x.review.status == "draft")
+
+    @cached_property
+    def articles_by_year(self) -> tuple[tuple[str, str, tuple[Article, ...]], ...]:
+        """(slug, label, articles) per publication year, newest first; undated last.
+
+        The article index lists the years and the newest briefings; each year has its
+        own page, so neither grows with the whole corpus (nor is rendered again for
+        every edit of any article).
+        """
+        years: dict[int | None, list[Article]] = defaultdict(list)
+        for a in self.articles_newest_first:
+            years[a.published.year if a.published else None].append(a)
+        return tuple(
+            (str(year) if year else "undated", str(year) if year else "Undated", tuple(items))
+            for year, items in years.items()
+        )
+
+    def article_years(self) -> tuple[tuple[str, str, int], ...]:
+        """(slug, label, number of articles) per year, for the article index."""
+        return tuple((slug, label, len(items)) for slug, label, items in self.articles_by_year)
+
 
 _EARLIEST = PartialDate(1)
 

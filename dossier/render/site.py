@@ -39,7 +39,13 @@ INDEXES = {
     "topics": ("topics/index", "Topics"),
     "network": ("network", "Network of deals"),
 }
-_FOLDERS = {"company": "companies", "deal": "deals", "article": "articles", "topic": "topics"}
+_FOLDERS = {
+    "company": "companies",
+    "deal": "deals",
+    "article": "articles",
+    "topic": "topics",
+    "articles-year": "articles/by-year",  # no clash: a slug never holds a "/"
+}
 # Non-page outputs a template may link to: link("feed"), link("company-feed", slug) …
 _FILES = {
     "feed": lambda _: sitepaths.FEED,
@@ -171,6 +177,16 @@ def _jobs(views: Views) -> Iterator[_Job]:
     for key, (path, title) in INDEXES.items():
         description = _index_description(views, key)
         yield (f"{key}.html.j2", f"{path}.md", title, description, {"topics": topics})
+    for slug, label, articles in views.articles_by_year:
+        yield (
+            "articles_year.html.j2",
+            page_path("articles-year", slug),
+            f"Article briefings, {label}",
+            f"{len(articles)} article briefing(s) published in {label.lower()}, newest first."
+            if slug != "undated"
+            else f"{len(articles)} article briefing(s) without a publication date.",
+            {"label": label, "articles": articles},
+        )
     for topic in topics:
         yield (
             "topic.html.j2",
@@ -244,7 +260,7 @@ def _index_description(views: Views, key: str) -> str:
         "home": f"Briefing on {counts}.",
         "companies": f"All {len(c.companies)} companies, A to Z.",
         "deals": f"All {len(c.deals)} deals with date, parties, kind, status and sources.",
-        "articles": f"All {len(c.articles)} article briefings, newest first.",
+        "articles": f"All {len(c.articles)} article briefings by year, and the newest.",
         "timeline": "Deals and articles by year.",
         "review": "Drafts awaiting review.",
         "changes": "What changed in the knowledge base, commit by commit.",

@@ -19,7 +19,7 @@ cannot be replayed counts as changed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..dates import PartialDate
@@ -110,6 +110,8 @@ class _Object:
             return call
         if isinstance(value, Mapping):
             return _Mapping(value, self._root, path, self._recorder)
+        if type(value) is tuple:
+            return _Sequence(value, self._root, path, self._recorder)
         if _is_container(value):
             return _Object(value, self._root, path, self._recorder)
         return self._recorder.note(self._root, path, value)
@@ -145,7 +147,33 @@ class _Mapping(Mapping[Any, Any]):
         return iter(self._whole())
 
     def __len__(self) -> int:
-        return len(self._whole())
+        return self._recorder.note(self._root, (*self._path, ("len",)), len(self._target))
+
+
+class _Sequence(Sequence[Any]):
+    """A tuple read whole (iterated), in part (``[:5]``, ``[0]``) or only counted."""
+
+    __slots__ = ("_path", "_recorder", "_root", "_target")
+
+    def __init__(self, target: tuple[Any, ...], root: str, path: Path, rec: Recorder) -> None:
+        self._target, self._root, self._path, self._recorder = target, root, path, rec
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):  # slices are not hashable before Python 3.12
+            step: Op = ("slice", index.start, index.stop, index.step)
+        else:
+            step = ("at", index)
+        value = self._target[index]  # an IndexError is the template's, as without tracing
+        return self._recorder.note(self._root, (*self._path, step), value)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._recorder.note(self._root, (*self._path, ("all",)), self._target))
+
+    def __len__(self) -> int:
+        return self._recorder.note(self._root, (*self._path, ("len",)), len(self._target))
+
+    def __bool__(self) -> bool:
+        return self.__len__() > 0
 
 
 def _is_container(value: Any) -> bool:
@@ -166,6 +194,12 @@ def replay(roots: Mapping[str, Any], root: str, path: Path) -> Any:
             value = getattr(value, step[1])(*step[2])
         elif op == "in":
             value = step[1] in value
+        elif op == "len":
+            value = len(value)
+        elif op == "slice":
+            value = value[slice(*step[1:])]
+        elif op == "at":
+            value = value[step[1]]
         # "all": the mapping itself
     return fingerprint(value)
 
