@@ -8,7 +8,6 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import os
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import claims, crossref
+from . import claims, crossref, readcache
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, decode, parse
@@ -89,14 +88,14 @@ def load_tree(
     same (most of them, between two commits): pass one dict to every call.
     ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
-    _real_folder.cache_clear()  # folders may have changed since the last build
+    readcache.start_load()
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
     read: list[tuple[str, str, bytes]] = []
     for kind, folder in FOLDERS.items():
         for rel in _briefing_files(root, folder, files):
-            problems += _check_file_name(rel, PurePosixPath(rel).stem, seen[kind])
+            problems += _check_file_name(rel, _stem(rel), seen[kind])
             if files is None:
                 raw = _read_bytes(root, rel, problems, limits)
             else:
@@ -114,7 +113,7 @@ def load_tree(
     for (kind, rel, _), (obj, found) in zip(read, results, strict=True):
         problems += found
         if obj is not None:
-            loaded[kind][PurePosixPath(rel).stem] = obj
+            loaded[kind][_stem(rel)] = obj
     seed_texts = _read_seeds(root, loaded["article"], problems, limits, files)
     corpus = Corpus(
         companies=loaded["company"],
@@ -240,10 +239,10 @@ def _read_seeds(
             else:
                 texts[slug] = raw.decode("utf-8-sig", errors="replace")
             continue
-        path = root / article.seed
-        if not path.is_file():
+        status, size, raw = readcache.read(_join(root, article.seed), root, limits.max_file_bytes)
+        if status == "missing":
             problems.append(_missing_seed(article, line))
-        elif not _inside(path, root):
+        elif status == "outside":
             problems.append(
                 Problem(
                     article.origin.path,
@@ -253,10 +252,10 @@ def _read_seeds(
                     "copy the seed into seeds/ instead",
                 )
             )
-        elif (size := path.stat().st_size) > limits.max_file_bytes:
+        elif raw is None:
             problems.append(_seed_too_big(article, line, size, limits))
         else:
-            texts[slug] = path.read_bytes().decode("utf-8-sig", errors="replace")
+            texts[slug] = raw.decode("utf-8-sig", errors="replace")
     return texts
 
 
@@ -288,46 +287,38 @@ def _digest(text: str) -> str:
 _BODY_NAME = {"article": "summary", "company": "description", "deal": "summary"}
 
 
+def _stem(rel: str) -> str:
+    # Strings, not pathlib, for what runs per file: a load handles 20,000 at scale.
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _join(root: Path, rel: str) -> str:
+    return os.path.join(root, rel)
+
+
 def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -> bytes | None:
-    path = root / rel
     try:
-        if not _inside(path, root):
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    "",
-                    "is a link to a file outside the project",
-                    "copy the file into briefings/ instead",
-                )
-            )
-            return None
-        with open(path, "rb") as handle:  # one open for the size and the bytes
-            if _sized(rel, b"", problems, limits, os.fstat(handle.fileno()).st_size) is None:
-                return None
-            return handle.read()
+        status, size, raw = readcache.read(_join(root, rel), root, limits.max_file_bytes)
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
-    return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether ``path`` resolves to a place under ``root`` (each folder resolved once per load).
-
-    Strings, not pathlib: a load checks every briefing and seed, 20,000 files at scale.
-    """
-    text = os.fspath(path)
-    if os.path.islink(text):
-        real = os.path.realpath(text)
-    else:
-        real = os.path.join(_real_folder(os.path.dirname(text)), os.path.basename(text))
-    top = _real_folder(os.fspath(root))
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
-
-
-@functools.lru_cache(maxsize=256)
-def _real_folder(folder: str) -> str:
-    return os.path.realpath(folder)
+        return None
+    if status == "outside":
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "",
+                "is a link to a file outside the project",
+                "copy the file into briefings/ instead",
+            )
+        )
+        return None
+    if status == "missing":
+        problems.append(Problem(rel, None, "", "cannot be read: not a file"))
+        return None
+    if raw is None:
+        _sized(rel, b"", problems, limits, size)
+    return raw
 
 
 def _sized(

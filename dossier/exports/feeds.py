@@ -131,7 +131,9 @@ def _entries(views: Views, articles: Iterable[Article], deals: Iterable[Deal]) -
     return entries
 
 
-_made: dict[tuple[str, PartialDate], _Entry] = {}  # one build's entries, by record
+# Entries by record: this build's, and the last build's for serve's next one.
+_made: dict[tuple[str, PartialDate], _Entry] = {}
+_made_last: dict[tuple[str, PartialDate], _Entry] = {}
 
 
 def _rkey(record: Article | Deal | Company) -> str:
@@ -143,7 +145,7 @@ def _entry_of(record: Article | Deal, fallback: PartialDate, make: Callable[...,
     key = (_rkey(record), fallback)
     entry = _made.get(key)
     if entry is None:
-        entry = _made[key] = make(record, fallback)
+        entry = _made[key] = _made_last.get(key) or make(record, fallback)
     return entry, key
 
 
@@ -199,11 +201,12 @@ def _entry(e: _Entry, url: _Links) -> str:
 
 
 def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
+    global _made, _made_last
     _summaries.next_build()
     _entry_xml.next_build()
     _company_feeds.next_build()
     _fallbacks.clear()
-    _made.clear()
+    _made_last, _made = _made, {}
     files = [
         (
             sitepaths.FEED,
