@@ -6,8 +6,9 @@
 Generates (or reuses, when ``--corpus`` already holds one) a synthetic corpus of the
 issue's shape with ``diff_1000.generate``: N articles of ~425 words, N/10 companies,
 N/20 deals, one seed per article. Then it builds the site three times through the
-same stages as ``python build.py`` and prints, for each build, the seconds per
-stage and their share, pages/s and the output size:
+same stages as ``python build.py`` (the check for ingest work, load, model, history,
+render, print view, site) and prints, for each build, the seconds per stage and their
+share, pages/s and the output size:
 
 1. cold: no page cache (``.dossier/`` deleted first);
 2. warm: nothing changed, every page reused from the cache;
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import dataclasses
 import resource
 import shutil
 import subprocess
@@ -46,6 +48,8 @@ from diff_1000 import generate  # noqa: E402
 from dossier import engine  # noqa: E402
 from dossier.load import Limits, load_corpus  # noqa: E402
 from dossier.pagecache import CACHE_DIR  # noqa: E402
+from dossier.pipeline import draft  # noqa: E402
+from dossier.printbook import PRINT_PAGE, print_page  # noqa: E402
 from dossier.render import render_site  # noqa: E402
 from dossier.review.history import read_history  # noqa: E402
 from dossier.views import build_views  # noqa: E402
@@ -80,10 +84,13 @@ def build(root: Path, label: str) -> float:
         times[name] = time.perf_counter() - started
         return value
 
+    stage("ingest check", lambda: draft(root))
     corpus = stage("load", lambda: load_corpus(root, Limits(), cache_dir=root / CACHE_DIR))
     views = stage("model", lambda: build_views(corpus))
     history = stage("history", lambda: read_history(root))
     rendered = stage("render", lambda: render_site(views, root / "templates", history))
+    printed = stage("print view", lambda: ((PRINT_PAGE, print_page(views, root)),))
+    rendered = dataclasses.replace(rendered, files=printed)
     stats = stage("site", lambda: engine.build_site(root, rendered, root / "site"))
     total = sum(times.values())
     size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())

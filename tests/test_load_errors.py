@@ -168,3 +168,19 @@ def test_yaml_error_does_not_hide_other_files(minimal: Path) -> None:
     assert found[0].startswith("briefings/companies/broken.md:")
     assert "YAML syntax error" in found[0]
     assert found[1].startswith(f"{DEAL}:3: kind: 'takeover' is not one of partnership")
+
+
+def test_a_second_load_sees_changed_files_and_links(minimal: Path, tmp_path: Path) -> None:
+    """Serve loads many times in one process; files kept in memory must not hide changes."""
+    load_corpus(minimal)
+    company = minimal / "briefings/companies/acme.md"
+    text = company.read_text("utf-8")
+    company.write_text(text.replace("anvils", "rivets"), "utf-8")  # same size
+    assert load_corpus(minimal).companies["acme"].description.startswith("Acme makes rivets")
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(text, "utf-8")
+    company.unlink()
+    company.symlink_to(outside)
+    with pytest.raises(ContentError) as raised:
+        load_corpus(minimal)
+    assert "is a link to a file outside the project" in str(raised.value)
