@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from importlib import metadata
@@ -60,6 +61,29 @@ class PageCache:
         self.directory = directory / (f"site-{tag}" if tag else "site")
         self.fingerprint = fingerprint + variant
         self.used: set[str] = set()
+        if tag:
+            _forget_old_variants(directory, self.directory)
+
+
+_KEEP_VARIANTS = 3  # servers on other ports, most recently used first
+_checked: set[Path] = set()
+
+
+def _forget_old_variants(directory: Path, current: Path) -> None:
+    """Each server address has its own folder; keep the few used last, once per process."""
+    if current in _checked:
+        return
+    _checked.add(current)
+    with contextlib.suppress(OSError):
+        current.mkdir(parents=True, exist_ok=True)
+        os.utime(current)  # "used now"
+        variants = sorted(
+            (p for p in directory.glob("site-*") if p.is_dir()),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in variants[_KEEP_VARIANTS:]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())

@@ -8,6 +8,7 @@ pages, indexes, search index and sitemap.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -131,3 +132,15 @@ def test_unchanged_rebuild_reuses_every_page(
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert "written, " in last and "(0 written" not in last, last
     assert "Acme makes rockets." in (minimal / "site/companies/acme.html").read_text("utf-8")
+
+
+def test_page_caches_of_old_server_addresses_are_removed(tmp_path: Path) -> None:
+    from dossier.pagecache import PageCache
+
+    folders = []
+    for port in range(8000, 8006):
+        cache = PageCache(tmp_path, "fingerprint", f"http://127.0.0.1:{port}/")
+        folders.append(cache.directory)
+        os.utime(cache.directory, (port, port))  # older ports were used longer ago
+    left = sorted(p.name for p in tmp_path.glob("site-*"))
+    assert left == sorted(f.name for f in folders[-3:])
