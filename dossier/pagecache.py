@@ -64,27 +64,6 @@ class PageCache:
         if tag:
             _forget_old_variants(directory, self.directory)
 
-
-_KEEP_VARIANTS = 3  # servers on other ports, most recently used first
-_checked: set[Path] = set()
-
-
-def _forget_old_variants(directory: Path, current: Path) -> None:
-    """Each server address has its own folder; keep the few used last, once per process."""
-    if current in _checked:
-        return
-    _checked.add(current)
-    with contextlib.suppress(OSError):
-        current.mkdir(parents=True, exist_ok=True)
-        os.utime(current)  # "used now"
-        variants = sorted(
-            (p for p in directory.glob("site-*") if p.is_dir()),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for old in variants[_KEEP_VARIANTS:]:
-            shutil.rmtree(old, ignore_errors=True)
-
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
         for part in parts:
@@ -123,3 +102,24 @@ def _forget_old_variants(directory: Path, current: Path) -> None:
             if path.stem not in self.used:
                 with contextlib.suppress(OSError):
                     path.unlink()
+
+
+_KEEP_VARIANTS = 3  # servers on other ports, most recently used first
+_checked: set[Path] = set()
+
+
+def _forget_old_variants(directory: Path, current: Path) -> None:
+    """Each server address has its own folder; keep the few used last, once per process."""
+    if current in _checked:
+        return
+    _checked.add(current)
+    with contextlib.suppress(OSError):
+        current.mkdir(parents=True, exist_ok=True)
+        os.utime(current)  # "used now"
+        variants = sorted(
+            (p for p in directory.glob("site-*") if p.is_dir()),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in variants[_KEEP_VARIANTS:]:
+            shutil.rmtree(old, ignore_errors=True)
