@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "pdf":
             return _pdf(root, args)
         if command == "serve":
-            from .engine import serve
+            from .serving import serve
 
             serve(root, args.addr)
             return 0

@@ -1,23 +1,20 @@
-"""The only module that knows the site engine (MkDocs 1.6 with the Material theme).
+"""The site engine (MkDocs 1.6 with the Material theme): full builds, through the hook.
 
-Moving to ProperDocs (a drop-in MkDocs fork) or Zensical (which reads mkdocs.yml)
-means changing this file and site_hook.py, nothing else.
+With live.py (serve's in-place updates) the only code that imports MkDocs: moving to
+ProperDocs (a drop-in MkDocs fork) or Zensical (which reads mkdocs.yml) means changing
+these two files and site_hook.py.
 
 A build goes into a temporary directory beside ``site/`` and replaces it only when
 MkDocs finished without a single warning, so a failed build leaves the previous
 site exactly as it was.
 
-Scale and serve (issue 4). Pages reach MkDocs as finished HTML fragments, so MkDocs's
-markdown step is skipped outright (``_prebuilt``). What remains per page is the theme
-template and the search plugin's HTML parsing; both are cached by content hash in
-:mod:`dossier.pagecache`: a page whose inputs are unchanged is written from the cache
-through a one-line template, and its search entries are replayed into the index. The
-site is still assembled in full on every build (sitemap, search index, every file), so
-an incremental build is byte-identical to a clean one by construction.
-
-Under ``mkdocs serve`` (and ``build.py serve``, which runs it), a corpus or template
-error is printed and the last good pages are built again instead, so the server keeps
-answering with the last good site and recovers on the next good save.
+Pages reach MkDocs as finished HTML fragments, so MkDocs's markdown step is skipped
+(``_prebuilt``). What remains per page is the theme template and the search plugin's
+HTML parsing; both are cached by content hash in :mod:`dossier.pagecache`: a page whose
+inputs are unchanged is written from the cache through a one-line template, and its
+search entries are replayed into the index. The site is still assembled in full
+(sitemap, search index, every file), so an incremental build is byte-identical to a
+clean one by construction. Under serve, serving.py takes over after the first build.
 """
 
 from __future__ import annotations
@@ -26,7 +23,6 @@ import calendar
 import contextlib
 import dataclasses
 import functools
-import gc
 import html
 import logging
 import multiprocessing
@@ -34,7 +30,6 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -48,12 +43,11 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import loadcache
+from . import serving
 from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
 from .exports import export_files
-from .live import DOCS, INDEX, NeedsFullBuild, State, entries_json, search_index, update
 from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite, Reuse
@@ -96,7 +90,6 @@ _build = _Build()
 _serving = False  # under `mkdocs serve`: keep the last good site on errors
 _last_good: RenderedSite | None = None
 _reuse = Reuse()  # under serve: each page's reads, so a rebuild renders only what changed
-_live: State | None = None  # under serve: the served site, for in-place updates
 
 
 def build_site(
@@ -294,28 +287,9 @@ def _render_for_mkdocs(root: Path) -> RenderedSite:
             file=sys.stderr,
             flush=True,
         )
-        return _last_good or _problem_site(exc)
+        return _last_good or serving.problem_site(exc)
     _last_good = rendered
     return rendered
-
-
-def _problem_site(exc: DossierError) -> RenderedSite:
-    """What serve shows when it starts on a broken corpus: the problems, on every index."""
-    from .model import Corpus
-    from .render.site import INDEXES
-    from .views import build_views
-
-    listing = html.escape(str(exc))
-    body = (
-        "<h1>The corpus has problems</h1>"
-        "<p>Fix these files; the site appears as soon as the corpus is valid.</p>"
-        f"<pre>{listing}</pre>"
-    )
-    pages = tuple(
-        Page(f"{path}.md", title, "The corpus has problems.", body, ())
-        for path, title in INDEXES.values()
-    )
-    return RenderedSite(pages, None, build_views(Corpus()))
 
 
 def _replay_search(config: Any) -> None:
@@ -443,157 +417,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    global _live
     if _build.cache is not None and _only is None:  # a worker sees only its share
         _build.cache.prune()
     if _serving and _only is None and _build.collect is None:
-        _live = _capture(config)
-        loadcache.memory_only = True  # see loadcache.py
-        _settle()
-
-
-def _settle() -> None:
-    """Exempt what serve keeps (corpus, traces, MkDocs state) from the cyclic collector.
-
-    At 10,000 articles that is millions of objects; every full collection during a
-    rebuild walked them all (about a second each). Garbage without cycles is still freed
-    at once; what a rebuild leaves in cycles is small.
-    """
-    gc.collect()
-    gc.freeze()
-
-
-def _capture(config: Any) -> State | None:
-    """The served site as live.py needs it, or None if it cannot be updated in place."""
-    site_dir = Path(config.site_dir)
-    try:
-        written = (site_dir / INDEX).read_text("utf-8")
-    except OSError:
-        return None
-    rendered = _last_good
-    if rendered is None or "nav" not in _build.setup:
-        return None
-    state = State(
-        site_dir=site_dir,
-        config=config,
-        files=_build.setup["files"],
-        nav=_build.setup["nav"],
-        env=_build.setup["env"],
-        engine=_build.setup["engine"],
-        pages=dict(_build.pages),
-        as_of=rendered.as_of,
-        order=[path for path, _ in _build.indexed],
-        entries={path: entries_json(entries) for path, entries in _build.indexed},
-        outputs=_build.setup["outputs"],
-        index_head=written[: written.find(DOCS) + len(DOCS)],
-    )
-    # The index live.py would write must be the one the search plugin wrote.
-    return state if DOCS in written and search_index(state) == written else None
-
-
-def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
-    """Rebuild in place where possible, and never let a broken file stop the server."""
-    server.builder = functools.partial(_rebuild, Path(config.config_file_path).parent, builder)
-    return server
-
-
-def _rebuild(root: Path, full: Callable[[], None]) -> None:
-    wait_for_print_view()
-    started = time.monotonic()
-    if _live is not None:
-        try:
-            pages = _update_in_place(root, _live)
-        except Exception as exc:
-            print(f"Dossier: in-place update failed ({exc!r}); building in full", file=sys.stderr)
-            pages = None
-        if pages is not None:
-            took = time.monotonic() - started
-            print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr, flush=True)
-            return
-    try:
-        full()
-    except Exception as exc:
-        print(
-            f"Dossier: the site could not be built: {exc}\n"
-            "Dossier: still serving the last good site; fix the file above.",
-            file=sys.stderr,
-            flush=True,
-        )
-
-
-def _update_in_place(root: Path, state: State) -> int | None:
-    """Pages updated in place, or None when only a full build will do."""
-    global _last_good
-    from .pipeline import draft, prepare
-
-    try:
-        for line in draft(root):
-            print(line, file=sys.stderr)
-        rendered = prepare(root, reuse=_reuse, print_view=False)
-    except DossierError as exc:
-        print(
-            f"{exc}\nDossier: still serving the last good site; fix the files above.",
-            file=sys.stderr,
-            flush=True,
-        )
-        return 0
-    engine = _cache_for(root, state.config).fingerprint
-    try:
-        with _source_date(rendered.as_of), _quiet_logs() as warnings:
-            pages = update(state, rendered, _outputs(rendered, state.config), engine, _rewrap)
-    except NeedsFullBuild:
-        return None
-    finally:
-        _build.collect = None
-    for warning in warnings:
-        print(f"WARNING {warning}", file=sys.stderr)
-    _last_good = rendered
-    _print_in_background(root, state, rendered)
-    gc.freeze()  # this update's objects are serve's state now (see _settle)
-    return pages
-
-
-_printing: threading.Thread | None = None
-
-
-def _print_in_background(root: Path, state: State, rendered: RenderedSite) -> None:
-    """The print view holds the whole corpus (seconds at scale): written just after the
-    pages, so the browser reloads without waiting for it."""
-    global _printing
-    from .printbook import PRINT_PAGE, print_page
-
-    def work() -> None:
-        global _last_good
-        text = print_page(rendered.views, root)
-        update(state, rendered, [(PRINT_PAGE, text)], state.engine, _rewrap)
-        _last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
-
-    _printing = threading.Thread(target=work, name="dossier-print-view", daemon=True)
-    _printing.start()
-
-
-def wait_for_print_view() -> None:
-    """Block until the print view of the last in-place update is written."""
-    if _printing is not None:
-        _printing.join()
-
-
-def _rewrap(page: Page) -> list[Any]:
-    """Point the hook at ``page``'s new HTML; returns the list its search entries go to."""
-    assert _build.cache is not None
-    _build.pages[page.path] = page
-    _build.keys[page.path] = _key(_build.cache, page)
-    _build.hits.discard(page.path)
-    _build.loaded = None
-    _build.collect = []
-    return _build.collect
-
-
-def serve(root: Path, addr: str) -> None:
-    """Live-reloading server; rebuilds through the hook on every change under ``watch:``."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.chdir(root)  # MkDocs resolves watch: paths against the working directory
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+        serving.after_full_build(config)

@@ -14,6 +14,6 @@ from dossier.engine import (  # noqa: F401  (MkDocs looks these names up on the 
     on_page_markdown,
     on_post_build,
     on_post_page,
-    on_serve,
     on_startup,
 )
+from dossier.serving import on_serve  # noqa: F401

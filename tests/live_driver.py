@@ -26,7 +26,7 @@ SERVE_URL = "http://127.0.0.1:8000/"
 
 
 def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) -> None:
-    from dossier import engine
+    from dossier import serving
 
     profile = os.environ.get("DOSSIER_PROFILE")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
@@ -55,11 +55,11 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
 
         started = time.monotonic()
         if profile:  # DOSSIER_PROFILE=FILE: a cProfile of the rebuilds (the last one kept)
-            cProfile.runctx("engine._rebuild(root, full)", globals(), locals(), profile)
+            cProfile.runctx("serving._rebuild(root, full)", globals(), locals(), profile)
         else:
-            engine._rebuild(root, full)
+            serving._rebuild(root, full)
         took = time.monotonic() - started
-        engine.wait_for_print_view()  # written just after; compared like every file
+        serving.wait_for_print_view()  # written just after; compared like every file
         printed = time.monotonic() - started - took
         report = {"in_place": not fulls, "seconds": round(took, 3), "print_seconds": printed}
         print(json.dumps(report), flush=True)
