@@ -1,11 +1,12 @@
 """Serve's rebuilds: change in place only the files of the served site that an edit affects.
 
-After a full build under ``serve``, the site engine keeps what MkDocs set up (config,
-files, navigation, theme environment) and each page's search entries (``State``). On a
-change, :func:`update` runs the pipeline again with render reuse (only pages whose
-reads changed are rendered, see render/trace.py), wraps just those pages in the theme
-with MkDocs's own page builder, rewrites the search index from the kept entries, and
-rewrites any export or print file whose text changed. Everything else on disk stays.
+After a full build under ``serve``, serving.py keeps what MkDocs set up (config, files,
+navigation, theme environment) and each page's search entries (``State``). On a change
+the pipeline runs again with render reuse (only pages whose reads changed are rendered,
+see render/trace.py); ``update_pages`` wraps just those pages in the theme with MkDocs's
+own page builder, ``write_index`` rewrites the search index from the kept entries, and
+``write_outputs`` any export or print file whose text changed. Everything else on disk
+stays.
 
 What this cannot do in place falls back to a full build (:class:`NeedsFullBuild`):
 a page added or removed (navigation, sitemap), a new "as of" date (the sitemap's
@@ -64,17 +65,14 @@ def search_index(state: State) -> str:
     return f"{state.index_head}{docs}]}}"
 
 
-def update(
-    state: State,
-    rendered: RenderedSite,
-    outputs: list[tuple[str, str]],
-    engine: str,
-    rewrap: Callable[[Page], list[Any]],
+def update_pages(
+    state: State, rendered: RenderedSite, engine: str, rewrap: Callable[[Page], list[Any]]
 ) -> int:
-    """Bring the served site up to ``rendered``; the number of pages wrapped again.
+    """Bring the served pages up to ``rendered``; the number of pages wrapped again.
 
     ``rewrap(page)`` prepares the hook for one changed page and returns the list the
-    search plugin will fill for it while MkDocs builds the page.
+    search plugin will fill for it while MkDocs builds the page. The search index and
+    the other files follow with ``write_index`` and ``write_outputs``.
     """
     if engine != state.engine:
         raise NeedsFullBuild("mkdocs.yml, static/ or the theme changed")
@@ -83,21 +81,27 @@ def update(
     if rendered.as_of != state.as_of:
         raise NeedsFullBuild("the corpus's newest date changed")
     changed = [p for p in rendered.pages if state.pages[p.path] is not p]
-    if changed:
-        doc_files = state.files.documentation_pages()
-        for page in changed:
-            file = state.files.get_file_from_path(page.path)
-            collected = rewrap(page)
-            _populate_page(file.page, state.config, state.files)
-            _build_page(file.page, state.config, doc_files, state.nav, state.env)
-            state.entries[page.path] = entries_json(collected)
-            state.pages[page.path] = page
-        _write(state, INDEX, search_index(state))
+    doc_files = state.files.documentation_pages() if changed else []
+    for page in changed:
+        file = state.files.get_file_from_path(page.path)
+        collected = rewrap(page)
+        _populate_page(file.page, state.config, state.files)
+        _build_page(file.page, state.config, doc_files, state.nav, state.env)
+        state.entries[page.path] = entries_json(collected)
+        state.pages[page.path] = page
+    return len(changed)
+
+
+def write_index(state: State) -> None:
+    _write(state, INDEX, search_index(state))
+
+
+def write_outputs(state: State, outputs: list[tuple[str, str]]) -> None:
+    """Rewrite each generated file (feed, export, print view) whose text changed."""
     for path, text in outputs:
         if state.outputs.get(path) != text:
             _write(state, path, text)
             state.outputs[path] = text
-    return len(changed)
 
 
 def _write(state: State, path: str, text: str) -> None:

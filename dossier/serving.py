@@ -27,7 +27,17 @@ from typing import Any
 
 from . import engine, loadcache
 from .errors import DossierError
-from .live import DOCS, INDEX, NeedsFullBuild, State, entries_json, search_index, update
+from .live import (
+    DOCS,
+    INDEX,
+    NeedsFullBuild,
+    State,
+    entries_json,
+    search_index,
+    update_pages,
+    write_index,
+    write_outputs,
+)
 from .render import Page, RenderedSite
 
 _live: State | None = None  # the served site, for in-place updates
@@ -107,7 +117,7 @@ def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
 
 
 def _rebuild(root: Path, full: Callable[[], None]) -> None:
-    wait_for_print_view()
+    wait_for_background()
     started = time.monotonic()
     if _live is not None:
         try:
@@ -146,10 +156,9 @@ def _update_in_place(root: Path, state: State) -> int | None:
         )
         return 0
     fingerprint = engine._cache_for(root, state.config).fingerprint
-    outputs = engine._outputs(rendered, state.config)
     try:
         with engine._source_date(rendered.as_of), engine._quiet_logs() as warnings:
-            pages = update(state, rendered, outputs, fingerprint, _rewrap)
+            pages = update_pages(state, rendered, fingerprint, _rewrap)
     except NeedsFullBuild:
         return None
     finally:
@@ -157,33 +166,40 @@ def _update_in_place(root: Path, state: State) -> int | None:
     for warning in warnings:
         print(f"WARNING {warning}", file=sys.stderr)
     engine._last_good = rendered
-    _print_in_background(root, state, rendered)
+    _finish_in_background(root, state, rendered, pages > 0)
     gc.freeze()  # this update's objects are serve's state now (see _settle)
     return pages
 
 
-_printing: threading.Thread | None = None
+_finishing: threading.Thread | None = None
 
 
-def _print_in_background(root: Path, state: State, rendered: RenderedSite) -> None:
-    """The print view holds the whole corpus (seconds at scale): written just after the
-    pages, so the browser reloads without waiting for it."""
-    global _printing
+def _finish_in_background(root: Path, state: State, rendered: RenderedSite, index: bool) -> None:
+    """Search index, feeds and exports, then the print view, written after the pages.
+
+    They cover the whole corpus (seconds at scale, the print view most), and the page
+    being edited does not show them: the browser reloads as soon as the pages are
+    written. The next rebuild waits for this one to finish, so they never lag by more.
+    """
+    global _finishing
     from .printbook import PRINT_PAGE, print_page
 
     def work() -> None:
+        if index:
+            write_index(state)
+        write_outputs(state, engine._outputs(rendered, state.config))
         text = print_page(rendered.views, root)
-        update(state, rendered, [(PRINT_PAGE, text)], state.engine, _rewrap)
+        write_outputs(state, [(PRINT_PAGE, text)])
         engine._last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
 
-    _printing = threading.Thread(target=work, name="dossier-print-view", daemon=True)
-    _printing.start()
+    _finishing = threading.Thread(target=work, name="dossier-finish", daemon=True)
+    _finishing.start()
 
 
-def wait_for_print_view() -> None:
-    """Block until the print view of the last in-place update is written."""
-    if _printing is not None:
-        _printing.join()
+def wait_for_background() -> None:
+    """Block until what the last in-place update left to the background is written."""
+    if _finishing is not None:
+        _finishing.join()
 
 
 def _rewrap(page: Page) -> list[Any]:
