@@ -127,7 +127,8 @@ def _rebuild(root: Path, full: Callable[[], None]) -> None:
             pages = None
         if pages is not None:
             took = time.monotonic() - started
-            print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr, flush=True)
+            if pages >= 0:  # else the corpus is broken and was reported
+                print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr)
             return
     try:
         full()
@@ -141,7 +142,7 @@ def _rebuild(root: Path, full: Callable[[], None]) -> None:
 
 
 def _update_in_place(root: Path, state: State) -> int | None:
-    """Pages updated in place, or None when only a full build will do."""
+    """Pages updated in place; -1 when the corpus is broken; None when a full build must."""
     from .pipeline import draft, prepare
 
     try:
@@ -154,7 +155,7 @@ def _update_in_place(root: Path, state: State) -> int | None:
             file=sys.stderr,
             flush=True,
         )
-        return 0
+        return -1
     fingerprint = engine._cache_for(root, state.config).fingerprint
     try:
         with engine._source_date(rendered.as_of), engine._quiet_logs() as warnings:
