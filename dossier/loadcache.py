@@ -54,10 +54,10 @@ def load_files(
 
     version = _code_version()
     keys = [_key(kind, rel, raw, limits) for kind, rel, raw in items]
-    # A long-running process (serve) keeps the last valid load in memory; the file is
-    # read only when that does not cover every file.
+    # A long-running process (serve) keeps the last valid load in memory: the file is
+    # read by the first load only, and later loads parse just what changed since.
     stored: dict[str, Result] = _memory
-    if not _memory:  # the first load in this process; later ones parse only what changed
+    if not _memory:
         disk = _read(cache_dir, version) if cache_dir else {}
         if cache_dir:
             _on_disk[cache_dir] = set(disk)

@@ -138,11 +138,26 @@ def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) ->
     again = {new.path for old, new in zip(first.pages, second.pages, strict=True) if old is not new}
     assert reuse.rendered == len(again)
     assert "deals/xiaomi-microsoft-windows-10-testing-2015.md" in again
-    assert "companies/microsoft.md" in again  # lists the deal
-    # Pages that never read that deal are kept as they were.
+    # Pages that never read that deal, or only its title and date, are kept.
     assert "articles/ifeng-tech-2026-05-27-xiaomi-pursues-deepseek.md" not in again
     assert "companies/tencent.md" not in again
+    assert "companies/microsoft.md" not in again  # lists the deal, not its summary
     assert len(again) < len(first.pages)
     # And what was rendered again equals a render from scratch.
     clean = render_site(build_views(load_corpus(root)), root / "templates")
     assert second.pages == clean.pages
+
+    # A company's new name reaches every page that shows it; its description does not.
+    company = root / "briefings/companies/microsoft.md"
+    text = company.read_text("utf-8")
+    company.write_text(_body_edit(text, 2), "utf-8")
+    third = render_site(build_views(load_corpus(root)), root / "templates", reuse=reuse)
+    again = {new.path for old, new in zip(second.pages, third.pages, strict=True) if old is not new}
+    assert "companies/microsoft.md" in again
+    assert "deals/xiaomi-microsoft-windows-10-testing-2015.md" not in again  # names only
+    company.write_text(_title_edit(text, 3), "utf-8")
+    fourth = render_site(build_views(load_corpus(root)), root / "templates", reuse=reuse)
+    again = {new.path for old, new in zip(third.pages, fourth.pages, strict=True) if old is not new}
+    assert "deals/xiaomi-microsoft-windows-10-testing-2015.md" in again
+    clean = render_site(build_views(load_corpus(root)), root / "templates")
+    assert fourth.pages == clean.pages

@@ -19,7 +19,7 @@ cannot be replayed counts as changed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..dates import PartialDate
@@ -58,6 +58,8 @@ def fingerprint(value: Any) -> Any:
         return value
     if kind in _RECORDS:  # the digest covers kind, path and bytes
         return value.origin.digest
+    if kind is _Record:
+        return fingerprint(value._target)
     if kind is Origin:  # its ``==`` leaves out the lines; the digest covers them
         return ("origin", value.path, value.digest)
     if kind is tuple:
@@ -104,8 +106,9 @@ class _Object:
         if callable(value) and not isinstance(value, type):
 
             def call(*args: Any) -> Any:
-                step = (*self._path, ("call", name, args))
-                return self._recorder.note(self._root, step, value(*args))
+                raw = tuple(map(_unwrap, args))
+                step = (*self._path, ("call", name, raw))
+                return self._recorder.note(self._root, step, value(*raw))
 
             return call
         if isinstance(value, Mapping):
@@ -126,16 +129,18 @@ class _Mapping(Mapping[Any, Any]):
         self._target, self._root, self._path, self._recorder = target, root, path, rec
 
     def __getitem__(self, key: Any) -> Any:
-        value = self._target.get(key, _MISSING)
-        self._recorder.note(self._root, (*self._path, ("item", key)), value)
+        value = self.get(key, _MISSING)
         if value is _MISSING:
             raise KeyError(key)
         return value
 
     def get(self, key: Any, default: Any = None) -> Any:
         value = self._target.get(key, _MISSING)
-        self._recorder.note(self._root, (*self._path, ("item", key)), value)
-        return default if value is _MISSING else value
+        path = (*self._path, ("item", key))
+        if value is _MISSING:
+            self._recorder.note(self._root, path, value)
+            return default
+        return _wrap(value, self._root, path, self._recorder)
 
     def __contains__(self, key: object) -> bool:
         return self._recorder.note(self._root, (*self._path, ("in", key)), key in self._target)
@@ -164,10 +169,13 @@ class _Sequence(Sequence[Any]):
         else:
             step = ("at", index)
         value = self._target[index]  # an IndexError is the template's, as without tracing
-        return self._recorder.note(self._root, (*self._path, step), value)
+        return _wrap(value, self._root, (*self._path, step), self._recorder)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._recorder.note(self._root, (*self._path, ("all",)), self._target))
+        # Which items, in which order; what is read of each is noted item by item.
+        self._recorder.note(self._root, (*self._path, ("ids",)), _ids(self._target))
+        for i, value in enumerate(self._target):
+            yield _wrap(value, self._root, (*self._path, ("at", i)), self._recorder)
 
     def __len__(self) -> int:
         return self._recorder.note(self._root, (*self._path, ("len",)), len(self._target))
@@ -176,13 +184,74 @@ class _Sequence(Sequence[Any]):
         return self.__len__() > 0
 
 
+@dataclasses.dataclass
+class Fields:
+    """What a page read of one briefing: its digest then, and each field it read."""
+
+    digest: str
+    values: dict[str, Any]
+
+
+class _Record:
+    """A company, deal or article whose fields are noted one by one.
+
+    An article page that shows a company's name is then not rendered again when only
+    the company's description changes.
+    """
+
+    __slots__ = ("_fields", "_target")
+
+    def __init__(self, target: Any, root: str, path: Path, recorder: Recorder) -> None:
+        key = (root, (*path, ("fields",)))
+        fields = recorder.reads.get(key)
+        if fields is None:
+            fields = recorder.reads[key] = Fields(target.origin.digest, {})
+        self._target, self._fields = target, fields
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if name not in self._fields.values:
+            self._fields.values[name] = fingerprint(value)
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        self._fields.values[_WHOLE] = self._target.origin.digest
+        return bool(self._target == _unwrap(other))
+
+    def __hash__(self) -> int:
+        return hash(self._target)
+
+
+_WHOLE = "__whole__"  # compared as a whole: every field counts
+
+
+def _unwrap(value: Any) -> Any:
+    return value._target if type(value) is _Record else value
+
+
+def _wrap(value: Any, root: str, path: Path, recorder: Recorder) -> Any:
+    """A value reached by ``path``: briefings and tuples traced further, the rest noted."""
+    kind = type(value)
+    if kind in _RECORDS:
+        return _Record(value, root, path, recorder)
+    if kind is tuple:
+        return _Sequence(value, root, path, recorder)
+    return recorder.note(root, path, value)
+
+
+def _ids(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(
+        (type(x).__name__, x.slug) if type(x) in _RECORDS else fingerprint(x) for x in items
+    )
+
+
 def _is_container(value: Any) -> bool:
     # Objects reached through views whose own parts templates read: the Corpus.
     return type(value).__name__ == "Corpus"
 
 
-def replay(roots: Mapping[str, Any], root: str, path: Path) -> Any:
-    """The fingerprint of what ``path`` reads from ``roots[root]`` now."""
+def evaluate(roots: Mapping[str, Any], root: str, path: Path) -> Any:
+    """What ``path`` reads from ``roots[root]`` now."""
     value = roots[root]
     for step in path:
         op = step[0]
@@ -200,8 +269,10 @@ def replay(roots: Mapping[str, Any], root: str, path: Path) -> Any:
             value = value[slice(*step[1:])]
         elif op == "at":
             value = value[step[1]]
-        # "all": the mapping itself
-    return fingerprint(value)
+        elif op == "ids":
+            value = _ids(value)
+        # "all": the mapping itself; "fields": the record itself (see Replayer)
+    return value
 
 
 class Replayer:
@@ -216,15 +287,25 @@ class Replayer:
             now = self.seen.get(key, _MISSING)
             if now is _MISSING:
                 try:
-                    now = replay(self.roots, *key)
+                    now = evaluate(self.roots, *key)
                 except Exception:  # a read that no longer works: the page must render
                     return False
+                if type(old) is not Fields:
+                    now = fingerprint(now)
                 self.seen[key] = now
-            if now != old:
+            if type(old) is Fields:
+                if not _same_fields(now, old):
+                    return False
+            elif now != old:
                 return False
         return True
 
 
-def traced(fn: Callable[..., Any], recorder: Recorder, **roots: Any) -> Any:
-    """Call ``fn`` with each root wrapped so ``recorder`` sees what it reads."""
-    return fn(**{name: recorder.wrap(name, value) for name, value in roots.items()})
+def _same_fields(record: Any, old: Fields) -> bool:
+    if type(record) not in _RECORDS:
+        return False
+    if old.digest and record.origin.digest == old.digest:
+        return True  # the same file: every field is the same
+    if _WHOLE in old.values:
+        return False
+    return all(fingerprint(getattr(record, f, _MISSING)) == fp for f, fp in old.values.items())
