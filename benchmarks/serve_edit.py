@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -78,10 +79,11 @@ def main() -> None:
     if done.returncode:
         sys.exit(done.stderr)
     results = [json.loads(line) for line in done.stdout.splitlines()]
+    counts = iter(re.findall(r"Dossier: (\d+) page\(s\) updated", done.stderr))
     first = total - sum(r["seconds"] + r["background_seconds"] for r in results)
     print(f"{args.articles} articles: first build under serve {first:.1f} s")
     for (label, _), r in zip(steps, results, strict=True):
-        how = "in place" if r["in_place"] else "full build"
+        how = f"in place, {next(counts, '?')} pages" if r["in_place"] else "full build"
         then = r["background_seconds"]
         print(f"  {label:<28} {r['seconds']:6.2f} s ({how}); index, exports, print +{then:.2f} s")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

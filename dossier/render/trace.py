@@ -60,8 +60,8 @@ def fingerprint(value: Any) -> Any:
         return value.origin.digest
     if kind is _Record:
         return fingerprint(value._target)
-    if kind is Origin:  # its ``==`` leaves out the lines; the digest covers them
-        return ("origin", value.path, value.digest)
+    if kind is Origin:  # what a template can show: the path and each field's line
+        return ("origin", value.path, tuple(value.lines.items()))
     if kind is tuple:
         return tuple([x.origin.digest if type(x) in _RECORDS else fingerprint(x) for x in value])
     if kind is list:
@@ -70,10 +70,15 @@ def fingerprint(value: Any) -> Any:
         return ("map", *((k, fingerprint(v)) for k, v in value.items()))
     if isinstance(value, (set, frozenset)):
         return ("set", *sorted(map(repr, value)))
-    if dataclasses.is_dataclass(value):
-        names = [f.name for f in dataclasses.fields(value)]
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
         return (kind.__name__, *(fingerprint(getattr(value, n)) for n in names))
     return (kind.__name__, repr(value))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass → its field names
 
 
 class Recorder:
@@ -240,9 +245,8 @@ def _wrap(value: Any, root: str, path: Path, recorder: Recorder) -> Any:
 
 
 def _ids(items: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(
-        (type(x).__name__, x.slug) if type(x) in _RECORDS else fingerprint(x) for x in items
-    )
+    # Other items are noted whole one by one as they are read; here only their places.
+    return tuple((type(x).__name__, x.slug) if type(x) in _RECORDS else None for x in items)
 
 
 def _is_container(value: Any) -> bool:
