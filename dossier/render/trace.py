@@ -6,10 +6,12 @@ both are wrapped in proxies that note every read as a path from the root (``view
 build, each noted path is replayed against the new views; when every fingerprint is
 the same, so is the page, and the old page is kept.
 
-Fingerprints are small values compared with ``==``. A briefing record is fingerprinted
-by the hash of its file (kind, path, bytes), which fully determines it; every other
-value by its contents. Nothing here depends on object identity, so fingerprints made
-in a worker process compare with ones made here.
+Fingerprints are small values compared with ``==``. A briefing (company, deal,
+article) reached through ``views`` is noted field by field (``Fields``: the hash of its
+file, which fully determines it, and each field read), so a page that shows a
+company's name is kept when only its description changes. Every other value is
+fingerprinted by its contents. Nothing here depends on object identity, so
+fingerprints made in a worker process compare with ones made here.
 
 Why this is safe: a page is a function of its template, its own context and what it
 read; a changed template discards every trace (see ``render_site``), and a read that
@@ -56,14 +58,14 @@ def fingerprint(value: Any) -> Any:
     kind = type(value)
     if value is None or kind in _SCALARS or kind in _PLAIN:
         return value
-    if kind in _RECORDS:  # the digest covers kind, path and bytes
-        return value.origin.digest
+    if kind in _RECORDS:  # the digest covers kind, path and bytes (made by load_file)
+        return value.origin.digest or repr(value)
     if kind is _Record:
         return fingerprint(value._target)
     if kind is Origin:  # what a template can show: the path and each field's line
         return ("origin", value.path, tuple(value.lines.items()))
     if kind is tuple:
-        return tuple([x.origin.digest if type(x) in _RECORDS else fingerprint(x) for x in value])
+        return tuple(map(fingerprint, value))
     if kind is list:
         return ("list", *map(fingerprint, value))
     if isinstance(value, Mapping):
