@@ -142,8 +142,16 @@ def _render_reusing(
     jobs = list(_jobs(views))
     kept: dict[str, tuple[Any, Reads, Page]] = {}
     todo: list[tuple[_Job, Any]] = []
+    shared: dict[int, Any] = {}  # id → fingerprint: the index pages share `topics`
+
+    def context_fingerprint(value: object) -> Any:
+        if id(value) not in shared:
+            shared[id(value)] = fingerprint(value)
+        return shared[id(value)]
+
     for job in jobs:
-        signature = fingerprint(job)
+        context = tuple((k, context_fingerprint(v)) for k, v in job[4].items())
+        signature = (*job[:4], context)
         old = reuse.pages.get(job[1])
         if old is not None and old[0] == signature and replayer.unchanged(old[1]):
             kept[job[1]] = old

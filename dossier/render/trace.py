@@ -173,16 +173,27 @@ class _Sequence(Sequence[Any]):
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):  # slices are not hashable before Python 3.12
             step: Op = ("slice", index.start, index.stop, index.step)
-        else:
-            step = ("at", index)
+            return _Sequence(self._target[index], self._root, (*self._path, step), self._recorder)
         value = self._target[index]  # an IndexError is the template's, as without tracing
-        return _wrap(value, self._root, (*self._path, step), self._recorder)
+        return self._item(index % len(self._target), value)
 
     def __iter__(self) -> Iterator[Any]:
         # Which items, in which order; what is read of each is noted item by item.
         self._recorder.note(self._root, (*self._path, ("ids",)), _ids(self._target))
         for i, value in enumerate(self._target):
-            yield _wrap(value, self._root, (*self._path, ("at", i)), self._recorder)
+            yield self._item(i, value)
+
+    def _item(self, i: int, value: Any) -> Any:
+        if type(value) in _RECORDS:  # one entry per list for all its briefings' fields
+            key = (self._root, (*self._path, ("each",)))
+            each = self._recorder.reads.get(key)
+            if each is None:
+                each = self._recorder.reads[key] = Each({})
+            fields = each.items.get(i)
+            if fields is None:
+                fields = each.items[i] = Fields(value.origin.digest, {})
+            return _Record(value, fields)
+        return _wrap(value, self._root, (*self._path, ("at", i)), self._recorder)
 
     def __len__(self) -> int:
         return self._recorder.note(self._root, (*self._path, ("len",)), len(self._target))
@@ -199,6 +210,13 @@ class Fields:
     values: dict[str, Any]
 
 
+@dataclasses.dataclass
+class Each:
+    """What a page read of the briefings in one list, by position."""
+
+    items: dict[int, Fields]
+
+
 class _Record:
     """A company, deal or article whose fields are noted one by one.
 
@@ -208,11 +226,7 @@ class _Record:
 
     __slots__ = ("_fields", "_target")
 
-    def __init__(self, target: Any, root: str, path: Path, recorder: Recorder) -> None:
-        key = (root, (*path, ("fields",)))
-        fields = recorder.reads.get(key)
-        if fields is None:
-            fields = recorder.reads[key] = Fields(target.origin.digest, {})
+    def __init__(self, target: Any, fields: Fields) -> None:
         self._target, self._fields = target, fields
 
     def __getattr__(self, name: str) -> Any:
@@ -230,6 +244,7 @@ class _Record:
 
 
 _WHOLE = "__whole__"  # compared as a whole: every field counts
+_STRUCTURED = {Fields, Each}  # compared by Replayer, not by fingerprint
 
 
 def _unwrap(value: Any) -> Any:
@@ -240,7 +255,11 @@ def _wrap(value: Any, root: str, path: Path, recorder: Recorder) -> Any:
     """A value reached by ``path``: briefings and tuples traced further, the rest noted."""
     kind = type(value)
     if kind in _RECORDS:
-        return _Record(value, root, path, recorder)
+        key = (root, (*path, ("fields",)))
+        fields = recorder.reads.get(key)
+        if fields is None:
+            fields = recorder.reads[key] = Fields(value.origin.digest, {})
+        return _Record(value, fields)
     if kind is tuple:
         return _Sequence(value, root, path, recorder)
     return recorder.note(root, path, value)
@@ -277,7 +296,7 @@ def evaluate(roots: Mapping[str, Any], root: str, path: Path) -> Any:
             value = value[step[1]]
         elif op == "ids":
             value = _ids(value)
-        # "all": the mapping itself; "fields": the record itself (see Replayer)
+        # "all": the mapping itself; "fields", "each": the record or list (see Replayer)
     return value
 
 
@@ -296,15 +315,26 @@ class Replayer:
                     now = evaluate(self.roots, *key)
                 except Exception:  # a read that no longer works: the page must render
                     return False
-                if type(old) is not Fields:
+                if type(old) not in _STRUCTURED:
                     now = fingerprint(now)
                 self.seen[key] = now
-            if type(old) is Fields:
+            kind = type(old)
+            if kind is Fields:
                 if not _same_fields(now, old):
+                    return False
+            elif kind is Each:
+                if not _same_each(now, old):
                     return False
             elif now != old:
                 return False
         return True
+
+
+def _same_each(items: Any, old: Each) -> bool:
+    if type(items) is not tuple:
+        return False
+    count = len(items)
+    return all(i < count and _same_fields(items[i], f) for i, f in old.items.items())
 
 
 def _same_fields(record: Any, old: Fields) -> bool:
