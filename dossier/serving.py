@@ -189,7 +189,11 @@ def _finish_in_background(root: Path, state: State, rendered: RenderedSite, inde
         if index:
             write_index(state)
         write_outputs(state, engine._outputs(rendered, state.config))
-        text = print_page(rendered.views, root)
+        try:
+            text = print_page(rendered.views, root)
+        except DossierError as exc:  # templates/print.html.j2 broken: the pages stand
+            print(f"{exc}\nDossier: the print view was not updated.", file=sys.stderr)
+            return
         write_outputs(state, [(PRINT_PAGE, text)])
         engine._last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
 

@@ -161,3 +161,27 @@ def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) ->
     assert "deals/xiaomi-microsoft-windows-10-testing-2015.md" in again
     clean = render_site(build_views(load_corpus(root)), root / "templates")
     assert fourth.pages == clean.pages
+
+
+def test_a_broken_print_template_is_reported_and_the_pages_still_update(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    article = "briefings/articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.md"
+    text = (root / article).read_text("utf-8")
+    template = (root / "templates/print.html.j2").read_text("utf-8")
+    steps = [[("templates/print.html.j2", template + "{% if %}"), (article, _body_edit(text, 1))]]
+    served = tmp_path / "served"
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(steps), "utf-8")
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), str(root), str(served), str(plan)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "templates/print.html.j2" in done.stderr
+    assert "the print view was not updated" in done.stderr
+    assert "Traceback" not in done.stderr
+    page = served / "articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.html"
+    assert "A reviewer's note, number 1." in page.read_text("utf-8")
