@@ -13,7 +13,7 @@ Rules rather than a statistical model: see README, "Ingest", for the measurement
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..slugs import fold as _fold_uncached
@@ -290,11 +290,13 @@ def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
         or first in company.aliases
     ):
         return None
+    if text.count(first) <= text.count(f"{first} {tokens[1]}"):
+        return None  # cheap test first: most names are never used alone
+    if next(_words_at(text, first.lower()), None) is not None:
+        return None  # "smart meters": an ordinary word
     alone = 0
-    for m in re.finditer(rf"(?<![\w'’&-]){re.escape(first)}(?![\w&-])", text, re.I):
-        if m.group(0) != first:
-            return None  # "smart meters": an ordinary word
-        following = _FOLLOWING.match(text, m.end())
+    for end in _words_at(text, first):
+        following = _FOLLOWING.match(text, end)
         nxt = following.group(1) if following else ""
         if nxt == tokens[1]:
             continue  # the full name
@@ -302,6 +304,18 @@ def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
             return None  # "United States": part of another name
         alone += 1
     return first if alone else None
+
+
+def _words_at(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` ends each time it stands as a whole word in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_'’&-" or after.isalnum() or after in "_&-"):
+            yield end
+        at = text.find(word, end)
 
 
 _FOLLOWING = re.compile(r"(?:['’]s?)?[ \t]+([\w&-]+)")
