@@ -332,13 +332,13 @@ def test_quality_holds_its_floor() -> None:
     sys.modules["ingest_quality"] = quality  # dataclasses look their module up
     spec.loader.exec_module(quality)
     floors = {
-        # measured: companies 0.96, deals 0.96, status 0.96, dates 0.99
-        "all": {"companies": 0.94, "deals": 0.94, "status": 0.94, "dates": 0.97},
-        # the rules were tuned on these: 0.98, 1.00, 1.00, 0.99
+        # measured: companies 0.98, deals 0.97, status 0.97, dates 0.99
+        "all": {"companies": 0.96, "deals": 0.95, "status": 0.95, "dates": 0.97},
+        # the rules were tuned on these (f* included): 0.98, 1.00, 1.00, 0.99
         "development": {"companies": 0.96, "deals": 0.98, "status": 0.98, "dates": 0.97},
-        # the f* articles were never used to tune the rules: lower, honest floors
-        # (measured 0.80, 0.59, 0.59, 1.00)
-        "blind": {"companies": 0.75, "deals": 0.55, "status": 0.55, "dates": 0.95},
+        # the g* articles were never used to tune the rules: lower, honest floors
+        # (measured 0.90, 0.63, 0.63, 1.00)
+        "blind": {"companies": 0.85, "deals": 0.58, "status": 0.58, "dates": 0.95},
     }
     for subset, wanted in floors.items():
         measured = quality.measure(subset=subset)
@@ -595,6 +595,113 @@ def test_where_a_company_is_based_is_not_its_name() -> None:
         ["Munich-based Greifwerk Robotik GmbH has raised €80 million."], _known(), None
     )
     assert [(c.slug, c.name) for c in found] == [("greifwerk-robotik", "Greifwerk Robotik")]
+
+
+def test_the_buyer_named_in_the_next_sentence_is_a_company_and_the_acquirer() -> None:
+    text = (
+        "Title\n\nKappa Foods has agreed to sell its frozen pizza business to a Swedish rival "
+        "for 1.2 billion crowns, the Finnish food group said on Tuesday.\n\n"
+        "The buyer, Norrland Livs, already makes frozen meals under several brands.\n"
+    )
+    (deal,) = _deals(text, "2026-04-07")
+    assert (deal.kind, deal.status) == ("acquisition", "agreed")
+    assert _parties(deal) == {"norrland-livs": "acquirer", "kappa-foods": "target"}
+
+
+def test_the_company_bought_is_the_one_the_last_sentence_began_with() -> None:
+    text = (
+        "Title\n\nShirakawa Electric Industries agreed to acquire Meltek Sensorik for about "
+        "95 billion yen.\n\nMeltek, based in Stuttgart, had sales of 280 million euros last "
+        "year. Its private equity owner, Brenner Capital, bought the company in 2019.\n"
+    )
+    deals = {frozenset(_parties(d)): d for d in _deals(text, "2026-01-14")}
+    old = deals[frozenset({"brenner-capital", "meltek-sensorik"})]
+    assert _parties(old) == {"brenner-capital": "acquirer", "meltek-sensorik": "target"}
+    assert (old.background, old.status, old.announced) == (True, "completed", PartialDate(2019))
+    assert frozenset({"shirakawa-electric-industries", "meltek-sensorik"}) in deals
+    # "the company" as the subject is still the subject: no deal with itself
+    alone = "Title\n\nMeltek Sensorik had sales of 280 million euros. It bought it back.\n"
+    assert _deals(alone) == []
+
+
+def test_leading_and_indonesian_legal_forms_and_more_company_words() -> None:
+    found = detect_new(
+        [
+            "Huawei and PT Bintang Petrokimia Tbk, Indonesia's second-largest petrochemical "
+            "producer, signed a memorandum of understanding on Tuesday.",
+            "Arcline Freight and Norwell Transport said they had completed their merger.",
+        ],
+        _known(),
+        None,
+    )
+    assert [(c.slug, c.name) for c in found] == [
+        ("bintang-petrokimia", "Bintang Petrokimia"),
+        ("arcline-freight", "Arcline Freight"),
+        ("norwell-transport", "Norwell Transport"),
+    ]
+    assert "PT Bintang Petrokimia Tbk" in found[0].aliases
+
+
+def test_a_short_name_used_alone_is_learned_from_the_full_name() -> None:
+    sentences = [
+        "Halcyon Leisure Group has abandoned its 800 million pound takeover of cinema chain "
+        "Brightmoor Pictures.",
+        "Halcyon said on Monday it would not appeal the decision.",
+    ]
+    finder = _known()
+    found = {c.slug: c for c in detect_new(sentences, finder, None)}
+    assert set(found) == {"halcyon-leisure", "brightmoor-pictures"}
+    assert "Halcyon" in found["halcyon-leisure"].aliases
+    assert [m.slug for m in finder.mentions(sentences[1])] == ["halcyon-leisure"]
+    # the first word before another capitalised word: part of another name, not learned
+    other = [sentences[0], "Halcyon Days Ltd, a travel company, said Halcyon had no comment."]
+    found = {c.slug: c for c in detect_new(other, _known(), None)}
+    assert "Halcyon" not in found["halcyon-leisure"].aliases
+    # a word the article also writes in lower case is an ordinary word
+    smart = detect_new(
+        ["Smart Grid Energy AS bought a stake.", "Smart said smart meters are cheap."],
+        _known(),
+        None,
+    )
+    assert "Smart" not in smart[0].aliases
+
+
+def test_a_description_between_the_deal_word_and_the_name() -> None:
+    text = (
+        "Title\n\nHalcyon Leisure Group has abandoned its 800 million pound takeover of "
+        "cinema chain Brightmoor after the regulator blocked the deal.\n"
+    )
+    (deal,) = _deals(text, "2026-03-16")
+    assert (deal.kind, deal.status) == ("acquisition", "terminated")
+    assert _parties(deal) == {"halcyon-leisure": "acquirer", "brightmoor": "target"}
+    # a particle or a quantity is not a description: no company "100"
+    bought_back = "Title\n\nXiaomi bought back 100 billion Hong Kong dollars of shares.\n"
+    assert _deals(bought_back) == []
+
+
+def test_the_two_companies_will_work_together_is_a_partnership() -> None:
+    text = (
+        "Title\n\nXiaomi has bought a 9.9% stake in Lidaro Sensing for $120 million.\n\n"
+        "Xiaomi will get a seat on Lidaro's board, and the two companies will work together "
+        "on chips for lidar sensors.\n"
+    )
+    kinds = {d.kind: d for d in _deals(text, "2025-10-21")}
+    assert set(kinds) == {"investment", "partnership"}
+    assert (kinds["partnership"].status, set(_parties(kinds["partnership"]))) == (
+        "agreed",
+        {"xiaomi", "lidaro-sensing"},
+    )
+
+
+def test_brand_uses_and_investment_firms_are_not_deals() -> None:
+    text = (
+        "Title\n\nXiaomi and Solmund Optik GmbH have extended their partnership.\n\n"
+        "The two first teamed up in 2022, when Xiaomi launched phones with Solmund-branded "
+        "lenses.\n\nSolmund's owner, the investment firm Zuiderzee Capital, is selling "
+        "shares.\n"
+    )
+    (deal,) = _deals(text)
+    assert set(_parties(deal)) == {"xiaomi", "solmund-optik"}
 
 
 # --- the fast paths give the same answers as the plain rules ------------------------

@@ -47,16 +47,22 @@ _STRONG = {
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
     r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
-    "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|funding round|\bSeries [A-F]\b"
-    r"|\bround led by\b|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
+    # "the investment firm Zuiderzee Capital" is a kind of company, not a deal
+    "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b"
+    r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
+    r"|\bstake\b|funding round|\bSeries [A-F]\b|\bround led by\b"
+    r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|contract)\b"
     r"|\b(?:deal|agreement|pact|contract) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
-    r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b",
+    r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b"
+    # "the two companies will work together on chips": both are named before
+    r"|\b(?:the two|both) (?:companies|firms|groups|sides) (?:will |would |plan to |"
+    r"(?:have |has )?agreed to )?(?:work together|cooperate|collaborate)\b",
 }
 _WEAK = Caseless(
     r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
-    r"|\bjoin(?:ed|s|ing)? forces\b",
-    ("partner", "alliance", "collaborat", "cooperat", "forces"),
+    r"|\bjoin(?:ed|s|ing)? forces\b|\bwork(?:s|ed|ing)? together\b",
+    ("partner", "alliance", "collaborat", "cooperat", "forces", "together"),
 )
 # For each kind, words of which every match of its pattern holds one: most sentences
 # hold none, and a substring test is much cheaper than the pattern's scan.
@@ -74,7 +80,9 @@ _ANCHORS = {
     ),
     "investment": ("invest", "stake", "funding round", "series ", "round led by", "pursu"),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
-    "partnership": ("deal", "agreement", "pact", "contract", "team", "tie-up", "strategic"),
+    "partnership": (
+        "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
+    ),
 }  # fmt: skip
 _STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
 _JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
@@ -103,6 +111,13 @@ _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
 _SUBJECT_PRONOUN = re.compile(
     r"^(?:(?:In|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
     r"(?:It|it|The company|the company|The group|the group|The firm|the firm)\b(?!['’])"
+)
+# "Its owner, Brenner Capital, bought the company in 2019": the company bought is the one
+# the last sentence began with.
+_OBJECT_PRONOUN = Caseless(
+    r"\b(?:bought|acquired|took over|purchased|buys|acquires|invested in|took a stake in)"
+    r"\s+(?:the company|the firm|the business|the group|it)\b(?![\w'])(?!\u2019)",
+    ("bought", "acquire", "took", "purchase", "buys", "invested"),
 )
 # The other party, named in the sentence after a deal statement that names one company:
 # "… agreed to acquire a smaller rival. The target, Skagen Ferries, …"
@@ -185,6 +200,8 @@ def find_deals(
             mentions = [previous_subject, *mentions]
         elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
             previous_subject = Mention(mentions[0].slug, 0, 0)
+        elif previous_subject is not None and mentions:
+            mentions = _object_pronoun(sentence, mentions, previous_subject)
         hit = _analyse(sentence, mentions, published, year_here)
         if hit is None and one_party is not None:
             hit = _named_next(one_party, sentence, mentions, published)
@@ -199,6 +216,18 @@ def find_deals(
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
+
+
+def _object_pronoun(sentence: str, mentions: list[Mention], subject: Mention) -> list[Mention]:
+    """The mentions with ``subject`` where the sentence's object is "the company" or
+    "it" ("Its owner, Brenner Capital, bought the company in 2019")."""
+    if any(m.slug == subject.slug for m in mentions):
+        return mentions
+    m = _OBJECT_PRONOUN.search(sentence, lowered(sentence))
+    if m is None or not any(x.start < m.start() and not x.possessed for x in mentions):
+        return mentions
+    placed = Mention(subject.slug, m.end() - 1, m.end())
+    return sorted([*mentions, placed], key=lambda x: x.start)
 
 
 def _one_party(

@@ -13,13 +13,14 @@ Rules rather than a statistical model: see README, "Ingest", for the measurement
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..slugs import fold as _fold_uncached
 from ..slugs import slugify
 from .lexicon import (
     DESCRIPTIVE,
+    LEADING_LEGAL,
     LEGAL,
     NOT_COMPANIES,
     ORG_NOUNS,
@@ -69,8 +70,16 @@ _DEAL_CUE = Caseless(
         "funding from", "offer for",
     ),
 )  # fmt: skip
+_FUNCTION_WORDS = (
+    r"(?:a|an|the|its|their|his|her|of|in|on|at|to|for|from|with|by|and|or|as|into|than"
+    r"|that|which|who|was|were|is|are|be|been|has|have|had|will|would|said|says"
+    # "bought back 100 billion …": a particle or a quantity, not a description
+    r"|back|up|out|off|over|down|more|all|some|most|shares|about|around|nearly|almost)"
+)
 _DEAL_BEFORE = re.compile(
     rf"\b(?i:{_DEAL_CUES})\s+(?:the\s+)?"
+    # a description between the cue and the name: "takeover of cinema chain Brightmoor"
+    rf"(?:(?!{_FUNCTION_WORDS}\s)[a-z][\w-]*\s+){{0,3}}"
     # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
     rf"(?:(?:{_TOKEN})(?:\s+(?:{_TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
 )
@@ -191,10 +200,13 @@ class Finder:
         owner = _owner_before(sentence[max(0, start - 40) : start])
         # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
         possessed = bool(owner) and not _possessive_place(owner.group(0).split()[0])
+        # "Solmund-branded lenses", "stock Sunmesa products": the brand, not the company
+        possessed = possessed or _BRAND_AFTER.match(sentence, end) is not None
         return Mention(self._slug_of[fold(text)], start, end, possessed)
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+_BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
 # that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
 # word-character class except U+0345, which Finder._words checks for.
@@ -244,7 +256,69 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = NewCompany(slug, name, aliases, sentence)
             finder.add(slug, (name, phrase, *aliases))
             known.clear()
+    text = None
+    for slug, company in list(found.items()):
+        if text is None:
+            text = "\n".join(sentences)
+        short = _short_name(company, text, finder)
+        if short:
+            found[slug] = NewCompany(
+                slug, company.name, (*company.aliases, short), company.evidence
+            )
+            finder.add(slug, (short,))
     return list(found.values())
+
+
+def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
+    """The first word of a new company's name when the article also uses it alone:
+    "Halcyon Leisure Group … Halcyon said on Monday". Only a word the article never
+    writes in lower case, never follows with another capitalised word than the rest of
+    the name, and that names no known company."""
+    tokens = company.name.split()
+    if len(tokens) < 2:
+        return None
+    first = tokens[0]
+    if (
+        len(first) < 4
+        or not first[0].isupper()
+        or not first.isalpha()
+        or first in NOT_COMPANIES
+        or first in DESCRIPTIVE
+        or first in LEGAL
+        or first in LEADING_LEGAL
+        or finder.knows(first)
+        or first in company.aliases
+    ):
+        return None
+    if text.count(first) <= text.count(f"{first} {tokens[1]}"):
+        return None  # cheap test first: most names are never used alone
+    if next(_words_at(text, first.lower()), None) is not None:
+        return None  # "smart meters": an ordinary word
+    alone = 0
+    for end in _words_at(text, first):
+        following = _FOLLOWING.match(text, end)
+        nxt = following.group(1) if following else ""
+        if nxt == tokens[1]:
+            continue  # the full name
+        if nxt[:1].isupper():
+            return None  # "United States": part of another name
+        alone += 1
+    return first if alone else None
+
+
+def _words_at(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` ends each time it stands as a whole word in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_'’&-" or after.isalnum() or after in "_&-"):
+            yield end
+        at = text.find(word, end)
+
+
+_FOLLOWING = re.compile(r"(?:['’]s?)?[ \t]+([\w&-]+)")
 
 
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w&.-]+)\)")
@@ -334,7 +408,9 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
 
 def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | None) -> bool:
     tokens = phrase.split()
-    if all(t in NOT_COMPANIES or t in LEGAL or t in DESCRIPTIVE for t in tokens):
+    if all(
+        t in NOT_COMPANIES or t in LEGAL or t in DESCRIPTIVE or t in LEADING_LEGAL for t in tokens
+    ):
         return False
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
         return False
@@ -383,7 +459,9 @@ def _deal_after(after: str) -> bool:
 
 
 def _designated(tokens: list[str]) -> bool:
-    return len(tokens) >= 2 and (tokens[-1] in LEGAL or tokens[-1] in DESCRIPTIVE)
+    return len(tokens) >= 2 and (
+        tokens[-1] in LEGAL or tokens[-1] in DESCRIPTIVE or tokens[0] in LEADING_LEGAL
+    )
 
 
 def _name(phrase: str) -> str:
@@ -391,6 +469,8 @@ def _name(phrase: str) -> str:
     tokens = phrase.split()
     while len(tokens) > 1 and tokens[-1] in LEGAL:
         tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0] in LEADING_LEGAL:
+        tokens = tokens[1:]
     if len(tokens) > 1 and tokens[0] == "The":
         tokens = tokens[1:]
     return " ".join(tokens)

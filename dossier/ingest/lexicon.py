@@ -16,9 +16,12 @@ LEGAL = _words(
     Oy Holding a.s. s.a. s.p.a. n.v. b.v. s.r.o.
     Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC AG SA S.A. SE
     GmbH NV N.V. ASA AB Oyj KK K.K. Bhd Pte SpA S.p.A. Co Co. Holdings Group A/S BV B.V.
-    SAS
+    SAS Tbk
     """
 )
+
+# Legal forms written before the name: "PT Bintang Petrokimia Tbk" → "Bintang Petrokimia".
+LEADING_LEGAL = _words("PT")
 
 # Words that end many company names and keep their place in it.
 DESCRIPTIVE = _words(
@@ -32,7 +35,7 @@ DESCRIPTIVE = _words(
     Insurance Investments Telecom Communications Mobility Games Studios Entertainment
     Financial Securities Automotive Aerospace Solutions Dynamics Analytics Biosciences
     Instruments Mining Metals Chemicals Brewing Airways Shipping Power Petroleum
-    Resources Ferries
+    Resources Ferries Transport Pictures
     Energie Batterie Technik Robotik Logistik Systeme Elektronik Werke Telekom
     """
 )
@@ -43,8 +46,8 @@ ORG_NOUNS = (
     "operator|lender|bank|retailer|manufacturer|insurer|conglomerate|unicorn|supplier|producer|"
     "group|giant|rival|subsidiary|unit|investor|fund|brand|platform|marketplace|e-tailer|"
     "fintech|insurtech|biotech|airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor|"
-    # "The target, Skagen Ferries, operates …"
-    "target"
+    # "The target, Skagen Ferries, operates …"; "The buyer, Norrland Livs, …"
+    "target|buyer|seller|acquirer|purchaser|bidder|chain"
 )
 
 # Outlets and wire services: they report deals, they are not parties to them.
