@@ -64,8 +64,10 @@ def fingerprint(value: Any) -> Any:
         return fingerprint(value._target)
     if kind is Origin:  # what a template can show: the path and each field's line
         return ("origin", value.path, tuple(value.lines.items()))
-    if kind is tuple:
-        return tuple(map(fingerprint, value))
+    if kind is tuple:  # mostly lists of briefings: their digests, inline for speed
+        return tuple(
+            [(x.origin.digest or repr(x)) if type(x) in _RECORDS else fingerprint(x) for x in value]
+        )
     if kind is list:
         return ("list", *map(fingerprint, value))
     if isinstance(value, Mapping):
