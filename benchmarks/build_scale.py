@@ -53,9 +53,9 @@ from dossier.printbook import PRINT_PAGE, print_page  # noqa: E402
 from dossier.render import render_site  # noqa: E402
 from dossier.review.history import read_history  # noqa: E402
 from dossier.views import build_views  # noqa: E402
+from tests.conftest import SITE_PARTS, copy_project  # noqa: E402
 
 T = TypeVar("T")
-PROJECT_PARTS = ("templates", "static", "mkdocs.yml")
 
 
 def make_corpus(root: Path, articles: int) -> None:
@@ -65,13 +65,7 @@ def make_corpus(root: Path, articles: int) -> None:
     started = time.perf_counter()
     root.mkdir(parents=True, exist_ok=True)
     generate(root, articles, companies_per=10, articles_per_deal=20, body_words=425)
-    for part in PROJECT_PARTS:
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        else:
-            shutil.copy2(src, root / part)
-    (root / "dossier").symlink_to(REPO / "dossier")  # mkdocs.yml names the hook by path
+    copy_project(root, SITE_PARTS)  # templates, static/, mkdocs.yml and the hook's code
     print(f"generated {articles} articles in {root} in {time.perf_counter() - started:.1f} s")
 
 

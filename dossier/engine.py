@@ -279,14 +279,7 @@ def _render_for_mkdocs(root: Path) -> RenderedSite:
     except DossierError as exc:
         if not _serving:
             raise PluginError(f"Dossier: the corpus has problems:\n{exc}") from None
-        # Printed, not logged: MkDocs's strict mode would turn a log line into a failure.
-        print(
-            f"{exc}\nDossier: still serving the last good site; fix the files above."
-            if _last_good
-            else f"{exc}\nDossier: serving a page that lists these problems until they are fixed.",
-            file=sys.stderr,
-            flush=True,
-        )
+        serving.report_kept(exc, kept=_last_good is not None)
         return _last_good or serving.problem_site(exc)
     _last_good = rendered
     return rendered

@@ -61,7 +61,7 @@ def load_files(
         disk = _read(cache_dir, version) if cache_dir else {}
         if cache_dir:
             _on_disk[cache_dir] = set(disk)
-        stored = {**_memory, **disk}
+        stored = disk
     missing = [i for i, key in enumerate(keys) if key not in stored]
     fresh = ordered_map(lambda i: load_file(*items[i], limits), missing)
     results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}

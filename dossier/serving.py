@@ -43,6 +43,17 @@ from .render import Page, RenderedSite
 _live: State | None = None  # the served site, for in-place updates
 
 
+def report_kept(exc: DossierError, kept: bool) -> None:
+    """The corpus's problems, and what the server shows meanwhile."""
+    # Printed, not logged: MkDocs's strict mode would turn a log line into a failure.
+    meanwhile = (
+        "still serving the last good site; fix the files above."
+        if kept
+        else "serving a page that lists these problems until they are fixed."
+    )
+    print(f"{exc}\nDossier: {meanwhile}", file=sys.stderr, flush=True)
+
+
 def problem_site(exc: DossierError) -> RenderedSite:
     """What serve shows when it starts on a broken corpus: the problems, on every index."""
     from .model import Corpus
@@ -150,11 +161,7 @@ def _update_in_place(root: Path, state: State) -> int | None:
             print(line, file=sys.stderr)
         rendered = prepare(root, reuse=engine._reuse, print_view=False)
     except DossierError as exc:
-        print(
-            f"{exc}\nDossier: still serving the last good site; fix the files above.",
-            file=sys.stderr,
-            flush=True,
-        )
+        report_kept(exc, kept=True)
         return -1
     fingerprint = engine._cache_for(root, state.config).fingerprint
     try:

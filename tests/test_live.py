@@ -28,7 +28,9 @@ from .conftest import REPO, copy_project
 DRIVER = REPO / "tests" / "live_driver.py"
 
 
-def drive(root: Path, site: Path, steps: list[list[tuple[str, str | None]]]) -> list[dict]:
+def run_driver(
+    root: Path, site: Path, steps: list[list[tuple[str, str | None]]]
+) -> subprocess.CompletedProcess[str]:
     plan = root.parent / f"{site.name}-steps.json"
     plan.write_text(json.dumps(steps), "utf-8")
     done = subprocess.run(
@@ -39,7 +41,11 @@ def drive(root: Path, site: Path, steps: list[list[tuple[str, str | None]]]) -> 
         timeout=600,
     )
     assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    return done
+
+
+def drive(root: Path, site: Path, steps: list[list[tuple[str, str | None]]]) -> list[dict]:
+    return [json.loads(line) for line in run_driver(root, site, steps).stdout.splitlines()]
 
 
 def differences(a: Path, b: Path) -> list[str]:
@@ -170,16 +176,7 @@ def test_a_broken_print_template_is_reported_and_the_pages_still_update(tmp_path
     template = (root / "templates/print.html.j2").read_text("utf-8")
     steps = [[("templates/print.html.j2", template + "{% if %}"), (article, _body_edit(text, 1))]]
     served = tmp_path / "served"
-    plan = tmp_path / "plan.json"
-    plan.write_text(json.dumps(steps), "utf-8")
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), str(root), str(served), str(plan)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_driver(root, served, steps)
     assert "templates/print.html.j2" in done.stderr
     assert "the print view was not updated" in done.stderr
     assert "Traceback" not in done.stderr

@@ -17,6 +17,7 @@ from .. import sitepaths
 from ..dates import PartialDate
 from ..model import Article, Claim, Company, Deal, Resolution, Review
 from ..views import Views
+from .memo import BuildMemo
 
 FORMAT_VERSION = 1
 
@@ -136,18 +137,16 @@ def export_json(views: Views) -> str:
     a record is written once, then spliced in; under serve, an edit rewrites one record
     rather than the whole base (a second at 10,000 articles).
     """
-    global _last
-    now: dict[str, str] = {}
+    _records.next_build()
 
     def items(records: tuple[Any, ...], make: Any) -> str:
-        parts = []
-        for record in records:
-            key = record.origin.digest or repr(record)
-            text = now.get(key) or _last.get(key)
-            if text is None:
-                text = _INDENT + _dumps(make(record)).replace("\n", "\n" + _INDENT)
-            now[key] = text
-            parts.append(text)
+        parts = [
+            _records.get(
+                r.origin.digest or repr(r),
+                lambda r=r: _INDENT + _dumps(make(r)).replace("\n", "\n" + _INDENT),
+            )
+            for r in records
+        ]
         return "[\n" + ",\n".join(parts) + "\n  ]" if parts else "[]"
 
     head = {
@@ -161,12 +160,11 @@ def export_json(views: Views) -> str:
         f'  "deals": {items(views.deals_newest_first, _deal)}',
         f'  "articles": {items(views.articles_newest_first, _article)}',
     ]
-    _last = now
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 _INDENT = "    "  # a record inside a list inside the top object
-_last: dict[str, str] = {}  # record digest → its JSON text, from the last export
+_records: BuildMemo[str] = BuildMemo()  # record digest → its JSON text
 
 
 def _dumps(value: Any) -> str:

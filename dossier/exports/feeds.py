@@ -22,6 +22,7 @@ from ..dates import PartialDate
 from ..model import Article, Company, Deal
 from ..render.markdown import to_html
 from ..views import Views
+from .memo import BuildMemo
 
 ATOM = "http://www.w3.org/2005/Atom"
 _NS = uuid.UUID("5b0d6c0e-7d61-4c1e-9a51-3d0c8e7f2a10")  # fixed: ids must never change
@@ -47,34 +48,12 @@ def _urn(key: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NS, key)}"
 
 
-class _Memo:
-    """Results of the last build and of this one; older ones are dropped.
-
-    A company's articles are in the main feed and in its own, and under ``serve`` most
-    of them are unchanged from the last build: each summary is converted, and each entry
-    written, once (at 10,000 articles, repeated work was most of the feeds' time).
-    """
-
-    def __init__(self) -> None:
-        self.last: dict[object, str] = {}
-        self.now: dict[object, str] = {}
-
-    def get(self, key: object, make: Callable[[], str]) -> str:
-        value = self.now.get(key)
-        if value is None:
-            value = self.last.get(key)
-            if value is None:
-                value = make()
-            self.now[key] = value
-        return value
-
-    def next_build(self) -> None:
-        self.last, self.now = self.now, {}
-
-
-_summaries = _Memo()
-_entry_xml = _Memo()
-_company_feeds = _Memo()
+# A company's articles are in the main feed and in its own, and under ``serve`` most of
+# them are unchanged from the last build: each summary is converted, and each entry
+# written, once (at 10,000 articles, repeated work was most of the feeds' time).
+_summaries: BuildMemo[str] = BuildMemo()
+_entry_xml: BuildMemo[str] = BuildMemo()
+_company_feeds: BuildMemo[str] = BuildMemo()
 
 
 def _summary_html(text: str) -> str:
@@ -131,9 +110,7 @@ def _entries(views: Views, articles: Iterable[Article], deals: Iterable[Deal]) -
     return entries
 
 
-# Entries by record: this build's, and the last build's for serve's next one.
-_made: dict[tuple[str, PartialDate], _Entry] = {}
-_made_last: dict[tuple[str, PartialDate], _Entry] = {}
+_made: BuildMemo[_Entry] = BuildMemo()  # entries by record
 
 
 def _rkey(record: Article | Deal | Company) -> str:
@@ -143,10 +120,7 @@ def _rkey(record: Article | Deal | Company) -> str:
 def _entry_of(record: Article | Deal, fallback: PartialDate, make: Callable[..., _Entry]) -> _Keyed:
     # A record is in the main feed and in each of its companies' feeds: made once.
     key = (_rkey(record), fallback)
-    entry = _made.get(key)
-    if entry is None:
-        entry = _made[key] = _made_last.get(key) or make(record, fallback)
-    return entry, key
+    return _made.get(key, lambda: make(record, fallback)), key
 
 
 class _Links:
@@ -201,12 +175,11 @@ def _entry(e: _Entry, url: _Links) -> str:
 
 
 def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
-    global _made, _made_last
     _summaries.next_build()
     _entry_xml.next_build()
     _company_feeds.next_build()
     _fallbacks.clear()
-    _made_last, _made = _made, {}
+    _made.next_build()
     files = [
         (
             sitepaths.FEED,
