@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import Problem
-from .model import Claim, Corpus, Deal, Origin, Resolution
+from .model import Claim, Company, Corpus, Deal, Origin, Resolution
 from .slugs import fold
 
 _STATUS_ORDER = ("rumored", "announced", "agreed", "completed", "terminated")
@@ -72,30 +72,44 @@ def find_conflicts(corpus: Corpus) -> list[Conflict]:
     """Every conflict, open or resolved, in a fixed order."""
     found = []
     for company in corpus.companies.values():
-        for fact in company.facts:
-            if _disagree(fact.all_claims):
-                line = company.origin.line_of("facts", fact.name)
-                found.append(
-                    Conflict(
-                        "company",
-                        company.slug,
-                        fact.name,
-                        fact.all_claims,
-                        fact.resolved,
-                        company.origin,
-                        line,
-                    )
-                )
+        found += company_conflicts(company)
     for deal in corpus.deals.values():
-        for name, claims in deal.claims.items():
-            if _disagree(claims):
-                line = deal.origin.line_of("claims", name)
-                found.append(
-                    Conflict(
-                        "deal", deal.slug, name, claims, deal.resolved.get(name), deal.origin, line
-                    )
-                )
+        found += deal_conflicts(deal)
     return found
+
+
+def company_conflicts(company: Company) -> list[Conflict]:
+    """The facts of one company whose sources disagree, in file order."""
+    return [
+        Conflict(
+            "company",
+            company.slug,
+            fact.name,
+            fact.all_claims,
+            fact.resolved,
+            company.origin,
+            company.origin.line_of("facts", fact.name),
+        )
+        for fact in company.facts
+        if _disagree(fact.all_claims)
+    ]
+
+
+def deal_conflicts(deal: Deal) -> list[Conflict]:
+    """The claims of one deal whose sources disagree, in file order."""
+    return [
+        Conflict(
+            "deal",
+            deal.slug,
+            name,
+            claims,
+            deal.resolved.get(name),
+            deal.origin,
+            deal.origin.line_of("claims", name),
+        )
+        for name, claims in deal.claims.items()
+        if _disagree(claims)
+    ]
 
 
 def open_conflicts(corpus: Corpus) -> list[Conflict]:

@@ -87,8 +87,10 @@ def prepare(
     without ``print_view`` the caller renders the print view itself (``print_page``).
     """
     corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR)
-    views = build_views(corpus)
+    views = build_views(corpus, reuse.views if reuse else None)
     rendered = render_site(views, root / "templates", read_history(root), reuse)
+    if reuse is not None:
+        reuse.views = views
     if not print_view:
         return rendered
     return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Corpus, Origin
+from .model import Company, Corpus, Deal, Origin
 
 
 @dataclass(frozen=True)
@@ -46,57 +46,67 @@ def quote_anchor(quote: str) -> str:
 def citations(corpus: Corpus) -> Iterator[Citation]:
     """Every citation in the corpus, in file order."""
     for company in corpus.companies.values():
-        for fact in company.facts:
-            if fact.source and fact.quote:
-                yield Citation(
-                    fact.source,
-                    fact.quote,
-                    "company",
-                    company.slug,
-                    fact.name,
-                    company.origin,
-                    ("facts", fact.name, "source"),
-                )
-            for i, claim in enumerate(fact.claims):
-                yield Citation(
-                    claim.source,
-                    claim.quote,
-                    "company",
-                    company.slug,
-                    fact.name,
-                    company.origin,
-                    ("facts", fact.name, "claims", i, "source"),
-                )
+        yield from company_citations(company)
     for deal in corpus.deals.values():
-        for i, source in enumerate(deal.sources):
+        yield from deal_citations(deal)
+
+
+def company_citations(company: Company) -> Iterator[Citation]:
+    """The citations of one company's facts, in file order."""
+    for fact in company.facts:
+        if fact.source and fact.quote:
+            yield Citation(
+                fact.source,
+                fact.quote,
+                "company",
+                company.slug,
+                fact.name,
+                company.origin,
+                ("facts", fact.name, "source"),
+            )
+        for i, claim in enumerate(fact.claims):
+            yield Citation(
+                claim.source,
+                claim.quote,
+                "company",
+                company.slug,
+                fact.name,
+                company.origin,
+                ("facts", fact.name, "claims", i, "source"),
+            )
+
+
+def deal_citations(deal: Deal) -> Iterator[Citation]:
+    """The citations of one deal (sources, claims, steps), in file order."""
+    for i, source in enumerate(deal.sources):
+        yield Citation(
+            source.article,
+            source.quote,
+            "deal",
+            deal.slug,
+            "deal",
+            deal.origin,
+            ("sources", i, "article"),
+        )
+    for name, claims in deal.claims.items():
+        for i, claim in enumerate(claims):
+            yield Citation(
+                claim.source,
+                claim.quote,
+                "deal",
+                deal.slug,
+                name,
+                deal.origin,
+                ("claims", name, i, "source"),
+            )
+    for i, step in enumerate(deal.steps):
+        for j, source in enumerate(step.sources):
             yield Citation(
                 source.article,
                 source.quote,
                 "deal",
                 deal.slug,
-                "deal",
+                f"status {step.status}",
                 deal.origin,
-                ("sources", i, "article"),
+                ("steps", i, "sources", j, "article"),
             )
-        for name, claims in deal.claims.items():
-            for i, claim in enumerate(claims):
-                yield Citation(
-                    claim.source,
-                    claim.quote,
-                    "deal",
-                    deal.slug,
-                    name,
-                    deal.origin,
-                    ("claims", name, i, "source"),
-                )
-        for i, step in enumerate(deal.steps):
-            for j, source in enumerate(step.sources):
-                yield Citation(
-                    source.article,
-                    source.quote,
-                    "deal",
-                    deal.slug,
-                    f"status {step.status}",
-                    deal.origin,
-                    ("steps", i, "sources", j, "article"),
-                )

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from .claims import Conflict, find_conflicts
+from .claims import Conflict, company_conflicts, deal_conflicts
 from .dates import PartialDate
 from .model import Article, Company, Corpus, Deal
-from .provenance import Citation, citations
+from .provenance import Citation, company_citations, deal_citations
 from .slugs import fold
 
 
@@ -51,32 +52,16 @@ class Views:
     timeline: tuple[tuple[int | None, tuple[Event, ...]], ...]
     conflicts: tuple[Conflict, ...]
     passages_of: dict[str, tuple[Passage, ...]]
+    conflicts_on: dict[tuple[str, str], dict[str, Conflict]]  # (kind, slug) → field → conflict
+    timeline_of: dict[str, tuple[Event, ...]]  # a company's events, as in the timeline
+    articles_of_year: dict[str, tuple[Article, ...]]  # "2024" or "undated", newest first
+    # What each briefing alone gives (citations, conflicts), by id(): the next build
+    # reuses it for every briefing whose file did not change.
+    derived: dict[int, _Derived] = field(default_factory=dict, repr=False)
 
     def conflicts_of(self, kind: str, slug: str) -> dict[str, Conflict]:
         """This company's or deal's conflicts, open or resolved, by field name."""
-        return dict(self._conflicts_by_owner.get((kind, slug), {}))
-
-    # Indexes built on first use: a scan of every conflict or event per page would make
-    # rendering quadratic in the corpus (minutes at 10,000 articles).
-    @cached_property
-    def _conflicts_by_owner(self) -> dict[tuple[str, str], dict[str, Conflict]]:
-        owners: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
-        for c in self.conflicts:
-            owners[c.kind, c.slug][c.field] = c
-        return owners
-
-    @cached_property
-    def _timeline_by_company(self) -> dict[str, list[Event]]:
-        companies: dict[str, list[Event]] = defaultdict(list)
-        for _, events in self.timeline:
-            for e in events:
-                if e.kind == "deal":
-                    slugs = {p.company for p in self.corpus.deals[e.slug].parties}
-                else:
-                    slugs = set(self.corpus.articles[e.slug].companies)
-                for slug in slugs:
-                    companies[slug].append(e)
-        return companies
+        return dict(self.conflicts_on.get((kind, slug), {}))
 
     def open_conflicts(self) -> tuple[Conflict, ...]:
         return tuple(c for c in self.conflicts if c.is_open)
@@ -111,7 +96,7 @@ class Views:
         return tuple((letter, tuple(groups[letter])) for letter in sorted(groups))
 
     def company_timeline(self, slug: str) -> tuple[Event, ...]:
-        return tuple(self._timeline_by_company.get(slug, ()))
+        return self.timeline_of.get(slug, ())
 
     def drafts(self, kind: str) -> tuple[Company | Deal | Article, ...]:
         """Companies, deals or articles awaiting review, in the order of their index."""
@@ -122,7 +107,7 @@ class Views:
         }[kind]
         return tuple(x for x in items if x.review.status == "draft")
 
-    @cached_property
+    @property
     def articles_by_year(self) -> tuple[tuple[str, str, tuple[Article, ...]], ...]:
         """(slug, label, articles) per publication year, newest first; undated last.
 
@@ -130,13 +115,7 @@ class Views:
         own page, so neither grows with the whole corpus (nor is rendered again for
         every edit of any article).
         """
-        years: dict[int | None, list[Article]] = defaultdict(list)
-        for a in self.articles_newest_first:
-            years[a.published.year if a.published else None].append(a)
-        return tuple(
-            (str(year) if year else "undated", str(year) if year else "Undated", tuple(items))
-            for year, items in years.items()
-        )
+        return tuple((slug, slug.capitalize(), a) for slug, a in self.articles_of_year.items())
 
     def article_years(self) -> tuple[tuple[str, str, int], ...]:
         """(slug, label, number of articles) per year, for the article index."""
@@ -156,7 +135,10 @@ def deal_order(deal: Deal) -> tuple[bool, PartialDate, str]:
     return _newest_first(deal.date, deal.slug)
 
 
-def build_views(corpus: Corpus) -> Views:
+def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
+    """The model of ``corpus``; given the last build's, every part that came out the same
+    is that build's very object, so serve's rebuild skips what read it (render/trace.py).
+    """
     deals = sorted(corpus.deals.values(), key=deal_order, reverse=True)
     articles = sorted(
         corpus.articles.values(), key=lambda a: _newest_first(a.published, a.slug), reverse=True
@@ -176,39 +158,150 @@ def build_views(corpus: Corpus) -> Views:
         for slug in article.deals:
             articles_of_deal[slug].append(article)
     by_name = sorted(corpus.companies.values(), key=lambda c: (c.name.casefold(), c.slug))
+    last = previous or _NOTHING
+    derived = _derive(corpus, last.derived)
+    timeline = _kept(_timeline(deals, articles), last.timeline)
     return Views(
         corpus=corpus,
-        deals_of={c.slug: tuple(deals_of[c.slug]) for c in by_name},
-        articles_of={c.slug: tuple(articles_of[c.slug]) for c in by_name},
-        counterparties_of={
-            c.slug: tuple(
-                sorted(
-                    (corpus.companies[s] for s in partners[c.slug]),
-                    key=lambda o: (o.name.casefold(), o.slug),
+        deals_of=_kept_map({c.slug: tuple(deals_of[c.slug]) for c in by_name}, last.deals_of),
+        articles_of=_kept_map(
+            {c.slug: tuple(articles_of[c.slug]) for c in by_name}, last.articles_of
+        ),
+        counterparties_of=_kept_map(
+            {
+                c.slug: tuple(
+                    sorted(
+                        (corpus.companies[s] for s in partners[c.slug]),
+                        key=lambda o: (o.name.casefold(), o.slug),
+                    )
                 )
-            )
-            for c in by_name
-        },
-        articles_of_deal={d.slug: tuple(articles_of_deal[d.slug]) for d in deals},
-        deals_newest_first=tuple(deals),
-        articles_newest_first=tuple(articles),
-        companies_by_name=tuple(by_name),
-        timeline=_timeline(deals, articles),
-        conflicts=tuple(find_conflicts(corpus)),
-        passages_of=_passages(corpus),
+                for c in by_name
+            },
+            last.counterparties_of,
+        ),
+        articles_of_deal=_kept_map(
+            {d.slug: tuple(articles_of_deal[d.slug]) for d in deals}, last.articles_of_deal
+        ),
+        deals_newest_first=_kept(tuple(deals), last.deals_newest_first),
+        articles_newest_first=_kept(tuple(articles), last.articles_newest_first),
+        companies_by_name=_kept(tuple(by_name), last.companies_by_name),
+        timeline=timeline,
+        conflicts=_kept(tuple(c for d in derived.values() for c in d.conflicts), last.conflicts),
+        passages_of=_kept_map(_passages(derived), last.passages_of),
+        conflicts_on=_kept_map(_conflicts_on(derived), last.conflicts_on),
+        timeline_of=_kept_map(_timeline_of(corpus, timeline), last.timeline_of),
+        articles_of_year=_kept_map(_by_year(articles), last.articles_of_year),
+        derived=derived,
     )
 
 
-def _passages(corpus: Corpus) -> dict[str, tuple[Passage, ...]]:
+@dataclass(frozen=True)
+class _Derived:
+    record: Company | Deal  # kept alive, so its id() is not reused while this is kept
+    citations: tuple[Citation, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def _derive(corpus: Corpus, last: dict[int, _Derived]) -> dict[int, _Derived]:
+    """Each company's and deal's citations and conflicts, in corpus order."""
+    derived = {}
+    for records, cite, disagree in (
+        (corpus.companies, company_citations, company_conflicts),
+        (corpus.deals, deal_citations, deal_conflicts),
+    ):
+        for record in records.values():
+            known = last.get(id(record))
+            if known is None or known.record is not record:
+                known = _Derived(record, tuple(cite(record)), tuple(disagree(record)))
+            derived[id(record)] = known
+    return derived
+
+
+def _passages(derived: dict[int, _Derived]) -> dict[str, tuple[Passage, ...]]:
     by_article: dict[str, dict[str, list[Citation]]] = defaultdict(dict)
-    for citation in citations(corpus):
-        by_article[citation.article].setdefault(citation.anchor, []).append(citation)
+    for d in derived.values():
+        for citation in d.citations:
+            by_article[citation.article].setdefault(citation.anchor, []).append(citation)
     return {
         slug: tuple(
             Passage(cited[0].quote, anchor, tuple(cited)) for anchor, cited in passages.items()
         )
         for slug, passages in by_article.items()
     }
+
+
+def _conflicts_on(derived: dict[int, _Derived]) -> dict[tuple[str, str], dict[str, Conflict]]:
+    owners: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
+    for d in derived.values():
+        for c in d.conflicts:
+            owners[c.kind, c.slug][c.field] = c
+    return dict(owners)
+
+
+def _timeline_of(
+    corpus: Corpus, timeline: tuple[tuple[int | None, tuple[Event, ...]], ...]
+) -> dict[str, tuple[Event, ...]]:
+    companies: dict[str, list[Event]] = defaultdict(list)
+    for _, events in timeline:
+        for e in events:
+            if e.kind == "deal":
+                slugs = {p.company for p in corpus.deals[e.slug].parties}
+            else:
+                slugs = set(corpus.articles[e.slug].companies)
+            for slug in slugs:
+                companies[slug].append(e)
+    return {slug: tuple(events) for slug, events in companies.items()}
+
+
+def _by_year(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
+    years: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:  # newest first, undated last
+        years[str(a.published.year) if a.published else "undated"].append(a)
+    return {year: tuple(items) for year, items in years.items()}
+
+
+def _kept_map(new: dict[str, Any], last: Mapping[str, Any]) -> dict[str, Any]:
+    """``new``, with each value that came out the same replaced by the last build's."""
+    kept = {key: _kept(value, last.get(key)) for key, value in new.items()}
+    same = len(kept) == len(last) and all(
+        a == b and kept[a] is last[b] for a, b in zip(kept, last, strict=False)
+    )
+    return last if same else kept  # type: ignore[return-value]
+
+
+def _kept(new: Any, last: Any) -> Any:
+    """``last`` when ``new`` holds the same things in the same order, else ``new``."""
+    if type(new) is not tuple or type(last) is not tuple or len(new) != len(last):
+        return new
+    return last if all(_same(a, b) for a, b in zip(new, last, strict=True)) else new
+
+
+def _same(a: Any, b: Any) -> bool:
+    # Briefings only by identity: their == leaves out fields (line numbers) pages show.
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind in (str, int):
+        return bool(a == b)
+    if kind is Passage:
+        return (
+            a.quote == b.quote
+            and a.anchor == b.anchor
+            and len(a.cited_by) == len(b.cited_by)
+            and all(x is y for x, y in zip(a.cited_by, b.cited_by, strict=True))
+        )
+    if kind is Event:  # every field is compared
+        return bool(a == b)
+    if kind is dict:  # a briefing's conflicts by field
+        return len(a) == len(b) and all(x == y and a[x] is b[y] for x, y in zip(a, b, strict=True))
+    if kind is tuple:  # a year of the timeline: (year, events)
+        return _kept(a, b) is b
+    return False
+
+
+_NOTHING = Views(Corpus({}, {}, {}), {}, {}, {}, {}, (), (), (), (), (), {}, {}, {}, {})
 
 
 def _timeline(

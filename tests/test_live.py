@@ -70,13 +70,25 @@ def _title_edit(text: str, n: int) -> str:
     return re.sub(r"^(title|name): ([\"']?)", rf"\1: \2Edit {n} ", text, count=1, flags=re.M)
 
 
+def _value_edit(text: str, n: int) -> str:
+    # A fact's or claim's value: it may start or end a disagreement (a conflict).
+    return re.sub(r'^(\s*-?\s*value: ")', rf"\1Edit {n} ", text, count=1, flags=re.M)
+
+
+def _date_edit(text: str, n: int) -> str:
+    # Another publication year: the article moves in the lists, the timeline and the
+    # year pages.
+    return re.sub(r'^published: "\d{4}', f'published: "201{n}', text, count=1, flags=re.M)
+
+
 def _random_steps(root: Path, rng: random.Random) -> list[list[tuple[str, str | None]]]:
-    """Edits a reviewer makes: bodies, titles and names, a template, a broken file."""
+    """Edits a reviewer makes: bodies, titles and names, facts, dates, a template, a
+    broken file."""
     files = sorted(p.relative_to(root).as_posix() for p in (root / "briefings").rglob("*.md"))
     current = {rel: (root / rel).read_text("utf-8") for rel in files}
     steps: list[list[tuple[str, str | None]]] = []
     for n in range(6):
-        kind = rng.choice(["body", "body", "title", "template", "broken"])
+        kind = rng.choice(["body", "body", "title", "value", "date", "template", "broken"])
         if kind == "template":
             rel = "templates/article.html.j2"
             text = (root / rel).read_text("utf-8") + f"{{# edit {n} #}}\n<p>Edit {n}</p>\n"
@@ -87,7 +99,13 @@ def _random_steps(root: Path, rng: random.Random) -> list[list[tuple[str, str | 
             steps.append([(rel, current[rel].replace("---\n", "---\n: [\n", 1))])
             steps.append([(rel, current[rel])])
             continue
-        if not rel.startswith("briefings/companies/") and kind == "title":
+        if kind == "value":
+            rel = rng.choice([f for f in files if f.startswith("briefings/companies/")])
+            current[rel] = _value_edit(current[rel], n)
+        elif kind == "date":
+            rel = rng.choice([f for f in files if f.startswith("briefings/articles/")])
+            current[rel] = _date_edit(current[rel], n)
+        elif not rel.startswith("briefings/companies/") and kind == "title":
             current[rel] = _title_edit(current[rel], n)
         else:
             current[rel] = _body_edit(current[rel], n)
@@ -107,7 +125,7 @@ Xiaomi is still here.
 """
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_random_edits_in_place_match_a_full_build(tmp_path: Path, seed: int) -> None:
     root = copy_project(tmp_path / "project")
     steps = _random_steps(root, random.Random(seed))

@@ -25,7 +25,7 @@ from ..views import Views
 from .environment import make_environment, relative_url, render
 from .notes import Notes
 from .topics import topics_of
-from .trace import Reads, Recorder, Replayer, fingerprint
+from .trace import Reads, ReadTree, Recorder, fingerprint
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
 INDEXES = {
@@ -104,6 +104,8 @@ class Reuse:
     pages: dict[str, tuple[Any, Reads, Page]] = field(default_factory=dict)
     rendered: int = 0  # pages rendered (not reused) by the last build
     env: jinja2.Environment | None = None  # compiled from those templates
+    tree: ReadTree = field(default_factory=ReadTree)  # every page's reads, merged
+    views: Views | None = None  # the last build's model, whose unchanged parts the next shares
 
 
 def render_site(
@@ -132,8 +134,10 @@ def _render_reusing(
         # Same templates, same compiled environment: compiling them took a fifth of a
         # second per save.
         reuse.templates, reuse.pages, reuse.env = digest, {}, make_environment(templates)
+        reuse.tree = ReadTree()
     env = reuse.env
-    replayer = Replayer({"views": views, "history": history})
+    roots = {"views": views, "history": history}
+    changes = reuse.tree.replay(roots)
     recorder = Recorder()
     # One recorder for every page, its reads swapped per page: the review macro reaches
     # history as a global, which cannot be wrapped page by page.
@@ -153,7 +157,7 @@ def _render_reusing(
         context = tuple((k, context_fingerprint(v)) for k, v in job[4].items())
         signature = (*job[:4], context)
         old = reuse.pages.get(job[1])
-        if old is not None and old[0] == signature and replayer.unchanged(old[1]):
+        if old is not None and old[0] == signature and changes.unchanged(old[1]):
             kept[job[1]] = old
         else:
             todo.append((job, signature))
@@ -167,6 +171,8 @@ def _render_reusing(
     # A first build (serve's start) renders every page: on every core when it can.
     for (job, _), entry in zip(todo, ordered_map(fresh, todo), strict=True):
         kept[job[1]] = entry
+        reuse.tree.add(entry[1])
+    reuse.tree.settle(roots)
     kept = {job[1]: kept[job[1]] for job in jobs}
     reuse.pages, reuse.rendered = kept, len(todo)
     return tuple(entry[2] for entry in kept.values())
@@ -184,6 +190,19 @@ def _templates_digest(templates: Path) -> str:
 _Job = tuple[str, str, str, str, dict[str, object]]  # template, path, title, description, context
 
 
+@dataclass(frozen=True)
+class _FromViews:
+    """A context value the page takes from ``views`` as it renders (``views.attr[key]``).
+
+    Passed whole, a year's thousand articles would make the page's job differ
+    whenever any of them changed; read through views, only the fields the page
+    shows count (see trace.py).
+    """
+
+    attr: str
+    key: str
+
+
 def _jobs(views: Views) -> Iterator[_Job]:
     topics = topics_of(views)
     for key, (path, title) in INDEXES.items():
@@ -197,7 +216,7 @@ def _jobs(views: Views) -> Iterator[_Job]:
             f"{len(articles)} article briefing(s) published in {label.lower()}, newest first."
             if slug != "undated"
             else f"{len(articles)} article briefing(s) without a publication date.",
-            {"label": label, "articles": articles},
+            {"label": label, "articles": _FromViews("articles_of_year", slug)},
         )
     for topic in topics:
         yield (
@@ -252,6 +271,9 @@ def _page(
         return relative_url(target.replace(".md", ".html"), url)
 
     notes = Notes(views.corpus.articles, link)
+    for name, value in context.items():
+        if type(value) is _FromViews:
+            context[name] = getattr(views, value.attr)[value.key]
     body = render(env, template, link=link, notes=notes, views=views, **context)
     headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
     return Page(path, title, description, body, headings)

@@ -62,8 +62,11 @@ class History:
 def read_history(root: Path, recent: int = RECENT_COMMITS) -> History:
     """The history of ``root``/briefings, or an empty History outside git."""
     if not gitio.in_repository(root):
-        return History()
+        return _OUTSIDE_GIT  # the same object every time: serve's rebuilds skip its reads
     return _history_at(root, gitio.resolve(root, "HEAD"), recent)
+
+
+_OUTSIDE_GIT = History()
 
 
 @lru_cache(maxsize=4)
