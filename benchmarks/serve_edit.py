@@ -9,7 +9,7 @@ back) and times the rebuild the server runs for each: in place or in full, and t
 seconds from the rebuild's start until the changed pages are written and the browser
 is told to reload. The search index, feeds, exports and print view follow in the
 background ("then"). The last line gives the peak memory of the process.
-``--profile`` writes a cProfile of the last rebuild.
+``--profile FILE`` writes a cProfile of each rebuild to FILE.1, FILE.2 ….
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, help="generate here (or reuse) and keep it")
-    parser.add_argument("--profile", type=Path, help="write a cProfile of the last rebuild")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of each rebuild (FILE.1 …)")
     args = parser.parse_args()
     root = args.corpus or Path(tempfile.mkdtemp(prefix="dossier-serve-"))
     make_corpus(root, args.articles)

@@ -18,6 +18,7 @@ from .dates import PartialDate
 from .model import Article, Company, Corpus, Deal
 from .provenance import Citation, company_citations, deal_citations
 from .slugs import fold
+from .topics import Topic, topics_of
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ class Views:
     conflicts_on: dict[tuple[str, str], dict[str, Conflict]]  # (kind, slug) → field → conflict
     timeline_of: dict[str, tuple[Event, ...]]  # a company's events, as in the timeline
     articles_of_year: dict[str, tuple[Article, ...]]  # "2024" or "undated", newest first
+    letter_groups: tuple[tuple[str, tuple[Company, ...]], ...]  # see companies_by_letter
+    topics: tuple[Topic, ...]  # A–Z by label
+    topic_by_slug: dict[str, Topic]
     # What each briefing alone gives (citations, conflicts), by id(): the next build
     # reuses it for every briefing whose file did not change.
     derived: dict[int, _Derived] = field(default_factory=dict, repr=False)
@@ -89,11 +93,7 @@ class Views:
 
     def companies_by_letter(self) -> tuple[tuple[str, tuple[Company, ...]], ...]:
         """Companies A–Z grouped by initial; names not starting with A–Z go under '#'."""
-        groups: dict[str, list[Company]] = defaultdict(list)
-        for company in self.companies_by_name:
-            initial = unicodedata.normalize("NFKD", company.name)[:1].upper()
-            groups[initial if "A" <= initial <= "Z" else "#"].append(company)
-        return tuple((letter, tuple(groups[letter])) for letter in sorted(groups))
+        return self.letter_groups
 
     def company_timeline(self, slug: str) -> tuple[Event, ...]:
         return self.timeline_of.get(slug, ())
@@ -161,6 +161,7 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
     last = previous or _NOTHING
     derived = _derive(corpus, last.derived)
     timeline = _kept(_timeline(deals, articles), last.timeline)
+    topics = _kept(topics_of(deals, articles, by_name), last.topics)
     return Views(
         corpus=corpus,
         deals_of=_kept_map({c.slug: tuple(deals_of[c.slug]) for c in by_name}, last.deals_of),
@@ -191,6 +192,9 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         conflicts_on=_kept_map(_conflicts_on(derived), last.conflicts_on),
         timeline_of=_kept_map(_timeline_of(corpus, timeline), last.timeline_of),
         articles_of_year=_kept_map(_by_year(articles), last.articles_of_year),
+        letter_groups=_kept(_by_initial(by_name), last.letter_groups),
+        topics=topics,
+        topic_by_slug=_kept_map({t.slug: t for t in topics}, last.topic_by_slug),
         derived=derived,
     )
 
@@ -253,6 +257,14 @@ def _timeline_of(
     return {slug: tuple(events) for slug, events in companies.items()}
 
 
+def _by_initial(by_name: list[Company]) -> tuple[tuple[str, tuple[Company, ...]], ...]:
+    groups: dict[str, list[Company]] = defaultdict(list)
+    for company in by_name:
+        initial = unicodedata.normalize("NFKD", company.name)[:1].upper()
+        groups[initial if "A" <= initial <= "Z" else "#"].append(company)
+    return tuple((letter, tuple(groups[letter])) for letter in sorted(groups))
+
+
 def _by_year(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
     years: dict[str, list[Article]] = defaultdict(list)
     for a in articles:  # newest first, undated last
@@ -298,10 +310,19 @@ def _same(a: Any, b: Any) -> bool:
         return len(a) == len(b) and all(x == y and a[x] is b[y] for x, y in zip(a, b, strict=True))
     if kind is tuple:  # a year of the timeline: (year, events)
         return _kept(a, b) is b
+    if kind is Topic:
+        return (
+            a.slug == b.slug
+            and a.label == b.label
+            and all(
+                _kept(getattr(a, f), getattr(b, f)) is getattr(b, f)
+                for f in ("deals", "articles", "companies")
+            )
+        )
     return False
 
 
-_NOTHING = Views(Corpus({}, {}, {}), {}, {}, {}, {}, (), (), (), (), (), {}, {}, {}, {})
+_NOTHING = Views(Corpus({}, {}, {}), {}, {}, {}, {}, (), (), (), (), (), {}, {}, {}, {}, (), (), {})
 
 
 def _timeline(

@@ -41,7 +41,7 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
     first = config()
     first.plugins.on_startup(command="serve", dirty=False)
     build(first, serve_url=SERVE_URL)
-    for step in steps:
+    for number, step in enumerate(steps, 1):
         for rel, text in step:
             path = root / rel
             if text is None:
@@ -56,8 +56,8 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
             build(config(), serve_url=SERVE_URL)
 
         started = time.monotonic()
-        if profile:  # DOSSIER_PROFILE=FILE: a cProfile of the rebuilds (the last one kept)
-            cProfile.runctx("serving._rebuild(root, full)", globals(), locals(), profile)
+        if profile:  # DOSSIER_PROFILE=FILE: a cProfile of each rebuild, in FILE.1, FILE.2 …
+            cProfile.runctx("serving._rebuild(root, full)", globals(), locals(), f"{profile}.{number}")
         else:
             serving._rebuild(root, full)
         took = time.monotonic() - started

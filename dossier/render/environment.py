@@ -14,9 +14,9 @@ import jinja2
 from ..dates import PartialDate
 from ..errors import TemplateProblem
 from ..provenance import quote_anchor
+from ..topics import topic_label
 from .graph import edges, graph_markup
 from .markdown import to_html
-from .topics import topic_label
 
 KIND_LABELS = {
     "partnership": "Partnership",

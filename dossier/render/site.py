@@ -24,7 +24,6 @@ from ..review.history import History
 from ..views import Views
 from .environment import make_environment, relative_url, render
 from .notes import Notes
-from .topics import topics_of
 from .trace import Reads, ReadTree, Recorder, fingerprint
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
@@ -194,20 +193,19 @@ _Job = tuple[str, str, str, str, dict[str, object]]  # template, path, title, de
 class _FromViews:
     """A context value the page takes from ``views`` as it renders (``views.attr[key]``).
 
-    Passed whole, a year's thousand articles would make the page's job differ
-    whenever any of them changed; read through views, only the fields the page
-    shows count (see trace.py).
+    Passed whole, a year's thousand articles (or the topics, which hold every
+    briefing) would make the page's job differ whenever any of them changed; read
+    through views, only the fields the page shows count (see trace.py).
     """
 
     attr: str
-    key: str
+    key: str | None = None  # views.attr itself
 
 
 def _jobs(views: Views) -> Iterator[_Job]:
-    topics = topics_of(views)
     for key, (path, title) in INDEXES.items():
         description = _index_description(views, key)
-        yield (f"{key}.html.j2", f"{path}.md", title, description, {"topics": topics})
+        yield (f"{key}.html.j2", f"{path}.md", title, description, {"topics": _FromViews("topics")})
     for slug, label, articles in views.articles_by_year:
         yield (
             "articles_year.html.j2",
@@ -218,14 +216,14 @@ def _jobs(views: Views) -> Iterator[_Job]:
             else f"{len(articles)} article briefing(s) without a publication date.",
             {"label": label, "articles": _FromViews("articles_of_year", slug)},
         )
-    for topic in topics:
+    for topic in views.topics:
         yield (
             "topic.html.j2",
             page_path("topic", topic.slug),
             f"Topic: {topic.label}",
             f"{topic.label}: {len(topic.deals)} deal(s), {len(topic.articles)} article(s), "
             f"{len(topic.companies)} companies.",
-            {"topic": topic},
+            {"topic": _FromViews("topic_by_slug", topic.slug)},
         )
     for company in views.companies_by_name:
         yield (
@@ -273,7 +271,8 @@ def _page(
     notes = Notes(views.corpus.articles, link)
     for name, value in context.items():
         if type(value) is _FromViews:
-            context[name] = getattr(views, value.attr)[value.key]
+            found = getattr(views, value.attr)
+            context[name] = found if value.key is None else found[value.key]
     body = render(env, template, link=link, notes=notes, views=views, **context)
     headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
     return Page(path, title, description, body, headings)

@@ -256,6 +256,8 @@ def _unwrap(value: Any) -> Any:
 def _wrap(value: Any, root: str, path: Path, recorder: Recorder) -> Any:
     """A value reached by ``path``: briefings and tuples traced further, the rest noted."""
     kind = type(value)
+    if _is_container(value):
+        return _Object(value, root, path, recorder)
     if kind in _RECORDS:
         key = (root, (*path, ("fields",)))
         fields = recorder.reads.get(key)
@@ -273,8 +275,11 @@ def _ids(items: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _is_container(value: Any) -> bool:
-    # Objects reached through views whose own parts templates read: the Corpus.
-    return type(value).__name__ == "Corpus"
+    # Objects reached through views whose own parts templates read: the corpus, topics.
+    return type(value).__name__ in _CONTAINERS
+
+
+_CONTAINERS = {"Corpus", "Topic"}
 
 
 def _step(value: Any, step: Op) -> Any:

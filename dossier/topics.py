@@ -8,10 +8,10 @@ deal, article and company pages.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Article, Company, Deal
-from ..views import Views
+from .model import Article, Company, Deal
 
 # Slugs whose label is not just the slug capitalized.
 _LABELS = {
@@ -41,18 +41,22 @@ class Topic:
     companies: tuple[Company, ...]
 
 
-def topics_of(views: Views) -> tuple[Topic, ...]:
+def topics_of(
+    deals_in_order: Iterable[Deal],
+    articles_in_order: Iterable[Article],
+    companies_in_order: Iterable[Company],
+) -> tuple[Topic, ...]:
     """Every topic used anywhere in the corpus, A–Z by label, items in index order."""
     deals: dict[str, list[Deal]] = defaultdict(list)
     articles: dict[str, list[Article]] = defaultdict(list)
     companies: dict[str, list[Company]] = defaultdict(list)
-    for deal in views.deals_newest_first:
+    for deal in deals_in_order:
         for slug in dict.fromkeys(deal.areas):
             deals[slug].append(deal)
-    for article in views.articles_newest_first:
+    for article in articles_in_order:
         for slug in dict.fromkeys(article.topics):
             articles[slug].append(article)
-    for company in views.companies_by_name:
+    for company in companies_in_order:
         for slug in dict.fromkeys(company.topics):
             companies[slug].append(company)
     slugs = sorted({*deals, *articles, *companies}, key=lambda s: (topic_label(s).casefold(), s))
