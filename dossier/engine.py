@@ -173,11 +173,8 @@ def _explain(warnings: list[str], headline: str) -> str:
 @contextlib.contextmanager
 def _source_date(as_of: PartialDate | None) -> Iterator[None]:
     """MkDocs stamps sitemap dates with SOURCE_DATE_EPOCH; make it the corpus date."""
-    epoch = 0
-    if as_of:
-        epoch = calendar.timegm((as_of.year, as_of.month or 1, as_of.day or 1, 0, 0, 0))
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    os.environ["SOURCE_DATE_EPOCH"] = _epoch(as_of)
     try:
         yield
     finally:
@@ -185,6 +182,12 @@ def _source_date(as_of: PartialDate | None) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def _epoch(as_of: PartialDate | None) -> str:
+    if not as_of:
+        return "0"
+    return str(calendar.timegm((as_of.year, as_of.month or 1, as_of.day or 1, 0, 0, 0)))
 
 
 class _Collect(logging.Handler):
@@ -227,6 +230,9 @@ def on_files(files: Files, config: Any) -> Files:
     rendered = _current
     if rendered is None:  # plain `mkdocs build` / `mkdocs serve`: render from disk here
         rendered = _render_for_mkdocs(root)
+        # As build_site does: the sitemap's dates are the corpus's, not the clock's.
+        # (MkDocs dates its pages as it creates them, after this event.)
+        os.environ["SOURCE_DATE_EPOCH"] = _epoch(rendered.as_of)
     cache = _cache_for(root, config)
     _build = _Build(cache)
     _build.setup.update(config=config, files=files, engine=cache.fingerprint)

@@ -54,6 +54,9 @@ def load_files(
 
     version = _code_version()
     keys = [_key(kind, rel, raw, limits) for kind, rel, raw in items]
+    if len(_keys) > len(items):  # files removed since: forget their bytes
+        for rel in _keys.keys() - {rel for _, rel, _ in items}:
+            del _keys[rel]
     # A long-running process (serve) keeps the last valid load in memory: the file is
     # read by the first load only, and later loads parse just what changed since.
     stored: dict[str, Result] = _memory
@@ -79,9 +82,20 @@ def load_files(
 
 
 def _key(kind: str, rel: str, raw: bytes, limits: Any) -> str:
+    # Under serve, an unchanged file arrives as the very bytes object of the last load
+    # (readcache.py): its key is known without hashing it again.
+    known = _keys.get(rel)
+    if known is not None and known[0] is raw and known[1] == (kind, limits):
+        return known[2]
     digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
     digest.update(raw)
-    return digest.hexdigest()
+    key = digest.hexdigest()
+    if memory_only:
+        _keys[rel] = (raw, (kind, limits), key)
+    return key
+
+
+_keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}  # rel → (bytes, kind and limits, key)
 
 
 def _read(cache_dir: Path, version: str) -> dict[str, Result]:

@@ -4,8 +4,8 @@
 the same. The first build is a full one through the hook (engine.py); this module then
 keeps MkDocs's setup and every page's search entries (``after_full_build``) and
 replaces the server's rebuild (``on_serve``) with one that updates the served folder
-in place (live.py), falling back to a full build only when pages come or go, the
-newest date moves, or mkdocs.yml, static/ or the theme change. A broken briefing,
+in place (live.py), falling back to a full build only when mkdocs.yml, static/ or the
+theme change. A broken briefing,
 template or mkdocs.yml is printed and the last good site stays up; a corpus broken at
 start is served as a page listing its problems.
 """
@@ -32,6 +32,7 @@ from .live import (
     INDEX,
     NeedsFullBuild,
     State,
+    drop_outputs,
     entries_json,
     search_index,
     update_pages,
@@ -195,7 +196,9 @@ def _finish_in_background(root: Path, state: State, rendered: RenderedSite, inde
     def work() -> None:
         if index:
             write_index(state)
-        write_outputs(state, engine._outputs(rendered, state.config))
+        outputs = engine._outputs(rendered, state.config)
+        write_outputs(state, outputs)
+        drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})
         try:
             text = print_page(rendered.views, root)
         except DossierError as exc:  # templates/print.html.j2 broken: the pages stand

@@ -57,7 +57,9 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
 
         started = time.monotonic()
         if profile:  # DOSSIER_PROFILE=FILE: a cProfile of each rebuild, in FILE.1, FILE.2 …
-            cProfile.runctx("serving._rebuild(root, full)", globals(), locals(), f"{profile}.{number}")
+            cProfile.runctx(
+                "serving._rebuild(root, full)", globals(), locals(), f"{profile}.{number}"
+            )
         else:
             serving._rebuild(root, full)
         took = time.monotonic() - started

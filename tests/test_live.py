@@ -125,6 +125,15 @@ Xiaomi is still here.
 """
 
 
+NEW_COMPANY = """---
+name: "Acme Robotics"
+topics: [robotics-for-tests]
+review: {status: draft}
+---
+A company no article mentions yet.
+"""
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_random_edits_in_place_match_a_full_build(tmp_path: Path, seed: int) -> None:
     root = copy_project(tmp_path / "project")
@@ -138,7 +147,9 @@ def test_random_edits_in_place_match_a_full_build(tmp_path: Path, seed: int) -> 
     assert differences(served, clean) == []
 
 
-def test_added_article_and_newest_date_fall_back_to_a_full_build(tmp_path: Path) -> None:
+def test_added_and_removed_articles_and_a_new_newest_date_are_updated_in_place(
+    tmp_path: Path,
+) -> None:
     root = copy_project(tmp_path / "project")
     article = "briefings/articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.md"
     text = (root / article).read_text("utf-8")
@@ -146,9 +157,31 @@ def test_added_article_and_newest_date_fall_back_to_a_full_build(tmp_path: Path)
     new = NEW_ARTICLE.replace("2018-03", "2026-11-01")  # newer than anything: a new "as of"
     steps = [[(added, NEW_ARTICLE)], [(article, _body_edit(text, 1))], [(added, new)]]
     report = drive(root, tmp_path / "served", steps)
-    assert [r["in_place"] for r in report] == [False, True, False]
+    assert all(r["in_place"] for r in report), report
     drive(root, tmp_path / "clean", [])
     assert differences(tmp_path / "served", tmp_path / "clean") == []
+    served = tmp_path / "served" / "articles/wire-2018-03-xiaomi-again.html"
+    assert "Xiaomi is still here." in served.read_text("utf-8")
+    assert "articles/wire-2018-03-xiaomi-again.html" in (tmp_path / "served/sitemap.xml").read_text(
+        "utf-8"
+    )
+
+    # Removed again (and the newest date moves back): page, sitemap entry, search
+    # entries and the newest date go as a full build would have them. A company comes
+    # (its page, feed and a new topic) and goes.
+    company = "briefings/companies/acme-robotics.md"
+    steps = [[(added, None)], [(company, NEW_COMPANY)], [(company, None)]]
+    report = drive(root, tmp_path / "served-2", steps[:2])
+    assert all(r["in_place"] for r in report), report
+    assert (tmp_path / "served-2/feeds/companies/acme-robotics.xml").exists()
+    drive(root, tmp_path / "clean-3", [])
+    assert differences(tmp_path / "served-2", tmp_path / "clean-3") == []
+    report = drive(root, tmp_path / "served-2", steps[2:])
+    assert report[0]["in_place"], report
+    assert not (tmp_path / "served-2/feeds/companies/acme-robotics.xml").exists()
+    assert not (tmp_path / "served-2/articles/wire-2018-03-xiaomi-again.html").exists()
+    drive(root, tmp_path / "clean-2", [])
+    assert differences(tmp_path / "served-2", tmp_path / "clean-2") == []
 
 
 def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) -> None:

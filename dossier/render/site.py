@@ -172,6 +172,14 @@ def _render_reusing(
         kept[job[1]] = entry
         reuse.tree.add(entry[1])
     reuse.tree.settle(roots)
+    if len(todo) == len(jobs):
+        # Pages rendered in worker processes compiled the templates there, not here:
+        # compile them now rather than during the first save.
+        for name in env.list_templates():
+            try:
+                env.get_template(name)
+            except jinja2.TemplateError:  # reported by whatever renders it (the print view)
+                continue
     kept = {job[1]: kept[job[1]] for job in jobs}
     reuse.pages, reuse.rendered = kept, len(todo)
     return tuple(entry[2] for entry in kept.values())
