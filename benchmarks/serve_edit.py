@@ -5,7 +5,7 @@
 Generates (or reuses) the corpus ``build_scale.py`` uses, builds it as ``mkdocs serve``
 does (tests/live_driver.py, the same hooks and rebuild as the server), then saves one
 file at a time (an article, another article, a company, a deal, the first article put
-back) and times the rebuild the server runs for each: in place or in full, and the
+back, a new article, its deletion) and times the rebuild the server runs for each: in place or in full, and the
 seconds from the rebuild's start until the changed pages are written and the browser
 is told to reload. The search index, feeds, exports and print view follow in the
 background ("then"). The last line gives the peak memory of the process.
@@ -42,12 +42,19 @@ def edits(root: Path) -> list[tuple[str, list[list[str]]]]:
     company = sorted((root / "briefings/companies").glob("*.md"))[3]
     deal = sorted((root / "briefings/deals").glob("*.md"))[1]
     back = [[first.relative_to(root).as_posix(), first.read_text("utf-8")]]
+    added = "briefings/articles/zz-serve-edit-new-article.md"
+    new = (
+        f"---\ntitle: \"A new briefing\"\npublished: \"2021-06-01\"\n"
+        f"companies: [{company.stem}]\nreview: {{status: draft}}\n---\nJust in.\n"
+    )
     return [
         ("one article's text", appended(first, 1)),
         ("another article's text", appended(other, 2)),
         ("a company's description", appended(company, 3)),
         ("a deal's summary", appended(deal, 4)),
         ("the first article put back", back),
+        ("a new article", [[added, new]]),
+        ("the new article deleted", [[added, None]]),
     ]
 
 

@@ -268,7 +268,8 @@ def _cache_for(root: Path, config: Any) -> PageCache:
 
 def _key(cache: PageCache, page: Page) -> str:
     headings = repr([(h.level, h.id, h.html) for h in page.headings])
-    return cache.key(page.path, page.title, page.description, page.html, headings)
+    listing = "listing" if page.listing else ""  # its search entries: none
+    return cache.key(page.path, page.title, page.description, page.html, headings, listing)
 
 
 def _render_for_mkdocs(root: Path) -> RenderedSite:
@@ -354,6 +355,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     # The theme prints page.title and the description without escaping them.
     page.meta["title"] = html.escape(ours.title)
     page.meta["description"] = html.escape(ours.description)
+    if ours.listing:
+        page.meta["search"] = {"exclude": True}
     page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
     assert _build.cache is not None
     # In a prefill worker, another worker's page is a stand-in that nobody writes.

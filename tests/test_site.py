@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import subprocess
@@ -204,3 +205,17 @@ def test_plain_mkdocs_build_gives_the_same_pages(default_site: Path, tmp_path: P
     assert ours == theirs
     for rel in ours:
         assert (default_site / rel).read_bytes() == (out / rel).read_bytes(), rel
+
+
+def test_search_finds_briefings_not_the_indexes_that_list_them(default_site: Path) -> None:
+    index = json.loads((default_site / "search/search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    # Each briefing and the home page are searchable ...
+    assert "companies/xiaomi.html" in pages
+    assert "deals/xiaomi-microsoft-mou-2018.html" in pages
+    assert "articles/ifeng-tech-2026-05-27-xiaomi-pursues-deepseek.html" in pages
+    assert "" in pages or "index.html" in pages
+    # ... the lists of them are not: a search for a company would find every index.
+    for listing in ("timeline.html", "deals/index.html", "companies/index.html", "topics/ai.html"):
+        assert listing not in pages, listing
+    assert not any(p.startswith("articles/by-year/") for p in pages)

@@ -54,6 +54,11 @@ _FILES = {
     "export-schema": lambda _: sitepaths.EXPORT_SCHEMA,
     "network-svg": lambda _: sitepaths.NETWORK_SVG,
 }
+# Index templates whose pages list other pages (see Page.listing); the home page is not.
+LISTINGS = {f"{key}.html.j2" for key in INDEXES if key != "home"} | {
+    "articles_year.html.j2",
+    "topic.html.j2",
+}
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
 
 
@@ -73,6 +78,10 @@ class Page:
     description: str
     html: str
     headings: tuple[Heading, ...]
+    # An index that lists other pages: left out of the search index, where each listed
+    # page already is. (The timeline alone is a megabyte at 10,000 articles, and the
+    # search plugin parses every indexed page on every build.)
+    listing: bool = False
 
     @property
     def url(self) -> str:
@@ -283,7 +292,7 @@ def _page(
             context[name] = found if value.key is None else found[value.key]
     body = render(env, template, link=link, notes=notes, views=views, **context)
     headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
-    return Page(path, title, description, body, headings)
+    return Page(path, title, description, body, headings, template in LISTINGS)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every page's description, every build under serve
