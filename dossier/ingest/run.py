@@ -19,7 +19,7 @@ from .entities import Finder
 from .link import link_deals
 from .readers import EXTENSIONS, read_seed
 from .render import add_source, quotable, render_article, render_company, render_deal
-from .state import Existing, State, read_state
+from .state import Existing, State, read_state, seed_uses
 
 
 @dataclass
@@ -53,13 +53,26 @@ def seed_files(root: Path) -> list[Path]:
 
 def pending(root: Path) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work."""
-    state = read_state(root, articles_only=True)
+    uses = seed_uses(root)
     for path in seed_files(root):
-        rel = path.relative_to(root).as_posix()
-        article = state.article_of_seed(rel)
-        if article is None or (article.is_draft and article.data.get("seed_sha256") != _sha(path)):
+        use = uses.get(path.relative_to(root).as_posix())
+        if use is None or (use.is_draft and use.seed_sha256 != _known_sha(path)):
             return True
     return False
+
+
+def _known_sha(path: Path) -> str:
+    # Serve asks `pending` whenever a file comes or goes: hash a seed again only if its
+    # size or times changed.
+    info = path.stat()
+    signature = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    known = _shas.get(str(path))
+    if known is None or known[0] != signature:
+        known = _shas[str(path)] = (signature, _sha(path))
+    return known[1]
+
+
+_shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
 
 def ingest(root: Path) -> IngestReport:

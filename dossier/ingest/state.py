@@ -76,19 +76,69 @@ class State:
         return out
 
 
-def read_state(root: Path, articles_only: bool = False) -> State:
-    """What briefings/ holds; ``articles_only`` when only the seeds' articles matter."""
+@dataclass(frozen=True)
+class SeedUse:
+    """What an article briefing says of its seed: enough to tell whether ingest has work."""
+
+    seed: str | None
+    is_draft: bool
+    seed_sha256: Any
+
+
+def seed_uses(root: Path) -> dict[str, SeedUse]:
+    """Each seed named by an article briefing, with the first such briefing's use of it.
+
+    Serve asks this whenever an article briefing comes or goes; at 10,000 articles
+    parsing them all took seconds, so a file whose size and times are unchanged since
+    the last call is not parsed again.
+    """
+    global _uses
+    known, _uses = _uses, {}
+    found: dict[str, SeedUse] = {}
+    for path in sorted((root / "briefings" / "articles").glob("*.md")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        signature = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        key = str(path)
+        old = known.get(key)
+        use = old[1] if old is not None and old[0] == signature else _use_of(root, path)
+        _uses[key] = (signature, use)
+        if use.seed is not None:
+            found.setdefault(use.seed, use)
+    return found
+
+
+_uses: dict[str, tuple[tuple[int, int, int, int], SeedUse]] = {}
+
+
+def _use_of(root: Path, path: Path) -> SeedUse:
+    article = Existing(path.stem, path, _lenient(root, path))
+    seed = article.data.get("seed")
+    return SeedUse(
+        seed if isinstance(seed, str) else None,
+        article.is_draft,
+        article.data.get("seed_sha256"),
+    )
+
+
+def _lenient(root: Path, path: Path) -> Document | None:
+    rel = path.relative_to(root).as_posix()
+    try:
+        return parse(rel, decode(rel, path.read_bytes()))
+    except (FrontMatterError, OSError):
+        return None
+
+
+def read_state(root: Path) -> State:
+    """What briefings/ holds."""
     state = State()
     for folder, into in (
         ("articles", state.articles),
         ("companies", state.companies),
         ("deals", state.deals),
-    )[: 1 if articles_only else 3]:
+    ):
         for path in sorted((root / "briefings" / folder).glob("*.md")):
-            rel = path.relative_to(root).as_posix()
-            try:
-                doc: Document | None = parse(rel, decode(rel, path.read_bytes()))
-            except (FrontMatterError, OSError):
-                doc = None
-            into[path.stem] = Existing(path.stem, path, doc)
+            into[path.stem] = Existing(path.stem, path, _lenient(root, path))
     return state
