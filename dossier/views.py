@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .claims import Conflict, company_conflicts, deal_conflicts
@@ -55,6 +55,8 @@ class Views:
     passages_of: dict[str, tuple[Passage, ...]]
     conflicts_on: dict[tuple[str, str], dict[str, Conflict]]  # (kind, slug) → field → conflict
     timeline_of: dict[str, tuple[Event, ...]]  # a company's events, as in the timeline
+    timeline_of_year: dict[str, tuple[Event, ...]]  # "2024" or "undated": that year's events
+    latest_events: tuple[Event, ...]  # the newest dated events, newest first
     articles_of_year: dict[str, tuple[Article, ...]]  # "2024" or "undated", newest first
     letter_groups: tuple[tuple[str, tuple[Company, ...]], ...]  # see companies_by_letter
     topics: tuple[Topic, ...]  # A–Z by label
@@ -191,6 +193,11 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         passages_of=_kept_map(_passages(derived), last.passages_of),
         conflicts_on=_kept_map(_conflicts_on(derived), last.conflicts_on),
         timeline_of=_kept_map(_timeline_of(corpus, timeline), last.timeline_of),
+        timeline_of_year=_kept_map(
+            {str(year) if year else "undated": events for year, events in timeline},
+            last.timeline_of_year,
+        ),
+        latest_events=_kept(_latest(timeline), last.latest_events),
         articles_of_year=_kept_map(_by_year(articles), last.articles_of_year),
         letter_groups=_kept(_by_initial(by_name), last.letter_groups),
         topics=topics,
@@ -255,6 +262,18 @@ def _timeline_of(
             for slug in slugs:
                 companies[slug].append(e)
     return {slug: tuple(events) for slug, events in companies.items()}
+
+
+def _latest(
+    timeline: tuple[tuple[int | None, tuple[Event, ...]], ...], count: int = 50
+) -> tuple[Event, ...]:
+    latest: list[Event] = []
+    for year, events in reversed(timeline):
+        if year is not None:
+            latest += reversed(events[-(count - len(latest)) :])
+        if len(latest) >= count:
+            break
+    return tuple(latest)
 
 
 def _by_initial(by_name: list[Company]) -> tuple[tuple[str, tuple[Company, ...]], ...]:
@@ -322,7 +341,13 @@ def _same(a: Any, b: Any) -> bool:
     return False
 
 
-_NOTHING = Views(Corpus({}, {}, {}), {}, {}, {}, {}, (), (), (), (), (), {}, {}, {}, {}, (), (), {})
+def _empty() -> Views:
+    """The model of no corpus: what a first build shares its parts with (nothing)."""
+    parts = [f for f in fields(Views) if f.init and f.name not in ("corpus", "derived")]
+    return Views(Corpus(), **{f.name: {} if f.type.startswith("dict") else () for f in parts})
+
+
+_NOTHING = _empty()
 
 
 def _timeline(

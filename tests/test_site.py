@@ -103,9 +103,22 @@ def test_deals_table_has_every_deal_once(default_site: Path) -> None:
     assert cells[5] == "2"
 
 
-def test_timeline_groups_by_year_with_undated_last(default_site: Path) -> None:
-    ids = [h["id"] for h in content(default_site, "timeline.html").find_all("h2")]
-    assert ids == ["year-2015", "year-2016", "year-2018", "year-2024", "year-2026", "undated"]
+def test_timeline_has_a_page_per_year_with_undated_last(default_site: Path) -> None:
+    page = content(default_site, "timeline.html")
+    years = page.select("ul.dossier-years a")
+    assert [a.get_text() for a in years] == ["2015", "2016", "2018", "2024", "2026", "Undated"]
+    assert [a["href"] for a in years][-1] == "timeline/undated.html"
+    # The latest events, newest first, on the index itself.
+    latest = [li.a["href"] for li in page.select("#latest ~ ul.dossier-timeline li")]
+    assert set(latest[:2]) == {  # both dated 27 May 2026, the newest date
+        "articles/ifeng-tech-2026-05-27-xiaomi-pursues-deepseek.html",
+        "deals/xiaomi-deepseek-pursuit-2026.html",
+    }
+    assert "timeline/" not in "".join(latest)
+    year = content(default_site, "timeline/2018.html")
+    events = [li.get_text(" ", strip=True) for li in year.select("ul.dossier-timeline li")]
+    assert events and all("2018" in e for e in events)
+    assert year.select_one("a[href='../timeline.html']") is not None
 
 
 def test_navigation_lists_sections_not_pages(default_site: Path) -> None:

@@ -44,6 +44,7 @@ _FOLDERS = {
     "article": "articles",
     "topic": "topics",
     "articles-year": "articles/by-year",  # no clash: a slug never holds a "/"
+    "timeline-year": "timeline",  # timeline/2024.html beside timeline.html
 }
 # Non-page outputs a template may link to: link("feed"), link("company-feed", slug) …
 _FILES = {
@@ -57,6 +58,7 @@ _FILES = {
 # Index templates whose pages list other pages (see Page.listing); the home page is not.
 LISTINGS = {f"{key}.html.j2" for key in INDEXES if key != "home"} | {
     "articles_year.html.j2",
+    "timeline_year.html.j2",
     "topic.html.j2",
 }
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
@@ -232,6 +234,17 @@ def _jobs(views: Views) -> Iterator[_Job]:
             if slug != "undated"
             else f"{len(articles)} article briefing(s) without a publication date.",
             {"label": label, "articles": _FromViews("articles_of_year", slug)},
+        )
+    for slug, events in views.timeline_of_year.items():
+        label = slug.capitalize()
+        yield (
+            "timeline_year.html.j2",
+            page_path("timeline-year", slug),
+            f"Timeline, {label}",
+            f"{len(events)} deal(s) and article(s) dated {label}, oldest first."
+            if slug != "undated"
+            else f"{len(events)} deal(s) and article(s) without a date.",
+            {"label": label, "events": _FromViews("timeline_of_year", slug)},
         )
     for topic in views.topics:
         yield (
