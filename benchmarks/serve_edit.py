@@ -5,10 +5,11 @@
 Generates (or reuses) the corpus ``build_scale.py`` uses, builds it as ``mkdocs serve``
 does (tests/live_driver.py, the same hooks and rebuild as the server), then saves one
 file at a time (an article, another article, a company, a deal, the first article put
-back, a new article, its deletion) and times the rebuild the server runs for each: in place or in full, and the
-seconds from the rebuild's start until the changed pages are written and the browser
-is told to reload. The search index, feeds, exports and print view follow in the
-background ("then"). The last line gives the peak memory of the process.
+back, the other's date, a new article, its deletion) and times the rebuild the server
+runs for each: in place or in full, and the seconds from the rebuild's start until the
+changed pages are written and the browser is told to reload. The search index, feeds,
+exports and print view follow in the background ("then"). The last line gives the peak
+memory of the process.
 ``--profile FILE`` writes a cProfile of each rebuild to FILE.1, FILE.2 ….
 """
 
@@ -42,6 +43,8 @@ def edits(root: Path) -> list[tuple[str, list[list[str]]]]:
     company = sorted((root / "briefings/companies").glob("*.md"))[3]
     deal = sorted((root / "briefings/deals").glob("*.md"))[1]
     back = [[first.relative_to(root).as_posix(), first.read_text("utf-8")]]
+    year = r'^published: "(\d{4})-\d\d'
+    dated = re.sub(year, r'published: "\1-12', other.read_text("utf-8"), count=1, flags=re.M)
     added = "briefings/articles/zz-serve-edit-new-article.md"
     new = (
         f"---\ntitle: \"A new briefing\"\npublished: \"2021-06-01\"\n"
@@ -53,6 +56,7 @@ def edits(root: Path) -> list[tuple[str, list[list[str]]]]:
         ("a company's description", appended(company, 3)),
         ("a deal's summary", appended(deal, 4)),
         ("the first article put back", back),
+        ("another article's date", [[other.relative_to(root).as_posix(), dated]]),
         ("a new article", [[added, new]]),
         ("the new article deleted", [[added, None]]),
     ]

@@ -163,7 +163,10 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
     last = previous or _NOTHING
     derived = _derive(corpus, last.derived)
     timeline = _kept(_timeline(deals, articles), last.timeline)
-    topics = _kept(topics_of(deals, articles, by_name), last.topics)
+    topic_by_slug = _kept_map(
+        {t.slug: t for t in topics_of(deals, articles, by_name)}, last.topic_by_slug
+    )
+    topics = _kept(tuple(topic_by_slug.values()), last.topics)
     return Views(
         corpus=corpus,
         deals_of=_kept_map({c.slug: tuple(deals_of[c.slug]) for c in by_name}, last.deals_of),
@@ -201,7 +204,7 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         articles_of_year=_kept_map(_by_year(articles), last.articles_of_year),
         letter_groups=_kept(_by_initial(by_name), last.letter_groups),
         topics=topics,
-        topic_by_slug=_kept_map({t.slug: t for t in topics}, last.topic_by_slug),
+        topic_by_slug=topic_by_slug,
         derived=derived,
     )
 
@@ -301,10 +304,12 @@ def _kept_map(new: dict[str, Any], last: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _kept(new: Any, last: Any) -> Any:
-    """``last`` when ``new`` holds the same things in the same order, else ``new``."""
+    """``last`` when ``new`` holds the same things in the same order; else ``new`` with
+    each item that came out the same at the same place replaced by the last build's."""
     if type(new) is not tuple or type(last) is not tuple or len(new) != len(last):
         return new
-    return last if all(_same(a, b) for a, b in zip(new, last, strict=True)) else new
+    mixed = tuple(b if _same(a, b) else a for a, b in zip(new, last, strict=True))
+    return last if all(a is b for a, b in zip(mixed, last, strict=True)) else mixed
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -327,7 +332,7 @@ def _same(a: Any, b: Any) -> bool:
         return bool(a == b)
     if kind is dict:  # a briefing's conflicts by field
         return len(a) == len(b) and all(x == y and a[x] is b[y] for x, y in zip(a, b, strict=True))
-    if kind is tuple:  # a year of the timeline: (year, events)
+    if kind is tuple:  # a year of the timeline (year, events), or a letter's companies
         return _kept(a, b) is b
     if kind is Topic:
         return (
