@@ -114,12 +114,13 @@ def load_tree(
         problems += found
         if obj is not None:
             loaded[kind][_stem(rel)] = obj
-    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files)
+    seed_digests: dict[str, str] = {}
+    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests)
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
         articles=loaded["article"],
-        seed_digests={slug: _digest(text) for slug, text in seed_texts.items()},
+        seed_digests=seed_digests,
     )
     # Files that exist but failed their own checks are not "missing" when referenced.
     present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
@@ -223,8 +224,12 @@ def _read_seeds(
     problems: list[Problem],
     limits: Limits,
     files: Files | None = None,
+    digests: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """The raw text behind each article briefing that names a seed."""
+    """The raw text behind each article briefing that names a seed; fills ``digests``."""
+    global _seed_digests
+    known, _seed_digests = _seed_digests, {}
+    digests = {} if digests is None else digests
     texts = {}
     for slug, article in articles.items():
         if article.seed is None:
@@ -238,6 +243,7 @@ def _read_seeds(
                 problems.append(_seed_too_big(article, line, len(raw), limits))
             else:
                 texts[slug] = raw.decode("utf-8-sig", errors="replace")
+                digests[slug] = _digest(texts[slug])
             continue
         status, size, raw = readcache.read(_join(root, article.seed), root, limits.max_file_bytes)
         if status == "missing":
@@ -256,7 +262,15 @@ def _read_seeds(
             problems.append(_seed_too_big(article, line, size, limits))
         else:
             texts[slug] = raw.decode("utf-8-sig", errors="replace")
+            # An unchanged seed is the very bytes object of the last load (readcache).
+            old = known.get(id(raw))
+            digest = old[1] if old is not None and old[0] is raw else _digest(texts[slug])
+            digests[slug] = digest
+            _seed_digests[id(raw)] = (raw, digest)
     return texts
+
+
+_seed_digests: dict[int, tuple[bytes, str]] = {}  # id(bytes) → (bytes, digest), last load
 
 
 def _missing_seed(article: Article, line: int) -> Problem:
