@@ -47,7 +47,7 @@ def edits(root: Path) -> list[tuple[str, list[list[str]]]]:
     dated = re.sub(year, r'published: "\1-12', other.read_text("utf-8"), count=1, flags=re.M)
     added = "briefings/articles/zz-serve-edit-new-article.md"
     new = (
-        f"---\ntitle: \"A new briefing\"\npublished: \"2021-06-01\"\n"
+        f'---\ntitle: "A new briefing"\npublished: "2021-06-01"\n'
         f"companies: [{company.stem}]\nreview: {{status: draft}}\n---\nJust in.\n"
     )
     return [
