@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import ctypes
 import dataclasses
 import functools
 import gc
@@ -34,6 +35,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -88,6 +90,7 @@ class _Build:
     collect: list[Any] | None = None  # a live update's search entries for its page
 
 
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 _TEAM_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
 _current: RenderedSite | None = None  # handed from build_site to the hook below
 _shared: frozenset[str] = frozenset()  # set by build_site: missing pages workers may wrap
@@ -162,6 +165,7 @@ class _Team:
         self.bounds = context.Array("i", [0, len(missing)])
         self.done = context.Value("i", 0)  # pages the workers stored
         self.read = 0  # of those, pages this process has read back
+        self.parent = os.getpid()
         self.procs = [context.Process(target=_work, args=(self,)) for _ in range(jobs - 1)]
         for proc in self.procs:
             proc.start()
@@ -223,6 +227,7 @@ def _work(team: _Team) -> None:
     global _team, _progress, _in_worker
     code = 1
     try:
+        _die_with(team.parent)
         _team, _progress, _in_worker = None, None, True
         gc.freeze()  # the inherited heap stays shared: the collector does not touch it
         files, setup = _build.setup["files"], _build.setup
@@ -236,6 +241,14 @@ def _work(team: _Team) -> None:
         code = 0
     finally:
         os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """A killed build takes its workers along (Linux): none goes on filling the cache."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # killed before the line above took effect
+        os._exit(1)
 
 
 def _before_page(path: str | None) -> None:
