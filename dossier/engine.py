@@ -165,6 +165,7 @@ class _Team:
         self.bounds = context.Array("i", [0, len(missing)])
         self.done = context.Value("i", 0)  # pages the workers stored
         self.read = 0  # of those, pages this process has read back
+        self.finished = False  # every worker has exited
         self.parent = os.getpid()
         self.procs = [context.Process(target=_work, args=(self,)) for _ in range(jobs - 1)]
         for proc in self.procs:
@@ -186,9 +187,10 @@ class _Team:
         return self.missing[end - 1]
 
     def wait(self) -> None:
-        while any(proc.is_alive() for proc in self.procs):
+        while not self.finished and any(proc.is_alive() for proc in self.procs):
             _report()
             time.sleep(0.05)
+        self.finished = True
 
     def dismiss(self) -> None:
         """Stop workers still running (the build failed), and reap them all."""
