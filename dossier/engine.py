@@ -15,19 +15,27 @@ inputs are unchanged is written from the cache through a one-line template, and 
 search entries are replayed into the index. The site is still assembled in full
 (sitemap, search index, every file), so an incremental build is byte-identical to a
 clean one by construction. Under serve, serving.py takes over after the first build.
+
+When many pages are missing from the cache, forked workers wrap some of them while the
+build runs (``_Team``): they share MkDocs's setup of this one build, so nothing of it
+(files, navigation, exports, sitemap) is done twice.
 """
 
 from __future__ import annotations
 
 import calendar
 import contextlib
+import ctypes
 import dataclasses
 import functools
+import gc
 import html
+import itertools
 import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -37,13 +45,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.commands.build import _build_page
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.toc import get_toc
 
-from . import serving
+from . import searchparse, serving
 from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
@@ -81,10 +90,13 @@ class _Build:
     collect: list[Any] | None = None  # a live update's search entries for its page
 
 
-_PREFILL_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+_TEAM_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
 _current: RenderedSite | None = None  # handed from build_site to the hook below
-_only: frozenset[str] | None = None  # in a prefill worker: the pages it wraps for real
-_done: Any = None  # in a prefill worker: the count of wrapped pages shared with the parent
+_shared: frozenset[str] = frozenset()  # set by build_site: missing pages workers may wrap
+_team: _Team | None = None  # in the build's own process while its workers run
+_in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
+_warned: list[str] = []  # warnings of the build in progress (a worker stops at the first)
 _progress: Callable[[int, int], None] | None = None  # (done, total), set by build_site
 _build = _Build()
 _serving = False  # under `mkdocs serve`: keep the last good site on errors
@@ -99,7 +111,7 @@ def build_site(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError."""
-    global _current, _progress
+    global _current, _progress, _shared, _warned
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -113,15 +125,16 @@ def build_site(
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp))
             cache = _cache_for(root, config)
             missing = [p.path for p in rendered.pages if not cache.has(_key(cache, p))]
-            _current = rendered
+            _current, _progress, _warned = rendered, progress, warnings
+            if len(missing) >= _TEAM_MIN and workers() > 1 and can_fork():
+                _shared = frozenset(missing)
             try:
-                _prefill(root, missing, len(rendered.pages), progress)
-                _progress = progress
                 mkdocs_build(config)
             except MkDocsException as exc:
                 raise SiteBuildError(_explain(warnings, str(exc))) from None
             finally:
-                _current, _progress = None, None
+                _dismiss_team()
+                _current, _progress, _shared, _warned = None, None, frozenset(), []
         if warnings:
             raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
         swap_dir(tmp, site_dir)
@@ -131,38 +144,145 @@ def build_site(
     return BuildStats(len(rendered.pages), written, len(rendered.pages) - written)
 
 
-def _prefill(
-    root: Path, missing: list[str], total: int, progress: Callable[[int, int], None] | None
-) -> None:
-    """Wrap the pages missing from the cache on every core, before the real build.
+class _Team:
+    """Forked workers that wrap missing pages in the theme alongside the build's process.
 
-    MkDocs builds pages one at a time. Each forked worker runs a build in which only its
-    share of the missing pages is real (the others are empty stand-ins) and stores them
-    in the page cache; the real build that follows then finds every page there. If a
-    worker fails, the real build simply wraps what is still missing itself.
+    MkDocs wraps pages one at a time, in order. The workers are forked once MkDocs has
+    set everything up (files, navigation, pages, theme), so they inherit it all; each
+    takes the last missing page nobody has taken yet, wraps it with MkDocs's own page
+    builder and stores it in the page cache. The build's process takes missing pages
+    from the front as MkDocs reaches them; where the two meet, it waits for the workers
+    and reads the rest from the cache, as it reads any page built before. Taking pages
+    from both ends balances the work whatever else either side has to do.
     """
-    jobs = workers()
-    if jobs < 2 or len(missing) < _PREFILL_MIN or not can_fork():
+
+    def __init__(self, missing: list[str], following: dict[str, str], jobs: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.position = {path: i for i, path in enumerate(missing)}
+        self.missing = missing
+        self.following = following  # each page → the page MkDocs builds after it
+        # [the first missing page nobody took from the front, the end of those left]
+        self.bounds = context.Array("i", [0, len(missing)])
+        self.done = context.Value("i", 0)  # pages the workers stored
+        self.read = 0  # of those, pages this process has read back
+        self.finished = False  # every worker has exited
+        self.parent = os.getpid()
+        self.procs = [context.Process(target=_work, args=(self,)) for _ in range(jobs - 1)]
+        for proc in self.procs:
+            proc.start()
+
+    def take_front(self, path: str) -> bool:
+        with self.bounds.get_lock():
+            if self.position[path] < self.bounds[1]:
+                self.bounds[0] = self.position[path] + 1
+                return True
+        return False
+
+    def take_back(self) -> str | None:
+        with self.bounds.get_lock():
+            first, end = self.bounds[0], self.bounds[1]
+            if end <= first:
+                return None
+            self.bounds[1] = end - 1
+        return self.missing[end - 1]
+
+    def wait(self) -> None:
+        while not self.finished and any(proc.is_alive() for proc in self.procs):
+            _report()
+            time.sleep(0.05)
+        self.finished = True
+
+    def dismiss(self) -> None:
+        """Stop workers still running (the build failed), and reap them all."""
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.kill()
+            proc.join()
+
+
+def _start_team(files: Files) -> None:
+    """Fork workers for the missing pages, if build_site planned them."""
+    global _team
+    if not _shared or _serving or _in_worker:
         return
-    context = multiprocessing.get_context("fork")
-    done = context.Value("i", 0)
-    shares = [frozenset(missing[i::jobs]) for i in range(jobs)]
-    procs = [context.Process(target=_prefill_worker, args=(root, s, done)) for s in shares]
-    for proc in procs:
-        proc.start()
-    while any(proc.is_alive() for proc in procs):
-        if progress is not None:
-            progress(done.value, total)
-        time.sleep(0.2)
-    for proc in procs:
-        proc.join()
+    order = [file.src_uri for file in files.documentation_pages()]
+    missing = [path for path in order if path in _shared]
+    _team = _Team(missing, dict(itertools.pairwise(order)), workers())
+    if order:
+        _before_page(order[0])
 
 
-def _prefill_worker(root: Path, share: frozenset[str], done: Any) -> None:
-    global _only, _done
-    _only, _done = share, done
-    with contextlib.suppress(Exception), tempfile.TemporaryDirectory() as scratch:
-        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=scratch))
+def _dismiss_team() -> None:
+    global _team
+    if _team is not None:
+        _team.dismiss()
+        _team = None
+
+
+def _work(team: _Team) -> None:
+    """A forked worker: wrap missing pages from the back into the page cache, then exit.
+
+    It leaves through ``os._exit`` whatever happens: nothing of the build it was forked
+    from (its temporary site folder, its logging) may run twice. A page it could not
+    store is simply not in the cache: the build's process then wraps it itself.
+    """
+    global _team, _progress, _in_worker
+    code = 1
+    try:
+        _die_with(team.parent)
+        _team, _progress, _in_worker = None, None, True
+        gc.freeze()  # the inherited heap stays shared: the collector does not touch it
+        files, setup = _build.setup["files"], _build.setup
+        doc_files = files.documentation_pages()
+        while (path := team.take_back()) is not None:
+            page = files.get_file_from_path(path).page
+            _wrap_here(page)
+            _build_page(page, setup["config"], doc_files, setup["nav"], setup["env"])
+            with team.done.get_lock():
+                team.done.value += 1
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """A killed build takes its workers along (Linux): none goes on filling the cache."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # killed before the line above took effect
+        os._exit(1)
+
+
+def _before_page(path: str | None) -> None:
+    """Just before MkDocs builds page ``path``: if it is missing, wrap it here or read it."""
+    team = _team
+    if team is None or path not in team.position:
+        return
+    page = _build.setup["files"].get_file_from_path(path).page
+    if team.take_front(path):
+        _wrap_here(page)
+        return
+    team.wait()  # the workers took it and every missing page after it
+    assert _build.cache is not None
+    if not _build.cache.has(_build.keys[path]):  # a worker stopped before storing it
+        _wrap_here(page)
+
+
+def _wrap_here(page: Any) -> None:
+    """Undo a stand-in (see on_page_markdown): MkDocs wraps this page in the theme."""
+    path = page.file.src_uri
+    _build.hits.discard(path)
+    page.meta.pop("template", None)
+    page.content = _build.pages[path].html
+
+
+def _report() -> None:
+    if _progress is None:
+        return
+    done = _build.written + _build.reused
+    if _team is not None:  # pages the workers stored that this process has not read yet
+        done += _team.done.value - _team.read
+    _progress(done, len(_build.pages))
 
 
 def _explain(warnings: list[str], headline: str) -> str:
@@ -240,16 +360,24 @@ def on_files(files: Files, config: Any) -> Files:
         _build.pages[page.path] = page
         _build.keys[page.path] = _key(cache, page)
         files.append(File.generated(config, page.path, content=""))
-    outputs = _outputs(rendered, config)
-    for path, text in outputs:  # the print view; feeds, data, graph
-        files.append(File.generated(config, path, content=text))
-    for name in SCHEMA_FILES:
-        files.append(
-            File.generated(config, f"schemas/{name}.schema.json", content=schema_text(name))
-        )
-    _build.setup["outputs"] = dict(outputs)
+    _build.setup["rendered"] = rendered
     _replay_search(config)
     return files
+
+
+def _add_outputs(files: Files, config: Any) -> None:
+    """The files besides the pages: print view, feeds, data, graph, schemas.
+
+    Added once MkDocs has set up the pages (on_env), so the workers wrapping pages are
+    already at it while this process computes the exports.
+    """
+    outputs = _outputs(_build.setup["rendered"], config)
+    schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
+    added = [File.generated(config, path, content=text) for path, text in [*outputs, *schemas]]
+    set_exclusions(added, config)  # what MkDocs does to files added in on_files
+    for file in added:
+        files.append(file)
+    _build.setup["outputs"] = dict(outputs)
 
 
 def _outputs(rendered: RenderedSite, config: Any) -> list[tuple[str, str]]:
@@ -299,6 +427,8 @@ def _replay_search(config: Any) -> None:
         if index is None or not hasattr(index, "add_entry_from_context"):
             continue
         original = index.add_entry_from_context
+        if searchparse.usable(index):  # the same entries, parsed faster
+            original = functools.partial(searchparse.add_entry, index)
 
         def add_entry(page: Any, index: Any = index, original: Any = original) -> None:
             path = page.file.src_uri
@@ -324,11 +454,8 @@ def _cached(path: str) -> tuple[str, list[Any]]:
     One page at a time: holding every cached page at once would double the memory.
     """
     if _build.loaded is None or _build.loaded[0] != path:
-        if _only is not None and path not in _only:
-            entry: tuple[str, list[Any]] | None = ("", [])  # another worker's page
-        else:
-            assert _build.cache is not None
-            entry = _build.cache.get(_build.keys[path])
+        assert _build.cache is not None
+        entry = _build.cache.get(_build.keys[path])
         if entry is None:
             raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
         _build.loaded = (path, *entry)
@@ -345,6 +472,8 @@ def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environ
     cached = jinja2.DictLoader({_CACHED_TEMPLATE: "{{ dossier_output }}"})
     env.loader = jinja2.ChoiceLoader([cached, env.loader])  # type: ignore[list-item]
     _build.setup["env"] = env
+    _start_team(files)
+    _add_outputs(files, config)
     return env
 
 
@@ -359,8 +488,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         page.meta["search"] = {"exclude": True}
     page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
     assert _build.cache is not None
-    # In a prefill worker, another worker's page is a stand-in that nobody writes.
-    stand_in = _only is not None and ours.path not in _only
+    # A page workers may wrap is a stand-in until MkDocs reaches it (see _before_page).
+    stand_in = ours.path in _shared and not _serving
     if stand_in or _build.cache.has(_build.keys[ours.path]):
         _build.hits.add(ours.path)
         page.meta["template"] = _CACHED_TEMPLATE
@@ -402,24 +531,35 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     path = page.file.src_uri
+    if _in_worker:
+        return _store(output, path)
     if path in _build.pages:
         if path in _build.hits:
             _build.reused += 1
             _build.loaded = None
+            if _team is not None and path in _team.position:
+                _team.read += 1
         else:
             assert _build.cache is not None
             _build.cache.put(_build.keys[path], output, _build.search.pop(path, []))
             _build.written += 1
-            if _done is not None:
-                with _done.get_lock():
-                    _done.value += 1
-        if _progress is not None:
-            _progress(_build.written + _build.reused, len(_build.pages))
+        _report()
+    if _team is not None:
+        _before_page(_team.following.get(path))
     return output
 
 
+def _store(output: str, path: str) -> str:
+    """In a worker: keep the wrapped page in the cache; the build's process writes it."""
+    if _warned:  # the build's process wraps this page again and reports the warning
+        raise SiteBuildError("a worker stopped at a warning")
+    assert _build.cache is not None
+    _build.cache.put(_build.keys[path], output, _build.search.pop(path, []))
+    return ""  # MkDocs writes nothing for an empty page
+
+
 def on_post_build(config: Any) -> None:
-    if _build.cache is not None and _only is None:  # a worker sees only its share
+    if _build.cache is not None:
         _build.cache.prune()
-    if _serving and _only is None and _build.collect is None:
+    if _serving and _build.collect is None:
         serving.after_full_build(config)
