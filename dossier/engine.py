@@ -52,7 +52,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.toc import get_toc
 
-from . import searchparse, serving
+from . import serving
 from .atomic import recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
@@ -427,8 +427,6 @@ def _replay_search(config: Any) -> None:
         if index is None or not hasattr(index, "add_entry_from_context"):
             continue
         original = index.add_entry_from_context
-        if searchparse.usable(index):  # the same entries, parsed faster
-            original = functools.partial(searchparse.add_entry, index)
 
         def add_entry(page: Any, index: Any = index, original: Any = original) -> None:
             path = page.file.src_uri
