@@ -43,8 +43,12 @@ def edits(root: Path) -> list[tuple[str, list[list[str]]]]:
     company = sorted((root / "briefings/companies").glob("*.md"))[3]
     deal = sorted((root / "briefings/deals").glob("*.md"))[1]
     back = [[first.relative_to(root).as_posix(), first.read_text("utf-8")]]
-    year = r'^published: "(\d{4})-\d\d'
-    dated = re.sub(year, r'published: "\1-12', other.read_text("utf-8"), count=1, flags=re.M)
+
+    def next_month(found: re.Match[str]) -> str:  # the date moves within its year
+        return f'published: "{found[1]}-{int(found[2]) % 12 + 1:02d}'
+
+    month = r'^published: "(\d{4})-(\d\d)'
+    dated = re.sub(month, next_month, other.read_text("utf-8"), count=1, flags=re.M)
     added = "briefings/articles/zz-serve-edit-new-article.md"
     new = (
         f'---\ntitle: "A new briefing"\npublished: "2021-06-01"\n'
