@@ -9,6 +9,7 @@ the same files writes nothing. Every file is written atomically.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,9 +47,17 @@ class IngestReport:
 
 def seed_files(root: Path) -> list[Path]:
     folder = root / "seeds"
-    if not folder.is_dir():
+    try:
+        with os.scandir(folder) as entries:
+            # Names, not Paths, are sorted: comparing 10,000 Paths took half a second.
+            names = sorted(
+                e.name
+                for e in entries
+                if e.is_file() and os.path.splitext(e.name)[1].lower() in EXTENSIONS
+            )
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS)
+    return [folder / name for name in names]
 
 
 def pending(root: Path) -> bool:

@@ -7,6 +7,7 @@ to know what exists, so it never overwrites or duplicates it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,14 @@ def seed_uses(root: Path) -> dict[str, SeedUse]:
     global _uses
     known, _uses = _uses, {}
     found: dict[str, SeedUse] = {}
-    for path in sorted((root / "briefings" / "articles").glob("*.md")):
+    folder = root / "briefings" / "articles"
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md"))
+    except OSError:
+        names = []
+    for name in names:
+        path = folder / name
         try:
             info = path.stat()
         except OSError:
