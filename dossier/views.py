@@ -306,7 +306,9 @@ def _kept_map(new: dict[str, Any], last: Mapping[str, Any]) -> dict[str, Any]:
 def _kept(new: Any, last: Any) -> Any:
     """``last`` when ``new`` holds the same things in the same order; else ``new`` with
     each item that came out the same at the same place replaced by the last build's."""
-    if type(new) is not tuple or type(last) is not tuple or len(new) != len(last):
+    if type(new) is not tuple or type(last) is not tuple:  # a topic, a dict of conflicts
+        return last if last is not None and _same(new, last) else new
+    if len(new) != len(last):
         return new
     mixed = tuple(b if _same(a, b) else a for a, b in zip(new, last, strict=True))
     return last if all(a is b for a, b in zip(mixed, last, strict=True)) else mixed

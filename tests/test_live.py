@@ -261,4 +261,6 @@ def test_the_model_shares_what_an_edit_left_unchanged(tmp_path: Path) -> None:
     edited = "xiaomi-microsoft-windows-10-testing-2015"
     for new, old in zip(shared.topics, first.topics, strict=True):
         assert (new is old) == (edited not in {d.slug for d in old.deals}), old.slug
+        assert shared.topic_by_slug[new.slug] is new
+    assert shared.conflicts_on is first.conflicts_on  # no conflict involves the deal
     assert shared.deals_newest_first is not first.deals_newest_first

@@ -3,19 +3,20 @@
 Templates reach the corpus only through ``views`` and ``history``. While a page renders,
 both are wrapped in proxies that note every read as a path from the root (``views``
 → ``deals_of`` → ``["xiaomi"]``) with a fingerprint of the value seen. On the next
-build, each noted path is replayed against the new views; when every fingerprint is
-the same, so is the page, and the old page is kept.
+build, the noted paths of all pages, merged into one tree (``ReadTree``), are replayed
+against the new views; a page whose every fingerprint is the same is kept.
 
 Fingerprints are small values compared with ``==``. A briefing (company, deal,
 article) reached through ``views`` is noted field by field (``Fields``: the hash of its
 file, which fully determines it, and each field read), so a page that shows a
 company's name is kept when only its description changes. Every other value is
-fingerprinted by its contents. Nothing here depends on object identity, so
-fingerprints made in a worker process compare with ones made here.
+fingerprinted by its contents. Fingerprints do not depend on object identity, so those
+made in a worker process compare with ones made here; only the replay uses identity,
+to skip a branch that gives the very object it gave at the last build.
 
 Why this is safe: a page is a function of its template, its own context and what it
-read; a changed template discards every trace (see ``render_site``), and a read that
-cannot be replayed counts as changed.
+read; a changed template discards every trace (see ``render_site``), a read that
+cannot be replayed counts as changed, and what the model hands out is never mutated.
 """
 
 from __future__ import annotations
@@ -246,7 +247,6 @@ class _Record:
 
 
 _WHOLE = "__whole__"  # compared as a whole: every field counts
-_STRUCTURED = {Fields, Each}  # compared by Replayer, not by fingerprint
 
 
 def _unwrap(value: Any) -> Any:
@@ -302,14 +302,6 @@ def _step(value: Any, step: Op) -> Any:
     if op == "ids":
         return _ids(value)
     return value  # "all": the mapping itself; "fields", "each": the record or list
-
-
-def evaluate(roots: Mapping[str, Any], root: str, path: Path) -> Any:
-    """What ``path`` reads from ``roots[root]`` now."""
-    value = roots[root]
-    for step in path:
-        value = _step(value, step)
-    return value
 
 
 class _Node:
