@@ -223,13 +223,12 @@ def _read_seeds(
     articles: dict[str, Article],
     problems: list[Problem],
     limits: Limits,
-    files: Files | None = None,
-    digests: dict[str, str] | None = None,
+    files: Files | None,
+    digests: dict[str, str],
 ) -> dict[str, str]:
     """The raw text behind each article briefing that names a seed; fills ``digests``."""
     global _seed_digests
     known, _seed_digests = _seed_digests, {}
-    digests = {} if digests is None else digests
     texts = {}
     for slug, article in articles.items():
         if article.seed is None:

@@ -20,7 +20,7 @@ from .entities import Finder
 from .link import link_deals
 from .readers import EXTENSIONS, read_seed
 from .render import add_source, quotable, render_article, render_company, render_deal
-from .state import Existing, State, read_state, seed_uses
+from .state import Existing, State, read_state, seed_uses, unchanged_signature
 
 
 @dataclass
@@ -73,8 +73,7 @@ def pending(root: Path) -> bool:
 def _known_sha(path: Path) -> str:
     # Serve asks `pending` whenever a file comes or goes: hash a seed again only if its
     # size or times changed.
-    info = path.stat()
-    signature = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    signature = unchanged_signature(path)
     known = _shas.get(str(path))
     if known is None or known[0] != signature:
         known = _shas[str(path)] = (signature, _sha(path))

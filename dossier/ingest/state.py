@@ -105,10 +105,9 @@ def seed_uses(root: Path) -> dict[str, SeedUse]:
     for name in names:
         path = folder / name
         try:
-            info = path.stat()
+            signature = unchanged_signature(path)
         except OSError:
             continue
-        signature = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         key = str(path)
         old = known.get(key)
         use = old[1] if old is not None and old[0] == signature else _use_of(root, path)
@@ -119,6 +118,12 @@ def seed_uses(root: Path) -> dict[str, SeedUse]:
 
 
 _uses: dict[str, tuple[tuple[int, int, int, int], SeedUse]] = {}
+
+
+def unchanged_signature(path: Path) -> tuple[int, int, int, int]:
+    """What stays the same while a file is unchanged (inode, size, times)."""
+    info = path.stat()
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _use_of(root: Path, path: Path) -> SeedUse:

@@ -225,27 +225,20 @@ def _jobs(views: Views) -> Iterator[_Job]:
     for key, (path, title) in INDEXES.items():
         description = _index_description(views, key)
         yield (f"{key}.html.j2", f"{path}.md", title, description, {"topics": _FromViews("topics")})
-    for slug, label, articles in views.articles_by_year:
-        yield (
-            "articles_year.html.j2",
-            page_path("articles-year", slug),
-            f"Article briefings, {label}",
-            f"{len(articles)} article briefing(s) published in {label.lower()}, newest first."
-            if slug != "undated"
-            else f"{len(articles)} article briefing(s) without a publication date.",
-            {"label": label, "articles": _FromViews("articles_of_year", slug)},
-        )
-    for slug, events in views.timeline_of_year.items():
-        label = slug.capitalize()
-        yield (
-            "timeline_year.html.j2",
-            page_path("timeline-year", slug),
-            f"Timeline, {label}",
-            f"{len(events)} deal(s) and article(s) dated {label}, oldest first."
-            if slug != "undated"
-            else f"{len(events)} deal(s) and article(s) without a date.",
-            {"label": label, "events": _FromViews("timeline_of_year", slug)},
-        )
+    yield from _year_jobs(
+        views,
+        "articles",
+        "Article briefings",
+        "{n} article briefing(s) published in {label}, newest first.",
+        "{n} article briefing(s) without a publication date.",
+    )
+    yield from _year_jobs(
+        views,
+        "timeline",
+        "Timeline",
+        "{n} deal(s) and article(s) dated {label}, oldest first.",
+        "{n} deal(s) and article(s) without a date.",
+    )
     for topic in views.topics:
         yield (
             "topic.html.j2",
@@ -279,6 +272,24 @@ def _jobs(views: Views) -> Iterator[_Job]:
             _first_sentence(article.summary),
             {"article": article},
         )
+
+
+def _year_jobs(views: Views, stem: str, title: str, dated: str, undated: str) -> Iterator[_Job]:
+    """One page per year ("2024", "undated") of ``views.STEM_of_year``: template
+    ``STEM_year.html.j2``, link kind ``STEM-year``, the items as ``_YEAR_ITEMS[stem]``."""
+    attr = f"{stem}_of_year"
+    for slug, items in getattr(views, attr).items():
+        label = slug.capitalize()
+        yield (
+            f"{stem}_year.html.j2",
+            page_path(f"{stem}-year", slug),
+            f"{title}, {label}",
+            (dated if slug != "undated" else undated).format(n=len(items), label=label),
+            {"label": label, _YEAR_ITEMS[stem]: _FromViews(attr, slug)},
+        )
+
+
+_YEAR_ITEMS = {"articles": "articles", "timeline": "events"}  # the templates' name for them
 
 
 def _page(
