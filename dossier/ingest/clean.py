@@ -45,15 +45,29 @@ _DATELINE = re.compile(r"^\S.{0,40}?\s\d{4}-\d{2}-\d{2}$")
 
 def clean(text: str) -> list[Paragraph]:
     """Paragraphs of the article body, boilerplate removed."""
-    lines = [line.strip() for line in text.split("\n")]
+    raw = text.split("\n")
+    width = wrap_width(raw)
+    lines = [line.strip() for line in raw]
+    # wire copy marks a new paragraph by indenting its first line (more than the rest)
+    indents = [len(line) - len(line.lstrip()) for line in raw]
+    base = min((n for n, line in zip(indents, raw, strict=True) if line.strip()), default=0)
+    indented = [n > base for n in indents]
     lines = _cut_tail(lines)
     lines = _drop_signature(lines)
     paragraphs: list[Paragraph] = []
     previous = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             previous = ""
             continue
+        # a line near the width was wrapped there: the next one continues its paragraph
+        if width and previous and not indented[i] and len(lines[i - 1]) >= width - 20:
+            if not (_DROP_LINE.match(line) or _LIST_MARK.match(line)):
+                merged = paragraphs.pop()
+                line = merged.text + " " + line
+                paragraphs.append(Paragraph(line, heading=False))
+                previous = line
+                continue
         if _DROP_LINE.match(line) or _calls_to_action(line) or _DATELINE.match(line):
             previous = ""
             continue
@@ -87,6 +101,20 @@ _CTA_WORDS = (
     "download",
     "follow",
 )
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at (wire copy, mail, old archives: lines of
+    about 65-80 characters, most of them close to the limit), or None for text with a
+    line per paragraph."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not 40 <= width <= 100:
+        return None
+    near = sum(1 for n in lengths if n >= width - 20)
+    return width if near >= len(lengths) * 0.5 else None
 
 
 def _calls_to_action(line: str) -> bool:

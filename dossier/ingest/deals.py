@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from .figures import areas, value
-from .lexicon import DESCRIPTIVE, LEGAL
+from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .status import status_of
 from .text import Caseless, lowered
 from .textdates import find_dates
@@ -343,10 +343,23 @@ def _analyse(
 
 
 _MINORITY = Caseless(r"\bstake\b", ("stake",))
+# "to buy 4.9 pct of Atlas", "37.5% of Jaguar Land Rover": a share of a named company
+_SHARE_OF = re.compile(r"\d ?(?:%|per ?cent|pct) of ([A-Z][\w.]*)")
 _CONTROL = Caseless(
     r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
 )
-_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) stake\b", re.I)
+_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) (?:stake\b|of [A-Z])")
+
+
+def _share_of(sentence: str) -> re.Match[str] | None:
+    """ "37.5% of Jaguar Land Rover", not "40% of China's market"."""
+    for m in _SHARE_OF.finditer(sentence):
+        if _POSSESSIVE_END.sub("", m.group(1)) not in NOT_COMPANIES:
+            return m
+    return None
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _control(sentence: str, low: str | None) -> int | None:
@@ -362,7 +375,7 @@ def _control(sentence: str, low: str | None) -> int | None:
 
 
 def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
-    stake = _MINORITY.search(sentence, low)
+    stake = _MINORITY.search(sentence, low) or _share_of(sentence)
     control = _control(sentence, low) if stake else None
     if stake and control is None:  # "buy a 20% stake" is an investment
         m = _STRONG_RE["investment"].search(sentence, low)
@@ -450,7 +463,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
             if "rumored" in explicit and not any(s in ("completed", "terminated") for s in firm):
                 status = (
                     "rumored"
-                    if members[0].explicit_status == "rumored"
+                    if members[0].explicit_status == "rumored" or not firm
                     else max(firm, key=order.index)
                 )
             elif firm:

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..slugs import fold as _fold_uncached
-from ..slugs import slugify
+from ..slugs import han_simplified, slugify
 from .lexicon import (
+    ACRONYMS,
     DESCRIPTIVE,
     LEADING_LEGAL,
     LEGAL,
@@ -153,11 +154,13 @@ class Finder:
 
     def mentions(self, sentence: str) -> list[Mention]:
         found: list[Mention] = []
-        folded = sentence.casefold()
-        if len(folded) != len(sentence):  # rare letters whose case folding changes length
-            folded = sentence.lower()
+        # full-width letters (Ｘｉａｏｍｉ) are looked up as the plain ones, offset for offset
+        plain = sentence.translate(_HALF_WIDTH) if _FULL_WIDTH.search(sentence) else sentence
+        folded = plain.casefold()
+        if len(folded) != len(plain):  # rare letters whose case folding changes length
+            folded = plain.lower()
         end = -1
-        for start, word in self._words(sentence, folded):
+        for start, word in self._words(plain, folded):
             if start < end:
                 continue  # inside the previous name
             for key in self._by_first.get(word, ()):
@@ -168,11 +171,14 @@ class Finder:
                         found.append(mention)
                         end = stop
                     break
-        for key in self._cjk:
-            at = sentence.find(key)
-            while at >= 0:
-                found.append(self._mention(sentence, at, at + len(key)) or _NONE)
-                at = sentence.find(key, at + len(key))
+        if self._cjk and _CJK.search(sentence):
+            # 微軟 is 微软, Ｘｉａｏｍｉ is Xiaomi: one character for one, offsets hold
+            simple = han_simplified(plain)
+            for key in self._cjk:
+                at = simple.find(key)
+                while at >= 0:
+                    found.append(self._mention(sentence, at, at + len(key)) or _NONE)
+                    at = simple.find(key, at + len(key))
         return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
 
     @staticmethod
@@ -206,6 +212,8 @@ class Finder:
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 _BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
 # that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
@@ -382,6 +390,9 @@ def _possessive_place(token: str) -> bool:
     return stem != token and stem in NOT_COMPANIES
 
 
+_CLOSING = frozenset(
+    "Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA".split()  # noqa: SIM905
+)
 _BASED = re.compile(r"-(?:based|headquartered|listed)$")
 
 
@@ -397,6 +408,11 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
     ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
+    # "Pellham Dairies Ltd of Leeds": a closing legal form ends the name
+    for i, token in enumerate(tokens[:-1]):
+        if token in _CLOSING and tokens[i + 1] not in LEGAL:
+            tokens = tokens[: i + 1]
+            break
     while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:
         tokens = tokens[:-1]
     text = " ".join(tokens)
@@ -406,8 +422,22 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
     return start, text
 
 
+# A quantity, a year, a share or a model number: "2000", "37.5", "10", "A320", "737-800".
+_NUMBER = re.compile(r"^[$€£¥]?\d[\d.,:%/-]*(?:st|nd|rd|th|s|m|bn|pct)?$|^[A-Z]{1,2}-?\d{2,4}[A-Z]{0,3}$")
+
+
+def _not_a_name(tokens: list[str]) -> bool:
+    """No word of a name in it: numbers and model codes only, or a common acronym."""
+    words = [t for t in tokens if not _NUMBER.match(t)]
+    return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
+
+
 def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | None) -> bool:
     tokens = phrase.split()
+    if _NUMBER.match(tokens[0]) or _not_a_name(tokens):
+        return False  # "10 A320 aircraft", "14 startups": a count before a noun
+    if sentence[end : end + 1] == ":" and not sentence[:start].strip():
+        return False  # "Market Dynamics: Huawei and …": a label that opens a line
     if all(
         t in NOT_COMPANIES or t in LEGAL or t in DESCRIPTIVE or t in LEADING_LEGAL for t in tokens
     ):

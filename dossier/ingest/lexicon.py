@@ -81,6 +81,17 @@ PRODUCT_NOUNS = (
     "processor|processors|GPU|GPUs|network|suite|tool|tools|feature|features|ecosystem|app store"
 )
 
+# Upper-case abbreviations of ordinary things, never a company on their own.
+ACRONYMS = _words(
+    """
+    ID IDs TV PC PCs IT HR PR AI AR VR XR ML UI UX OS PDF SMS GPS USB LED LCD OLED
+    GDP CPI PMI IPO IPOs M&A ETF ETFs ESG EPS P/E R&D RD EBIT EBITDA YoY QoQ FY FYI
+    CEO CFO CTO COO CIO CMO EVP SVP VP MD PhD MBA NGO NGOs SME SMEs B2B B2C SaaS
+    API APIs SDK 5G 4G 3G LTE EV EVs IoT GPU CPU NFT NFTs DNA RNA FDA SEC FTC DOJ
+    EU UN US UK USA UAE GMT EST PST AM PM TBA TBD N/A NA Q1 Q2 Q3 Q4 H1 H2
+    """
+)
+
 # Capitalised words that are never company names on their own.
 NOT_COMPANIES = _words(
     """

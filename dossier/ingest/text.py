@@ -15,6 +15,16 @@ _BOUNDARY = re.compile(r"[.!?。！？][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9\u4e
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
+# Legal forms that close a name: "… Pellham Dairies Ltd. Sarah Okafor said" is two
+# sentences unless another legal form follows ("Co. Ltd.", "Inc. (NYSE").
+_LEGAL_END = frozenset("inc corp ltd plc llc".split())  # noqa: SIM905
+_LEGAL_NEXT = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Limited|Corporation|PLC|plc)\b|\(")
+
+
+def _closes_name(word: str, rest: str) -> bool:
+    return word.lower() in _LEGAL_END and _LEGAL_NEXT.match(rest) is None
+
+
 def collapse(text: str) -> str:
     r"""Whitespace collapsed as the loader's quote check does it.
 
@@ -33,7 +43,8 @@ def sentences(paragraph: str) -> list[str]:
             word = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
             initialism = word and "." in word.group(1) and len(word.group(1)) <= 5
             if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1 or initialism):
-                continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
+                if not _closes_name(word.group(1), paragraph[match.end() :]):
+                    continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
         piece = paragraph[start:end].strip()
         if piece:
             out.append(piece)

@@ -1,0 +1,253 @@
+"""Ingest measured on real published news: benchmarks/realnews/ (pointers + hand-made gold).
+
+    python benchmarks/realnews/materialize.py     # once: the texts, into an ignored folder
+    python benchmarks/ingest_realnews.py            # every round
+    python benchmarks/ingest_realnews.py --round blind2 -v   # one round, with each error
+
+Each round is ingested on its own, from scratch, into an empty scratch project (no known
+companies), the way a new user would start; the drafts must pass the loader. Then, per
+article, against the gold:
+
+- companies: a drafted company matches a gold one when a name or alias of each, with
+  legal forms dropped, is the same; companies the gold lists as only mentioned in passing
+  ("also") are neither required nor counted against.
+- deals: a gold deal is found when one drafted deal of that article holds all its parties
+  and has one of its kinds; a drafted deal that finds none is a false one (unless it
+  finds an optional gold deal). "parties" is the same without the kind.
+- status, announced: of the found deals (announced: where the gold states a date), the
+  share with the gold's value (a date at least as precise as the gold's, agreeing on it).
+- published, outlet: of the articles whose text or metadata states it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+REALNEWS = REPO / "benchmarks" / "realnews"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REALNEWS))
+
+from materialize import ROUNDS, TEXTS, load_entries  # noqa: E402
+
+from dossier.ingest import ingest  # noqa: E402
+from dossier.load import load_corpus  # noqa: E402
+
+_LEGAL = set(
+    """
+    inc incorporated corp corporation co company cos ltd limited plc llc lp llp sa ag nv bv
+    spa se ab asa oyj kk gmbh pte pty bhd tbk the group holdings holding
+    """.split()  # noqa: SIM905
+)
+
+
+def norm(name: str) -> str:
+    """A name compared: NFKC, case-folded, punctuation and legal forms dropped."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
+    text = re.sub(r"['’]s\b", "", text)
+    words = re.findall(r"\w+", text)
+    while len(words) > 1 and words[-1] in _LEGAL:
+        words.pop()
+    while len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass
+class Count:
+    """Hits over a total, for a measure that is a share (status, dates)."""
+
+    hit: int = 0
+    total: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.hit / self.total:.2f} ({self.hit}/{self.total})" if self.total else "—"
+
+
+@dataclass
+class PR:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class Scores:
+    articles: int = 0
+    seconds: float = 0.0
+    companies: PR = field(default_factory=PR)
+    deals: PR = field(default_factory=PR)  # parties and kind
+    parties: PR = field(default_factory=PR)  # parties only
+    status: Count = field(default_factory=Count)
+    announced: Count = field(default_factory=Count)
+    published: Count = field(default_factory=Count)
+    outlet: Count = field(default_factory=Count)
+    errors: list[str] = field(default_factory=list)
+
+
+def _gold_names(entry: str) -> tuple[str, set[str]]:
+    names = [n.strip() for n in str(entry).split("|") if n.strip()]
+    return names[0], {norm(n) for n in names}
+
+
+def _kinds(value: Any) -> set[str]:
+    return set(value) if isinstance(value, list) else {str(value)}
+
+
+def score_round(round_name: str, verbose: bool = False) -> Scores:
+    entries = [e for e in load_entries() if e["round"] == round_name]
+    scores = Scores(articles=len(entries))
+    folder = TEXTS / round_name
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for sub in ("articles", "companies", "deals"):
+            (root / "briefings" / sub).mkdir(parents=True)
+        shutil.copytree(folder, root / "seeds")
+        started = time.process_time()
+        ingest(root)
+        scores.seconds = time.process_time() - started
+        corpus = load_corpus(root)
+        by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
+        for entry in entries:
+            article = by_seed.get(entry["id"])
+            if article is None:
+                scores.errors.append(f"{entry['id']}: no article drafted")
+                continue
+            _score_article(entry, article, corpus, scores)
+    return scores
+
+
+def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Scores) -> None:
+    gold = entry["gold"]
+    wanted = dict(_gold_names(c) for c in gold.get("companies") or [])
+    passing = dict(_gold_names(c) for c in gold.get("also") or [])
+    names_of = {
+        slug: {norm(corpus.companies[slug].name)} | {norm(a) for a in corpus.companies[slug].aliases}
+        for slug in article.companies
+        if slug in corpus.companies
+    }
+    # each drafted company → the gold company it names (or None)
+    gold_of: dict[str, str | None] = {}
+    for slug, names in names_of.items():
+        gold_of[slug] = next((g for g, forms in wanted.items() if names & forms), None)
+    # a deal's party may be a company the story names only in passing
+    party_of = {
+        slug: gold_of[slug] or next((g for g, forms in passing.items() if names & forms), None)
+        for slug, names in names_of.items()
+    }
+    found = {g for g in gold_of.values() if g}
+    extra = [corpus.companies[s].name for s, g in party_of.items() if g is None]
+    missed = sorted(set(wanted) - found)
+    # two profiles of one company: a reviewer has to merge them
+    twice = [g for g in found if list(gold_of.values()).count(g) > 1]
+    scores.companies.tp += len(found)
+    scores.companies.fn += len(missed)
+    scores.companies.fp += len(extra) + sum(list(gold_of.values()).count(g) - 1 for g in twice)
+    problems = []
+    if extra or missed:
+        problems.append(f"companies +{sorted(extra)} -{missed}")
+    if twice:
+        problems.append(f"drafted twice {sorted(twice)}")
+
+    drafted = [corpus.deals[s] for s in article.deals if s in corpus.deals]
+    gold_deals = gold.get("deals") or []
+    used: set[int] = set()
+    for deal in drafted:
+        parties = {party_of.get(p.company) for p in deal.parties}
+        match = None
+        for i, g in enumerate(gold_deals):
+            if set(g["parties"]) <= parties and (i not in used or g.get("optional")):
+                if deal.kind in _kinds(g["kind"]) or match is None:
+                    match = i
+        label = f"{'+'.join(sorted(p.company for p in deal.parties))}:{deal.kind}:{deal.status}"
+        if match is None:
+            scores.deals.fp += 1
+            scores.parties.fp += 1
+            problems.append(f"false deal {label}")
+            continue
+        g = gold_deals[match]
+        if g.get("optional"):
+            continue
+        used.add(match)
+        scores.parties.tp += 1
+        if deal.kind not in _kinds(g["kind"]):
+            scores.deals.fp += 1
+            problems.append(f"kind {label} want {g['kind']}")
+            continue
+        scores.deals.tp += 1
+        scores.status.total += 1
+        scores.status.hit += deal.status == g["status"]
+        if deal.status != g["status"]:
+            problems.append(f"status {label} want {g['status']}")
+        if g.get("announced"):
+            want = str(g["announced"])
+            got = deal.announced.iso() if deal.announced else ""
+            scores.announced.total += 1
+            scores.announced.hit += bool(got) and got.startswith(want)
+            if not got.startswith(want) or not got:
+                problems.append(f"announced {label} {got or None} want {want}")
+    for i, g in enumerate(gold_deals):
+        if i not in used and not g.get("optional"):
+            scores.deals.fn += 1
+            scores.parties.fn += 1
+            want = "+".join(sorted(g["parties"]))
+            problems.append(f"missed deal {want}:{g['kind']}:{g['status']}")
+
+    if gold.get("published"):
+        want = str(gold["published"])
+        got = article.published.iso() if article.published else None
+        scores.published.total += 1
+        scores.published.hit += got == want
+        if got != want:
+            problems.append(f"published {got} want {want}")
+    if gold.get("outlet"):
+        scores.outlet.total += 1
+        scores.outlet.hit += norm(article.outlet or "") == norm(str(gold["outlet"]))
+    if problems:
+        scores.errors.append(f"{entry['id']}: " + "; ".join(problems))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Ingest measured on real published news.")
+    parser.add_argument("--round", choices=ROUNDS, action="append")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
+    args = parser.parse_args()
+    rounds = args.round or [r for r in ROUNDS if (TEXTS / r).is_dir()]
+    print(
+        "| round | articles | companies P / R | deals P / R | parties P / R | status "
+        "| announced | published | outlet | articles/s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name in rounds:
+        s = score_round(name)
+        rate = s.articles / s.seconds if s.seconds else 0.0
+        print(
+            f"| {name} | {s.articles} | {s.companies.precision:.2f} / {s.companies.recall:.2f} "
+            f"| {s.deals.precision:.2f} / {s.deals.recall:.2f} "
+            f"| {s.parties.precision:.2f} / {s.parties.recall:.2f} | {s.status} | {s.announced} "
+            f"| {s.published} | {s.outlet} | {rate:.0f} |"
+        )
+        if args.verbose:
+            for line in s.errors:
+                print("   ", line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Materialize the real-news evaluation set: pointers in sets/*.yaml → texts/ (ignored).
+
+    python benchmarks/realnews/materialize.py            # every article
+    python benchmarks/realnews/materialize.py --round dev
+
+Each article is a pointer into a public git repository (repo, commit, path, git blob
+hash, and for a dataset file the record inside it). The repository is read from a local
+mirror (``$DOSSIER_MIRRORS/<owner>+<name>/repo``, a bare clone) or cloned once into
+``benchmarks/realnews/.cache/``. Every blob is checked against its hash before use.
+The texts are third-party writing: they are never committed (see .gitignore).
+
+Each article becomes a seed as a user would save it: ``texts/<round>/<id>.md`` with the
+metadata the dataset carries (title, outlet, published, url, author) as front matter,
+or ``.txt`` / ``.html`` when the entry says ``seed: txt`` / the file is a web page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+TEXTS = HERE / "texts"
+CACHE = HERE / ".cache"
+MIRRORS = Path(os.environ.get("DOSSIER_MIRRORS", "/work/.mirror"))
+ROUNDS = ("dev", "blind1", "blind2", "blind3")
+META_FIELDS = ("title", "outlet", "published", "url", "author")
+
+
+def load_entries() -> list[dict[str, Any]]:
+    """Every article of every set file, ids unique across sets."""
+    entries: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for path in sorted((HERE / "sets").glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text("utf-8")) or []:
+            entry.setdefault("gold", {})
+            entry["set"] = path.stem
+            if entry["id"] in seen:
+                sys.exit(f"{path.name}: id {entry['id']} is also in {seen[entry['id']]}.yaml")
+            if entry.get("round") not in ROUNDS:
+                sys.exit(f"{path.name}: {entry['id']} has round {entry.get('round')!r}")
+            seen[entry["id"]] = path.stem
+            entries.append(entry)
+    return entries
+
+
+def git_dir(repo: str) -> Path:
+    local = MIRRORS / repo.replace("/", "+") / "repo"
+    if local.is_dir():
+        return local
+    target = CACHE / repo.replace("/", "+")
+    if not target.is_dir():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        url = f"https://github.com/{repo}.git"
+        subprocess.run(["git", "clone", "--quiet", "--bare", url, str(target)], check=True)
+    return target
+
+
+def read_blob(entry: dict[str, Any]) -> bytes:
+    gd = git_dir(entry["repo"])
+    git = ["git", "--git-dir", str(gd)]
+    found = subprocess.run(
+        [*git, "rev-parse", f"{entry['commit']}:{entry['path']}"], capture_output=True, text=True
+    )
+    if found.returncode == 0 and found.stdout.strip() != entry["blob"]:
+        sys.exit(f"{entry['id']}: {entry['path']} at {entry['commit'][:10]} is not blob {entry['blob']}")
+    data = subprocess.run([*git, "cat-file", "blob", entry["blob"]], capture_output=True, check=True)
+    return data.stdout
+
+
+def record_of(entry: dict[str, Any], data: bytes) -> dict[str, Any]:
+    """The article's fields: {'text': ..., 'title': ..., ...} from the file's format."""
+    fmt = entry.get("format", "file")
+    text = data.decode(entry.get("encoding", "utf-8"), errors="replace")
+    fields: dict[str, str] = entry.get("fields") or {}
+    if fmt == "file":
+        return {"text": text}
+    if fmt in ("csv", "tsv"):
+        csv.field_size_limit(sys.maxsize)
+        rows = csv.DictReader(io.StringIO(text), delimiter="\t" if fmt == "tsv" else ",")
+        row = _nth(rows, entry["record"])
+    elif fmt == "jsonl":
+        row = json.loads(_nth((ln for ln in text.splitlines() if ln.strip()), entry["record"]))
+    elif fmt == "json":
+        row = json.loads(text)
+        record = entry["record"]
+        for key in record if isinstance(record, list) else [record]:
+            row = row[key]
+    elif fmt == "split":
+        # A text file of many articles: split on a regular expression, take the nth part.
+        parts = [p for p in re.split(entry["separator"], text, flags=re.M) if p.strip()]
+        return {"text": parts[entry["record"]]}
+    else:
+        sys.exit(f"{entry['id']}: unknown format {fmt!r}")
+    out = {name: row.get(column) for name, column in fields.items()}
+    if not out.get("text"):
+        sys.exit(f"{entry['id']}: record {entry['record']} has no text in {fields.get('text')!r}")
+    return out
+
+
+def _nth(rows: Any, n: int) -> Any:
+    for i, row in enumerate(rows):
+        if i == n:
+            return row
+    raise SystemExit(f"record {n} is past the end of the file")
+
+
+def seed_text(entry: dict[str, Any], record: dict[str, Any]) -> tuple[str, str]:
+    """(extension, content) of the seed file."""
+    body = str(record["text"]).replace("\r\n", "\n")
+    kind = entry.get("seed", "md")
+    if kind in ("txt", "html"):
+        return kind, body
+    meta = {k: str(record[k]).strip() for k in META_FIELDS if record.get(k)}
+    for key, value in (entry.get("meta") or {}).items():
+        meta[key] = str(value)
+    if "published" in meta:
+        meta["published"] = _iso(meta["published"])
+    if not meta:
+        return "md", body
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return "md", f"---\n{head}---\n\n{body.strip()}\n"
+
+
+def _iso(value: str) -> str:
+    """The date part of a timestamp written in ISO form; other spellings as they are."""
+    m = re.match(r"(\d{4}-\d{2}-\d{2})", value.strip())
+    return m.group(1) if m else value.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--round", choices=ROUNDS, action="append")
+    parser.add_argument("--set", action="append", help="only sets/NAME.yaml")
+    args = parser.parse_args()
+    blobs: dict[tuple[str, str], bytes] = {}
+    count = 0
+    for entry in load_entries():
+        if args.round and entry["round"] not in args.round:
+            continue
+        if args.set and entry["set"] not in args.set:
+            continue
+        key = (entry["repo"], entry["blob"])
+        if key not in blobs:
+            blobs[key] = read_blob(entry)
+        ext, content = seed_text(entry, record_of(entry, blobs[key]))
+        out = TEXTS / entry["round"] / f"{entry['id']}.{ext}"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(content, "utf-8")
+        count += 1
+    print(f"{count} article(s) in {TEXTS.relative_to(Path.cwd()) if TEXTS.is_relative_to(Path.cwd()) else TEXTS}")
+
+
+if __name__ == "__main__":
+    main()
