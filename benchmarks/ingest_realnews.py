@@ -139,7 +139,7 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
     wanted = dict(_gold_names(c) for c in gold.get("companies") or [])
     passing = dict(_gold_names(c) for c in gold.get("also") or [])
     names_of = {
-        slug: {norm(corpus.companies[slug].name)} | {norm(a) for a in corpus.companies[slug].aliases}
+        slug: {norm(n) for n in (corpus.companies[slug].name, *corpus.companies[slug].aliases)}
         for slug in article.companies
         if slug in corpus.companies
     }
@@ -173,9 +173,9 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
         parties = {party_of.get(p.company) for p in deal.parties}
         match = None
         for i, g in enumerate(gold_deals):
-            if set(g["parties"]) <= parties and (i not in used or g.get("optional")):
-                if deal.kind in _kinds(g["kind"]) or match is None:
-                    match = i
+            fits = set(g["parties"]) <= parties and (i not in used or g.get("optional"))
+            if fits and (deal.kind in _kinds(g["kind"]) or match is None):
+                match = i
         label = f"{'+'.join(sorted(p.company for p in deal.parties))}:{deal.kind}:{deal.status}"
         if match is None:
             scores.deals.fp += 1

@@ -49,8 +49,14 @@ CASES = {
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters.",
-        {"Financial Times", "Wall Street Journal", "The Wall Street Journal", "Bloomberg News",
-         "Bloomberg", "Reuters"},
+        {
+            "Financial Times",
+            "Wall Street Journal",
+            "The Wall Street Journal",
+            "Bloomberg News",
+            "Bloomberg",
+            "Reuters",
+        },
     ),
 }
 

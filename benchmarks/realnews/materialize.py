@@ -73,8 +73,10 @@ def read_blob(entry: dict[str, Any]) -> bytes:
         [*git, "rev-parse", f"{entry['commit']}:{entry['path']}"], capture_output=True, text=True
     )
     if found.returncode == 0 and found.stdout.strip() != entry["blob"]:
-        sys.exit(f"{entry['id']}: {entry['path']} at {entry['commit'][:10]} is not blob {entry['blob']}")
-    data = subprocess.run([*git, "cat-file", "blob", entry["blob"]], capture_output=True, check=True)
+        sys.exit(f"{entry['id']}: {entry['path']} at {entry['commit'][:10]} is not {entry['blob']}")
+    data = subprocess.run(
+        [*git, "cat-file", "blob", entry["blob"]], capture_output=True, check=True
+    )
     return data.stdout
 
 
@@ -158,7 +160,7 @@ def main() -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(content, "utf-8")
         count += 1
-    print(f"{count} article(s) in {TEXTS.relative_to(Path.cwd()) if TEXTS.is_relative_to(Path.cwd()) else TEXTS}")
+    print(f"{count} article(s) in {TEXTS}")
 
 
 if __name__ == "__main__":

@@ -61,13 +61,13 @@ def clean(text: str) -> list[Paragraph]:
             previous = ""
             continue
         # a line near the width was wrapped there: the next one continues its paragraph
-        if width and previous and not indented[i] and len(lines[i - 1]) >= width - 20:
-            if not (_DROP_LINE.match(line) or _LIST_MARK.match(line)):
-                merged = paragraphs.pop()
-                line = merged.text + " " + line
-                paragraphs.append(Paragraph(line, heading=False))
-                previous = line
-                continue
+        wrapped = width and previous and not indented[i] and len(lines[i - 1]) >= width - 20
+        if wrapped and not (_DROP_LINE.match(line) or _LIST_MARK.match(line)):
+            merged = paragraphs.pop()
+            line = merged.text + " " + line
+            paragraphs.append(Paragraph(line, heading=False))
+            previous = line
+            continue
         if _DROP_LINE.match(line) or _calls_to_action(line) or _DATELINE.match(line):
             previous = ""
             continue

@@ -423,7 +423,9 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
 
 
 # A quantity, a year, a share or a model number: "2000", "37.5", "10", "A320", "737-800".
-_NUMBER = re.compile(r"^[$€£¥]?\d[\d.,:%/-]*(?:st|nd|rd|th|s|m|bn|pct)?$|^[A-Z]{1,2}-?\d{2,4}[A-Z]{0,3}$")
+_NUMBER = re.compile(
+    r"^[$€£¥]?\d[\d.,:%/-]*(?:st|nd|rd|th|s|m|bn|pct)?$|^[A-Z]{1,2}-?\d{2,4}[A-Z]{0,3}$"
+)
 
 
 def _not_a_name(tokens: list[str]) -> bool:

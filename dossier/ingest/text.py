@@ -42,9 +42,11 @@ def sentences(paragraph: str) -> list[str]:
         if paragraph[match.start()] == ".":
             word = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
             initialism = word and "." in word.group(1) and len(word.group(1)) <= 5
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1 or initialism):
-                if not _closes_name(word.group(1), paragraph[match.end() :]):
-                    continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
+            short = word and (
+                word.group(1).lower() in _ABBREV or len(word.group(1)) == 1 or initialism
+            )
+            if short and not _closes_name(word.group(1), paragraph[match.end() :]):
+                continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
         piece = paragraph[start:end].strip()
         if piece:
             out.append(piece)
