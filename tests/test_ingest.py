@@ -331,11 +331,15 @@ def test_quality_holds_its_floor() -> None:
     quality = importlib.util.module_from_spec(spec)
     sys.modules["ingest_quality"] = quality  # dataclasses look their module up
     spec.loader.exec_module(quality)
+    # These articles were written for the rules, so they say little of news (that is
+    # benchmarks/ingest_realnews.py); they guard what the rules already did. The rules
+    # retuned on real news (December 2026) gave up a little here: one article's statements
+    # about the same parties are now one deal (two kinds from one article were two).
     floors = {
-        # measured: companies 0.98, deals 0.97, status 0.97, dates 0.99
-        "all": {"companies": 0.96, "deals": 0.95, "status": 0.95, "dates": 0.97},
-        # the rules were tuned on these (f* included): 0.98, 1.00, 1.00, 0.99
-        "development": {"companies": 0.96, "deals": 0.98, "status": 0.98, "dates": 0.97},
+        # measured: companies 0.96, deals 0.94, status 0.94, dates 0.99
+        "all": {"companies": 0.94, "deals": 0.92, "status": 0.92, "dates": 0.97},
+        # measured: 0.97, 0.97, 0.97, 0.99
+        "development": {"companies": 0.95, "deals": 0.95, "status": 0.95, "dates": 0.97},
         # the g* articles were never used to tune the rules: lower, honest floors
         # (measured 0.90, 0.63, 0.63, 1.00)
         "blind": {"companies": 0.85, "deals": 0.58, "status": 0.58, "dates": 0.95},

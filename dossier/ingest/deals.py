@@ -440,21 +440,37 @@ def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
     return published
 
 
+_FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
+
+
 def _merge(hits: list[_Hit]) -> list[DealFinding]:
     """Sentences about the same parties and the same time are one deal."""
-    # Two strong statements of different kinds are two deals ("invested in …; separately,
-    # licensed … to"); a weak one ("the partnership") joins the deal of the same parties.
+    # News tells one deal several ways: "agreed to buy LinkedIn … the merger", "a
+    # partnership … the memorandum": kinds of one family are one deal. Two strong statements
+    # of different families are two deals ("invested in …; separately, licensed … to"); a
+    # weak one ("the partnership") joins the deal of the same parties. A statement that
+    # names one more party (an adviser, a parent) is the same deal too.
     groups: dict[tuple[frozenset[str], int | None, str], list[int]] = {}
     for i in sorted(range(len(hits)), key=lambda i: not hits[i].strong):
         hit = hits[i]
-        key = (frozenset(p for p, _ in hit.finding.parties), hit.year, hit.finding.kind)
-        if not hit.strong:
-            key = next((k for k in groups if k[:2] == key[:2]), key)
+        parties = frozenset(p for p, _ in hit.finding.parties)
+        family = _FAMILY.get(hit.finding.kind, hit.finding.kind)
+        key = next(
+            (
+                k
+                for k in groups
+                if k[1] == hit.year
+                and (k[0] <= parties or parties <= k[0])
+                and (k[2] == family or not hit.strong)
+            ),
+            (parties, hit.year, family),
+        )
         groups.setdefault(key, []).append(i)
     out = []
     for indices in sorted(groups.values(), key=min):
         members = [hits[i] for i in sorted(indices)]
-        best = min(members, key=lambda h: (not h.strong, KIND_ORDER.index(h.finding.kind)))
+        # the first strong statement (the lede states the deal best)
+        best = next((h for h in members if h.strong), members[0])
         explicit = [h.explicit_status for h in members if h.explicit_status]
         status = best.finding.status
         if explicit:

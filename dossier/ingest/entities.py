@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from ..slugs import fold as _fold_uncached
 from ..slugs import han_simplified, slugify
 from .lexicon import (
     ACRONYMS,
+    DEFINED_TERMS,
     DESCRIPTIVE,
     LEADING_LEGAL,
     LEGAL,
@@ -139,6 +141,12 @@ class Finder:
             bucket.append(key)
             bucket.sort(key=lambda k: (-len(k), k))
 
+    def reassign(self, names: Iterable[str], slug: str) -> None:
+        """Names already known, now of another company."""
+        for name in names:
+            if fold(name) in self._slug_of:
+                self._slug_of[fold(name)] = slug
+
     def copy(self) -> Finder:
         other = Finder(())
         other._slug_of = dict(self._slug_of)
@@ -232,6 +240,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     found: dict[str, NewCompany] = {}
     trimmed: dict[str, tuple[int, str]] = {}  # names recur within an article: trim once
     known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
+    people = surnames(sentences)
     for sentence in sentences:
         for m in _PHRASE.finditer(sentence):
             text = m.group(0)
@@ -247,7 +256,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
                 is_known = known[phrase] = _known_phrase(finder, phrase)
             if is_known:
                 continue
-            if not _is_company(sentence, start, end, phrase, outlet):
+            if not _is_company(sentence, start, end, phrase, outlet, people):
                 continue
             name = _name(phrase)
             slug = slugify(name)
@@ -264,6 +273,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = NewCompany(slug, name, aliases, sentence)
             finder.add(slug, (name, phrase, *aliases))
             known.clear()
+    _fold_first_words(found, finder)
     text = None
     for slug, company in list(found.items()):
         if text is None:
@@ -275,6 +285,38 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             )
             finder.add(slug, (short,))
     return list(found.values())
+
+
+def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
+    """ "Halvorsen said" and "Halvorsen Ferries": the one word is the longer name's short
+    form, not a second company."""
+    for slug, company in list(found.items()):
+        if " " in company.name:
+            continue
+        longer = next((c for c in found.values() if c.name.startswith(company.name + " ")), None)
+        if longer is None:
+            continue
+        del found[slug]
+        found[longer.slug] = NewCompany(
+            longer.slug,
+            longer.name,
+            (*longer.aliases, company.name, *company.aliases),
+            longer.evidence,
+        )
+        finder.reassign((company.name, *company.aliases), longer.slug)
+
+
+def surnames(sentences: list[str]) -> frozenset[str]:
+    """The last names of the people an article names in full ("Satya Nadella … Nadella
+    said"): alone, such a word is the person, not a company."""
+    out: set[str] = set()
+    for sentence in sentences:
+        for m in _PHRASE.finditer(sentence):
+            tokens = _POSSESSIVE.sub("", m.group(0)).split()
+            for i in range(len(tokens) - 1):
+                if is_person(tokens[i : i + 2]) and not _designated(tokens[i : i + 3]):
+                    out.add(tokens[i + 1])
+    return frozenset(out)
 
 
 def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
@@ -434,26 +476,54 @@ def _not_a_name(tokens: list[str]) -> bool:
     return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
 
 
-def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | None) -> bool:
+def _is_company(
+    sentence: str,
+    start: int,
+    end: int,
+    phrase: str,
+    outlet: str | None,
+    people: frozenset[str] = frozenset(),
+) -> bool:
     tokens = phrase.split()
     if _NUMBER.match(tokens[0]) or _not_a_name(tokens):
         return False  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
         return False  # "Market Dynamics: Huawei and …": a label that opens a line
     if all(
-        t in NOT_COMPANIES or t in LEGAL or t in DESCRIPTIVE or t in LEADING_LEGAL for t in tokens
+        t in NOT_COMPANIES
+        or t in LEGAL
+        or t in DESCRIPTIVE
+        or t in LEADING_LEGAL
+        or t in DEFINED_TERMS
+        or len(t) == 1
+        for t in tokens
     ):
         return False
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
         return False
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
+    raw_after = after
     before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
     if after[:1] in ("'", "’"):
         after = _LEADING_POSSESSIVE.sub("", after)
     designated = _designated(tokens)
-    evidence = designated or bool(  # cheapest tests first: most phrases have none
-        _apposition(after) or _deal_after(after) or _noun_before(before) or _deal_before(before)
+    listed = _TICKER_AFTER.match(raw_after) is not None  # "Apple Inc (NASDAQ: AAPL)"
+    if not (designated or listed) and (
+        is_person(tokens)
+        or (len(tokens) == 1 and (tokens[0] in people or tokens[0] in first_names()))
+    ):
+        return False  # "Satya Nadella", "Nadella": a first name, or a surname of this text
+    evidence = (
+        designated
+        or listed
+        or bool(  # cheapest tests first: most phrases have none
+            _apposition(after)
+            or _deal_after(after)
+            or _noun_before(before)
+            or _deal_before(before)
+            or _business(before, raw_after)
+        )
     )
     if not evidence:
         return False
@@ -462,6 +532,40 @@ def _is_company(sentence: str, start: int, end: int, phrase: str, outlet: str | 
     ):
         return False
     return not (_PRODUCT_AFTER.match(after) or (_owner_before(before) and not designated))
+
+
+_TICKER_AFTER = re.compile(
+    r"^(?:['’]s)?,?\s*[(\[](?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE Arca|LSE|TSX|TSXV|"
+    r"TSX-V|ASX|HKEX|SEHK|HK|OTC\w*|TYO|TSE|SSE|SZSE|BSE|NSE|Euronext|XETRA|FWB|SIX|KRX|"
+    r"KOSDAQ|TWSE|SGX|JSE|CSE|AIM|OMX)[\s:]+[A-Z0-9][\w.\-]*[)\];,]",
+    re.I,
+)
+# What only a business has or does, next to its name: "Apple's shares", "shares of
+# Gogo", "Kmart reported", "a spokesman for Oracle".
+_BUSINESS_AFTER = re.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:shares|stock|chief executive|CEO|CFO|chairman|"
+    r"chairwoman|board|co-founder|founder|executives?|shareholders|stockholders|revenues?|"
+    r"profits?|earnings|net income|sales|subsidiary|headquarters|market (?:value|share|"
+    r"capitalisation|capitalization)|valuation|employees|spokes(?:man|woman|person)|"
+    r"acquisition of|purchase of|takeover of|bid for|offer for)\b"
+    r"|^\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|"
+    r"surged|tumbled|soared|sank|plunged|were|traded)\b"
+    r"|^,?\s+(?:reported|posted|unveiled|launched|hired|appointed|sued|settled|acquired|"
+    r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
+    r"files? for bankruptcy|filed for bankruptcy)\b"
+)
+_BUSINESS_BEFORE = re.compile(
+    r"(?:\bshares (?:of|in)|\bstake in|\bunit of|\bsubsidiary of|\bdivision of|"
+    r"\bspokes(?:man|woman|person) (?:for|at)|\b(?:CEO|chief executive|chief financial officer|"
+    r"president|founder|co-founder|chairman|executives?|analysts?|employees?|shareholders|"
+    r"customers) (?:of|at)|\brivals?|\bcompetitors?|\bsued|\bsuing|\bsues|\blawsuit against|"
+    r"\bowned by|\bparent|\bworked at|\bworks at)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _business(before: str, after: str) -> bool:
+    return bool(_BUSINESS_AFTER.match(after) or _BUSINESS_BEFORE.search(before[-60:]))
 
 
 def _apposition(after: str) -> bool:
@@ -517,3 +621,39 @@ def _aliases(phrase: str, name: str) -> list[str]:
         if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE:
             out.append(first)
     return out
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names of the US census (1990), from the ``names`` package: a name that
+    starts with one ("Satya Nadella", "Sarah Okafor") is a person's."""
+    import names
+
+    folder = Path(names.__file__).parent
+    out: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        for line in (folder / file).read_text("ascii").splitlines():
+            if line.strip():
+                out.add(line.split()[0].capitalize())
+    return frozenset(out - _NOT_GIVEN)
+
+
+# Census given names that are more often companies or words in business news.
+_NOT_GIVEN = frozenset(
+    """
+    Morgan Chase Ford Dell Wells Sterling Mercedes Lincoln Hyundai Toyota Harley Jaguar
+    Tesla Apple Amazon Oracle Cruise Tile Sprint Orange Boeing Intel General Royal
+    National American United First Capital Summit Pioneer Liberty Fidelity Prudential
+    Goldman Lehman Merrill Baker Hughes Johnson Marathon Carter
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def is_person(tokens: list[str]) -> bool:
+    """Two or three words that start with a given name: "Satya Nadella"."""
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0] in first_names()
+        and tokens[-1] not in DESCRIPTIVE
+        and all(t[:1].isupper() for t in tokens)
+    )

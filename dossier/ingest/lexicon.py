@@ -92,6 +92,20 @@ ACRONYMS = _words(
     """
 )
 
+# Words a press release or a filing capitalises as defined terms ("the Company", "Merger
+# Sub", "the Transactions"): a name made only of these is not a company's.
+DEFINED_TERMS = _words(
+    """
+    Company Companies Transaction Transactions Merger Sub Acquisition Acquisitions Raising
+    Being Portfolio Shares Share Preferred Common Stock Series Convertible Agreement
+    Agreements Closing Offering Notes Note Purchaser Seller Buyer Parent Target Board
+    Directors Holders Investors Investor Parties Party Effective Time Date Period Fund
+    Funds Registrant Issuer Borrower Lender Lenders Guarantor Subsidiary Subsidiaries
+    Business Businesses Assets Asset Deal Deals Release Statements Statement Forward
+    Looking Safe Harbor Harbour Contact Contacts Media Inquiries Source Sources About
+    """
+)
+
 # Capitalised words that are never company names on their own.
 NOT_COMPANIES = _words(
     """
