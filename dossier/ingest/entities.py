@@ -517,6 +517,7 @@ def _is_company(
     evidence = (
         designated
         or listed
+        or _registered(tokens, sentence[:start])
         or bool(  # cheapest tests first: most phrases have none
             _apposition(after)
             or _deal_after(after)
@@ -561,6 +562,33 @@ _BUSINESS_BEFORE = re.compile(
     r"customers) (?:of|at)|\brivals?|\bcompetitors?|\bsued|\bsuing|\bsues|\blawsuit against|"
     r"\bowned by|\bparent|\bworked at|\bworks at)\s+(?:the\s+)?$",
     re.I,
+)
+
+
+def _registered(tokens: list[str], before: str) -> bool:
+    """A name of an SEC registrant ("Apple", "Goldman Sachs"), written in capitals where a
+    sentence does not begin: at the start, "Target" or "Gap" may be a word."""
+    if len(tokens) == 1 and (not before.strip(" \"“‘(") or tokens[0] in first_names()):
+        return False
+    name = " ".join(_name(" ".join(tokens)).split()).removesuffix(".com")
+    return fold(name) in registrants()
+
+
+@lru_cache(maxsize=1)
+def registrants() -> frozenset[str]:
+    """Names of the companies registered with the SEC (EDGAR, public domain), folded,
+    legal forms dropped: tools/make_register.py builds the file."""
+    text = (Path(__file__).parent / "data" / "registrants.txt").read_text("utf-8")
+    # exchanges and registrants named by an ordinary word say nothing in a story
+    words = {fold(w) for w in NOT_COMPANIES | OUTLETS | DEFINED_TERMS | ACRONYMS | _PLAIN}
+    return frozenset(text.split("\n")) - words - {""}
+
+
+_PLAIN = frozenset(
+    """
+    City Nasdaq NYSE Cboe Exchange Global Capital Health Energy Bank Trust Fund Group
+    Holdings Partners Technologies Systems Solutions Industries Resources Media Digital
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
