@@ -47,7 +47,7 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
             order.setdefault(m.slug, i)
     in_title = {m.slug for m in finder.mentions(meta.title)}
     parties = {slug for d in deals for slug, _ in d.parties}
-    acting = {s for s in counts if counts[s] >= 2} | in_title | parties
+    acting = set(counts) | in_title | parties
     companies = tuple(sorted(acting, key=lambda s: (order.get(s, -1), s)))
     deal_quotes = {d.quote for d in deals}
     scored = [

@@ -433,7 +433,17 @@ def _possessive_place(token: str) -> bool:
 
 
 _CLOSING = frozenset(
-    "Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA".split()  # noqa: SIM905
+    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA".split()  # noqa: SIM905
+)
+_HONORIFICS = frozenset("Mr Ms Mrs Dr Prof Sir Dame".split())  # noqa: SIM905
+# Capitalised words that open a sentence or a section, not a name: "About CNS
+# Pharmaceuticals", "Additionally Acme said", "Neither United Energy nor …".
+_OPENERS = frozenset(
+    """
+    About Additionally Concurrently Neither Nor Either Startups Last Next Acquire Expanding
+    Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
+    Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _BASED = re.compile(r"-(?:based|headquartered|listed)$")
 
@@ -441,10 +451,21 @@ _BASED = re.compile(r"-(?:based|headquartered|listed)$")
 def _trim(start: int, phrase: str) -> tuple[int, str]:
     """Drop sentence-initial function words and a trailing possessive or full stop."""
     tokens = phrase.split(" ")
+    # "San Mateo-based Movidius": where it is based is not part of the name
+    based = next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
+    if based is not None:
+        start += sum(len(t) + 1 for t in tokens[: based + 1])
+        tokens = tokens[based + 1 :]
+    # "Ms. Killian of Renaissance Capital": the person works at the company named after
+    if tokens and tokens[0].rstrip(".") in _HONORIFICS:
+        cut = tokens.index("of") + 1 if "of" in tokens else len(tokens)
+        start += sum(len(t) + 1 for t in tokens[:cut])
+        tokens = tokens[cut:]
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
         tokens[0] in NOT_COMPANIES
+        or tokens[0] in _OPENERS
         or _possessive_place(tokens[0])
         or ("-" in tokens[0] and _BASED.search(tokens[0]))
     ):
@@ -455,7 +476,8 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
         if token in _CLOSING and tokens[i + 1] not in LEGAL:
             tokens = tokens[: i + 1]
             break
-    while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&"}:
+    # "Seal Software Share": a share button glued to the name in scraped pages
+    while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&", "Share"}:
         tokens = tokens[:-1]
     text = " ".join(tokens)
     text = _POSSESSIVE.sub("", text)
@@ -467,6 +489,7 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
 # A quantity, a year, a share or a model number: "2000", "37.5", "10", "A320", "737-800".
 _NUMBER = re.compile(
     r"^[$€£¥]?\d[\d.,:%/-]*(?:st|nd|rd|th|s|m|bn|pct)?$|^[A-Z]{1,2}-?\d{2,4}[A-Z]{0,3}$"
+    r"|^\d[^A-Z]*$"  # "38-year-old", "5-inch", "1990s"
 )
 
 
@@ -568,7 +591,7 @@ _BUSINESS_BEFORE = re.compile(
 def _registered(tokens: list[str], before: str) -> bool:
     """A name of an SEC registrant ("Apple", "Goldman Sachs"), written in capitals where a
     sentence does not begin: at the start, "Target" or "Gap" may be a word."""
-    if len(tokens) == 1 and (not before.strip(" \"“‘(") or tokens[0] in first_names()):
+    if len(tokens) == 1 and (not before.strip(' "“‘(') or tokens[0] in first_names()):
         return False
     name = " ".join(_name(" ".join(tokens)).split()).removesuffix(".com")
     return fold(name) in registrants()

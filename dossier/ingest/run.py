@@ -8,6 +8,7 @@ the same files writes nothing. Every file is written atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -87,7 +88,9 @@ def ingest(root: Path) -> IngestReport:
     """Draft what is missing or out of date under ``root``/briefings; report what was done."""
     report = IngestReport()
     state = read_state(root)
-    finder = Finder(state.known_companies())
+    # Only reviewed companies are known to every article: a draft (junk or not) made from
+    # one article must not be found in the next, or drafts depend on the order of seeds.
+    finder = Finder(state.known_companies(reviewed_only=True))
     seeds = seed_files(root)
     present = {p.relative_to(root).as_posix() for p in seeds}
     for slug, article in sorted(state.articles.items()):
@@ -107,9 +110,36 @@ def ingest(root: Path) -> IngestReport:
             if recorded == sha:
                 continue
             report.regenerated.append(rel)
-        analysis = analyse(read_seed(root, path), finder)
+        analysis = same_names(
+            analyse(read_seed(root, path), finder), Finder(state.known_companies())
+        )
         _draft(root, state, finder, analysis, sha, article.slug if article else None, report)
     return report
+
+
+def same_names(analysis: Analysis, drafted: Finder) -> Analysis:
+    """A new company whose name a drafted profile already has is that company (drafts are
+    not searched for in the text, names are matched); an alias another company has is
+    dropped from the new one."""
+    moved: dict[str, str] = {}
+    kept = []
+    for company in analysis.new_companies:
+        slug = drafted.slug_of(company.name)
+        if slug is not None and slug != company.slug:
+            moved[company.slug] = slug
+            continue
+        aliases = tuple(a for a in company.aliases if drafted.slug_of(a) in (None, company.slug))
+        kept.append(dataclasses.replace(company, aliases=aliases))
+    if not moved and kept == list(analysis.new_companies):
+        return analysis
+    deals = tuple(
+        dataclasses.replace(d, parties=tuple((moved.get(s, s), role) for s, role in d.parties))
+        for d in analysis.deals
+    )
+    companies = tuple(dict.fromkeys(moved.get(s, s) for s in analysis.companies))
+    return dataclasses.replace(
+        analysis, companies=companies, new_companies=tuple(kept), deals=deals
+    )
 
 
 def _sha(path: Path) -> str:
@@ -131,7 +161,6 @@ def _draft(
         if company.slug not in state.companies:
             path = root / "briefings" / "companies" / f"{company.slug}.md"
             files[path] = render_company(company, analysis)
-            finder.add(company.slug, (company.name, *company.aliases))
     slug = slug or _article_slug(state, analysis)
     links = link_deals(state, analysis, slug)
     names = {s: state.name_of(s) for s in analysis.companies}
