@@ -11,6 +11,7 @@ import re
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
+from .outlets import credited, from_url
 from .text import sentences
 from .textdates import find_dates
 from .types import Metadata, Paragraph, RawArticle
@@ -42,9 +43,16 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     outlet = meta.get("outlet")
     author = meta.get("author") or _byline(head) or signature(raw.text)
     published = _meta_date(meta.get("published"))
-    if published is None:
-        published, dateline_outlet = _dateline(head)
-        outlet = outlet or dateline_outlet
+    in_text, dateline_outlet = _dateline(head)
+    outlet = outlet or dateline_outlet or credited(raw.text) or from_url(meta.get("url"))
+    if published is None or (
+        # metadata that gives the year only, a dateline that gives the day of that year
+        in_text is not None
+        and in_text.year == published.year
+        and in_text.precision != "year"
+        and published.precision == "year"
+    ):
+        published = in_text or published
     if published is None:
         published = _lead_date(paragraphs) or _this_year(paragraphs)
     return Metadata(
