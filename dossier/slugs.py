@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .characters import visible
+
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def fold(text: str) -> str:
-    """The form two names are compared in: Ｘｉａｏｍｉ, XIAOMI and Xiaomi fold alike."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """The form two names are compared in: Ｘｉａｏｍｉ, XIAOMI, Xiaomi and Xiaomi\u200b
+    (with an invisible zero-width space) fold alike."""
+    return " ".join(visible(unicodedata.normalize("NFKC", text)).casefold().split())
 
 
 def slugify(text: str) -> str:
