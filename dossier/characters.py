@@ -37,7 +37,8 @@ def shown(name: str) -> str:
     return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-_HIDDEN = re.compile(f"{UNSAFE_CHARS.pattern}|{IGNORABLE.pattern}")
+# Tab and newline too: fine in text, not in a file name shown on one line.
+_HIDDEN = re.compile(f"[\t\n]|{UNSAFE_CHARS.pattern}|{IGNORABLE.pattern}")
 
 
 def name_problem(rel: str, hint: str) -> Problem | None:
