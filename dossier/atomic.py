@@ -21,12 +21,15 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (and durably, via fsync)."""
+def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Replace ``path`` with ``data`` atomically (and durably, via fsync); ``mode``: its
+    permissions (a temporary file is made private, 0600, otherwise)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

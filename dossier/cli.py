@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "diff":
             return _diff(root, limits, args.revisions, args.format)
         if command == "review":
-            return _approve(root, args.slugs, args.by)
+            return _approve(root, args.slugs, args.by, limits)
         if command == "ingest":
             return _ingest(root, limits)
         if command == "pdf":
@@ -156,7 +156,7 @@ def _ingest(root: Path, limits: Limits) -> int:
     from .ingest import ingest
     from .pipeline import check
 
-    report = ingest(root)
+    report = ingest(root, limits.max_file_bytes)
     for line in report.lines():
         print(line)
     check(root, limits)  # drafts must load; a problem here is reported like any other
@@ -173,12 +173,12 @@ def _diff(root: Path, limits: Limits, revisions: list[str], fmt: str) -> int:
     return 0
 
 
-def _approve(root: Path, slugs: list[str], by: str | None) -> int:
+def _approve(root: Path, slugs: list[str], by: str | None, limits: Limits) -> int:
     from .review import gitio
     from .review.approve import approve
 
     reviewer = by or gitio.user_name(root)
-    for result in approve(root, slugs, reviewer):
+    for result in approve(root, slugs, reviewer, limits.max_file_bytes):
         print(f"{'approved' if result.done else 'already reviewed'}: {result.path}")
     print(f"reviewer: {reviewer}; the review date will be the date of the commit that records it")
     return 0

@@ -93,6 +93,16 @@ def decode(path: str, raw: bytes) -> str:
 
 def parse(path: str, text: str) -> Document:
     """Parse ``text`` (already decoded) into a Document or raise FrontMatterError."""
+    if not text or text.isspace():
+        raise FrontMatterError(
+            Problem(
+                path,
+                None,
+                "",
+                "is empty",
+                "write front matter between --- lines and a text below it, or delete the file",
+            )
+        )
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         raise FrontMatterError(

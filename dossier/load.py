@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import claims, crossref, readcache
+from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, decode, parse
@@ -95,6 +96,11 @@ def load_tree(
     read: list[tuple[str, str, bytes]] = []
     for kind, folder in FOLDERS.items():
         for rel in _briefing_files(root, folder, files):
+            # Not UTF-8, or hidden characters: never read, shown escaped (it must print).
+            bad_name = name_problem(rel, "rename it to a slug: lowercase letters, digits, hyphens")
+            if bad_name is not None:
+                problems.append(bad_name)
+                continue
             problems += _check_file_name(rel, _stem(rel), seen[kind])
             if files is None:
                 raw = _read_bytes(root, rel, problems, limits)

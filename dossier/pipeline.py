@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .engine import BuildStats
 
 
-def draft(root: Path) -> list[str]:
+def draft(root: Path, limits: Limits | None = None) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
     from .ingest.run import ingest, pending
 
@@ -46,7 +46,8 @@ def draft(root: Path) -> list[str]:
     signature = _signature(root)
     if _nothing_pending.get(root) == signature:
         return []
-    lines = ingest(root).lines() if pending(root) else []
+    max_bytes = (limits or Limits()).max_file_bytes
+    lines = ingest(root, max_bytes).lines() if pending(root, max_bytes) else []
     if not lines:
         _nothing_pending[root] = signature
     return lines
@@ -62,7 +63,8 @@ def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
         try:
             with os.scandir(root / folder) as entries:
                 for entry in entries:
-                    info = entry.stat() if stat else None
+                    # a link is not followed: a broken one must not hide the others
+                    info = entry.stat(follow_symlinks=False) if stat else None
                     size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
                     found.append((f"{folder}/{entry.name}", size, mtime))
         except OSError:
@@ -106,7 +108,7 @@ def build(
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages."""
     from .engine import build_site  # MkDocs is imported only when a site is written
 
-    for line in draft(root):
+    for line in draft(root, limits):
         notify(line)
     rendered = prepare(root, limits)
     return build_site(root, rendered, site_dir, progress)

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .characters import visible
 from .model import Company, Corpus, Deal, Origin
 
 
@@ -34,8 +35,9 @@ class Citation:
 
 @functools.lru_cache(maxsize=1 << 15)  # every seed and quote, every build under serve
 def normalise(text: str) -> str:
-    """Whitespace runs as one space, ends trimmed (str.split uses re's \\s set)."""
-    return " ".join(text.split())
+    """Whitespace runs as one space, ends trimmed (str.split uses re's \\s set), and no
+    invisible characters: ingest reads seeds without them, so its quotes have none."""
+    return " ".join(visible(text).split())
 
 
 def quote_anchor(quote: str) -> str:

@@ -7,13 +7,17 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .characters import visible
+
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def fold(text: str) -> str:
-    """The form two names are compared in: Ｘｉａｏｍｉ, XIAOMI and Xiaomi fold alike, and
-    so do traditional and simplified Chinese (微軟, 微软)."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(han_table()).split())
+    """The form two names are compared in: Ｘｉａｏｍｉ, XIAOMI, Xiaomi and Xiaomi\u200b
+    (with an invisible zero-width space) fold alike, and so do traditional and simplified
+    Chinese (微軟, 微软)."""
+    folded = visible(unicodedata.normalize("NFKC", text)).casefold().translate(han_table())
+    return " ".join(folded.split())
 
 
 def han_simplified(text: str) -> str:

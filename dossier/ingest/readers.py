@@ -1,8 +1,10 @@
 """One reader per seed format, chosen by extension: .txt, .md, .html/.htm.
 
-Every reader returns a RawArticle whose ``text`` has LF line ends and no BOM, plus
-``quotable``: the seed as the loader's quote check reads it (UTF-8, whitespace
-collapsed), so the deal drafter can keep only quotes that will pass ``check``.
+Every reader returns a RawArticle whose ``text`` has LF line ends, no BOM and no
+invisible characters, plus ``quotable``: the seed as the loader's quote check reads it
+(UTF-8, whitespace collapsed, invisible characters dropped), so the deal drafter can
+keep only quotes that will pass ``check``. What a reader could not use as its format
+says (front matter that is not front matter) is read as text, with a warning.
 """
 
 from __future__ import annotations
@@ -12,31 +14,64 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ..characters import visible
 from ..errors import ContentError, Problem
 from ..frontmatter import UNSAFE_CHARS, FrontMatterError, parse
+from .guard import EXTENSIONS, MAX_FILE_BYTES, read_seed_bytes
 from .text import collapse
 from .types import RawArticle
 
-EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+__all__ = ["EXTENSIONS", "blank_problem", "decode_bytes", "read_seed"]
 _META_KEYS = ("title", "url", "outlet", "author", "published", "language")
+Read = tuple[str, dict[str, str], tuple[Problem, ...]]  # text, metadata, warnings
 
 
-def read_seed(root: Path, path: Path) -> RawArticle:
+def read_seed(root: Path, path: Path, max_bytes: int = MAX_FILE_BYTES) -> RawArticle:
     """Read one seed; raise ContentError naming the file when it cannot be used."""
     rel = path.relative_to(root).as_posix()
-    raw = path.read_bytes()
+    raw = read_seed_bytes(root, path, max_bytes)
+    blank = blank_problem(rel, raw)
+    if blank is not None:
+        raise ContentError([blank])
     text = decode_bytes(raw).replace("\r\n", "\n").replace("\r", "\n")
     # Control and bidi-override characters would make the drafts invalid (the loader
     # refuses them in front matter); a sentence that held one can no longer be quoted.
-    text = UNSAFE_CHARS.sub(" ", text)
+    # Invisible ones would split a name ("Xi\u200baomi") or hide in it: dropped.
+    text = visible(UNSAFE_CHARS.sub(" ", text))
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise ContentError(
             [Problem(rel, None, "", f"unknown seed format '{path.suffix}'", _FORMATS_HINT)]
         )
-    text, meta = reader(rel, text)
-    quotable = collapse(raw.decode("utf-8-sig", errors="replace"))
-    return RawArticle(rel, text, meta, quotable)
+    text, meta, warnings = reader(rel, text)
+    if not text.strip():
+        raise ContentError(
+            [
+                Problem(
+                    rel,
+                    None,
+                    "",
+                    "has no article text; nothing was drafted from it",
+                    "save the article page itself, or paste its text into a .txt seed",
+                )
+            ]
+        )
+    quotable = collapse(visible(raw.decode("utf-8-sig", errors="replace")))
+    return RawArticle(rel, text, meta, quotable, warnings)
+
+
+def blank_problem(rel: str, raw: bytes) -> Problem | None:
+    """A Problem when the seed holds no text at all (only whitespace or invisible marks)."""
+    if raw and visible(decode_bytes(raw)).strip():
+        return None
+    what = "is empty" if not raw else "holds only whitespace"
+    return Problem(
+        rel,
+        None,
+        "",
+        f"{what}; nothing was drafted from it",
+        "put the article's text in it, or delete it",
+    )
 
 
 _FORMATS_HINT = "save it as .txt, .md or .html"
@@ -60,32 +95,88 @@ def decode_bytes(raw: bytes) -> str:
         return str(best) if best is not None else raw.decode("utf-8", errors="replace")
 
 
-def _read_text(rel: str, text: str) -> tuple[str, dict[str, str]]:
-    return text, {}
+def _read_text(rel: str, text: str) -> Read:
+    warnings: tuple[Problem, ...] = ()
+    if _LOOKS_FENCED.match(text):
+        warnings = (
+            Problem(
+                rel,
+                1,
+                "",
+                "starts with --- lines like front matter, but a .txt seed is plain text: "
+                "they were read as part of the article",
+                "save it as .md to give title, url, outlet, author, published or language",
+            ),
+        )
+    return _blank_rules(text), {}, warnings
 
 
-def _read_markdown(rel: str, text: str) -> tuple[str, dict[str, str]]:
-    """Optional YAML front matter (url, outlet, author, published, language, title)."""
+# "---", then "key: value" lines, then "---": what front matter looks like.
+_LOOKS_FENCED = re.compile(
+    r"---[ \t]*\n(?:[^\n]*\n){0,30}?[\w-]+:[ \t][^\n]*\n(?:[^\n]*\n){0,30}?---"
+)
+
+
+def _read_markdown(rel: str, text: str) -> Read:
+    """Optional YAML front matter (url, outlet, author, published, language, title).
+
+    "Front matter" that is not a set of fields (a line between two rules, a lone rule)
+    or that holds a key a seed does not have is read as article text with a warning,
+    never dropped in silence; a YAML error in real front matter is an error."""
     if not text.startswith("---\n"):
-        return _strip_markup(text), {}
+        return _strip_markup(text), {}, ()
     try:
         doc = parse(rel, text)
     except FrontMatterError as exc:
-        raise ContentError([exc.problem]) from None
+        # "front matter is never closed / empty / a single value / a list": not fields
+        if not exc.problem.message.startswith("front matter is "):
+            raise ContentError([exc.problem]) from None
+        return _as_text(rel, text, exc.problem.line, exc.problem.message)
+    unknown = [k for k in doc.data if k not in _META_KEYS]
+    if unknown:
+        line = doc.lines.get((unknown[0],), 2)
+        return _as_text(rel, text, line, f"front matter has the unknown key '{unknown[0]}'")
     meta = {k: str(doc.data[k]) for k in _META_KEYS if doc.data.get(k) not in (None, "")}
     # Blank lines keep body lines where they were, so nothing shifts for a reader.
-    return "\n" * (doc.body_line - 1) + _strip_markup(doc.body), meta
+    return "\n" * (doc.body_line - 1) + _strip_markup(doc.body), meta, ()
+
+
+def _as_text(rel: str, text: str, line: int | None, reason: str) -> Read:
+    warning = Problem(
+        rel,
+        line,
+        "",
+        f"{reason}, so the whole file was read as article text",
+        f"a seed's front matter holds only {', '.join(_META_KEYS)}: fix it, or remove the ---"
+        " lines",
+    )
+    return _strip_markup(text), {}, (warning,)
 
 
 _HEADING = re.compile(r"^#{1,6}\s+", re.M)
+# A line that is only a rule ("---", "* * *", "====") is layout, not text; a blank line
+# in its place keeps line numbers (and the cleaner does not take it for a signature).
+_RULE = re.compile(r"^[ \t]*(?:([-*_=])[ \t]*){3,}$", re.M)
+
+
+def _blank_rules(text: str) -> str:
+    return _RULE.sub("", text)
 
 
 def _strip_markup(text: str) -> str:
-    """Heading marks only: inline markup stays so sentences remain substrings of the seed."""
-    return _HEADING.sub("", text)
+    """Heading marks and rules only: inline markup stays so sentences remain substrings
+    of the seed."""
+    return _HEADING.sub("", _blank_rules(text))
 
 
-def _read_html(rel: str, text: str) -> tuple[str, dict[str, str]]:
+# A saved page's <base href> says where its relative links point, not where the article
+# was published; trafilatura would take it as the article's URL (and its host as the
+# outlet), so it is removed before the page is read.
+_BASE = re.compile(r"<base\b[^>]*>", re.I)
+
+
+def _read_html(rel: str, text: str) -> Read:
+    text = _BASE.sub("", text)
     try:
         import trafilatura
 
@@ -118,10 +209,10 @@ def _read_html(rel: str, text: str) -> tuple[str, dict[str, str]]:
         ):
             if value:
                 meta[key] = str(value)
-    return body or "", meta
+    return body or "", meta, ()
 
 
-_READERS: dict[str, Callable[[str, str], tuple[str, dict[str, str]]]] = {
+_READERS: dict[str, Callable[[str, str], Read]] = {
     ".txt": _read_text,
     ".md": _read_markdown,
     ".markdown": _read_markdown,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
+from ..errors import Problem
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class RawArticle:
     text: str
     meta: dict[str, str] = field(default_factory=dict)  # title, outlet, author, published, url…
     quotable: str = ""  # the seed as the loader's quote check sees it (whitespace collapsed)
+    warnings: tuple[Problem, ...] = ()  # what the reader could not use as its format says
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,24 @@
 Only the ``review:`` block is rewritten; every other line stays as the author wrote
 it. No date is written: the review date is the date of the commit that records the
 approval, which the site and the diff read from git.
+
+Only regular files of the project are read and rewritten, atomically: a briefing that
+is a link (a contributor may send one pointing anywhere) is refused, never read or
+written through, and so is one in a folder that is a link.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError, DossierError
+from .. import atomic
+from ..errors import ContentError, DossierError, Problem
 from ..frontmatter import FrontMatterError, decode, parse
-from ..load import FOLDERS, load_file
+from ..load import FOLDERS, Limits, load_file
 from ..schema import did_you_mean
 
 _CLOSERS = ("---", "...")
@@ -25,21 +32,64 @@ class Approval:
     done: bool  # False: it was already reviewed
 
 
-def approve(root: Path, slugs: list[str], reviewer: str) -> list[Approval]:
+def approve(
+    root: Path, slugs: list[str], reviewer: str, max_bytes: int = Limits.max_file_bytes
+) -> list[Approval]:
     """Approve every named draft, or none of them if any name or file is wrong."""
     edits: list[tuple[Path, str, bytes]] = []
     results = []
     for slug in slugs:
         kind, path = _find(root, slug)
         rel = path.relative_to(root).as_posix()
-        raw = path.read_bytes()
+        raw = _read_regular(root, path, rel, max_bytes)
         new = _approved(kind, rel, raw, reviewer)
         results.append(Approval(rel, new is not None))
         if new is not None:
             edits.append((path, rel, new))
-    for path, _, new in edits:  # written only once every file was found and checked
-        path.write_bytes(new)
+    for path, rel, new in edits:  # written only once every file was found and checked
+        _read_regular(root, path, rel, max_bytes)  # still a regular file, not a link
+        atomic.write_bytes(path, new, stat.S_IMODE(os.lstat(path).st_mode))
     return results
+
+
+def _read_regular(root: Path, path: Path, rel: str, max_bytes: int) -> bytes:
+    """The bytes of a briefing that is a regular file of the project; else ContentError."""
+    folder = path.parent
+    if Path(os.path.realpath(folder)) != Path(os.path.realpath(root)) / folder.relative_to(root):
+        raise ContentError([_refused(rel, "is in a folder that is a link")])
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)  # O_NOFOLLOW: a link fails here instead of being read
+    except OSError as exc:
+        if not os.path.islink(path):
+            problem = Problem(rel, None, "", f"cannot be read: {exc.strerror}")
+            raise ContentError([problem]) from None
+        target = Path(os.path.realpath(path))
+        top = Path(os.path.realpath(root))
+        where = target.relative_to(top).as_posix() if target.is_relative_to(top) else None
+        raise ContentError(
+            [_refused(rel, f"is a link to {where or 'a file outside the project'}")]
+        ) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError([_refused(rel, "is not a regular file")])
+        if info.st_size > max_bytes:
+            raise ContentError(
+                [_refused(rel, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")]
+            )
+        return handle.read(max_bytes + 1)
+
+
+def _refused(rel: str, what: str) -> Problem:
+    return Problem(
+        rel,
+        None,
+        "",
+        f"{what}; review approve reads and writes only regular files of the project, "
+        "so nothing was approved",
+        "replace it with the briefing file itself",
+    )
 
 
 def _find(root: Path, name: str) -> tuple[str, Path]:
@@ -48,7 +98,8 @@ def _find(root: Path, name: str) -> tuple[str, Path]:
     slug = slug.removesuffix(".md")
     kinds = [k for k, f in FOLDERS.items() if not folder or folder.endswith(f)]
     found = [(k, root / "briefings" / FOLDERS[k] / f"{slug}.md") for k in kinds]
-    found = [(k, p) for k, p in found if p.is_file()]
+    # lexists: a link is found (and then refused by name), not reported as missing
+    found = [(k, p) for k, p in found if os.path.lexists(p)]
     if len(found) == 1:
         return found[0]
     if found:
