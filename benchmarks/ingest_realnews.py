@@ -39,6 +39,7 @@ sys.path.insert(0, str(REALNEWS))
 
 from materialize import ROUNDS, TEXTS, load_entries  # noqa: E402
 
+from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import ingest  # noqa: E402
 from dossier.load import load_corpus  # noqa: E402
 
@@ -121,13 +122,21 @@ def score_round(round_name: str, verbose: bool = False) -> Scores:
             (root / "briefings" / sub).mkdir(parents=True)
         shutil.copytree(folder, root / "seeds")
         started = time.process_time()
-        ingest(root)
+        try:
+            ingest(root)
+        except ContentError as exc:  # seeds refused (no text in a page): the rest is drafted
+            scores.errors += [f"{p.path}: {p.message}" for p in exc.problems]
         scores.seconds = time.process_time() - started
         corpus = load_corpus(root)
         by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
         for entry in entries:
             article = by_seed.get(entry["id"])
-            if article is None:
+            if article is None:  # everything it holds is missed
+                gold = entry["gold"]
+                scores.companies.fn += len(gold.get("companies") or [])
+                missed = [d for d in gold.get("deals") or [] if not d.get("optional")]
+                scores.deals.fn += len(missed)
+                scores.parties.fn += len(missed)
                 scores.errors.append(f"{entry['id']}: no article drafted")
                 continue
             _score_article(entry, article, corpus, scores)
