@@ -1,8 +1,8 @@
 """One seed through the text stages: clean → metadata → companies → deals → summary.
 
 Pure: reads nothing from disk, so the evaluation and the speed benchmark call it
-directly. The companies listed for an article are those that act in it: deal
-parties, companies named in the title, and companies named at least twice.
+directly. The companies listed for an article are those it names: a new one only
+where the text shows it is a company (entities.py), a known one wherever it is named.
 """
 
 from __future__ import annotations
