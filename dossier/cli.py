@@ -156,7 +156,7 @@ def _ingest(root: Path, limits: Limits) -> int:
     from .ingest import ingest
     from .pipeline import check
 
-    report = ingest(root, limits.max_file_bytes)
+    report = ingest(root, limits)
     for line in report.lines():
         print(line)
     check(root, limits)  # drafts must load; a problem here is reported like any other

@@ -46,8 +46,8 @@ def draft(root: Path, limits: Limits | None = None) -> list[str]:
     signature = _signature(root)
     if _nothing_pending.get(root) == signature:
         return []
-    max_bytes = (limits or Limits()).max_file_bytes
-    lines = ingest(root, max_bytes).lines() if pending(root, max_bytes) else []
+    limits = limits or Limits()
+    lines = ingest(root, limits).lines() if pending(root, limits) else []
     if not lines:
         _nothing_pending[root] = signature
     return lines

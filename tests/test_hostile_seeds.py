@@ -19,6 +19,7 @@ from dossier.cli import main
 from dossier.errors import ContentError
 from dossier.frontmatter import parse
 from dossier.ingest import guard
+from dossier.load import Limits
 
 from .conftest import REPO, write
 
@@ -153,7 +154,7 @@ def test_a_link_where_a_draft_would_go_is_refused_before_any_write(
     (minimal / "briefings/companies/initech.md").symlink_to(victim)
     targets = [minimal / "briefings/articles/new.md", minimal / "briefings/companies/initech.md"]
     with pytest.raises(ContentError) as caught:
-        guard.check_targets(minimal, targets)
+        guard.check_writes(minimal, "seeds/new.txt", dict.fromkeys(targets), Limits())
     assert str(caught.value) == (
         "briefings/companies/initech.md: is a link; ingest writes only regular files, so it"
         " wrote nothing (replace it with the briefing file itself, or remove it)"
@@ -302,6 +303,26 @@ def test_one_refused_seed_means_nothing_is_drafted(minimal: Path, capsys) -> Non
     (minimal / "seeds/empty.txt").unlink()
     assert run(minimal, "build") == 0
     assert "Untitled article" not in (minimal / "site/index.html").read_text("utf-8")
+
+
+def test_a_seed_whose_drafts_check_would_refuse_is_not_drafted(minimal: Path, capsys) -> None:
+    # under the size limit, but one 300 KB "sentence", over --max-body-chars when quoted
+    seed = "Globex Corp agreed to buy Initech Ltd" + " and so on" * 30_000
+    write(minimal, "seeds/long.txt", seed)
+    before = briefings(minimal)
+    assert run(minimal, "ingest") == 1
+    lines = errors(capsys)
+    assert lines[0].startswith(
+        "seeds/long.txt: its draft briefings/companies/initech.md would not pass check (text"
+        " below the front matter is 300,"
+    )
+    assert lines[0].endswith(
+        "; nothing was drafted from it (trim the seed to the article's text, in sentences and"
+        " paragraphs)"
+    )
+    assert briefings(minimal) == before
+    (minimal / "seeds/long.txt").unlink()
+    assert run(minimal, "build") == 0  # nothing half-drafted is left behind
 
 
 def test_a_page_without_article_text_is_refused(minimal: Path, capsys) -> None:

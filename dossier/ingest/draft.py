@@ -28,7 +28,7 @@ def write_atomic(path: Path, text: str) -> bool:
     """Write through a temporary file and rename, so a reader never sees half a file.
 
     Returns False when the file already holds exactly this text (nothing written). A
-    link is never read: the replace puts a file in its place (guard.check_targets has
+    link is never read: the replace puts a file in its place (guard.check_writes has
     refused links before any write).
     """
     if not path.is_symlink() and path.is_file() and path.read_text("utf-8") == text:

@@ -19,9 +19,11 @@ from pathlib import Path
 
 from ..characters import name_problem
 from ..errors import ContentError, Problem
+from ..frontmatter import FrontMatterError, parse
+from ..load import Limits
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_FILE_BYTES = 5_000_000  # the default of --max-file-bytes (load.Limits)
+MAX_FILE_BYTES = Limits.max_file_bytes
 _FOLDERS = ("seeds", "briefings", "briefings/articles", "briefings/companies", "briefings/deals")
 _LINK_HINT = "copy the article into seeds/ as a file, then remove the link"
 _SIZE_HINT = "trim the seed to the article's text, or raise --max-file-bytes"
@@ -178,26 +180,60 @@ def check(problems: list[Problem]) -> None:
         raise ContentError(problems)
 
 
-def check_targets(root: Path, paths: list[Path]) -> None:
+def check_writes(root: Path, seed: str, files: dict[Path, str | None], limits: Limits) -> None:
     """Raise, before any of them is written, when a file ingest would write or delete is
-    a link or not a regular file. (An atomic replace would put a file in the link's
-    place rather than write through it, but someone put that link there: say so.)"""
+    a link or not a regular file, or when a draft would not pass ``check`` on its own
+    (a seed of one 4 MB "sentence" drafts a 9 MB deal): every later build would fail.
+    (An atomic replace would put a file in a link's place rather than write through
+    it, but someone put that link there: say so.)"""
     problems = []
-    for path in paths:
+    for path, text in files.items():
+        rel = path.relative_to(root).as_posix()
         try:
-            mode = os.lstat(path).st_mode
+            mode: int | None = os.lstat(path).st_mode
         except FileNotFoundError:
-            continue
-        if stat.S_ISREG(mode):
-            continue
-        what = "a link" if stat.S_ISLNK(mode) else _kind(mode)
-        problems.append(
-            Problem(
-                path.relative_to(root).as_posix(),
-                None,
-                "",
-                f"is {what}; ingest writes only regular files, so it wrote nothing",
-                "replace it with the briefing file itself, or remove it",
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            what = "a link" if stat.S_ISLNK(mode) else _kind(mode)
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "",
+                    f"is {what}; ingest writes only regular files, so it wrote nothing",
+                    "replace it with the briefing file itself, or remove it",
+                )
             )
-        )
+        if text is not None:
+            problems += _draft_problems(seed, rel, text, limits)
     check(problems)
+
+
+def _draft_problems(seed: str, rel: str, text: str, limits: Limits) -> list[Problem]:
+    # Only what a seed's size can break, in the loader's words. Schema validity is the
+    # drafter's own contract (tests/test_fuzz.py): validating each draft here took
+    # 3.5 ms a file, as long as drafting it; parsing takes 0.14 ms.
+    found = []
+    size = len(text.encode("utf-8"))
+    if size > limits.max_file_bytes:
+        found.append(f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
+    try:
+        body = parse(rel, text).body
+    except FrontMatterError as exc:
+        found.append(exc.problem.message)
+    else:
+        if len(body) > limits.max_body_chars:
+            found.append(
+                f"text below the front matter is {len(body):,} characters, over the "
+                f"{limits.max_body_chars:,} allowed"
+            )
+    return [
+        Problem(
+            seed,
+            None,
+            "",
+            f"its draft {rel} would not pass check ({message}); nothing was drafted from it",
+            "trim the seed to the article's text, in sentences and paragraphs",
+        )
+        for message in found
+    ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Problem
 from ..frontmatter import parse
+from ..load import Limits
 from . import guard
 from .analyse import Analysis, analyse
 from .draft import document, write_atomic
@@ -23,6 +24,8 @@ from .link import link_deals
 from .readers import blank_problem, read_seed
 from .render import add_source, quotable, render_article, render_company, render_deal
 from .state import Existing, State, read_state, seed_uses, unchanged_signature
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -49,14 +52,15 @@ class IngestReport:
         return out
 
 
-def seed_files(root: Path, max_bytes: int = guard.MAX_FILE_BYTES) -> list[Path]:
+def seed_files(root: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
     """The seeds ingest may read (regular files only: see guard.py)."""
-    return guard.list_seeds(root, max_bytes).seeds
+    return guard.list_seeds(root, limits.max_file_bytes).seeds
 
 
-def pending(root: Path, max_bytes: int = guard.MAX_FILE_BYTES) -> bool:
+def pending(root: Path, limits: Limits = DEFAULT_LIMITS) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work.
     A seed ingest refuses is work too: ingest reports it."""
+    max_bytes = limits.max_file_bytes
     listing = guard.list_seeds(root, max_bytes)
     if listing.problems:
         return True
@@ -81,13 +85,16 @@ def _known_sha(root: Path, path: Path, max_bytes: int) -> str:
 _shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
 
-def ingest(root: Path, max_bytes: int = guard.MAX_FILE_BYTES) -> IngestReport:
+def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     """Draft what is missing or out of date under ``root``/briefings; report what was done.
 
     Every seed to draft is checked first (guard.py, then its bytes): if any is refused,
-    nothing is drafted and every refusal is raised together as a ContentError.
+    nothing is drafted and every refusal is raised together as a ContentError. A seed
+    whose drafts ``check`` would refuse (or a page with no text) stops the run before
+    its files are written; the complete drafts of seeds before it stay.
     """
     report = IngestReport()
+    max_bytes = limits.max_file_bytes
     listing = guard.list_seeds(root, max_bytes)
     state = read_state(root)
     # Only reviewed companies are known to every article: a draft (junk or not) made from
@@ -126,15 +133,11 @@ def ingest(root: Path, max_bytes: int = guard.MAX_FILE_BYTES) -> IngestReport:
             problems.append(blank)
     guard.check(problems)  # nothing is drafted while any seed to draft is refused
     for path, sha, article in todo:
-        try:
-            seed = read_seed(root, path, max_bytes)
-        except ContentError as exc:  # no text found in the page: drafts of others stay
-            problems += exc.problems
-            continue
+        seed = read_seed(root, path, max_bytes)
         report.warnings += seed.warnings
         analysis = same_names(analyse(seed, finder), Finder(state.known_companies()))
-        _draft(root, state, finder, analysis, sha, article.slug if article else None, report)
-    guard.check(problems)
+        slug = article.slug if article else None
+        _draft(root, state, finder, analysis, sha, slug, report, limits)
     return report
 
 
@@ -178,6 +181,7 @@ def _draft(
     sha: str,
     slug: str | None,
     report: IngestReport,
+    limits: Limits,
 ) -> None:
     # a regenerated draft first takes back what its previous version said
     files: dict[Path, str | None] = _forget(state, slug) if slug else {}
@@ -209,7 +213,8 @@ def _draft(
         analysis, sha, links.article_deals, links.reviewed_mentions
     )
     written: dict[Path, str] = {}
-    guard.check_targets(root, list(files))  # all of this seed's files, or none of them
+    # all of this seed's files, or none of them: no link in the way, each passes check
+    guard.check_writes(root, analysis.raw.path, files, limits)
     for path, text in sorted(files.items()):
         rel = path.relative_to(root).as_posix()
         existed = path.exists()
