@@ -122,10 +122,16 @@ def score_round(round_name: str, verbose: bool = False) -> Scores:
             (root / "briefings" / sub).mkdir(parents=True)
         shutil.copytree(folder, root / "seeds")
         started = time.process_time()
-        try:
-            ingest(root)
-        except ContentError as exc:  # seeds refused (no text in a page): the rest is drafted
-            scores.errors += [f"{p.path}: {p.message}" for p in exc.problems]
+        while True:
+            try:
+                ingest(root)
+                break
+            except ContentError as exc:
+                # a refused seed (a page with no text) stops the run: the user would
+                # remove it and run ingest again, so do that
+                scores.errors += [f"{p.path}: {p.message}" for p in exc.problems]
+                for problem in exc.problems:
+                    (root / problem.path).unlink(missing_ok=True)
         scores.seconds = time.process_time() - started
         corpus = load_corpus(root)
         by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
