@@ -8,19 +8,20 @@ the same files writes nothing. Every file is written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..frontmatter import parse
-from .analyse import Analysis, analyse
-from .draft import document, write_atomic
+from .cache import OutcomeCache, context_digest
+from .consolidate import Plan, consolidate
+from .draft import Written, write_atomic
 from .entities import Finder
-from .link import link_deals
+from .outcome import SeedOutcome, outcome_of
+from .own import Ownership, ownership
 from .readers import EXTENSIONS, read_seed
-from .render import add_source, quotable, render_article, render_company, render_deal
-from .state import Existing, State, read_state, seed_uses, unchanged_signature
+from .state import State, read_state, seed_uses, unchanged_signature
 
 
 @dataclass
@@ -31,7 +32,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)  # articles whose seed is gone
     # seeds that changed although their briefing is reviewed (left alone)
     skipped_reviewed: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)  # draft deals whose only source changed
+    deleted: list[str] = field(default_factory=list)  # drafts no seed gives any more
 
     def lines(self) -> list[str]:
         out = [f"drafted {p}" for p in self.created] + [f"updated {p}" for p in self.updated]
@@ -41,7 +42,7 @@ class IngestReport:
             for s in self.skipped_reviewed
         ]
         out += [f"seed removed; its briefing was kept: {a}" for a in self.removed]
-        out += [f"removed draft {p}: its only source no longer reports it" for p in self.deleted]
+        out += [f"removed draft {p}: no seed reports it any more" for p in self.deleted]
         return out
 
 
@@ -84,128 +85,82 @@ _shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
 
 def ingest(root: Path) -> IngestReport:
-    """Draft what is missing or out of date under ``root``/briefings; report what was done."""
+    """Bring ingest's drafts under ``root``/briefings up to date; report what was done.
+
+    Each seed is analysed on its own, with only the companies ingest does not own as
+    known (outcomes are cached by content); then every draft is built from all the
+    outcomes at once (consolidate.py). The result depends on the seeds and on the
+    briefings ingest does not own, never on the order or batches the seeds came in.
+    """
     report = IngestReport()
     state = read_state(root)
-    finder = Finder(state.known_companies())
     seeds = seed_files(root)
     present = {p.relative_to(root).as_posix() for p in seeds}
     for slug, article in sorted(state.articles.items()):
         seed = article.data.get("seed")
         if isinstance(seed, str) and seed not in present and (root / seed).suffix:
             report.removed.append(f"briefings/articles/{slug}.md ({seed})")
+    own = ownership(state, present)
+    outcomes = _outcomes(root, state, own, seeds, report)
+    plan = consolidate(state, own, outcomes)
+    _write(root, state, own, plan, report)
+    return report
+
+
+def _outcomes(
+    root: Path, state: State, own: Ownership, seeds: list[Path], report: IngestReport
+) -> list[SeedOutcome]:
+    """The outcome of every seed whose article is ingest's (or that has none yet)."""
+    known = own.known_companies(state)
+    cache = OutcomeCache(root, context_digest(known))
+    finder: Finder | None = None  # built only when some seed is not in the cache
+    outcomes = []
     for path in seeds:
         rel = path.relative_to(root).as_posix()
         sha = _sha(path)
         article = state.article_of_seed(rel)
-        if article is not None:
+        if article is not None and article.slug not in own.articles:
             recorded = article.data.get("seed_sha256")
-            if not article.is_draft:
-                if recorded and recorded != sha:
-                    report.skipped_reviewed.append(rel)
-                continue
-            if recorded == sha:
-                continue
+            if recorded and recorded != sha:
+                report.skipped_reviewed.append(rel)
+            continue
+        if article is not None and article.data.get("seed_sha256") != sha:
             report.regenerated.append(rel)
-        analysis = analyse(read_seed(root, path), finder)
-        _draft(root, state, finder, analysis, sha, article.slug if article else None, report)
-    return report
+        outcome = cache.get(rel, sha)
+        if outcome is None:
+            finder = finder or Finder(known)
+            outcome = outcome_of(read_seed(root, path), sha, finder)
+            cache.put(outcome)
+        outcomes.append(outcome)
+    cache.prune()
+    return outcomes
+
+
+def _write(root: Path, state: State, own: Ownership, plan: Plan, report: IngestReport) -> None:
+    """Write what changed, then remove ingest's drafts that no seed gives any more."""
+    written = Written(root)
+    for rel, text in sorted(plan.files.items()):
+        path = root / rel
+        existed = path.exists()
+        # A draft the reviewer edited keeps the edits while ingest would write what it
+        # wrote last time; it is replaced only when its seeds say something new.
+        if existed and written.unchanged(rel, text):
+            continue
+        if write_atomic(path, text):
+            (report.updated if existed else report.created).append(rel)
+        written.record(rel, text)
+    owned = [
+        *(f"briefings/articles/{s}.md" for s in own.articles),
+        *(f"briefings/companies/{s}.md" for s in own.companies),
+        *(f"briefings/deals/{s}.md" for s in own.deals),
+    ]
+    for rel in sorted({*plan.emptied, *(r for r in owned if r not in plan.files)}):
+        with contextlib.suppress(FileNotFoundError):
+            (root / rel).unlink()
+            report.deleted.append(rel)
+        written.forget(rel)
+    written.save()
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _draft(
-    root: Path,
-    state: State,
-    finder: Finder,
-    analysis: Analysis,
-    sha: str,
-    slug: str | None,
-    report: IngestReport,
-) -> None:
-    # a regenerated draft first takes back what its previous version said
-    files: dict[Path, str | None] = _forget(state, slug) if slug else {}
-    for company in analysis.new_companies:
-        if company.slug not in state.companies:
-            path = root / "briefings" / "companies" / f"{company.slug}.md"
-            files[path] = render_company(company, analysis)
-            finder.add(company.slug, (company.name, *company.aliases))
-    slug = slug or _article_slug(state, analysis)
-    links = link_deals(state, analysis, slug)
-    names = {s: state.name_of(s) for s in analysis.companies}
-    names.update({c.slug: c.name for c in analysis.new_companies})
-    for deal in links.new:
-        text = render_deal(deal, slug, analysis, names)
-        if text is None:  # no quotable sentence (an HTML seed): leave it to the reviewer
-            links.article_deals.remove(deal.slug)
-            continue
-        files[root / "briefings" / "deals" / f"{deal.slug}.md"] = text
-    for existing, sentence in links.add_source:
-        quote = quotable(sentence, analysis.raw)
-        if quote is None:
-            links.article_deals.remove(existing.slug)
-            continue
-        files[existing.path] = add_source(existing, slug, quote)
-    # reviewed deals that already cite this article keep being listed by it
-    for deal in sorted(state.deals.values(), key=lambda d: d.slug):
-        if not deal.is_draft and slug in _cited_by(deal) and deal.slug not in links.article_deals:
-            links.article_deals.append(deal.slug)
-    files[root / "briefings" / "articles" / f"{slug}.md"] = render_article(
-        analysis, sha, links.article_deals, links.reviewed_mentions
-    )
-    written: dict[Path, str] = {}
-    for path, text in sorted(files.items()):
-        rel = path.relative_to(root).as_posix()
-        existed = path.exists()
-        if text is None:
-            if existed:
-                path.unlink()
-                report.deleted.append(rel)
-            continue
-        if write_atomic(path, text):
-            (report.updated if existed else report.created).append(rel)
-        written[path] = text
-    # later seeds in this run see what was just drafted
-    state.refresh(root, written)
-
-
-def _cited_by(deal: Existing) -> set[str]:
-    sources = deal.data.get("sources") or []
-    return {str(s.get("article")) for s in sources if isinstance(s, dict)}
-
-
-def _forget(state: State, article: str) -> dict[Path, str | None]:
-    """Draft deals without this article as a source; a deal left with none is removed."""
-    changes: dict[Path, str | None] = {}
-    for slug, deal in sorted(state.deals.items()):
-        if not deal.is_draft or deal.doc is None or article not in _cited_by(deal):
-            continue
-        data = dict(deal.doc.data)
-        data["sources"] = [
-            s
-            for s in data.get("sources", [])
-            if not (isinstance(s, dict) and s.get("article") == article)
-        ]
-        if not data["sources"]:
-            changes[deal.path] = None
-            del state.deals[slug]
-            continue
-        text = document(data, deal.doc.body)
-        changes[deal.path] = text
-        state.deals[slug] = Existing(slug, deal.path, parse(deal.path.name, text))
-    return changes
-
-
-def _article_slug(state: State, analysis: Analysis) -> str:
-    from ..slugs import slugify
-
-    date = analysis.meta.published.iso() if analysis.meta.published else "undated"
-    words = slugify(analysis.meta.title).split("-")
-    base = "-".join([date, *words])[:70].rstrip("-")
-    base = base.rsplit("-", 1)[0] if len(base) == 70 and "-" in base else base
-    slug, n = base, 2
-    while slug in state.articles:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
