@@ -16,12 +16,12 @@ from pathlib import Path
 
 from .cache import OutcomeCache, context_digest
 from .consolidate import Plan, consolidate
-from .draft import Written, write_atomic
 from .entities import Finder
 from .outcome import SeedOutcome, outcome_of
 from .own import Ownership, ownership
 from .readers import EXTENSIONS, read_seed
 from .state import State, read_state, seed_uses, unchanged_signature
+from .writes import Written, remove_stale_temps, write_together
 
 
 @dataclass
@@ -139,15 +139,17 @@ def _outcomes(
 def _write(root: Path, state: State, own: Ownership, plan: Plan, report: IngestReport) -> None:
     """Write what changed, then remove ingest's drafts that no seed gives any more."""
     written = Written(root)
-    for rel, text in sorted(plan.files.items()):
-        path = root / rel
-        existed = path.exists()
-        # A draft the reviewer edited keeps the edits while ingest would write what it
-        # wrote last time; it is replaced only when its seeds say something new.
-        if existed and written.unchanged(rel, text):
-            continue
-        if write_atomic(path, text):
-            (report.updated if existed else report.created).append(rel)
+    remove_stale_temps(root)
+    # A draft the reviewer edited keeps the edits while ingest would write what it
+    # wrote last time; it is replaced only when its seeds say something new.
+    changed = {
+        rel: text
+        for rel, text in plan.files.items()
+        if not ((root / rel).exists() and written.unchanged(rel, text))
+    }
+    for rel, existed in write_together(root, changed):
+        (report.updated if existed else report.created).append(rel)
+    for rel, text in changed.items():
         written.record(rel, text)
     owned = [
         *(f"briefings/articles/{s}.md" for s in own.articles),
