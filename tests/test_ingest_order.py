@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.frontmatter import parse
 from dossier.ingest import run as ingest_run
 from dossier.ingest.run import ingest
 from dossier.load import load_corpus
@@ -145,3 +146,53 @@ def test_a_seed_removed_then_restored_gives_back_the_same_drafts(tmp_path: Path)
     (root / "seeds/c-completed.txt").write_bytes(text)
     ingest(root)
     assert snapshot(root) == expected
+
+
+def approve(root: Path, rel: str) -> None:
+    path = root / rel
+    path.write_text(path.read_text("utf-8").replace("status: draft", "status: reviewed"))
+
+
+def test_a_reviewed_company_is_known_to_every_article_in_any_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roots = []
+    for name, reverse in (("sorted", False), ("reversed", True)):
+        root = project(tmp_path, name)
+        add_seeds(root, sorted(SEEDS))
+        with monkeypatch.context() as patch:
+            if reverse:
+                reversed_seed_files(patch)
+            ingest(root)
+            bare = front(root, "briefings/articles/2025-03-10-acme-reports-record-anvil-sales.md")
+            assert "nordvik-energy" not in bare["companies"]  # a draft is not looked for
+            approve(root, "briefings/companies/nordvik-energy.md")
+            ingest(root)
+        bare = front(root, "briefings/articles/2025-03-10-acme-reports-record-anvil-sales.md")
+        assert "nordvik-energy" in bare["companies"]  # "Nordvik" alone, now known
+        roots.append(root)
+    assert snapshot(roots[0]) == snapshot(roots[1])
+
+
+def test_edits_to_a_draft_are_kept_until_its_seeds_change(tmp_path: Path) -> None:
+    root = project(tmp_path, "p")
+    add_seeds(root, sorted(SEEDS))
+    ingest(root)
+    profile = root / "briefings/companies/halden-vind-as.md"
+    edited = profile.read_text("utf-8").replace("Write a one-paragraph", "Builds wind farms.")
+    profile.write_text(edited, "utf-8")
+    assert ingest(root).updated == []
+    assert profile.read_text("utf-8") == edited
+    # a new article that found the company again: the profile is drafted anew
+    write(root, "seeds/e-more.txt", SEEDS["seeds/c-completed.txt"].replace("June 30", "July 1"))
+    assert "briefings/companies/halden-vind-as.md" in ingest(root).updated
+    # without ingest's note the draft is the reviewer's: never written again
+    kept = profile.read_text("utf-8").split("\n\n*Drafted by ingest")[0] + "\n"
+    profile.write_text(kept, "utf-8")
+    (root / "seeds/e-more.txt").unlink()
+    ingest(root)
+    assert profile.read_text("utf-8") == kept
+
+
+def front(root: Path, rel: str) -> dict:
+    return parse(rel, (root / rel).read_text("utf-8")).data

@@ -1,9 +1,9 @@
-"""``build.py ingest``: draft a briefing for every seed that has none.
+"""``build.py ingest``: bring ingest's drafts up to date with seeds/.
 
 Rules that protect review work: a briefing whose review status is not ``draft`` is
-never written; a draft is regenerated only when its seed's content hash changed; a
-seed that was removed is reported, its briefings left in place; a second run with
-the same files writes nothing. Every file is written atomically.
+never written, nor any briefing ingest does not own (own.py); a seed that was removed
+is reported, its briefings left in place; a second run with the same files writes
+nothing; the drafts do not depend on the order or batches the seeds came in.
 """
 
 from __future__ import annotations
