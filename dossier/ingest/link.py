@@ -1,83 +1,138 @@
-"""Deals found in an article, matched against briefings/deals/.
+"""Deals found in the articles, matched against the deals ingest does not own and
+against each other.
 
-A finding with the same parties and kind as an existing deal, and a compatible
-date (same year, give or take one, or either undated), is that deal: a draft gains
-this article as a source; a reviewed deal is left untouched and the article's body
-asks the reviewer to add the source. Anything else becomes a new draft deal.
+A finding with the same parties and kind as a deal, and a compatible date (same
+year, give or take one, or either undated), is that deal. Ingest's own draft deals
+are built here from scratch on every run: articles are taken in slug order, so the
+first article (by slug) to report a deal founds it and the others become its
+sources, whatever order the seeds came in. A finding that matches a deal ingest does
+not own is listed by the article (a draft deal gains it as a source) or, for a
+reviewed deal the article is not a source of, is left to the reviewer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from ..slugs import slugify
-from .analyse import Analysis
-from .state import Existing, State
+from .outcome import SeedOutcome
+from .state import Existing
 from .types import DealFinding
 
-
-@dataclass(frozen=True)
-class NewDeal:
-    slug: str
-    finding: DealFinding
+T = TypeVar("T")
+Key = tuple[str, frozenset[str]]
 
 
 @dataclass
-class Links:
-    new: list[NewDeal] = field(default_factory=list)
-    add_source: list[tuple[Existing, str]] = field(default_factory=list)
-    article_deals: list[str] = field(default_factory=list)
-    reviewed_mentions: list[tuple[str, str]] = field(default_factory=list)  # (deal slug, quote)
+class DraftDeal:
+    slug: str
+    finding: DealFinding  # the first article's finding: kind, status, parties, date…
+    seed: str  # the first article's seed
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (article, quote)
 
 
-def link_deals(state: State, analysis: Analysis, article: str) -> Links:
-    links = Links()
-    for finding in analysis.deals:
-        existing = _match(state, finding)
-        if existing is None:
-            slug = _deal_slug(state, links, finding)
-            links.new.append(NewDeal(slug, finding))
-            links.article_deals.append(slug)
-            continue
-        if existing.slug in links.article_deals or any(
-            s == existing.slug for s, _ in links.reviewed_mentions
-        ):
-            continue
-        cited = {
-            s.get("article") for s in existing.data.get("sources") or [] if isinstance(s, dict)
-        }
+@dataclass
+class ArticleLinks:
+    deals: list[str] = field(default_factory=list)
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (reviewed deal, quote)
+
+
+@dataclass
+class Linked:
+    drafts: dict[str, DraftDeal] = field(default_factory=dict)
+    # sources to give draft deals ingest does not own: deal slug → (article, quote)
+    added: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    articles: dict[str, ArticleLinks] = field(default_factory=dict)
+
+
+class DealIndex(Generic[T]):
+    """Deals by kind and parties, so a finding is compared with the few deals that
+    share them: comparing it with every deal made ingest slower as deals grew."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[Key, list[tuple[int | None, T]]] = {}
+
+    def add(self, kind: str, parties: frozenset[str], year: int | None, item: T) -> None:
+        self._by_key.setdefault((kind, parties), []).append((year, item))
+
+    def match(self, finding: DealFinding) -> T | None:
+        year = finding.announced.year if finding.announced else None
+        for other, item in self._by_key.get((finding.kind, _parties(finding)), ()):
+            if year is None or other is None or abs(other - year) <= 1:
+                return item
+        return None
+
+
+def link(articles: list[tuple[str, SeedOutcome]], inputs: dict[str, Existing]) -> Linked:
+    """``articles``: (slug, outcome) sorted by slug; ``inputs``: deals ingest does not own."""
+    known: DealIndex[Existing] = DealIndex()
+    for slug in sorted(inputs):
+        deal = inputs[slug]
+        parties = frozenset(str(p.get("company")) for p in _dicts(deal.data.get("parties")))
+        known.add(str(deal.data.get("kind")), parties, _year(deal), deal)
+    drafts: DealIndex[DraftDeal] = DealIndex()
+    out = Linked()
+    for article, outcome in articles:
+        links = out.articles[article] = ArticleLinks()
+        for sighting in outcome.deals:
+            finding, quote = sighting.finding, sighting.quote
+            existing = known.match(finding)
+            if existing is not None:
+                _to_input(out, links, existing, article, finding, quote)
+                continue
+            draft = drafts.match(finding)
+            if quote is None or (draft is not None and draft.slug in links.deals):
+                continue  # no quotable sentence (an HTML seed), or already a source
+            if draft is None:
+                draft = DraftDeal(_slug(finding, inputs, out.drafts), finding, outcome.seed)
+                out.drafts[draft.slug] = draft
+                year = finding.announced.year if finding.announced else None
+                drafts.add(finding.kind, _parties(finding), year, draft)
+            draft.sources.append((article, quote))
+            links.deals.append(draft.slug)
+    return out
+
+
+def _to_input(
+    out: Linked,
+    links: ArticleLinks,
+    deal: Existing,
+    article: str,
+    finding: DealFinding,
+    quote: str | None,
+) -> None:
+    if deal.slug in links.deals or any(s == deal.slug for s, _ in links.mentions):
+        return
+    cited = {s.get("article") for s in _dicts(deal.data.get("sources"))}
+    if not deal.is_draft:
         if article in cited:
-            links.article_deals.append(existing.slug)
-        elif existing.is_draft:
-            links.add_source.append((existing, finding.quote))
-            links.article_deals.append(existing.slug)
+            links.deals.append(deal.slug)
         else:
-            links.reviewed_mentions.append((existing.slug, finding.quote))
-    return links
+            links.mentions.append((deal.slug, finding.quote))
+    elif quote is not None and deal.doc is not None:
+        out.added.setdefault(deal.slug, []).append((article, quote))
+        links.deals.append(deal.slug)
 
 
-def _match(state: State, finding: DealFinding) -> Existing | None:
-    parties = {slug for slug, _ in finding.parties}
-    year = finding.announced.year if finding.announced else None
-    for deal in state.deals.values():
-        data = deal.data
-        if data.get("kind") != finding.kind:
-            continue
-        theirs = {p.get("company") for p in data.get("parties") or [] if isinstance(p, dict)}
-        if theirs != parties:
-            continue
-        other = str(data.get("announced") or data.get("closed") or "")[:4]
-        if year is None or not other.isdigit() or abs(int(other) - year) <= 1:
-            return deal
-    return None
+def _parties(finding: DealFinding) -> frozenset[str]:
+    return frozenset(slug for slug, _ in finding.parties)
 
 
-def _deal_slug(state: State, links: Links, finding: DealFinding) -> str:
+def _year(deal: Existing) -> int | None:
+    text = str(deal.data.get("announced") or deal.data.get("closed") or "")[:4]
+    return int(text) if text.isdigit() else None
+
+
+def _slug(finding: DealFinding, inputs: dict[str, Existing], drafts: dict[str, DraftDeal]) -> str:
     parties = [slug for slug, _ in finding.parties][:2]
     year = str(finding.announced.year) if finding.announced else "undated"
     base = slugify("-".join([*parties, finding.kind, year]))
-    taken = set(state.deals) | {d.slug for d in links.new}
     slug, n = base, 2
-    while slug in taken:
+    while slug in inputs or slug in drafts:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _dicts(value: object) -> list[dict[str, object]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

@@ -13,8 +13,8 @@ from .text import collapse
 from .types import NewCompany, RawArticle
 
 if TYPE_CHECKING:
-    from .analyse import Analysis
-    from .link import NewDeal
+    from .link import DraftDeal
+    from .outcome import SeedOutcome
     from .state import Existing
 
 _KIND_LABEL = {
@@ -41,54 +41,52 @@ def quotable(sentence: str, raw: RawArticle) -> str | None:
     return part if len(part) >= 30 and part in raw.quotable else None
 
 
-def render_article(
-    analysis: Analysis, sha: str, deals: list[str], reviewed: list[tuple[str, str]]
-) -> str:
-    meta = analysis.meta
-    data: dict[str, Any] = {"title": meta.title, "seed": analysis.raw.path, "seed_sha256": sha}
+def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[str, str]]) -> str:
+    meta = outcome.meta
+    data: dict[str, Any] = {"title": meta.title, "seed": outcome.seed, "seed_sha256": outcome.sha}
     for key in ("url", "outlet", "author"):
         if getattr(meta, key):
             data[key] = getattr(meta, key)
     if meta.published:
         data["published"] = meta.published.iso()
     data["language"] = meta.language
-    data["companies"] = list(analysis.companies)
+    data["companies"] = list(outcome.companies)
     data["deals"] = deals
-    if analysis.topics:
-        data["topics"] = list(analysis.topics)
-    if analysis.key_points:
-        data["key_points"] = list(analysis.key_points)
+    if outcome.topics:
+        data["topics"] = list(outcome.topics)
+    if outcome.key_points:
+        data["key_points"] = list(outcome.key_points)
     data["review"] = dict(DRAFT)
-    body = [" ".join(md_escape(s) for s in analysis.summary) or "(No summary could be drafted.)"]
+    body = [" ".join(md_escape(s) for s in outcome.summary) or "(No summary could be drafted.)"]
     for slug, quote in reviewed:
         body.append(
             f"Also reports the reviewed deal `{slug}` (“{md_escape(quote)}”): add this "
             "article to that deal's sources and to `deals:` when reviewing."
         )
-    body.append(_NOTE.format(seed=analysis.raw.path))
+    body.append(_NOTE.format(seed=outcome.seed))
     return document(data, "\n\n".join(body))
 
 
-def render_company(company: NewCompany, analysis: Analysis) -> str:
+def render_company(company: NewCompany, sightings: list[tuple[str, str, str]]) -> str:
+    """A company profile from every article that found it: (title, evidence, seed),
+    in article order; the first gave the name and aliases."""
     data: dict[str, Any] = {"name": company.name}
     if company.aliases:
         data["aliases"] = list(company.aliases)
     data["review"] = dict(DRAFT)
+    found = [f"“{md_escape(title)}”: “{md_escape(evidence)}”" for title, evidence, _ in sightings]
+    seeds = list(dict.fromkeys(seed for _, _, seed in sightings))
     body = (
-        f"{md_escape(company.name)} was found in “{md_escape(analysis.meta.title)}”: "
-        f"“{md_escape(company.evidence)}” Write a one-paragraph description.\n\n"
-        + _NOTE.format(seed=analysis.raw.path)
+        f"{md_escape(company.name)} was found in {found[0]}"
+        + "".join(f" Also in {more}" for more in found[1:])
+        + " Write a one-paragraph description.\n\n"
+        + _NOTE.format(seed="`, `".join(seeds))
     )
     return document(data, body)
 
 
-def render_deal(
-    deal: NewDeal, article: str, analysis: Analysis, names: dict[str, str]
-) -> str | None:
+def render_deal(deal: DraftDeal, names: dict[str, str]) -> str:
     f = deal.finding
-    quote = quotable(f.quote, analysis.raw)
-    if quote is None:
-        return None
     who = "–".join(names.get(slug, slug) for slug, _ in f.parties[:3])
     when = f" ({f.announced.year})" if f.announced else ""
     data: dict[str, Any] = {
@@ -107,19 +105,20 @@ def render_deal(
         }
     if f.areas:
         data["areas"] = list(f.areas)
-    data["sources"] = [{"article": article, "quote": quote}]
+    data["sources"] = [{"article": article, "quote": quote} for article, quote in deal.sources]
     data["review"] = dict(DRAFT)
     background = (
         " The article recalls it as background; it is not the article's news."
         if f.background
         else ""
     )
-    body = f"“{md_escape(f.quote)}”{background}\n\n" + _NOTE.format(seed=analysis.raw.path)
+    body = f"“{md_escape(f.quote)}”{background}\n\n" + _NOTE.format(seed=deal.seed)
     return document(data, body)
 
 
-def add_source(existing: Existing, article: str, quote: str) -> str:
+def with_sources(existing: Existing, sources: list[dict[str, Any]]) -> str:
+    """A draft deal ingest does not own, with only its sources replaced."""
     assert existing.doc is not None  # only well-formed drafts are matched
     data = dict(existing.doc.data)
-    data["sources"] = [*data.get("sources", []), {"article": article, "quote": quote}]
+    data["sources"] = sources
     return document(data, existing.doc.body)

@@ -50,18 +50,6 @@ class State:
                     self._by_seed.setdefault(key, article)
         return self._by_seed.get(seed)
 
-    def refresh(self, root: Path, files: dict[Path, str]) -> None:
-        """Take in files just written, so the next seed of the same run sees them."""
-        folders = {"articles": self.articles, "companies": self.companies, "deals": self.deals}
-        for path, text in files.items():
-            rel = path.relative_to(root).as_posix()
-            try:
-                doc: Document | None = parse(rel, text)
-            except FrontMatterError:
-                doc = None
-            folders[path.parent.name][path.stem] = Existing(path.stem, path, doc)
-        self._by_seed = None
-
     def name_of(self, slug: str) -> str:
         company = self.companies.get(slug)
         name = company.data.get("name") if company else None
