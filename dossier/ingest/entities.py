@@ -50,8 +50,21 @@ _OWNER_BEFORE = re.compile(
     r"[A-Z\u3400-\u9fff][\w&-]*['’]s\s+(?:[\w-]+\s+)?$"
 )
 _APPOSITION = re.compile(
-    rf"^(?:\s*\([^)]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", re.I
+    rf"^(?:\s*\([^)]*\))?,\s+"
+    # "DeepSeek, described in Chinese press as an AI-driven search player"
+    r"(?:(?:described|known|seen|billed|regarded|considered)(?:\s+[\w-]+){0,4}?\s+as\s+)?"
+    rf"(?:a|an|the|one of the)\s+(?:[\w/-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
+    re.I,
 )
+# "Xiaomi is one of China's largest consumer electronics groups", "Acme is a Berlin startup"
+_COPULA = re.compile(
+    r"^\s+(?:is|was|has been|remains|became)\s+(?:now\s+)?"
+    r"(?:one of\s+(?:the\s+)?|the\s+|a\s+|an\s+)"
+    rf"(?:[\w’'/-]+\s+){{0,5}}?(?:{ORG_NOUNS})s?\b",
+    re.I,
+)
+# "Xiaomi and Microsoft are partnering": the words after the second name speak of both
+_AND_NAME = re.compile(rf"^\s+(?:and|&)\s+(?:{_TOKEN})(?:\s+(?:{_TOKEN})){{0,3}}(?=\s)")
 _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Corten"
 # The longest text _NOUN_BEFORE can match before its trailing spaces: a noun, "s", ",".
 _NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
@@ -94,7 +107,11 @@ _DEAL_AFTER = re.compile(
     r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck|"
     r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}(?:merger|deal|acquisition|agreement|"
-    r"joint venture|partnership|pact|tie-up|memorandum)",
+    r"joint venture|partnership|pact|tie-up|memorandum)"
+    # "… are partnering on AI", "… have teamed up", "… are in talks"
+    r"|^\s+(?:are\s+|is\s+|have\s+|has\s+|had\s+|were\s+|was\s+)?(?:partnering|partnered|"
+    r"teaming up|teamed up|joining forces|joined forces|collaborating|cooperating|"
+    r"working together|in talks|in advanced talks|in discussions)\b",
     re.I,
 )
 _PERSON_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\.?,?\s+(?:of\s+\S+\s+)?$", re.I)
@@ -432,6 +449,8 @@ def _possessive_place(token: str) -> bool:
     return stem != token and stem in NOT_COMPANIES
 
 
+# Names of more words are rare ("Compagnie Générale des Établissements Michelin" has 5).
+_LONGEST_NAME = 7
 _CLOSING = frozenset(
     "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA".split()  # noqa: SIM905
 )
@@ -508,6 +527,8 @@ def _is_company(
     people: frozenset[str] = frozenset(),
 ) -> bool:
     tokens = phrase.split()
+    if len(tokens) > _LONGEST_NAME:
+        return False  # a page's menu or a headline in title case, not a name
     if _NUMBER.match(tokens[0]) or _not_a_name(tokens):
         return False  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
@@ -543,6 +564,7 @@ def _is_company(
         or _registered(tokens, sentence[:start])
         or bool(  # cheapest tests first: most phrases have none
             _apposition(after)
+            or _COPULA.match(after)
             or _deal_after(after)
             or _noun_before(before)
             or _deal_before(before)
@@ -555,7 +577,9 @@ def _is_company(
         _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not designated
     ):
         return False
-    return not (_PRODUCT_AFTER.match(after) or (_owner_before(before) and not designated))
+    # "Huawei cloud" is a product; "Huawei's cloud services" are the company's
+    product = _PRODUCT_AFTER.match(after) and raw_after[:1] not in ("'", "’")
+    return not (product or (_owner_before(before) and not designated))
 
 
 _TICKER_AFTER = re.compile(
@@ -571,12 +595,15 @@ _BUSINESS_AFTER = re.compile(
     r"chairwoman|board|co-founder|founder|executives?|shareholders|stockholders|revenues?|"
     r"profits?|earnings|net income|sales|subsidiary|headquarters|market (?:value|share|"
     r"capitalisation|capitalization)|valuation|employees|spokes(?:man|woman|person)|"
-    r"acquisition of|purchase of|takeover of|bid for|offer for)\b"
+    r"acquisition of|purchase of|takeover of|bid for|offer for|vice president|president|"
+    r"users|customers|subscribers|devices|products|smartphones|stores|factories|plants|"
+    r"cloud services|partnership|alliance|joint venture|merger|stake)\b"
     r"|^\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|"
     r"surged|tumbled|soared|sank|plunged|were|traded)\b"
     r"|^,?\s+(?:reported|posted|unveiled|launched|hired|appointed|sued|settled|acquired|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
-    r"files? for bankruptcy|filed for bankruptcy)\b"
+    r"files? for bankruptcy|filed for bankruptcy)\b",
+    re.I,
 )
 _BUSINESS_BEFORE = re.compile(
     r"(?:\bshares (?:of|in)|\bstake in|\bunit of|\bsubsidiary of|\bdivision of|"
@@ -631,14 +658,20 @@ _DEAL_AFTER_FIRST = (
     "has", "have", "had", "will", "would", "is", "was", "agreed", "plans", "said",
     "acquire", "buy", "purchase", "invest", "merge", "take", "bought", "acquired",
     "invested", "raised", "signed", "led", "completed", "announced", "formed", "set",
-    "struck", "scrapped", "called", "abandoned", "terminated",
+    "struck", "scrapped", "called", "abandoned", "terminated", "are", "were",
+    "partner", "teamed", "teaming", "joined", "joining", "collaborat", "cooperat",
+    "working", "in ",
 )  # fmt: skip
 
 
 def _deal_after(after: str) -> bool:
-    """ "… agreed to acquire", "… and Beacon Air completed their merger"."""
+    """ "… agreed to acquire", "… and Beacon Air completed their merger", "Xiaomi and
+    Microsoft are partnering"."""
     if not after[:1].isspace():
         return False
+    both = _AND_NAME.match(after)
+    if both:
+        after = after[both.end() :]
     head = lowered(after.lstrip()[:12])  # None for letters that fold apart: then look
     if head is not None and not head.startswith(_DEAL_AFTER_FIRST):
         return False

@@ -55,11 +55,9 @@ class State:
         name = company.data.get("name") if company else None
         return name if isinstance(name, str) else slug
 
-    def known_companies(self, reviewed_only: bool = False) -> list[KnownCompany]:
+    def known_companies(self) -> list[KnownCompany]:
         out = []
         for slug, company in sorted(self.companies.items()):
-            if reviewed_only and company.is_draft:
-                continue
             name = company.data.get("name")
             aliases = company.data.get("aliases") or []
             names = [n for n in [name, *aliases] if isinstance(n, str) and n.strip()]
