@@ -269,7 +269,12 @@ def _named_next(
     noun = sentence.split(None, 2)[1].rstrip(",")
     if _REFERENCE_ROLE.get(noun) == "acquirer" and hit.finding.kind == "acquisition":
         parties = ((other.slug, "acquirer"), (party.slug, "target"))
-    finding = dataclasses.replace(hit.finding, parties=parties, quote=f"{first} {sentence}")
+    finding = dataclasses.replace(
+        hit.finding,
+        parties=parties,
+        quote=f"{first} {sentence}",
+        rule=f"{hit.finding.rule}; the other party named in the next sentence",
+    )
     return dataclasses.replace(hit, finding=finding)
 
 
@@ -318,6 +323,13 @@ def _analyse(
         if not weak or not _joined(sentence, actors):
             return None
         kind, cue = "partnership", weak.start()
+    word = _WORD_AT.match(sentence, cue)
+    cue_word = word.group(0) if word else kind
+    rule = (
+        f"{kind} word “{cue_word}” with two companies"
+        if strong
+        else f"“{cue_word}” between two companies named together"
+    )
     parties = _parties(kind, sentence, low, actors, cue)
     status, explicit = status_of(sentence)
     background = year is not None and (
@@ -338,8 +350,18 @@ def _analyse(
         areas=areas(sentence),
         quote=sentence,
         background=background,
+        rule=rule,
+        confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
     )
     return _Hit(finding, strong, status if explicit else None, year if background else None)
+
+
+# A deal word with two companies is right about two times in three on real news; a
+# partnership word alone less often (benchmarks/realnews). Each further statement of the
+# same deal in the article adds to it.
+_STRONG_CONFIDENCE = 0.65
+_WEAK_CONFIDENCE = 0.45
+_WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in))?")
 
 
 _MINORITY = Caseless(r"\bstake\b", ("stake",))
@@ -498,6 +520,8 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 areas=tuple(areas),
                 quote=best.finding.quote,
                 background=best.finding.background,
+                rule=best.finding.rule,
+                confidence=min(0.95, best.finding.confidence + 0.1 * (len(members) - 1)),
             )
         )
     return out

@@ -12,6 +12,7 @@ Rules rather than a statistical model: see README, "Ingest", for the measurement
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -273,7 +274,8 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
                 is_known = known[phrase] = _known_phrase(finder, phrase)
             if is_known:
                 continue
-            if not _is_company(sentence, start, end, phrase, outlet, people):
+            rule = _is_company(sentence, start, end, phrase, outlet, people)
+            if rule is None:
                 continue
             name = _name(phrase)
             slug = slugify(name)
@@ -287,7 +289,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
                 name, slug = short.group(1), slugify(short.group(1))
                 if slug in found:
                     continue
-            found[slug] = NewCompany(slug, name, aliases, sentence)
+            found[slug] = NewCompany(slug, name, aliases, sentence, rule)
             finder.add(slug, (name, phrase, *aliases))
             known.clear()
     _fold_first_words(found, finder)
@@ -297,9 +299,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             text = "\n".join(sentences)
         short = _short_name(company, text, finder)
         if short:
-            found[slug] = NewCompany(
-                slug, company.name, (*company.aliases, short), company.evidence
-            )
+            found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
             finder.add(slug, (short,))
     return list(found.values())
 
@@ -314,11 +314,8 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
         if longer is None:
             continue
         del found[slug]
-        found[longer.slug] = NewCompany(
-            longer.slug,
-            longer.name,
-            (*longer.aliases, company.name, *company.aliases),
-            longer.evidence,
+        found[longer.slug] = dataclasses.replace(
+            longer, aliases=(*longer.aliases, company.name, *company.aliases)
         )
         finder.reassign((company.name, *company.aliases), longer.slug)
 
@@ -525,14 +522,15 @@ def _is_company(
     phrase: str,
     outlet: str | None,
     people: frozenset[str] = frozenset(),
-) -> bool:
+) -> str | None:
+    """The evidence that the phrase names a company (a key of CONFIDENCE), or None."""
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
-        return False  # a page's menu or a headline in title case, not a name
+        return None  # a page's menu or a headline in title case, not a name
     if _NUMBER.match(tokens[0]) or _not_a_name(tokens):
-        return False  # "10 A320 aircraft", "14 startups": a count before a noun
+        return None  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
-        return False  # "Market Dynamics: Huawei and …": a label that opens a line
+        return None  # "Market Dynamics: Huawei and …": a label that opens a line
     if all(
         t in NOT_COMPANIES
         or t in LEGAL
@@ -542,9 +540,9 @@ def _is_company(
         or len(t) == 1
         for t in tokens
     ):
-        return False
+        return None
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
-        return False
+        return None
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     raw_after = after
@@ -557,29 +555,42 @@ def _is_company(
         is_person(tokens)
         or (len(tokens) == 1 and (tokens[0] in people or tokens[0] in first_names()))
     ):
-        return False  # "Satya Nadella", "Nadella": a first name, or a surname of this text
+        return None  # "Satya Nadella", "Nadella": a first name, or a surname of this text
+    # cheapest tests first: most phrases have none
     evidence = (
-        designated
-        or listed
-        or _registered(tokens, sentence[:start])
-        or bool(  # cheapest tests first: most phrases have none
-            _apposition(after)
-            or _COPULA.match(after)
-            or _deal_after(after)
-            or _noun_before(before)
-            or _deal_before(before)
-            or _business(before, raw_after)
-        )
+        (designated and "legal form")
+        or (listed and "stock ticker")
+        or (_registered(tokens, sentence[:start]) and "SEC registrant")
+        or (_apposition(after) and "apposition")
+        or (_COPULA.match(after) and "description")
+        or (_deal_after(after) and "deal statement")
+        or (_noun_before(before) and "organisation noun")
+        or (_deal_before(before) and "deal statement")
+        or (_business(before, raw_after) and "business context")
     )
     if not evidence:
-        return False
+        return None
     if _PERSON_BEFORE.search(before) or (
         _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not designated
     ):
-        return False
+        return None
     # "Huawei cloud" is a product; "Huawei's cloud services" are the company's
     product = _PRODUCT_AFTER.match(after) and raw_after[:1] not in ("'", "’")
-    return not (product or (_owner_before(before) and not designated))
+    return None if product or (_owner_before(before) and not designated) else evidence
+
+
+# How sure each kind of evidence makes a draft company: a legal form or a ticker is
+# rarely wrong; a business context ("X reported") is what a person's name also gets.
+CONFIDENCE = {
+    "legal form": 0.9,
+    "stock ticker": 0.95,
+    "SEC registrant": 0.85,
+    "apposition": 0.8,
+    "description": 0.8,
+    "organisation noun": 0.75,
+    "deal statement": 0.65,
+    "business context": 0.6,
+}
 
 
 _TICKER_AFTER = re.compile(

@@ -77,7 +77,9 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
             meta.language,
         ],
         "companies": list(outcome.companies),
-        "new": [[c.slug, c.name, list(c.aliases), c.evidence] for c in outcome.new_companies],
+        "new": [
+            [c.slug, c.name, list(c.aliases), c.evidence, c.rule] for c in outcome.new_companies
+        ],
         "deals": [[*_finding(s.finding), s.quote] for s in outcome.deals],
         "summary": list(outcome.summary),
         "key_points": list(outcome.key_points),
@@ -93,8 +95,8 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         meta=Metadata(title, outlet, author, _undate(published), url, language),
         companies=tuple(data["companies"]),
         new_companies=tuple(
-            NewCompany(slug, name, tuple(aliases), evidence)
-            for slug, name, aliases, evidence in data["new"]
+            NewCompany(slug, name, tuple(aliases), evidence, rule)
+            for slug, name, aliases, evidence, rule in data["new"]
         ),
         deals=tuple(Sighting(_unfinding(d[:-1]), d[-1]) for d in data["deals"]),
         summary=tuple(data["summary"]),
@@ -113,11 +115,13 @@ def _finding(f: DealFinding) -> list[Any]:
         list(f.areas),
         f.quote,
         f.background,
+        f.rule,
+        f.confidence,
     ]
 
 
 def _unfinding(d: list[Any]) -> DealFinding:
-    kind, status, parties, announced, value, areas, quote, background = d
+    kind, status, parties, announced, value, areas, quote, background, rule, confidence = d
     return DealFinding(
         kind=kind,
         status=status,
@@ -127,6 +131,8 @@ def _unfinding(d: list[Any]) -> DealFinding:
         areas=tuple(areas),
         quote=quote,
         background=background,
+        rule=rule,
+        confidence=confidence,
     )
 
 

@@ -58,6 +58,7 @@ class NewCompany:
     name: str
     aliases: tuple[str, ...]
     evidence: str  # the sentence it was found in
+    rule: str = ""  # what in that sentence says it is a company (entities.CONFIDENCE)
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,5 @@ class DealFinding:
     areas: tuple[str, ...]
     quote: str
     background: bool  # an older deal recalled by the article, not its news
+    rule: str = ""  # why it is a deal: the words that made it one
+    confidence: float = 0.0  # how sure the rules are (0–1), for the review queue
