@@ -467,8 +467,8 @@ def test_a_txt_seed_with_what_looks_like_front_matter_is_text_with_a_warning(
             " file was read as article text",
         ),
         (
-            "---\ntitle: Globex news\nlayout: post\n---\n",
-            "seeds/fm.md:3: front matter has the unknown key 'layout', so the whole file was read"
+            "---\nlayout: post\n---\n",
+            "seeds/fm.md:2: front matter has the unknown key 'layout', so the whole file was read"
             " as article text",
         ),
     ],
@@ -481,3 +481,18 @@ def test_md_front_matter_that_is_not_fields_is_text_with_a_warning(
     out = capsys.readouterr().out
     assert f"warning: {warning} (a seed's front matter holds only title, url, outlet," in out
     assert any("initech" in p.name for p in (minimal / "briefings/companies").glob("*.md"))
+
+
+def test_md_front_matter_of_a_blog_page_keeps_its_fields(minimal: Path, capsys) -> None:
+    """A page saved from a static site: its other keys are ignored, its date is used."""
+    front = "---\ntitle: Globex news\nlayout: post\ntags: [deals]\ndate: 2024-06-07 09:00\n---\n"
+    write(minimal, "seeds/fm.md", front + DEAL)
+    assert run(minimal, "ingest") == 0
+    out = capsys.readouterr().out
+    assert "warning: seeds/fm.md:3: front matter keys 'layout', 'tags' are not a seed's" in out
+    (article,) = [
+        p for p in (minimal / "briefings/articles").glob("*.md") if "fm.md" in p.read_text()
+    ]
+    text = article.read_text("utf-8")
+    assert "title: Globex news" in text and "published: '2024-06-07'" in text
+    assert "layout" not in text

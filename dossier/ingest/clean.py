@@ -68,7 +68,12 @@ def clean(text: str) -> list[Paragraph]:
             paragraphs.append(Paragraph(line, heading=False))
             previous = line
             continue
-        if _DROP_LINE.match(line) or _calls_to_action(line) or _DATELINE.match(line):
+        if (
+            _DROP_LINE.match(line)
+            or _calls_to_action(line)
+            or _DATELINE.match(line)
+            or _navigation(line)
+        ):
             previous = ""
             continue
         listed = _LIST_MARK.match(line)
@@ -101,6 +106,19 @@ _CTA_WORDS = (
     "download",
     "follow",
 )
+
+
+def _navigation(line: str) -> bool:
+    """A site's menu saved with the page: many words, no sentence, nearly all of them
+    capitalised ("Artificial Intelligence View All AI, ML and Deep Learning Auto ML …")."""
+    words = line.split()
+    if len(words) < 12 or _SENTENCE_END.search(line):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= 0.8 * len(words)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")
 
 
 def wrap_width(lines: list[str]) -> int | None:

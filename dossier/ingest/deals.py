@@ -366,7 +366,8 @@ _WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in))?")
 
 _MINORITY = Caseless(r"\bstake\b", ("stake",))
 # "to buy 4.9 pct of Atlas", "37.5% of Jaguar Land Rover": a share of a named company
-_SHARE_OF = re.compile(r"\d ?(?:%|per ?cent|pct) of ([A-Z][\w.]*)")
+# not "7 percent of Microsoft's market value": a share of something the company has
+_SHARE_OF = re.compile(r"\d ?(?:%|per ?cent|percent|pct) of ([A-Z][\w.]*)(?![\w.]*['’]s\b)")
 _CONTROL = Caseless(
     r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
 )

@@ -121,8 +121,11 @@ def _read_markdown(rel: str, text: str) -> Read:
     """Optional YAML front matter (url, outlet, author, published, language, title).
 
     "Front matter" that is not a set of fields (a line between two rules, a lone rule)
-    or that holds a key a seed does not have is read as article text with a warning,
-    never dropped in silence; a YAML error in real front matter is an error."""
+    or that holds none of a seed's keys is read as article text with a warning, never
+    dropped in silence; a YAML error in real front matter is an error. Pages saved from a
+    blog or a static site (Jekyll, Hugo, WordPress) carry more keys (layout, tags): those
+    are ignored with a warning, and their names for a seed's keys (``date``,
+    ``post_title``, ``permalink``…) are read as those keys."""
     if not text.startswith("---\n"):
         return _strip_markup(text), {}, ()
     try:
@@ -132,13 +135,42 @@ def _read_markdown(rel: str, text: str) -> Read:
         if not exc.problem.message.startswith("front matter is "):
             raise ContentError([exc.problem]) from None
         return _as_text(rel, text, exc.problem.line, exc.problem.message)
-    unknown = [k for k in doc.data if k not in _META_KEYS]
-    if unknown:
+    data = dict(doc.data)
+    if isinstance(data.get("published"), bool):  # WordPress: "published: true" is a state
+        data.pop("published")
+    for other, key in _OTHER_KEYS.items():
+        if other in data and data.get(key) in (None, ""):
+            data[key] = data.pop(other)
+    unknown = [k for k in data if k not in _META_KEYS]
+    if len(unknown) == len(data):
         line = doc.lines.get((unknown[0],), 2)
         return _as_text(rel, text, line, f"front matter has the unknown key '{unknown[0]}'")
-    meta = {k: str(doc.data[k]) for k in _META_KEYS if doc.data.get(k) not in (None, "")}
+    meta = {k: str(data[k]) for k in _META_KEYS if data.get(k) not in (None, "")}
+    warnings: tuple[Problem, ...] = ()
+    if unknown:
+        names = ", ".join(f"'{k}'" for k in unknown)
+        warnings = (
+            Problem(
+                rel,
+                doc.lines.get((unknown[0],), 2),
+                "",
+                f"front matter keys {names} are not a seed's, so they were ignored",
+                f"a seed's front matter holds {', '.join(_META_KEYS)}"
+                f" (or {', '.join(_OTHER_KEYS)})",
+            ),
+        )
     # Blank lines keep body lines where they were, so nothing shifts for a reader.
-    return "\n" * (doc.body_line - 1) + _strip_markup(doc.body), meta, ()
+    return "\n" * (doc.body_line - 1) + _strip_markup(doc.body), meta, warnings
+
+
+# What blogs and static sites call a seed's keys (Jekyll, Hugo, WordPress exports).
+_OTHER_KEYS = {
+    "date": "published",
+    "post_date": "published",
+    "post_title": "title",
+    "permalink": "url",
+    "link": "url",
+}
 
 
 def _as_text(rel: str, text: str, line: int | None, reason: str) -> Read:
