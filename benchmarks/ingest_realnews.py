@@ -210,7 +210,8 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
         scores.status.total += 1
         scores.status.hit += deal.status == g["status"]
         if deal.status != g["status"]:
-            problems.append(f"status {label} want {g['status']}")
+            said = " | ".join(s.quote[:140] for s in deal.sources if s.article == article.slug)
+            problems.append(f"status {label} want {g['status']} «{said}»")
         if g.get("announced"):
             want = str(g["announced"])
             got = deal.announced.iso() if deal.announced else ""

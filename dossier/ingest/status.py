@@ -9,7 +9,9 @@ import re
 from .text import Caseless, lowered
 
 _TERMINATED = Caseless(
-    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|terminat\w*|walked away|collaps\w*"
+    # "terminated", not a release's "termination fee" or "may be terminated"
+    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
+    r"|terminating (?:the|its|their)|walked away|collaps\w*"
     r"|blocked|pulled out"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b"
 )
@@ -20,10 +22,21 @@ _RUMOR = Caseless(
     r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
     r"denies|deny|revealed|reported that|had reported|report that|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
-    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement)\b"
+    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement"
+    # a denial: "Tencent has not invested in Bluehole"
+    r"|(?:has|have|had|did) not (?:invested|invest|bought|buy|acquired|acquire|made an offer)"
+    r"|preparing (?:to|a) (?:bid|offer|submit))\b"
+)
+# An offer is on the table, not agreed: "offered to acquire", "raised its bid for",
+# "a hostile bid", "a tender offer".
+_OFFER = Caseless(
+    r"\b(?:offered to|offers to|made an offer|makes an offer|(?:raised|raises|sweetened) its "
+    r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
+    r"|takeover (?:bid|approach)|bid for)\b"
 )
 _COMPLETED = Caseless(
-    r"\b(?:completed|complete[sd]? (?:the|its)"
+    r"\b(?:completed|complete[sd]? (?:the|its)|(?:was|were|has been|have been) merged"
+    r"|merged (?:into|with)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
@@ -33,7 +46,10 @@ _COMPLETED = Caseless(
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
-    r"set up|established|granted|grants|licensed|licenses|licences|"
+    r"set up|established|granted|grants|licensed|licenses|licences|approved|approves|"
+    # signed and waiting: "is expected to close in the third quarter", "pending approval"
+    r"(?:expected|scheduled|due|set) to (?:close|complete)|pending (?:regulatory|shareholder)|"
+    r"(?:has|have) partnered|partnered with|teamed up|joined forces|"
     # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
     r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form|work together"
     r"|cooperate|collaborate)|"
@@ -42,6 +58,8 @@ _AGREED = Caseless(
     r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
     r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
 )
+# a report of what was announced: "Microsoft said the investment would include …"
+_SAID_WOULD = Caseless(r"\bsaid (?:that )?(?:[\w'-]+ ){0,5}?(?:would|will)\b", ("said",))
 # lower case only: "May 20" is a date
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
 _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b")
@@ -54,10 +72,14 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "terminated", True
     if _RUMOR.search(sentence, low):
         return "rumored", True
+    if _OFFER.search(sentence, low):
+        return "announced", True
     if _COMPLETED.search(sentence, low):
         return "completed", True
     if _AGREED.search(sentence, low):
         return "agreed", True
+    if _SAID_WOULD.search(sentence, low):
+        return "announced", True
     if _WEAK_RUMOR.search(sentence):
         return "rumored", True
     if _ANNOUNCED.search(sentence, low):
