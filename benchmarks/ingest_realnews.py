@@ -109,7 +109,12 @@ def _gold_names(entry: str) -> tuple[str, set[str]]:
 
 
 def _kinds(value: Any) -> set[str]:
-    return set(value) if isinstance(value, list) else {str(value)}
+    """The gold's kinds, spelled as the schema spells them ("joint venture" → joint-venture)."""
+    kinds = value if isinstance(value, list) else [value]
+    return {_KIND_SPELLING.get(str(k).lower(), str(k).lower().replace(" ", "-")) for k in kinds}
+
+
+_KIND_SPELLING = {"memorandum of understanding": "mou", "jv": "joint-venture"}
 
 
 def score_round(round_name: str, verbose: bool = False) -> Scores:

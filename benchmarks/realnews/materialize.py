@@ -60,9 +60,12 @@ def load_entries() -> list[dict[str, Any]]:
 
 
 def git_dir(repo: str) -> Path:
-    local = MIRRORS / repo.replace("/", "+") / "repo"
-    if local.is_dir():
-        return local
+    for local in (
+        MIRRORS / repo.replace("/", "+") / "repo" / ".git",
+        MIRRORS / repo.replace("/", "+") / "repo",
+    ):
+        if (local / "objects").is_dir():
+            return local
     target = CACHE / repo.replace("/", "+")
     if not target.is_dir():
         CACHE.mkdir(parents=True, exist_ok=True)

@@ -40,7 +40,11 @@ _BUSINESS = (
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
-    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped)? up|takeover|take over|took over|buyout|bid for"
+    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped)? up|snatch(?:es|ed)? up|scoop(?:s|ed)? up"
+    r"|takeover|take over|took over|buyout|bid for"
+    # "Google paid £400m ($650m) for DeepMind": a price paid for a company
+    r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
+    r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
     r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
@@ -69,7 +73,8 @@ _WEAK = Caseless(
 _ANCHORS = {
     "merger": ("merg",),
     "acquisition": (
-        "acqui", "buy", "bought", "purchas", "snap", "takeover", "take over", "took over",
+        "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
+        "took over", "pa",
         "bid for", "offer for", "sell", "sold", "sale of",
     ),
     "joint-venture": ("joint", "jv"),
@@ -211,11 +216,40 @@ def find_deals(
                 hits[-1] = joined
         if hit:
             hits.append(hit)
+            hits += _further_acquisitions(sentence, mentions, hit)
             last_hit = index
         one_party = _one_party(sentence, mentions, year_here)
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
+
+
+def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
+    """More purchases by the same buyer in one sentence: "Intel bought Altera in 2015 and
+    a year later acquired Nervana", "Intel's purchase of Habana comes after its
+    acquisition of Movidius". Each further cue's first company after it is a target."""
+    if hit.finding.kind != "acquisition" or _PASSIVE_ACQ.search(sentence, lowered(sentence)):
+        return []
+    parties = dict(hit.finding.parties)
+    buyer = next((s for s, role in parties.items() if role == "acquirer"), None)
+    taken = set(parties)
+    low = lowered(sentence)
+    cues = list(_STRONG_RE["acquisition"].finditer(sentence, low))
+    found = []
+    for cue, after in itertools.zip_longest(cues, cues[1:]):
+        end = after.start() if after is not None else len(sentence)
+        target = next((m for m in mentions if cue.end() <= m.start < end and not m.possessed), None)
+        if buyer is None or target is None or target.slug in taken:
+            continue
+        taken.add(target.slug)
+        finding = dataclasses.replace(
+            hit.finding,
+            parties=((buyer, "acquirer"), (target.slug, "target")),
+            value=None,
+            rule=f"{hit.finding.rule}; a further purchase in the same sentence",
+        )
+        found.append(dataclasses.replace(hit, finding=finding))
+    return found
 
 
 def _object_pronoun(sentence: str, mentions: list[Mention], subject: Mention) -> list[Mention]:

@@ -71,6 +71,7 @@ _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Co
 _NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
 _DEAL_CUES = (
     r"acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+    r"snapped up|snatched up|scooped up|"
     r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
@@ -83,6 +84,7 @@ _DEAL_CUE = Caseless(
     rf"\b(?:{_DEAL_CUES})\s",
     (
         "acqui", "buy", "bought", "purchase", "takeover", "bid for", "stake in", "invest",
+        "snapped up", "snatched up", "scooped up",
         "merge", "with", "led by", "backed by", "licen", "joined by", "participation from",
         "funding from", "offer for",
     ),
@@ -96,7 +98,7 @@ _FUNCTION_WORDS = (
 _DEAL_BEFORE = re.compile(
     rf"\b(?i:{_DEAL_CUES})\s+(?:the\s+)?"
     # a description between the cue and the name: "takeover of cinema chain Brightmoor"
-    rf"(?:(?!{_FUNCTION_WORDS}\s)[a-z][\w-]*\s+){{0,3}}"
+    rf"(?:(?!{_FUNCTION_WORDS}\s)[a-z][\w-]*\s+|(?:[A-Z][\w.]*\s+)?[\w.]+-based\s+){{0,3}}"
     # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
     rf"(?:(?:{_TOKEN})(?:\s+(?:{_TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
 )

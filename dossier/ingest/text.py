@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Words that end with a period but do not end a sentence.
 _ABBREV = frozenset(
@@ -93,6 +94,12 @@ class Caseless:
         self.anchors = anchors
         self._plain = re.compile(pattern.lower())
         self._ignorecase = re.compile(pattern, re.I)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """Every match, as ``search`` finds the first."""
+        if low is None:
+            return self._ignorecase.finditer(text)
+        return self._plain.finditer(low)
 
     def search(self, text: str, low: str | None) -> re.Match[str] | None:
         """Search ``text``; ``low`` is ``lowered(text)``. A match's offsets hold for
