@@ -262,14 +262,13 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
     people = surnames(sentences)
     for sentence in sentences:
-        for m in _PHRASE.finditer(sentence):
-            text = m.group(0)
+        for at, text in _pieces(sentence):
             if text not in trimmed:
                 trimmed[text] = _trim(0, text)
             skip, phrase = trimmed[text]
             if not phrase:
                 continue
-            start = m.start() + skip
+            start = at + skip
             end = start + len(phrase)
             is_known = known.get(phrase)
             if is_known is None:
@@ -320,6 +319,57 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
             longer, aliases=(*longer.aliases, company.name, *company.aliases)
         )
         finder.reassign((company.name, *company.aliases), longer.slug)
+
+
+# Words a headline in title case capitalises between two names ("Bennelong Partners With
+# Monroe Capital", "Microsoft Buys LinkedIn"): a name ends before them.
+_HEADLINE_JOINS = frozenset(
+    "With To For And In On At By From Into As Over After Than Vs Versus".split()  # noqa: SIM905
+)
+_HEADLINE_VERBS = frozenset(
+    """
+    Buys Buy Acquires Acquire Invests Invest Sells Sell Merges Merge Agrees Signs Partners
+    Completes Announces Launches Raises Takes Wins Files Sues Says Is Are Will Plans Eyes
+    Nears Bets Backs Joins Teams Unveils Closes Ends Drops Cuts Hires Names Snaps Scoops
+    Bought Acquired Sold Invested Merged Agreed Signed Completed Announced Launched Raised
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+_PARTNERSHIP_FORMS = frozenset({"LP", "L.P.", "LLP", "L.L.P."})
+
+
+def _pieces(sentence: str) -> Iterator[tuple[int, str]]:
+    """The capitalised phrases of a sentence (offset, text), a title-case headline cut
+    into its names."""
+    for m in _PHRASE.finditer(sentence):
+        text = m.group(0)
+        if " " not in text:
+            yield m.start(), text
+            continue
+        tokens = text.split(" ")
+        piece: list[str] = []
+        at = offset = m.start()
+        for i, token in enumerate(tokens):
+            last = i == len(tokens) - 1
+            verb = (
+                token in _HEADLINE_VERBS
+                and not last
+                and tokens[i + 1] not in LEGAL
+                and tokens[i + 1] not in _PARTNERSHIP_FORMS
+            )
+            if piece and (token in _HEADLINE_JOINS or verb):
+                yield at, " ".join(piece)
+                piece = []
+            elif not piece and token in _HEADLINE_JOINS:
+                pass
+            elif not (verb and not piece):
+                if not piece:
+                    at = offset
+                piece.append(token)
+            offset += len(token) + 1
+        if piece:
+            yield at, " ".join(piece)
 
 
 def surnames(sentences: list[str]) -> frozenset[str]:
@@ -451,7 +501,10 @@ def _possessive_place(token: str) -> bool:
 # Names of more words are rare ("Compagnie Générale des Établissements Michelin" has 5).
 _LONGEST_NAME = 7
 _CLOSING = frozenset(
-    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA".split()  # noqa: SIM905
+    """
+    Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA
+    S.L. S.L.U. SL Srl S.r.l. SRL LLP LP L.P. Pty Bhd Tbk KK K.K. S.A.S. SAS
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _HONORIFICS = frozenset("Mr Ms Mrs Dr Prof Sir Dame".split())  # noqa: SIM905
 # Capitalised words that open a sentence or a section, not a name: "About CNS
@@ -482,7 +535,7 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
-        tokens[0] in NOT_COMPANIES
+        _leading_not_name(tokens)
         or tokens[0] in _OPENERS
         or _possessive_place(tokens[0])
         or ("-" in tokens[0] and _BASED.search(tokens[0]))
@@ -511,10 +564,52 @@ _NUMBER = re.compile(
 )
 
 
+# A Reuters instrument code: "AAPL.O", "ORAN.PA", "005930.KS".
+_RIC = re.compile(r"^[A-Z0-9]{1,7}\.[A-Z]{1,3}$")
+
+
 def _not_a_name(tokens: list[str]) -> bool:
-    """No word of a name in it: numbers and model codes only, or a common acronym."""
-    words = [t for t in tokens if not _NUMBER.match(t)]
+    """No word of a name in it: numbers, model codes or instrument codes only, or a
+    common acronym."""
+    words = [t for t in tokens if not (_NUMBER.match(t) or _RIC.match(t))]
     return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
+
+
+# Words that begin company names often enough to keep: "Office Depot", "National Grid",
+# "General Electric", "American Express", "United Technologies".
+_NAME_OPENERS = frozenset(
+    """
+    Global International National Federal Office General United Western Eastern Northern
+    Southern Central Royal First American British State
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _leading_not_name(tokens: list[str]) -> bool:
+    """The first word is not part of the name: "The", "Chinese", "SEOUL" in a dateline;
+    a place before a company word stays ("China Mobile", "Japan Airlines")."""
+    first = tokens[0]
+    if first not in NOT_COMPANIES and not (
+        first.isupper() and len(first) > 3 and first.title() in NOT_COMPANIES
+    ):
+        return False
+    if len(tokens) == 1 or first.isupper():
+        return True  # "SEOUL Samsung Electronics": a dateline's city
+    if first in _NAME_OPENERS:
+        return False
+    rest = tokens[1:]
+    place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
+    return not (place_name and (rest[0] in DESCRIPTIVE or rest[-1] in DESCRIPTIVE))
+
+
+_FUNCTION_LOWER = frozenset(
+    """
+    the a an this that these those it its he she they we i you our their his her but and
+    or however meanwhile also while when where what why how which who if as at in on of
+    for by from with after before since under over despite although though yet so then
+    now today
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _is_company(
@@ -598,7 +693,9 @@ CONFIDENCE = {
 _TICKER_AFTER = re.compile(
     r"^(?:['’]s)?,?\s*[(\[](?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE Arca|LSE|TSX|TSXV|"
     r"TSX-V|ASX|HKEX|SEHK|HK|OTC\w*|TYO|TSE|SSE|SZSE|BSE|NSE|Euronext|XETRA|FWB|SIX|KRX|"
-    r"KOSDAQ|TWSE|SGX|JSE|CSE|AIM|OMX)[\s:]+[A-Z0-9][\w.\-]*[)\];,]",
+    r"KOSDAQ|TWSE|SGX|JSE|CSE|AIM|OMX)[\s:]+[A-Z0-9][\w.\-]*[)\];,]"
+    # a Reuters instrument code: "Apple Inc (AAPL.O)"
+    r"|^(?:['’]s)?\s*\([A-Z0-9]{1,7}\.[A-Z]{1,3}\)",
     re.I,
 )
 # What only a business has or does, next to its name: "Apple's shares", "shares of
