@@ -256,18 +256,38 @@ def main() -> None:
         "| announced | published | outlet | articles/s |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
+    total = Scores()
     for name in rounds:
         s = score_round(name)
-        rate = s.articles / s.seconds if s.seconds else 0.0
-        print(
-            f"| {name} | {s.articles} | {s.companies.precision:.2f} / {s.companies.recall:.2f} "
-            f"| {s.deals.precision:.2f} / {s.deals.recall:.2f} "
-            f"| {s.parties.precision:.2f} / {s.parties.recall:.2f} | {s.status} | {s.announced} "
-            f"| {s.published} | {s.outlet} | {rate:.0f} |"
-        )
+        _row(name, s)
         if args.verbose:
             for line in s.errors:
                 print("   ", line)
+        _add(total, s)
+    if len(rounds) > 1:
+        _row("all of these", total)
+
+
+def _row(name: str, s: Scores) -> None:
+    rate = s.articles / s.seconds if s.seconds else 0.0
+    print(
+        f"| {name} | {s.articles} | {s.companies.precision:.2f} / {s.companies.recall:.2f} "
+        f"| {s.deals.precision:.2f} / {s.deals.recall:.2f} "
+        f"| {s.parties.precision:.2f} / {s.parties.recall:.2f} | {s.status} | {s.announced} "
+        f"| {s.published} | {s.outlet} | {rate:.0f} |"
+    )
+
+
+def _add(total: Scores, s: Scores) -> None:
+    """The sums of counts (not an average of figures) over rounds."""
+    total.articles += s.articles
+    total.seconds += s.seconds
+    for name in ("companies", "deals", "parties"):
+        mine, theirs = getattr(total, name), getattr(s, name)
+        mine.tp, mine.fp, mine.fn = mine.tp + theirs.tp, mine.fp + theirs.fp, mine.fn + theirs.fn
+    for name in ("status", "announced", "published", "outlet"):
+        mine, theirs = getattr(total, name), getattr(s, name)
+        mine.hit, mine.total = mine.hit + theirs.hit, mine.total + theirs.total
 
 
 if __name__ == "__main__":

@@ -284,7 +284,12 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
                 continue
             aliases = tuple(a for a in _aliases(phrase, name) if not finder.knows(a))
             short = _SHORT_NAME.match(sentence, end)
-            if short and not finder.knows(short.group(1)) and short.group(1) not in NOT_COMPANIES:
+            if (
+                short
+                and not finder.knows(short.group(1))
+                and short.group(1) not in NOT_COMPANIES
+                and not _RIC.match(short.group(1))
+            ):
                 # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
                 aliases = (name, *aliases)
                 name, slug = short.group(1), slugify(short.group(1))
@@ -336,6 +341,13 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+_TITLES_IN_NAME = frozenset(
+    """
+    CEO CFO CTO COO Chairman Chairwoman Chair President Chief Founder Co-founder Director
+    Executive Analyst Spokesman Spokeswoman Spokesperson Secretary Minister Commissioner
+    Governor Senator
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _PARTNERSHIP_FORMS = frozenset({"LP", "L.P.", "LLP", "L.L.P."})
 
 
@@ -352,6 +364,17 @@ def _pieces(sentence: str) -> Iterator[tuple[int, str]]:
         at = offset = m.start()
         for i, token in enumerate(tokens):
             last = i == len(tokens) - 1
+            if token in _TITLES_IN_NAME and piece:
+                break  # "Uber CEO Dara Khosrowshahi": the rest is a person
+            if not last and token.endswith(("'s", "’s")):
+                # "Google’s Waymo": the owner, then what it owns
+                if not piece:
+                    at = offset
+                piece.append(token)
+                yield at, " ".join(piece)
+                piece = []
+                offset += len(token) + 1
+                continue
             verb = (
                 token in _HEADLINE_VERBS
                 and not last
@@ -803,6 +826,8 @@ def _name(phrase: str) -> str:
         tokens = tokens[1:]
     if len(tokens) > 1 and tokens[0] == "The":
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in ("&", "and"):  # "Goldman Sachs & Co." → "Goldman Sachs"
+        tokens = tokens[:-1]
     return " ".join(tokens)
 
 
