@@ -45,14 +45,14 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     published = _meta_date(meta.get("published"))
     in_text, dateline_outlet = _dateline(head)
     outlet = outlet or dateline_outlet or credited(raw.text) or from_url(meta.get("url"))
-    if published is None or (
-        # metadata that gives the year only, a dateline that gives the day of that year
-        in_text is not None
-        and in_text.year == published.year
-        and in_text.precision != "year"
-        and published.precision == "year"
-    ):
-        published = in_text or published
+    # metadata that gives the year only: the day from the dateline, the URL or a date
+    # line at the head of the page, when it is of that year
+    for better in (in_text, _url_date(meta.get("url")), _head_date(lines[:12])):
+        if better is None or better.precision == "year":
+            continue
+        if published is None or (published.precision == "year" and better.year == published.year):
+            published = better
+            break
     if published is None:
         published = _lead_date(paragraphs) or _this_year(paragraphs)
     return Metadata(
@@ -107,6 +107,44 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
                 outlet = (m.group("outlet") or "").strip(" |·,—-") or None
                 return found[0].date, outlet
     return None, None
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)/(\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d\d?)(?:/|$)",
+    re.I,
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905
+
+
+def _url_date(url: str | None) -> PartialDate | None:
+    """ "venturebeat.com/2019/12/16/…", "theguardian.com/…/2023/nov/17/…"."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    month = m.group(2).lower()
+    number = int(month) if month.isdigit() else _MONTHS.index(month) + 1
+    try:
+        return parse_partial_date(f"{m.group(1)}-{number:02d}-{int(m.group(3)):02d}")
+    except ValueError:
+        return None
+
+
+# "CUPERTINO, Calif.--Dec. 20, 1996--Apple Computer, Inc. today announced …"
+_RELEASE_LINE = re.compile(r"--\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*--")
+
+
+def _head_date(lines: list[str]) -> PartialDate | None:
+    """A full date on a short line at the head of the page ("Published Monday 27
+    January 2014", "Nov 5, 2012 3:30 PM"), or in a release's dateline."""
+    for line in lines:
+        release = _RELEASE_LINE.search(line)
+        text = release.group("date") if release else line
+        if release is None and len(line.split()) > 20:
+            continue
+        for found in find_dates(text, None):
+            if found.date.day and not found.relative:
+                return found.date
+    return None
 
 
 def _byline(head: list[str]) -> str | None:
