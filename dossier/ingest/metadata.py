@@ -11,7 +11,7 @@ import re
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
-from .outlets import credited, from_url
+from .outlets import credited, from_url, known_host
 from .text import sentences
 from .textdates import find_dates
 from .types import Metadata, Paragraph, RawArticle
@@ -44,7 +44,15 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     author = meta.get("author") or _byline(head) or signature(raw.text)
     published = _meta_date(meta.get("published"))
     in_text, dateline_outlet = _dateline(head)
-    outlet = outlet or dateline_outlet or credited(raw.text) or from_url(meta.get("url"))
+    # a known site republishing a wire story is the outlet; an unknown one (an
+    # aggregator) gives way to the wire the text credits
+    outlet = (
+        outlet
+        or known_host(meta.get("url"))
+        or dateline_outlet
+        or credited(raw.text)
+        or from_url(meta.get("url"))
+    )
     # metadata that gives the year only: the day from the dateline, the URL or a date
     # line at the head of the page, when it is of that year
     for better in (in_text, _url_date(meta.get("url")), _head_date(lines[:12])):

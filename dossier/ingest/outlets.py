@@ -55,15 +55,69 @@ _HOSTS = {
     "prnewswire.com": "PR Newswire",
     "businesswire.com": "Business Wire",
     "globenewswire.com": "GlobeNewswire",
+    "wired.com": "Wired",
+    "hindustantimes.com": "Hindustan Times",
+    "thejakartapost.com": "The Jakarta Post",
+    "nst.com.my": "New Straits Times",
+    "bernama.com": "Bernama",
+    "dailymail.co.uk": "Daily Mail",
+    "geekwire.com": "GeekWire",
+    "infoworld.com": "InfoWorld",
+    "technologyreview.com": "MIT Technology Review",
+    "vox.com": "Vox",
+    "bleepingcomputer.com": "BleepingComputer",
+    "fortune.com": "Fortune",
+    "bloomberg.com": "Bloomberg",
+    "reuters.com": "Reuters",
+    "engadget.com": "Engadget",
+    "forbes.com": "Forbes",
 }
 
 
+def known_host(url: str | None) -> str | None:
+    """The outlet of a URL whose host is a known publication's."""
+    host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
+    for known, outlet in _HOSTS.items():
+        if host == known or host.endswith("." + known):
+            return outlet
+    return None
+
+
+# Any other credit at the head: "NASHVILLE, TN - (NewMediaWire) - September 05, 2024",
+# "TAIPEI - [Media OutReach Newswire](https://…) - 2 July", "--News Direct--".
+_OTHER_CREDIT = re.compile(
+    r"[-—–]\s*\((?P<a>[A-Z][\w .&'-]{1,40}?)\)\s*[-—–]"
+    r"|[-—–]\s*\[(?P<b>[A-Z][^\]]{1,40})\]\([^)]*\)\s*[-—–]"
+    r"|^--(?P<c>[A-Z][\w .&'-]{1,30})--\s*$",
+    re.M,
+)
+_OUTLETISH = re.compile(
+    r"\b(?:Wire|Newswire|News|Press|Media|Times|Post|Journal|Herald|Daily|Tribune|Gazette)\b"
+)
+# "The post <title> appeared first on citybiz.": a blog's feed footer names the blog
+_FEED_FOOTER = re.compile(r"\bappeared first on (?P<o>[A-Z\w][\w .&'-]{1,40}?)\.?\s*$", re.M)
+# Reuters writes its own instrument codes after company names: "Apple Inc (AAPL.O)"
+_RIC = re.compile(r"\((?:[A-Z0-9]{1,7}\.(?:O|N|OQ|L|PA|DE|T|HK|KS|TO|AX|SS|SZ|AS|MI|MC))\)")
+
+
 def credited(text: str) -> str | None:
-    """The wire service credited at the head of the text: "(Reuters) -", "/PRNewswire/ -"."""
-    m = _CREDIT.search(text[:1500])
-    if m is None:
-        return None
-    return _WIRES[(m.group(1) or m.group(2)).lower()]
+    """The wire service or site credited by the text: "(Reuters) -", "/PRNewswire/ -",
+    "- (NewMediaWire) -", a feed footer's "appeared first on citybiz", Reuters's own
+    instrument codes."""
+    head = text[:3000]
+    m = _CREDIT.search(head)
+    if m is not None:
+        return _WIRES[(m.group(1) or m.group(2)).lower()]
+    for other in _OTHER_CREDIT.finditer(head):
+        name = (other.group("a") or other.group("b") or other.group("c")).strip()
+        if _OUTLETISH.search(name) or name.lower() in _WIRES:
+            return _WIRES.get(name.lower(), name)
+    footer = _FEED_FOOTER.search(text)
+    if footer:
+        return footer.group("o").strip()
+    if _RIC.search(head):
+        return "Reuters"
+    return None
 
 
 def from_url(url: str | None) -> str | None:
