@@ -276,28 +276,29 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             if is_known:
                 continue
             rule = _is_company(sentence, start, end, phrase, outlet, people)
-            if rule is None:
+            if rule is not None and _found(found, finder, sentence, end, phrase, rule):
+                known.clear()
+    # Names without evidence of their own, in a list with a company: "Google and
+    # Facebook". Only after the first pass, so that it knows the companies they stand
+    # with. (A name merely used often was tried: on real news it drafted acronyms and
+    # products, "GST", "Java", more than companies.)
+    words = _lower_words(sentences)
+    for sentence in sentences:
+        beside = finder.mentions(sentence)
+        for at, text in _pieces(sentence):
+            skip, phrase = trimmed.get(text) or _trim(0, text)
+            if not phrase or _known_phrase(finder, phrase) or not _name_like(phrase, words):
                 continue
-            name = _name(phrase)
-            slug = slugify(name)
-            if not slug or slug in found or finder.knows(name):
+            start = at + skip
+            end = start + len(phrase)
+            if not sentence[:start].strip(' "“‘('):
+                continue  # "Finally, Microsoft …": the first word may be any word
+            if not _listed_with(sentence, start, end, beside):
                 continue
-            aliases = tuple(a for a in _aliases(phrase, name) if not finder.knows(a))
-            short = _SHORT_NAME.match(sentence, end)
-            if (
-                short
-                and not finder.knows(short.group(1))
-                and short.group(1) not in NOT_COMPANIES
-                and not _RIC.match(short.group(1))
-            ):
-                # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
-                aliases = (name, *aliases)
-                name, slug = short.group(1), slugify(short.group(1))
-                if slug in found:
-                    continue
-            found[slug] = NewCompany(slug, name, aliases, sentence, rule)
-            finder.add(slug, (name, phrase, *aliases))
-            known.clear()
+            extra = "listed with companies"
+            rule = _is_company(sentence, start, end, phrase, outlet, people, extra)
+            if rule is not None:
+                _found(found, finder, sentence, end, phrase, rule)
     _fold_first_words(found, finder)
     text = None
     for slug, company in list(found.items()):
@@ -308,6 +309,69 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
             finder.add(slug, (short,))
     return list(found.values())
+
+
+def _found(
+    found: dict[str, NewCompany],
+    finder: Finder,
+    sentence: str,
+    end: int,
+    phrase: str,
+    rule: str,
+) -> bool:
+    """Record a new company found in ``sentence``; False when it is already known."""
+    name = _name(phrase)
+    slug = slugify(name)
+    if not slug or slug in found or finder.knows(name):
+        return False
+    aliases = tuple(a for a in _aliases(phrase, name) if not finder.knows(a))
+    short = _SHORT_NAME.match(sentence, end)
+    if (
+        short
+        and not finder.knows(short.group(1))
+        and short.group(1) not in NOT_COMPANIES
+        and not _RIC.match(short.group(1))
+    ):
+        # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
+        aliases = (name, *aliases)
+        name, slug = short.group(1), slugify(short.group(1))
+        if slug in found:
+            return False
+    found[slug] = NewCompany(slug, name, aliases, sentence, rule)
+    finder.add(slug, (name, phrase, *aliases))
+    return True
+
+
+_LISTED = re.compile(r"^\s*(?:,|and|&|or|,\s*and|,\s*or)\s*$")
+
+
+def _lower_words(sentences: list[str]) -> frozenset[str]:
+    """The words an article writes in lower case: "internet", "cloud", "services"."""
+    return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def _name_like(phrase: str, words: frozenset[str]) -> bool:
+    """Could name a company without evidence of its own: one word the article never
+    writes in lower case, or a name that ends like a company's ("… Airlines")."""
+    tokens = phrase.split()
+    if len(tokens) == 1:
+        return tokens[0].lower() not in words and tokens[0] not in _OPENERS
+    return tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL
+
+
+def _listed_with(sentence: str, start: int, end: int, beside: list[Mention]) -> bool:
+    """Written in a list with a company: "Google and Facebook", "Apple, Samsung"."""
+    for m in beside:
+        if m.possessed:
+            continue
+        if m.start >= end and _LISTED.match(sentence[end : m.start]):
+            return True
+        if m.end <= start and _LISTED.match(sentence[m.end : start]):
+            return True
+    return False
 
 
 def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
@@ -642,8 +706,10 @@ def _is_company(
     phrase: str,
     outlet: str | None,
     people: frozenset[str] = frozenset(),
+    extra: str | None = None,
 ) -> str | None:
-    """The evidence that the phrase names a company (a key of CONFIDENCE), or None."""
+    """The evidence that the phrase names a company (a key of CONFIDENCE), or None;
+    ``extra`` is evidence the caller saw elsewhere in the article."""
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
         return None  # a page's menu or a headline in title case, not a name
@@ -687,6 +753,7 @@ def _is_company(
         or (_noun_before(before) and "organisation noun")
         or (_deal_before(before) and "deal statement")
         or (_business(before, raw_after) and "business context")
+        or extra
     )
     if not evidence:
         return None
@@ -710,6 +777,7 @@ CONFIDENCE = {
     "organisation noun": 0.75,
     "deal statement": 0.65,
     "business context": 0.6,
+    "listed with companies": 0.55,
 }
 
 
