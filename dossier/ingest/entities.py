@@ -619,6 +619,14 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
         cut = tokens.index("of") + 1 if "of" in tokens else len(tokens)
         start += sum(len(t) + 1 for t in tokens[:cut])
         tokens = tokens[cut:]
+    # "SAN FRANCISCO Apple", "DETROIT Tesla Motors": a dateline's city in capitals
+    caps = 0
+    while caps < len(tokens) - 1 and tokens[caps].isalpha() and tokens[caps].isupper():
+        caps += 1
+    city = caps > 1 or len(tokens[0]) >= 5
+    if caps and city and not tokens[caps].isupper() and fold(tokens[0]) not in registrants():
+        start += sum(len(t) + 1 for t in tokens[:caps])
+        tokens = tokens[caps:]
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
