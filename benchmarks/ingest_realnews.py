@@ -197,10 +197,11 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
             if fits and (deal.kind in _kinds(g["kind"]) or match is None):
                 match = i
         label = f"{'+'.join(sorted(p.company for p in deal.parties))}:{deal.kind}:{deal.status}"
+        said = " | ".join(s.quote[:140] for s in deal.sources if s.article == article.slug)
         if match is None:
             scores.deals.fp += 1
             scores.parties.fp += 1
-            problems.append(f"false deal {label}")
+            problems.append(f"false deal {label} «{said}»")
             continue
         g = gold_deals[match]
         if g.get("optional"):
@@ -215,7 +216,6 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
         scores.status.total += 1
         scores.status.hit += deal.status == g["status"]
         if deal.status != g["status"]:
-            said = " | ".join(s.quote[:140] for s in deal.sources if s.article == article.slug)
             problems.append(f"status {label} want {g['status']} «{said}»")
         if g.get("announced"):
             want = str(g["announced"])

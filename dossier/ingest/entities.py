@@ -623,7 +623,7 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
     caps = 0
     while caps < len(tokens) - 1 and tokens[caps].isalpha() and tokens[caps].isupper():
         caps += 1
-    city = caps > 1 or len(tokens[0]) >= 5
+    city = caps > 1 or (caps == 1 and len(tokens[0]) >= 5)
     if caps and city and not tokens[caps].isupper() and fold(tokens[0]) not in registrants():
         start += sum(len(t) + 1 for t in tokens[:caps])
         tokens = tokens[caps:]
