@@ -168,3 +168,36 @@ def test_evidence_is_checked_like_every_quote(
         line.startswith("briefings/companies/nordvik-energy.md:") and message in line
         for line in lines
     ), lines
+
+
+def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Path) -> None:
+    """The queue and the draft's page read the evidence through views (render/trace.py):
+    a new confidence renders both again; a new description renders neither the queue
+    nor other drafts' pages; what is rendered again equals a render from scratch."""
+    from dossier.render import Reuse, render_site
+    from dossier.views import build_views
+
+    def render(previous):  # type: ignore[no-untyped-def]
+        views = build_views(load_corpus(drafted, cache_dir=cache), previous)
+        return views, render_site(views, drafted / "templates", reuse=reuse)
+
+    cache, reuse = drafted / ".dossier/cache", Reuse()
+    views, first = render(None)
+    company = drafted / "briefings/companies/kestrel-robotics.md"
+    text = company.read_text("utf-8")
+    company.write_text(text.replace("confidence: 0.9", "confidence: 0.1"), "utf-8")
+    views, second = render(views)
+    again = {new.path for old, new in zip(first.pages, second.pages, strict=True) if old is not new}
+    assert {"review.md", "companies/kestrel-robotics.md"} <= again
+    assert "companies/nordvik-energy.md" not in again
+    assert views.review_queue[1][1].slug == "kestrel-robotics"  # now least certain
+    company.write_text(text.replace("Write a one-paragraph", "Write a short"), "utf-8")
+    views, third = render(views)
+    again = {new.path for old, new in zip(second.pages, third.pages, strict=True) if old is not new}
+    assert "companies/kestrel-robotics.md" in again and "review.md" in again  # order back
+    company.write_text(text, "utf-8")
+    views, fourth = render(views)
+    again = {new.path for old, new in zip(third.pages, fourth.pages, strict=True) if old is not new}
+    assert again == {"companies/kestrel-robotics.md"}  # the description only
+    clean = render_site(build_views(load_corpus(drafted)), drafted / "templates")
+    assert fourth.pages == clean.pages
