@@ -201,3 +201,21 @@ def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Pat
     assert again == {"companies/kestrel-robotics.md"}  # the description only
     clean = render_site(build_views(load_corpus(drafted)), drafted / "templates")
     assert fourth.pages == clean.pages
+
+
+def test_approve_drops_evidence_wherever_it_stands(tmp_path: Path) -> None:
+    from dossier.review.approve import approve
+
+    path = write(
+        tmp_path,
+        "briefings/companies/acme.md",
+        "---\nname: Acme\nevidence:\n  rule: legal form\n  quote: Acme Corp said.\n"
+        "  source: a-b\n  confidence: 0.9\n# about the review\nreview:\n  status: draft\n"
+        "topics: [ai]\n---\nBody.\n",
+    )
+    (done,) = approve(tmp_path, ["acme"], "Ada")
+    assert done.done
+    assert path.read_text("utf-8") == (
+        "---\nname: Acme\n# about the review\nreview:\n  status: reviewed\n"
+        '  by: "Ada"\ntopics: [ai]\n---\nBody.\n'
+    )
