@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from .errors import Problem
 from .model import Corpus, Origin
-from .provenance import citations, normalise
+from .provenance import Citation, citations, evidence_citations, normalise
 from .schema import did_you_mean
 from .slugs import fold
 
@@ -69,7 +69,7 @@ def _references(corpus: Corpus, present: dict[str, set[str]]) -> Iterator[Proble
                     "a deal cannot be related to itself",
                     "remove this entry",
                 )
-    for citation in citations(corpus):
+    for citation in _checked(corpus):
         if citation.article not in articles:
             yield _missing(citation.origin, citation.at, "article", citation.article, articles)
 
@@ -126,7 +126,7 @@ def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
 def _quotes(corpus: Corpus, seed_texts: dict[str, str]) -> Iterator[Problem]:
     """A quoted supporting sentence must occur in the seed of the article it cites."""
     texts = {slug: normalise(text) for slug, text in seed_texts.items()}
-    for citation in citations(corpus):
+    for citation in _checked(corpus):
         text = texts.get(citation.article)
         if text and normalise(citation.quote) not in text:
             quote_at = (*citation.at[:-1], "quote")
@@ -137,6 +137,12 @@ def _quotes(corpus: Corpus, seed_texts: dict[str, str]) -> Iterator[Problem]:
                 f"quote is not in the text of {corpus.articles[citation.article].seed}",
                 "copy the sentence exactly from the seed",
             )
+
+
+def _checked(corpus: Corpus) -> Iterator[Citation]:
+    # A draft's evidence quotes its article like a source does, so it is checked the same.
+    yield from citations(corpus)
+    yield from evidence_citations(corpus)
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

@@ -19,6 +19,7 @@ from . import claims, crossref, readcache
 from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
+from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
 from .loadcache import load_files
 from .model import (
@@ -165,7 +166,7 @@ def load_file(
     except FrontMatterError as exc:
         return None, [exc.problem]
     years_as_text(doc)
-    found = validate(kind, doc) + check_dates(doc)
+    found = validate(kind, doc) + check_dates(doc) + reviewed_with_evidence(kind, doc)
     if len(doc.body) > limits.max_body_chars:
         found.append(
             Problem(

@@ -82,6 +82,20 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Why ingest drafted a company or deal: the rule, the sentence, how sure it is.
+
+    Only drafts carry it (load refuses it on reviewed files): once a person approves
+    a briefing, their review is the reason it exists.
+    """
+
+    rule: str  # e.g. "legal form", "acquisition word “acquire” with two companies"
+    quote: str  # the sentence, exact words of the article
+    source: str  # article slug
+    confidence: float  # 0–1
+
+
+@dataclass(frozen=True)
 class Company:
     slug: str
     name: str
@@ -91,6 +105,7 @@ class Company:
     topics: tuple[str, ...]
     review: Review
     origin: Origin
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +156,7 @@ class Deal:
     claims: dict[str, tuple[Claim, ...]] = field(default_factory=dict, compare=False)
     resolved: dict[str, Resolution] = field(default_factory=dict, compare=False)
     steps: tuple[Step, ...] = ()
+    evidence: Evidence | None = None
 
     @property
     def date(self) -> PartialDate | None:

@@ -53,6 +53,28 @@ def citations(corpus: Corpus) -> Iterator[Citation]:
         yield from deal_citations(deal)
 
 
+def evidence_citations(corpus: Corpus) -> Iterator[Citation]:
+    """The sentence each draft was found in (its ``evidence``), in file order.
+
+    Checked like every citation (the article exists, the quote is in its seed), but
+    kept apart from ``citations``: it says why ingest drafted a briefing, not what an
+    article supports, so article pages do not list it among their cited passages.
+    """
+    for kind, records in (("company", corpus.companies), ("deal", corpus.deals)):
+        for record in records.values():
+            evidence = record.evidence
+            if evidence is not None:
+                yield Citation(
+                    evidence.source,
+                    evidence.quote,
+                    kind,
+                    record.slug,
+                    "evidence",
+                    record.origin,
+                    ("evidence", "source"),
+                )
+
+
 def company_citations(company: Company) -> Iterator[Citation]:
     """The citations of one company's facts, in file order."""
     for fact in company.facts:

@@ -12,6 +12,7 @@ from .model import (
     Claim,
     Company,
     Deal,
+    Evidence,
     Fact,
     Money,
     Origin,
@@ -40,6 +41,12 @@ def _resolution(data: dict[str, str] | None) -> Resolution | None:
     if data is None:
         return None
     return Resolution(data["value"], data["reason"], data.get("by"), _date(data.get("date")))
+
+
+def _evidence(data: dict[str, Any] | None) -> Evidence | None:
+    if data is None:
+        return None
+    return Evidence(data["rule"], data["quote"], data["source"], float(data["confidence"]))
 
 
 def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
@@ -89,6 +96,7 @@ def _company(slug: str, doc: Document) -> Company:
         topics=tuple(d.get("topics", ())),
         review=_review(d),
         origin=Origin(doc.path, doc.lines),
+        evidence=_evidence(d.get("evidence")),
     )
 
 
@@ -116,6 +124,7 @@ def _deal(slug: str, doc: Document) -> Deal:
             Step(s["status"], _date(s.get("date")), _sources(s["sources"]))
             for s in d.get("steps", ())
         ),
+        evidence=_evidence(d.get("evidence")),
     )
 
 

@@ -127,6 +127,16 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         yield Problem(
             doc.path, doc.line_of(at), here, "lists the same item twice", "remove the repeat"
         )
+    elif keyword in ("minimum", "maximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        yield Problem(
+            doc.path,
+            doc.line_of(at),
+            here,
+            f"{instance} is {'below the minimum' if keyword == 'minimum' else 'over the maximum'} "
+            f"of {error.validator_value}",
+            f"write a number from {low} to {high}" if low is not None and high is not None else "",
+        )
     elif keyword == "minLength":
         yield Problem(
             doc.path, doc.line_of(at), here, "is empty", "write some text or remove the key"

@@ -15,6 +15,7 @@ from typing import Any
 
 from .claims import Conflict, company_conflicts, deal_conflicts
 from .dates import PartialDate
+from .evidence import review_queue
 from .model import Article, Company, Corpus, Deal
 from .provenance import Citation, company_citations, deal_citations
 from .slugs import fold
@@ -61,6 +62,9 @@ class Views:
     letter_groups: tuple[tuple[str, tuple[Company, ...]], ...]  # see companies_by_letter
     topics: tuple[Topic, ...]  # A–Z by label
     topic_by_slug: dict[str, Topic]
+    # Draft companies and deals as (kind, briefing), least certain first (evidence.py):
+    # an attribute, not a call, so serve renders the queue again only when it changes.
+    review_queue: tuple[tuple[str, Company | Deal], ...]
     # What each briefing alone gives (citations, conflicts), by id(): the next build
     # reuses it for every briefing whose file did not change.
     derived: dict[int, _Derived] = field(default_factory=dict, repr=False)
@@ -205,6 +209,7 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         letter_groups=_kept(_by_initial(by_name), last.letter_groups),
         topics=topics,
         topic_by_slug=topic_by_slug,
+        review_queue=_kept(review_queue(by_name, deals), last.review_queue),
         derived=derived,
     )
 

@@ -71,3 +71,14 @@ def test_the_2026_pursuit_is_rumored(drafted) -> None:  # type: ignore[no-untype
     (pursuit,) = _deals(drafted, "xiaomi", "deepseek")
     assert pursuit.status == "rumored"
     assert pursuit.announced is not None and pursuit.announced.year == 2026
+
+
+def test_every_drafted_company_and_deal_says_why_it_exists(drafted) -> None:  # type: ignore[no-untyped-def]
+    for record in [*drafted.companies.values(), *drafted.deals.values()]:
+        evidence = record.evidence
+        assert evidence is not None, record.slug
+        assert evidence.rule and 0 < evidence.confidence <= 0.95
+        assert evidence.source in drafted.articles  # and its quote passed the loader's check
+    (mou,) = [d for d in _deals(drafted, "xiaomi", "microsoft") if d.kind == "mou"]
+    assert mou.evidence.source == mou.sources[0].article  # the founding report
+    assert mou.evidence.confidence == 0.75  # 0.65, and 0.1 for the second report

@@ -303,7 +303,10 @@ def test_review_queue_lists_drafts_and_uncommitted_files(repo: Path) -> None:
     )
     assert run(repo, "build") == 0
     queue = soup(repo / "site", "review.html").select_one("article")
-    assert [a.get_text() for a in queue.select("ul a")] == ["Globex", "Initech"]
+    assert [a.get_text() for a in queue.select("table.dossier-review-queue a")] == [
+        "Globex",
+        "Initech",
+    ]
     assert "2 drafts awaiting review." in queue.get_text()
     assert review_line(repo / "site", "companies/initech.html") == (
         "Draft, awaiting review. Not committed yet. Source file: briefings/companies/initech.md"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..slugs import fold
+from .evidence import company_evidence, deal_evidence
 from .link import link
 from .outcome import SeedOutcome
 from .own import Ownership
@@ -35,15 +36,17 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
     inputs = {slug: c for slug, c in state.companies.items() if slug not in own.companies}
     names = {slug: state.name_of(slug) for slug in inputs}
     profiles, remap = _companies(articles, inputs)
+    evidence = company_evidence(articles)
     for slug, (company, sightings) in profiles.items():
         names[slug] = company.name
-        plan.files[f"briefings/companies/{slug}.md"] = render_company(company, sightings)
+        text = render_company(company, sightings, evidence.get(slug))
+        plan.files[f"briefings/companies/{slug}.md"] = text
     if remap:
         articles = [(slug, _remapped(outcome, remap)) for slug, outcome in articles]
     deals = {slug: d for slug, d in state.deals.items() if slug not in own.deals}
     linked = link(articles, deals)
     for slug, draft in linked.drafts.items():
-        plan.files[f"briefings/deals/{slug}.md"] = render_deal(draft, names)
+        plan.files[f"briefings/deals/{slug}.md"] = render_deal(draft, names, deal_evidence(draft))
     _input_drafts(plan, deals, linked.added, set(state.articles) - own.articles)
     citing = _reviewed_citing(deals)
     for slug, outcome in articles:

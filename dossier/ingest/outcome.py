@@ -7,7 +7,7 @@ cached by content (see cache.py) and stored as JSON; the raw seed text is not ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..dates import PartialDate, parse_partial_date
@@ -55,7 +55,10 @@ def outcome_of(raw: RawArticle, sha: str, known: Finder) -> SeedOutcome:
         sha=sha,
         meta=analysis.meta,
         companies=analysis.companies,
-        new_companies=analysis.new_companies,
+        # the quote the loader will accept for the sentence that showed each new company
+        new_companies=tuple(
+            replace(c, quote=quotable(c.evidence, raw)) for c in analysis.new_companies
+        ),
         deals=tuple(Sighting(f, quotable(f.quote, raw)) for f in analysis.deals),
         summary=analysis.summary,
         key_points=analysis.key_points,
@@ -78,7 +81,8 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
         ],
         "companies": list(outcome.companies),
         "new": [
-            [c.slug, c.name, list(c.aliases), c.evidence, c.rule] for c in outcome.new_companies
+            [c.slug, c.name, list(c.aliases), c.evidence, c.rule, c.quote]
+            for c in outcome.new_companies
         ],
         "deals": [[*_finding(s.finding), s.quote] for s in outcome.deals],
         "summary": list(outcome.summary),
@@ -95,8 +99,8 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         meta=Metadata(title, outlet, author, _undate(published), url, language),
         companies=tuple(data["companies"]),
         new_companies=tuple(
-            NewCompany(slug, name, tuple(aliases), evidence, rule)
-            for slug, name, aliases, evidence, rule in data["new"]
+            NewCompany(slug, name, tuple(aliases), evidence, rule, quote)
+            for slug, name, aliases, evidence, rule, quote in data["new"]
         ),
         deals=tuple(Sighting(_unfinding(d[:-1]), d[-1]) for d in data["deals"]),
         summary=tuple(data["summary"]),

@@ -67,13 +67,20 @@ def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[
     return document(data, "\n\n".join(body))
 
 
-def render_company(company: NewCompany, sightings: list[tuple[str, str, str]]) -> str:
+def render_company(
+    company: NewCompany,
+    sightings: list[tuple[str, str, str]],
+    why: dict[str, Any] | None = None,
+) -> str:
     """A company profile from every article that found it: (title, evidence, seed),
-    in article order; the first gave the name and aliases."""
+    in article order; the first gave the name and aliases. ``why``: the evidence
+    block that says why it was drafted (ingest/evidence.py)."""
     data: dict[str, Any] = {"name": company.name}
     if company.aliases:
         data["aliases"] = list(company.aliases)
     data["review"] = dict(DRAFT)
+    if why:
+        data["evidence"] = why
     found = [f"“{md_escape(title)}”: “{md_escape(evidence)}”" for title, evidence, _ in sightings]
     seeds = list(dict.fromkeys(seed for _, _, seed in sightings))
     body = (
@@ -85,7 +92,7 @@ def render_company(company: NewCompany, sightings: list[tuple[str, str, str]]) -
     return document(data, body)
 
 
-def render_deal(deal: DraftDeal, names: dict[str, str]) -> str:
+def render_deal(deal: DraftDeal, names: dict[str, str], why: dict[str, Any] | None = None) -> str:
     f = deal.finding
     who = "–".join(names.get(slug, slug) for slug, _ in f.parties[:3])
     when = f" ({f.announced.year})" if f.announced else ""
@@ -107,6 +114,8 @@ def render_deal(deal: DraftDeal, names: dict[str, str]) -> str:
         data["areas"] = list(f.areas)
     data["sources"] = [{"article": article, "quote": quote} for article, quote in deal.sources]
     data["review"] = dict(DRAFT)
+    if why:
+        data["evidence"] = why
     background = (
         " The article recalls it as background; it is not the article's news."
         if f.background

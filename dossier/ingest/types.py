@@ -59,6 +59,7 @@ class NewCompany:
     aliases: tuple[str, ...]
     evidence: str  # the sentence it was found in
     rule: str = ""  # what in that sentence says it is a company (entities.CONFIDENCE)
+    quote: str | None = None  # that sentence as the seed has it (outcome.py), or None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from ..model import (
     Claim,
     Company,
     Deal,
+    Evidence,
     Fact,
     Money,
     Origin,
@@ -49,7 +50,20 @@ Reads = dict[tuple[str, Path], Any]  # (root name, path) → fingerprint
 
 _RECORDS = {Company, Deal, Article}
 # Frozen values whose every field takes part in ``==``: their own fingerprint.
-_PLAIN = {PartialDate, Claim, Entry, Event, Fact, Money, Party, Resolution, Review, Source, Step}
+_PLAIN = {
+    PartialDate,
+    Claim,
+    Entry,
+    Evidence,
+    Event,
+    Fact,
+    Money,
+    Party,
+    Resolution,
+    Review,
+    Source,
+    Step,
+}
 _MISSING = ("missing",)
 _SCALARS = {str, int, float, bool}
 

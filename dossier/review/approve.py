@@ -110,6 +110,20 @@ def _find(root: Path, name: str) -> tuple[str, Path]:
     raise DossierError(f"no briefing '{name}' ({hint})")
 
 
+def _span(
+    at: dict[tuple[str | int, ...], int], lines: list[str], key: str, closing: int
+) -> tuple[int, int] | None:
+    """The 0-based lines [start, end) of top-level ``key`` and its value, or None."""
+    if (key,) not in at:
+        return None
+    start = at[(key,)] - 1
+    later = [n - 1 for (k, *rest), n in at.items() if not rest and n - 1 > start]
+    end = min([*later, closing])
+    while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1  # keep blank lines and comments that belong to the next key
+    return start, end
+
+
 def _approved(kind: str, rel: str, raw: bytes, reviewer: str) -> bytes | None:
     """The file with its review block set to reviewed by ``reviewer``; None if it already is."""
     try:
@@ -127,15 +141,15 @@ def _approved(kind: str, rel: str, raw: bytes, reviewer: str) -> bytes | None:
         "  status: reviewed",
         f"  by: {json.dumps(reviewer, ensure_ascii=False)}",
     ]
-    if ("review",) in doc.lines:
-        start = doc.lines[("review",)] - 1  # 0-based index of the review: line
-        later = [n - 1 for (k, *rest), n in doc.lines.items() if not rest and n - 1 > start]
-        end = min([*later, closing])
-        while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-            end -= 1  # keep blank lines and comments that belong to the next key
-        lines[start:end] = block
-    else:
-        lines[closing:closing] = block
+    # The review block is replaced and ingest's evidence dropped (it is kept only on
+    # drafts, see dossier/evidence.py); the later block first, so the earlier one's
+    # lines stay where they were.
+    spans = {key: _span(doc.lines, lines, key, closing) for key in ("review", "evidence")}
+    if spans["review"] is None:
+        spans["review"] = (closing, closing)
+    for key, span in sorted(spans.items(), key=lambda item: item[1] or (-1, -1), reverse=True):
+        if span is not None:
+            lines[span[0] : span[1]] = block if key == "review" else []
     text = newline.join(lines)
     new = text.encode("utf-8")
     _, problems = load_file(kind, rel, new)

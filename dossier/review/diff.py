@@ -29,7 +29,9 @@ from ..model import (
 )
 
 KINDS = ("company", "deal", "article")  # the order changes are listed in
-_SKIP = {"slug", "origin"}
+# evidence says why ingest drafted a briefing, not what is known; approving drops it,
+# which the approval line already reports.
+_SKIP = {"slug", "origin", "evidence"}
 _PROSE = {"summary", "description"}  # long markdown: say that it changed, not how
 
 
