@@ -56,9 +56,10 @@ _STRONG = {
     r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
     r"|\bstake\b|funding round|\bSeries [A-F]\b|\bround led by\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
-    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|contract)\b"
-    r"|\b(?:deal|agreement|pact|contract) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
-    r"|\bstrategic (?:partnership|alliance|cooperation)\b|\bsupply (?:deal|agreement)\b"
+    # a contract or a supply deal is an order, not a partnership
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact)\b"
+    r"|\b(?:deal|agreement|pact) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    r"|\bstrategic (?:partnership|alliance|cooperation)\b"
     # "the two companies will work together on chips": both are named before
     r"|\b(?:the two|both) (?:companies|firms|groups|sides) (?:will |would |plan to |"
     r"(?:have |has )?agreed to )?(?:work together|cooperate|collaborate)\b",
@@ -99,11 +100,24 @@ _NOT_THIS_DEAL = Caseless(
     r"|no (?:plans?|intention) to"
     # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
     # but neither company has shown interest"
-    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is))\b",
-    ("their own", "similar ", "no plan", "no intention", "would make", "neither "),
+    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is)"
+    # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi"
+    r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
+    r"|in turn owns)\b",
+    (
+        "their own",
+        "similar ",
+        "no plan",
+        "no intention",
+        "would make",
+        "neither ",
+        "already",
+        "own",
+        "hold",
+    ),
 )
 _COMPARISON = Caseless(
-    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike)\b"
+    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike|like|than)\b"
 )
 
 _PAST_VERB = Caseless(
@@ -171,6 +185,7 @@ class _Hit:
     strong: bool
     explicit_status: str | None
     year: int | None  # background year
+    generic: bool = False  # "a deal with", "the agreement": says a deal, not which kind
 
 
 def find_deals(
@@ -182,6 +197,7 @@ def find_deals(
     previous_subject: Mention | None = None
     one_party: tuple[str, Mention, int | None] | None = None
     last_hit = -2  # index of the sentence of the last deal statement
+    seen_count: dict[str, int] = {}  # how often each company was named so far
     for index, (sentence, mentions) in enumerate(sentences):
         # the year of the sentence: its first absolute date that is not a duration or a
         # founding ("since 2023", "founded in 2021"); relative dates are looked for only
@@ -207,6 +223,11 @@ def find_deals(
             previous_subject = Mention(mentions[0].slug, 0, 0)
         elif previous_subject is not None and mentions:
             mentions = _object_pronoun(sentence, mentions, previous_subject)
+        for m in mentions:
+            if not m.possessed:
+                seen_count[m.slug] = seen_count.get(m.slug, 0) + 1
+        mentions = _without_advisers(sentence, mentions)
+        mentions = _round_investee(sentence, mentions, seen_count)
         hit = _analyse(sentence, mentions, published, year_here)
         if hit is None and one_party is not None:
             hit = _named_next(one_party, sentence, mentions, published)
@@ -250,6 +271,57 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
         )
         found.append(dataclasses.replace(hit, finding=finding))
     return found
+
+
+# "Leerink Partners is acting as exclusive financial advisor to LAVA", "advised by
+# Harbor Street Partners", "represented by Gibson, Dunn & Crutcher": advisers and lawyers
+# work on a deal, they are not its parties.
+_ADVISER_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|are|were|has been)\s+)?(?:acting|acted|serves|"
+    r"served|serving|retained|engaged)?\s*(?:as\s+)?(?:its\s+|their\s+|the\s+|an?\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?(?:advis[eo]rs?|counsel|bookrunners?|underwriters?)\b",
+    re.I,
+)
+_ADVISER_BEFORE = re.compile(
+    r"(?:advised by|represented by|counsel(?:ed)? by|advis[eo]rs?(?: were| are| is)?|"
+    r"advis[eo]rs? to \S+(?: \S+)? (?:are|were|is|was))\s+(?:[\w.,&-]+\s+){0,6}?$",
+    re.I,
+)
+
+
+def _without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the sentence that are not advisers to a deal."""
+    if "advis" not in sentence and "counsel" not in sentence and "underwrit" not in sentence:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            _ADVISER_AFTER.match(sentence, m.end)
+            or _ADVISER_BEFORE.search(sentence[max(0, m.start - 80) : m.start])
+        )
+    ]
+
+
+_ROUND = Caseless(
+    r"\b(?:round|funding|financing)\b.{0,80}?\b(?:led by|participation from|joined by)\b",
+    ("round", "funding", "financing"),
+)
+
+
+def _round_investee(sentence: str, mentions: list[Mention], seen: dict[str, int]) -> list[Mention]:
+    """ "The round was led by StageOne Ventures, with participation from Zenda Capital":
+    the company raising it is the one the article has named most, when this sentence
+    does not name it before "led by"."""
+    m = _ROUND.search(sentence, lowered(sentence))
+    if m is None or not seen:
+        return mentions
+    if any(x.start < m.start() and not x.possessed for x in mentions):
+        return mentions
+    subject = max(seen, key=lambda slug: (seen[slug], slug))
+    if any(x.slug == subject for x in mentions):
+        return mentions
+    return [Mention(subject, 0, 0), *mentions]
 
 
 def _object_pronoun(sentence: str, mentions: list[Mention], subject: Mention) -> list[Mention]:
@@ -339,7 +411,7 @@ def _analyse(
     lower = low if low is not None else sentence.lower()
     comparison = (
         _COMPARISON.search(sentence, low)
-        if "like" in lower or "such" in lower or "includ" in lower
+        if "like" in lower or "such" in lower or "includ" in lower or "than" in lower
         else None
     )
     cut = comparison.start() if comparison else len(sentence)
@@ -387,9 +459,13 @@ def _analyse(
         rule=rule,
         confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
     )
-    return _Hit(finding, strong, status if explicit else None, year if background else None)
+    generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
+    return _Hit(
+        finding, strong, status if explicit else None, year if background else None, generic
+    )
 
 
+_GENERIC_WORDS = frozenset({"deal", "agreement", "pact", "sign", "signed", "signs"})
 # A deal word with two companies is right about two times in three on real news; a
 # partnership word alone less often (benchmarks/realnews). Each further statement of the
 # same deal in the article adds to it.
@@ -508,7 +584,9 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
     # weak one ("the partnership") joins the deal of the same parties. A statement that
     # names one more party (an adviser, a parent) is the same deal too.
     groups: dict[tuple[frozenset[str], int | None, str], list[int]] = {}
-    for i in sorted(range(len(hits)), key=lambda i: not hits[i].strong):
+    # strong statements of a kind first; a generic "deal" then joins the deal of the same
+    # parties whatever its kind ("agreed to buy LinkedIn … the deal with Microsoft")
+    for i in sorted(range(len(hits)), key=lambda i: (not hits[i].strong, hits[i].generic)):
         hit = hits[i]
         parties = frozenset(p for p, _ in hit.finding.parties)
         family = _FAMILY.get(hit.finding.kind, hit.finding.kind)
@@ -518,7 +596,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 for k in groups
                 if k[1] == hit.year
                 and (k[0] <= parties or parties <= k[0])
-                and (k[2] == family or not hit.strong)
+                and (k[2] == family or not hit.strong or hit.generic)
             ),
             (parties, hit.year, family),
         )
@@ -527,7 +605,9 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
     for indices in sorted(groups.values(), key=min):
         members = [hits[i] for i in sorted(indices)]
         # the first strong statement (the lede states the deal best)
-        best = next((h for h in members if h.strong), members[0])
+        best = next((h for h in members if h.strong and not h.generic), None) or next(
+            (h for h in members if h.strong), members[0]
+        )
         explicit = [h.explicit_status for h in members if h.explicit_status]
         status = best.finding.status
         if explicit:

@@ -242,6 +242,8 @@ class Finder:
 _WORD = re.compile(r"[^\W_][\w&]*")
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+# "Solmund-branded lenses": the brand. (Product nouns after a name were tried, "buying
+# Arm chips": they also took "Xiaomi smartphone models will gain access …" from a deal.)
 _BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
 # that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
@@ -694,7 +696,9 @@ def _leading_not_name(tokens: list[str]) -> bool:
         return False
     rest = tokens[1:]
     place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
-    return not (place_name and (rest[0] in DESCRIPTIVE or rest[-1] in DESCRIPTIVE))
+    return not (
+        place_name and (rest[0] in DESCRIPTIVE or rest[-1] in DESCRIPTIVE or rest[-1] in LEGAL)
+    )
 
 
 _FUNCTION_LOWER = frozenset(
