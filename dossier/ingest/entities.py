@@ -263,6 +263,8 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     trimmed: dict[str, tuple[int, str]] = {}  # names recur within an article: trim once
     known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
     people = surnames(sentences)
+    # phrases without evidence written next to a list word: the second pass's only work
+    leftovers: list[tuple[str, int, int, str]] = []
     for sentence in sentences:
         for at, text in _pieces(sentence):
             if text not in trimmed:
@@ -278,29 +280,32 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             if is_known:
                 continue
             rule = _is_company(sentence, start, end, phrase, outlet, people)
-            if rule is not None and _found(found, finder, sentence, end, phrase, rule):
-                known.clear()
+            if rule is not None:
+                if _found(found, finder, sentence, end, phrase, rule):
+                    known.clear()
+            elif _NEXT_TO_LIST.match(sentence, end) or _LIST_BEFORE.search(
+                sentence, max(0, start - 8), start
+            ):
+                leftovers.append((sentence, start, end, phrase))
     # Names without evidence of their own, in a list with a company: "Google and
     # Facebook". Only after the first pass, so that it knows the companies they stand
     # with. (A name merely used often was tried: on real news it drafted acronyms and
     # products, "GST", "Java", more than companies.)
-    words = _lower_words(sentences)
-    for sentence in sentences:
-        beside = finder.mentions(sentence)
-        for at, text in _pieces(sentence):
-            skip, phrase = trimmed.get(text) or _trim(0, text)
-            if not phrase or _known_phrase(finder, phrase) or not _name_like(phrase, words):
-                continue
-            start = at + skip
-            end = start + len(phrase)
-            if not sentence[:start].strip(' "“‘('):
-                continue  # "Finally, Microsoft …": the first word may be any word
-            if not _listed_with(sentence, start, end, beside):
-                continue
-            extra = "listed with companies"
-            rule = _is_company(sentence, start, end, phrase, outlet, people, extra)
-            if rule is not None:
-                _found(found, finder, sentence, end, phrase, rule)
+    words = _lower_words(sentences) if leftovers else frozenset()
+    beside: dict[str, list[Mention]] = {}
+    for sentence, start, end, phrase in leftovers:
+        if _known_phrase(finder, phrase) or not _name_like(phrase, words):
+            continue
+        if not sentence[:start].strip(' "“‘('):
+            continue  # "Finally, Microsoft …": the first word may be any word
+        if sentence not in beside:
+            beside[sentence] = finder.mentions(sentence)
+        if not _listed_with(sentence, start, end, beside[sentence]):
+            continue
+        extra = "listed with companies"
+        rule = _is_company(sentence, start, end, phrase, outlet, people, extra)
+        if rule is not None:
+            _found(found, finder, sentence, end, phrase, rule)
     _fold_first_words(found, finder)
     text = None
     for slug, company in list(found.items()):
@@ -344,6 +349,8 @@ def _found(
     return True
 
 
+_NEXT_TO_LIST = re.compile(r"\s*(?:,|and\b|&|or\b)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
 _LISTED = re.compile(r"^\s*(?:,|and|&|or|,\s*and|,\s*or)\s*$")
 
 
