@@ -1,13 +1,17 @@
 """Deals found in the articles, matched against the deals ingest does not own and
 against each other.
 
-A finding with the same parties and kind as a deal, and a compatible date (same
-year, give or take one, or either undated), is that deal. Ingest's own draft deals
-are built here from scratch on every run: articles are taken in slug order, so the
-first article (by slug) to report a deal founds it and the others become its
-sources, whatever order the seeds came in. A finding that matches a deal ingest does
-not own is listed by the article (a draft deal gains it as a source) or, for a
-reviewed deal the article is not a source of, is left to the reviewer.
+A finding with the same parties and a kind of the same family as a deal (an
+acquisition or a merger; a partnership, an MoU or a joint venture: reports call one
+event by several names), and a compatible date (same year, give or take one, or either
+undated), is that deal. An older deal an article only recalls is never the home of a
+new event: a finding joins a deal founded on a recalled one only in the same year.
+Ingest's own draft deals are built here from scratch on every run: articles are
+taken in slug order, so the first article (by slug) to report a deal founds it and
+the others become its sources, whatever order the seeds came in. A finding that
+matches a deal ingest does not own is listed by the article (a draft deal gains it
+as a source) or, for a reviewed deal the article is not a source of, is left to the
+reviewer.
 """
 
 from __future__ import annotations
@@ -46,19 +50,35 @@ class Linked:
     articles: dict[str, ArticleLinks] = field(default_factory=dict)
 
 
+FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
+
+
 class DealIndex(Generic[T]):
-    """Deals by kind and parties, so a finding is compared with the few deals that
-    share them: comparing it with every deal made ingest slower as deals grew."""
+    """Deals by kind family and parties, so a finding is compared with the few deals
+    that share them: comparing it with every deal made ingest slower as deals grew."""
 
     def __init__(self) -> None:
-        self._by_key: dict[Key, list[tuple[int | None, T]]] = {}
+        self._by_key: dict[Key, list[tuple[int | None, bool, T]]] = {}
 
-    def add(self, kind: str, parties: frozenset[str], year: int | None, item: T) -> None:
-        self._by_key.setdefault((kind, parties), []).append((year, item))
+    def add(
+        self,
+        kind: str,
+        parties: frozenset[str],
+        year: int | None,
+        item: T,
+        recalled: bool = False,
+    ) -> None:
+        key = (FAMILY.get(kind, kind), parties)
+        self._by_key.setdefault(key, []).append((year, recalled, item))
 
     def match(self, finding: DealFinding) -> T | None:
         year = finding.announced.year if finding.announced else None
-        for other, item in self._by_key.get((finding.kind, _parties(finding)), ()):
+        key = (FAMILY.get(finding.kind, finding.kind), _parties(finding))
+        for other, recalled, item in self._by_key.get(key, ()):
+            if recalled and not finding.background:
+                if year is not None and year == other:
+                    return item
+                continue  # a recalled deal is not the home of the article's news
             if year is None or other is None or abs(other - year) <= 1:
                 return item
         return None
@@ -88,7 +108,7 @@ def link(articles: list[tuple[str, SeedOutcome]], inputs: dict[str, Existing]) -
                 draft = DraftDeal(_slug(finding, inputs, out.drafts), finding, outcome.seed)
                 out.drafts[draft.slug] = draft
                 year = finding.announced.year if finding.announced else None
-                drafts.add(finding.kind, _parties(finding), year, draft)
+                drafts.add(finding.kind, _parties(finding), year, draft, finding.background)
             draft.sources.append((article, quote))
             links.deals.append(draft.slug)
     return out
