@@ -5,7 +5,6 @@ same companies stay apart; an older deal a report only recalls is not the new ev
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -108,7 +107,6 @@ def test_real_reports_of_one_event_are_one_deal(tmp_path: Path) -> None:
     (root / "seeds").mkdir()
     for path in REAL:
         shutil.copy(path, root / "seeds" / path.name)
-    sys.path.insert(0, str(REPO))
     assert main(["--root", str(root), "ingest"]) == 0
     corpus = load_corpus(root)
     by_parties = {}
