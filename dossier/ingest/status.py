@@ -41,6 +41,7 @@ _COMPLETED = Caseless(
     r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
+    r"(?:has|have|had) purchased|announced (?:the|its) (?:acquisition|purchase|completion) of|"
     r"has taken|have taken|took a|snapped up)\b"
 )
 _AGREED = Caseless(
