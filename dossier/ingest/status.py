@@ -13,7 +13,10 @@ _TERMINATED = Caseless(
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
     r"|terminating (?:the|its|their)|walked away|collaps\w*"
     r"|blocked|pulled out"
-    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer))\b"
+    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
+    # an offer turned down, an attempt that failed
+    r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
+    r"|attempted to (?:buy|acquire|take over|merge))\b"
 )
 _RUMOR = Caseless(
     r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
@@ -30,7 +33,9 @@ _RUMOR = Caseless(
 # An offer is on the table, not agreed: "offered to acquire", "raised its bid for",
 # "a hostile bid", "a tender offer".
 _OFFER = Caseless(
-    r"\b(?:offered to|offers to|made an offer|makes an offer|(?:raised|raises|sweetened) its "
+    r"\b(?:offered to|offers to|(?:had|has|have) offered|made an offer|makes an offer"
+    r"|tabled an offer|(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
+    r"|(?:raised|raises|sweetened) its "
     r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
     r"|takeover (?:bid|approach)|bid for)\b"
 )
@@ -60,7 +65,10 @@ _AGREED = Caseless(
     r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
 )
 # a report of what was announced: "Microsoft said the investment would include …"
-_SAID_WOULD = Caseless(r"\bsaid (?:that )?(?:[\w'-]+ ){0,5}?(?:would|will)\b", ("said",))
+_SAID_WOULD = Caseless(
+    r"\b(?:said|says|announced|announces|confirmed) (?:that )?(?:[\w'-]+ ){0,5}?(?:would|will)\b",
+    ("said", "says", "announce", "confirmed"),
+)
 # lower case only: "May 20" is a date
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
 _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b")
@@ -73,10 +81,10 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "terminated", True
     if _RUMOR.search(sentence, low):
         return "rumored", True
-    if _OFFER.search(sentence, low):
-        return "announced", True
     if _COMPLETED.search(sentence, low):
         return "completed", True
+    if _OFFER.search(sentence, low):
+        return "announced", True
     if _AGREED.search(sentence, low):
         return "agreed", True
     if _SAID_WOULD.search(sentence, low):
