@@ -211,6 +211,17 @@ NAMES = [
             {("description", "Brenner Capital's engineering unit"), ("parent", "Brenner Capital")},
         ),
         ("Acme, a bank, rose.", {("description", "a bank"), ("sector", "bank")}),
+        (
+            "Acme, a maker of biscuits and crackers, rose.",
+            {
+                ("description", "a maker of biscuits and crackers"),
+                ("sector", "maker of biscuits and crackers"),
+            },
+        ),
+        (
+            "Acme is a Chinese technology company and has grown.",
+            {("description", "a Chinese technology company"), ("sector", "technology company")},
+        ),
         ("Acme, the company said, rose.", set()),  # no description
         ("Acme, the buyer, paid.", set()),  # a part in the story, not what it is
         ("Acme, Huawei and Xiaomi signed.", set()),  # a list, not an apposition

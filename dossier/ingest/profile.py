@@ -109,7 +109,7 @@ _NOT_SECTOR = frozenset(
 _SECTOR_STOP = frozenset(
     """
     founded based headquartered that which who whose known with in since listed owned
-    backed and
+    backed
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -197,7 +197,8 @@ def _classify(
     described = _DESCRIBED.match(text)
     if not _DESCRIPTION.match(text[described.end() :] if described else text):
         return []
-    text = _VERB.sub("", text)
+    # "a Chinese technology company and [the verb]": the description ends before "and"
+    text = re.sub(r"\s+(?:and|or|but)$", "", _VERB.sub("", text))
     words = text.split()
     noun = next((i for i, w in enumerate(words) if _ORG_WORD.fullmatch(w.lower())), None)
     parent = _PARENT_OF.search(text) or _PARENT_POSSESSIVE.match(text)
