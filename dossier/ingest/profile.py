@@ -58,6 +58,8 @@ _VERB = re.compile(
     r"\s+(?:said|says|has|have|had|will|would|is|was|are|were|which|who|whose|that|"
     r"announced|agreed|plans|reported)\b.*$"
 )
+_OPENS = frozenset(",(（")
+_COPULA_FIRST = frozenset("iwhrb(（")  # is, was, has been, remains, became; a bracket
 _COPULA = re.compile(r"\s+(?:is|was|has been|remains|became)\s+(?:now\s+)?")
 _END = re.compile(r"[.!?\"”’']+$")
 
@@ -126,6 +128,11 @@ def profile_facts(sentences: list[tuple[str, list[Mention]]], slugs: Collection[
 
 def _after_name(sentence: str, mention: Mention, mentions: list[Mention]) -> list[Said]:
     slug, at = mention.slug, mention.end
+    # Most names are followed by a verb: one look at the next characters skips them
+    # before any pattern runs (a comma, a bracket, or the first letter of a copula).
+    nxt = sentence[at : at + 2]
+    if not nxt or (nxt[0] not in _OPENS and not (nxt[0] in " \t" and nxt[1:] in _COPULA_FIRST)):
+        return []
     out: list[Said] = []
     bracket = _BRACKET.match(sentence, at)
     if bracket:
