@@ -1,4 +1,5 @@
-"""One seed through the text stages: clean → metadata → companies → deals → summary.
+"""One seed through the text stages: clean → metadata → companies → deals → summary,
+and what the text says of each new company (profile.py).
 
 Pure: reads nothing from disk, so the evaluation and the speed benchmark call it
 directly. The companies listed for an article are those it names: a new one only
@@ -14,6 +15,7 @@ from .clean import clean
 from .deals import find_deals
 from .entities import Finder, detect_new
 from .metadata import extract
+from .profile import Said, profile_facts
 from .summary import Scored, summarise
 from .text import sentences
 from .types import DealFinding, Metadata, NewCompany, RawArticle
@@ -29,6 +31,7 @@ class Analysis:
     summary: tuple[str, ...]
     key_points: tuple[str, ...]
     topics: tuple[str, ...]
+    profiles: tuple[Said, ...] = ()  # what the text says of its new companies
 
 
 def analyse(raw: RawArticle, known: Finder) -> Analysis:
@@ -56,13 +59,17 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
     ]
     summary, points = summarise(scored)
     topics = sorted({a for d in deals for a in d.areas})
+    new = tuple(c for c in found_new if c.slug in acting)
+    # only new companies: ingest drafts no other profile
+    profiles = profile_facts(with_mentions, {c.slug for c in new})
     return Analysis(
         raw=raw,
         meta=meta,
         companies=companies,
-        new_companies=tuple(c for c in found_new if c.slug in acting),
+        new_companies=new,
         deals=tuple(deals),
         summary=tuple(summary),
         key_points=tuple(points),
         topics=tuple(topics),
+        profiles=tuple(profiles),
     )

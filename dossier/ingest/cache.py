@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .outcome import SeedOutcome, from_json, to_json
+from .outcome import FORMAT, SeedOutcome, from_json, to_json
 from .types import KnownCompany
 
 _RULES = Path(__file__).resolve().parent
@@ -24,7 +24,7 @@ _RULE_FILES = [*sorted(_RULES.glob("*.py")), _RULES.parent / "dates.py", _RULES.
 
 def context_digest(known: Iterable[KnownCompany]) -> str:
     """A hash of what an outcome depends on besides its seed: known companies, rules."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"outcome format {FORMAT}".encode())
     for path in _RULE_FILES:
         h.update(path.read_bytes())
     h.update(json.dumps([[c.slug, c.name, list(c.names)] for c in known]).encode())

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..slugs import fold
 from .evidence import company_evidence, deal_evidence
+from .factsheet import about, front_matter, gather
 from .link import link
 from .outcome import SeedOutcome
 from .own import Ownership
@@ -36,11 +37,17 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
     inputs = {slug: c for slug, c in state.companies.items() if slug not in own.companies}
     names = {slug: state.name_of(slug) for slug in inputs}
     profiles, remap = _companies(articles, inputs)
+    names.update((slug, company.name) for slug, (company, _) in profiles.items())
+    sheets = gather(((slug, outcome.facts) for slug, outcome in articles), remap)
+    titles = {slug: outcome.meta.title for slug, outcome in articles}
     evidence = company_evidence(articles)
     for slug, (company, sightings) in profiles.items():
-        names[slug] = company.name
-        text = render_company(company, sightings, evidence.get(slug))
-        plan.files[f"briefings/companies/{slug}.md"] = text
+        sheet = sheets.get(slug)
+        facts = front_matter(sheet) if sheet else {}
+        text = about(company.name, sheet, titles, names) if sheet else None
+        plan.files[f"briefings/companies/{slug}.md"] = render_company(
+            company, sightings, facts, text, evidence.get(slug)
+        )
     if remap:
         articles = [(slug, _remapped(outcome, remap)) for slug, outcome in articles]
     deals = {slug: d for slug, d in state.deals.items() if slug not in own.deals}
@@ -80,14 +87,21 @@ def _companies(
     """New companies by slug, each with every article that found it; and the slugs to
     replace by another (a new company named as one found earlier under another slug)."""
     found: dict[str, tuple[NewCompany, Sightings]] = {}
+    more: dict[str, list[str]] = {}  # tickers and native-script names, in article order
     for _, outcome in articles:
         for company in outcome.new_companies:
             if company.slug in inputs:
                 continue  # a known slug under another name: the article names that one
             entry = found.setdefault(company.slug, (company, []))
             entry[1].append((outcome.meta.title, company.evidence, outcome.seed))
+            more.setdefault(company.slug, []).extend(
+                f.value for f in outcome.facts if f.slug == company.slug and f.field == "alias"
+            )
     # Two profiles may not share a name or an alias (check refuses it): the first slug
-    # in order keeps it; a company whose very name was taken is that company.
+    # in order keeps it; a company whose very name was taken is that company. A name
+    # of a profile ingest does not own is never an alias (the analysis that found the
+    # company knew those names, but not a ticker another article gives).
+    taken = {fold(n) for c in inputs.values() for n in _names_of(c)}
     claimed: dict[str, str] = {}
     remap: dict[str, str] = {}
     profiles: dict[str, tuple[NewCompany, Sightings]] = {}
@@ -97,11 +111,22 @@ def _companies(
         if owner is not None:
             remap[slug] = owner
             continue
-        aliases = tuple(a for a in company.aliases if fold(a) not in claimed)
+        extra = [a for a in more.get(slug, []) if fold(a) != fold(company.name)]
+        aliases = tuple(
+            a
+            for a in dict.fromkeys((*company.aliases, *extra))
+            if fold(a) not in claimed and fold(a) not in taken
+        )
         for name in (company.name, *aliases):
             claimed.setdefault(fold(name), slug)
         profiles[slug] = (replace(company, aliases=aliases), sightings)
     return profiles, remap
+
+
+def _names_of(company: Existing) -> list[str]:
+    data = company.data
+    names = [data.get("name"), *(data.get("aliases") or [])]
+    return [n for n in names if isinstance(n, str)]
 
 
 def _remapped(outcome: SeedOutcome, remap: dict[str, str]) -> SeedOutcome:

@@ -14,8 +14,14 @@ from ..dates import PartialDate, parse_partial_date
 from ..slugs import slugify
 from .analyse import analyse
 from .entities import Finder
+from .profile import Cited, Said
 from .render import quotable
+from .text import collapse
 from .types import DealFinding, Metadata, NewCompany, RawArticle
+
+# The shape of the cached JSON: part of the cache key (cache.py), so an entry written
+# before a change of shape (2: the facts a seed states of its companies) is never read.
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class SeedOutcome:
     summary: tuple[str, ...]
     key_points: tuple[str, ...]
     topics: tuple[str, ...]
+    facts: tuple[Cited, ...] = ()  # what the seed says of its new companies (profile.py)
 
     def base_slug(self) -> str:
         """The article's slug before any number that keeps it apart from another."""
@@ -63,7 +70,17 @@ def outcome_of(raw: RawArticle, sha: str, known: Finder) -> SeedOutcome:
         summary=analysis.summary,
         key_points=analysis.key_points,
         topics=analysis.topics,
+        facts=tuple(c for c in (_cited(s, raw) for s in analysis.profiles) if c),
     )
+
+
+def _cited(said: Said, raw: RawArticle) -> Cited | None:
+    """The fact with its quote, or None when the seed does not hold the words that
+    state it (an HTML page whose text was rearranged): a fact is never left uncited."""
+    quote = quotable(said.sentence, raw)
+    if quote is None or collapse(said.words) not in quote:
+        return None
+    return Cited(said.slug, said.field, said.value, quote)
 
 
 def to_json(outcome: SeedOutcome) -> dict[str, Any]:
@@ -88,6 +105,7 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
         "summary": list(outcome.summary),
         "key_points": list(outcome.key_points),
         "topics": list(outcome.topics),
+        "facts": [[f.slug, f.field, f.value, f.quote] for f in outcome.facts],
     }
 
 
@@ -106,6 +124,7 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         summary=tuple(data["summary"]),
         key_points=tuple(data["key_points"]),
         topics=tuple(data["topics"]),
+        facts=tuple(Cited(*fact) for fact in data["facts"]),
     )
 
 

@@ -70,24 +70,33 @@ def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[
 def render_company(
     company: NewCompany,
     sightings: list[tuple[str, str, str]],
+    facts: dict[str, Any] | None = None,
+    about: str | None = None,
     why: dict[str, Any] | None = None,
 ) -> str:
     """A company profile from every article that found it: (title, evidence, seed),
-    in article order; the first gave the name and aliases. ``why``: the evidence
-    block that says why it was drafted (ingest/evidence.py)."""
+    in article order; the first gave the name and aliases. ``facts`` and ``about`` are
+    what the articles say of it (factsheet.py); without them the body asks for a
+    description. ``why``: the evidence block that says why it was drafted
+    (ingest/evidence.py)."""
     data: dict[str, Any] = {"name": company.name}
     if company.aliases:
         data["aliases"] = list(company.aliases)
+    if facts:
+        data["facts"] = facts
     data["review"] = dict(DRAFT)
     if why:
         data["evidence"] = why
-    found = [f"“{md_escape(title)}”: “{md_escape(evidence)}”" for title, evidence, _ in sightings]
     seeds = list(dict.fromkeys(seed for _, _, seed in sightings))
+    note = _NOTE.format(seed="`, `".join(seeds))
+    if about:
+        return document(data, f"{about}\n\n{note}")
+    found = [f"“{md_escape(title)}”: “{md_escape(evidence)}”" for title, evidence, _ in sightings]
     body = (
         f"{md_escape(company.name)} was found in {found[0]}"
         + "".join(f" Also in {more}" for more in found[1:])
         + " Write a one-paragraph description.\n\n"
-        + _NOTE.format(seed="`, `".join(seeds))
+        + note
     )
     return document(data, body)
 
