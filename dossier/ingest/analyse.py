@@ -41,7 +41,10 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
     finder = known.copy()
     found_new = detect_new(prose, finder, meta.outlet)
     with_mentions = [(s, finder.mentions(s)) for s in prose]
-    deals = find_deals(with_mentions, meta.published)
+    # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
+    # first, as a statement like any other (merged with the lede's when they agree)
+    headline = [(meta.title, finder.mentions(meta.title))] if meta.title not in prose else []
+    deals = find_deals(headline + with_mentions, meta.published, headline=bool(headline))
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for i, (_, mentions) in enumerate(with_mentions):

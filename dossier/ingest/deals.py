@@ -189,9 +189,13 @@ class _Hit:
 
 
 def find_deals(
-    sentences: list[tuple[str, list[Mention]]], published: PartialDate | None
+    sentences: list[tuple[str, list[Mention]]],
+    published: PartialDate | None,
+    headline: bool = False,
 ) -> list[DealFinding]:
-    """Deals stated in an article's sentences (each with its company mentions)."""
+    """Deals stated in an article's sentences (each with its company mentions).
+    ``headline``: the first sentence is the headline, whose words ("to acquire") say
+    what the deal is but not how far it got: its status yields to the body's."""
     hits: list[_Hit] = []
     last_year: int | None = None
     previous_subject: Mention | None = None
@@ -235,6 +239,8 @@ def find_deals(
             joined = _joins_round(hits[-1], sentence, mentions)
             if joined is not None:
                 hits[-1] = joined
+        if hit and headline and index == 0:
+            hit = dataclasses.replace(hit, explicit_status=None)
         if hit:
             hits.append(hit)
             hits += _further_acquisitions(sentence, mentions, hit)
