@@ -3,9 +3,11 @@ that tells them.
 
 Each article (in slug order) gives its first statement of each fact. One value, or
 several that fold alike, is written as ``{value, source, quote}`` from the first
-article; values that differ are written as ``claims`` (one per article), which the
-loader shows as "Sources disagree" until a reviewer resolves them (claims.py). Slug
-order, never seed order, so the drafts stay a function of the seeds.
+article; values of a checkable fact (headquarters, founded, parent) that differ are
+written as ``claims`` (one per article), which the loader shows as "Sources disagree"
+until a reviewer resolves them (claims.py). A description or a sector is words, and
+two articles' words nearly always differ without disagreeing: the first article's
+stands. Slug order, never seed order, so the drafts stay a function of the seeds.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def front_matter(sheet: Sheet) -> dict[str, Any]:
         said = sheet.facts.get(name)
         if not said:
             continue
-        if _agree(said):
+        if _agree(said) or name not in _CHECKABLE:
             first = said[0]
             out[name] = {"value": first.value, "source": first.article, "quote": first.quote}
         else:
@@ -72,6 +74,9 @@ def front_matter(sheet: Sheet) -> dict[str, Any]:
                 "claims": [{"value": s.value, "source": s.article, "quote": s.quote} for s in said]
             }
     return out
+
+
+_CHECKABLE = frozenset({"headquarters", "founded", "parent"})
 
 
 def about(name: str, sheet: Sheet, titles: dict[str, str], names: dict[str, str]) -> str | None:
