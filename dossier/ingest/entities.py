@@ -51,10 +51,12 @@ _OWNER_BEFORE = re.compile(
     r"[A-Z\u3400-\u9fff][\w&-]*['’]s\s+(?:[\w-]+\s+)?$"
 )
 _APPOSITION = re.compile(
-    rf"^(?:\s*\([^)]*\))?,\s+"
+    rf"^(?:\s*\([^)]*\))?\s?,\s+"
     # "DeepSeek, described in Chinese press as an AI-driven search player"
     r"(?:(?:described|known|seen|billed|regarded|considered)(?:\s+[\w-]+){0,4}?\s+as\s+)?"
-    rf"(?:a|an|the|one of the)\s+(?:[\w/-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
+    rf"(?:(?:a|an|the|one of the)\s+(?:[\w/-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b"
+    # "XOXCO, maker of the Botkit framework", "Lobe, creator of a platform"
+    r"|(?:maker|creator|developer|owner|parent|operator|provider|publisher) of\b)",
     re.I,
 )
 # "Xiaomi is one of China's largest consumer electronics groups", "Acme is a Berlin startup"
@@ -71,7 +73,7 @@ _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Co
 _NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
 _DEAL_CUES = (
     r"acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
-    r"snapped up|snatched up|scooped up|"
+    r"snapped up|snatched up|scooped up|snapping up|snatching up|"
     r"purchase of|takeover of|bid for|stake in|invest(?:ed|s|ing)? in|merge with|merger with|"
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
@@ -84,7 +86,7 @@ _DEAL_CUE = Caseless(
     rf"\b(?:{_DEAL_CUES})\s",
     (
         "acqui", "buy", "bought", "purchase", "takeover", "bid for", "stake in", "invest",
-        "snapped up", "snatched up", "scooped up",
+        "snapped up", "snatched up", "scooped up", "snapping up", "snatching up",
         "merge", "with", "led by", "backed by", "licen", "joined by", "participation from",
         "funding from", "offer for",
     ),
@@ -111,6 +113,11 @@ _DEAL_AFTER = re.compile(
     r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}(?:merger|deal|acquisition|agreement|"
     r"joint venture|partnership|pact|tie-up|memorandum)"
+    # "… enters into definitive deal", "… announced today the signing of a merger"
+    r"|^\s+(?:has\s+|have\s+)?(?:enter(?:s|ed)?|entering)\s+into\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:deal|agreement|merger|partnership|joint venture|memorandum)"
+    r"|^\s+(?:\w+\s+){0,2}?announced\s+(?:today\s+)?(?:the\s+)?(?:signing|completion|closing)"
+    r"\s+of\b"
     # "… are partnering on AI", "… have teamed up", "… are in talks"
     r"|^\s+(?:are\s+|is\s+|have\s+|has\s+|had\s+|were\s+|was\s+)?(?:partnering|partnered|"
     r"teaming up|teamed up|joining forces|joined forces|collaborating|cooperating|"
@@ -803,7 +810,7 @@ CONFIDENCE = {
 _TICKER_AFTER = re.compile(
     r"^(?:['’]s)?,?\s*[(\[](?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE Arca|LSE|TSX|TSXV|"
     r"TSX-V|ASX|HKEX|SEHK|HK|OTC\w*|TYO|TSE|SSE|SZSE|BSE|NSE|Euronext|XETRA|FWB|SIX|KRX|"
-    r"KOSDAQ|TWSE|SGX|JSE|CSE|AIM|OMX)[\s:]+[A-Z0-9][\w.\-]*[)\];,]"
+    r"KOSDAQ|TWSE|SGX|JSE|CSE|AIM|OMX)[\s:]+[A-Z0-9][\w.\-]*(?:[)\];,]|\s+-\s)"
     # a Reuters instrument code: "Apple Inc (AAPL.O)"
     r"|^(?:['’]s)?\s*\([A-Z0-9]{1,7}\.[A-Z]{1,3}\)",
     re.I,
@@ -841,7 +848,8 @@ def _registered(tokens: list[str], before: str) -> bool:
     if len(tokens) == 1 and (not before.strip(' "“‘(') or tokens[0] in first_names()):
         return False
     name = " ".join(_name(" ".join(tokens)).split()).removesuffix(".com")
-    return fold(name) in registrants()
+    # "Wal-Mart" is "Walmart", "Coca-Cola" is "Coca Cola"
+    return fold(name) in registrants() or _compact(fold(name)) in _compact_registrants()
 
 
 @lru_cache(maxsize=1)
@@ -862,13 +870,22 @@ _PLAIN = frozenset(
 )
 
 
+def _compact(name: str) -> str:
+    return "".join(c for c in name if c.isalnum())
+
+
+@lru_cache(maxsize=1)
+def _compact_registrants() -> frozenset[str]:
+    return frozenset(_compact(n) for n in registrants() if len(_compact(n)) >= 5)
+
+
 def _business(before: str, after: str) -> bool:
     return bool(_BUSINESS_AFTER.match(after) or _BUSINESS_BEFORE.search(before[-60:]))
 
 
 def _apposition(after: str) -> bool:
     """ "Kestrel, a Munich startup": the pattern begins with a comma or a bracket."""
-    if after[:1] != "," and after.lstrip()[:1] != "(":
+    if after.lstrip()[:1] not in (",", "("):
         return False
     return _APPOSITION.match(after) is not None
 
@@ -880,7 +897,7 @@ _DEAL_AFTER_FIRST = (
     "invested", "raised", "signed", "led", "completed", "announced", "formed", "set",
     "struck", "scrapped", "called", "abandoned", "terminated", "are", "were",
     "partner", "teamed", "teaming", "joined", "joining", "collaborat", "cooperat",
-    "working", "in ",
+    "working", "in ", "enter", "announced", "today",
 )  # fmt: skip
 
 

@@ -35,7 +35,11 @@ DESCRIPTIVE = _words(
     Insurance Investments Telecom Communications Mobility Games Studios Entertainment
     Financial Securities Automotive Aerospace Solutions Dynamics Analytics Biosciences
     Instruments Mining Metals Chemicals Brewing Airways Shipping Power Petroleum
-    Resources Ferries Transport Pictures
+    Resources Ferries Transport Pictures Laboratories Gold Minerals Oil Gas Brands Stores
+    Retail Chemical Exchange Bancorp Bancshares Trust Realty Properties Hotels Resorts
+    Restaurants Wireless Broadcasting Publishing Records Music Apparel Beverages Tobacco
+    Cement Construction Engineering Electric Utilities Healthcare Biologics Diagnostics
+    Aviation Shipyards Pharmaceutical Biopharma
     Energie Batterie Technik Robotik Logistik Systeme Elektronik Werke Telekom
     """
 )
@@ -47,7 +51,8 @@ ORG_NOUNS = (
     "group|giant|rival|subsidiary|unit|investor|fund|brand|platform|marketplace|e-tailer|"
     "fintech|insurtech|biotech|airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor|"
     # "The target, Skagen Ferries, operates …"; "The buyer, Norrland Livs, …"
-    "target|buyer|seller|acquirer|purchaser|bidder|chain"
+    "target|buyer|seller|acquirer|purchaser|bidder|chain|exchange|bourse|wholesaler|"
+    "publisher|broadcaster|carrier|automaker"
 )
 
 # Outlets and wire services: they report deals, they are not parties to them.
