@@ -640,7 +640,11 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 kind=best.finding.kind,
                 status=status,
                 parties=best.finding.parties,
-                announced=members[0].finding.announced,
+                # the headline has no date of its own: the body's first statement does
+                announced=next(
+                    (h.finding.announced for h in members if not h.headline),
+                    members[0].finding.announced,
+                ),
                 value=value,
                 areas=tuple(areas),
                 quote=best.finding.quote,
