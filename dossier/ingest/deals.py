@@ -56,6 +56,7 @@ _STRONG = {
     "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b"
     r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
     r"|\bstake\b|funding round|\bSeries [A-F]\b|\bround led by\b"
+    r"|\bround (?:was|is|has been) led by\b|\bled (?:the|a|this|its) (?:[\w$.-]+ ){0,2}round\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact)\b"
@@ -85,7 +86,7 @@ _ANCHORS = {
     "licensing": (
         "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
     ),
-    "investment": ("invest", "stake", "funding round", "series ", "round led by", "pursu"),
+    "investment": ("invest", "stake", "funding round", "series ", "round", "pursu"),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
         "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
@@ -434,6 +435,14 @@ def _analyse(
     strong = kind is not None
     if kind is None:
         weak = _WEAK.search(sentence, low)
+        # "Canaan Partners", "Star Alliance": the word is part of a name, not a cue
+        while weak and any(m.start <= weak.start() < m.end for m in mentions):
+            weak = _WEAK.search(
+                sentence[: weak.start()]
+                + " " * (weak.end() - weak.start())
+                + sentence[weak.end() :],
+                None,
+            )
         if not weak or not _joined(sentence, actors):
             return None
         kind, cue = "partnership", weak.start()
