@@ -43,6 +43,7 @@ _JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t]+)"
 _LOWER_LEGAL = r"(?:[ \t]+(?:plc|a\.s\.|s\.a\.|s\.p\.a\.|n\.v\.|b\.v\.|s\.r\.o\.))?"
 _PHRASE = re.compile(rf"(?<![\w'’])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*{_LOWER_LEGAL}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff0f\uff1a-\uff20]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w]*)")
 # "Huawei’s proprietary DeepSeek": the name after an owner is named as its product.
@@ -191,11 +192,16 @@ class Finder:
         found: list[Mention] = []
         # full-width letters (Ｘｉａｏｍｉ) are looked up as the plain ones, offset for offset
         plain = sentence.translate(_HALF_WIDTH) if _FULL_WIDTH.search(sentence) else sentence
-        folded = plain.casefold()
-        if len(folded) != len(plain):  # rare letters whose case folding changes length
-            folded = plain.lower()
+        # CJK characters are word characters to re; between them a Latin name stands
+        # alone ("Xiaomi与Microsoft签署"): look for Latin names with them blanked out
+        latin = (
+            _CJK_RUN.sub(lambda m: " " * len(m.group(0)), plain) if _CJK.search(plain) else plain
+        )
+        folded = latin.casefold()
+        if len(folded) != len(latin):  # rare letters whose case folding changes length
+            folded = latin.lower()
         end = -1
-        for start, word in self._words(plain, folded):
+        for start, word in self._words(latin, folded):
             if start < end:
                 continue  # inside the previous name
             for key in self._by_first.get(word, ()):

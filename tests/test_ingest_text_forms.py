@@ -1,0 +1,80 @@
+"""Text as it comes: hard-wrapped wire copy read as paragraphs; company names found
+across traditional and simplified Chinese, full- and half-width letters, inside CJK
+text."""
+
+from __future__ import annotations
+
+from dossier.ingest.analyse import analyse
+from dossier.ingest.clean import clean, wrap_width
+from dossier.ingest.entities import Finder
+from dossier.ingest.types import KnownCompany, RawArticle
+from dossier.slugs import fold
+
+WIRED = """\
+   NEW YORK (AP) -- Globex Corp. said Tuesday it agreed to buy Initech
+Inc. for $300 million in cash, a deal that would give the maker of
+office machines a foothold in software for small businesses.
+   The companies said the acquisition is expected to close in the
+first quarter, pending approval by Initech shareholders and
+regulators in the United States and Europe.
+   Globex shares rose 4 percent on the New York Stock Exchange.
+"""
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    lines = WIRED.split("\n")
+    assert wrap_width(lines) is not None
+    paragraphs = [p.text for p in clean(WIRED)]
+    assert len(paragraphs) == 3  # the indented first lines begin them
+    assert paragraphs[0].startswith("NEW YORK (AP) -- Globex Corp. said Tuesday")
+    assert "agreed to buy Initech Inc. for $300 million" in paragraphs[0]
+    assert paragraphs[1].endswith("regulators in the United States and Europe.")
+
+
+def test_a_hard_wrapped_story_drafts_its_deal() -> None:
+    raw = RawArticle("seeds/wire.txt", WIRED, {}, " ".join(WIRED.split()))
+    analysis = analyse(raw, Finder(()))
+    assert {c.name for c in analysis.new_companies} >= {"Globex", "Initech"}
+    (deal,) = analysis.deals
+    assert (deal.kind, dict(deal.parties)) == (
+        "acquisition",
+        {"globex": "acquirer", "initech": "target"},
+    )
+
+
+def test_prose_with_a_line_per_paragraph_is_not_rewrapped() -> None:
+    text = "\n".join(
+        f"Paragraph {i} says something about a company. " * (1 + i % 5) for i in range(8)
+    )
+    assert wrap_width(text.split("\n")) is None
+    assert len(clean(text)) == 8
+
+
+KNOWN = [
+    KnownCompany("microsoft", "Microsoft", ("Microsoft", "微软")),
+    KnownCompany("xiaomi", "Xiaomi", ("Xiaomi", "小米")),
+]
+
+
+def _found(sentence: str) -> list[tuple[str, str]]:
+    return [(m.slug, sentence[m.start : m.end]) for m in Finder(KNOWN).mentions(sentence)]
+
+
+def test_traditional_and_simplified_chinese_names_are_one() -> None:
+    assert fold("微軟") == fold("微软")
+    assert _found("小米與微軟簽署戰略合作框架備忘錄") == [("xiaomi", "小米"), ("microsoft", "微軟")]
+    assert _found("小米和微软合作") == [("xiaomi", "小米"), ("microsoft", "微软")]
+
+
+def test_full_width_and_half_width_letters_are_one() -> None:
+    assert _found("ＸＩＡＯＭＩ and Ｍｉｃｒｏｓｏｆｔ signed") == [
+        ("xiaomi", "ＸＩＡＯＭＩ"),
+        ("microsoft", "Ｍｉｃｒｏｓｏｆｔ"),
+    ]
+
+
+def test_latin_names_inside_cjk_text() -> None:
+    assert _found("据报道，Xiaomi与Microsoft签署了合作备忘录。") == [
+        ("xiaomi", "Xiaomi"),
+        ("microsoft", "Microsoft"),
+    ]
