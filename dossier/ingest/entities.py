@@ -79,7 +79,10 @@ _DEAL_CUES = (
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
     r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
-    r"investment from|funding from|offer for"
+    r"investment from|funding from|offer for|partner with|bought by|purchased by|"
+    r"taken over by|sold to|sells to|sale to|"
+    # "will invest an initial $1.25bn into Anthropic"
+    r"invest(?:ed|s|ing)? (?:[^\s]+ ){1,4}?in(?:to)?"
 )
 # _DEAL_BEFORE cannot match without one of its cues: this cheap test comes first, and
 # it looks for words of the cues with substring tests before its pattern runs.
@@ -89,7 +92,7 @@ _DEAL_CUE = Caseless(
         "acqui", "buy", "bought", "purchase", "takeover", "bid for", "stake in", "invest",
         "snapped up", "snatched up", "scooped up", "snapping up", "snatching up",
         "merge", "with", "led by", "backed by", "licen", "joined by", "participation from",
-        "funding from", "offer for",
+        "funding from", "offer for", "sold to", "sells to", "sale to",
     ),
 )  # fmt: skip
 _FUNCTION_WORDS = (
@@ -107,8 +110,9 @@ _DEAL_BEFORE = re.compile(
 )
 _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
-    r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|buy|purchase|invest|merge|"
-    r"take over|bought|acquired|invested|raised|signed|led)\b"
+    r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|acquires|buy|buys|purchase|"
+    r"purchases|invest|invests|merge|merges|take over|takes over|bought|acquired|invested|"
+    r"raised|raises|signed|signs|led|leads|snaps up|snapped up)\b"
     # "… and Beacon Air completed their merger"
     r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck|"
     r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
@@ -329,6 +333,23 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
             finder.add(slug, (short,))
     return list(found.values())
+
+
+_BOUGHT_BEFORE = re.compile(
+    r"\b(?:buy|buys|bought|acquire|acquires|acquired|purchase of|takeover of|bid for|"
+    r"acquisition of|merge with|merger with)\s+(?:the\s+)?$",
+    re.I,
+)
+# "Australian Wool Innovation (AWI)": a name and its initials, an organisation's habit
+_INITIALS_AFTER = re.compile(r"^\s*\(([A-Z]{2,6})\)")
+
+
+def _initials(tokens: list[str], after: str) -> bool:
+    m = _INITIALS_AFTER.match(after)
+    if m is None or len(tokens) < 2:
+        return False
+    letters = "".join(t[0] for t in tokens if t[:1].isupper())
+    return m.group(1) == letters
 
 
 def _found(
@@ -769,7 +790,8 @@ def _is_company(
         after = _LEADING_POSSESSIVE.sub("", after)
     designated = _designated(tokens)
     listed = _TICKER_AFTER.match(raw_after) is not None  # "Apple Inc (NASDAQ: AAPL)"
-    if not (designated or listed) and (
+    bought = _BOUGHT_BEFORE.search(before[-40:]) is not None  # people are not bought
+    if not (designated or listed or bought) and (
         is_person(tokens)
         or (len(tokens) == 1 and (tokens[0] in people or tokens[0] in first_names()))
     ):
@@ -785,6 +807,7 @@ def _is_company(
         or (_noun_before(before) and "organisation noun")
         or (_deal_before(before) and "deal statement")
         or (_business(before, raw_after) and "business context")
+        or (_initials(tokens, raw_after) and "initials")
         or extra
     )
     if not evidence:
@@ -810,6 +833,7 @@ CONFIDENCE = {
     "deal statement": 0.65,
     "business context": 0.6,
     "listed with companies": 0.55,
+    "initials": 0.6,
 }
 
 
@@ -903,7 +927,8 @@ _DEAL_AFTER_FIRST = (
     "invested", "raised", "signed", "led", "completed", "announced", "formed", "set",
     "struck", "scrapped", "called", "abandoned", "terminated", "are", "were",
     "partner", "teamed", "teaming", "joined", "joining", "collaborat", "cooperat",
-    "working", "in ", "enter", "announced", "today",
+    "working", "in ", "enter", "announced", "today", "buys", "acquires", "invests",
+    "merges", "purchases", "takes", "raises", "signs", "leads", "snap",
 )  # fmt: skip
 
 
