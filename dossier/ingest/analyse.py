@@ -39,7 +39,8 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
     meta = extract(raw, paragraphs)
     prose = [s for p in paragraphs if not p.heading for s in sentences(p.text)]
     finder = known.copy()
-    found_new = detect_new(prose, finder, meta.outlet)
+    # the headline names the deal's parties too ("Incitec Pivot to buy Southern Cross")
+    found_new = detect_new([meta.title, *prose], finder, meta.outlet)
     with_mentions = [(s, finder.mentions(s)) for s in prose]
     # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
     # first, as a statement like any other (merged with the lede's when they agree)
