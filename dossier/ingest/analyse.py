@@ -39,8 +39,9 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
     meta = extract(raw, paragraphs)
     prose = [s for p in paragraphs if not p.heading for s in sentences(p.text)]
     finder = known.copy()
-    # the headline names the deal's parties too ("Incitec Pivot to buy Southern Cross")
-    found_new = detect_new([meta.title, *prose], finder, meta.outlet)
+    # the headline names the deal's parties too ("Incitec Pivot to buy Southern Cross"),
+    # often by a short name: read after the body, which names them in full
+    found_new = detect_new([*prose, meta.title], finder, meta.outlet)
     with_mentions = [(s, finder.mentions(s)) for s in prose]
     # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
     # first, as a statement like any other (merged with the lede's when they agree)
