@@ -187,17 +187,12 @@ def _write(
     ]
     gone = sorted({*plan.emptied, *(r for r in owned if r not in plan.files)})
     # no link in the way, each draft passes check: all of it is written, or none
-    by_seed: dict[str, dict[Path, str | None]] = {}
-    for rel, text in changed.items():
-        by_seed.setdefault(_culprit(root, plan, text), {})[root / rel] = text
-    by_seed.setdefault("seeds/", {}).update({root / rel: None for rel in gone})
-    problems: list[Problem] = []
-    for seed, targets in sorted(by_seed.items()):
-        try:
-            guard.check_writes(root, seed, targets, limits)
-        except ContentError as exc:
-            problems += exc.problems
-    guard.check(problems)
+    targets: dict[Path, str | None] = {root / rel: text for rel, text in changed.items()}
+    targets.update({root / rel: None for rel in gone})
+    try:
+        guard.check_writes(root, "seeds/", targets, limits)
+    except ContentError:
+        _refuse_by_seed(root, plan, targets, limits)  # rare: then say which seed did it
     for rel, existed in write_together(root, changed):
         (report.updated if existed else report.created).append(rel)
     for rel, text in changed.items():
@@ -208,6 +203,23 @@ def _write(
             report.deleted.append(rel)
         written.forget(rel)
     written.save()
+
+
+def _refuse_by_seed(
+    root: Path, plan: Plan, targets: dict[Path, str | None], limits: Limits
+) -> None:
+    """Raise the refusals of ``targets`` again, each naming the seed to blame."""
+    by_seed: dict[str, dict[Path, str | None]] = {}
+    for path, text in targets.items():
+        seed = _culprit(root, plan, text) if text is not None else "seeds/"
+        by_seed.setdefault(seed, {})[path] = text
+    problems: list[Problem] = []
+    for seed, group in sorted(by_seed.items()):
+        try:
+            guard.check_writes(root, seed, group, limits)
+        except ContentError as exc:
+            problems += exc.problems
+    guard.check(problems)
 
 
 def _culprit(root: Path, plan: Plan, text: str) -> str:
