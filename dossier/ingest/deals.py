@@ -105,7 +105,11 @@ _NOT_THIS_DEAL = Caseless(
     r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is)"
     # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi"
     r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
-    r"|in turn owns)\b",
+    r"|in turn owns"
+    # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
+    r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|alleg\w*|refused to pay"
+    # an order of goods: "an agreement to sell 500 railcar platforms to Trailer Train"
+    r"|to (?:sell|supply|deliver|buy|order) \d[\d,.]* (?!%|per|pct|percent|shares))\b",
     (
         "their own",
         "similar ",
@@ -116,6 +120,18 @@ _NOT_THIS_DEAL = Caseless(
         "already",
         "own",
         "hold",
+        "su",
+        "lawsuit",
+        "litigation",
+        "dispute",
+        "injunction",
+        "alleg",
+        "refused",
+        "to sell",
+        "to supply",
+        "to deliver",
+        "to buy",
+        "to order",
     ),
 )
 _COMPARISON = Caseless(

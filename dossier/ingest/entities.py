@@ -473,7 +473,9 @@ def _pieces(sentence: str) -> Iterator[tuple[int, str]]:
             last = i == len(tokens) - 1
             if token in _TITLES_IN_NAME and piece:
                 break  # "Uber CEO Dara Khosrowshahi": the rest is a person
-            if not last and token.endswith(("'s", "’s")):
+            rest = tokens[i + 1 :]
+            names_itself = rest and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE)
+            if not last and token.endswith(("'s", "’s")) and not names_itself:
                 # "Google’s Waymo": the owner, then what it owns
                 if not piece:
                     at = offset
@@ -644,6 +646,7 @@ _OPENERS = frozenset(
     About Additionally Concurrently Neither Nor Either Startups Last Next Acquire Expanding
     Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
+    Here There
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _BASED = re.compile(r"-(?:based|headquartered|listed)$")
@@ -685,6 +688,11 @@ def _trim(start: int, phrase: str) -> tuple[int, str]:
         if token in _CLOSING and tokens[i + 1] not in LEGAL:
             tokens = tokens[: i + 1]
             break
+    # "Oxygen Media of New York": where it is, not its name
+    if "of" in tokens[:-1]:
+        at = len(tokens) - 1 - tokens[::-1].index("of")
+        if at > 0 and all(t.rstrip(",.") in NOT_COMPANIES for t in tokens[at + 1 :]):
+            tokens = tokens[:at]
     # "Seal Software Share": a share button glued to the name in scraped pages
     while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&", "Share"}:
         tokens = tokens[:-1]
