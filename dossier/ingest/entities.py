@@ -352,6 +352,10 @@ def _initials(tokens: list[str], after: str) -> bool:
     return m.group(1) == letters
 
 
+def _initials_of(name: str) -> str:
+    return "".join(t[0] for t in name.split() if t[:1].isupper())
+
+
 def _found(
     found: dict[str, NewCompany],
     finder: Finder,
@@ -418,12 +422,20 @@ def _listed_with(sentence: str, start: int, end: int, beside: list[Mention]) -> 
 
 
 def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
-    """ "Halvorsen said" and "Halvorsen Ferries": the one word is the longer name's short
-    form, not a second company."""
+    """ "Halvorsen said" and "Halvorsen Ferries", "GM" and "General Motors": the one word
+    is the longer name's short form or its initials, not a second company."""
     for slug, company in list(found.items()):
         if " " in company.name:
             continue
-        longer = next((c for c in found.values() if c.name.startswith(company.name + " ")), None)
+        longer = next(
+            (
+                c
+                for c in found.values()
+                if c.name.startswith(company.name + " ")
+                or (company.name.isupper() and company.name == _initials_of(c.name))
+            ),
+            None,
+        )
         if longer is None:
             continue
         del found[slug]
@@ -646,7 +658,7 @@ _OPENERS = frozenset(
     About Additionally Concurrently Neither Nor Either Startups Last Next Acquire Expanding
     Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
-    Here There
+    Here There Called Purchase Acquisition Sale Takeover Merger Deal Completion Closing
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _BASED = re.compile(r"-(?:based|headquartered|listed)$")

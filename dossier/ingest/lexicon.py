@@ -152,5 +152,15 @@ NOT_COMPANIES = _words(
     Windows Office Android iOS Azure Cortana MIUI HarmonyOS Skype Bing Edge Teams Xbox
     iPhone Galaxy Pixel Mi Redmi POCO WeChat Alipay ChatGPT Gemini Copilot Kindle
     PlayStation
+    Alabama Alaska Arizona Arkansas Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Jersey
+    States Kingdom Emirates Francisco Angeles Diego Jose Vegas Orleans Detroit Atlanta
+    Dallas Houston Denver Miami Philadelphia Phoenix Minneapolis Pittsburgh Baltimore
+    Manchester Birmingham Edinburgh Glasgow Dublin Frankfurt Hamburg Vienna Prague Warsaw
+    Rome Lisbon Brussels Geneva Istanbul Moscow Jakarta Manila Hanoi Taipei Kuala Lumpur
+    Karachi Chennai Kolkata Hyderabad Pune Shenzhen Chengdu Tianjin Chongqing Melbourne
+    Auckland Johannesburg Nairobi Lagos Riyadh Doha Abu Dhabi Tel Aviv
     """
 )
