@@ -112,10 +112,13 @@ def _navigation(line: str) -> bool:
     """A site's menu saved with the page: many words, no sentence, nearly all of them
     capitalised ("Artificial Intelligence View All AI, ML and Deep Learning Auto ML …")."""
     words = line.split()
-    if len(words) < 12 or _SENTENCE_END.search(line):
+    if len(words) < 12:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return capitalised >= 0.8 * len(words)
+    # a long menu may hold a question or a full stop; prose never has this many capitals
+    if len(words) >= 30:
+        return capitalised >= 0.75 * len(words)
+    return capitalised >= 0.8 * len(words) and not _SENTENCE_END.search(line)
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")

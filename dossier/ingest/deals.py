@@ -571,12 +571,23 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
     return False
 
 
+_WHICH_BOUGHT = re.compile(
+    r"\s*,\s+which\s+(?:[\w.’'-]+\s+){0,6}?(?:acquired|bought|purchased|took over)\b"
+)
+
+
 def _parties(
     kind: str, sentence: str, low: str | None, actors: list[Mention], cue: int
 ) -> tuple[tuple[str, str], ...]:
     before = [m for m in actors if m.start < cue]
     after = [m for m in actors if m.start >= cue]
     if kind == "acquisition":
+        which = _WHICH_BOUGHT.search(sentence)
+        if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
+            target = next((m for m in reversed(actors) if m.end <= which.start()), None)
+            buyer = next((m for m in actors if which.start() < m.start < which.end()), None)
+            if target and buyer and target.slug != buyer.slug:
+                return ((buyer.slug, "acquirer"), (target.slug, "target"))
         if _PASSIVE_ACQ.search(sentence, low) and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:

@@ -118,6 +118,8 @@ _DEAL_AFTER = re.compile(
     r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}(?:merger|deal|acquisition|agreement|"
     r"joint venture|partnership|pact|tie-up|memorandum)"
+    # "DeepMind, which Google parent company Alphabet acquired in 2014"
+    r"|^\s*,\s+which\s+(?:[\w.’'-]+\s+){0,6}?(?:acquired|bought|purchased|took over)\b"
     # "… enters into definitive deal", "… announced today the signing of a merger"
     r"|^\s+(?:has\s+|have\s+)?(?:enter(?:s|ed)?|entering)\s+into\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:deal|agreement|merger|partnership|joint venture|memorandum)"
@@ -350,6 +352,9 @@ def _initials(tokens: list[str], after: str) -> bool:
         return False
     letters = "".join(t[0] for t in tokens if t[:1].isupper())
     return m.group(1) == letters
+
+
+_PLACE_AFTER = re.compile(r",\s+([A-Z][a-z]+)(?:-based\b|,|\s|\.|$)")
 
 
 def _initials_of(name: str) -> str:
@@ -790,6 +795,9 @@ def _is_company(
         return None  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
         return None  # "Market Dynamics: Huawei and …": a label that opens a line
+    place = _PLACE_AFTER.match(sentence, end)
+    if place and place.group(1) in NOT_COMPANIES:
+        return None  # "Berkeley, California-based startup Bonsai": a city and its state
     if all(
         t in NOT_COMPANIES
         or t in LEGAL
