@@ -756,7 +756,7 @@ def _eval_sentences() -> list[str]:
 
 
 def test_anchored_patterns_match_like_the_plain_ones_on_the_eval_set() -> None:
-    from dossier.ingest import deals, entities, status
+    from dossier.ingest import clues, deals, status
 
     patterns = [
         *deals._STRONG_RE.values(),
@@ -764,7 +764,7 @@ def test_anchored_patterns_match_like_the_plain_ones_on_the_eval_set() -> None:
         deals._NOT_THIS_DEAL,
         deals._MINORITY,
         deals._CONTROL,
-        entities._DEAL_CUE,
+        clues._DEAL_CUE,
         status._RUMOR,
         status._AGREED,
     ]

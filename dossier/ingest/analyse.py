@@ -3,7 +3,7 @@ and what the text says of each new company (profile.py).
 
 Pure: reads nothing from disk, so the evaluation and the speed benchmark call it
 directly. The companies listed for an article are those it names: a new one only
-where the text shows it is a company (entities.py), a known one wherever it is named.
+where the text shows it is a company (clues.py), a known one wherever it is named.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .entities import CONFIDENCE
+from .clues import CONFIDENCE
 from .link import DraftDeal
 from .outcome import SeedOutcome
 

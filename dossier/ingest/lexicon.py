@@ -1,5 +1,5 @@
 """Word lists for the rule-based entity finder: why a capitalised phrase is or is not
-a company. Kept apart so the rules in entities.py read as rules.
+a company. Kept apart so the rules in clues.py and names.py read as rules.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ class NewCompany:
     name: str
     aliases: tuple[str, ...]
     evidence: str  # the sentence it was found in
-    rule: str = ""  # what in that sentence says it is a company (entities.CONFIDENCE)
+    rule: str = ""  # what in that sentence says it is a company (clues.CONFIDENCE)
     quote: str | None = None  # that sentence as the seed has it (outcome.py), or None
 
 
