@@ -57,6 +57,9 @@ _STRONG = {
     r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
     r"|\bstake\b|funding round|\bSeries [A-F]\b|\bround led by\b"
     r"|\bround (?:was|is|has been) led by\b|\bled (?:the|a|this|its) (?:[\w$.-]+ ){0,2}round\b"
+    # "Iconiq Capital led Datadog's round"
+    r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
+    r"|\b(?:financing|funding) (?:comes|came) from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact)\b"
@@ -86,7 +89,7 @@ _ANCHORS = {
     "licensing": (
         "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
     ),
-    "investment": ("invest", "stake", "funding round", "series ", "round", "pursu"),
+    "investment": ("invest", "stake", "funding", "financing", "series ", "round", "pursu"),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
         "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
@@ -329,8 +332,9 @@ def _without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ROUND = Caseless(
-    r"\b(?:round|funding|financing)\b.{0,80}?\b(?:led by|participation from|joined by)\b",
-    ("round", "funding", "financing"),
+    r"\b(?:round|funding|financing|investment)\b.{0,80}?\b(?:led by|participation from"
+    r"|joined by|(?:comes|came) from)\b",
+    ("round", "funding", "financing", "investment"),
 )
 
 
