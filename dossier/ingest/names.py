@@ -94,7 +94,12 @@ def pieces(sentence: str) -> Iterator[tuple[int, str]]:
             if token in _TITLES_IN_NAME and piece:
                 break  # "Uber CEO Dara Khosrowshahi": the rest is a person
             rest = tokens[i + 1 :]
-            names_itself = rest and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE)
+            # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
+            names_itself = (
+                rest
+                and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE)
+                and not possessive_place(token)
+            )
             if not last and token.endswith(("'s", "’s")) and not names_itself:
                 # "Google’s Waymo": the owner, then what it owns
                 if not piece:
@@ -167,7 +172,7 @@ OPENERS = frozenset(
 )
 
 
-_BASED = re.compile(r"-(?:based|headquartered|listed)$")
+_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run)$")
 
 
 def trim(start: int, phrase: str) -> tuple[int, str]:
