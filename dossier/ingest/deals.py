@@ -621,7 +621,9 @@ def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
     return published
 
 
-_FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
+# Kinds news uses for one event: an acquisition is also called a merger; a partnership an
+# MoU or a joint venture (link.py matches reports of one event across articles by it).
+KIND_FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
 
 
 def _merge(hits: list[_Hit]) -> list[DealFinding]:
@@ -637,7 +639,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
     for i in sorted(range(len(hits)), key=lambda i: (not hits[i].strong, hits[i].generic)):
         hit = hits[i]
         parties = frozenset(p for p, _ in hit.finding.parties)
-        family = _FAMILY.get(hit.finding.kind, hit.finding.kind)
+        family = KIND_FAMILY.get(hit.finding.kind, hit.finding.kind)
         key = next(
             (
                 k

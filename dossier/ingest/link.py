@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from ..slugs import slugify
+from .deals import KIND_FAMILY
 from .outcome import SeedOutcome
 from .state import Existing
 from .types import DealFinding
@@ -50,9 +51,6 @@ class Linked:
     articles: dict[str, ArticleLinks] = field(default_factory=dict)
 
 
-FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
-
-
 class DealIndex(Generic[T]):
     """Deals by kind family and parties, so a finding is compared with the few deals
     that share them: comparing it with every deal made ingest slower as deals grew."""
@@ -68,12 +66,12 @@ class DealIndex(Generic[T]):
         item: T,
         recalled: bool = False,
     ) -> None:
-        key = (FAMILY.get(kind, kind), parties)
+        key = (KIND_FAMILY.get(kind, kind), parties)
         self._by_key.setdefault(key, []).append((year, recalled, item))
 
     def match(self, finding: DealFinding) -> T | None:
         year = finding.announced.year if finding.announced else None
-        key = (FAMILY.get(finding.kind, finding.kind), _parties(finding))
+        key = (KIND_FAMILY.get(finding.kind, finding.kind), _parties(finding))
         for other, recalled, item in self._by_key.get(key, ()):
             if recalled and not finding.background:
                 if year is not None and year == other:
