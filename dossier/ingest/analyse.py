@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import clean
-from .deals import find_deals
+from .deals import find_deals, without_advisers
 from .entities import Finder, detect_new
 from .metadata import extract
 from .profile import Said, profile_facts
@@ -49,8 +49,10 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
     deals = find_deals(headline + with_mentions, meta.published, headline=bool(headline))
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
-    for i, (_, mentions) in enumerate(with_mentions):
-        for m in mentions:
+    for i, (sentence, mentions) in enumerate(with_mentions):
+        # an adviser or a law firm named only as such works on the story, it does not
+        # act in it ("Weil, Gotshal & Manges LLP is serving as legal counsel")
+        for m in without_advisers(sentence, mentions):
             counts[m.slug] += 1
             order.setdefault(m.slug, i)
     in_title = {m.slug for m in finder.mentions(meta.title)}

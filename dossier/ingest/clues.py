@@ -219,6 +219,16 @@ def _deal_before(before: str) -> bool:
 _LONGEST_NAME = 7
 
 
+# Last words of public bodies, places and schools: not businesses.
+_PUBLIC_BODIES = frozenset(
+    """
+    Administration Department Ministry Agency Commission Authority Council Court Region
+    Province County Parliament Congress Senate Police University College School
+    Government Bureau Directorate Tribunal Regulator Municipality Assembly
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
 def company_evidence(
     sentence: str,
     start: int,
@@ -233,6 +243,8 @@ def company_evidence(
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
         return None  # a page's menu or a headline in title case, not a name
+    if tokens[-1] in _PUBLIC_BODIES:
+        return None  # "Trump Administration", "Upper West Region": not a business
     if NUMBER.match(tokens[0]) or not_a_name(tokens):
         return None  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():

@@ -252,7 +252,7 @@ def find_deals(
         for m in mentions:
             if not m.possessed:
                 seen_count[m.slug] = seen_count.get(m.slug, 0) + 1
-        mentions = _without_advisers(sentence, mentions)
+        mentions = without_advisers(sentence, mentions)
         mentions = _round_investee(sentence, mentions, seen_count)
         hit = _analyse(sentence, mentions, published, year_here)
         if hit is None and one_party is not None:
@@ -317,7 +317,7 @@ _ADVISER_BEFORE = re.compile(
 )
 
 
-def _without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
+def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions of the sentence that are not advisers to a deal."""
     if "advis" not in sentence and "counsel" not in sentence and "underwrit" not in sentence:
         return mentions

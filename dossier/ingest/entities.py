@@ -188,7 +188,12 @@ def _joined_on(text: str, stop: int) -> bool:
 
 
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
-    """Organisations not yet known, each with the sentence that shows it."""
+    """Organisations not yet known, each with the sentence that shows it.
+
+    The rules read English: in a German or Italian article every noun or title is
+    capitalised ("Geschäftsführer der …"), so there only a name's own form counts (a
+    legal form, a ticker, an SEC registrant, its initials)."""
+    english = is_english(sentences)
     found: dict[str, NewCompany] = {}
     trimmed: dict[str, tuple[int, str]] = {}  # names recur within an article: trim once
     known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
@@ -210,6 +215,8 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             if is_known:
                 continue
             rule = company_evidence(sentence, start, end, phrase, outlet, people)
+            if rule is not None and not english and not _own_form(rule, phrase):
+                rule = None
             if rule is not None:
                 if _found(found, finder, sentence, end, phrase, rule):
                     known.clear()
@@ -221,6 +228,8 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     # Facebook". Only after the first pass, so that it knows the companies they stand
     # with. (A name merely used often was tried: on real news it drafted acronyms and
     # products, "GST", "Java", more than companies.)
+    if not english:
+        leftovers = []
     words = _lower_words(sentences) if leftovers else frozenset()
     beside: dict[str, list[Mention]] = {}
     for sentence, start, end, phrase in leftovers:
@@ -246,6 +255,32 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
             finder.add(slug, (short,))
     return list(found.values())
+
+
+# The evidence in a name's own form, which holds in any language.
+OWN_FORM = frozenset({"legal form", "stock ticker", "SEC registrant", "initials"})
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is for on that with said was has its as by from at it".split()  # noqa: SIM905
+)
+
+
+def _own_form(rule: str, phrase: str) -> bool:
+    """Evidence that holds in any language: a true legal form ("Holding AG"), not a
+    company-like word ("… Software"), which in German is any capitalised noun."""
+    if rule != "legal form":
+        return rule in OWN_FORM
+    tokens = phrase.split()
+    return tokens[-1] in LEGAL or tokens[0] in LEADING_LEGAL
+
+
+def is_english(sentences: list[str]) -> bool:
+    """Whether the text is English: its commonest short words are there (a text in
+    Chinese has few Latin words, and no capitalised phrases to mislead the rules)."""
+    words = [w.lower() for s in sentences for w in s.split()[:40]]
+    latin = [w for w in words if w.isascii()]
+    if len(latin) < 20:
+        return True
+    return sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin)
 
 
 def _found(
