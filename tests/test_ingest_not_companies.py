@@ -46,6 +46,11 @@ CASES = {
         "Quasar Pro software would run on Windows and Android phones.",
         {"A320", "10 A320", "737-800", "Quasar Pro", "Windows", "Android"},
     ),
+    "public body": (
+        "Velmar Systems Inc agreed to buy Orwin Labs Inc after the Trump Administration and "
+        "the Competition Commission cleared it, the company told the Upper West Region.",
+        {"Trump Administration", "Competition Commission", "Upper West Region"},
+    ),
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters.",
@@ -67,3 +72,28 @@ def test_never_a_company(case: str) -> None:
     names = drafted(text)
     assert names, "the article's real companies must still be found"
     assert not names & never, f"{case}: drafted {sorted(names & never)} as companies"
+
+
+def test_advisers_and_lawyers_do_not_act_in_the_story() -> None:
+    text = (
+        "Velmar Systems Inc agreed to buy Orwin Labs Inc for $40 million. Harbor Street "
+        "Partners LLC is acting as financial adviser to Velmar, and Weil, Gotshal & Manges "
+        "LLP is serving as legal counsel."
+    )
+    raw = RawArticle("seeds/case.txt", text, {}, " ".join(text.split()))
+    analysis = analyse(raw, Finder(()))
+    assert {"velmar-systems", "orwin-labs"} <= set(analysis.companies)
+    assert not {"harbor-street-partners", "gotshal-manges"} & set(analysis.companies)
+    (deal,) = analysis.deals
+    assert {slug for slug, _ in deal.parties} == {"velmar-systems", "orwin-labs"}
+
+
+def test_in_a_german_text_only_a_names_own_form_counts() -> None:
+    text = (
+        "Die S-Management Services GmbH hat einen neuen Vertrag mit IBM unterzeichnet. "
+        "Der Geschäftsführer der Sparkasse sagte, Leiter Ressort Software und Als Software "
+        "seien zufrieden mit dem Ergebnis der Verhandlungen in diesem Jahr."
+    )
+    names = drafted(text)
+    assert "S-Management Services" in names
+    assert not names & {"Leiter Ressort Software", "Als Software", "Ressort Software"}

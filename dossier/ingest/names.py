@@ -168,6 +168,7 @@ OPENERS = frozenset(
     Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
     Here There Called Purchase Acquisition Sale Takeover Merger Deal Completion Closing
+    Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
