@@ -245,6 +245,8 @@ def company_evidence(
         return None  # a page's menu or a headline in title case, not a name
     if tokens[-1] in _PUBLIC_BODIES:
         return None  # "Trump Administration", "Upper West Region": not a business
+    if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
+        return None  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):
         return None  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
