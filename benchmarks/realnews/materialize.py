@@ -131,7 +131,7 @@ def seed_text(entry: dict[str, Any], record: dict[str, Any]) -> tuple[str, str]:
     kind = entry.get("seed", "md")
     if kind in ("txt", "html"):
         return kind, body
-    meta = {k: str(record[k]).strip() for k in META_FIELDS if record.get(k)}
+    meta = {k: _printable(str(record[k])) for k in META_FIELDS if record.get(k)}
     for key, value in (entry.get("meta") or {}).items():
         meta[key] = str(value)
     if "published" in meta:
@@ -140,6 +140,16 @@ def seed_text(entry: dict[str, Any], record: dict[str, Any]) -> tuple[str, str]:
         return "md", body
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return "md", f"---\n{head}---\n\n{body.strip()}\n"
+
+
+# cp1252 quotes read as Latin-1 (U+0091–U+0094) and other control characters: a user
+# saving the page would see quotes, not escapes
+_CP1252_QUOTES = {0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”"}
+
+
+def _printable(value: str) -> str:
+    value = value.translate(_CP1252_QUOTES)
+    return "".join(c if c.isprintable() else " " for c in value).strip()
 
 
 def _iso(value: str) -> str:

@@ -78,13 +78,13 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
 def _meta_date(value: str | None) -> PartialDate | None:
     if not value:
         return None
-    value = value.strip()[:10]
-    if DATE_SHAPE.match(value):
+    value = value.strip()
+    if DATE_SHAPE.match(value[:10]):  # "2024-06-07", "2024-06-07 09:00:00"
         try:
-            return parse_partial_date(value)
+            return parse_partial_date(value[:10])
         except ValueError:
             return None
-    found = find_dates(value, None)
+    found = find_dates(value, None)  # "July 19, 2021", "19 July 2021"
     return found[0].date if found and not found[0].relative else None
 
 
