@@ -21,7 +21,7 @@ from dossier.frontmatter import parse
 from dossier.ingest import guard
 from dossier.load import Limits
 
-from .conftest import REPO, write
+from .conftest import MINIMAL, REPO, write
 
 DEAL = "Globex Corp agreed to buy Initech Ltd for $5 million on Monday. Initech Ltd said so.\n"
 FOOTER_INGEST = "Fix them and run again."
@@ -496,3 +496,88 @@ def test_md_front_matter_of_a_blog_page_keeps_its_fields(minimal: Path, capsys) 
     text = article.read_text("utf-8")
     assert "title: Globex news" in text and "published: '2024-06-07'" in text
     assert "layout" not in text
+
+
+# --- the loader never reads an article's seed: through a link --------------------------
+
+ARTICLE = "briefings/articles/wire-2024-05-01-globex-acme.md"
+SEED_LINE = f"{ARTICLE}:3: seed: seeds/wire.txt"
+NOT_READ = "; a seed is never read through a link, so its quotes were not checked"
+LINK_HINT = " (copy the article into seeds/ as a file, then remove the link)"
+
+
+def checked(root: Path, capsys: pytest.CaptureFixture[str], *lines: str) -> None:
+    """``check`` refuses with exactly ``lines``."""
+    assert run(root, "check") == 1
+    out = errors(capsys)
+    assert out == [*lines, f"{len(lines)} problem{'s' * (len(lines) > 1)} found. {FOOTER_INGEST}"]
+
+
+def test_a_seed_that_links_to_a_secret_inside_the_project(minimal: Path, capsys) -> None:
+    # the quote "Globex has agreed to buy Acme." is in .env: reading it would pass check
+    write(minimal, ".env", "API_TOKEN=s3cret Globex has agreed to buy Acme.\n")
+    (minimal / "seeds/wire.txt").unlink()
+    (minimal / "seeds/wire.txt").symlink_to("../.env")
+    checked(minimal, capsys, f"{SEED_LINE} is a link to .env{NOT_READ}{LINK_HINT}")
+    assert run(minimal, "build") == 1
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "seeds/wire.txt: is a link to .env" in err  # from ingest
+    assert not (minimal / "site").exists()
+
+
+def test_a_seed_that_links_outside_or_nowhere(minimal: Path, tmp_path: Path, capsys) -> None:
+    (minimal / "seeds/wire.txt").unlink()
+    (minimal / "seeds/wire.txt").symlink_to(write(tmp_path, "wire.txt", MINIMAL["seeds/wire.txt"]))
+    checked(
+        minimal, capsys, f"{SEED_LINE} is a link to a file outside the project{NOT_READ}{LINK_HINT}"
+    )
+    (minimal / "seeds/wire.txt").unlink()
+    (minimal / "seeds/wire.txt").symlink_to("gone.txt")
+    checked(
+        minimal, capsys, f"{SEED_LINE} is a broken link (it points to nothing){NOT_READ}{LINK_HINT}"
+    )
+
+
+def test_a_seed_in_a_seeds_folder_that_is_a_link(minimal: Path, capsys) -> None:
+    (minimal / "seeds").rename(minimal / "notes")
+    (minimal / "seeds").symlink_to("notes")
+    checked(
+        minimal,
+        capsys,
+        f"{SEED_LINE} is in a folder that is a link (seeds){NOT_READ} (replace the link with"
+        " the folder seeds/ itself)",
+    )
+
+
+@pytest.mark.parametrize("seed", ["seeds/..", "seeds/."])
+def test_a_seed_path_that_is_not_a_file_in_seeds(minimal: Path, capsys, seed: str) -> None:
+    article = minimal / ARTICLE
+    article.write_text(article.read_text().replace("seeds/wire.txt", seed))
+    checked(
+        minimal,
+        capsys,
+        f"{ARTICLE}:3: seed: {seed} is not a file in seeds/; a seed is read only from there"
+        " (write seeds/FILENAME, the article's file in seeds/)",
+    )
+
+
+def test_a_seed_that_is_a_pipe_is_not_opened(minimal: Path, capsys) -> None:
+    (minimal / "seeds/wire.txt").unlink()
+    os.mkfifo(minimal / "seeds/wire.txt")
+    checked(
+        minimal,
+        capsys,
+        f"{SEED_LINE} is not a file (a folder, pipe or device); it was not read (put the"
+        " article's file there)",
+    )
+
+
+def test_a_briefing_that_links_inside_the_project_is_refused(minimal: Path, capsys) -> None:
+    (minimal / "briefings/companies/acme.md").rename(minimal / "acme.md")
+    (minimal / "briefings/companies/acme.md").symlink_to("../../acme.md")
+    checked(
+        minimal,
+        capsys,
+        "briefings/companies/acme.md: is a link to acme.md; a briefing is never read through a"
+        " link (copy the file into briefings/ instead)",
+    )
