@@ -33,8 +33,11 @@ def run(root: Path, *args: str) -> int:
 
 
 def briefings(root: Path) -> dict[str, bytes]:
+    """Every file in briefings/ (a link: where it points)."""
     return {
-        p.relative_to(root).as_posix(): p.read_bytes()
+        p.relative_to(root).as_posix(): os.readlink(p).encode()
+        if p.is_symlink()
+        else p.read_bytes()
         for p in sorted((root / "briefings").rglob("*"))
         if p.is_file() or p.is_symlink()
     }
@@ -581,3 +584,48 @@ def test_a_briefing_that_links_inside_the_project_is_refused(minimal: Path, caps
         "briefings/companies/acme.md: is a link to acme.md; a briefing is never read through a"
         " link (copy the file into briefings/ instead)",
     )
+
+
+# --- ingest never reads a briefing through a link ---------------------------------------
+
+INGEST_LINK = (
+    "; ingest never reads a briefing through a link, so nothing was drafted (replace the link"
+    " with the briefing file itself, or remove it)"
+)
+
+
+def test_ingest_reports_a_briefing_that_is_a_link(minimal: Path, tmp_path: Path, capsys) -> None:
+    victim = write(tmp_path, "victim.md", "---\nname: Victim\nreview: {status: draft}\n---\nV.\n")
+    (minimal / "briefings/companies/victim.md").symlink_to(victim)
+    write(minimal, ".env", "---\nname: Secret\nreview: {status: draft}\n---\nAPI_TOKEN=x\n")
+    (minimal / "briefings/deals/env.md").symlink_to("../../.env")
+    (minimal / "briefings/articles/gone.md").symlink_to("nowhere.md")
+    write(minimal, "seeds/new.txt", DEAL)
+    before = briefings(minimal)
+    assert run(minimal, "ingest") == 1
+    assert errors(capsys) == [
+        f"briefings/articles/gone.md: is a broken link (it points to nothing){INGEST_LINK}",
+        f"briefings/companies/victim.md: is a link to a file outside the project{INGEST_LINK}",
+        f"briefings/deals/env.md: is a link to .env{INGEST_LINK}",
+        f"3 problems found. {FOOTER_INGEST}",
+    ]
+    assert briefings(minimal) == before
+    assert victim.read_text() == "---\nname: Victim\nreview: {status: draft}\n---\nV.\n"
+
+
+def test_ingest_never_reads_a_linked_briefing(minimal: Path, monkeypatch) -> None:
+    """Not even to learn its companies: the file behind the link is never opened."""
+    from dossier.ingest import state
+
+    (minimal / "briefings/companies/acme.md").rename(minimal / "acme.md")
+    (minimal / "briefings/companies/acme.md").symlink_to("../../acme.md")
+    opened: list[str] = []
+    real_open = os.open
+    monkeypatch.setattr(
+        state.os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k)
+    )
+    found = state.read_state(minimal)
+    assert "acme" not in found.companies
+    assert [p.path for p in found.problems] == ["briefings/companies/acme.md"]
+    assert opened and str(minimal / "briefings/companies/acme.md") not in opened
+    assert state.seed_uses(minimal)  # the article is still read; the link is skipped
