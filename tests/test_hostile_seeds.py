@@ -629,3 +629,48 @@ def test_ingest_never_reads_a_linked_briefing(minimal: Path, monkeypatch) -> Non
     assert [p.path for p in found.problems] == ["briefings/companies/acme.md"]
     assert opened and str(minimal / "briefings/companies/acme.md") not in opened
     assert state.seed_uses(minimal)  # the article is still read; the link is skipped
+
+
+# --- pdf never writes through a link ----------------------------------------------------
+
+PDF_NOTHING = "; pdf never writes through a link, so nothing was written"
+
+
+def test_pdf_refuses_a_site_folder_that_is_a_link(minimal: Path, tmp_path: Path, capsys) -> None:
+    outside = tmp_path / "outside-site"
+    outside.mkdir()
+    (minimal / "site").symlink_to(outside)
+    assert run(minimal, "pdf") == 1
+    assert errors(capsys) == [
+        f"error: site/dossier.pdf: is in a folder that is a link (site){PDF_NOTHING} (replace"
+        " the link site with a real folder, or choose another --output)"
+    ]
+    assert list(outside.iterdir()) == []
+
+
+def test_pdf_refuses_a_target_that_is_a_link(minimal: Path, tmp_path: Path, capsys) -> None:
+    victim = write(tmp_path, "victim.txt", "precious\n")
+    (minimal / "site").mkdir()
+    (minimal / "site/dossier.pdf").symlink_to(victim)
+    assert run(minimal, "pdf") == 1
+    assert errors(capsys) == [
+        f"error: site/dossier.pdf: is a link to a file outside the project{PDF_NOTHING} (remove"
+        " the link, or choose another --output)"
+    ]
+    (tmp_path / "book.pdf").symlink_to(minimal / "briefings/companies/acme.md")
+    assert run(minimal, "pdf", "--output", str(tmp_path / "book.pdf")) == 1
+    assert errors(capsys) == [
+        f"error: {tmp_path / 'book.pdf'}: is a link to briefings/companies/acme.md{PDF_NOTHING}"
+        " (remove the link, or choose another --output)"
+    ]
+    assert victim.read_text() == "precious\n"
+    assert (minimal / "briefings/companies/acme.md").read_text().startswith("---\nname: Acme")
+
+
+def test_pdf_replaces_its_file_atomically(minimal: Path, capsys) -> None:
+    target = write(minimal, "site/dossier.pdf", "old\n")
+    inode = target.stat().st_ino
+    assert run(minimal, "pdf") == 0
+    assert capsys.readouterr().out.startswith("wrote site/dossier.pdf: ")
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_ino != inode
+    assert [p.name for p in target.parent.iterdir()] == ["dossier.pdf"]  # no temporary left
