@@ -674,3 +674,42 @@ def test_pdf_replaces_its_file_atomically(minimal: Path, capsys) -> None:
     assert capsys.readouterr().out.startswith("wrote site/dossier.pdf: ")
     assert target.read_bytes().startswith(b"%PDF") and target.stat().st_ino != inode
     assert [p.name for p in target.parent.iterdir()] == ["dossier.pdf"]  # no temporary left
+
+
+# --- a zero-width character in a known company's name or in a seed ------------------------
+
+
+def test_finder_ignores_zero_width_characters() -> None:
+    from dossier.ingest.entities import Finder
+    from dossier.ingest.types import KnownCompany
+
+    finder = Finder([KnownCompany("xiaomi", "Xiaomi", ("Xiaomi\u200b",))])
+    assert [m.slug for m in finder.mentions("Xiaomi agreed to buy Initech.")] == ["xiaomi"]
+    assert finder.slug_of("Xi\u200baomi") == "xiaomi"
+
+
+@pytest.mark.parametrize(
+    ("alias", "seed_name"), [("Xiaomi\u200b", "Xiaomi"), ("Xiaomi", "Xi\u200baomi\u200b")]
+)
+def test_a_known_company_is_found_whatever_zero_width_characters(
+    minimal: Path, alias: str, seed_name: str
+) -> None:
+    write(
+        minimal,
+        "briefings/companies/xiaomi.md",
+        f'---\nname: Xiaomi Corporation\naliases: ["{alias}"]\nreview: {{status: reviewed}}\n'
+        "---\nXiaomi makes phones.\n",
+    )
+    write(
+        minimal,
+        "seeds/zw.txt",
+        f"{seed_name} agreed to buy Initech Ltd for $5 million on Monday. {seed_name} said so.\n",
+    )
+    assert run(minimal, "ingest") == 0
+    (article,) = [
+        p for p in (minimal / "briefings/articles").glob("*.md") if "seeds/zw.txt" in p.read_text()
+    ]
+    assert "xiaomi" in parse(article.name, article.read_text("utf-8")).data["companies"]
+    drafted = {p.stem for p in (minimal / "briefings/companies").glob("*.md")}
+    assert drafted == {"acme", "globex", "xiaomi", "initech"}  # no second Xiaomi
+    assert run(minimal, "check") == 0
