@@ -206,7 +206,8 @@ def _pdf(root: Path, args: argparse.Namespace) -> int:
     from .pipeline import pdf
 
     started = time.perf_counter()
-    output: Path = args.output.resolve() if args.output else root / "site" / "dossier.pdf"
+    # absolute, not resolve(): a link at --output is refused, never followed
+    output: Path = args.output.absolute() if args.output else root / "site" / "dossier.pdf"
     pages = pdf(root, output, tuple(args.company), args.since, args.paper)
     shown = output.relative_to(root) if output.is_relative_to(root) else output
     size = output.stat().st_size // 1024

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import claims, crossref, readcache
+from . import claims, crossref, links, readcache
 from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
@@ -241,7 +241,9 @@ def _read_seeds(
         if article.seed is None:
             continue
         line = article.origin.line_of("seed")
-        if files is not None:  # a git revision: symlinks were left out when it was read
+        if files is not None and _seed_path_problem(article, line) is not None:
+            problems.append(_missing_seed(article, line))
+        elif files is not None:  # a git revision: symlinks were left out when it was read
             raw = files.get(article.seed)
             if raw is None:
                 problems.append(_missing_seed(article, line))
@@ -251,19 +253,18 @@ def _read_seeds(
                 texts[slug] = raw.decode("utf-8-sig", errors="replace")
                 digests[slug] = _digest(texts[slug])
             continue
-        status, size, raw = readcache.read(_join(root, article.seed), root, limits.max_file_bytes)
-        if status == "missing":
+        refused = _seed_path_problem(article, line)
+        if refused is not None:
+            problems.append(refused)
+            continue
+        path = _join(root, article.seed)
+        status, size, raw = readcache.read(path, root, limits.max_file_bytes)
+        if status in ("link", "linked-folder"):
+            problems.append(_seed_link(root, article, line, Path(path), status))
+        elif status == "missing" and os.path.lexists(path):
+            problems.append(_seed_not_a_file(article, line))
+        elif status == "missing":
             problems.append(_missing_seed(article, line))
-        elif status == "outside":
-            problems.append(
-                Problem(
-                    article.origin.path,
-                    line,
-                    "seed",
-                    f"{article.seed} links to a file outside the project",
-                    "copy the seed into seeds/ instead",
-                )
-            )
         elif raw is None:
             problems.append(_seed_too_big(article, line, size, limits))
         else:
@@ -277,6 +278,46 @@ def _read_seeds(
 
 
 _seed_digests: dict[int, tuple[bytes, str]] = {}  # id(bytes) → (bytes, digest), last load
+
+
+def _seed_path_problem(article: Article, line: int) -> Problem | None:
+    """A ``seed:`` that is not the name of a file directly in seeds/ (``seeds/..``)."""
+    folder, _, name = (article.seed or "").partition("/")
+    if folder == "seeds" and name not in ("", ".", "..") and "/" not in name and "\0" not in name:
+        return None
+    return Problem(
+        article.origin.path,
+        line,
+        "seed",
+        f"{article.seed} is not a file in seeds/; a seed is read only from there",
+        "write seeds/FILENAME, the article's file in seeds/",
+    )
+
+
+def _seed_link(root: Path, article: Article, line: int, path: Path, status: str) -> Problem:
+    """A seed that is a link, or in a folder that is one: refused, never read."""
+    where, hint = "", "copy the article into seeds/ as a file, then remove the link"
+    if status == "linked-folder":
+        folder = links.linked_folder(root, path) or "seeds"
+        what = f"is in a folder that is a link ({folder})"
+        hint = f"replace the link with the folder {folder}/ itself"
+    elif (where := links.link_target(root, path)) == "broken":
+        what = "is a broken link (it points to nothing)"
+    else:
+        what = f"is a link {where}"
+    return Problem(
+        article.origin.path,
+        line,
+        "seed",
+        f"{article.seed} {what}; a seed is never read through a link, so its quotes were"
+        " not checked",
+        hint,
+    )
+
+
+def _seed_not_a_file(article: Article, line: int) -> Problem:
+    what = f"{article.seed} is not a file (a folder, pipe or device); it was not read"
+    return Problem(article.origin.path, line, "seed", what, "put the article's file there")
 
 
 def _missing_seed(article: Article, line: int) -> Problem:
@@ -322,16 +363,8 @@ def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
         return None
-    if status == "outside":
-        problems.append(
-            Problem(
-                rel,
-                None,
-                "",
-                "is a link to a file outside the project",
-                "copy the file into briefings/ instead",
-            )
-        )
+    if status in ("link", "linked-folder"):
+        problems.append(links.briefing_problem(root, rel, status))
         return None
     if status == "missing":
         problems.append(Problem(rel, None, "", "cannot be read: not a file"))

@@ -117,12 +117,13 @@ def build(
 def pdf(root: Path, output: Path, companies: tuple[str, ...], since: str | None, paper: str) -> int:
     """The briefing book for the selection as a PDF at ``output``; returns its page count."""
     from .printbook import Scope, commit_of, render_book, select
-    from .printbook.pdf import write_pdf
+    from .printbook.pdf import check_output, write_pdf
 
+    check_output(root, output)  # before loading and laying out anything
     book = select(build_views(load_corpus(root)), Scope(companies, parse_since(since)))
     commit = commit_of(root)
     templates = root / "templates"
-    return write_pdf(lambda pages: render_book(book, templates, commit, paper, pages), output)
+    return write_pdf(lambda pages: render_book(book, templates, commit, paper, pages), output, root)
 
 
 def parse_since(text: str | None) -> PartialDate | None:

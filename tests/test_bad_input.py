@@ -96,8 +96,8 @@ def test_symlink_to_a_file_outside_the_project(
     (minimal / "briefings/companies/secret.md").symlink_to(secret)
     assert main(["--root", str(minimal), "build"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "briefings/companies/secret.md: is a link to a file outside the project "
-        "(copy the file into briefings/ instead)",
+        "briefings/companies/secret.md: is a link to a file outside the project; a briefing is"
+        " never read through a link (copy the file into briefings/ instead)",
         "1 problem found. Nothing was written; the previous site is unchanged.",
     ]
 

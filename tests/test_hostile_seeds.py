@@ -21,7 +21,7 @@ from dossier.frontmatter import parse
 from dossier.ingest import guard
 from dossier.load import Limits
 
-from .conftest import REPO, write
+from .conftest import MINIMAL, REPO, write
 
 DEAL = "Globex Corp agreed to buy Initech Ltd for $5 million on Monday. Initech Ltd said so.\n"
 FOOTER_INGEST = "Fix them and run again."
@@ -33,8 +33,11 @@ def run(root: Path, *args: str) -> int:
 
 
 def briefings(root: Path) -> dict[str, bytes]:
+    """Every file in briefings/ (a link: where it points)."""
     return {
-        p.relative_to(root).as_posix(): p.read_bytes()
+        p.relative_to(root).as_posix(): os.readlink(p).encode()
+        if p.is_symlink()
+        else p.read_bytes()
         for p in sorted((root / "briefings").rglob("*"))
         if p.is_file() or p.is_symlink()
     }
@@ -496,3 +499,217 @@ def test_md_front_matter_of_a_blog_page_keeps_its_fields(minimal: Path, capsys) 
     text = article.read_text("utf-8")
     assert "title: Globex news" in text and "published: '2024-06-07'" in text
     assert "layout" not in text
+
+
+# --- the loader never reads an article's seed: through a link --------------------------
+
+ARTICLE = "briefings/articles/wire-2024-05-01-globex-acme.md"
+SEED_LINE = f"{ARTICLE}:3: seed: seeds/wire.txt"
+NOT_READ = "; a seed is never read through a link, so its quotes were not checked"
+LINK_HINT = " (copy the article into seeds/ as a file, then remove the link)"
+
+
+def checked(root: Path, capsys: pytest.CaptureFixture[str], *lines: str) -> None:
+    """``check`` refuses with exactly ``lines``."""
+    assert run(root, "check") == 1
+    out = errors(capsys)
+    assert out == [*lines, f"{len(lines)} problem{'s' * (len(lines) > 1)} found. {FOOTER_INGEST}"]
+
+
+def test_a_seed_that_links_to_a_secret_inside_the_project(minimal: Path, capsys) -> None:
+    # the quote "Globex has agreed to buy Acme." is in .env: reading it would pass check
+    write(minimal, ".env", "API_TOKEN=s3cret Globex has agreed to buy Acme.\n")
+    (minimal / "seeds/wire.txt").unlink()
+    (minimal / "seeds/wire.txt").symlink_to("../.env")
+    checked(minimal, capsys, f"{SEED_LINE} is a link to .env{NOT_READ}{LINK_HINT}")
+    assert run(minimal, "build") == 1
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "seeds/wire.txt: is a link to .env" in err  # from ingest
+    assert not (minimal / "site").exists()
+
+
+def test_a_seed_that_links_outside_or_nowhere(minimal: Path, tmp_path: Path, capsys) -> None:
+    (minimal / "seeds/wire.txt").unlink()
+    (minimal / "seeds/wire.txt").symlink_to(write(tmp_path, "wire.txt", MINIMAL["seeds/wire.txt"]))
+    checked(
+        minimal, capsys, f"{SEED_LINE} is a link to a file outside the project{NOT_READ}{LINK_HINT}"
+    )
+    (minimal / "seeds/wire.txt").unlink()
+    (minimal / "seeds/wire.txt").symlink_to("gone.txt")
+    checked(
+        minimal, capsys, f"{SEED_LINE} is a broken link (it points to nothing){NOT_READ}{LINK_HINT}"
+    )
+
+
+def test_a_seed_in_a_seeds_folder_that_is_a_link(minimal: Path, capsys) -> None:
+    (minimal / "seeds").rename(minimal / "notes")
+    (minimal / "seeds").symlink_to("notes")
+    checked(
+        minimal,
+        capsys,
+        f"{SEED_LINE} is in a folder that is a link (seeds){NOT_READ} (replace the link with"
+        " the folder seeds/ itself)",
+    )
+
+
+@pytest.mark.parametrize("seed", ["seeds/..", "seeds/."])
+def test_a_seed_path_that_is_not_a_file_in_seeds(minimal: Path, capsys, seed: str) -> None:
+    article = minimal / ARTICLE
+    article.write_text(article.read_text().replace("seeds/wire.txt", seed))
+    checked(
+        minimal,
+        capsys,
+        f"{ARTICLE}:3: seed: {seed} is not a file in seeds/; a seed is read only from there"
+        " (write seeds/FILENAME, the article's file in seeds/)",
+    )
+
+
+def test_a_seed_that_is_a_pipe_is_not_opened(minimal: Path, capsys) -> None:
+    (minimal / "seeds/wire.txt").unlink()
+    os.mkfifo(minimal / "seeds/wire.txt")
+    checked(
+        minimal,
+        capsys,
+        f"{SEED_LINE} is not a file (a folder, pipe or device); it was not read (put the"
+        " article's file there)",
+    )
+
+
+def test_a_briefing_that_links_inside_the_project_is_refused(minimal: Path, capsys) -> None:
+    (minimal / "briefings/companies/acme.md").rename(minimal / "acme.md")
+    (minimal / "briefings/companies/acme.md").symlink_to("../../acme.md")
+    checked(
+        minimal,
+        capsys,
+        "briefings/companies/acme.md: is a link to acme.md; a briefing is never read through a"
+        " link (copy the file into briefings/ instead)",
+    )
+
+
+# --- ingest never reads a briefing through a link ---------------------------------------
+
+INGEST_LINK = (
+    "; ingest never reads a briefing through a link, so nothing was drafted (replace the link"
+    " with the briefing file itself, or remove it)"
+)
+
+
+def test_ingest_reports_a_briefing_that_is_a_link(minimal: Path, tmp_path: Path, capsys) -> None:
+    victim = write(tmp_path, "victim.md", "---\nname: Victim\nreview: {status: draft}\n---\nV.\n")
+    (minimal / "briefings/companies/victim.md").symlink_to(victim)
+    write(minimal, ".env", "---\nname: Secret\nreview: {status: draft}\n---\nAPI_TOKEN=x\n")
+    (minimal / "briefings/deals/env.md").symlink_to("../../.env")
+    (minimal / "briefings/articles/gone.md").symlink_to("nowhere.md")
+    write(minimal, "seeds/new.txt", DEAL)
+    before = briefings(minimal)
+    assert run(minimal, "ingest") == 1
+    assert errors(capsys) == [
+        f"briefings/articles/gone.md: is a broken link (it points to nothing){INGEST_LINK}",
+        f"briefings/companies/victim.md: is a link to a file outside the project{INGEST_LINK}",
+        f"briefings/deals/env.md: is a link to .env{INGEST_LINK}",
+        f"3 problems found. {FOOTER_INGEST}",
+    ]
+    assert briefings(minimal) == before
+    assert victim.read_text() == "---\nname: Victim\nreview: {status: draft}\n---\nV.\n"
+
+
+def test_ingest_never_reads_a_linked_briefing(minimal: Path, monkeypatch) -> None:
+    """Not even to learn its companies: the file behind the link is never opened."""
+    from dossier.ingest import state
+
+    (minimal / "briefings/companies/acme.md").rename(minimal / "acme.md")
+    (minimal / "briefings/companies/acme.md").symlink_to("../../acme.md")
+    opened: list[str] = []
+    real_open = os.open
+    monkeypatch.setattr(
+        state.os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k)
+    )
+    found = state.read_state(minimal)
+    assert "acme" not in found.companies
+    assert [p.path for p in found.problems] == ["briefings/companies/acme.md"]
+    assert opened and str(minimal / "briefings/companies/acme.md") not in opened
+    assert state.seed_uses(minimal)  # the article is still read; the link is skipped
+
+
+# --- pdf never writes through a link ----------------------------------------------------
+
+PDF_NOTHING = "; pdf never writes through a link, so nothing was written"
+
+
+def test_pdf_refuses_a_site_folder_that_is_a_link(minimal: Path, tmp_path: Path, capsys) -> None:
+    outside = tmp_path / "outside-site"
+    outside.mkdir()
+    (minimal / "site").symlink_to(outside)
+    assert run(minimal, "pdf") == 1
+    assert errors(capsys) == [
+        f"error: site/dossier.pdf: is in a folder that is a link (site){PDF_NOTHING} (replace"
+        " the link site with a real folder, or choose another --output)"
+    ]
+    assert list(outside.iterdir()) == []
+
+
+def test_pdf_refuses_a_target_that_is_a_link(minimal: Path, tmp_path: Path, capsys) -> None:
+    victim = write(tmp_path, "victim.txt", "precious\n")
+    (minimal / "site").mkdir()
+    (minimal / "site/dossier.pdf").symlink_to(victim)
+    assert run(minimal, "pdf") == 1
+    assert errors(capsys) == [
+        f"error: site/dossier.pdf: is a link to a file outside the project{PDF_NOTHING} (remove"
+        " the link, or choose another --output)"
+    ]
+    (tmp_path / "book.pdf").symlink_to(minimal / "briefings/companies/acme.md")
+    assert run(minimal, "pdf", "--output", str(tmp_path / "book.pdf")) == 1
+    assert errors(capsys) == [
+        f"error: {tmp_path / 'book.pdf'}: is a link to briefings/companies/acme.md{PDF_NOTHING}"
+        " (remove the link, or choose another --output)"
+    ]
+    assert victim.read_text() == "precious\n"
+    assert (minimal / "briefings/companies/acme.md").read_text().startswith("---\nname: Acme")
+
+
+def test_pdf_replaces_its_file_atomically(minimal: Path, capsys) -> None:
+    target = write(minimal, "site/dossier.pdf", "old\n")
+    inode = target.stat().st_ino
+    assert run(minimal, "pdf") == 0
+    assert capsys.readouterr().out.startswith("wrote site/dossier.pdf: ")
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_ino != inode
+    assert [p.name for p in target.parent.iterdir()] == ["dossier.pdf"]  # no temporary left
+
+
+# --- a zero-width character in a known company's name or in a seed ------------------------
+
+
+def test_finder_ignores_zero_width_characters() -> None:
+    from dossier.ingest.entities import Finder
+    from dossier.ingest.types import KnownCompany
+
+    finder = Finder([KnownCompany("xiaomi", "Xiaomi", ("Xiaomi\u200b",))])
+    assert [m.slug for m in finder.mentions("Xiaomi agreed to buy Initech.")] == ["xiaomi"]
+    assert finder.slug_of("Xi\u200baomi") == "xiaomi"
+
+
+@pytest.mark.parametrize(
+    ("alias", "seed_name"), [("Xiaomi\u200b", "Xiaomi"), ("Xiaomi", "Xi\u200baomi\u200b")]
+)
+def test_a_known_company_is_found_whatever_zero_width_characters(
+    minimal: Path, alias: str, seed_name: str
+) -> None:
+    write(
+        minimal,
+        "briefings/companies/xiaomi.md",
+        f'---\nname: Xiaomi Corporation\naliases: ["{alias}"]\nreview: {{status: reviewed}}\n'
+        "---\nXiaomi makes phones.\n",
+    )
+    write(
+        minimal,
+        "seeds/zw.txt",
+        f"{seed_name} agreed to buy Initech Ltd for $5 million on Monday. {seed_name} said so.\n",
+    )
+    assert run(minimal, "ingest") == 0
+    (article,) = [
+        p for p in (minimal / "briefings/articles").glob("*.md") if "seeds/zw.txt" in p.read_text()
+    ]
+    assert "xiaomi" in parse(article.name, article.read_text("utf-8")).data["companies"]
+    drafted = {p.stem for p in (minimal / "briefings/companies").glob("*.md")}
+    assert drafted == {"acme", "globex", "xiaomi", "initech"}  # no second Xiaomi
+    assert run(minimal, "check") == 0

@@ -98,7 +98,7 @@ def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     """
     report = IngestReport()
     listing = guard.list_seeds(root, limits.max_file_bytes)
-    state = read_state(root)
+    state = read_state(root, limits.max_file_bytes)
     seeds = listing.seeds
     present = {p.relative_to(root).as_posix() for p in seeds}
     for slug, article in sorted(state.articles.items()):
@@ -106,7 +106,8 @@ def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
         if isinstance(seed, str) and seed not in present and (root / seed).suffix:
             report.removed.append(f"briefings/articles/{slug}.md ({seed})")
     own = ownership(state, present)
-    outcomes = _outcomes(root, state, own, seeds, report, limits, list(listing.problems))
+    refused = [*listing.problems, *state.problems]
+    outcomes = _outcomes(root, state, own, seeds, report, limits, refused)
     plan = consolidate(state, own, outcomes)
     _write(root, state, own, plan, report, limits)
     return report

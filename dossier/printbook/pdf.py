@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import atomic
 from ..errors import DossierError
+from ..links import link_target, linked_folder
 
 # WeasyPrint resolves target-counter() on its first layout and does not always lay out
 # the contents again when later pages move (a cross-reference's "(p. 14)" is wider than
@@ -23,15 +26,46 @@ from ..errors import DossierError
 _MAX_LAYOUTS = 4
 
 
-def write_pdf(render: Callable[[dict[str, int]], str], output: Path) -> int:
+def write_pdf(render: Callable[[dict[str, int]], str], output: Path, root: Path) -> int:
     """Make the PDF of the HTML ``render(pages)`` gives; write it to ``output``.
 
     ``render`` receives the page of each anchor from the previous layout ({} at first).
-    Returns the page count.
+    Returns the page count. ``output`` is checked before the (slow) layout and again
+    just before the write: never a link, nor in a folder of the project that is one.
     """
+    check_output(root, output)
     data, pages = html_to_pdf(render)
-    atomic.write_bytes(output, data)  # a failed run keeps the previous PDF
+    check_output(root, output)
+    atomic.write_bytes(output, data)  # a temporary file renamed: a failed run keeps the old PDF
     return pages
+
+
+def check_output(root: Path, output: Path) -> None:
+    """DossierError unless ``output`` may be written: not a link, not a folder, pipe or
+    device, and (inside the project) in no folder that is a link, such as ``site/``."""
+    inside = next(
+        (top for top in (root, Path(os.path.realpath(root))) if output.is_relative_to(top)), None
+    )
+    shown = output.relative_to(inside).as_posix() if inside else str(output)
+    hint = "remove the link, or choose another --output"
+    what = None
+    try:
+        mode: int | None = os.lstat(output).st_mode
+    except OSError:
+        mode = None
+    folder = linked_folder(inside, output) if inside else None
+    if mode is not None and stat.S_ISLNK(mode):
+        where = link_target(root, output)
+        what = "is a broken link" if where == "broken" else f"is a link {where}"
+    elif mode is not None and not stat.S_ISREG(mode):
+        what, hint = "is not a regular file", "remove it, or choose another --output"
+    elif folder is not None:
+        what = f"is in a folder that is a link ({folder})"
+        hint = f"replace the link {folder} with a real folder, or choose another --output"
+    if what is not None:
+        raise DossierError(
+            f"{shown}: {what}; pdf never writes through a link, so nothing was written ({hint})"
+        )
 
 
 def html_to_pdf(render: Callable[[dict[str, int]], str]) -> tuple[bytes, int]:
