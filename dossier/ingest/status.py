@@ -40,13 +40,17 @@ _OFFER = Caseless(
     r"|takeover (?:bid|approach)|bid for)\b"
 )
 _COMPLETED = Caseless(
-    r"\b(?:completed|complete[sd]? (?:the|its)|(?:was|were|has been|have been) merged"
+    # not "expected to be completed in the fourth quarter"
+    r"\b(?:(?<!to be )completed|complete[sd]? (?:the|its)|(?:was|were|has been|have been) merged"
     r"|merged (?:into|with)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
-    r"(?:has|have|had) purchased|announced (?:the|its) (?:acquisition|purchase|completion) of|"
+    r"(?:has|have|had) purchased|announced (?:on \w+ |today |this week )?(?:the|its) "
+    r"(?:acquisition|purchase|completion) of|"
+    # a headline's present tense tells what happened: "Dentsu Aegis Network acquires …"
+    r"acquires|buys|purchases|snaps up|takes over|"
     r"has taken|have taken|took a|snapped up)\b"
 )
 _AGREED = Caseless(
@@ -60,7 +64,8 @@ _AGREED = Caseless(
     r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form|work together"
     r"|cooperate|collaborate)|"
     # a partnership renewed is agreed again: "have extended their partnership"
-    r"(?:extend|renew)(?:s|ed|ing)? (?:the|their|its|a|an) (?:[\w-]+ ){0,3}?(?:partnership|"
+    r"(?:extend|renew|expand)(?:s|ed|ing)? (?:the |their |its |a |an )?(?:[\w-]+ ){0,3}?"
+    r"(?:partnership|"
     r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
     r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
 )
