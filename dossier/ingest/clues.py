@@ -135,6 +135,10 @@ _DEAL_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:deal|agreement|merger|partnership|joint venture|memorandum)"
     r"|^\s+(?:\w+\s+){0,2}?announced\s+(?:today\s+)?(?:the\s+)?(?:signing|completion|closing)"
     r"\s+of\b"
+    # "Zoom announced on Sunday, July 18, that it's buying Five9"
+    r"|^\s+(?:announced|said|confirmed)\s+(?:[\w,]+\s+){0,4}?that\s+it(?:['’]s|\s+is|\s+will"
+    r"|\s+has|\s+would|\s+had)\s+(?:agreed\s+to\s+)?(?:buy|buying|acquire|acquiring|invest"
+    r"|investing|merge|merging|partner|partnering|bought|acquired|invested)\b"
     # "… are partnering on AI", "… have teamed up", "… are in talks"
     r"|^\s+(?:are\s+|is\s+|have\s+|has\s+|had\s+|were\s+|was\s+)?(?:partnering|partnered|"
     r"teaming up|teamed up|joining forces|joined forces|collaborating|cooperating|"
@@ -343,6 +347,9 @@ _BUSINESS_AFTER = re.compile(
     r"cloud services|partnership|alliance|joint venture|merger|stake)\b"
     r"|^\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|"
     r"surged|tumbled|soared|sank|plunged|were|traded)\b"
+    # "Zoom CEO Eric Yuan", "Microsoft chief executive Satya Nadella"
+    r"|^\s+(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|president|founder|"
+    r"co-founder|spokes(?:man|woman|person))\s+[A-Z][a-z]+\s+[A-Z]"
     r"|^,?\s+(?:reported|posted|unveiled|launched|hired|appointed|sued|settled|acquired|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
     r"files? for bankruptcy|filed for bankruptcy)\b",
@@ -388,7 +395,7 @@ _DEAL_AFTER_FIRST = (
     "invested", "raised", "signed", "led", "completed", "announced", "formed", "set",
     "struck", "scrapped", "called", "abandoned", "terminated", "are", "were",
     "partner", "teamed", "teaming", "joined", "joining", "collaborat", "cooperat",
-    "working", "in ", "enter", "announced", "today", "buys", "acquires", "invests",
+    "working", "in ", "enter", "announced", "today", "buys", "acquires", "invests", "confirmed",
     "merges", "purchases", "takes", "raises", "signs", "leads", "snap",
 )  # fmt: skip
 

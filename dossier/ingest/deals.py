@@ -60,6 +60,8 @@ _STRONG = {
     # "Iconiq Capital led Datadog's round"
     r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
     r"|\b(?:financing|funding) (?:comes|came) from\b"
+    # "has received $25 million in funding from Eight Roads Ventures"
+    r"|\b(?:funding|financing|investment|backing) from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact)\b"
