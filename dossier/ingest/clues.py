@@ -233,6 +233,12 @@ _PUBLIC_BODIES = frozenset(
 )
 
 
+# A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
+_TITLE_WORDS = frozenset(
+    "Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member".split()  # noqa: SIM905
+)
+
+
 def company_evidence(
     sentence: str,
     start: int,
@@ -247,8 +253,8 @@ def company_evidence(
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
         return None  # a page's menu or a headline in title case, not a name
-    if tokens[-1] in _PUBLIC_BODIES:
-        return None  # "Trump Administration", "Upper West Region": not a business
+    if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
+        return None  # "Trump Administration", "Executive Vice": not a business
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return None  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):

@@ -66,7 +66,7 @@ OUTLET_WORDS = _words(
 OUTLETS = _words(
     """
     Reuters Bloomberg TechCrunch Engadget CNBC Nikkei Caixin Xinhua AFP AP Verge Forbes
-    Axios Semafor Yonhap Kyodo Handelsblatt Techmeme
+    Axios Semafor Yonhap Kyodo Handelsblatt Techmeme NYT WSJ
     """
 )
 
@@ -95,7 +95,7 @@ ACRONYMS = _words(
     API APIs SDK 5G 4G 3G LTE EV EVs IoT GPU CPU NFT NFTs DNA RNA FDA SEC FTC DOJ
     EU UN US UK USA UAE GMT EST PST AM PM TBA TBD N/A NA Q1 Q2 Q3 Q4 H1 H2
     GMP CDMO CRO OEM OEMs ODM LNG EPC HVAC ERP CRM BI ETF REIT SPAC KYC AML MOU LOI NDA
-    JV JVs
+    JV JVs ISDN LAN LANs WAN WANs
     """
 )
 
@@ -110,7 +110,7 @@ DEFINED_TERMS = _words(
     Funds Registrant Issuer Borrower Lender Lenders Guarantor Subsidiary Subsidiaries
     Business Businesses Assets Asset Deal Deals Release Statements Statement Forward
     Looking Safe Harbor Harbour Contact Contacts Media Inquiries Source Sources About
-    Majority Minority Stake Stakes
+    Majority Minority Stake Stakes Joint Venture
     """
 )
 

@@ -60,6 +60,7 @@ _HEADLINE_VERBS = frozenset(
     """
     Buys Buy Acquires Acquire Invests Invest Sells Sell Merges Merge Agrees Signs Partners
     Completes Announces Launches Raises Takes Wins Files Sues Says Is Are Will Plans Eyes
+    Ousts Fires Quits Exits Leaves Names Taps Sells Shuts Cuts
     Nears Bets Backs Joins Teams Unveils Closes Ends Drops Cuts Hires Names Snaps Scoops
     Bought Acquired Sold Invested Merged Agreed Signed Completed Announced Launched Raised
     """.split()  # noqa: SIM905 - a word list reads best as words
@@ -75,6 +76,7 @@ _TITLES_IN_NAME = frozenset(
 )
 
 
+_GLUED_STOP = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])")
 _PARTNERSHIP_FORMS = frozenset({"LP", "L.P.", "LLP", "L.L.P."})
 
 
@@ -82,51 +84,57 @@ def pieces(sentence: str) -> Iterator[tuple[int, str]]:
     """The capitalised phrases of a sentence (offset, text), a title-case headline cut
     into its names."""
     for m in PHRASE.finditer(sentence):
-        text = m.group(0)
-        if " " not in text:
-            yield m.start(), text
-            continue
-        tokens = text.split(" ")
-        piece: list[str] = []
-        at = offset = m.start()
-        for i, token in enumerate(tokens):
-            last = i == len(tokens) - 1
-            if token in _TITLES_IN_NAME and piece:
-                break  # "Uber CEO Dara Khosrowshahi": the rest is a person
-            rest = tokens[i + 1 :]
-            # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
-            names_itself = (
-                rest
-                and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE)
-                and not possessive_place(token)
-            )
-            if not last and token.endswith(("'s", "’s")) and not names_itself:
-                # "Google’s Waymo": the owner, then what it owns
-                if not piece:
-                    at = offset
-                piece.append(token)
-                yield at, " ".join(piece)
-                piece = []
-                offset += len(token) + 1
-                continue
-            verb = (
-                token in _HEADLINE_VERBS
-                and not last
-                and tokens[i + 1] not in LEGAL
-                and tokens[i + 1] not in _PARTNERSHIP_FORMS
-            )
-            if piece and (token in _HEADLINE_JOINS or verb):
-                yield at, " ".join(piece)
-                piece = []
-            elif not piece and token in _HEADLINE_JOINS:
-                pass
-            elif not (verb and not piece):
-                if not piece:
-                    at = offset
-                piece.append(token)
-            offset += len(token) + 1
-        if piece:
+        yield from _cut(m.start(), m.group(0))
+
+
+def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
+    glued = _GLUED_STOP.search(text)
+    if glued:  # "Thursday.Yes Bank": a full stop that lost its space in scraping
+        yield from _cut(start, text[: glued.end() - 1])
+        yield from _cut(start + glued.end(), text[glued.end() :])
+        return
+    if " " not in text:
+        yield start, text
+        return
+    tokens = text.split(" ")
+    piece: list[str] = []
+    at = offset = start
+    for i, token in enumerate(tokens):
+        last = i == len(tokens) - 1
+        if token in _TITLES_IN_NAME and piece:
+            break  # "Uber CEO Dara Khosrowshahi": the rest is a person
+        rest = tokens[i + 1 :]
+        # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
+        names_itself = (
+            rest and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE) and not possessive_place(token)
+        )
+        if not last and token.endswith(("'s", "’s")) and not names_itself:
+            # "Google’s Waymo": the owner, then what it owns
+            if not piece:
+                at = offset
+            piece.append(token)
             yield at, " ".join(piece)
+            piece = []
+            offset += len(token) + 1
+            continue
+        verb = (
+            token in _HEADLINE_VERBS
+            and not last
+            and tokens[i + 1] not in LEGAL
+            and tokens[i + 1] not in _PARTNERSHIP_FORMS
+        )
+        if piece and (token in _HEADLINE_JOINS or verb):
+            yield at, " ".join(piece)
+            piece = []
+        elif not piece and token in _HEADLINE_JOINS:
+            pass
+        elif not (verb and not piece):
+            if not piece:
+                at = offset
+            piece.append(token)
+        offset += len(token) + 1
+    if piece:
+        yield at, " ".join(piece)
 
 
 def surnames(sentences: list[str]) -> frozenset[str]:
