@@ -209,7 +209,9 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
         used.add(match)
         scores.parties.tp += 1
         if deal.kind not in _kinds(g["kind"]):
+            # a deal of the wrong kind is a false deal and the right one is still missed
             scores.deals.fp += 1
+            scores.deals.fn += 1
             problems.append(f"kind {label} want {g['kind']}")
             continue
         scores.deals.tp += 1
