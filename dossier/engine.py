@@ -405,9 +405,10 @@ def _render_for_mkdocs(root: Path) -> RenderedSite:
     from .pipeline import draft, prepare
 
     try:
-        if _serving:  # seeds dropped in while serving are drafted, as `build.py` does
-            for line in draft(root):
-                print(line, file=sys.stderr)
+        # New seeds are drafted first, as `build.py` does: plain `mkdocs build` and
+        # `mkdocs serve` must never show a site that silently leaves a seed out.
+        for line in draft(root):
+            print(line, file=sys.stderr)
         rendered = prepare(root, reuse=_reuse if _serving else None)
     except DossierError as exc:
         if not _serving:
