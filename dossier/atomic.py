@@ -15,21 +15,52 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+_UMASK_LOCK = threading.Lock()
+
+
+def umask() -> int:
+    """The process's umask, read without changing it where the system allows.
+
+    Python can only read the umask by setting it, which for a moment gives every other
+    thread's new files the wrong mode; Linux (4.7+) shows it in /proc/self/status.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:  # elsewhere: set and restore at once, one thread at a time
+        current = os.umask(0o077)
+        os.umask(current)
+    return current
+
+
+def file_mode() -> int:
+    """The mode ``open(path, "w")`` gives a new file: mkstemp's 0600 would hide drafts,
+    the site and the PDF from a web server or a colleague."""
+    return 0o666 & ~umask()
+
+
+def dir_mode() -> int:
+    """The mode ``mkdir`` gives a new folder (mkdtemp's is 0700)."""
+    return 0o777 & ~umask()
 
 
 def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` atomically (and durably, via fsync); ``mode``: its
-    permissions (a temporary file is made private, 0600, otherwise)."""
+    permissions (by default those a plain write of a new file would give)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                os.fchmod(handle.fileno(), mode)
+            os.fchmod(handle.fileno(), file_mode() if mode is None else mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -131,7 +131,7 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     from .review import gate
 
     loaded = load_tree(root, limits)
-    problems = gate.gate(loaded, strict)
+    problems = gate.gate(loaded, strict, root)
     corpus = loaded.corpus
     # Without --strict, open conflicts are warnings; with it they are among the problems.
     warnings = [] if strict else [c.as_problem() for c in open_conflicts(corpus)]

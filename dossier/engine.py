@@ -53,7 +53,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.toc import get_toc
 
 from . import serving
-from .atomic import recover, swap_dir
+from .atomic import dir_mode, recover, swap_dir
 from .dates import PartialDate
 from .errors import DossierError, SiteBuildError
 from .exports import export_files
@@ -117,9 +117,7 @@ def build_site(
     recover(site_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
     # mkdtemp makes the folder private (0700); a published site/ must be readable.
-    umask = os.umask(0)
-    os.umask(umask)
-    tmp.chmod(0o777 & ~umask)
+    tmp.chmod(dir_mode())
     try:
         with _quiet_logs() as warnings, _source_date(rendered.as_of):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp))
@@ -407,9 +405,10 @@ def _render_for_mkdocs(root: Path) -> RenderedSite:
     from .pipeline import draft, prepare
 
     try:
-        if _serving:  # seeds dropped in while serving are drafted, as `build.py` does
-            for line in draft(root):
-                print(line, file=sys.stderr)
+        # New seeds are drafted first, as `build.py` does: plain `mkdocs build` and
+        # `mkdocs serve` must never show a site that silently leaves a seed out.
+        for line in draft(root):
+            print(line, file=sys.stderr)
         rendered = prepare(root, reuse=_reuse if _serving else None)
     except DossierError as exc:
         if not _serving:

@@ -133,7 +133,9 @@ def test_check_refuses_evidence_on_a_reviewed_file_and_approve_drops_it(
         "block (git history keeps it); python build.py review approve nordvik-energy removes "
         "it when it approves a draft)"
     ) in err
-    path.write_text(draft, "utf-8")
+    # As a reviewer would: ingest's note and placeholder replaced (approve refuses them).
+    front_matter = draft.rsplit("---\n", 1)[0]
+    path.write_text(front_matter + "---\nNordvik Energy builds wind farms.\n", "utf-8")
     assert run(drafted, "review", "approve", "nordvik-energy") == 0
     data = front(drafted, rel)
     assert "evidence" not in data and data["review"]["status"] == "reviewed"

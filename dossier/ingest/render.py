@@ -8,6 +8,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
+from ..placeholders import DESCRIBE, NOTE
 from .draft import DRAFT, document, md_escape
 from .text import collapse
 from .types import NewCompany, RawArticle
@@ -26,7 +27,6 @@ _KIND_LABEL = {
     "licensing": "licensing deal",
     "joint-venture": "joint venture",
 }
-_NOTE = "*Drafted by ingest from `{seed}`; check it against the seed, then mark it reviewed.*"
 
 
 def quotable(sentence: str, raw: RawArticle) -> str | None:
@@ -63,7 +63,7 @@ def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[
             f"Also reports the reviewed deal `{slug}` (“{md_escape(quote)}”): add this "
             "article to that deal's sources and to `deals:` when reviewing."
         )
-    body.append(_NOTE.format(seed=outcome.seed))
+    body.append(NOTE.format(seed=outcome.seed))
     return document(data, "\n\n".join(body))
 
 
@@ -88,14 +88,14 @@ def render_company(
     if why:
         data["evidence"] = why
     seeds = list(dict.fromkeys(seed for _, _, seed in sightings))
-    note = _NOTE.format(seed="`, `".join(seeds))
+    note = NOTE.format(seed="`, `".join(seeds))
     if about:
         return document(data, f"{about}\n\n{note}")
     found = [f"“{md_escape(title)}”: “{md_escape(evidence)}”" for title, evidence, _ in sightings]
     body = (
         f"{md_escape(company.name)} was found in {found[0]}"
         + "".join(f" Also in {more}" for more in found[1:])
-        + " Write a one-paragraph description.\n\n"
+        + f" {DESCRIBE}\n\n"
         + note
     )
     return document(data, body)
@@ -130,7 +130,7 @@ def render_deal(deal: DraftDeal, names: dict[str, str], why: dict[str, Any] | No
         if f.background
         else ""
     )
-    body = f"“{md_escape(f.quote)}”{background}\n\n" + _NOTE.format(seed=deal.seed)
+    body = f"“{md_escape(f.quote)}”{background}\n\n" + NOTE.format(seed=deal.seed)
     return document(data, body)
 
 

@@ -25,6 +25,7 @@ def write_together(root: Path, files: dict[str, str]) -> list[tuple[str, bool]]:
     """Write ``files`` (path under root → text) that differ from what is on disk;
     return (path, existed) for each file written."""
     staged: list[tuple[str, bool, str]] = []
+    mode = atomic.file_mode()  # mkstemp's 0600 would hide drafts from other users
     try:
         for rel, text in sorted(files.items()):
             path = root / rel
@@ -35,6 +36,7 @@ def write_together(root: Path, files: dict[str, str]) -> list[tuple[str, bool]]:
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
             staged.append((rel, existed, tmp))
             with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), mode)
                 handle.write(text.encode("utf-8"))
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -17,7 +17,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import atomic
+from .. import atomic, placeholders
 from ..errors import ContentError, DossierError, Problem
 from ..frontmatter import FrontMatterError, decode, parse
 from ..load import FOLDERS, Limits, load_file
@@ -35,9 +35,11 @@ class Approval:
 def approve(
     root: Path, slugs: list[str], reviewer: str, max_bytes: int = Limits.max_file_bytes
 ) -> list[Approval]:
-    """Approve every named draft, or none of them if any name or file is wrong."""
+    """Approve every named draft, or none of them if any name or file is wrong, or if
+    any still holds ingest's placeholders (approving says a person read it)."""
     edits: list[tuple[Path, str, bytes]] = []
     results = []
+    unread: list[Problem] = []
     for slug in slugs:
         kind, path = _find(root, slug)
         rel = path.relative_to(root).as_posix()
@@ -45,7 +47,10 @@ def approve(
         new = _approved(kind, rel, raw, reviewer)
         results.append(Approval(rel, new is not None))
         if new is not None:
+            unread += placeholders.find(rel, decode(rel, raw), path.stem)
             edits.append((path, rel, new))
+    if unread:  # every file's placeholders reported at once, and nothing approved
+        raise ContentError(unread)
     for path, rel, new in edits:  # written only once every file was found and checked
         _read_regular(root, path, rel, max_bytes)  # still a regular file, not a link
         atomic.write_bytes(path, new, stat.S_IMODE(os.lstat(path).st_mode))

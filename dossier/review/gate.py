@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
-from .. import claims
+from .. import claims, placeholders
 from ..errors import ContentError, Problem
 from ..load import Loaded
 from ..model import Corpus
@@ -36,11 +37,29 @@ def drafts(corpus: Corpus) -> list[Problem]:
     ]
 
 
-def gate(loaded: Loaded, strict: bool) -> list[Problem]:
-    """What stops CI: every problem; in strict mode also every draft and open conflict."""
+def unread(root: Path, corpus: Corpus) -> list[Problem]:
+    """Reviewed briefings that still hold ingest's placeholders: marked read, yet not."""
+    items = [*corpus.companies.values(), *corpus.deals.values(), *corpus.articles.values()]
+    problems: list[Problem] = []
+    for item in items:
+        if item.review.status != "reviewed":
+            continue
+        try:  # the loader has just read it; a file gone since is not this check's business
+            text = (root / item.origin.path).read_text("utf-8", errors="replace")
+        except OSError:
+            continue
+        problems += placeholders.find(item.origin.path, text, item.slug)
+    return problems
+
+
+def gate(loaded: Loaded, strict: bool, root: Path | None = None) -> list[Problem]:
+    """What stops CI: every problem; in strict mode also every draft, open conflict and
+    (given the project's ``root``) reviewed briefing that still holds a placeholder."""
     problems = list(loaded.problems)
     if strict:
         problems += drafts(loaded.corpus) + open_conflicts(loaded.corpus)
+        if root is not None:
+            problems += unread(root, loaded.corpus)
     return ContentError(problems).problems  # sorted and deduplicated as everywhere else
 
 
