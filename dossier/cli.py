@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
     check = commands.add_parser("check", help="validate the corpus; write nothing")
     check.add_argument(
-        "--strict", action="store_true", help="also fail on drafts and on open conflicts"
+        "--strict", action="store_true", help="also fail on drafts and on unacknowledged conflicts"
     )
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
     diff = commands.add_parser("diff", help="what changed in the knowledge between revisions")
@@ -133,8 +133,11 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     loaded = load_tree(root, limits)
     problems = gate.gate(loaded, strict)
     corpus = loaded.corpus
-    # Without --strict, open conflicts are warnings; with it they are among the problems.
-    warnings = [] if strict else [c.as_problem() for c in open_conflicts(corpus)]
+    # Without --strict, unacknowledged conflicts are warnings; with it they are problems.
+    # Disputed ones (acknowledged: the sources disagree, a reviewer said why) are counted.
+    conflicts = open_conflicts(corpus)
+    warnings = [] if strict else [c.as_problem() for c in conflicts if c.needs_review]
+    disputed = sum(1 for c in conflicts if c.is_disputed)
     if fmt == "json":
         print(gate.as_json(problems, corpus, warnings), end="")
         return 1 if problems else 0
@@ -145,6 +148,8 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     open_note = f"; {_count(warnings, 'open conflict')} (check --strict fails)" if warnings else ""
+    if disputed:
+        open_note += f"; {disputed} disputed (sources disagree, acknowledged)"
     print(
         f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
         f"{_count(corpus.deals, 'deal')}{open_note}"
