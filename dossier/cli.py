@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     approve = review.add_parser("approve", help="mark drafts reviewed")
     approve.add_argument("slugs", nargs="+", metavar="SLUG")
     approve.add_argument("--by", help="reviewer (default: git config user.name)")
+    dispute = review.add_parser(
+        "dispute", help="acknowledge that sources disagree on a field, and why it stays open"
+    )
+    dispute.add_argument("slug", metavar="SLUG", help="company or deal (deals/SLUG if both)")
+    dispute.add_argument("field", metavar="FIELD", help="the fact or deal field in conflict")
+    dispute.add_argument("--reason", required=True, help="why no source can be chosen yet")
+    dispute.add_argument("--by", help="reviewer (default: git config user.name)")
     commands.add_parser("ingest", help="draft briefings for new or changed seeds, then check")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
@@ -98,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(root, limits, args.strict, args.format)
         if command == "diff":
             return _diff(root, limits, args.revisions, args.format)
+        if command == "review" and args.review_command == "dispute":
+            return _dispute(root, args, limits)
         if command == "review":
             return _approve(root, args.slugs, args.by, limits)
         if command == "ingest":
@@ -154,6 +163,17 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
         f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
         f"{_count(corpus.deals, 'deal')}{open_note}"
     )
+    return 0
+
+
+def _dispute(root: Path, args: argparse.Namespace, limits: Limits) -> int:
+    from .review import gitio
+    from .review.dispute import dispute
+
+    reviewer = args.by or gitio.user_name(root)
+    rel = dispute(root, args.slug, args.field, args.reason, reviewer, limits.max_file_bytes)
+    print(f"disputed: {rel}: {args.field} (sources disagree; no value chosen)")
+    print(f"reviewer: {reviewer}; the date will be the date of the commit that records it")
     return 0
 
 
