@@ -67,7 +67,8 @@ def test_different_values_are_a_conflict_until_resolved(minimal: Path) -> None:
     assert [str(c.as_problem()) for c in conflicts] == [
         f"{ACME}:4: facts.headquarters: sources disagree: 'Shelbyville' "
         "(wire-2024-05-01-globex-acme); 'Springfield' (other-2024-globex-acme) "
-        "(choose a value under 'resolved:' with a reason)"
+        "(choose a value under 'resolved:' with a reason, or if the sources truly disagree "
+        'run: python build.py review dispute acme headquarters --reason "…")'
     ]
     resolved = TWO_CLAIMS.format(first="Shelbyville", second="Springfield") + (
         "    resolved:\n      value: Springfield\n      reason: The wire story is about the deal.\n"
