@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -156,7 +157,8 @@ def test_deepseek_page_shows_the_open_conflict(default_site: Path) -> None:
     boxes = page.select(".dossier-conflict")
     assert len(boxes) == 2
     parent = next(b for b in boxes if "Huawei" in b.get_text() and "None" in b.get_text())
-    assert "Sources disagree" in parent.get_text()
+    assert "Disputed: sources disagree" in parent.get_text()  # acknowledged, with the reason
+    assert "No source settles who owns it." in parent.get_text()
     cited = {a["href"].split("#")[0] for a in parent.select(".dossier-cite a")}
     assert cited == {
         "../articles/2024-10-huawei-xiaomi-deepseek-report.html",
@@ -190,7 +192,7 @@ def test_citation_marks_link_to_the_quoted_sentence(default_site: Path) -> None:
 def test_resolving_deepseek_changes_the_page_and_silences_strict(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     path = root / "briefings/companies/deepseek.md"
-    text = path.read_text("utf-8")
+    text = re.sub(r"    disputed:\n(      .*\n)+", "", path.read_text("utf-8"))
     text = text.replace(
         "  sector:",
         "    resolved:\n"
@@ -223,7 +225,7 @@ def test_print_view_renders_citations_as_endnotes(default_site: Path) -> None:
     deepseek = book.find(id="company-deepseek").parent
     marks = deepseek.select(".dossier-cite a")
     assert len(marks) >= 4
-    assert "Sources disagree" in deepseek.get_text()
+    assert "Disputed: sources disagree" in deepseek.get_text()
     for mark in marks:
         note = notes[mark["href"].removeprefix("#")]
         assert note.q.get_text()  # the quoted sentence itself
