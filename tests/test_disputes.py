@@ -174,3 +174,27 @@ def test_the_page_shows_the_dispute_with_both_claims_and_the_reason(minimal: Pat
         "Shelbyville",
         "Springfield",
     ]
+
+
+def test_diff_states_a_dispute(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_review import commit, git
+
+    root = copy_project(tmp_path / "p")
+    path = root / "briefings/companies/deepseek.md"
+    text = path.read_text("utf-8")
+    start = text.index("    disputed:", text.index("  parent:"))
+    end = text.index("  sector:")
+    path.write_text(text[:start] + text[end:], "utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Ada Reviewer")
+    git(root, "config", "user.email", "ada@example.org")
+    commit(root, "Default corpus", "2026-03-01T09:00:00+00:00")
+    args = ["--root", str(root), "review", "dispute", "deepseek", "parent"]
+    assert main([*args, "--reason", "No source settles it."]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "diff"]) == 0
+    assert capsys.readouterr().out == (
+        "company deepseek: facts.parent disputed: sources disagree: No source settles it. "
+        "by Ada Reviewer\n"
+        "1 change from HEAD to the working tree\n"
+    )
