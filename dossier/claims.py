@@ -3,7 +3,10 @@
 A fact or deal field may carry claims, each an article's value for it. Claims
 whose values differ (after case and width folding) are a conflict; a reviewer
 closes it by writing ``resolved: {value, reason}``. Until then the page shows
-every value with its sources and ``check --strict`` fails.
+every value with its sources. When no value can be chosen, the reviewer
+acknowledges the dispute with ``disputed: {reason}``: the conflict stays open (the
+page still picks none and shows the reason), but it no longer needs review, and
+``check --strict`` fails only on conflicts that are neither resolved nor disputed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import Problem
-from .model import Claim, Company, Corpus, Deal, Origin, Resolution
+from .model import Claim, Company, Corpus, Deal, Dispute, Origin, Resolution
 from .slugs import fold
 
 _STATUS_ORDER = ("rumored", "announced", "agreed", "completed", "terminated")
@@ -30,10 +33,22 @@ class Conflict:
     resolution: Resolution | None
     origin: Origin
     line: int
+    dispute: Dispute | None = None
 
     @property
     def is_open(self) -> bool:
+        """No value chosen: the page shows every claim (disputed or not)."""
         return self.resolution is None
+
+    @property
+    def is_disputed(self) -> bool:
+        """Open, and a reviewer has recorded why it stays open."""
+        return self.resolution is None and self.dispute is not None
+
+    @property
+    def needs_review(self) -> bool:
+        """Open and not acknowledged: what ``check --strict`` fails on."""
+        return self.resolution is None and self.dispute is None
 
     def values(self) -> tuple[tuple[str, tuple[Claim, ...]], ...]:
         """Each distinct value with the claims that give it, in first-seen order."""
@@ -60,7 +75,9 @@ class Conflict:
             self.line,
             where + self.field,
             f"sources disagree: {said}",
-            "choose a value under 'resolved:' with a reason",
+            "choose a value under 'resolved:' with a reason, or if the sources truly "
+            f"disagree run: python build.py review dispute {self.slug} {self.field} "
+            '--reason "…"',
         )
 
 
@@ -89,6 +106,7 @@ def company_conflicts(company: Company) -> list[Conflict]:
             fact.resolved,
             company.origin,
             company.origin.line_of("facts", fact.name),
+            fact.disputed,
         )
         for fact in company.facts
         if _disagree(fact.all_claims)
@@ -106,6 +124,7 @@ def deal_conflicts(deal: Deal) -> list[Conflict]:
             deal.resolved.get(name),
             deal.origin,
             deal.origin.line_of("claims", name),
+            deal.disputed.get(name),
         )
         for name, claims in deal.claims.items()
         if _disagree(claims)
@@ -113,7 +132,13 @@ def deal_conflicts(deal: Deal) -> list[Conflict]:
 
 
 def open_conflicts(corpus: Corpus) -> list[Conflict]:
+    """Conflicts with no value chosen, acknowledged as disputed or not."""
     return [c for c in find_conflicts(corpus) if c.is_open]
+
+
+def unacknowledged_conflicts(corpus: Corpus) -> list[Conflict]:
+    """Open conflicts nobody has resolved or acknowledged: ``check --strict`` fails on them."""
+    return [c for c in find_conflicts(corpus) if c.needs_review]
 
 
 def check(corpus: Corpus) -> Iterator[Problem]:
@@ -143,6 +168,20 @@ def check(corpus: Corpus) -> Iterator[Problem]:
                     "resolves nothing: the claims agree",
                     "remove 'resolved'",
                 )
+            if fact.disputed and not _disagree(fact.all_claims):
+                yield _problem(
+                    origin,
+                    (*at, "disputed"),
+                    "disputes nothing: the claims agree",
+                    "remove 'disputed'",
+                )
+            if fact.disputed and fact.resolved:
+                yield _problem(
+                    origin,
+                    (*at, "disputed"),
+                    "is both resolved and disputed",
+                    "keep 'resolved' if a value was chosen, else remove it and keep 'disputed'",
+                )
     for deal in corpus.deals.values():
         for name, claims in deal.claims.items():
             own = _field_text(deal, name)
@@ -160,6 +199,21 @@ def check(corpus: Corpus) -> Iterator[Problem]:
                     ("resolved", name),
                     "resolves nothing: no claims for this field disagree",
                     "remove it, or add the claims it chooses between",
+                )
+        for name in deal.disputed:
+            if not _disagree(deal.claims.get(name, ())):
+                yield _problem(
+                    deal.origin,
+                    ("disputed", name),
+                    "disputes nothing: no claims for this field disagree",
+                    "remove it, or add the claims that disagree",
+                )
+            elif name in deal.resolved:
+                yield _problem(
+                    deal.origin,
+                    ("disputed", name),
+                    "is both resolved and disputed",
+                    "keep 'resolved' if a value was chosen, else remove it and keep 'disputed'",
                 )
         yield from _check_steps(corpus, deal.slug)
 

@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
     check = commands.add_parser("check", help="validate the corpus; write nothing")
     check.add_argument(
-        "--strict", action="store_true", help="also fail on drafts and on open conflicts"
+        "--strict", action="store_true", help="also fail on drafts and on unacknowledged conflicts"
     )
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
     diff = commands.add_parser("diff", help="what changed in the knowledge between revisions")
@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     approve = review.add_parser("approve", help="mark drafts reviewed")
     approve.add_argument("slugs", nargs="+", metavar="SLUG")
     approve.add_argument("--by", help="reviewer (default: git config user.name)")
+    dispute = review.add_parser(
+        "dispute", help="acknowledge that sources disagree on a field, and why it stays open"
+    )
+    dispute.add_argument("slug", metavar="SLUG", help="company or deal (deals/SLUG if both)")
+    dispute.add_argument("field", metavar="FIELD", help="the fact or deal field in conflict")
+    dispute.add_argument("--reason", required=True, help="why no source can be chosen yet")
+    dispute.add_argument("--by", help="reviewer (default: git config user.name)")
     commands.add_parser("ingest", help="draft briefings for new or changed seeds, then check")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
@@ -98,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(root, limits, args.strict, args.format)
         if command == "diff":
             return _diff(root, limits, args.revisions, args.format)
+        if command == "review" and args.review_command == "dispute":
+            return _dispute(root, args, limits)
         if command == "review":
             return _approve(root, args.slugs, args.by, limits)
         if command == "ingest":
@@ -133,8 +142,11 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     loaded = load_tree(root, limits)
     problems = gate.gate(loaded, strict, root)
     corpus = loaded.corpus
-    # Without --strict, open conflicts are warnings; with it they are among the problems.
-    warnings = [] if strict else [c.as_problem() for c in open_conflicts(corpus)]
+    # Without --strict, unacknowledged conflicts are warnings; with it they are problems.
+    # Disputed ones (acknowledged: the sources disagree, a reviewer said why) are counted.
+    conflicts = open_conflicts(corpus)
+    warnings = [] if strict else [c.as_problem() for c in conflicts if c.needs_review]
+    disputed = sum(1 for c in conflicts if c.is_disputed)
     if fmt == "json":
         print(gate.as_json(problems, corpus, warnings), end="")
         return 1 if problems else 0
@@ -145,10 +157,23 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     open_note = f"; {_count(warnings, 'open conflict')} (check --strict fails)" if warnings else ""
+    if disputed:
+        open_note += f"; {disputed} disputed (sources disagree, acknowledged)"
     print(
         f"ok: {_count(corpus.articles, 'article')}, {_count(corpus.companies, 'company')}, "
         f"{_count(corpus.deals, 'deal')}{open_note}"
     )
+    return 0
+
+
+def _dispute(root: Path, args: argparse.Namespace, limits: Limits) -> int:
+    from .review import gitio
+    from .review.dispute import dispute
+
+    reviewer = args.by or gitio.user_name(root)
+    rel = dispute(root, args.slug, args.field, args.reason, reviewer, limits.max_file_bytes)
+    print(f"disputed: {rel}: {args.field} (sources disagree; no value chosen)")
+    print(f"reviewer: {reviewer}; the date will be the date of the commit that records it")
     return 0
 
 

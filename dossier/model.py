@@ -57,11 +57,21 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Dispute:
+    """A reviewer's note that claims disagree and stay open: no value chosen, and why."""
+
+    reason: str
+    by: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Fact:
     """A key fact on a company profile.
 
     Written either as one ``value`` (with ``source``/``quote`` when known) or as
-    ``claims`` from several sources, which may disagree until ``resolved``.
+    ``claims`` from several sources, which may disagree until ``resolved`` (or,
+    when no value can be chosen, stay ``disputed`` with a reviewer's reason).
     """
 
     name: str
@@ -70,6 +80,7 @@ class Fact:
     quote: str | None = None
     claims: tuple[Claim, ...] = ()
     resolved: Resolution | None = None
+    disputed: Dispute | None = None
 
     @property
     def all_claims(self) -> tuple[Claim, ...]:
@@ -155,6 +166,7 @@ class Deal:
     origin: Origin
     claims: dict[str, tuple[Claim, ...]] = field(default_factory=dict, compare=False)
     resolved: dict[str, Resolution] = field(default_factory=dict, compare=False)
+    disputed: dict[str, Dispute] = field(default_factory=dict, compare=False)
     steps: tuple[Step, ...] = ()
     evidence: Evidence | None = None
 

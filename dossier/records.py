@@ -12,6 +12,7 @@ from .model import (
     Claim,
     Company,
     Deal,
+    Dispute,
     Evidence,
     Fact,
     Money,
@@ -41,6 +42,12 @@ def _resolution(data: dict[str, str] | None) -> Resolution | None:
     if data is None:
         return None
     return Resolution(data["value"], data["reason"], data.get("by"), _date(data.get("date")))
+
+
+def _dispute(data: dict[str, str] | None) -> Dispute | None:
+    if data is None:
+        return None
+    return Dispute(data["reason"], data.get("by"), _date(data.get("date")))
 
 
 def _evidence(data: dict[str, Any] | None) -> Evidence | None:
@@ -84,6 +91,7 @@ def _company(slug: str, doc: Document) -> Company:
             f.get("quote"),
             _claims(f.get("claims", ())),
             _resolution(f.get("resolved")),
+            _dispute(f.get("disputed")),
         )
         for name, f in d.get("facts", {}).items()
     )
@@ -120,6 +128,7 @@ def _deal(slug: str, doc: Document) -> Deal:
         origin=Origin(doc.path, doc.lines),
         claims={name: _claims(items) for name, items in d.get("claims", {}).items()},
         resolved={name: _resolution(r) for name, r in d.get("resolved", {}).items()},
+        disputed={name: _dispute(r) for name, r in d.get("disputed", {}).items()},
         steps=tuple(
             Step(s["status"], _date(s.get("date")), _sources(s["sources"]))
             for s in d.get("steps", ())

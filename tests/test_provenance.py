@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,8 @@ def test_different_values_are_a_conflict_until_resolved(minimal: Path) -> None:
     assert [str(c.as_problem()) for c in conflicts] == [
         f"{ACME}:4: facts.headquarters: sources disagree: 'Shelbyville' "
         "(wire-2024-05-01-globex-acme); 'Springfield' (other-2024-globex-acme) "
-        "(choose a value under 'resolved:' with a reason)"
+        "(choose a value under 'resolved:' with a reason, or if the sources truly disagree "
+        'run: python build.py review dispute acme headquarters --reason "…")'
     ]
     resolved = TWO_CLAIMS.format(first="Shelbyville", second="Springfield") + (
         "    resolved:\n      value: Springfield\n      reason: The wire story is about the deal.\n"
@@ -155,7 +157,8 @@ def test_deepseek_page_shows_the_open_conflict(default_site: Path) -> None:
     boxes = page.select(".dossier-conflict")
     assert len(boxes) == 2
     parent = next(b for b in boxes if "Huawei" in b.get_text() and "None" in b.get_text())
-    assert "Sources disagree" in parent.get_text()
+    assert "Disputed: sources disagree" in parent.get_text()  # acknowledged, with the reason
+    assert "No source settles who owns it." in parent.get_text()
     cited = {a["href"].split("#")[0] for a in parent.select(".dossier-cite a")}
     assert cited == {
         "../articles/2024-10-huawei-xiaomi-deepseek-report.html",
@@ -189,7 +192,7 @@ def test_citation_marks_link_to_the_quoted_sentence(default_site: Path) -> None:
 def test_resolving_deepseek_changes_the_page_and_silences_strict(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     path = root / "briefings/companies/deepseek.md"
-    text = path.read_text("utf-8")
+    text = re.sub(r"    disputed:\n(      .*\n)+", "", path.read_text("utf-8"))
     text = text.replace(
         "  sector:",
         "    resolved:\n"
@@ -222,7 +225,7 @@ def test_print_view_renders_citations_as_endnotes(default_site: Path) -> None:
     deepseek = book.find(id="company-deepseek").parent
     marks = deepseek.select(".dossier-cite a")
     assert len(marks) >= 4
-    assert "Sources disagree" in deepseek.get_text()
+    assert "Disputed: sources disagree" in deepseek.get_text()
     for mark in marks:
         note = notes[mark["href"].removeprefix("#")]
         assert note.q.get_text()  # the quoted sentence itself

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -361,6 +362,10 @@ def test_diff_states_a_resolved_conflict_and_strict_lists_open_ones(
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Ada Reviewer")
     git(root, "config", "user.email", "ada@example.org")
+    deepseek = root / "briefings/companies/deepseek.md"  # the conflicts, unacknowledged
+    deepseek.write_text(
+        re.sub(r"    disputed:\n(      .*\n)+", "", deepseek.read_text("utf-8")), "utf-8"
+    )
     commit(root, "Default corpus", "2026-03-01T09:00:00+00:00")
     assert run(root, "check", "--strict", "--format", "json") == 1
     report = json.loads(capsys.readouterr().out)

@@ -31,6 +31,7 @@ from ..model import (
     Claim,
     Company,
     Deal,
+    Dispute,
     Evidence,
     Fact,
     Money,
@@ -53,6 +54,7 @@ _RECORDS = {Company, Deal, Article}
 _PLAIN = {
     PartialDate,
     Claim,
+    Dispute,
     Entry,
     Evidence,
     Event,

@@ -19,6 +19,7 @@ from ..model import (
     Claim,
     Company,
     Deal,
+    Dispute,
     Fact,
     Money,
     Party,
@@ -234,6 +235,9 @@ def _fields(
         elif name == "resolved":  # {field: Resolution}
             for key in sorted(a.keys() | b.keys()):
                 yield from _resolution(kind, slug, f"claims.{key}", a.get(key), b.get(key))
+        elif name == "disputed":  # {field: Dispute}
+            for key in sorted(a.keys() | b.keys()):
+                yield from _dispute(kind, slug, f"claims.{key}", a.get(key), b.get(key))
         elif isinstance(a, tuple) or isinstance(b, tuple):
             yield from _listed(kind, slug, name, a, b)
         else:
@@ -308,6 +312,7 @@ def _fact(kind: str, slug: str, k: str, a: Fact, b: Fact) -> Iterator[Change]:
             yield Change(kind, slug, f"facts.{k}.{part} {{}} → {{}}", (_show(x), _show(y)))
     yield from _claims(kind, slug, f"facts.{k}", a.claims, b.claims)
     yield from _resolution(kind, slug, f"facts.{k}", a.resolved, b.resolved)
+    yield from _dispute(kind, slug, f"facts.{k}", a.disputed, b.disputed)
 
 
 def _step(kind: str, slug: str, k: str, a: Step, b: Step) -> Iterator[Change]:
@@ -333,6 +338,21 @@ def _claims(
             yield Change(kind, slug, f"{at} {{}}: quote edited", (k,))
 
     yield from _keyed(kind, slug, f"{at}.claims", a, b, lambda c: c.source, changed)
+
+
+def _dispute(
+    kind: str, slug: str, at: str, a: Dispute | None, b: Dispute | None
+) -> Iterator[Change]:
+    if a == b:
+        return
+    if b is None:
+        yield Change(kind, slug, f"{at}: dispute removed, the conflict awaits review again")
+    elif a is None:
+        by = " by {}" if b.by else ""
+        values = (b.reason, b.by) if b.by else (b.reason,)
+        yield Change(kind, slug, f"{at} disputed: sources disagree: {{}}{by}", values)
+    else:
+        yield Change(kind, slug, f"{at}: dispute reason or reviewer edited")
 
 
 def _resolution(

@@ -1,4 +1,4 @@
-"""The check gate: problems, plus in strict mode drafts and open conflicts, in three formats.
+"""The check gate: problems, and in strict mode drafts and unacknowledged conflicts.
 
 Text goes to the terminal, ``github`` becomes workflow-command annotations on the
 pull request's files, ``json`` is for other tools.
@@ -17,8 +17,8 @@ from ..model import Corpus
 
 
 def open_conflicts(corpus: Corpus) -> list[Problem]:
-    """Conflicts between sources that nobody has resolved yet (see dossier.claims)."""
-    return [conflict.as_problem() for conflict in claims.open_conflicts(corpus)]
+    """Conflicts between sources nobody has resolved or acknowledged (see dossier.claims)."""
+    return [conflict.as_problem() for conflict in claims.unacknowledged_conflicts(corpus)]
 
 
 def drafts(corpus: Corpus) -> list[Problem]:
@@ -53,8 +53,9 @@ def unread(root: Path, corpus: Corpus) -> list[Problem]:
 
 
 def gate(loaded: Loaded, strict: bool, root: Path | None = None) -> list[Problem]:
-    """What stops CI: every problem; in strict mode also every draft, open conflict and
-    (given the project's ``root``) reviewed briefing that still holds a placeholder."""
+    """What stops CI: every problem; in strict mode also every draft, unacknowledged
+    conflict and (given the project's ``root``) reviewed briefing that still holds a
+    placeholder."""
     problems = list(loaded.problems)
     if strict:
         problems += drafts(loaded.corpus) + open_conflicts(loaded.corpus)
