@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import atomic, placeholders
-from ..errors import ContentError, DossierError, Problem
+from ..errors import ContentError, Problem
 from ..frontmatter import FrontMatterError, decode, parse
-from ..load import FOLDERS, Limits, load_file
-from ..schema import did_you_mean
+from ..load import Limits, load_file
+from .files import find_briefing, read_regular
 
 _CLOSERS = ("---", "...")
 
@@ -30,6 +30,9 @@ _CLOSERS = ("---", "...")
 class Approval:
     path: str  # relative to the project
     done: bool  # False: it was already reviewed
+
+
+_COMMAND, _OUTCOME = "review approve", "nothing was approved"
 
 
 def approve(
@@ -41,9 +44,9 @@ def approve(
     results = []
     unread: list[Problem] = []
     for slug in slugs:
-        kind, path = _find(root, slug)
+        kind, path = find_briefing(root, slug)
         rel = path.relative_to(root).as_posix()
-        raw = _read_regular(root, path, rel, max_bytes)
+        raw = read_regular(root, path, rel, max_bytes, _COMMAND, _OUTCOME)
         new = _approved(kind, rel, raw, reviewer)
         results.append(Approval(rel, new is not None))
         if new is not None:
@@ -52,67 +55,9 @@ def approve(
     if unread:  # every file's placeholders reported at once, and nothing approved
         raise ContentError(unread)
     for path, rel, new in edits:  # written only once every file was found and checked
-        _read_regular(root, path, rel, max_bytes)  # still a regular file, not a link
+        read_regular(root, path, rel, max_bytes, _COMMAND, _OUTCOME)  # still no link
         atomic.write_bytes(path, new, stat.S_IMODE(os.lstat(path).st_mode))
     return results
-
-
-def _read_regular(root: Path, path: Path, rel: str, max_bytes: int) -> bytes:
-    """The bytes of a briefing that is a regular file of the project; else ContentError."""
-    folder = path.parent
-    if Path(os.path.realpath(folder)) != Path(os.path.realpath(root)) / folder.relative_to(root):
-        raise ContentError([_refused(rel, "is in a folder that is a link")])
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)  # O_NOFOLLOW: a link fails here instead of being read
-    except OSError as exc:
-        if not os.path.islink(path):
-            problem = Problem(rel, None, "", f"cannot be read: {exc.strerror}")
-            raise ContentError([problem]) from None
-        target = Path(os.path.realpath(path))
-        top = Path(os.path.realpath(root))
-        where = target.relative_to(top).as_posix() if target.is_relative_to(top) else None
-        raise ContentError(
-            [_refused(rel, f"is a link to {where or 'a file outside the project'}")]
-        ) from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ContentError([_refused(rel, "is not a regular file")])
-        if info.st_size > max_bytes:
-            raise ContentError(
-                [_refused(rel, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")]
-            )
-        return handle.read(max_bytes + 1)
-
-
-def _refused(rel: str, what: str) -> Problem:
-    return Problem(
-        rel,
-        None,
-        "",
-        f"{what}; review approve reads and writes only regular files of the project, "
-        "so nothing was approved",
-        "replace it with the briefing file itself",
-    )
-
-
-def _find(root: Path, name: str) -> tuple[str, Path]:
-    """``slug`` or ``folder/slug`` (``deals/x``) → its kind and file."""
-    folder, _, slug = name.rpartition("/")
-    slug = slug.removesuffix(".md")
-    kinds = [k for k, f in FOLDERS.items() if not folder or folder.endswith(f)]
-    found = [(k, root / "briefings" / FOLDERS[k] / f"{slug}.md") for k in kinds]
-    # lexists: a link is found (and then refused by name), not reported as missing
-    found = [(k, p) for k, p in found if os.path.lexists(p)]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        choices = " or ".join(f"{FOLDERS[k]}/{slug}" for k, _ in found)
-        raise DossierError(f"'{name}' names more than one briefing; say {choices}")
-    known = sorted(p.stem for f in FOLDERS.values() for p in (root / "briefings" / f).glob("*.md"))
-    hint = did_you_mean(slug, known) or "give the file name of a briefing without .md"
-    raise DossierError(f"no briefing '{name}' ({hint})")
 
 
 def _span(

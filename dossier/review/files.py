@@ -1,8 +1,8 @@
 """Finding a briefing by slug and reading it only if it is a regular file of the project.
 
-Used by review commands that rewrite a briefing in place (``review dispute``): a
-briefing that is a link, or lies in a folder that is a link, is refused, never read or
-written through. (``review approve`` has its own copy of these checks.)
+Used by the review commands that rewrite a briefing in place (``review approve``,
+``review dispute``): a briefing that is a link, or lies in a folder that is a link, is
+refused, never read or written through.
 """
 
 from __future__ import annotations
