@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import claims, crossref, links, readcache
+from . import claims, crossref, links, placeholders, readcache
 from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
@@ -128,6 +128,7 @@ def load_tree(
         deals=loaded["deal"],
         articles=loaded["article"],
         seed_digests=seed_digests,
+        placeholders=_placeholders(read, loaded),
     )
     # Files that exist but failed their own checks are not "missing" when referenced.
     present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
@@ -391,3 +392,19 @@ def _sized(
         )
         return None
     return raw
+
+
+def _placeholders(
+    read: list[tuple[str, str, bytes]], loaded: dict[str, dict[str, Any]]
+) -> dict[str, tuple[Problem, ...]]:
+    """Ingest's placeholders in each loaded briefing, by path (only files that hold one)."""
+    marks = [placeholders.DESCRIBE.encode(), *(p.encode() for p in placeholders.NOTE_PARTS)]
+    found = {}
+    for kind, rel, raw in read:
+        slug = _stem(rel)
+        if slug not in loaded[kind] or not any(mark in raw for mark in marks):
+            continue
+        hits = placeholders.find(rel, raw.decode("utf-8", errors="replace"), slug)
+        if hits:
+            found[rel] = tuple(hits)
+    return dict(sorted(found.items()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
+from .errors import Problem
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,9 @@ class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     # Digest of each article's seed text: syndicated copies share one.
     seed_digests: dict[str, str] = field(default_factory=dict)
+    # Ingest's placeholders left in each briefing file, by path (placeholders.py):
+    # found on the bytes the loader read, so views need not read files again.
+    placeholders: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
 
     def as_of(self) -> PartialDate | None:
         """The newest date the corpus mentions: the site's "as of", never the clock."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from .claims import Conflict, company_conflicts, deal_conflicts
 from .dates import PartialDate
+from .errors import Problem
 from .evidence import review_queue
 from .model import Article, Company, Corpus, Deal
 from .provenance import Citation, company_citations, deal_citations
@@ -65,6 +66,14 @@ class Views:
     # Draft companies and deals as (kind, briefing), least certain first (evidence.py):
     # an attribute, not a call, so serve renders the queue again only when it changes.
     review_queue: tuple[tuple[str, Company | Deal], ...]
+    # Conflicts neither resolved nor disputed, by file and line; and reviewed briefings
+    # that still hold ingest's placeholders as (kind, briefing, problems), by file.
+    # Attributes too, for the same reason.
+    unacknowledged: tuple[Conflict, ...]
+    unread: tuple[tuple[str, Company | Deal | Article, tuple[Problem, ...]], ...]
+    # What is still open on one page, (kind, slug) → problems (a conflict nobody
+    # acknowledged, a placeholder left in a reviewed briefing): its review line says so.
+    open_on: dict[tuple[str, str], tuple[Problem, ...]]
     # What each briefing alone gives (citations, conflicts), by id(): the next build
     # reuses it for every briefing whose file did not change.
     derived: dict[int, _Derived] = field(default_factory=dict, repr=False)
@@ -171,6 +180,13 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         {t.slug: t for t in topics_of(deals, articles, by_name)}, last.topic_by_slug
     )
     topics = _kept(tuple(topic_by_slug.values()), last.topics)
+    unacknowledged = tuple(
+        sorted(
+            (c for d in derived.values() for c in d.conflicts if c.needs_review),
+            key=lambda c: (c.origin.path, c.line, c.field),
+        )
+    )
+    unread = _unread(corpus)
     return Views(
         corpus=corpus,
         deals_of=_kept_map({c.slug: tuple(deals_of[c.slug]) for c in by_name}, last.deals_of),
@@ -210,6 +226,9 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         topics=topics,
         topic_by_slug=topic_by_slug,
         review_queue=_kept(review_queue(by_name, deals), last.review_queue),
+        unacknowledged=_kept(unacknowledged, last.unacknowledged),
+        unread=_kept(unread, last.unread),
+        open_on=_kept_map(_open_on(unacknowledged, unread), last.open_on),
         derived=derived,
     )
 
@@ -234,6 +253,36 @@ def _derive(corpus: Corpus, last: dict[int, _Derived]) -> dict[int, _Derived]:
                 known = _Derived(record, tuple(cite(record)), tuple(disagree(record)))
             derived[id(record)] = known
     return derived
+
+
+def _unread(
+    corpus: Corpus,
+) -> tuple[tuple[str, Company | Deal | Article, tuple[Problem, ...]], ...]:
+    """Reviewed briefings that still hold ingest's placeholders, by file."""
+    found: list[tuple[str, Company | Deal | Article, tuple[Problem, ...]]] = []
+    for kind, records in (
+        ("company", corpus.companies),
+        ("deal", corpus.deals),
+        ("article", corpus.articles),
+    ):
+        for record in records.values():
+            problems = corpus.placeholders.get(record.origin.path)
+            if problems and record.review.status == "reviewed":
+                found.append((kind, record, problems))
+    return tuple(sorted(found, key=lambda f: (f[1].origin.path, f[0])))
+
+
+def _open_on(
+    unacknowledged: tuple[Conflict, ...],
+    unread: tuple[tuple[str, Company | Deal | Article, tuple[Problem, ...]], ...],
+) -> dict[tuple[str, str], tuple[Problem, ...]]:
+    """What each page still has open: each unacknowledged conflict, each placeholder."""
+    found: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    for c in unacknowledged:
+        found[c.kind, c.slug].append(c.as_problem())
+    for kind, record, problems in unread:
+        found[kind, record.slug] += problems
+    return {key: tuple(sorted(problems)) for key, problems in sorted(found.items())}
 
 
 def _passages(derived: dict[int, _Derived]) -> dict[str, tuple[Passage, ...]]:
@@ -335,7 +384,7 @@ def _same(a: Any, b: Any) -> bool:
             and len(a.cited_by) == len(b.cited_by)
             and all(x is y for x, y in zip(a.cited_by, b.cited_by, strict=True))
         )
-    if kind is Event:  # every field is compared
+    if kind in (Event, Problem):  # every field is compared
         return bool(a == b)
     if kind is dict:  # a briefing's conflicts by field
         return len(a) == len(b) and all(x == y and a[x] is b[y] for x, y in zip(a, b, strict=True))
