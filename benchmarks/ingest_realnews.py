@@ -36,7 +36,9 @@ REPO = Path(__file__).resolve().parent.parent
 REALNEWS = REPO / "benchmarks" / "realnews"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REALNEWS))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
+from ingest_quality import Score  # noqa: E402  (precision and recall from counts)
 from materialize import ROUNDS, TEXTS, load_entries  # noqa: E402
 
 from dossier.errors import ContentError  # noqa: E402
@@ -75,27 +77,12 @@ class Count:
 
 
 @dataclass
-class PR:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-
-@dataclass
 class Scores:
     articles: int = 0
     seconds: float = 0.0
-    companies: PR = field(default_factory=PR)
-    deals: PR = field(default_factory=PR)  # parties and kind
-    parties: PR = field(default_factory=PR)  # parties only
+    companies: Score = field(default_factory=Score)
+    deals: Score = field(default_factory=Score)  # parties and kind
+    parties: Score = field(default_factory=Score)  # parties only
     status: Count = field(default_factory=Count)
     announced: Count = field(default_factory=Count)
     published: Count = field(default_factory=Count)

@@ -140,7 +140,7 @@ def _check(root: Path, limits: Limits, strict: bool = False, fmt: str = "text") 
     from .review import gate
 
     loaded = load_tree(root, limits)
-    problems = gate.gate(loaded, strict, root)
+    problems = gate.gate(loaded, strict)
     corpus = loaded.corpus
     # Without --strict, unacknowledged conflicts are warnings; with it they are problems.
     # Disputed ones (acknowledged: the sources disagree, a reviewer said why) are counted.

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..dates import PartialDate
 from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
+from .names import POSSESSIVE
 from .status import status_of
 from .text import Caseless, lowered
 from .textdates import find_dates
@@ -526,12 +527,9 @@ _PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) (?:stake\
 def _share_of(sentence: str) -> re.Match[str] | None:
     """ "37.5% of Jaguar Land Rover", not "40% of China's market"."""
     for m in _SHARE_OF.finditer(sentence):
-        if _POSSESSIVE_END.sub("", m.group(1)) not in NOT_COMPANIES:
+        if POSSESSIVE.sub("", m.group(1)) not in NOT_COMPANIES:
             return m
     return None
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _control(sentence: str, low: str | None) -> int | None:

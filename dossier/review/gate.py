@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
 
-from .. import claims, placeholders
+from .. import claims
 from ..errors import ContentError, Problem
 from ..load import Loaded
 from ..model import Corpus
@@ -37,30 +36,24 @@ def drafts(corpus: Corpus) -> list[Problem]:
     ]
 
 
-def unread(root: Path, corpus: Corpus) -> list[Problem]:
-    """Reviewed briefings that still hold ingest's placeholders: marked read, yet not."""
+def unread(corpus: Corpus) -> list[Problem]:
+    """Reviewed briefings that still hold ingest's placeholders: marked read, yet not
+    (the loader found them while it had each file's bytes)."""
     items = [*corpus.companies.values(), *corpus.deals.values(), *corpus.articles.values()]
-    problems: list[Problem] = []
-    for item in items:
-        if item.review.status != "reviewed":
-            continue
-        try:  # the loader has just read it; a file gone since is not this check's business
-            text = (root / item.origin.path).read_text("utf-8", errors="replace")
-        except OSError:
-            continue
-        problems += placeholders.find(item.origin.path, text, item.slug)
-    return problems
+    return [
+        problem
+        for item in items
+        if item.review.status == "reviewed"
+        for problem in corpus.placeholders.get(item.origin.path, ())
+    ]
 
 
-def gate(loaded: Loaded, strict: bool, root: Path | None = None) -> list[Problem]:
+def gate(loaded: Loaded, strict: bool) -> list[Problem]:
     """What stops CI: every problem; in strict mode also every draft, unacknowledged
-    conflict and (given the project's ``root``) reviewed briefing that still holds a
-    placeholder."""
+    conflict and reviewed briefing that still holds a placeholder."""
     problems = list(loaded.problems)
     if strict:
-        problems += drafts(loaded.corpus) + open_conflicts(loaded.corpus)
-        if root is not None:
-            problems += unread(root, loaded.corpus)
+        problems += drafts(loaded.corpus) + open_conflicts(loaded.corpus) + unread(loaded.corpus)
     return ContentError(problems).problems  # sorted and deduplicated as everywhere else
 
 
