@@ -88,6 +88,14 @@ def pieces(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
+    dash = text.find("--")
+    if dash != -1:  # "Dec. 20, 1996--Apple Computer": typewriter dashes between words
+        if text[:dash].strip("-"):
+            yield from _cut(start, text[:dash])
+        rest = text[dash:].lstrip("-")
+        if rest:
+            yield from _cut(start + len(text) - len(rest), rest)
+        return
     glued = _GLUED_STOP.search(text)
     if glued:  # "Thursday.Yes Bank": a full stop that lost its space in scraping
         yield from _cut(start, text[: glued.end() - 1])
