@@ -369,6 +369,11 @@ _BUSINESS_AFTER = re.compile(
     # "Zoom CEO Eric Yuan", "Microsoft chief executive Satya Nadella"
     r"|^\s+(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|president|founder|"
     r"co-founder|spokes(?:man|woman|person))\s+[A-Z][a-z]+\s+[A-Z]"
+    # "Ping An said its move …", "Maybank said in its research note": an organisation's
+    # voice (a person says "he"; a ministry is seldom a capitalised bare name)
+    r"|^\s+(?:said|says|announced|confirmed|noted)\s+(?:on\s+\w+\s+|late\s+\w+\s+|today\s+)?"
+    r"(?:that\s+)?(?:it|its)\s"
+    r"|^\s+(?:said|says)\s+in\s+(?:a|its|an)\s+(?:\w+\s+)?(?:statement|filing|release|note)"
     r"|^,?\s+(?:reported|posted|unveiled|launched|hired|appointed|sued|settled|acquired|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
     r"files? for bankruptcy|filed for bankruptcy)\b",
