@@ -48,7 +48,10 @@ _STRONG = {
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
-    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of)\b",
+    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of"
+    # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
+    r"|sold to|sold off|sell(?:s|ing)? off"
+    r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
@@ -195,7 +198,7 @@ _PASSIVE_ACQ = Caseless(
     + r"|sold "
     + _BUSINESS
     + r"|taken over by|"
-    r"purchased by|sale of)\b"
+    r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold)\b"
 )
 _RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
@@ -267,13 +270,56 @@ def find_deals(
         if hit and headline and index == 0:
             hit = dataclasses.replace(hit, explicit_status=None, headline=True)
         if hit:
-            hits.append(hit)
-            hits += _further_acquisitions(sentence, mentions, hit)
+            listed = _listed_partners(sentence, mentions, hit)
+            if listed:
+                hits += listed
+            else:
+                hits.append(hit)
+                hits += _further_acquisitions(sentence, mentions, hit)
             last_hit = index
         one_party = _one_party(sentence, mentions, year_here)
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
+
+
+# ", ", " and ", ", and " and a short description: ", PowerPack maker Nomad"
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s*(?:[\w“”\"-]+\s+){0,3}$")
+_LIST_CUE = re.compile(r"\b(?:with|to)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
+    """One company's agreements with each company of a list: "VirnetX has struck
+    licensing agreements with Aastra, Mitel Networks, and NEC" is three deals, each of
+    VirnetX and one of them (a joint venture of three stays one deal)."""
+    if hit.finding.kind not in ("licensing", "partnership", "mou"):
+        return []
+    actors: list[Mention] = []
+    for m in mentions:
+        if not m.possessed and all(a.slug != m.slug for a in actors):
+            actors.append(m)
+    if len(actors) < 3:
+        return []
+    subject, listed = actors[0], actors[1:]
+    if not _LIST_CUE.search(sentence[subject.end : listed[0].start]):
+        return []
+    gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
+    if not all(_LIST_GAP.match(gap) for gap in gaps):
+        return []
+    roles = dict(hit.finding.parties)
+    out = []
+    for other in listed:
+        if hit.finding.kind == "licensing":
+            mine = roles.get(subject.slug, "licensor")
+            theirs = "licensee" if mine == "licensor" else "licensor"
+            parties = ((subject.slug, mine), (other.slug, theirs))
+        else:
+            parties = ((subject.slug, "partner"), (other.slug, "partner"))
+        finding = dataclasses.replace(
+            hit.finding, parties=parties, rule=f"{hit.finding.rule}; one of a list"
+        )
+        out.append(dataclasses.replace(hit, finding=finding))
+    return out
 
 
 def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
