@@ -40,7 +40,7 @@ _BUSINESS = (
 )
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
-    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     r"|takeover|take over|took over|buyout|bid for"
@@ -66,9 +66,16 @@ _STRONG = {
     r"|\b(?:financing|funding) (?:comes|came) from\b"
     # "has received $25 million in funding from Eight Roads Ventures"
     r"|\b(?:funding|financing|investment|backing) from\b"
+    # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
+    r"|\b(?:funding|financing|investment) led by\b"
+    r"|\brais(?:ed|es|ing) (?:an? )?[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))? from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
-    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact)\b"
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
+    r"|alliance)\b"
+    # "Komatsu will work with Nvidia": a commitment to one named company
+    r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
+    r"(?:work|partner|team up|collaborate|cooperate) with\b"
     r"|\b(?:deal|agreement|pact) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b"
     # "the two companies will work together on chips": both are named before
@@ -95,10 +102,13 @@ _ANCHORS = {
     "licensing": (
         "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
     ),
-    "investment": ("invest", "stake", "funding", "financing", "series ", "round", "pursu"),
+    "investment": (
+        "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
+    ),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
         "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
+        "sign", " with",
     ),
 }  # fmt: skip
 _STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
@@ -198,8 +208,11 @@ _PASSIVE_ACQ = Caseless(
     + r"|sold "
     + _BUSINESS
     + r"|taken over by|"
-    r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold)\b"
+    r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
+    # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
+    r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by)\b"
 )
+_OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
 
@@ -636,6 +649,12 @@ def _parties(
         if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
             target = next((m for m in reversed(actors) if m.end <= which.start()), None)
             buyer = next((m for m in actors if which.start() < m.start < which.end()), None)
+            if target and buyer and target.slug != buyer.slug:
+                return ((buyer.slug, "acquirer"), (target.slug, "target"))
+        of_by = _OF_BY.search(sentence)
+        if of_by:  # "the purchase of cataloger Fingerhut by Federated"
+            target = next((m for m in actors if of_by.start() < m.start < of_by.end()), None)
+            buyer = next((m for m in actors if m.start >= of_by.end()), None)
             if target and buyer and target.slug != buyer.slug:
                 return ((buyer.slug, "acquirer"), (target.slug, "target"))
         if _PASSIVE_ACQ.search(sentence, low) and before and after:
