@@ -211,7 +211,17 @@ def _noun_before(before: str) -> bool:
     if len(stem) == len(before):
         return False  # no space between the noun and the name
     # one character more than the noun so that \b sees the real character before it
-    return _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is not None
+    if _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is None:
+        return False
+    # "another company, Corten" names it; "In a note to investors, Wu said" does not
+    return not stem.endswith(",") or _NAMING_NOUN.search(before[-60:]) is not None
+
+
+_NAMING_NOUN = re.compile(
+    rf"\b(?:another|a|an|the|its|their|one)\s+(?:(?!(?:to|of|for|with|from|in)\s)[\w-]+\s+){{0,3}}"
+    rf"(?:{ORG_NOUNS})s?,\s+$",
+    re.I,
+)
 
 
 def _deal_before(before: str) -> bool:
@@ -313,8 +323,12 @@ def company_evidence(
     )
     if not evidence:
         return None
+    person_after = _PERSON_AFTER.match(after)
     if _PERSON_BEFORE.search(before) or (
-        _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not is_designated
+        person_after
+        and not is_designated
+        # "Ambani, the Chairman of Reliance Group"; alone, "Ambani said" may be a company's
+        and (len(tokens) in (2, 3) or (len(tokens) == 1 and after.startswith(",")))
     ):
         return None
     # "Huawei cloud" is a product; "Huawei's cloud services" are the company's
