@@ -156,8 +156,11 @@ def surnames(sentences: list[str]) -> frozenset[str]:
                 pair = tokens[i : i + 2]
                 # "CEO Jensen Huang": a title names a person whatever the first name
                 titled = (
-                    i > 0 and tokens[i - 1] in _TITLES_IN_NAME and len(tokens) == i + 2
-                    and pair[0][:1].isupper() and pair[0] not in ("of", "at")
+                    i > 0
+                    and tokens[i - 1] in _TITLES_IN_NAME
+                    and len(tokens) == i + 2
+                    and pair[0][:1].isupper()
+                    and pair[0] not in ("of", "at")
                 )
                 if (titled or is_person(pair)) and not designated(tokens[i : i + 3]):
                     out.add(tokens[i + 1])
