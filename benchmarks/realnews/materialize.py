@@ -44,6 +44,7 @@ ROUNDS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
 )
 META_FIELDS = ("title", "outlet", "published", "url", "author")
 
