@@ -41,7 +41,13 @@ def quotable(sentence: str, raw: RawArticle) -> str | None:
     return part if len(part) >= 30 and part in raw.quotable else None
 
 
-def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[str, str]]) -> str:
+def render_article(
+    outcome: SeedOutcome,
+    deals: list[str],
+    reviewed: list[tuple[str, str]],
+    rejected: list[dict[str, Any]] | None = None,
+) -> str:
+    """``rejected``: the article's record of rejected drafts (review reject), kept as is."""
     meta = outcome.meta
     data: dict[str, Any] = {"title": meta.title, "seed": outcome.seed, "seed_sha256": outcome.sha}
     for key in ("url", "outlet", "author"):
@@ -56,6 +62,8 @@ def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[
         data["topics"] = list(outcome.topics)
     if outcome.key_points:
         data["key_points"] = list(outcome.key_points)
+    if rejected:
+        data["rejected"] = rejected
     data["review"] = dict(DRAFT)
     body = [" ".join(md_escape(s) for s in outcome.summary) or "(No summary could be drafted.)"]
     for slug, quote in reviewed:

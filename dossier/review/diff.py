@@ -23,6 +23,7 @@ from ..model import (
     Fact,
     Money,
     Party,
+    Rejection,
     Resolution,
     Review,
     Source,
@@ -238,6 +239,8 @@ def _fields(
         elif name == "disputed":  # {field: Dispute}
             for key in sorted(a.keys() | b.keys()):
                 yield from _dispute(kind, slug, f"claims.{key}", a.get(key), b.get(key))
+        elif name == "rejected":
+            yield from _rejections(kind, slug, a, b)
         elif isinstance(a, tuple) or isinstance(b, tuple):
             yield from _listed(kind, slug, name, a, b)
         else:
@@ -353,6 +356,30 @@ def _dispute(
         yield Change(kind, slug, f"{at} disputed: sources disagree: {{}}{by}", values)
     else:
         yield Change(kind, slug, f"{at}: dispute reason or reviewer edited")
+
+
+_REJECTED = {"company": "company", "deal": "deal", "mention": "mention of the reviewed deal"}
+
+
+def _rejections(
+    kind: str, slug: str, a: tuple[Rejection, ...], b: tuple[Rejection, ...]
+) -> Iterator[Change]:
+    """Rejections recorded in an article (review reject), by what was rejected."""
+    old = {(r.what, r.slug): r for r in a}
+    for r in b:
+        key = (r.what, r.slug)
+        if old.get(key) == r:
+            continue
+        if key in old:
+            yield Change(kind, slug, f"rejection of {_REJECTED[r.what]} {{}} edited", (r.slug,))
+            continue
+        by = " by {}" if r.by else ""
+        values = (r.slug, r.by) if r.by else (r.slug,)
+        yield Change(kind, slug, f"rejected {_REJECTED[r.what]} {{}}{by}", values)
+    kept = {(r.what, r.slug) for r in b}
+    for key, r in old.items():
+        if key not in kept:
+            yield Change(kind, slug, f"rejection of {_REJECTED[r.what]} {{}} withdrawn", (r.slug,))
 
 
 def _resolution(
