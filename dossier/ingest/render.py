@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from .outcome import SeedOutcome
     from .state import Existing
 
+# How an article's text says it also reports a reviewed deal (review reject finds it so).
+MENTION_START = "Also reports the reviewed deal `{deal}`"
+
 _KIND_LABEL = {
     "partnership": "partnership",
     "mou": "memorandum of understanding",
@@ -68,7 +71,7 @@ def render_article(
     body = [" ".join(md_escape(s) for s in outcome.summary) or "(No summary could be drafted.)"]
     for slug, quote in reviewed:
         body.append(
-            f"Also reports the reviewed deal `{slug}` (“{md_escape(quote)}”): add this "
+            f"{MENTION_START.format(deal=slug)} (“{md_escape(quote)}”): add this "
             "article to that deal's sources and to `deals:` when reviewing."
         )
     body.append(NOTE.format(seed=outcome.seed))
