@@ -206,3 +206,39 @@ def test_files_keep_their_mode_and_removal_is_all_or_nothing(drafted: Path) -> N
     (drafted / ARTICLE).write_text(text, "utf-8")
     assert run(drafted, "review", "reject", "globex-initech-acquisition-2025") == 0
     assert stat.S_IMODE(os.stat(drafted / ARTICLE).st_mode) == 0o640
+
+
+def test_what_changed_tells_readers_in_words_with_links(
+    drafted: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bs4 import BeautifulSoup
+
+    assert run(drafted, "review", "reject", "hooli", "globex-initech-acquisition-2025") == 0
+    edit(drafted, "briefings/deals/globex-acme-2024.md", "status: agreed", "status: completed")
+    edit(drafted, "briefings/companies/acme.md", "name: Acme", "name: Acme Anvils")
+    commit(drafted, "chore: reject + misc (#12)", "2026-03-05T10:00:00+00:00")
+    assert run(drafted, "build") == 0
+    page = BeautifulSoup((drafted / "site/changes.html").read_text("utf-8"), "html.parser")
+    article = page.select_one("article")
+    newest = article.find("ul")
+    slug = Path(ARTICLE).stem
+    assert [li.get_text("", strip=False) for li in newest.find_all("li")] == [
+        "Company Acme Anvils: name Acme → Acme Anvils",
+        "Company Hooli: rejected in review and removed",
+        "Deal Globex acquires Acme: status agreed → completed",
+        "Deal Globex–Initech acquisition (2025): rejected in review and removed",
+        "Article Initech Ltd to be acquired by Globex: company rejected in review: Hooli; "
+        "deal rejected in review: Globex–Initech acquisition (2025)",
+    ]
+    links = {a.get_text(): a["href"] for a in newest.find_all("a")}
+    assert links == {
+        "Acme Anvils": "companies/acme.html",
+        "Globex acquires Acme": "deals/globex-acme-2024.html",
+        "Initech Ltd to be acquired by Globex": f"articles/{slug}.html",
+    }
+    text = article.get_text(" ")
+    for reviewer_words in ("chore", "#12", "status:", "sources +", "companies -", "rejected +"):
+        assert reviewer_words not in text
+    # the earlier commit, with the ingested drafts, links the new pages that still exist
+    earlier = article.find_all("ul")[1]
+    assert "Deal Globex–Initech acquisition (2025): new, awaiting review" in earlier.get_text()

@@ -143,7 +143,7 @@ def _renames(kind: str, old: Loaded, new: Loaded, known: Renames) -> dict[str, s
     came = [s for s in sorted(after) if s not in old.present[kind]]
     pairs: dict[str, str] = {}
     scored = sorted(
-        (-_similarity(_follow(before[g], known), after[c]), g, c) for g in gone for c in came
+        (-_similarity(follow(before[g], known), after[c]), g, c) for g in gone for c in came
     )
     for score, g, c in scored:
         # More than half of the filled-in fields equal: git's own rename threshold is 50%.
@@ -169,7 +169,7 @@ def _similarity(a: Any, b: Any) -> float:
     return equal / filled if filled else 0.0
 
 
-def _follow(obj: Any, renames: Renames) -> Any:
+def follow(obj: Any, renames: Renames) -> Any:
     """``obj`` with references to renamed objects pointing at their new slugs."""
     co, de, ar = renames["company"], renames["deal"], renames["article"]
     if isinstance(obj, Article):
@@ -211,7 +211,7 @@ def _follow(obj: Any, renames: Renames) -> Any:
 def _fields(
     kind: str, slug: str, old: Any, new: Any, renames: Renames, approved_on: str | None
 ) -> Iterator[Change]:
-    old = _follow(old, renames)
+    old = follow(old, renames)
     for f in dataclasses.fields(new):
         name = f.name
         a, b = getattr(old, name), getattr(new, name)

@@ -18,6 +18,7 @@ from ..load import FileCache, Loaded, load_tree
 from ..model import Corpus
 from . import gitio
 from .diff import Change, semantic_diff
+from .readable import ReaderChange, for_readers
 
 RECENT_COMMITS = 10  # the "What changed" page: semantic changes of this many commits
 # A line added or removed that says "status: reviewed" (block or flow style) marks approval.
@@ -43,6 +44,7 @@ class Revision:
 
     commit: Entry
     changes: tuple[Change, ...]
+    readable: tuple[ReaderChange, ...] = ()  # the same changes, as the site says them
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,10 @@ def _recent(root: Path, commits: list[tuple[Entry, list[str]]]) -> tuple[Revisio
 
     for entry, _ in commits:
         parent = _parent(root, entry.sha)
-        diff = semantic_diff(
-            at(parent), at(entry.sha), parent or "nothing", entry.short, entry.date.iso()
-        )
-        revisions.append(Revision(entry, diff.changes))
+        before, after = at(parent), at(entry.sha)
+        diff = semantic_diff(before, after, parent or "nothing", entry.short, entry.date.iso())
+        readable = for_readers(before.corpus, after.corpus, diff.changes)
+        revisions.append(Revision(entry, diff.changes, readable))
     return tuple(revisions)
 
 
