@@ -242,3 +242,27 @@ def test_what_changed_tells_readers_in_words_with_links(
     # the earlier commit, with the ingested drafts, links the new pages that still exist
     earlier = article.find_all("ul")[1]
     assert "Deal Globex–Initech acquisition (2025): new, awaiting review" in earlier.get_text()
+
+
+def test_hand_written_lists_and_a_second_rejection_are_edited_line_by_line(
+    drafted: Path,
+) -> None:
+    path = drafted / ARTICLE
+    text = path.read_text("utf-8")
+    flow = text.replace(
+        "companies:\n- globex\n- initech\n- hooli\n", "companies: [globex, initech, hooli]\n"
+    )
+    assert flow != text
+    path.write_text(flow + "\n<!-- kept as written -->\n", "utf-8")
+    assert run(drafted, "review", "reject", "hooli") == 0
+    assert run(drafted, "review", "reject", "globex-initech-acquisition-2025", "--by", "Bo") == 0
+    after = path.read_text("utf-8")
+    assert "companies: [globex, initech]\n" in after
+    assert after.endswith("\n<!-- kept as written -->\n")
+    assert [
+        (r.get("company") or r.get("deal"), r["by"]) for r in front(drafted, ARTICLE)["rejected"]
+    ] == [
+        ("hooli", "Ada Reviewer"),
+        ("globex-initech-acquisition-2025", "Bo"),
+    ]
+    assert run(drafted, "check") == 0
