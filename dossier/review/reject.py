@@ -60,7 +60,7 @@ def reject(root: Path, names: list[str], by: str | None, limits: Limits | None =
     limits = limits or Limits()
     loaded = load_tree(root, limits)
     corpus = loaded.corpus
-    targets = [_target(root, name, loaded) for name in names]
+    targets = list(dict.fromkeys(_target(root, name, loaded) for name in names))
     deals = {t.slug for t in targets if t.what == "deal"}
     companies = {t.slug for t in targets if t.what == "company"}
     edits: dict[str, _Edit] = {}
