@@ -116,3 +116,37 @@ def test_a_recalled_deal_keeps_the_month_its_sentence_gives() -> None:
     found = {tuple(sorted(d.parties)): d for d in analyse(raw, Finder(())).deals}
     recalled = found[(("arkady-systems", "acquirer"), ("orwin-robotics", "target"))]
     assert str(recalled.announced) == "2016-09"
+
+
+def test_a_table_laid_page_saved_with_its_php_is_read() -> None:
+    from dossier.ingest.readers import _read_html
+
+    cell = (
+        "Orland Corp said on Monday it had sold its direct marketing division to Lenvar "
+        "Ltd for $12 million in cash, and would use the money to repay its debt. "
+    )
+    page = (
+        "<?PHP $section = 'Press Center'; include('head.php'); ?>\n<BODY>"
+        "<TABLE><TR><TD><? include('nav.php'); ?></TD></TR><TR><TD>"
+        + "<BR>".join([cell] * 4)
+        + "</TD></TR></TABLE></BODY>"
+    )
+    body, _, _ = _read_html("seeds/page.html", page)
+    assert "sold its direct marketing division to Lenvar" in body
+    assert "include" not in body and "|" not in body
+
+
+def test_an_sec_exhibit_is_read_from_its_html() -> None:
+    from dossier.ingest.readers import _read_html
+
+    paragraph = (
+        "<P>CONCORD, September 26, 2000. Orland Corp announced today that it has acquired "
+        "Lenvar Ltd, a retailer with sales locations in two states. Terms were not "
+        "disclosed.</P>"
+    )
+    page = (
+        "<TYPE>EX-99\n<SEQUENCE>2\n<FILENAME>press.htm\n<TEXT>\n<HTML><HEAD><TITLE></TITLE>"
+        "</HEAD><BODY>" + paragraph * 3 + "</BODY></HTML>\n</TEXT>"
+    )
+    body, _, _ = _read_html("seeds/exhibit.html", page)
+    assert "Orland Corp announced today that it has acquired Lenvar Ltd" in body

@@ -265,7 +265,14 @@ _BASE = re.compile(r"<base\b[^>]*>", re.I)
 
 
 def _read_html(rel: str, text: str) -> Read:
-    text = _BASE.sub("", text)
+    # a page saved from its server's source keeps its PHP or ASP: not the page's text
+    text = _SERVER_CODE.sub("", _BASE.sub("", text))
+    # an SEC filing's exhibit wraps the page in <TYPE>, <SEQUENCE>, <TEXT> lines, which
+    # the extractor reads as the document: the page starts at <HTML>
+    if _EDGAR_WRAPPER.match(text):
+        start = text.lower().find("<html")
+        if start > 0:
+            text = text[start:]
     try:
         import trafilatura
 
@@ -285,6 +292,19 @@ def _read_html(rel: str, text: str) -> Read:
         deduplicate=True,
         with_metadata=False,
     )
+    if not body:
+        # an early-web page lays its article out in a table: read the cells
+        tabled = trafilatura.extract(
+            text,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            deduplicate=True,
+            with_metadata=False,
+        )
+        body = _CELL_BORDER.sub("\n", tabled or "")
     meta: dict[str, str] = {}
     found = trafilatura.extract_metadata(text, extensive=False)
     if found is not None:
@@ -299,6 +319,12 @@ def _read_html(rel: str, text: str) -> Read:
             if value:
                 meta[key] = str(value)
     return body or "", meta, ()
+
+
+_EDGAR_WRAPPER = re.compile(r"\s*<(?:TYPE|DOCUMENT|SEC-DOCUMENT)>", re.I)
+_SERVER_CODE = re.compile(r"<\?.*?\?>|<%.*?%>", re.S)
+# trafilatura writes a table row as "| cell | cell |": each cell is a paragraph
+_CELL_BORDER = re.compile(r"^[ \t]*\|[ \t|]*|[ \t]*\|[ \t]*$|[ \t]+\|[ \t]+", re.M)
 
 
 _READERS: dict[str, Callable[[str, str], Read]] = {
