@@ -122,7 +122,8 @@ _DEAL_BEFORE = re.compile(
 _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
     r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|acquires|buy|buys|purchase|"
-    r"purchases|invest|invests|merge|merges|take over|takes over|bought|acquired|invested|"
+    r"purchases|purchased|invest|invests|merge|merges|take over|takes over|bought|acquired|"
+    r"invested|"
     r"raised|raises|signed|signs|led|leads|snaps up|snapped up|sell|sells|sold|"
     # "Struggling Aviva is selling its Singapore arm"
     r"(?:is|are|was|were)\s+(?:selling|buying|acquiring|investing|merging))\b"
@@ -390,7 +391,8 @@ _BUSINESS_AFTER = re.compile(
     r"|^\s+(?:said|says|announced|confirmed|noted)\s+(?:on\s+\w+\s+|late\s+\w+\s+|today\s+)?"
     r"(?:that\s+)?(?:it|its)\s"
     r"|^\s+(?:said|says)\s+in\s+(?:a|its|an)\s+(?:\w+\s+)?(?:statement|filing|release|note)"
-    r"|^,?\s+(?:reported|posted|unveiled|launched|hired|appointed|sued|settled|acquired|"
+    r"|^,?\s+(?:(?:has|have|had)\s+)?(?:reported|posted|unveiled|launched|hired|appointed|sued|"
+    r"settled|acquired|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
     r"files? for bankruptcy|filed for bankruptcy)\b",
     re.I,
