@@ -142,6 +142,11 @@ def build_site(
     return BuildStats(len(rendered.pages), written, len(rendered.pages) - written)
 
 
+def last_build_stats() -> BuildStats:
+    """Pages of the last build through the hook in this process: wrapped, and reused."""
+    return BuildStats(len(_build.pages), _build.written, _build.reused)
+
+
 class _Team:
     """Forked workers that wrap missing pages in the theme alongside the build's process.
 

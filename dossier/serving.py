@@ -124,24 +124,32 @@ def _capture(config: Any) -> State | None:
 
 def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
     """Rebuild in place where possible, and never let a broken file stop the server."""
-    server.builder = functools.partial(_rebuild, Path(config.config_file_path).parent, builder)
+    server.builder = functools.partial(rebuild, Path(config.config_file_path).parent, builder)
     return server
 
 
-def _rebuild(root: Path, full: Callable[[], None]) -> None:
+def rebuild(root: Path, full: Callable[[], None]) -> str | None:
+    """Serve's rebuild after a change: None if done in place, else why it was a full build.
+
+    A full build is always reported, with its reason: it is slower, and a test that
+    expects an in-place update must be able to see that it did not get one.
+    """
     wait_for_background()
     started = time.monotonic()
+    reason = "the first build under serve could not be kept for in-place updates"
     if _live is not None:
         try:
             pages = _update_in_place(root, _live)
-        except Exception as exc:
-            print(f"Dossier: in-place update failed ({exc!r}); building in full", file=sys.stderr)
-            pages = None
+        except NeedsFullBuild as exc:
+            pages, reason = None, str(exc)
+        except Exception as exc:  # a bug here must not stop the server: build in full
+            pages, reason = None, f"the in-place update failed ({exc!r})"
         if pages is not None:
             took = time.monotonic() - started
             if pages >= 0:  # else the corpus is broken and was reported
                 print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr)
-            return
+            return None
+    print(f"Dossier: building in full: {reason}", file=sys.stderr, flush=True)
     try:
         full()
     except Exception as exc:
@@ -151,10 +159,11 @@ def _rebuild(root: Path, full: Callable[[], None]) -> None:
             file=sys.stderr,
             flush=True,
         )
+    return reason
 
 
-def _update_in_place(root: Path, state: State) -> int | None:
-    """Pages updated in place; -1 when the corpus is broken; None when a full build must."""
+def _update_in_place(root: Path, state: State) -> int:
+    """Pages updated in place; -1 when the corpus is broken; NeedsFullBuild when it cannot."""
     from .pipeline import draft, prepare
 
     try:
@@ -168,8 +177,6 @@ def _update_in_place(root: Path, state: State) -> int | None:
     try:
         with engine._source_date(rendered.as_of), engine._quiet_logs() as warnings:
             pages = update_pages(state, rendered, fingerprint, _rewrap)
-    except NeedsFullBuild:
-        return None
     finally:
         engine._build.collect = None
     for warning in warnings:
