@@ -187,7 +187,8 @@ class _Team:
             if end <= first:
                 return None
             self.bounds[1] = end - 1
-        return self.missing[end - 1]
+        taken: str = self.missing[end - 1]
+        return taken
 
     def wait(self) -> None:
         while not self.finished and any(proc.is_alive() for proc in self.procs):
@@ -516,7 +517,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
                 "html": h.html,
                 "data-toc-label": "",
                 "children": [],
-            }
+            }  # type: ignore[typeddict-unknown-key]  # keys the theme's toc reads
             for h in ours.headings
         ]
     )

@@ -8,6 +8,7 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Mapping
@@ -21,7 +22,7 @@ from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import load_files
+from .loadcache import BriefingFile, load_files
 from .model import (
     Article,
     Corpus,
@@ -43,7 +44,7 @@ class Limits:
 
 
 Files = Mapping[str, bytes]  # project-relative posix path → content, e.g. a git revision
-FileCache = dict[tuple[str, str, bytes], tuple[Any, list[Problem]]]
+FileCache = dict[BriefingFile, tuple[Any, list[Problem]]]
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def load_tree(
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
-    read: list[tuple[str, str, bytes]] = []
+    read: list[BriefingFile] = []
     for kind, folder in FOLDERS.items():
         for rel in _briefing_files(root, folder, files):
             # Not UTF-8, or hidden characters: never read, shown escaped (it must print).
@@ -108,19 +109,19 @@ def load_tree(
             else:
                 raw = _sized(rel, files[rel], problems, limits)
             if raw is not None:
-                read.append((kind, rel, raw))
+                read.append(BriefingFile(kind, rel, raw))
     if cache is None:  # a build: reuse results from cache_dir, parse the rest on every core
-        results, save = load_files(read, limits, cache_dir)
+        results, save = load_files(read, functools.partial(_load, limits), limits, cache_dir)
     else:
         save = None
         for item in read:
             if item not in cache:
-                cache[item] = load_file(*item, limits)
+                cache[item] = load_file(item.kind, item.path, item.raw, limits)
         results = [cache[item] for item in read]
-    for (kind, rel, _), (obj, found) in zip(read, results, strict=True):
+    for item, (obj, found) in zip(read, results, strict=True):
         problems += found
         if obj is not None:
-            loaded[kind][_stem(rel)] = obj
+            loaded[item.kind][_stem(item.path)] = obj
     seed_digests: dict[str, str] = {}
     seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests)
     corpus = Corpus(
@@ -394,17 +395,21 @@ def _sized(
     return raw
 
 
+def _load(limits: Limits, item: BriefingFile) -> tuple[Any, list[Problem]]:
+    return load_file(item.kind, item.path, item.raw, limits)
+
+
 def _placeholders(
-    read: list[tuple[str, str, bytes]], loaded: dict[str, dict[str, Any]]
+    read: list[BriefingFile], loaded: dict[str, dict[str, Any]]
 ) -> dict[str, tuple[Problem, ...]]:
     """Ingest's placeholders in each loaded briefing, by path (only files that hold one)."""
     marks = [placeholders.DESCRIBE.encode(), *(p.encode() for p in placeholders.NOTE_PARTS)]
     found = {}
-    for kind, rel, raw in read:
-        slug = _stem(rel)
-        if slug not in loaded[kind] or not any(mark in raw for mark in marks):
+    for item in read:
+        slug = _stem(item.path)
+        if slug not in loaded[item.kind] or not any(mark in item.raw for mark in marks):
             continue
-        hits = placeholders.find(rel, raw.decode("utf-8", errors="replace"), slug)
+        hits = placeholders.find(item.path, item.raw.decode("utf-8", errors="replace"), slug)
         if hits:
-            found[rel] = tuple(hits)
+            found[item.path] = tuple(hits)
     return dict(sorted(found.items()))

@@ -16,6 +16,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,17 @@ from .errors import Problem
 from .parallel import ordered_map
 
 Result = tuple[Any, list[Problem]]
-Item = tuple[str, str, bytes]  # kind, project-relative path, bytes
+
+
+@dataclass(frozen=True)
+class BriefingFile:
+    """One briefing as read: what the loader parses (and the key of what it made of it)."""
+
+    kind: str  # company, deal or article
+    path: str  # project-relative, e.g. briefings/deals/x.md
+    raw: bytes
+
+
 _NAME = "load.pickle"
 _memory: dict[str, Result] = {}  # the results of this process's last valid load
 _on_disk: dict[Path, set[str]] = {}  # keys this process last wrote to each cache
@@ -43,19 +54,21 @@ def _code_version() -> str:
 
 
 def load_files(
-    items: Sequence[Item], limits: Any, cache_dir: Path | None
+    items: Sequence[BriefingFile],
+    load: Callable[[BriefingFile], Result],
+    limits: Any,
+    cache_dir: Path | None,
 ) -> tuple[list[Result], Callable[[], None]]:
-    """``load_file`` for every item, in order: from the cache, else on every core.
+    """``load`` (the loader's ``load_file``, with ``limits``) for every item, in order:
+    from the cache, else on every core.
 
     The second value saves the cache; the loader calls it only when the whole corpus
     passed, so a failed build leaves the project exactly as it was.
     """
-    from .load import load_file
-
     version = _code_version()
-    keys = [_key(kind, rel, raw, limits) for kind, rel, raw in items]
+    keys = [_key(f.kind, f.path, f.raw, limits) for f in items]
     if len(_keys) > len(items):  # files removed since: forget their bytes
-        for rel in _keys.keys() - {rel for _, rel, _ in items}:
+        for rel in _keys.keys() - {f.path for f in items}:
             del _keys[rel]
     # A long-running process (serve) keeps the last valid load in memory: the file is
     # read by the first load only, and later loads parse just what changed since.
@@ -66,7 +79,7 @@ def load_files(
             _on_disk[cache_dir] = set(disk)
         stored = disk
     missing = [i for i, key in enumerate(keys) if key not in stored]
-    fresh = ordered_map(lambda i: load_file(*items[i], limits), missing)
+    fresh = ordered_map(lambda i: load(items[i]), missing)
     results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}
     out = [results[key] if key in results else stored[key] for key in keys]
 

@@ -54,11 +54,6 @@ class IngestReport:
         return out
 
 
-def seed_files(root: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
-    """The seeds ingest may read (regular files only: see guard.py)."""
-    return guard.list_seeds(root, limits.max_file_bytes).seeds
-
-
 def pending(root: Path, limits: Limits = DEFAULT_LIMITS) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work.
     A seed ingest refuses is work too: ingest reports it."""
