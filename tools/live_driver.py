@@ -23,26 +23,23 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
 def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) -> None:
     from dossier import engine, serving
+    from dossier.mkdocs_session import load_config, run_build
 
     profile = os.environ.get("DOSSIER_PROFILE")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 
     def config():  # what `mkdocs serve` builds with
-        c = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-        c.site_url = SERVE_URL
-        return c
+        return load_config(root / "mkdocs.yml", site_dir, site_url=SERVE_URL)
 
     first = config()
     first.plugins.on_startup(command="serve", dirty=False)
-    build(first, serve_url=SERVE_URL)
+    run_build(first, serve_url=SERVE_URL)
+    server = serving.running()
     stats = engine.last_build_stats()
     print(json.dumps({"written": stats.written, "reused": stats.reused}), flush=True)
     for number, step in enumerate(steps, 1):
@@ -55,17 +52,17 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
                 path.write_text(text, "utf-8")
 
         def full() -> None:
-            build(config(), serve_url=SERVE_URL)
+            run_build(config(), serve_url=SERVE_URL)
 
         started = time.monotonic()
         if profile:  # DOSSIER_PROFILE=FILE: a cProfile of each rebuild, in FILE.1, FILE.2 …
             with cProfile.Profile() as prof:
-                fallback = serving.rebuild(root, full)
+                fallback = server.rebuild(root, full)
             prof.dump_stats(f"{profile}.{number}")
         else:
-            fallback = serving.rebuild(root, full)
+            fallback = server.rebuild(root, full)
         took = time.monotonic() - started
-        serving.wait_for_background()
+        server.wait_for_background()
         rest = time.monotonic() - started - took
         report = {
             "in_place": fallback is None,
