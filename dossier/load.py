@@ -16,21 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import claims, crossref, links, placeholders, readcache
+from . import claims, crossref, links, placeholders
 from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import BriefingFile, load_files
+from .loadcache import BriefingFile
 from .model import (
     Article,
     Corpus,
 )
 from .provenance import normalise
+from .readcache import FileReader
 from .records import BUILDERS
 from .schema import validate
 from .slugs import SLUG, fold, slugify
+from .warm import Warm
 
 FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
 
@@ -66,12 +68,14 @@ def load_corpus(
     *,
     files: Files | None = None,
     cache_dir: Path | None = None,
+    warm: Warm | None = None,
 ) -> Corpus:
     """Load and validate ``root``/briefings; raise ContentError listing every problem.
 
     ``files``, when given, is read instead of the disk (a git revision, for the diff).
+    ``warm`` is what the last load in this process kept (serve), else nothing.
     """
-    loaded = load_tree(root, limits, files=files, cache_dir=cache_dir)
+    loaded = load_tree(root, limits, files=files, cache_dir=cache_dir, warm=warm)
     if loaded.problems:
         raise ContentError(loaded.problems)
     return loaded.corpus
@@ -84,6 +88,7 @@ def load_tree(
     files: Files | None = None,
     cache: FileCache | None = None,
     cache_dir: Path | None = None,
+    warm: Warm | None = None,
 ) -> Loaded:
     """The whole loader without the final raise: valid objects plus every problem.
 
@@ -91,7 +96,8 @@ def load_tree(
     same (most of them, between two commits): pass one dict to every call.
     ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
-    readcache.start_load()
+    warm = warm or Warm()
+    warm.reader.start_load()
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
@@ -105,13 +111,14 @@ def load_tree(
                 continue
             problems += _check_file_name(rel, _stem(rel), seen[kind])
             if files is None:
-                raw = _read_bytes(root, rel, problems, limits)
+                raw = _read_bytes(warm.reader, root, rel, problems, limits)
             else:
                 raw = _sized(rel, files[rel], problems, limits)
             if raw is not None:
                 read.append(BriefingFile(kind, rel, raw))
     if cache is None:  # a build: reuse results from cache_dir, parse the rest on every core
-        results, save = load_files(read, functools.partial(_load, limits), limits, cache_dir)
+        load = functools.partial(_load, limits)
+        results, save = warm.parsed.load_files(read, load, limits, cache_dir)
     else:
         save = None
         for item in read:
@@ -123,7 +130,7 @@ def load_tree(
         if obj is not None:
             loaded[item.kind][_stem(item.path)] = obj
     seed_digests: dict[str, str] = {}
-    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests)
+    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests, warm)
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
@@ -234,10 +241,10 @@ def _read_seeds(
     limits: Limits,
     files: Files | None,
     digests: dict[str, str],
+    warm: Warm,
 ) -> dict[str, str]:
     """The raw text behind each article briefing that names a seed; fills ``digests``."""
-    global _seed_digests
-    known, _seed_digests = _seed_digests, {}
+    known, warm.seed_digests = warm.seed_digests, {}
     texts = {}
     for slug, article in articles.items():
         if article.seed is None:
@@ -260,7 +267,7 @@ def _read_seeds(
             problems.append(refused)
             continue
         path = _join(root, article.seed)
-        status, size, raw = readcache.read(path, root, limits.max_file_bytes)
+        status, size, raw = warm.reader.read(path, root, limits.max_file_bytes)
         if status in ("link", "linked-folder"):
             problems.append(_seed_link(root, article, line, Path(path), status))
         elif status == "missing" and os.path.lexists(path):
@@ -275,11 +282,8 @@ def _read_seeds(
             old = known.get(id(raw))
             digest = old[1] if old is not None and old[0] is raw else _digest(texts[slug])
             digests[slug] = digest
-            _seed_digests[id(raw)] = (raw, digest)
+            warm.seed_digests[id(raw)] = (raw, digest)
     return texts
-
-
-_seed_digests: dict[int, tuple[bytes, str]] = {}  # id(bytes) → (bytes, digest), last load
 
 
 def _seed_path_problem(article: Article, line: int) -> Problem | None:
@@ -359,9 +363,11 @@ def _join(root: Path, rel: str) -> str:
     return os.path.join(root, rel)
 
 
-def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -> bytes | None:
+def _read_bytes(
+    reader: FileReader, root: Path, rel: str, problems: list[Problem], limits: Limits
+) -> bytes | None:
     try:
-        status, size, raw = readcache.read(_join(root, rel), root, limits.max_file_bytes)
+        status, size, raw = reader.read(_join(root, rel), root, limits.max_file_bytes)
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
         return None

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import loadcache, mkdocs_session
+from . import mkdocs_session
 from .engine import Hooks, SiteBuild, page_cache, quiet_logs, site_outputs, source_date
 from .errors import DossierError
 from .live import (
@@ -46,6 +46,7 @@ from .printbook import PRINT_PAGE, print_page
 from .render import Page, RenderedSite, Reuse
 from .render.site import INDEXES
 from .views import build_views
+from .warm import Warm
 
 
 def report_kept(exc: DossierError, kept: bool) -> None:
@@ -92,6 +93,7 @@ class Server:
     def __init__(self) -> None:
         self.last_good: RenderedSite | None = None
         self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
+        self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
         self.live: State | None = None
         self.finishing: threading.Thread | None = None
 
@@ -103,9 +105,9 @@ class Server:
     def render(self, root: Path) -> RenderedSite:
         """The site a full build under serve shows: the corpus's, or the last good one."""
         try:
-            for line in draft(root):  # new seeds first, as build.py does
+            for line in draft(root, warm=self.warm):  # new seeds first, as build.py does
                 print(line, file=sys.stderr)
-            rendered = prepare(root, reuse=self.reuse)
+            rendered = prepare(root, reuse=self.reuse, warm=self.warm)
         except DossierError as exc:
             report_kept(exc, kept=self.last_good is not None)
             return self.last_good or problem_site(exc)
@@ -115,7 +117,7 @@ class Server:
     def after_build(self, build: SiteBuild) -> None:
         """Keep what a full build set up, for the in-place updates that follow."""
         self.live = self._capture(build)
-        loadcache.memory_only = True  # see loadcache.py
+        self.warm.parsed.memory_only = True  # see loadcache.py
         _settle()
 
     def _capture(self, build: SiteBuild) -> State | None:
@@ -176,9 +178,9 @@ class Server:
         """Pages updated in place; -1 when the corpus is broken; NeedsFullBuild when it
         cannot be done in place."""
         try:
-            for line in draft(root):
+            for line in draft(root, warm=self.warm):
                 print(line, file=sys.stderr)
-            rendered = prepare(root, reuse=self.reuse, print_view=False)
+            rendered = prepare(root, reuse=self.reuse, print_view=False, warm=self.warm)
         except DossierError as exc:
             report_kept(exc, kept=True)
             return -1

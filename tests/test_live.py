@@ -26,6 +26,7 @@ from dossier.load import load_corpus
 from dossier.render import Reuse, render_site
 from dossier.render.trace import fingerprint
 from dossier.views import Views, build_views
+from dossier.warm import Warm
 
 from .conftest import REPO, copy_project, fresh_copy
 
@@ -267,11 +268,12 @@ def test_the_model_shares_what_an_edit_left_unchanged(tmp_path: Path) -> None:
     """build_views given the last build's model: the same model, its unchanged parts
     the very objects of the last build (what lets serve skip the pages that read them)."""
     root = copy_project(tmp_path / "project")
-    cache = root / ".dossier/cache"  # unchanged files load as the same objects, as in serve
-    first = build_views(load_corpus(root, cache_dir=cache))
+    cache = root / ".dossier/cache"
+    warm = Warm()  # unchanged files load as the same objects, as in serve
+    first = build_views(load_corpus(root, cache_dir=cache, warm=warm))
     deal = root / "briefings/deals/xiaomi-microsoft-windows-10-testing-2015.md"
     deal.write_text(_body_edit(deal.read_text("utf-8"), 1), "utf-8")
-    corpus = load_corpus(root, cache_dir=cache)
+    corpus = load_corpus(root, cache_dir=cache, warm=warm)
     shared, fresh = build_views(corpus, first), build_views(corpus)
     for part in dataclasses.fields(Views):
         if part.name != "derived":
