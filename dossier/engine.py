@@ -36,7 +36,7 @@ from typing import Any
 from .atomic import dir_mode, recover, swap_dir
 from .dates import PartialDate
 from .errors import SiteBuildError
-from .exports import export_files
+from .exports import ExportMemos, export_files
 from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
 from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
@@ -185,9 +185,11 @@ def page_key(cache: PageCache, page: Page) -> str:
     return cache.key(page.path, page.title, page.description, page.html, headings, listing)
 
 
-def site_outputs(rendered: RenderedSite, site_url: str) -> list[tuple[str, str]]:
+def site_outputs(
+    rendered: RenderedSite, site_url: str, memos: ExportMemos | None = None
+) -> list[tuple[str, str]]:
     """Files besides the pages that follow from the corpus: print view, feeds, exports."""
-    return [*rendered.files, *export_files(rendered.views, site_url or None)]
+    return [*rendered.files, *export_files(rendered.views, site_url or None, memos)]
 
 
 class SiteBuild:

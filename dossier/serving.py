@@ -28,6 +28,7 @@ from typing import Any
 from . import mkdocs_session
 from .engine import Hooks, SiteBuild, page_cache, quiet_logs, site_outputs, source_date
 from .errors import DossierError
+from .exports import ExportMemos
 from .live import (
     DOCS,
     INDEX,
@@ -94,6 +95,7 @@ class Server:
         self.last_good: RenderedSite | None = None
         self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
         self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
+        self.exports = ExportMemos()  # feeds and records: rewritten only where changed
         self.live: State | None = None
         self.finishing: threading.Thread | None = None
 
@@ -207,7 +209,7 @@ class Server:
         def work() -> None:
             if index:
                 write_index(state)
-            outputs = site_outputs(rendered, state.build.session.site_url)
+            outputs = site_outputs(rendered, state.build.session.site_url, self.exports)
             write_outputs(state, outputs)
             drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})
             try:

@@ -120,20 +120,21 @@ def _article(a: Article) -> dict[str, Any]:
     }
 
 
-def export_json(views: Views) -> str:
+def export_json(views: Views, memo: BuildMemo[str]) -> str:
     """The data export as indented JSON, each record's text reused from the last build.
 
     The same text as ``json.dumps`` with ``ensure_ascii=False, indent=2`` of the whole
     object: a record is written once, then spliced in; under serve, an edit rewrites one
-    record rather than the whole base (a second at 10,000 articles).
+    record rather than the whole base (a second at 10,000 articles). ``memo`` holds
+    each record's text (by the digest of its file) from the last build.
     """
-    _records.next_build()
+    memo.next_build()
 
     def items(records: tuple[Any, ...], make: Any) -> str:
         def record_text(record: Any) -> Callable[[], str]:
             return lambda: _INDENT + _dumps(make(record)).replace("\n", "\n" + _INDENT)
 
-        parts = [_records.get(r.origin.digest or repr(r), record_text(r)) for r in records]
+        parts = [memo.get(r.origin.digest or repr(r), record_text(r)) for r in records]
         return "[\n" + ",\n".join(parts) + "\n  ]" if parts else "[]"
 
     head = {
@@ -151,7 +152,6 @@ def export_json(views: Views) -> str:
 
 
 _INDENT = "    "  # a record inside a list inside the top object
-_records: BuildMemo[str] = BuildMemo()  # record digest → its JSON text
 
 
 def _dumps(value: Any) -> str:
