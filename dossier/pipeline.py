@@ -10,8 +10,9 @@ site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in a
 print    Views → print view and PDF      (dossier.printbook; the print view goes into the site)
 
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
-finished pages: pagecache.py) and spread it over every core (parallel.py); none of
-that changes a byte of the output.
+finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
+keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
+``draft`` and ``prepare``). None of that changes a byte of the output.
 """
 
 from __future__ import annotations
