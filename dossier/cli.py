@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|ingest|serve] [options]``.
+"""Command line: ``dossier [COMMAND] [options]`` (``python build.py`` in a checkout is the same).
 
 Exit codes: 0 success; 1 the corpus, a template or the site engine has a problem
 (every problem is printed, nothing is written); 2 wrong usage.
@@ -16,9 +16,9 @@ from .errors import ContentError, DossierError
 from .load import Limits
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
+        prog=prog,
         description="Build the Dossier briefing site from briefings/ and templates/.",
     )
     parser.add_argument(
@@ -91,8 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "dossier") -> int:
+    """Run one command; ``prog`` is how the user invoked it, for the usage line."""
+    args = _parser(prog).parse_args(argv)
     command = args.command or "build"
     root: Path = args.root.resolve()
     limits = Limits(args.max_file_bytes, args.max_body_chars)

@@ -42,6 +42,7 @@ from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
+from .search_label import SearchDialogLabel
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -171,7 +172,8 @@ def quiet_logs() -> Iterator[list[str]]:
 
 def page_cache(root: Path, session: MkDocsSession) -> PageCache:
     here = Path(__file__)
-    code = [here, here.with_name("pagecache.py"), here.with_name("mkdocs_session.py")]
+    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "search_label.py")
+    code = [here.with_name(name) for name in names]
     custom = session.theme_dir  # theme overrides shape every page
     if custom:
         code += sorted(p for p in custom.rglob("*") if p.is_file())
@@ -238,7 +240,7 @@ class SiteBuild:
 
     def on_env(self, env: Any, files: Any) -> Any:
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
-        with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}")
+        with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", SearchDialogLabel)
         self.session.env = env
         self._start_team()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already

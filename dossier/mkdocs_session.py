@@ -99,9 +99,16 @@ def page_toc(headings: Sequence[Heading]) -> TableOfContents:
     )
 
 
-def with_template(env: jinja2.Environment, name: str, source: str) -> None:
-    """Add a template to the theme's environment, ahead of the theme's own."""
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), env.loader])  # type: ignore[list-item]
+def with_template(
+    env: jinja2.Environment,
+    name: str,
+    source: str,
+    around: Callable[[jinja2.BaseLoader], jinja2.BaseLoader],
+) -> None:
+    """Add a template to the theme's environment, ahead of the theme's own, which are
+    read through ``around(the theme's loader)``."""
+    assert env.loader is not None  # MkDocs's theme environment always has one
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), around(env.loader)])
 
 
 def serve(config_file: Path, addr: str) -> None:

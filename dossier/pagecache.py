@@ -107,6 +107,8 @@ class PageCache:
 
 
 _KEEP_VARIANTS = 3  # servers on other ports, most recently used first
+
+
 def _forget_old_variants(directory: Path, current: Path) -> None:
     """Each server address has its own folder; keep the few used last."""
     with contextlib.suppress(OSError):

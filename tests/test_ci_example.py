@@ -15,14 +15,14 @@ from .test_review import commit, edit, git
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / "examples/github-workflow.yml"
-README = (REPO / "README.md").read_text("utf-8")
+DEPLOYMENT = (REPO / "docs/deployment.md").read_text("utf-8")
 
 # Every dossier command of the workflow, in order: (command, exit code on the test branch).
 COMMANDS = [
-    ("python build.py diff origin/main...HEAD --format markdown > knowledge-diff.md", 0),
-    ("python build.py check --strict --format github", 1),
-    ("python build.py build", 0),
-    ("python build.py pdf", 0),
+    ("dossier diff origin/main...HEAD --format markdown > knowledge-diff.md", 0),
+    ("dossier check --strict --format github", 1),
+    ("dossier build", 0),
+    ("dossier pdf", 0),
 ]
 
 
@@ -32,15 +32,15 @@ def workflow_commands() -> list[str]:
         for job in yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"].values()
         for step in job["steps"]
     ]
-    return [s["run"] for s in steps if "run" in s and s["run"].startswith("python build.py")]
+    return [s["run"] for s in steps if "run" in s and s["run"].startswith("dossier ")]
 
 
 def test_workflow_commands_are_the_tested_ones() -> None:
     assert workflow_commands() == [command for command, _ in COMMANDS]
 
 
-def test_readme_shows_the_workflow_file_verbatim() -> None:
-    blocks = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+def test_guide_shows_the_workflow_file_verbatim() -> None:
+    blocks = re.findall(r"```yaml\n(.*?)```", DEPLOYMENT, flags=re.S)
     assert WORKFLOW.read_text("utf-8") in blocks
 
 
@@ -59,8 +59,8 @@ def test_workflow_commands_on_a_pull_request_branch(
     monkeypatch.chdir(minimal)
     for command, expected in COMMANDS:
         words = shlex.split(command)
-        assert words[:2] == ["python", "build.py"]
-        args, target = words[2:], None
+        assert words[0] == "dossier"
+        args, target = words[1:], None
         if ">" in args:
             args, target = args[: args.index(">")], args[args.index(">") + 1]
         capsys.readouterr()

@@ -326,7 +326,7 @@ def test_new_companies_need_evidence() -> None:
 
 
 def test_quality_holds_its_floor() -> None:
-    """A little below the figures measured when this was written (README, "Ingest")."""
+    """A little below the figures measured when this was written (benchmarks/README.md)."""
     from tools import ingest_quality as quality
 
     # These articles were written for the rules, so they say little of news (that is

@@ -1,6 +1,6 @@
 """The whole knowledge base as one JSON document (with its JSON Schema) and deals as CSV.
 
-Field names follow the briefing front matter, so the README's content model documents
+Field names follow the briefing front matter, so the guide's content model reference documents
 the export too. Paths (``page``) are relative to the site root; key order and list
 order are fixed, so two builds write the same bytes.
 """

@@ -88,6 +88,14 @@ def pieces(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
+    dash = text.find("--")
+    if dash != -1:  # "Dec. 20, 1996--Apple Computer": typewriter dashes between words
+        if text[:dash].strip("-"):
+            yield from _cut(start, text[:dash])
+        rest = text[dash:].lstrip("-")
+        if rest:
+            yield from _cut(start + len(text) - len(rest), rest)
+        return
     glued = _GLUED_STOP.search(text)
     if glued:  # "Thursday.Yes Bank": a full stop that lost its space in scraping
         yield from _cut(start, text[: glued.end() - 1])
@@ -103,11 +111,10 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
         last = i == len(tokens) - 1
         if token in _TITLES_IN_NAME and piece:
             break  # "Uber CEO Dara Khosrowshahi": the rest is a person
-        rest = tokens[i + 1 :]
+        after = tokens[i + 1 :]
         # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
-        names_itself = (
-            rest and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE) and not possessive_place(token)
-        )
+        described = bool(after) and (after[-1] in LEGAL or after[-1] in DESCRIPTIVE)
+        names_itself = described and not possessive_place(token)
         if not last and token.endswith(("'s", "’s")) and not names_itself:
             # "Google’s Waymo": the owner, then what it owns
             if not piece:
@@ -143,9 +150,18 @@ def surnames(sentences: list[str]) -> frozenset[str]:
     out: set[str] = set()
     for sentence in sentences:
         for m in PHRASE.finditer(sentence):
-            tokens = POSSESSIVE.sub("", m.group(0)).split()
+            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", m.group(0)).split()]
             for i in range(len(tokens) - 1):
-                if is_person(tokens[i : i + 2]) and not designated(tokens[i : i + 3]):
+                pair = tokens[i : i + 2]
+                # "CEO Jensen Huang": a title names a person whatever the first name
+                titled = (
+                    i > 0
+                    and tokens[i - 1] in _TITLES_IN_NAME
+                    and len(tokens) == i + 2
+                    and pair[0][:1].isupper()
+                    and pair[0] not in ("of", "at")
+                )
+                if (titled or is_person(pair)) and not designated(tokens[i : i + 3]):
                     out.add(tokens[i + 1])
     return frozenset(out)
 
