@@ -426,6 +426,7 @@ class Hooks:
     def on_files(self, files: Any, config: Any) -> Any:
         root = Path(config.config_file_path).parent
         request = self.pending
+        serving = self.serving and request is None  # build_site's builds never serve
         if request is not None:
             rendered = request.rendered
         else:
@@ -436,7 +437,7 @@ class Hooks:
             # (MkDocs dates its pages as it creates them, after this event.)
             os.environ["SOURCE_DATE_EPOCH"] = epoch(rendered.as_of)
         session = MkDocsSession(config)
-        self.build = SiteBuild(session, rendered, page_cache(root, session), self.serving, request)
+        self.build = SiteBuild(session, rendered, page_cache(root, session), serving, request)
         return self.build.on_files(files)
 
     def current(self) -> SiteBuild:
@@ -447,7 +448,7 @@ class Hooks:
     def on_post_build(self) -> None:
         build = self.current()
         build.on_post_build()
-        if self.after_build is not None and build.collect is None:
+        if self.after_build is not None and build.serving and build.collect is None:
             self.after_build(build)
 
 
