@@ -101,6 +101,15 @@ def page_path(kind: str, slug: str) -> str:
     return f"{_FOLDERS[kind]}/{slug}.md"
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page as serve keeps it between renders: what it was rendered from and read."""
+
+    signature: Any  # its job's template, path, title, description and context
+    reads: Reads  # what it read from views and history (trace.py)
+    page: Page
+
+
 @dataclass
 class Reuse:
     """The last render's pages and what each one read; ``serve`` keeps it between builds.
@@ -110,7 +119,7 @@ class Reuse:
     """
 
     templates: str = ""  # digest of the templates the pages were rendered with
-    pages: dict[str, tuple[Any, Reads, Page]] = field(default_factory=dict)
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
     rendered: int = 0  # pages rendered (not reused) by the last build
     env: jinja2.Environment | None = None  # compiled from those templates
     tree: ReadTree = field(default_factory=ReadTree)  # every page's reads, merged
@@ -153,7 +162,7 @@ def _render_reusing(
     env.globals["history"] = recorder.wrap("history", history)
     traced_views = recorder.wrap("views", views)
     jobs = list(_jobs(views))
-    kept: dict[str, tuple[Any, Reads, Page]] = {}
+    kept: dict[str, RenderedPage] = {}
     todo: list[tuple[PageJob, Any]] = []
     shared: dict[int, Any] = {}  # id → fingerprint: the index pages share `topics`
 
@@ -166,21 +175,21 @@ def _render_reusing(
         context = tuple((k, context_fingerprint(v)) for k, v in job.context.items())
         signature = (*job.key, context)
         old = reuse.pages.get(job.path)
-        if old is not None and old[0] == signature and changes.unchanged(old[1]):
+        if old is not None and old.signature == signature and changes.unchanged(old.reads):
             kept[job.path] = old
         else:
             todo.append((job, signature))
 
-    def fresh(item: tuple[PageJob, Any]) -> tuple[Any, Reads, Page]:
+    def fresh(item: tuple[PageJob, Any]) -> RenderedPage:
         job, signature = item
         recorder.reads = {}
         page = _page(env, traced_views, job)
-        return signature, recorder.reads, page
+        return RenderedPage(signature, recorder.reads, page)
 
     # A first build (serve's start) renders every page: on every core when it can.
     for (job, _), entry in zip(todo, ordered_map(fresh, todo), strict=True):
         kept[job.path] = entry
-        reuse.tree.add(entry[1])
+        reuse.tree.add(entry.reads)
     reuse.tree.settle(roots)
     if len(todo) == len(jobs):
         # Pages rendered in worker processes compiled the templates there, not here:
@@ -192,7 +201,7 @@ def _render_reusing(
                 continue
     kept = {job.path: kept[job.path] for job in jobs}
     reuse.pages, reuse.rendered = kept, len(todo)
-    return tuple(entry[2] for entry in kept.values())
+    return tuple(entry.page for entry in kept.values())
 
 
 def _templates_digest(templates: Path) -> str:
