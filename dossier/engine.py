@@ -1,40 +1,32 @@
 """Full builds: a RenderedSite into site/, through MkDocs's own build and its hook events.
 
-A build goes into a temporary directory beside ``site/`` and replaces it only when
-MkDocs finished without a single warning, so a failed build leaves the previous site
-exactly as it was.
-
-Pages reach MkDocs as finished HTML fragments, so MkDocs's markdown step is skipped
-(``_prebuilt``). What remains per page is the theme template and the search plugin's
-HTML parsing; both are cached by content hash in :mod:`dossier.pagecache`: a page whose
-inputs are unchanged is written from the cache through a one-line template, and its
-search entries are replayed into the index. The site is still assembled in full
-(sitemap, search index, every file), so an incremental build is byte-identical to a
-clean one by construction. When many pages are missing from the cache, forked workers
-wrap some of them while the build runs (theme_workers.py).
-
-MkDocs calls hooks as module functions (site_hook.py), so they reach the build through
-one object per process, ``HOOKS``; each build's state is a ``SiteBuild`` of its own.
+A build goes into a temporary folder beside ``site/`` and replaces it only when MkDocs
+finished without a warning, so a failed build leaves the previous site as it was.
+Pages reach MkDocs as finished HTML fragments (no markdown pass, ``_prebuilt``); the
+theme wrapping and the search plugin's parsing that remain are cached by content hash
+(pagecache.py): an unchanged page is written from the cache through a one-line
+template and its search entries are replayed. The site is still assembled in full, so
+an incremental build is byte-identical to a clean one by construction. Many missing
+pages: forked workers wrap some of them meanwhile (theme_workers.py). MkDocs calls
+hooks as module functions (site_hook.py); they reach the build through one object per
+process, ``HOOKS``, and each build's state is a ``SiteBuild`` of its own.
 """
 
 from __future__ import annotations
 
-import calendar
-import contextlib
 import functools
 import html
 import itertools
-import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .atomic import dir_mode, recover, swap_dir
-from .dates import PartialDate
+from .build_env import epoch, quiet_logs, source_date
 from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
 from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
@@ -122,52 +114,6 @@ def last_build_stats() -> BuildStats:
 def _explain(warnings: list[str], headline: str) -> str:
     lines = "\n".join(f"  {w}" for w in warnings)
     return f"mkdocs.yml: {headline}; the previous site was kept\n{lines}".rstrip()
-
-
-@contextlib.contextmanager
-def source_date(as_of: PartialDate | None) -> Iterator[None]:
-    """MkDocs stamps sitemap dates with SOURCE_DATE_EPOCH; make it the corpus date."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch(as_of)
-    try:
-        yield
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-
-
-def epoch(as_of: PartialDate | None) -> str:
-    if not as_of:
-        return "0"
-    return str(calendar.timegm((as_of.year, as_of.month or 1, as_of.day or 1, 0, 0, 0)))
-
-
-class _Collect(logging.Handler):
-    def __init__(self, into: list[str]) -> None:
-        super().__init__(logging.WARNING)
-        self.into = into
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.into.append(record.getMessage())
-
-
-@contextlib.contextmanager
-def quiet_logs() -> Iterator[list[str]]:
-    """Keep MkDocs and theme chatter (build notices, banners) off the terminal; keep warnings."""
-    collected: list[str] = []
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect(collected)
-    saved = logger.propagate, logger.level
-    logger.addHandler(handler)
-    logger.propagate = False
-    logger.setLevel(logging.WARNING)
-    try:
-        yield collected
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate, logger.level = saved
 
 
 def page_cache(root: Path, session: MkDocsSession) -> PageCache:

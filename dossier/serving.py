@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from . import mkdocs_session
-from .engine import Hooks, SiteBuild, page_cache, quiet_logs, site_outputs, source_date
+from .build_env import quiet_logs, source_date
+from .engine import Hooks, SiteBuild, page_cache, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
 from .live import (
