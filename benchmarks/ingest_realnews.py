@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,15 +105,16 @@ def _kinds(value: Any) -> set[str]:
 _KIND_SPELLING = {"memorandum of understanding": "mou", "jv": "joint-venture"}
 
 
-def score_round(round_name: str, verbose: bool = False) -> Scores:
-    entries = [e for e in load_entries() if e["round"] == round_name]
-    scores = Scores(articles=len(entries))
-    folder = TEXTS / round_name
+@contextmanager
+def scratch_ingest(round_name: str) -> Iterator[tuple[Any, list[str], float]]:
+    """A round's seeds ingested from scratch into an empty project: (corpus, the
+    seeds ingest refused, CPU seconds)."""
+    errors: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for sub in ("articles", "companies", "deals"):
             (root / "briefings" / sub).mkdir(parents=True)
-        shutil.copytree(folder, root / "seeds")
+        shutil.copytree(TEXTS / round_name, root / "seeds")
         started = time.process_time()
         while True:
             try:
@@ -120,11 +123,19 @@ def score_round(round_name: str, verbose: bool = False) -> Scores:
             except ContentError as exc:
                 # a refused seed (a page with no text) stops the run: the user would
                 # remove it and run ingest again, so do that
-                scores.errors += [f"{p.path}: {p.message}" for p in exc.problems]
+                errors += [f"{p.path}: {p.message}" for p in exc.problems]
                 for problem in exc.problems:
                     (root / problem.path).unlink(missing_ok=True)
-        scores.seconds = time.process_time() - started
-        corpus = load_corpus(root)
+        seconds = time.process_time() - started
+        yield load_corpus(root), errors, seconds
+
+
+def score_round(round_name: str, verbose: bool = False) -> Scores:
+    entries = [e for e in load_entries() if e["round"] == round_name]
+    scores = Scores(articles=len(entries))
+    with scratch_ingest(round_name) as (corpus, errors, seconds):
+        scores.errors += errors
+        scores.seconds = seconds
         by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
         for entry in entries:
             article = by_seed.get(entry["id"])

@@ -103,3 +103,16 @@ def test_text_that_only_starts_like_a_header_is_read_as_text() -> None:
     text = "Subject: the merger.\n\nOrland Corp agreed to buy Lenvar Ltd.\n"
     body, meta, _ = _read_text("seeds/note.txt", text)
     assert meta == {} and body.startswith("Subject: the merger.")
+
+
+def test_a_recalled_deal_keeps_the_month_its_sentence_gives() -> None:
+    raw = RawArticle(
+        "seeds/case.txt",
+        "Arkady Systems Inc said on Monday it would buy Vell Labs Inc. Arkady bought "
+        "Orwin Robotics Inc in September 2016 for $400 million.",
+        {"published": "2019-03-04"},
+        "",
+    )
+    found = {tuple(sorted(d.parties)): d for d in analyse(raw, Finder(())).deals}
+    recalled = found[(("arkady-systems", "acquirer"), ("orwin-robotics", "target"))]
+    assert str(recalled.announced) == "2016-09"

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import sitepaths
 from ..dates import PartialDate
-from ..model import Article, Claim, Company, Deal, Resolution, Review
+from ..model import Article, Claim, Company, Deal, Dispute, Rejection, Resolution, Review
 from ..views import Views
 from .memo import BuildMemo
 
@@ -45,6 +45,16 @@ def _resolution(r: Resolution | None) -> dict[str, Any] | None:
     return {"value": r.value, "reason": r.reason, "by": r.by, "date": _date(r.date)}
 
 
+def _dispute(d: Dispute | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"reason": d.reason, "by": d.by, "date": _date(d.date)}
+
+
+def _rejection(r: Rejection) -> dict[str, Any]:
+    return {"what": r.what, "slug": r.slug, "quote": r.quote, "by": r.by, "date": _date(r.date)}
+
+
 def _company(c: Company) -> dict[str, Any]:
     return {
         "slug": c.slug,
@@ -60,6 +70,7 @@ def _company(c: Company) -> dict[str, Any]:
                 "quote": f.quote,
                 "claims": [_claim(cl) for cl in f.claims],
                 "resolved": _resolution(f.resolved),
+                "disputed": _dispute(f.disputed),
             }
             for f in c.facts
         ],
@@ -85,6 +96,7 @@ def _deal(d: Deal) -> dict[str, Any]:
         "related": list(d.related),
         "claims": {name: [_claim(c) for c in claims] for name, claims in sorted(d.claims.items())},
         "resolved": {name: _resolution(r) for name, r in sorted(d.resolved.items())},
+        "disputed": {name: _dispute(r) for name, r in sorted(d.disputed.items())},
         "steps": [
             {
                 "status": step.status,
@@ -115,6 +127,7 @@ def _article(a: Article) -> dict[str, Any]:
         "topics": list(a.topics),
         "key_points": list(a.key_points),
         "summary": a.summary,
+        "rejected": [_rejection(r) for r in a.rejected],
         "review": _review(a.review),
         "file": a.origin.path,
     }

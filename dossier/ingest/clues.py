@@ -336,19 +336,21 @@ def company_evidence(
     return None if product or (owner_before(before) and not is_designated) else evidence
 
 
-# How sure each kind of evidence makes a draft company: a legal form or a ticker is
-# rarely wrong; a business context ("X reported") is what a person's name also gets.
+# How sure each kind of evidence makes a draft company: the share of the companies each
+# rule drafted that were right over the 380 annotated real articles of benchmarks/realnews
+# (rules of c435bb8), to the nearest 0.05: a ticker or an organisation noun is rarely
+# wrong; a name listed beside a company, or a pair of initials, often is.
 CONFIDENCE = {
-    "legal form": 0.9,
-    "stock ticker": 0.95,
-    "SEC registrant": 0.85,
-    "apposition": 0.8,
-    "description": 0.8,
-    "organisation noun": 0.75,
-    "deal statement": 0.65,
-    "business context": 0.6,
-    "listed with companies": 0.55,
-    "initials": 0.6,
+    "stock ticker": 0.95,  # 26 right, 1 wrong
+    "organisation noun": 0.95,  # 115 right, 5 wrong
+    "legal form": 0.9,  # 616 right, 60 wrong
+    "SEC registrant": 0.85,  # 150 right, 23 wrong
+    "deal statement": 0.85,  # 121 right, 21 wrong
+    "apposition": 0.85,  # 36 right, 7 wrong
+    "business context": 0.8,  # 86 right, 22 wrong
+    "description": 0.65,  # 4 right, 2 wrong
+    "listed with companies": 0.65,  # 57 right, 31 wrong
+    "initials": 0.35,  # 2 right, 4 wrong
 }
 
 

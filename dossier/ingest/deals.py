@@ -273,7 +273,10 @@ def find_deals(
                 seen_count[m.slug] = seen_count.get(m.slug, 0) + 1
         mentions = without_advisers(sentence, mentions)
         mentions = _round_investee(sentence, mentions, seen_count)
-        hit = _analyse(sentence, mentions, published, year_here)
+        # the sentence's own date, when it is the year's: "acquired Movidius in September
+        # 2016" dates the recalled deal to its month
+        when = first_date.date if first_date and first_date.date.year == year_here else None
+        hit = _analyse(sentence, mentions, published, year_here, when)
         if hit is None and one_party is not None:
             hit = _named_next(one_party, sentence, mentions, published)
         if hit is None and hits and last_hit == index - 1:  # a co-investor right after
@@ -493,6 +496,7 @@ def _analyse(
     mentions: list[Mention],
     published: PartialDate | None,
     year: int | None,
+    when: PartialDate | None = None,
 ) -> _Hit | None:
     if len({m.slug for m in mentions if not m.possessed}) < 2:
         return None  # the test below again, after the comparison cut: most sentences stop here
@@ -545,7 +549,11 @@ def _analyse(
         background and status == "announced"
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
-    announced = PartialDate(year) if background and year else _date(sentence, published)
+    announced: PartialDate | None
+    if background and year:
+        announced = when if when is not None and when.year == year else PartialDate(year)
+    else:
+        announced = _date(sentence, published)
     finding = DealFinding(
         kind=kind,
         status=status,

@@ -266,7 +266,14 @@ def not_a_name(tokens: list[str]) -> bool:
     """No word of a name in it: numbers, model codes or instrument codes only, or a
     common acronym."""
     words = [t for t in tokens if not (NUMBER.match(t) or RIC.match(t))]
+    if len(words) == 1 and _CONTRACTION.match(words[0]):
+        return True  # "I'm", "We're": a blog's first person
     return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
+
+
+_CONTRACTION = re.compile(
+    r"^(?:I|We|You|They|He|She|It|That|There|Here|What|Let)['’](?:m|re|s|ve|ll|d)$"
+)
 
 
 # Words that begin company names often enough to keep: "Office Depot", "National Grid",

@@ -1,0 +1,56 @@
+"""How often each of ingest's company rules is right on real news: the measured ground
+of the confidences in dossier/ingest/clues.py (CONFIDENCE).
+
+    python benchmarks/realnews/materialize.py   # once: the texts
+    python benchmarks/ingest_rules.py           # every round, or --round dev …
+
+Each round is ingested from scratch (as ingest_realnews.py does); each drafted company
+is right when a name of it is a gold company of the article it was drafted from,
+acting or named in passing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from ingest_realnews import ROUNDS, load_entries, norm, scratch_ingest
+
+from dossier.ingest.clues import CONFIDENCE
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--round", choices=ROUNDS, action="append")
+    rounds = parser.parse_args().round or list(ROUNDS)
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for round_name in rounds:
+        entries = {e["id"]: e for e in load_entries() if e["round"] == round_name}
+        if not entries:
+            continue
+        with scratch_ingest(round_name) as (corpus, _errors, _seconds):
+            for company in corpus.companies.values():
+                evidence = company.evidence
+                article = corpus.articles.get(evidence.source) if evidence else None
+                entry = entries.get(Path(article.seed).stem) if article and article.seed else None
+                if evidence is None or entry is None:
+                    continue
+                gold = entry["gold"]
+                forms = {
+                    norm(name)
+                    for listed in (gold.get("companies") or []) + (gold.get("also") or [])
+                    for name in str(listed).split("|")
+                }
+                names = {norm(n) for n in (company.name, *company.aliases)}
+                (right if names & forms else wrong)[evidence.rule] += 1
+    print("| rule | right | wrong | precision | confidence now |")
+    print("|---|---|---|---|---|")
+    for rule in sorted(right | wrong, key=lambda r: -(right[r] + wrong[r])):
+        share = right[rule] / (right[rule] + wrong[rule])
+        print(f"| {rule} | {right[rule]} | {wrong[rule]} | {share:.2f} | {CONFIDENCE.get(rule)} |")
+
+
+if __name__ == "__main__":
+    main()
