@@ -41,9 +41,7 @@ from typing import TypeVar
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path[:0] = [str(REPO), str(BENCH)]
-
-from diff_1000 import generate  # noqa: E402
+sys.path.insert(0, str(REPO))
 
 from dossier import engine  # noqa: E402
 from dossier.load import Limits, load_corpus  # noqa: E402
@@ -53,7 +51,7 @@ from dossier.printbook import PRINT_PAGE, print_page  # noqa: E402
 from dossier.render import render_site  # noqa: E402
 from dossier.review.history import read_history  # noqa: E402
 from dossier.views import build_views  # noqa: E402
-from tests.conftest import SITE_PARTS, copy_project  # noqa: E402
+from tools.corpus import SITE_PARTS, copy_project, generate  # noqa: E402
 
 T = TypeVar("T")
 

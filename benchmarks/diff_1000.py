@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import io
 import os
 import shutil
@@ -27,129 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from dossier.cli import main  # noqa: E402
 from dossier.review.history import read_history  # noqa: E402
-
-KINDS = ("partnership", "mou", "investment", "acquisition", "licensing")
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-
-
-def company(i: int, slug: str | None = None) -> tuple[str, str]:
-    slug = slug or f"company-{i:04d}"
-    status = "draft" if i % 7 == 0 else "reviewed"
-    return (
-        f"briefings/companies/{slug}.md",
-        f"---\nname: Company {i}\naliases: [C{i} Holdings]\ntopics: [ai]\n"
-        f"review: {{status: {status}}}\n---\nCompany {i} makes things number {i}.\n",
-    )
-
-
-WORDS = [
-    "market",
-    "share",
-    "revenue",
-    "growth",
-    "partnership",
-    "cloud",
-    "platform",
-    "device",
-    "chip",
-    "model",
-    "data",
-    "analysts",
-    "expect",
-    "regulators",
-    "approve",
-    "investors",
-    "board",
-    "quarter",
-    "strategy",
-    "launch",
-    "users",
-    "supply",
-    "chain",
-    "factory",
-    "software",
-    "licence",
-    "research",
-    "team",
-    "rivals",
-    "pricing",
-    "network",
-]
-
-
-def filler(n: int, words: int) -> str:
-    """``words`` words of deterministic prose for article ``n`` (no RNG state shared)."""
-    if words <= 0:
-        return ""
-    out = [WORDS[(n * 31 + i * 7 + i // 5) % len(WORDS)] for i in range(words)]
-    sentences = [" ".join(out[i : i + 15]).capitalize() + "." for i in range(0, words, 15)]
-    return "\n\n".join(" ".join(sentences[i : i + 6]) for i in range(0, len(sentences), 6))
-
-
-def generate(
-    root: Path,
-    articles: int,
-    *,
-    companies_per: int = 5,
-    articles_per_deal: int = 2,
-    body_words: int = 0,
-) -> None:
-    """A valid corpus of ``articles`` briefings, deterministic in its arguments.
-
-    Defaults are the diff benchmark's small files; the scale benchmark asks for the
-    issue's shape: N/10 companies, N/20 deals, ~425-word bodies and seeds.
-    """
-    companies = max(2, articles // companies_per)
-    deals = max(1, articles // articles_per_deal)
-
-    def parties(d: int) -> tuple[int, int]:
-        a, b = d % companies, (d * 7 + 1) % companies
-        return a, (b + 1) % companies if a == b else b
-
-    for i in range(companies):
-        write(root, *company(i))
-    for d in range(deals):
-        a, b = parties(d)
-        first = d * articles_per_deal
-        cited = [n for n in range(first, first + articles_per_deal) if n < articles]
-        sources = "".join(
-            f"  - article: article-{n:05d}\n    quote: Deal {d} was reported in article {n}.\n"
-            for n in cited
-        )
-        write(
-            root,
-            f"briefings/deals/deal-{d:05d}.md",
-            f"---\ntitle: Deal {d}\nkind: {KINDS[d % len(KINDS)]}\nstatus: announced\n"
-            f"parties:\n  - company: company-{a:04d}\n  - company: company-{b:04d}\n"
-            f'announced: "20{10 + d % 15}-0{1 + d % 9}"\nareas: [ai, cloud]\n'
-            f"sources:\n{sources}review: {{status: reviewed}}\n---\nSummary of deal {d}.\n",
-        )
-    for n in range(articles):
-        d = n // articles_per_deal
-        a, b = parties(d)
-        extra = (n * 13 + 5) % companies  # a third company in two articles of three
-        names = [a, b] + ([extra] if n % 3 and extra not in (a, b) else [])
-        body = filler(n, body_words)
-        seed = f"Deal {d} was reported in article {n}.\n" * 3 + (body and body + "\n")
-        write(root, f"seeds/article-{n:05d}.txt", seed)
-        # A draft records its seed's hash, as ingest writes it: the draft is up to date.
-        sha = hashlib.sha256(seed.encode("utf-8")).hexdigest()
-        write(
-            root,
-            f"briefings/articles/article-{n:05d}.md",
-            f"---\ntitle: Article {n}\nseed: seeds/article-{n:05d}.txt\nseed_sha256: {sha}\n"
-            "outlet: Wire\n"
-            f'published: "20{10 + n % 15}-0{1 + n % 9}-1{n % 9}"\n'
-            f"companies: [{', '.join(f'company-{c:04d}' for c in names)}]\n"
-            f"deals: [deal-{d:05d}]\n"
-            f"review: {{status: {'draft' if n % 9 == 0 else 'reviewed'}}}\n---\n"
-            f"Article {n} reports deal {d}.\n" + (body and "\n" + body + "\n"),
-        )
+from tools.corpus import generate  # noqa: E402
 
 
 def change(root: Path, articles: int) -> None:

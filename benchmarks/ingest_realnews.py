@@ -38,14 +38,13 @@ REPO = Path(__file__).resolve().parent.parent
 REALNEWS = REPO / "benchmarks" / "realnews"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REALNEWS))
-sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ingest_quality import Score  # noqa: E402  (precision and recall from counts)
 from materialize import ROUNDS, TEXTS, load_entries  # noqa: E402
 
 from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import ingest  # noqa: E402
 from dossier.load import load_corpus  # noqa: E402
+from tools.ingest_quality import Score  # noqa: E402  (precision and recall from counts)
 
 _LEGAL = set(
     """

@@ -27,8 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.diff_1000 import filler  # noqa: E402
 from dossier.ingest.run import ingest  # noqa: E402
+from tools.corpus import MINIMAL, SITE_PARTS, copy_project, filler, write  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vi", "so"]
 SECOND = ["Energy", "Robotics", "Telecom", "Ferries", "Capital", "Games", "Foods", "Pharma"]
@@ -67,9 +67,6 @@ def generate(root: Path, start: int, stop: int, companies: int) -> None:
 
 
 def project(root: Path) -> Path:
-    sys.path.insert(0, str(REPO / "tests"))
-    from tests.conftest import MINIMAL, SITE_PARTS, copy_project, write
-
     copy_project(root, SITE_PARTS)
     for rel, text in MINIMAL.items():
         write(root, rel, text)

@@ -3,7 +3,7 @@
     python benchmarks/serve_edit.py [--articles 10000] [--corpus DIR] [--profile FILE]
 
 Generates (or reuses) the corpus ``build_scale.py`` uses, builds it as ``mkdocs serve``
-does (tests/live_driver.py, the same hooks and rebuild as the server), then saves one
+does (tools/live_driver.py, the same hooks and rebuild as the server), then saves one
 file at a time (an article, another article, a company, a deal, the first article put
 back, the other's date, a new article, its deletion) and times the rebuild the server
 runs for each: in place or in full, and the seconds from the rebuild's start until the
@@ -82,7 +82,7 @@ def main() -> None:
         if args.profile:
             env["DOSSIER_PROFILE"] = str(args.profile)
         started = time.monotonic()
-        driver = [sys.executable, str(REPO / "tests/live_driver.py")]
+        driver = [sys.executable, str(REPO / "tools/live_driver.py")]
         done = subprocess.run(
             [*driver, str(root), scratch + "/site", str(plan)],
             cwd=root,
@@ -93,12 +93,12 @@ def main() -> None:
         total = time.monotonic() - started
     if done.returncode:
         sys.exit(done.stderr)
-    results = [json.loads(line) for line in done.stdout.splitlines()]
+    results = [json.loads(line) for line in done.stdout.splitlines()[1:]]  # [0]: first build
     counts = iter(re.findall(r"Dossier: (\d+) page\(s\) updated", done.stderr))
     first = total - sum(r["seconds"] + r["background_seconds"] for r in results)
     print(f"{args.articles} articles: first build under serve {first:.1f} s")
     for (label, _), r in zip(steps, results, strict=True):
-        how = f"in place, {next(counts, '?')} pages" if r["in_place"] else "full build"
+        how = f"in place, {next(counts, '?')} pages" if r["in_place"] else "full: " + r["fallback"]
         then = r["background_seconds"]
         print(f"  {label:<28} {r['seconds']:6.2f} s ({how}); index, exports, print +{then:.2f} s")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

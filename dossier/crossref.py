@@ -90,14 +90,14 @@ def _article_deal_agreement(corpus: Corpus) -> Iterator[Problem]:
                 )
     for article in corpus.articles.values():
         for i, slug in enumerate(article.deals):
-            deal = corpus.deals.get(slug)
-            if deal and article.slug not in {s.article for s in deal.sources}:
+            cited = corpus.deals.get(slug)
+            if cited and article.slug not in {s.article for s in cited.sources}:
                 yield Problem(
                     article.origin.path,
                     article.origin.line_of("deals", i),
                     f"deals[{i}]",
                     f"deal '{slug}' does not cite this article as a source",
-                    f"add it to sources in {deal.origin.path} with the sentence "
+                    f"add it to sources in {cited.origin.path} with the sentence "
                     "that reports the deal",
                 )
 

@@ -45,7 +45,9 @@ def review_queue(
     A draft without evidence (written by hand) has no confidence at all, so it comes
     first: nothing but its author vouches for it.
     """
-    drafts = [("company", c) for c in companies if c.review.status == "draft"]
+    drafts: list[tuple[str, Company | Deal]] = [
+        ("company", c) for c in companies if c.review.status == "draft"
+    ]
     drafts += [("deal", d) for d in deals if d.review.status == "draft"]
     return tuple(sorted(drafts, key=_certainty))
 

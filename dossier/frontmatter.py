@@ -230,6 +230,7 @@ class _Builder:
                 self.lines[(*at, index)] = self._line(item)
                 result.append(self.build(item, (*at, index)))
             return result
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes no other kind
         return self._scalar(node, at)
 
     def _mapping(self, node: yaml.MappingNode, at: Path) -> dict[str, Any]:

@@ -1,12 +1,12 @@
 """Serve's rebuilds: change in place only the files of the served site that an edit affects.
 
-After a full build under ``serve``, serving.py keeps what MkDocs set up (config, files,
-navigation, theme environment) and each page's search entries (``State``). On a change
-the pipeline runs again with render reuse (only pages whose reads changed are rendered,
-see render/trace.py); ``update_pages`` wraps just those pages in the theme with MkDocs's
-own page builder, ``write_index`` rewrites the search index from the kept entries, and
-``write_outputs`` any export or print file whose text changed. Everything else on disk
-stays.
+After a full build under ``serve``, serving.py keeps that build (engine.SiteBuild: its
+MkDocs session, its pages) and each page's search entries (``State``). On a change the
+pipeline runs again with render reuse (only pages whose reads changed are rendered,
+see render/trace.py); ``update_pages`` wraps just those pages in the theme with
+MkDocs's own page builder (through the session), ``write_index`` rewrites the search
+index from the kept entries, and ``write_outputs`` any export or print file whose
+text changed. Everything else on disk stays.
 
 Pages added or removed (an article drafted from a new seed, a briefing deleted) are
 placed where a full build would put them, and the sitemap is written again, as it is
@@ -19,17 +19,14 @@ the same inputs; tests/test_live.py checks that over random edits.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
-from mkdocs.structure.files import File, Files, set_exclusions
-from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.utils import get_build_date
-
 from .atomic import write_bytes
+from .dates import PartialDate
+from .engine import SiteBuild
+from .mkdocs_session import Unsupported
 from .render import Page, RenderedSite
 
 
@@ -42,13 +39,10 @@ class State:
     """What a full build under serve left behind for in-place updates."""
 
     site_dir: Path
-    config: Any  # MkDocs config after every plugin's on_config
-    files: Any  # MkDocs Files of the whole site
-    nav: Any
-    env: Any  # the theme's Jinja environment after on_env
+    build: SiteBuild  # the full build: MkDocs's setup, our pages and their cache keys
     engine: str  # fingerprint of mkdocs.yml, static/, theme overrides and this code
     pages: dict[str, Page]  # ours, by source path, in build order
-    as_of: Any
+    as_of: PartialDate | None
     order: list[str]  # every indexed page, in the order MkDocs indexed them
     entries: dict[str, str]  # page → its search entries as JSON array items
     outputs: dict[str, str]  # other generated files (exports, print view) → text
@@ -70,75 +64,48 @@ def search_index(state: State) -> str:
     return f"{state.index_head}{docs}]}}"
 
 
-def update_pages(
-    state: State, rendered: RenderedSite, engine: str, rewrap: Callable[[Page], list[Any]]
-) -> int:
+def update_pages(state: State, rendered: RenderedSite, engine: str) -> int:
     """Bring the served pages up to ``rendered``; the number of pages written or removed.
 
-    ``rewrap(page)`` prepares the hook for one changed page and returns the list the
-    search plugin will fill for it while MkDocs builds the page. The search index and
-    the other files follow with ``write_index`` and ``write_outputs``.
+    The search index and the other files follow with ``write_index`` and
+    ``write_outputs``.
     """
     if engine != state.engine:
         raise NeedsFullBuild("mkdocs.yml, static/ or the theme changed")
-    removed = _relayout(state, rendered) if list(state.pages) != _paths(rendered) else None
-    dated = rendered.as_of != state.as_of
-    if dated:  # MkDocs dates every page (the sitemap prints it) when it creates it
-        state.as_of = rendered.as_of
-        for file in state.files.documentation_pages():
-            if file.page is not None:
-                file.page.update_date = get_build_date()
-    changed = [p for p in rendered.pages if state.pages.get(p.path) is not p]
-    doc_files = state.files.documentation_pages() if changed else []
-    for page in changed:
-        file = state.files.get_file_from_path(page.path)
-        collected = rewrap(page)
-        _populate_page(file.page, state.config, state.files)
-        _build_page(file.page, state.config, doc_files, state.nav, state.env)
-        state.entries[page.path] = entries_json(collected)
-        state.pages[page.path] = page
-    if removed is not None or dated:
-        state.order = [
-            f.src_uri for f in state.files.documentation_pages() if f.src_uri in state.entries
-        ]
-        _build_theme_template("sitemap.xml", state.env, state.files, state.config, state.nav)
+    session = state.build.session
+    try:
+        paths = [p.path for p in rendered.pages]
+        removed = _relayout(state, paths) if list(state.pages) != paths else None
+        dated = rendered.as_of != state.as_of
+        if dated:
+            state.as_of = rendered.as_of
+            session.redate_pages()
+        changed = [p for p in rendered.pages if state.pages.get(p.path) is not p]
+        for page in changed:
+            collected = state.build.rewrap(page)
+            session.wrap_page(page.path, populate=True)
+            state.entries[page.path] = entries_json(collected)
+        state.pages = {page.path: page for page in rendered.pages}
+        if removed is not None or dated:
+            order = session.page_order()
+            state.order = [path for path in order if path in state.entries]
+            session.write_sitemap()
+    except Unsupported as exc:
+        raise NeedsFullBuild(str(exc)) from None
+    finally:
+        state.build.collect = None
     return len(changed) + len(removed or ())
 
 
-def _paths(rendered: RenderedSite) -> list[str]:
-    return [p.path for p in rendered.pages]
-
-
-def _relayout(state: State, rendered: RenderedSite) -> list[str]:
-    """Give pages that came their files, in a full build's order; delete pages that went.
-
-    A full build lists MkDocs's own files, then every page of ours in render order, then
-    the other generated files (engine.on_files); the sitemap and the search index
-    follow this order.
-    """
-    paths = _paths(rendered)
+def _relayout(state: State, paths: list[str]) -> list[str]:
+    """Give pages that came their files, in a full build's order; delete pages that went."""
+    gone = state.build.session.relayout(paths, set(state.pages))
+    for dest in gone:
+        (state.site_dir / dest).unlink(missing_ok=True)
     wanted = set(paths)
     removed = [path for path in state.pages if path not in wanted]
-    ours = {f.src_uri: f for f in state.files if f.src_uri in state.pages}
-    added = [path for path in paths if path not in ours]
-    fresh = Files([File.generated(state.config, path, content="") for path in added])
-    set_exclusions(fresh, state.config)  # as MkDocs does for files plugins add
-    for file in fresh:
-        ours[file.src_uri] = file
-        MkDocsPage(None, file, state.config)  # not in the navigation, as in a full build
-    listed: list[File] = []
-    placed = False
-    for file in state.files:
-        if file.src_uri not in state.pages:
-            listed.append(file)
-        elif not placed:  # where the old pages began, the new ones in render order
-            listed += [ours[path] for path in paths]
-            placed = True
-    state.files = Files(listed)
     for path in removed:
-        (state.site_dir / ours[path].dest_uri).unlink(missing_ok=True)
         state.entries.pop(path, None)
-    state.pages = {path: state.pages.get(path) for path in paths}  # type: ignore[misc]
     return removed
 
 

@@ -8,6 +8,7 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Mapping
@@ -15,21 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import claims, crossref, links, placeholders, readcache
+from . import claims, crossref, links, placeholders
 from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import load_files
+from .loadcache import BriefingFile
 from .model import (
     Article,
     Corpus,
 )
 from .provenance import normalise
+from .readcache import FileReader
 from .records import BUILDERS
 from .schema import validate
 from .slugs import SLUG, fold, slugify
+from .warm import Warm
 
 FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
 
@@ -43,7 +46,7 @@ class Limits:
 
 
 Files = Mapping[str, bytes]  # project-relative posix path → content, e.g. a git revision
-FileCache = dict[tuple[str, str, bytes], tuple[Any, list[Problem]]]
+FileCache = dict[BriefingFile, tuple[Any, list[Problem]]]
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,14 @@ def load_corpus(
     *,
     files: Files | None = None,
     cache_dir: Path | None = None,
+    warm: Warm | None = None,
 ) -> Corpus:
     """Load and validate ``root``/briefings; raise ContentError listing every problem.
 
     ``files``, when given, is read instead of the disk (a git revision, for the diff).
+    ``warm`` is what the last load in this process kept (serve), else nothing.
     """
-    loaded = load_tree(root, limits, files=files, cache_dir=cache_dir)
+    loaded = load_tree(root, limits, files=files, cache_dir=cache_dir, warm=warm)
     if loaded.problems:
         raise ContentError(loaded.problems)
     return loaded.corpus
@@ -83,6 +88,7 @@ def load_tree(
     files: Files | None = None,
     cache: FileCache | None = None,
     cache_dir: Path | None = None,
+    warm: Warm | None = None,
 ) -> Loaded:
     """The whole loader without the final raise: valid objects plus every problem.
 
@@ -90,11 +96,12 @@ def load_tree(
     same (most of them, between two commits): pass one dict to every call.
     ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
-    readcache.start_load()
+    warm = warm or Warm()
+    warm.reader.start_load()
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
-    read: list[tuple[str, str, bytes]] = []
+    read: list[BriefingFile] = []
     for kind, folder in FOLDERS.items():
         for rel in _briefing_files(root, folder, files):
             # Not UTF-8, or hidden characters: never read, shown escaped (it must print).
@@ -104,25 +111,26 @@ def load_tree(
                 continue
             problems += _check_file_name(rel, _stem(rel), seen[kind])
             if files is None:
-                raw = _read_bytes(root, rel, problems, limits)
+                raw = _read_bytes(warm.reader, root, rel, problems, limits)
             else:
                 raw = _sized(rel, files[rel], problems, limits)
             if raw is not None:
-                read.append((kind, rel, raw))
+                read.append(BriefingFile(kind, rel, raw))
     if cache is None:  # a build: reuse results from cache_dir, parse the rest on every core
-        results, save = load_files(read, limits, cache_dir)
+        load = functools.partial(_load, limits)
+        results, save = warm.parsed.load_files(read, load, limits, cache_dir)
     else:
         save = None
         for item in read:
             if item not in cache:
-                cache[item] = load_file(*item, limits)
+                cache[item] = load_file(item.kind, item.path, item.raw, limits)
         results = [cache[item] for item in read]
-    for (kind, rel, _), (obj, found) in zip(read, results, strict=True):
+    for item, (obj, found) in zip(read, results, strict=True):
         problems += found
         if obj is not None:
-            loaded[kind][_stem(rel)] = obj
+            loaded[item.kind][_stem(item.path)] = obj
     seed_digests: dict[str, str] = {}
-    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests)
+    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests, warm)
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
@@ -233,10 +241,10 @@ def _read_seeds(
     limits: Limits,
     files: Files | None,
     digests: dict[str, str],
+    warm: Warm,
 ) -> dict[str, str]:
     """The raw text behind each article briefing that names a seed; fills ``digests``."""
-    global _seed_digests
-    known, _seed_digests = _seed_digests, {}
+    known, warm.seed_digests = warm.seed_digests, {}
     texts = {}
     for slug, article in articles.items():
         if article.seed is None:
@@ -259,7 +267,7 @@ def _read_seeds(
             problems.append(refused)
             continue
         path = _join(root, article.seed)
-        status, size, raw = readcache.read(path, root, limits.max_file_bytes)
+        status, size, raw = warm.reader.read(path, root, limits.max_file_bytes)
         if status in ("link", "linked-folder"):
             problems.append(_seed_link(root, article, line, Path(path), status))
         elif status == "missing" and os.path.lexists(path):
@@ -274,11 +282,8 @@ def _read_seeds(
             old = known.get(id(raw))
             digest = old[1] if old is not None and old[0] is raw else _digest(texts[slug])
             digests[slug] = digest
-            _seed_digests[id(raw)] = (raw, digest)
+            warm.seed_digests[id(raw)] = (raw, digest)
     return texts
-
-
-_seed_digests: dict[int, tuple[bytes, str]] = {}  # id(bytes) → (bytes, digest), last load
 
 
 def _seed_path_problem(article: Article, line: int) -> Problem | None:
@@ -358,9 +363,11 @@ def _join(root: Path, rel: str) -> str:
     return os.path.join(root, rel)
 
 
-def _read_bytes(root: Path, rel: str, problems: list[Problem], limits: Limits) -> bytes | None:
+def _read_bytes(
+    reader: FileReader, root: Path, rel: str, problems: list[Problem], limits: Limits
+) -> bytes | None:
     try:
-        status, size, raw = readcache.read(_join(root, rel), root, limits.max_file_bytes)
+        status, size, raw = reader.read(_join(root, rel), root, limits.max_file_bytes)
     except OSError as exc:
         problems.append(Problem(rel, None, "", f"cannot be read: {exc.strerror}"))
         return None
@@ -394,17 +401,21 @@ def _sized(
     return raw
 
 
+def _load(limits: Limits, item: BriefingFile) -> tuple[Any, list[Problem]]:
+    return load_file(item.kind, item.path, item.raw, limits)
+
+
 def _placeholders(
-    read: list[tuple[str, str, bytes]], loaded: dict[str, dict[str, Any]]
+    read: list[BriefingFile], loaded: dict[str, dict[str, Any]]
 ) -> dict[str, tuple[Problem, ...]]:
     """Ingest's placeholders in each loaded briefing, by path (only files that hold one)."""
     marks = [placeholders.DESCRIBE.encode(), *(p.encode() for p in placeholders.NOTE_PARTS)]
     found = {}
-    for kind, rel, raw in read:
-        slug = _stem(rel)
-        if slug not in loaded[kind] or not any(mark in raw for mark in marks):
+    for item in read:
+        slug = _stem(item.path)
+        if slug not in loaded[item.kind] or not any(mark in item.raw for mark in marks):
             continue
-        hits = placeholders.find(rel, raw.decode("utf-8", errors="replace"), slug)
+        hits = placeholders.find(item.path, item.raw.decode("utf-8", errors="replace"), slug)
         if hits:
-            found[rel] = tuple(hits)
+            found[item.path] = tuple(hits)
     return dict(sorted(found.items()))

@@ -16,6 +16,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,18 @@ from .errors import Problem
 from .parallel import ordered_map
 
 Result = tuple[Any, list[Problem]]
-Item = tuple[str, str, bytes]  # kind, project-relative path, bytes
+
+
+@dataclass(frozen=True)
+class BriefingFile:
+    """One briefing as read: what the loader parses (and the key of what it made of it)."""
+
+    kind: str  # company, deal or article
+    path: str  # project-relative, e.g. briefings/deals/x.md
+    raw: bytes
+
+
 _NAME = "load.pickle"
-_memory: dict[str, Result] = {}  # the results of this process's last valid load
-_on_disk: dict[Path, set[str]] = {}  # keys this process last wrote to each cache
-# Serve sets this after its first build: rewriting the whole file on every save costs
-# more than the save (0.3 s at 10,000 articles); the next `build.py` parses what changed.
-memory_only = False
 
 
 @cache
@@ -42,60 +48,69 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def load_files(
-    items: Sequence[Item], limits: Any, cache_dir: Path | None
-) -> tuple[list[Result], Callable[[], None]]:
-    """``load_file`` for every item, in order: from the cache, else on every core.
+class ParsedBriefings:
+    """Parsed briefings by key: the last valid load's in memory, and the file on disk."""
 
-    The second value saves the cache; the loader calls it only when the whole corpus
-    passed, so a failed build leaves the project exactly as it was.
-    """
-    from .load import load_file
+    def __init__(self) -> None:
+        self.memory: dict[str, Result] = {}  # the results of the last valid load
+        self.on_disk: dict[Path, set[str]] = {}  # keys last written to each cache file
+        # Serve sets this after its first build: rewriting the whole file on every save
+        # costs more than the save (0.3 s at 10,000 articles); the next `build.py`
+        # parses what changed.
+        self.memory_only = False
+        # path → (bytes, kind and limits, key): an unchanged file (the very bytes object
+        # of the last load, see readcache.py) has its key without hashing it again
+        self.keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}
 
-    version = _code_version()
-    keys = [_key(kind, rel, raw, limits) for kind, rel, raw in items]
-    if len(_keys) > len(items):  # files removed since: forget their bytes
-        for rel in _keys.keys() - {rel for _, rel, _ in items}:
-            del _keys[rel]
-    # A long-running process (serve) keeps the last valid load in memory: the file is
-    # read by the first load only, and later loads parse just what changed since.
-    stored: dict[str, Result] = _memory
-    if not _memory:
-        disk = _read(cache_dir, version) if cache_dir else {}
-        if cache_dir:
-            _on_disk[cache_dir] = set(disk)
-        stored = disk
-    missing = [i for i, key in enumerate(keys) if key not in stored]
-    fresh = ordered_map(lambda i: load_file(*items[i], limits), missing)
-    results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}
-    out = [results[key] if key in results else stored[key] for key in keys]
+    def load_files(
+        self,
+        items: Sequence[BriefingFile],
+        load: Callable[[BriefingFile], Result],
+        limits: Any,
+        cache_dir: Path | None,
+    ) -> tuple[list[Result], Callable[[], None]]:
+        """``load`` (the loader's ``load_file``, with ``limits``) for every item, in
+        order: from the cache, else on every core.
 
-    def save() -> None:
-        global _memory
-        valid = dict(zip(keys, out, strict=True))
-        if cache_dir and not memory_only and _on_disk.get(cache_dir) != set(valid):
-            _write(cache_dir, version, valid)
-            _on_disk[cache_dir] = set(valid)
-        _memory = valid
+        The second value saves the cache; the loader calls it only when the whole corpus
+        passed, so a failed build leaves the project exactly as it was.
+        """
+        version = _code_version()
+        keys = [self._key(f.kind, f.path, f.raw, limits) for f in items]
+        if len(self.keys) > len(items):  # files removed since: forget their bytes
+            for rel in self.keys.keys() - {f.path for f in items}:
+                del self.keys[rel]
+        # A long-running process (serve) keeps the last valid load in memory: the file
+        # is read by the first load only, and later loads parse just what changed since.
+        stored = self.memory
+        if not stored:
+            stored = _read(cache_dir, version) if cache_dir else {}
+            if cache_dir:
+                self.on_disk[cache_dir] = set(stored)
+        missing = [i for i, key in enumerate(keys) if key not in stored]
+        fresh = ordered_map(lambda i: load(items[i]), missing)
+        results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}
+        out = [results[key] if key in results else stored[key] for key in keys]
 
-    return out, save
+        def save() -> None:
+            valid = dict(zip(keys, out, strict=True))
+            if cache_dir and not self.memory_only and self.on_disk.get(cache_dir) != set(valid):
+                _write(cache_dir, version, valid)
+                self.on_disk[cache_dir] = set(valid)
+            self.memory = valid
 
+        return out, save
 
-def _key(kind: str, rel: str, raw: bytes, limits: Any) -> str:
-    # Under serve, an unchanged file arrives as the very bytes object of the last load
-    # (readcache.py): its key is known without hashing it again.
-    known = _keys.get(rel)
-    if known is not None and known[0] is raw and known[1] == (kind, limits):
-        return known[2]
-    digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
-    digest.update(raw)
-    key = digest.hexdigest()
-    if memory_only:
-        _keys[rel] = (raw, (kind, limits), key)
-    return key
-
-
-_keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}  # rel → (bytes, kind and limits, key)
+    def _key(self, kind: str, rel: str, raw: bytes, limits: Any) -> str:
+        known = self.keys.get(rel)
+        if known is not None and known[0] is raw and known[1] == (kind, limits):
+            return known[2]
+        digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
+        digest.update(raw)
+        key = digest.hexdigest()
+        if self.memory_only:
+            self.keys[rel] = (raw, (kind, limits), key)
+        return key
 
 
 def _read(cache_dir: Path, version: str) -> dict[str, Result]:

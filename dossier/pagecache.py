@@ -107,14 +107,10 @@ class PageCache:
 
 
 _KEEP_VARIANTS = 3  # servers on other ports, most recently used first
-_checked: set[Path] = set()
 
 
 def _forget_old_variants(directory: Path, current: Path) -> None:
-    """Each server address has its own folder; keep the few used last, once per process."""
-    if current in _checked:
-        return
-    _checked.add(current)
+    """Each server address has its own folder; keep the few used last."""
     with contextlib.suppress(OSError):
         current.mkdir(parents=True, exist_ok=True)
         os.utime(current)  # "used now"

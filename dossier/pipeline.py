@@ -10,8 +10,9 @@ site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in a
 print    Views → print view and PDF      (dossier.printbook; the print view goes into the site)
 
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
-finished pages: pagecache.py) and spread it over every core (parallel.py); none of
-that changes a byte of the output.
+finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
+keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
+``draft`` and ``prepare``). None of that changes a byte of the output.
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, Reuse, render_site
 from .review.history import read_history
 from .views import build_views
+from .warm import SeedsSignature, Warm
 
 if TYPE_CHECKING:
     from .engine import BuildStats
 
 
-def draft(root: Path, limits: Limits | None = None) -> list[str]:
+def draft(root: Path, limits: Limits | None = None, warm: Warm | None = None) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
     from .ingest.run import ingest, pending
 
@@ -44,19 +46,16 @@ def draft(root: Path, limits: Limits | None = None) -> list[str]:
     # article briefing came or went; otherwise skip reading them all (20,000 at scale).
     # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
     signature = _signature(root)
-    if _nothing_pending.get(root) == signature:
+    if warm is not None and warm.nothing_pending.get(root) == signature:
         return []
     limits = limits or Limits()
     lines = ingest(root, limits).lines() if pending(root, limits) else []
-    if not lines:
-        _nothing_pending[root] = signature
+    if not lines and warm is not None:
+        warm.nothing_pending[root] = signature
     return lines
 
 
-_nothing_pending: dict[Path, tuple[tuple[str, int, int], ...]] = {}
-
-
-def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+def _signature(root: Path) -> SeedsSignature:
     """Each seed with its size and time, and the names of the article briefings."""
     found = []
     for folder, stat in (("seeds", True), ("briefings/articles", False)):
@@ -82,13 +81,15 @@ def prepare(
     limits: Limits | None = None,
     reuse: Reuse | None = None,
     print_view: bool = True,
+    warm: Warm | None = None,
 ) -> RenderedSite:
     """Everything up to the site engine; raises before anything is written.
 
-    ``reuse`` (kept by serve between builds) renders only pages whose inputs changed;
+    ``reuse`` and ``warm`` (kept by serve between builds) render only pages whose
+    inputs changed, and read and parse only files that changed;
     without ``print_view`` the caller renders the print view itself (``print_page``).
     """
-    corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR)
+    corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR, warm=warm)
     views = build_views(corpus, reuse.views if reuse else None)
     rendered = render_site(views, root / "templates", read_history(root), reuse)
     if reuse is not None:

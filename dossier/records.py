@@ -39,15 +39,11 @@ def _claims(items: list[dict[str, str]] | tuple[()]) -> tuple[Claim, ...]:
     return tuple(Claim(c["value"], c["source"], c["quote"]) for c in items)
 
 
-def _resolution(data: dict[str, str] | None) -> Resolution | None:
-    if data is None:
-        return None
+def _resolution(data: dict[str, str]) -> Resolution:
     return Resolution(data["value"], data["reason"], data.get("by"), _date(data.get("date")))
 
 
-def _dispute(data: dict[str, str] | None) -> Dispute | None:
-    if data is None:
-        return None
+def _dispute(data: dict[str, str]) -> Dispute:
     return Dispute(data["reason"], data.get("by"), _date(data.get("date")))
 
 
@@ -100,8 +96,8 @@ def _company(slug: str, doc: Document) -> Company:
             f.get("source"),
             f.get("quote"),
             _claims(f.get("claims", ())),
-            _resolution(f.get("resolved")),
-            _dispute(f.get("disputed")),
+            _resolution(f["resolved"]) if f.get("resolved") is not None else None,
+            _dispute(f["disputed"]) if f.get("disputed") is not None else None,
         )
         for name, f in d.get("facts", {}).items()
     )

@@ -58,11 +58,6 @@ def _validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schemas[kind], registry=registry)
 
 
-def allowed_values(kind: str, field: str) -> tuple[str, ...]:
-    """The closed vocabulary of a top-level field, e.g. a deal's ``status``."""
-    return tuple(_schemas()[kind]["properties"][field]["enum"])
-
-
 def validate(kind: str, doc: Document) -> list[Problem]:
     """Every schema problem in ``doc``'s front matter, each at its line."""
     return [

@@ -1,13 +1,13 @@
 """`serve`: the live-reloading server, its rebuilds, and what it keeps between them.
 
 ``python build.py serve`` runs ``mkdocs serve`` with the hook, so both commands behave
-the same. The first build is a full one through the hook (engine.py); this module then
-keeps MkDocs's setup and every page's search entries (``after_full_build``) and
-replaces the server's rebuild (``on_serve``) with one that updates the served folder
-in place (live.py), falling back to a full build only when mkdocs.yml, static/ or the
-theme change. A broken briefing,
-template or mkdocs.yml is printed and the last good site stays up; a corpus broken at
-start is served as a page listing its problems.
+the same. The first build is a full one through the hook (engine.py); a ``Server``
+then keeps that build and every page's search entries (``after_build``) and replaces
+the server's rebuild (``on_serve``) with one that updates the served folder in place
+(live.py), falling back to a full build only when mkdocs.yml, static/ or the theme
+change, and saying so. A broken briefing, template or mkdocs.yml is printed and the
+last good site stays up; a corpus broken at start is served as a page listing its
+problems.
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import engine, loadcache
+from . import mkdocs_session
+from .build_env import quiet_logs, source_date
+from .engine import Hooks, SiteBuild, page_cache, site_outputs
 from .errors import DossierError
+from .exports import ExportMemos
 from .live import (
     DOCS,
     INDEX,
@@ -39,9 +42,13 @@ from .live import (
     write_index,
     write_outputs,
 )
-from .render import Page, RenderedSite
-
-_live: State | None = None  # the served site, for in-place updates
+from .model import Corpus
+from .pipeline import draft, prepare
+from .printbook import PRINT_PAGE, print_page
+from .render import Page, RenderedSite, Reuse
+from .render.site import INDEXES
+from .views import build_views
+from .warm import Warm
 
 
 def report_kept(exc: DossierError, kept: bool) -> None:
@@ -57,10 +64,6 @@ def report_kept(exc: DossierError, kept: bool) -> None:
 
 def problem_site(exc: DossierError) -> RenderedSite:
     """What serve shows when it starts on a broken corpus: the problems, on every index."""
-    from .model import Corpus
-    from .render.site import INDEXES
-    from .views import build_views
-
     listing = html.escape(str(exc))
     body = (
         "<h1>The corpus has problems</h1>"
@@ -85,155 +88,175 @@ def _settle() -> None:
     gc.freeze()
 
 
-def after_full_build(config: Any) -> None:
-    """Keep what a full build under serve set up, for the in-place updates that follow."""
-    global _live
-    _live = _capture(config)
-    loadcache.memory_only = True  # see loadcache.py
-    _settle()
+class Server:
+    """What serve keeps between rebuilds: the last good site, what the render reuses,
+    the served folder as live.py updates it, and the background work in progress."""
+
+    def __init__(self) -> None:
+        self.last_good: RenderedSite | None = None
+        self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
+        self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
+        self.exports = ExportMemos()  # feeds and records: rewritten only where changed
+        self.live: State | None = None
+        self.finishing: threading.Thread | None = None
+
+    def attach(self, hooks: Hooks) -> None:
+        hooks.serving = True
+        hooks.render = self.render
+        hooks.after_build = self.after_build
+
+    def render(self, root: Path) -> RenderedSite:
+        """The site a full build under serve shows: the corpus's, or the last good one."""
+        try:
+            for line in draft(root, warm=self.warm):  # new seeds first, as build.py does
+                print(line, file=sys.stderr)
+            rendered = prepare(root, reuse=self.reuse, warm=self.warm)
+        except DossierError as exc:
+            report_kept(exc, kept=self.last_good is not None)
+            return self.last_good or problem_site(exc)
+        self.last_good = rendered
+        return rendered
+
+    def after_build(self, build: SiteBuild) -> None:
+        """Keep what a full build set up, for the in-place updates that follow."""
+        self.live = self._capture(build)
+        self.warm.parsed.memory_only = True  # see loadcache.py
+        _settle()
+
+    def _capture(self, build: SiteBuild) -> State | None:
+        """The served site as live.py needs it, or None if it cannot be updated in place."""
+        site_dir = Path(build.session.config.site_dir)
+        try:
+            written = (site_dir / INDEX).read_text("utf-8")
+        except OSError:
+            return None
+        if self.last_good is None or build.session.nav is None:
+            return None
+        state = State(
+            site_dir=site_dir,
+            build=build,
+            engine=build.cache.fingerprint,
+            pages=dict(build.pages),
+            as_of=self.last_good.as_of,
+            order=[path for path, _ in build.indexed],
+            entries={path: entries_json(entries) for path, entries in build.indexed},
+            outputs=build.outputs,
+            index_head=written[: written.find(DOCS) + len(DOCS)],
+        )
+        # The index live.py would write must be the one the search plugin wrote.
+        return state if DOCS in written and search_index(state) == written else None
+
+    def rebuild(self, root: Path, full: Callable[[], None]) -> str | None:
+        """Serve's rebuild after a change: None if done in place, else why it was a full
+        build. A full build is always reported with its reason: it is slower, and a test
+        that expects an in-place update must be able to see that it did not get one."""
+        self.wait_for_background()
+        started = time.monotonic()
+        reason = "the first build under serve could not be kept for in-place updates"
+        if self.live is not None:
+            try:
+                pages = self._update_in_place(root, self.live)
+            except NeedsFullBuild as exc:
+                pages, reason = None, str(exc)
+            except Exception as exc:  # a bug here must not stop the server: build in full
+                pages, reason = None, f"the in-place update failed ({exc!r})"
+            if pages is not None:
+                took = time.monotonic() - started
+                if pages >= 0:  # else the corpus is broken and was reported
+                    print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr)
+                return None
+        print(f"Dossier: building in full: {reason}", file=sys.stderr, flush=True)
+        try:
+            full()
+        except Exception as exc:
+            print(
+                f"Dossier: the site could not be built: {exc}\n"
+                "Dossier: still serving the last good site; fix the file above.",
+                file=sys.stderr,
+                flush=True,
+            )
+        return reason
+
+    def _update_in_place(self, root: Path, state: State) -> int:
+        """Pages updated in place; -1 when the corpus is broken; NeedsFullBuild when it
+        cannot be done in place."""
+        try:
+            for line in draft(root, warm=self.warm):
+                print(line, file=sys.stderr)
+            rendered = prepare(root, reuse=self.reuse, print_view=False, warm=self.warm)
+        except DossierError as exc:
+            report_kept(exc, kept=True)
+            return -1
+        fingerprint = page_cache(root, state.build.session).fingerprint
+        with source_date(rendered.as_of), quiet_logs() as warnings:
+            pages = update_pages(state, rendered, fingerprint)
+        for warning in warnings:
+            print(f"WARNING {warning}", file=sys.stderr)
+        self.last_good = rendered
+        self._finish_in_background(root, state, rendered, pages > 0)
+        gc.freeze()  # this update's objects are serve's state now (see _settle)
+        return pages
+
+    def _finish_in_background(
+        self, root: Path, state: State, rendered: RenderedSite, index: bool
+    ) -> None:
+        """Search index, feeds and exports, then the print view, written after the pages.
+
+        They cover the whole corpus (seconds at scale, the print view most), and the page
+        being edited does not show them: the browser reloads as soon as the pages are
+        written. The next rebuild waits for this one to finish, so they never lag by more.
+        """
+
+        def work() -> None:
+            if index:
+                write_index(state)
+            outputs = site_outputs(rendered, state.build.session.site_url, self.exports)
+            write_outputs(state, outputs)
+            drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})
+            try:
+                text = print_page(rendered.views, root)
+            except DossierError as exc:  # templates/print.html.j2 broken: the pages stand
+                print(f"{exc}\nDossier: the print view was not updated.", file=sys.stderr)
+                return
+            write_outputs(state, [(PRINT_PAGE, text)])
+            self.last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
+
+        self.finishing = threading.Thread(target=work, name="dossier-finish", daemon=True)
+        self.finishing.start()
+
+    def wait_for_background(self) -> None:
+        """Block until what the last in-place update left to the background is written."""
+        if self.finishing is not None:
+            self.finishing.join()
 
 
-def _capture(config: Any) -> State | None:
-    """The served site as live.py needs it, or None if it cannot be updated in place."""
-    _build = engine._build
-    site_dir = Path(config.site_dir)
-    try:
-        written = (site_dir / INDEX).read_text("utf-8")
-    except OSError:
-        return None
-    rendered = engine._last_good
-    if rendered is None or "nav" not in _build.setup:
-        return None
-    state = State(
-        site_dir=site_dir,
-        config=config,
-        files=_build.setup["files"],
-        nav=_build.setup["nav"],
-        env=_build.setup["env"],
-        engine=_build.setup["engine"],
-        pages=dict(_build.pages),
-        as_of=rendered.as_of,
-        order=[path for path, _ in _build.indexed],
-        entries={path: entries_json(entries) for path, entries in _build.indexed},
-        outputs=_build.setup["outputs"],
-        index_head=written[: written.find(DOCS) + len(DOCS)],
-    )
-    # The index live.py would write must be the one the search plugin wrote.
-    return state if DOCS in written and search_index(state) == written else None
+_server: Server | None = None  # the server of this process (serve runs one)
+
+
+def start(hooks: Hooks) -> Server:
+    """Under `mkdocs serve` (the hook's on_startup): a Server takes over the hooks."""
+    global _server
+    if _server is None:
+        _server = Server()
+    _server.attach(hooks)
+    return _server
+
+
+def running() -> Server:
+    if _server is None:
+        raise DossierError("serve: the server has not started (no on_startup event)")
+    return _server
 
 
 def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
     """Rebuild in place where possible, and never let a broken file stop the server."""
-    server.builder = functools.partial(_rebuild, Path(config.config_file_path).parent, builder)
+    root = Path(config.config_file_path).parent
+    server.builder = functools.partial(running().rebuild, root, builder)
     return server
-
-
-def _rebuild(root: Path, full: Callable[[], None]) -> None:
-    wait_for_background()
-    started = time.monotonic()
-    if _live is not None:
-        try:
-            pages = _update_in_place(root, _live)
-        except Exception as exc:
-            print(f"Dossier: in-place update failed ({exc!r}); building in full", file=sys.stderr)
-            pages = None
-        if pages is not None:
-            took = time.monotonic() - started
-            if pages >= 0:  # else the corpus is broken and was reported
-                print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr)
-            return
-    try:
-        full()
-    except Exception as exc:
-        print(
-            f"Dossier: the site could not be built: {exc}\n"
-            "Dossier: still serving the last good site; fix the file above.",
-            file=sys.stderr,
-            flush=True,
-        )
-
-
-def _update_in_place(root: Path, state: State) -> int | None:
-    """Pages updated in place; -1 when the corpus is broken; None when a full build must."""
-    from .pipeline import draft, prepare
-
-    try:
-        for line in draft(root):
-            print(line, file=sys.stderr)
-        rendered = prepare(root, reuse=engine._reuse, print_view=False)
-    except DossierError as exc:
-        report_kept(exc, kept=True)
-        return -1
-    fingerprint = engine._cache_for(root, state.config).fingerprint
-    try:
-        with engine._source_date(rendered.as_of), engine._quiet_logs() as warnings:
-            pages = update_pages(state, rendered, fingerprint, _rewrap)
-    except NeedsFullBuild:
-        return None
-    finally:
-        engine._build.collect = None
-    for warning in warnings:
-        print(f"WARNING {warning}", file=sys.stderr)
-    engine._last_good = rendered
-    _finish_in_background(root, state, rendered, pages > 0)
-    gc.freeze()  # this update's objects are serve's state now (see _settle)
-    return pages
-
-
-_finishing: threading.Thread | None = None
-
-
-def _finish_in_background(root: Path, state: State, rendered: RenderedSite, index: bool) -> None:
-    """Search index, feeds and exports, then the print view, written after the pages.
-
-    They cover the whole corpus (seconds at scale, the print view most), and the page
-    being edited does not show them: the browser reloads as soon as the pages are
-    written. The next rebuild waits for this one to finish, so they never lag by more.
-    """
-    global _finishing
-    from .printbook import PRINT_PAGE, print_page
-
-    def work() -> None:
-        if index:
-            write_index(state)
-        outputs = engine._outputs(rendered, state.config)
-        write_outputs(state, outputs)
-        drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})
-        try:
-            text = print_page(rendered.views, root)
-        except DossierError as exc:  # templates/print.html.j2 broken: the pages stand
-            print(f"{exc}\nDossier: the print view was not updated.", file=sys.stderr)
-            return
-        write_outputs(state, [(PRINT_PAGE, text)])
-        engine._last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
-
-    _finishing = threading.Thread(target=work, name="dossier-finish", daemon=True)
-    _finishing.start()
-
-
-def wait_for_background() -> None:
-    """Block until what the last in-place update left to the background is written."""
-    if _finishing is not None:
-        _finishing.join()
-
-
-def _rewrap(page: Page) -> list[Any]:
-    """Point the hook at ``page``'s new HTML; returns the list its search entries go to."""
-    build = engine._build
-    assert build.cache is not None
-    build.pages[page.path] = page
-    build.keys[page.path] = engine._key(build.cache, page)
-    build.hits.discard(page.path)
-    build.loaded = None
-    build.collect = []
-    return build.collect
 
 
 def serve(root: Path, addr: str) -> None:
     """Live-reloading server; rebuilds through the hook on every change under ``watch:``."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.chdir(root)  # MkDocs resolves watch: paths against the working directory
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    mkdocs_session.serve(root / "mkdocs.yml", addr)

@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from .claims import Conflict, company_conflicts, deal_conflicts
 from .dates import PartialDate
@@ -21,6 +21,9 @@ from .model import Article, Company, Corpus, Deal
 from .provenance import Citation, company_citations, deal_citations
 from .slugs import fold
 from .topics import Topic, topics_of
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -106,20 +109,17 @@ class Views:
             groups.append(keys)
         return len(groups)
 
-    def companies_by_letter(self) -> tuple[tuple[str, tuple[Company, ...]], ...]:
-        """Companies A–Z grouped by initial; names not starting with A–Z go under '#'."""
-        return self.letter_groups
-
     def company_timeline(self, slug: str) -> tuple[Event, ...]:
         return self.timeline_of.get(slug, ())
 
     def drafts(self, kind: str) -> tuple[Company | Deal | Article, ...]:
         """Companies, deals or articles awaiting review, in the order of their index."""
-        items = {
+        by_kind: dict[str, tuple[Company | Deal | Article, ...]] = {
             "company": self.companies_by_name,
             "deal": self.deals_newest_first,
             "article": self.articles_newest_first,
-        }[kind]
+        }
+        items = by_kind[kind]
         return tuple(x for x in items if x.review.status == "draft")
 
     @property
@@ -243,15 +243,17 @@ class _Derived:
 def _derive(corpus: Corpus, last: dict[int, _Derived]) -> dict[int, _Derived]:
     """Each company's and deal's citations and conflicts, in corpus order."""
     derived = {}
-    for records, cite, disagree in (
-        (corpus.companies, company_citations, company_conflicts),
-        (corpus.deals, deal_citations, deal_conflicts),
-    ):
-        for record in records.values():
-            known = last.get(id(record))
-            if known is None or known.record is not record:
-                known = _Derived(record, tuple(cite(record)), tuple(disagree(record)))
-            derived[id(record)] = known
+    for company in corpus.companies.values():
+        known = last.get(id(company))
+        if known is None or known.record is not company:
+            cited, disagreeing = company_citations(company), company_conflicts(company)
+            known = _Derived(company, tuple(cited), tuple(disagreeing))
+        derived[id(company)] = known
+    for deal in corpus.deals.values():
+        known = last.get(id(deal))
+        if known is None or known.record is not deal:
+            known = _Derived(deal, tuple(deal_citations(deal)), tuple(deal_conflicts(deal)))
+        derived[id(deal)] = known
     return derived
 
 
@@ -348,13 +350,13 @@ def _by_year(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
     return {year: tuple(items) for year, items in years.items()}
 
 
-def _kept_map(new: dict[str, Any], last: Mapping[str, Any]) -> dict[str, Any]:
+def _kept_map(new: dict[_K, _V], last: Mapping[_K, _V]) -> dict[_K, _V]:
     """``new``, with each value that came out the same replaced by the last build's."""
     kept = {key: _kept(value, last.get(key)) for key, value in new.items()}
     same = len(kept) == len(last) and all(
         a == b and kept[a] is last[b] for a, b in zip(kept, last, strict=False)
     )
-    return last if same else kept  # type: ignore[return-value]
+    return last if same else kept  # type: ignore[return-value]  # last is a dict here
 
 
 def _kept(new: Any, last: Any) -> Any:
@@ -405,7 +407,8 @@ def _same(a: Any, b: Any) -> bool:
 def _empty() -> Views:
     """The model of no corpus: what a first build shares its parts with (nothing)."""
     parts = [f for f in fields(Views) if f.init and f.name not in ("corpus", "derived")]
-    return Views(Corpus(), **{f.name: {} if f.type.startswith("dict") else () for f in parts})
+    empty: dict[str, Any] = {f.name: {} if str(f.type).startswith("dict") else () for f in parts}
+    return Views(Corpus(), **empty)
 
 
 _NOTHING = _empty()

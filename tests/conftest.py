@@ -2,85 +2,43 @@
 
 from __future__ import annotations
 
-import shutil
-import textwrap
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from dossier.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("briefings", "seeds", "templates", "static", "mkdocs.yml")
-SITE_PARTS = ("templates", "static", "mkdocs.yml")  # everything but the corpus
-
-
-def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
-    """The repository's corpus, templates and config, copied so a test may change them."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in parts:
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        else:
-            shutil.copy2(src, dest / part)
-    (dest / "dossier").symlink_to(REPO / "dossier")  # mkdocs.yml names the hook by path
-    return dest
+from tools.corpus import (  # noqa: F401  (the tests import these from here)
+    MINIMAL,
+    PROJECT_PARTS,
+    REPO,
+    SITE_PARTS,
+    copy_project,
+    fresh_copy,
+    generate,
+    write,
+)
 
 
-def write(root: Path, rel: str, text: str) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
+def clean_build(root: Path, dest: Path, *args: str) -> Path:
+    """``python build.py build`` of the inputs of ``root`` as they are now, from scratch.
 
-
-MINIMAL = {
-    "briefings/companies/acme.md": """
-        ---
-        name: Acme
-        aliases: [ACME Corp]
-        review: {status: reviewed}
-        ---
-        Acme makes anvils.
-        """,
-    "briefings/companies/globex.md": """
-        ---
-        name: Globex
-        review: {status: draft}
-        ---
-        Globex buys things.
-        """,
-    "briefings/articles/wire-2024-05-01-globex-acme.md": """
-        ---
-        title: Globex to buy Acme
-        seed: seeds/wire.txt
-        outlet: The Wire
-        published: "2024-05-01"
-        companies: [acme, globex]
-        deals: [globex-acme-2024]
-        review: {status: reviewed}
-        ---
-        Globex agreed to buy Acme.
-        """,
-    "briefings/deals/globex-acme-2024.md": """
-        ---
-        title: Globex acquires Acme
-        kind: acquisition
-        status: agreed
-        parties:
-          - {company: globex, role: acquirer}
-          - {company: acme, role: target}
-        announced: "2024-05"
-        sources:
-          - article: wire-2024-05-01-globex-acme
-            quote: Globex has agreed to buy Acme.
-        review: {status: reviewed}
-        ---
-        Globex agreed to buy Acme for an undisclosed sum.
-        """,
-    "seeds/wire.txt": "Globex has agreed to buy Acme. Terms were not disclosed.\n",
-}
+    A fresh copy (no site/, no .dossier/ cache) built by a fresh process: nothing an
+    earlier build in this process or under ``root`` kept can reach the result. ``args``
+    go to the command line (after ``build``). Returns the built site/ folder.
+    """
+    copy = fresh_copy(root, dest)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(copy), "build", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    # Every page was wrapped by this build, none read from a cache.
+    assert ", 0 reused)" in done.stdout, done.stdout
+    return copy / "site"
 
 
 @pytest.fixture

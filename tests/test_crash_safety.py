@@ -19,10 +19,7 @@ import pytest
 
 from dossier.frontmatter import decode, parse
 
-from .conftest import REPO, SITE_PARTS, copy_project
-
-sys.path.insert(0, str(REPO / "benchmarks"))
-from diff_1000 import generate
+from .conftest import REPO, SITE_PARTS, copy_project, generate
 
 ARTICLES = 1000
 KILLS = 4
@@ -52,6 +49,7 @@ def run(root: Path, *args: str) -> subprocess.Popen[bytes]:
 
 
 def timed(root: Path, *args: str) -> float:
+    """Seconds a command took; it must succeed."""
     started = time.monotonic()
     assert run(root, *args).wait() == 0
     return time.monotonic() - started
@@ -78,7 +76,7 @@ def test_killed_build_leaves_the_old_site_or_the_new_one(tmp_path: Path) -> None
         now = tree(root / "site")
         assert now in (old, new), "site/ is a mix of two builds"
         outcomes.append("new" if now == new else "old")
-    assert timed(root, "build") > 0  # and the next build recovers from what was left
+    timed(root, "build")  # the next build succeeds on what was left ...
     assert tree(root / "site") == new
     assert not list(root.glob(".site.*")), "temporary folders were not cleaned up"
     assert "old" in outcomes  # at least one kill landed mid-build
@@ -95,7 +93,6 @@ def test_killed_ingest_leaves_only_complete_briefings(tmp_path: Path) -> None:
             "utf-8",
         )
     duration = timed(root, "ingest")
-    assert duration > 0
     rng = random.Random(7)
     for _ in range(KILLS):
         for draft in (root / "briefings").rglob("*.md"):
@@ -108,4 +105,4 @@ def test_killed_ingest_leaves_only_complete_briefings(tmp_path: Path) -> None:
         for path in (root / "briefings").rglob("*.md"):
             rel = path.relative_to(root).as_posix()
             parse(rel, decode(rel, path.read_bytes()))  # raises on a truncated file
-    assert timed(root, "check") > 0  # what was drafted so far loads
+    timed(root, "check")  # what was drafted so far loads

@@ -178,12 +178,13 @@ def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Pat
     nor other drafts' pages; what is rendered again equals a render from scratch."""
     from dossier.render import Reuse, render_site
     from dossier.views import build_views
+    from dossier.warm import Warm
 
     def render(previous):  # type: ignore[no-untyped-def]
-        views = build_views(load_corpus(drafted, cache_dir=cache), previous)
+        views = build_views(load_corpus(drafted, cache_dir=cache, warm=warm), previous)
         return views, render_site(views, drafted / "templates", reuse=reuse)
 
-    cache, reuse = drafted / ".dossier/cache", Reuse()
+    cache, reuse, warm = drafted / ".dossier/cache", Reuse(), Warm()
     views, first = render(None)
     company = drafted / "briefings/companies/kestrel-robotics.md"
     text = company.read_text("utf-8")

@@ -7,11 +7,13 @@ different years' words, and two articles share a title (their slugs collide).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from dossier.frontmatter import parse
+from dossier.ingest import guard
 from dossier.ingest import run as ingest_run
 from dossier.ingest.run import ingest
 from dossier.load import load_corpus
@@ -74,9 +76,14 @@ def add_seeds(root: Path, names: list[str]) -> None:
 
 
 def reversed_seed_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Seeds handed to ingest in reverse name order."""
-    sorted_files = ingest_run.seed_files
-    monkeypatch.setattr(ingest_run, "seed_files", lambda root: sorted_files(root)[::-1])
+    """Seeds handed to ingest in reverse name order (the lister sorts them by name)."""
+    sorted_listing = guard.list_seeds
+
+    def reverse(root: Path, max_bytes: int = guard.MAX_FILE_BYTES) -> guard.Listing:
+        listing = sorted_listing(root, max_bytes)
+        return dataclasses.replace(listing, seeds=listing.seeds[::-1])
+
+    monkeypatch.setattr(ingest_run.guard, "list_seeds", reverse)
 
 
 def test_order_and_batches_give_the_same_drafts(

@@ -1,10 +1,12 @@
 """Serve's in-place rebuilds give exactly the site a full build gives, after any edits.
 
 Each test builds a copy of the default corpus as `mkdocs serve` does (through
-tests/live_driver.py, in a subprocess, as the server would run it), applies a random
+tools/live_driver.py, in a subprocess, as the server would run it), applies a random
 sequence of edits with a rebuild after each, then builds the final inputs from scratch
-into another folder and compares the two trees byte for byte: pages, search index,
-sitemap, feeds, exports and the print view.
+and compares the two trees byte for byte: pages, search index, sitemap, feeds, exports
+and the print view. "From scratch" is a fresh copy of the inputs (no site/, no cache)
+built by a fresh process, which must wrap every page itself. Every edit here can be
+applied in place, so a rebuild that fell back to a full build fails the test.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from dossier.load import load_corpus
 from dossier.render import Reuse, render_site
 from dossier.render.trace import fingerprint
 from dossier.views import Views, build_views
+from dossier.warm import Warm
 
-from .conftest import REPO, copy_project
+from .conftest import REPO, copy_project, fresh_copy
 
-DRIVER = REPO / "tests" / "live_driver.py"
+DRIVER = REPO / "tools" / "live_driver.py"
 
 
 def run_driver(
@@ -47,7 +50,23 @@ def run_driver(
 
 
 def drive(root: Path, site: Path, steps: list[list[tuple[str, str | None]]]) -> list[dict]:
-    return [json.loads(line) for line in run_driver(root, site, steps).stdout.splitlines()]
+    """Each step's report (the first line, the first build's, is left out)."""
+    lines = run_driver(root, site, steps).stdout.splitlines()
+    return [json.loads(line) for line in lines[1:]]
+
+
+def in_place(report: list[dict]) -> bool:
+    return all(r["in_place"] and r["fallback"] is None for r in report)
+
+
+def clean(root: Path, dest: Path) -> Path:
+    """The inputs of ``root`` as they are now, built as serve does from scratch: a fresh
+    copy, a fresh process, an empty page cache. Returns the built folder."""
+    copy = fresh_copy(root, dest / "project")
+    site = dest / "site"
+    first = json.loads(run_driver(copy, site, []).stdout.splitlines()[0])
+    assert first["reused"] == 0 and first["written"] > 40, first  # nothing from a cache
+    return site
 
 
 def differences(a: Path, b: Path) -> list[str]:
@@ -143,10 +162,8 @@ def test_random_edits_in_place_match_a_full_build(tmp_path: Path, seed: int) -> 
     served = tmp_path / "served"
     report = drive(root, served, steps)
     assert len(report) == len(steps)
-    assert any(r["in_place"] for r in report), report  # the fast path was taken
-    clean = tmp_path / "clean"
-    drive(root, clean, [])
-    assert differences(served, clean) == []
+    assert in_place(report), report  # no silent full build
+    assert differences(served, clean(root, tmp_path / "clean")) == []
 
 
 def test_added_and_removed_articles_and_a_new_newest_date_are_updated_in_place(
@@ -159,9 +176,8 @@ def test_added_and_removed_articles_and_a_new_newest_date_are_updated_in_place(
     new = NEW_ARTICLE.replace("2018-03", "2026-11-01")  # newer than anything: a new "as of"
     steps = [[(added, NEW_ARTICLE)], [(article, _body_edit(text, 1))], [(added, new)]]
     report = drive(root, tmp_path / "served", steps)
-    assert all(r["in_place"] for r in report), report
-    drive(root, tmp_path / "clean", [])
-    assert differences(tmp_path / "served", tmp_path / "clean") == []
+    assert in_place(report), report
+    assert differences(tmp_path / "served", clean(root, tmp_path / "clean")) == []
     served = tmp_path / "served" / "articles/wire-2018-03-xiaomi-again.html"
     assert "Xiaomi is still here." in served.read_text("utf-8")
     assert "articles/wire-2018-03-xiaomi-again.html" in (tmp_path / "served/sitemap.xml").read_text(
@@ -174,16 +190,27 @@ def test_added_and_removed_articles_and_a_new_newest_date_are_updated_in_place(
     company = "briefings/companies/acme-robotics.md"
     steps = [[(added, None)], [(company, NEW_COMPANY)], [(company, None)]]
     report = drive(root, tmp_path / "served-2", steps[:2])
-    assert all(r["in_place"] for r in report), report
+    assert in_place(report), report
     assert (tmp_path / "served-2/feeds/companies/acme-robotics.xml").exists()
-    drive(root, tmp_path / "clean-3", [])
-    assert differences(tmp_path / "served-2", tmp_path / "clean-3") == []
+    assert differences(tmp_path / "served-2", clean(root, tmp_path / "clean-3")) == []
     report = drive(root, tmp_path / "served-2", steps[2:])
-    assert report[0]["in_place"], report
+    assert in_place(report), report
     assert not (tmp_path / "served-2/feeds/companies/acme-robotics.xml").exists()
     assert not (tmp_path / "served-2/articles/wire-2018-03-xiaomi-again.html").exists()
-    drive(root, tmp_path / "clean-2", [])
-    assert differences(tmp_path / "served-2", tmp_path / "clean-2") == []
+    assert differences(tmp_path / "served-2", clean(root, tmp_path / "clean-2")) == []
+
+
+def test_a_full_build_under_serve_is_reported_with_its_reason(tmp_path: Path) -> None:
+    """The stylesheet is in every page's engine setup: serve must build in full, and say so."""
+    root = copy_project(tmp_path / "project")
+    css = "static/assets/dossier.css"
+    steps = [[(css, (root / css).read_text("utf-8") + "/* edited */\n")]]
+    done = run_driver(root, tmp_path / "served", steps)
+    report = json.loads(done.stdout.splitlines()[1])
+    assert not in_place([report])
+    assert report["fallback"] == "mkdocs.yml, static/ or the theme changed"
+    assert "Dossier: building in full: mkdocs.yml, static/ or the theme changed" in done.stderr
+    assert differences(tmp_path / "served", clean(root, tmp_path / "clean")) == []
 
 
 def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) -> None:
@@ -203,8 +230,8 @@ def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) ->
     assert "companies/microsoft.md" not in again  # lists the deal, not its summary
     assert len(again) < len(first.pages)
     # And what was rendered again equals a render from scratch.
-    clean = render_site(build_views(load_corpus(root)), root / "templates")
-    assert second.pages == clean.pages
+    scratch = render_site(build_views(load_corpus(root)), root / "templates")
+    assert second.pages == scratch.pages
 
     # A company's new name reaches every page that shows it; its description does not.
     company = root / "briefings/companies/microsoft.md"
@@ -218,8 +245,8 @@ def test_only_pages_that_read_a_changed_briefing_render_again(tmp_path: Path) ->
     fourth = render_site(build_views(load_corpus(root)), root / "templates", reuse=reuse)
     again = {new.path for old, new in zip(third.pages, fourth.pages, strict=True) if old is not new}
     assert "deals/xiaomi-microsoft-windows-10-testing-2015.md" in again
-    clean = render_site(build_views(load_corpus(root)), root / "templates")
-    assert fourth.pages == clean.pages
+    scratch = render_site(build_views(load_corpus(root)), root / "templates")
+    assert fourth.pages == scratch.pages
 
 
 def test_a_broken_print_template_is_reported_and_the_pages_still_update(tmp_path: Path) -> None:
@@ -241,11 +268,12 @@ def test_the_model_shares_what_an_edit_left_unchanged(tmp_path: Path) -> None:
     """build_views given the last build's model: the same model, its unchanged parts
     the very objects of the last build (what lets serve skip the pages that read them)."""
     root = copy_project(tmp_path / "project")
-    cache = root / ".dossier/cache"  # unchanged files load as the same objects, as in serve
-    first = build_views(load_corpus(root, cache_dir=cache))
+    cache = root / ".dossier/cache"
+    warm = Warm()  # unchanged files load as the same objects, as in serve
+    first = build_views(load_corpus(root, cache_dir=cache, warm=warm))
     deal = root / "briefings/deals/xiaomi-microsoft-windows-10-testing-2015.md"
     deal.write_text(_body_edit(deal.read_text("utf-8"), 1), "utf-8")
-    corpus = load_corpus(root, cache_dir=cache)
+    corpus = load_corpus(root, cache_dir=cache, warm=warm)
     shared, fresh = build_views(corpus, first), build_views(corpus)
     for part in dataclasses.fields(Views):
         if part.name != "derived":

@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from .conftest import fresh_copy
+
 
 def soup(site: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((site / rel).read_text("utf-8"), "html.parser")
@@ -191,8 +193,13 @@ def xml_links(site: Path) -> Iterator[tuple[str, str]]:
 
 
 def test_plain_mkdocs_build_gives_the_same_pages(default_site: Path, tmp_path: Path) -> None:
-    """mkdocs.yml alone (as `mkdocs serve` uses it) renders the same site as build.py."""
-    root = default_site.parent
+    """mkdocs.yml alone (as `mkdocs serve` uses it) renders the same site as build.py.
+
+    Plain `mkdocs build` runs in a fresh process on a fresh copy of the inputs, so it
+    starts with an empty page cache: it wraps every page itself.
+    """
+    root = fresh_copy(default_site.parent, tmp_path / "project")
+    assert not (root / ".dossier").exists()
     out = tmp_path / "mkdocs-site"
     result = subprocess.run(
         [

@@ -13,6 +13,7 @@ import pytest
 
 from dossier import engine
 from dossier.cli import main
+from dossier.mkdocs_session import MkDocsSession
 
 from .conftest import copy_project
 from .test_incremental import tree
@@ -37,14 +38,14 @@ def test_workers_build_the_same_site(
 ) -> None:
     stored = tmp_path / "stored"
     stored.mkdir()
-    store = engine._store
+    store = engine.SiteBuild.store
 
-    def spy(output: str, path: str) -> str:  # runs in the workers: leaves a trace on disk
-        (stored / path.replace("/", "_")).touch()
-        return store(output, path)
+    def spy(build: engine.SiteBuild, output: str, path: str) -> str:  # in the workers
+        (stored / path.replace("/", "_")).touch()  # leaves a trace on disk
+        return store(build, output, path)
 
-    monkeypatch.setattr(engine, "_store", spy)
-    monkeypatch.setattr(engine, "_TEAM_MIN", 1)
+    monkeypatch.setattr(engine.SiteBuild, "store", spy)
+    monkeypatch.setattr(engine, "TEAM_MIN", 1)
     monkeypatch.setenv("DOSSIER_JOBS", jobs)
     assert _build(copy_project(tmp_path / "project")) == one_process
     assert list(stored.iterdir()), "no page was wrapped by a worker"
@@ -53,10 +54,10 @@ def test_workers_build_the_same_site(
 def test_a_failing_worker_leaves_its_pages_to_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_process: dict[str, bytes]
 ) -> None:
-    def fail(*args: object) -> None:  # a worker's page builder; the build's own is MkDocs's
-        raise RuntimeError("worker failed")
+    def fail(*args: object, **kwargs: object) -> None:  # a worker's page builder; the
+        raise RuntimeError("worker failed")  # build's own is MkDocs's build
 
-    monkeypatch.setattr(engine, "_build_page", fail)
-    monkeypatch.setattr(engine, "_TEAM_MIN", 1)
+    monkeypatch.setattr(MkDocsSession, "wrap_page", fail)
+    monkeypatch.setattr(engine, "TEAM_MIN", 1)
     monkeypatch.setenv("DOSSIER_JOBS", "2")
     assert _build(copy_project(tmp_path / "project")) == one_process

@@ -48,19 +48,11 @@ def _urn(key: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NS, key)}"
 
 
-# A company's articles are in the main feed and in its own, and under ``serve`` most of
-# them are unchanged from the last build: each summary is converted, and each entry
-# written, once (at 10,000 articles, repeated work was most of the feeds' time).
-_summaries: BuildMemo[str] = BuildMemo()
-_entry_xml: BuildMemo[str] = BuildMemo()
-_company_feeds: BuildMemo[str] = BuildMemo()
-
-
 def _summary_html(text: str) -> str:
-    return _summaries.get(text, lambda: str(to_html(text)))
+    return str(to_html(text))
 
 
-def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
+def _article_entry(a: Article, fallback: PartialDate, summary: Callable[[str], str]) -> _Entry:
     byline = a.author or a.outlet
     return _Entry(
         f"article:{a.slug}",
@@ -68,59 +60,30 @@ def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
         f"articles/{a.slug}.html",
         a.published,
         a.published or a.review.date or fallback,
-        _summary_html(a.summary),
+        summary(a.summary),
         (byline,) if byline else (),
         a.topics,
     )
 
 
-def _deal_entry(d: Deal, fallback: PartialDate) -> _Entry:
+def _deal_entry(d: Deal, fallback: PartialDate, summary: Callable[[str], str]) -> _Entry:
     return _Entry(
         f"deal:{d.slug}",
         f"Deal ({d.status}): {d.title}",
         f"deals/{d.slug}.html",
         d.date,
         d.closed or d.date or d.review.date or fallback,
-        _summary_html(d.summary),
+        summary(d.summary),
         (),
         d.areas,
     )
 
 
-_fallbacks: dict[int, PartialDate] = {}  # corpus id → its date, for one feed_files call
-
-
-def _fallback(views: Views) -> PartialDate:
-    # as_of() scans the whole corpus and there is a feed per company: once per build, not
-    # once per feed (quadratic: 13 s of the feeds' time at 10,000 articles).
-    key = id(views.corpus)
-    if key not in _fallbacks:
-        _fallbacks[key] = views.corpus.as_of() or PartialDate(1970)
-    return _fallbacks[key]
-
-
 _Keyed = tuple[_Entry, tuple[str, PartialDate]]  # an entry and its record's key
-
-
-def _entries(views: Views, articles: Iterable[Article], deals: Iterable[Deal]) -> list[_Keyed]:
-    fallback = _fallback(views)
-    entries = [_entry_of(a, fallback, _article_entry) for a in articles]
-    entries += [_entry_of(d, fallback, _deal_entry) for d in deals]
-    entries.sort(key=lambda e: (e[0].updated, e[0].key), reverse=True)
-    return entries
-
-
-_made: BuildMemo[_Entry] = BuildMemo()  # entries by record
 
 
 def _rkey(record: Article | Deal | Company) -> str:
     return record.origin.digest or repr(record)  # digest: the hash of the record's file
-
-
-def _entry_of(record: Article | Deal, fallback: PartialDate, make: Callable[..., _Entry]) -> _Keyed:
-    # A record is in the main feed and in each of its companies' feeds: made once.
-    key = (_rkey(record), fallback)
-    return _made.get(key, lambda: make(record, fallback)), key
 
 
 class _Links:
@@ -133,28 +96,6 @@ class _Links:
 
     def __call__(self, path: str) -> str:
         return self.base + path if self.base else posixpath.relpath(path, self.folder)
-
-
-def _feed(
-    views: Views, path: str, title: str, page: str, entries: list[_Keyed], site_url: str | None
-) -> str:
-    url = _Links(site_url, path)
-    newest = max((e.updated for e, _ in entries), default=None) or views.corpus.as_of()
-    head = [
-        "<?xml version='1.0' encoding='utf-8'?>",
-        f"<feed xmlns={quoteattr(ATOM)}>",
-        f"  <id>{_urn(f'feed:{path}')}</id>",
-        f"  <title>{escape(title)}</title>",
-        f"  <updated>{_stamp(newest or PartialDate(1970))}</updated>",
-        "  <author>",
-        "    <name>Dossier</name>",
-        "  </author>",
-        f'  <link rel="self" type="application/atom+xml" href={quoteattr(url(path))} />',
-        f'  <link rel="alternate" type="text/html" href={quoteattr(url(page))} />',
-        "  <generator>Dossier</generator>",
-    ]
-    body = [_entry_xml.get((*k, url.key), functools.partial(_entry, e, url)) for e, k in entries]
-    return "\n".join([*head, *body, "</feed>"]) + "\n"
 
 
 def _entry(e: _Entry, url: _Links) -> str:
@@ -174,48 +115,110 @@ def _entry(e: _Entry, url: _Links) -> str:
     return "\n".join(lines)
 
 
-def feed_files(views: Views, site_url: str | None) -> list[tuple[str, str]]:
-    _summaries.next_build()
-    _entry_xml.next_build()
-    _company_feeds.next_build()
-    _fallbacks.clear()
-    _made.next_build()
-    files = [
-        (
-            sitepaths.FEED,
-            _feed(
-                views,
+class FeedWriter:
+    """The feeds of a corpus, each part made once and kept for the next build.
+
+    A company's articles are in the main feed and in its own, and under ``serve`` most
+    of them are unchanged from the last build: each summary is converted, and each
+    entry written, once (at 10,000 articles, repeated work was most of the feeds' time).
+    """
+
+    def __init__(self) -> None:
+        self._summaries: BuildMemo[str] = BuildMemo()
+        self._entry_xml: BuildMemo[str] = BuildMemo()
+        self._company_feeds: BuildMemo[str] = BuildMemo()
+        self._made: BuildMemo[_Entry] = BuildMemo()  # entries by record
+
+    def feed_files(self, views: Views, site_url: str | None) -> list[tuple[str, str]]:
+        for memo in (self._summaries, self._entry_xml, self._company_feeds, self._made):
+            memo.next_build()
+        # as_of() scans the whole corpus and there is a feed per company: once per build,
+        # not once per feed (quadratic: 13 s of the feeds' time at 10,000 articles).
+        fallback = views.corpus.as_of() or PartialDate(1970)
+        everything = self._entries(fallback, views.articles_newest_first, views.deals_newest_first)
+        files = [
+            (
                 sitepaths.FEED,
-                "Dossier: new briefings and deals",
-                "index.html",
-                _entries(views, views.articles_newest_first, views.deals_newest_first),
+                self._feed(
+                    views,
+                    sitepaths.FEED,
+                    "Dossier: new briefings and deals",
+                    "index.html",
+                    everything,
+                    site_url,
+                ),
+            )
+        ]
+        for company in views.companies_by_name:
+            articles, deals = views.articles_of[company.slug], views.deals_of[company.slug]
+            # A feed is a function of its company, articles, deals and the fallback date:
+            # unchanged ones are taken whole from the last build.
+            key = (
+                _rkey(company),
+                tuple(map(_rkey, articles)),
+                tuple(map(_rkey, deals)),
+                fallback.iso(),
                 site_url,
-            ),
-        )
-    ]
-    fallback = _fallback(views)
-    for company in views.companies_by_name:
-        articles, deals = views.articles_of[company.slug], views.deals_of[company.slug]
-        # A feed is a function of its company, articles, deals and the fallback date:
-        # unchanged ones are taken whole from the last build.
-        key = (
-            _rkey(company),
-            tuple(map(_rkey, articles)),
-            tuple(map(_rkey, deals)),
-            fallback.iso(),
-            site_url,
-        )
-        path = sitepaths.company_feed(company.slug)
+            )
+            path = sitepaths.company_feed(company.slug)
 
-        def make(
-            company: Company = company,
-            path: str = path,
-            articles: tuple[Article, ...] = articles,
-            deals: tuple[Deal, ...] = deals,
-        ) -> str:
-            entries = _entries(views, articles, deals)
-            title, page = f"Dossier: {company.name}", f"companies/{company.slug}.html"
-            return _feed(views, path, title, page, entries, site_url)
+            def make(
+                company: Company = company,
+                path: str = path,
+                articles: tuple[Article, ...] = articles,
+                deals: tuple[Deal, ...] = deals,
+            ) -> str:
+                entries = self._entries(fallback, articles, deals)
+                title, page = f"Dossier: {company.name}", f"companies/{company.slug}.html"
+                return self._feed(views, path, title, page, entries, site_url)
 
-        files.append((path, _company_feeds.get(key, make)))
-    return files
+            files.append((path, self._company_feeds.get(key, make)))
+        return files
+
+    def _summary(self, text: str) -> str:
+        return self._summaries.get(text, lambda: _summary_html(text))
+
+    def _entries(
+        self, fallback: PartialDate, articles: Iterable[Article], deals: Iterable[Deal]
+    ) -> list[_Keyed]:
+        entries = [self._entry_of(a, fallback, _article_entry) for a in articles]
+        entries += [self._entry_of(d, fallback, _deal_entry) for d in deals]
+        entries.sort(key=lambda e: (e[0].updated, e[0].key), reverse=True)
+        return entries
+
+    def _entry_of(
+        self, record: Article | Deal, fallback: PartialDate, make: Callable[..., _Entry]
+    ) -> _Keyed:
+        # A record is in the main feed and in each of its companies' feeds: made once.
+        key = (_rkey(record), fallback)
+        return self._made.get(key, lambda: make(record, fallback, self._summary)), key
+
+    def _feed(
+        self,
+        views: Views,
+        path: str,
+        title: str,
+        page: str,
+        entries: list[_Keyed],
+        site_url: str | None,
+    ) -> str:
+        url = _Links(site_url, path)
+        newest = max((e.updated for e, _ in entries), default=None) or views.corpus.as_of()
+        head = [
+            "<?xml version='1.0' encoding='utf-8'?>",
+            f"<feed xmlns={quoteattr(ATOM)}>",
+            f"  <id>{_urn(f'feed:{path}')}</id>",
+            f"  <title>{escape(title)}</title>",
+            f"  <updated>{_stamp(newest or PartialDate(1970))}</updated>",
+            "  <author>",
+            "    <name>Dossier</name>",
+            "  </author>",
+            f'  <link rel="self" type="application/atom+xml" href={quoteattr(url(path))} />',
+            f'  <link rel="alternate" type="text/html" href={quoteattr(url(page))} />',
+            "  <generator>Dossier</generator>",
+        ]
+        body = [
+            self._entry_xml.get((*k, url.key), functools.partial(_entry, e, url))
+            for e, k in entries
+        ]
+        return "\n".join([*head, *body, "</feed>"]) + "\n"

@@ -549,6 +549,7 @@ def _analyse(
         background and status == "announced"
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
+    announced: PartialDate | None
     if background and year:
         announced = when if when is not None and when.year == year else PartialDate(year)
     else:

@@ -153,7 +153,7 @@ class Finder:
             return None  # "Huawei Central" is an outlet, not Huawei
         owner = owner_before(sentence[max(0, start - 40) : start])
         # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
-        possessed = bool(owner) and not possessive_place(owner.group(0).split()[0])
+        possessed = owner is not None and not possessive_place(owner.group(0).split()[0])
         # "Solmund-branded lenses", "stock Sunmesa products": the brand, not the company
         possessed = possessed or _BRAND_AFTER.match(sentence, end) is not None
         return Mention(self._slug_of[fold(text)], start, end, possessed)
@@ -246,11 +246,11 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
         if rule is not None:
             _found(found, finder, sentence, end, phrase, rule)
     _fold_first_words(found, finder)
-    text = None
+    joined: str | None = None  # made once, only if something was found
     for slug, company in list(found.items()):
-        if text is None:
-            text = "\n".join(sentences)
-        short = _short_name(company, text, finder)
+        if joined is None:
+            joined = "\n".join(sentences)
+        short = _short_name(company, joined, finder)
         if short:
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
             finder.add(slug, (short,))

@@ -33,7 +33,6 @@ _WIRE = re.compile(
     r"\((?P<outlet>[^)]+)\)\s*[-—–]"
 )
 _LEAD_DATE_VERBS = re.compile(r"\b(?:on|announced|said|revealed|reported|confirmed)\b", re.I)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
@@ -205,10 +204,3 @@ def _title(paragraphs: list[Paragraph]) -> str:
             words = lead.split()
             return lead if len(words) <= 16 else " ".join(words[:14]) + " …"
     return "Untitled article"
-
-
-def language_of(text: str) -> str:
-    """zh when the text is mostly Chinese characters, else en (the corpus's languages)."""
-    letters = [c for c in text if c.isalpha()]
-    cjk = sum(1 for c in letters if _CJK.match(c))
-    return "zh" if letters and cjk / len(letters) > 0.5 else "en"

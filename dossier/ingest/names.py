@@ -111,11 +111,10 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
         last = i == len(tokens) - 1
         if token in _TITLES_IN_NAME and piece:
             break  # "Uber CEO Dara Khosrowshahi": the rest is a person
-        rest = tokens[i + 1 :]
+        after = tokens[i + 1 :]
         # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
-        names_itself = (
-            rest and (rest[-1] in LEGAL or rest[-1] in DESCRIPTIVE) and not possessive_place(token)
-        )
+        described = bool(after) and (after[-1] in LEGAL or after[-1] in DESCRIPTIVE)
+        names_itself = described and not possessive_place(token)
         if not last and token.endswith(("'s", "’s")) and not names_itself:
             # "Google’s Waymo": the owner, then what it owns
             if not piece:

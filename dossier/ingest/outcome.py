@@ -15,7 +15,7 @@ from ..slugs import slugify
 from .analyse import analyse
 from .entities import Finder
 from .profile import Cited, Said
-from .render import quotable
+from .quotes import quotable
 from .text import collapse
 from .types import DealFinding, Metadata, NewCompany, RawArticle
 

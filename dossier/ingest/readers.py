@@ -240,7 +240,7 @@ def _strip_markup(text: str) -> str:
     """Heading marks and rules; inline markup stays so sentences remain substrings of
     the seed. HTML in a markdown file (a blog export: "<p><span class=…>") is taken
     out, line for line: its tags are not words, and quotes keep the longest part of a
-    sentence the seed holds (render.quotable)."""
+    sentence the seed holds (quotes.quotable)."""
     return _without_tags(_HEADING.sub("", _blank_rules(text)))
 
 

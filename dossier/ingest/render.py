@@ -5,13 +5,11 @@ check them, so a draft always passes ``build.py check``.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from ..placeholders import DESCRIBE, NOTE
 from .draft import DRAFT, document, md_escape
-from .text import collapse
-from .types import NewCompany, RawArticle
+from .types import NewCompany
 
 if TYPE_CHECKING:
     from .link import DraftDeal
@@ -30,18 +28,6 @@ _KIND_LABEL = {
     "licensing": "licensing deal",
     "joint-venture": "joint venture",
 }
-
-
-def quotable(sentence: str, raw: RawArticle) -> str | None:
-    """The sentence as it occurs in the seed, or its longest part that does (HTML)."""
-    text = collapse(sentence)
-    if text in raw.quotable:
-        return text
-    match = SequenceMatcher(None, raw.quotable, text, autojunk=False).find_longest_match(
-        0, len(raw.quotable), 0, len(text)
-    )
-    part = text[match.b : match.b + match.size].strip()
-    return part if len(part) >= 30 and part in raw.quotable else None
 
 
 def render_article(

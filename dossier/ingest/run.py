@@ -54,11 +54,6 @@ class IngestReport:
         return out
 
 
-def seed_files(root: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
-    """The seeds ingest may read (regular files only: see guard.py)."""
-    return guard.list_seeds(root, limits.max_file_bytes).seeds
-
-
 def pending(root: Path, limits: Limits = DEFAULT_LIMITS) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work.
     A seed ingest refuses is work too: ingest reports it."""
@@ -120,7 +115,8 @@ def seed_outcomes(
     it has one; a seed that cannot be read is left out. ``review reject`` asks this for
     the sentence that produced a company in each article."""
     state = read_state(root, limits.max_file_bytes)
-    present = {p.relative_to(root).as_posix() for p in seed_files(root, limits)}
+    seeds_now = guard.list_seeds(root, limits.max_file_bytes).seeds
+    present = {p.relative_to(root).as_posix() for p in seeds_now}
     known = ownership(state, present).known_companies(state)
     cache = OutcomeCache(root, context_digest(known))
     finder: Finder | None = None

@@ -41,12 +41,11 @@ def sentences(paragraph: str) -> list[str]:
     for match in _BOUNDARY.finditer(paragraph):
         end = match.start() + len(match.group(0).rstrip())
         if paragraph[match.start()] == ".":
-            word = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
-            initialism = word and "." in word.group(1) and len(word.group(1)) <= 5
-            short = word and (
-                word.group(1).lower() in _ABBREV or len(word.group(1)) == 1 or initialism
-            )
-            if short and not _closes_name(word.group(1), paragraph[match.end() :]):
+            found = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
+            word = found.group(1) if found else ""
+            initialism = "." in word and len(word) <= 5
+            short = word and (word.lower() in _ABBREV or len(word) == 1 or initialism)
+            if short and not _closes_name(word, paragraph[match.end() :]):
                 continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
         piece = paragraph[start:end].strip()
         if piece:

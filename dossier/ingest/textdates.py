@@ -124,19 +124,21 @@ def find_dates(
 def _resolve(
     g: dict[str, str | None], anchor: PartialDate | None
 ) -> tuple[PartialDate | None, bool]:
-    if g.get("rel"):
-        return _relative(g["rel"].lower(), anchor), True
-    month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get((g.get("month") or "").lower(), 0)
-    day = int(g["day"]) if g.get("day") else 0
-    if g.get("year"):
-        year = int(g["year"])
+    if rel := g.get("rel"):
+        return _relative(rel.lower(), anchor), True
+    mnum, named, day_text, year_text = g.get("mnum"), g.get("month"), g.get("day"), g.get("year")
+    month = int(mnum) if mnum else _MONTHS.get((named or "").lower(), 0)
+    day = int(day_text) if day_text else 0
+    weekday = g.get("weekday")
+    if year_text:
+        year = int(year_text)
     elif month and anchor is not None:
         # "22 Feb" in a 2018 article: that year, or the one before if it would be later
         year = anchor.year
         if anchor.month and (month, day) > (anchor.month, anchor.day or 31):
             year -= 1
-    elif g.get("weekday") and not month:
-        return _weekday(g["weekday"].lower(), anchor), True
+    elif weekday and not month:
+        return _weekday(weekday.lower(), anchor), True
     else:
         return None, False
     if not 1800 <= year <= 2200:  # "0001-01-01" in garbage is not a news date

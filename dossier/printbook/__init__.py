@@ -16,7 +16,16 @@ from .scope import Book, Scope, select
 
 PRINT_PAGE = "print/index.html"
 
-__all__ = ["PAPER", "PRINT_PAGE", "Book", "Scope", "print_page", "render_book", "select"]
+__all__ = [
+    "PAPER",
+    "PRINT_PAGE",
+    "Book",
+    "Scope",
+    "commit_of",
+    "print_page",
+    "render_book",
+    "select",
+]
 
 
 def print_page(views: Views, root: Path) -> str:

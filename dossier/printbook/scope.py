@@ -64,7 +64,8 @@ class Book:
 
     @property
     def drafts(self) -> tuple[Company | Deal, ...]:
-        return tuple(x for x in (*self.companies, *self.deals) if x.review.status == "draft")
+        briefings: tuple[Company | Deal, ...] = (*self.companies, *self.deals)
+        return tuple(x for x in briefings if x.review.status == "draft")
 
     def has(self, kind: str, slug: str) -> bool:
         """Whether the book has a section (or appendix entry) to point a cross-reference at."""
@@ -74,7 +75,11 @@ class Book:
     def _sections(self) -> frozenset[tuple[str, str]]:
         # A set, not a scan per cross-reference: the whole-corpus book has tens of
         # thousands of them (a scan each took 80 s at 10,000 articles).
-        pools = {"company": self.companies, "deal": self.deals, "article": self.articles}
+        pools: dict[str, tuple[Company | Deal | Article, ...]] = {
+            "company": self.companies,
+            "deal": self.deals,
+            "article": self.articles,
+        }
         return frozenset((kind, x.slug) for kind, pool in pools.items() for x in pool)
 
 

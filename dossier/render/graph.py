@@ -89,13 +89,15 @@ def _f(x: float) -> str:
 def _svg(width: float, height: float, label: str) -> ET.Element:
     svg = ET.Element(
         "svg",
-        xmlns=SVG,
-        viewBox=f"0 0 {_f(width)} {_f(height)}",
-        width=_f(width),
-        height=_f(height),
-        role="group",
-        **{"aria-label": label},
-        **{"class": "dossier-graph"},
+        {
+            "xmlns": SVG,
+            "viewBox": f"0 0 {_f(width)} {_f(height)}",
+            "width": _f(width),
+            "height": _f(height),
+            "role": "group",
+            "aria-label": label,
+            "class": "dossier-graph",
+        },
     )
     ET.SubElement(svg, "title").text = label
     ET.SubElement(svg, "style").text = STYLE  # inside the SVG, so network.svg alone looks right
@@ -109,11 +111,11 @@ def _edge(
     line = ET.SubElement(
         parent,
         "line",
-        x1=_f(a[0]),
-        y1=_f(a[1]),
-        x2=_f(b[0]),
-        y2=_f(b[1]),
-        **{
+        {
+            "x1": _f(a[0]),
+            "y1": _f(a[1]),
+            "x2": _f(b[0]),
+            "y2": _f(b[1]),
             "class": "dossier-edge" + (" dossier-edge-rumored" if rumored else ""),
             "stroke-width": _f(1 + math.log2(len(deals)) * 1.5),
         },
@@ -135,7 +137,8 @@ def _node(
     x, y = at
     ET.SubElement(group, "circle", cx=_f(x), cy=_f(y), r="7" if centre else "5")
     if centre:  # the middle of a neighbourhood: label below, not along a radius
-        text = ET.SubElement(group, "text", x=_f(x), y=_f(y + 22), **{"text-anchor": "middle"})
+        centred = {"x": _f(x), "y": _f(y + 22), "text-anchor": "middle"}
+        text = ET.SubElement(group, "text", centred)
     elif not radial:  # few companies: level labels are easier to read and have room
         cos, sin = math.cos(angle), math.sin(angle)
         anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
@@ -143,9 +146,12 @@ def _node(
         text = ET.SubElement(
             group,
             "text",
-            x=_f(x + 10 * cos if anchor != "middle" else x),
-            y=_f(y + dy),
-            **{"text-anchor": anchor, "dominant-baseline": "central"},
+            {
+                "x": _f(x + 10 * cos if anchor != "middle" else x),
+                "y": _f(y + dy),
+                "text-anchor": anchor,
+                "dominant-baseline": "central",
+            },
         )
     else:
         degrees = math.degrees(angle)
@@ -154,10 +160,13 @@ def _node(
         text = ET.SubElement(
             group,
             "text",
-            x=_f(x + dx),
-            y=_f(y),
-            transform=f"rotate({_f(degrees + (180 if flip else 0))} {_f(x)} {_f(y)})",
-            **{"text-anchor": "end" if flip else "start", "dominant-baseline": "central"},
+            {
+                "x": _f(x + dx),
+                "y": _f(y),
+                "transform": f"rotate({_f(degrees + (180 if flip else 0))} {_f(x)} {_f(y)})",
+                "text-anchor": "end" if flip else "start",
+                "dominant-baseline": "central",
+            },
         )
     text.text = name
 

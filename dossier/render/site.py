@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,7 +46,7 @@ _FOLDERS = {
     "timeline-year": "timeline",  # timeline/2024.html beside timeline.html
 }
 # Non-page outputs a template may link to: link("feed"), link("company-feed", slug) …
-_FILES = {
+_FILES: dict[str, Callable[[str], str]] = {
     "feed": lambda _: sitepaths.FEED,
     "company-feed": sitepaths.company_feed,
     "json": lambda _: sitepaths.JSON,
@@ -102,6 +101,15 @@ def page_path(kind: str, slug: str) -> str:
     return f"{_FOLDERS[kind]}/{slug}.md"
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page as serve keeps it between renders: what it was rendered from and read."""
+
+    signature: Any  # its job's template, path, title, description and context
+    reads: Reads  # what it read from views and history (trace.py)
+    page: Page
+
+
 @dataclass
 class Reuse:
     """The last render's pages and what each one read; ``serve`` keeps it between builds.
@@ -111,7 +119,7 @@ class Reuse:
     """
 
     templates: str = ""  # digest of the templates the pages were rendered with
-    pages: dict[str, tuple[Any, Reads, Page]] = field(default_factory=dict)
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
     rendered: int = 0  # pages rendered (not reused) by the last build
     env: jinja2.Environment | None = None  # compiled from those templates
     tree: ReadTree = field(default_factory=ReadTree)  # every page's reads, merged
@@ -128,7 +136,7 @@ def render_site(
     # A global, so the shared review macro sees it without every template passing it on.
     env.globals["history"] = history
     # Pages are independent of each other: on a large corpus they render on every core.
-    pages = ordered_map(lambda job: _page(env, views, *job[:4], **job[4]), list(_jobs(views)))
+    pages = ordered_map(functools.partial(_page, env, views), list(_jobs(views)))
     return RenderedSite(tuple(pages), *_rest(views))
 
 
@@ -154,8 +162,8 @@ def _render_reusing(
     env.globals["history"] = recorder.wrap("history", history)
     traced_views = recorder.wrap("views", views)
     jobs = list(_jobs(views))
-    kept: dict[str, tuple[Any, Reads, Page]] = {}
-    todo: list[tuple[_Job, Any]] = []
+    kept: dict[str, RenderedPage] = {}
+    todo: list[tuple[PageJob, Any]] = []
     shared: dict[int, Any] = {}  # id → fingerprint: the index pages share `topics`
 
     def context_fingerprint(value: object) -> Any:
@@ -164,24 +172,24 @@ def _render_reusing(
         return shared[id(value)]
 
     for job in jobs:
-        context = tuple((k, context_fingerprint(v)) for k, v in job[4].items())
-        signature = (*job[:4], context)
-        old = reuse.pages.get(job[1])
-        if old is not None and old[0] == signature and changes.unchanged(old[1]):
-            kept[job[1]] = old
+        context = tuple((k, context_fingerprint(v)) for k, v in job.context.items())
+        signature = (*job.key, context)
+        old = reuse.pages.get(job.path)
+        if old is not None and old.signature == signature and changes.unchanged(old.reads):
+            kept[job.path] = old
         else:
             todo.append((job, signature))
 
-    def fresh(item: tuple[_Job, Any]) -> tuple[Any, Reads, Page]:
+    def fresh(item: tuple[PageJob, Any]) -> RenderedPage:
         job, signature = item
         recorder.reads = {}
-        page = _page(env, traced_views, *job[:4], **job[4])
-        return signature, recorder.reads, page
+        page = _page(env, traced_views, job)
+        return RenderedPage(signature, recorder.reads, page)
 
     # A first build (serve's start) renders every page: on every core when it can.
     for (job, _), entry in zip(todo, ordered_map(fresh, todo), strict=True):
-        kept[job[1]] = entry
-        reuse.tree.add(entry[1])
+        kept[job.path] = entry
+        reuse.tree.add(entry.reads)
     reuse.tree.settle(roots)
     if len(todo) == len(jobs):
         # Pages rendered in worker processes compiled the templates there, not here:
@@ -191,9 +199,9 @@ def _render_reusing(
                 env.get_template(name)
             except jinja2.TemplateError:  # reported by whatever renders it (the print view)
                 continue
-    kept = {job[1]: kept[job[1]] for job in jobs}
+    kept = {job.path: kept[job.path] for job in jobs}
     reuse.pages, reuse.rendered = kept, len(todo)
-    return tuple(entry[2] for entry in kept.values())
+    return tuple(entry.page for entry in kept.values())
 
 
 def _templates_digest(templates: Path) -> str:
@@ -205,7 +213,19 @@ def _templates_digest(templates: Path) -> str:
     return digest.hexdigest()
 
 
-_Job = tuple[str, str, str, str, dict[str, object]]  # template, path, title, description, context
+@dataclass(frozen=True)
+class PageJob:
+    """What one page is rendered from: a template, the page's own fields and its context."""
+
+    template: str  # a file in templates/
+    path: str  # the page's source path in the site (``companies/xiaomi.md``)
+    title: str
+    description: str
+    context: Mapping[str, object]  # the template's variables besides link, notes and views
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return self.template, self.path, self.title, self.description
 
 
 @dataclass(frozen=True)
@@ -221,10 +241,11 @@ class _FromViews:
     key: str | None = None  # views.attr itself
 
 
-def _jobs(views: Views) -> Iterator[_Job]:
+def _jobs(views: Views) -> Iterator[PageJob]:
     for key, (path, title) in INDEXES.items():
         description = _index_description(views, key)
-        yield (f"{key}.html.j2", f"{path}.md", title, description, {"topics": _FromViews("topics")})
+        topics = {"topics": _FromViews("topics")}
+        yield PageJob(f"{key}.html.j2", f"{path}.md", title, description, topics)
     yield from _year_jobs(
         views,
         "articles",
@@ -240,7 +261,7 @@ def _jobs(views: Views) -> Iterator[_Job]:
         "{n} deal(s) and article(s) without a date.",
     )
     for topic in views.topics:
-        yield (
+        yield PageJob(
             "topic.html.j2",
             page_path("topic", topic.slug),
             f"Topic: {topic.label}",
@@ -249,7 +270,7 @@ def _jobs(views: Views) -> Iterator[_Job]:
             {"topic": _FromViews("topic_by_slug", topic.slug)},
         )
     for company in views.companies_by_name:
-        yield (
+        yield PageJob(
             "company.html.j2",
             page_path("company", company.slug),
             company.name,
@@ -257,7 +278,7 @@ def _jobs(views: Views) -> Iterator[_Job]:
             {"company": company},
         )
     for deal in views.deals_newest_first:
-        yield (
+        yield PageJob(
             "deal.html.j2",
             page_path("deal", deal.slug),
             deal.title,
@@ -265,7 +286,7 @@ def _jobs(views: Views) -> Iterator[_Job]:
             {"deal": deal},
         )
     for article in views.articles_newest_first:
-        yield (
+        yield PageJob(
             "article.html.j2",
             page_path("article", article.slug),
             article.title,
@@ -274,13 +295,13 @@ def _jobs(views: Views) -> Iterator[_Job]:
         )
 
 
-def _year_jobs(views: Views, stem: str, title: str, dated: str, undated: str) -> Iterator[_Job]:
+def _year_jobs(views: Views, stem: str, title: str, dated: str, undated: str) -> Iterator[PageJob]:
     """One page per year ("2024", "undated") of ``views.STEM_of_year``: template
     ``STEM_year.html.j2``, link kind ``STEM-year``, the items as ``_YEAR_ITEMS[stem]``."""
     attr = f"{stem}_of_year"
     for slug, items in getattr(views, attr).items():
         label = slug.capitalize()
-        yield (
+        yield PageJob(
             f"{stem}_year.html.j2",
             page_path(f"{stem}-year", slug),
             f"{title}, {label}",
@@ -292,16 +313,8 @@ def _year_jobs(views: Views, stem: str, title: str, dated: str, undated: str) ->
 _YEAR_ITEMS = {"articles": "articles", "timeline": "events"}  # the templates' name for them
 
 
-def _page(
-    env: jinja2.Environment,
-    views: Views,
-    template: str,
-    path: str,
-    title: str,
-    description: str,
-    **context: object,
-) -> Page:
-    url = path[: -len(".md")] + ".html"
+def _page(env: jinja2.Environment, views: Views, job: PageJob) -> Page:
+    url = job.path[: -len(".md")] + ".html"
 
     def link(kind: str, slug: str = "") -> str:
         if kind in _FILES:
@@ -310,13 +323,14 @@ def _page(
         return relative_url(target.replace(".md", ".html"), url)
 
     notes = Notes(views.corpus.articles, link)
+    context = dict(job.context)
     for name, value in context.items():
         if type(value) is _FromViews:
             found = getattr(views, value.attr)
             context[name] = found if value.key is None else found[value.key]
-    body = render(env, template, link=link, notes=notes, views=views, **context)
+    body = render(env, job.template, link=link, notes=notes, views=views, **context)
     headings = tuple(Heading(int(level), id_, text) for level, id_, text in _HEADING.findall(body))
-    return Page(path, title, description, body, headings, template in LISTINGS)
+    return Page(job.path, job.title, job.description, body, headings, job.template in LISTINGS)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every page's description, every build under serve
@@ -341,8 +355,3 @@ def _index_description(views: Views, key: str) -> str:
         "topics": "Topics such as AI, cloud and hardware, with their deals and articles.",
         "network": f"The {len(c.companies)} companies and the deals that link them, as a graph.",
     }[key]
-
-
-def escape_title(title: str) -> str:
-    """Titles go to a theme that prints them unescaped; escape them once, here."""
-    return html.escape(title, quote=True)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from ..dates import PartialDate
 from ..model import (
@@ -44,6 +44,8 @@ from ..model import (
 )
 from ..review.history import Entry
 from ..views import Event
+
+_T = TypeVar("_T")
 
 Op = tuple[Any, ...]  # ("attr", name) | ("item", key) | ("call", name, args) | ("all",) …
 Path = tuple[Op, ...]
@@ -108,7 +110,7 @@ class Recorder:
     def __init__(self) -> None:
         self.reads: Reads = {}
 
-    def note(self, root: str, path: Path, value: Any) -> Any:
+    def note(self, root: str, path: Path, value: _T) -> _T:
         key = (root, path)
         if key not in self.reads:
             self.reads[key] = fingerprint(value)

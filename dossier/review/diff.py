@@ -83,7 +83,12 @@ def semantic_diff(
 
 def _objects(loaded: Loaded, kind: str) -> dict[str, Any]:
     c = loaded.corpus
-    return {"article": c.articles, "company": c.companies, "deal": c.deals}[kind]
+    by_kind: dict[str, dict[str, Any]] = {
+        "article": c.articles,
+        "company": c.companies,
+        "deal": c.deals,
+    }
+    return by_kind[kind]
 
 
 def _compare_kind(

@@ -19,10 +19,11 @@ import stat
 from pathlib import Path
 
 from .. import atomic
-from ..claims import company_conflicts, deal_conflicts
+from ..claims import Conflict, company_conflicts, deal_conflicts
 from ..errors import ContentError, DossierError
 from ..frontmatter import FrontMatterError, decode, parse
 from ..load import Limits, load_file
+from ..model import Company, Deal
 from .files import find_briefing, read_regular
 
 _CLOSERS = ("---", "...")
@@ -47,7 +48,7 @@ def dispute(
     record, problems = load_file(kind, rel, new)
     if problems:
         raise ContentError(problems)
-    conflict = _conflicts(kind, record).get(field)
+    conflict = _conflicts(record).get(field)
     if conflict is None or not conflict.is_disputed:  # the edit must have done just that
         raise DossierError(f"{rel}: could not record the dispute on {field}; write it by hand")
     read_regular(root, path, rel, max_bytes, "review dispute", "nothing was recorded")
@@ -55,8 +56,8 @@ def dispute(
     return rel
 
 
-def _conflicts(kind: str, record: object) -> dict[str, object]:
-    found = company_conflicts(record) if kind == "company" else deal_conflicts(record)  # type: ignore[arg-type]
+def _conflicts(record: Company | Deal) -> dict[str, Conflict]:
+    found = company_conflicts(record) if isinstance(record, Company) else deal_conflicts(record)
     return {c.field: c for c in found}
 
 
@@ -64,11 +65,11 @@ def _conflict(kind: str, rel: str, raw: bytes, field: str) -> None:
     record, problems = load_file(kind, rel, raw)
     if problems:  # recording a dispute must not hide the file's other problems
         raise ContentError(problems)
-    conflicts = _conflicts(kind, record)
+    conflicts = _conflicts(record)
     if field not in conflicts:
         known = ", ".join(sorted(conflicts)) or "none"
         raise DossierError(f"{rel}: no sources disagree on '{field}' (fields in conflict: {known})")
-    if not conflicts[field].is_open:  # type: ignore[attr-defined]
+    if not conflicts[field].is_open:
         raise DossierError(
             f"{rel}: '{field}' is resolved; remove its 'resolved:' first to dispute it instead"
         )
@@ -114,7 +115,7 @@ def _with_dispute(
     at = doc.lines
     if kind == "company":
         owner: tuple[str, ...] = ("facts", field)  # the fact's block holds disputed:
-        key = ("facts", field, "disputed")
+        key: tuple[str, ...] = ("facts", field, "disputed")
     else:
         owner = ("disputed",)
         key = ("disputed", field)

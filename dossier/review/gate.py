@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .. import claims
 from ..errors import ContentError, Problem
 from ..load import Loaded
-from ..model import Corpus
+from ..model import Article, Company, Corpus, Deal
 
 
 def open_conflicts(corpus: Corpus) -> list[Problem]:
@@ -22,7 +22,11 @@ def open_conflicts(corpus: Corpus) -> list[Problem]:
 
 def drafts(corpus: Corpus) -> list[Problem]:
     """Every briefing still marked draft: in strict mode, each one blocks publishing."""
-    items = [*corpus.companies.values(), *corpus.deals.values(), *corpus.articles.values()]
+    items: list[Company | Deal | Article] = [
+        *corpus.companies.values(),
+        *corpus.deals.values(),
+        *corpus.articles.values(),
+    ]
     return [
         Problem(
             item.origin.path,
@@ -39,7 +43,11 @@ def drafts(corpus: Corpus) -> list[Problem]:
 def unread(corpus: Corpus) -> list[Problem]:
     """Reviewed briefings that still hold ingest's placeholders: marked read, yet not
     (the loader found them while it had each file's bytes)."""
-    items = [*corpus.companies.values(), *corpus.deals.values(), *corpus.articles.values()]
+    items: list[Company | Deal | Article] = [
+        *corpus.companies.values(),
+        *corpus.deals.values(),
+        *corpus.articles.values(),
+    ]
     return [
         problem
         for item in items

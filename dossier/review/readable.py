@@ -82,9 +82,12 @@ def for_readers(old: Corpus, new: Corpus, changes: tuple[Change, ...]) -> tuple[
 
 
 def _get(corpus: Corpus, kind: str, slug: str) -> Any:
-    return {"company": corpus.companies, "deal": corpus.deals, "article": corpus.articles}[
-        kind
-    ].get(slug)
+    by_kind: dict[str, dict[str, Any]] = {
+        "company": corpus.companies,
+        "deal": corpus.deals,
+        "article": corpus.articles,
+    }
+    return by_kind[kind].get(slug)
 
 
 def _name(obj: Any) -> str:

@@ -1,11 +1,13 @@
 """Drives serve's rebuilds without a server, for tests/test_live.py and the benchmark.
 
-    python tests/live_driver.py ROOT SITE_DIR [STEPS.json]
+    python tools/live_driver.py ROOT SITE_DIR [STEPS.json]
 
 Builds ROOT into SITE_DIR as `mkdocs serve` does (same hooks, same site_url), then for
 each step in STEPS.json (a list of lists of [path, text or null]) writes those files
-(null deletes) and runs the rebuild the server would run. Prints one JSON line per
-step: {"in_place": bool, "seconds": float, "background_seconds": float}. After an
+(null deletes) and runs the rebuild the server would run. Prints one JSON line for the
+first build, {"written": int, "reused": int} (pages wrapped in the theme, pages taken
+from the page cache), then one per step: {"in_place": bool, "fallback": why the
+server built in full or null, "seconds": float, "background_seconds": float}. After an
 in-place rebuild the search index, exports and print view are written in the
 background; "seconds" ends when the pages are written (when the browser reloads), and
 the background work is waited for here so every file can be compared.
@@ -21,26 +23,25 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
 def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) -> None:
-    from dossier import serving
+    from dossier import engine, serving
+    from dossier.mkdocs_session import load_config, run_build
 
     profile = os.environ.get("DOSSIER_PROFILE")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 
     def config():  # what `mkdocs serve` builds with
-        c = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-        c.site_url = SERVE_URL
-        return c
+        return load_config(root / "mkdocs.yml", site_dir, site_url=SERVE_URL)
 
     first = config()
     first.plugins.on_startup(command="serve", dirty=False)
-    build(first, serve_url=SERVE_URL)
+    run_build(first, serve_url=SERVE_URL)
+    server = serving.running()
+    stats = engine.last_build_stats()
+    print(json.dumps({"written": stats.written, "reused": stats.reused}), flush=True)
     for number, step in enumerate(steps, 1):
         for rel, text in step:
             path = root / rel
@@ -49,23 +50,26 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, "utf-8")
-        fulls: list[int] = []
 
-        def full(fulls: list[int] = fulls) -> None:
-            fulls.append(1)
-            build(config(), serve_url=SERVE_URL)
+        def full() -> None:
+            run_build(config(), serve_url=SERVE_URL)
 
         started = time.monotonic()
         if profile:  # DOSSIER_PROFILE=FILE: a cProfile of each rebuild, in FILE.1, FILE.2 …
-            cProfile.runctx(
-                "serving._rebuild(root, full)", globals(), locals(), f"{profile}.{number}"
-            )
+            with cProfile.Profile() as prof:
+                fallback = server.rebuild(root, full)
+            prof.dump_stats(f"{profile}.{number}")
         else:
-            serving._rebuild(root, full)
+            fallback = server.rebuild(root, full)
         took = time.monotonic() - started
-        serving.wait_for_background()
+        server.wait_for_background()
         rest = time.monotonic() - started - took
-        report = {"in_place": not fulls, "seconds": round(took, 3), "background_seconds": rest}
+        report = {
+            "in_place": fallback is None,
+            "fallback": fallback,
+            "seconds": round(took, 3),
+            "background_seconds": rest,
+        }
         print(json.dumps(report), flush=True)
 
 
