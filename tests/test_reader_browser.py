@@ -139,3 +139,33 @@ def test_deals_filters_fit_a_phone_screen(browser, base_url: str) -> None:  # no
         box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375 for box in boxes
     )
     assert problems == []
+
+
+def test_citation_marks_are_24_px_targets_set_apart(browser, base_url: str) -> None:  # noqa: F811
+    problems: list[str] = []
+    url = f"{base_url}/deals/xiaomi-microsoft-mou-2018.html"
+    context, page = open_page(browser, url, 375, problems)
+    boxes = page.locator(".dossier-cite a").evaluate_all(
+        "marks => marks.map(m => { const r = m.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; })"
+    )
+    context.close()
+    assert len(boxes) >= 4
+    assert all(b["width"] >= 24 and b["height"] >= 24 for b in boxes), boxes
+    side_by_side = [(a, b) for a, b in zip(boxes, boxes[1:], strict=False) if a["y"] == b["y"]]
+    assert side_by_side
+    assert all(b["x"] >= a["x"] + a["width"] for a, b in side_by_side)  # no overlap
+    assert problems == []
+
+
+def test_404_page_searches_the_site(browser, base_url: str) -> None:  # noqa: F811
+    problems: list[str] = []
+    context, page = open_page(browser, f"{base_url}/404.html", 1280, problems)
+    page.get_by_label("Search the site").fill("Xiaomi")
+    page.get_by_label("Search the site").press("Enter")
+    page.wait_for_url("**/index.html*")
+    query = page.locator("input.md-search__input")
+    query.wait_for()
+    assert query.input_value() == "Xiaomi"
+    page.locator(".md-search-result__item").first.wait_for()
+    context.close()
