@@ -6,6 +6,7 @@ the audit needs no network. Screenshots go to $DOSSIER_ARTIFACTS when it is set.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def test_citation_marks_are_24_px_targets_set_apart(browser, base_url: str) -> N
     context.close()
     assert len(boxes) >= 4
     assert all(b["width"] >= 24 and b["height"] >= 24 for b in boxes), boxes
-    side_by_side = [(a, b) for a, b in zip(boxes, boxes[1:], strict=False) if a["y"] == b["y"]]
+    side_by_side = [(a, b) for a, b in itertools.pairwise(boxes) if a["y"] == b["y"]]
     assert side_by_side
     assert all(b["x"] >= a["x"] + a["width"] for a, b in side_by_side)  # no overlap
     assert problems == []
