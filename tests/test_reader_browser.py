@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "review": "review.html",
     "changes": "changes.html",
     "not-found": "404.html",
+    "print": "print/index.html",
 }
 
 
@@ -170,3 +171,54 @@ def test_404_page_searches_the_site(browser, base_url: str) -> None:  # noqa: F8
     assert query.input_value() == "Xiaomi"
     page.locator(".md-search-result__item").first.wait_for()
     context.close()
+
+
+DEAL_TABLE_PAGES = {
+    "home": "index.html table[data-dossier-stack]",
+    "deals": "deals/index.html table[data-dossier-stack]",
+    "company": "companies/xiaomi.html table[data-dossier-stack]",
+    "topic": "topics/ai.html table[data-dossier-stack]",
+    "print": "print/index.html table.deals",
+}
+
+
+@pytest.mark.parametrize("kind", list(DEAL_TABLE_PAGES))
+def test_deal_tables_are_cards_on_a_phone(browser, base_url: str, kind: str) -> None:  # noqa: F811
+    """At 375 px each deal is a block of labelled lines, all inside the screen: nothing
+    scrolls sideways, not even inside the table's box."""
+    path, selector = DEAL_TABLE_PAGES[kind].split(" ", 1)
+    problems: list[str] = []
+    context, page = open_page(browser, f"{base_url}/{path}", 375, problems)
+    cards = page.evaluate(
+        """selector => [...document.querySelector(selector).tBodies[0].rows].map(row => ({
+             right: row.getBoundingClientRect().right,
+             lines: [...row.cells].map(cell => ({
+               label: getComputedStyle(cell, '::before').content,
+               top: cell.getBoundingClientRect().top,
+               right: cell.getBoundingClientRect().right})),
+           }))""",
+        selector,
+    )
+    scrolls = page.evaluate(
+        """selector => { const boxes = [];
+             for (let box = document.querySelector(selector); box; box = box.parentElement) {
+               const sideways = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+               if (sideways && box.scrollWidth > box.clientWidth + 1) boxes.push(box.className);
+             }
+             return boxes; }""",
+        selector,
+    )
+    context.close()
+    assert cards and scrolls == []
+    for card in cards:
+        assert [line["label"] for line in card["lines"]] == [
+            '"Date"',
+            '"Deal"',
+            '"Parties"',
+            '"Kind"',
+            '"Status"',
+            '"Sources"',
+        ]
+        tops = [line["top"] for line in card["lines"]]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops)  # stacked, one per line
+        assert max(line["right"] for line in card["lines"]) <= 375
