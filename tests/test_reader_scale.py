@@ -31,7 +31,11 @@ def big_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     generate(root, 120, companies_per=60, articles_per_deal=1)
     copy_project(root, SITE_PARTS)
     assert main(["--root", str(root), "build"]) == 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root / "site")
+    yield from serve(root / "site")
+
+
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
     handler.log_message = lambda *args: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -88,3 +92,45 @@ def test_long_company_table_filters_sorts_and_pages(browser, big_url: str) -> No
     assert shown_deals(page) == sorted(shown_deals(page), reverse=True)
     context.close()
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def network_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """110 companies, each a party to about two deals."""
+    root = tmp_path_factory.mktemp("network")
+    generate(root, 220, companies_per=2, articles_per_deal=2)
+    copy_project(root, SITE_PARTS)
+    assert main(["--root", str(root), "build"]) == 0
+    yield from serve(root / "site")
+
+
+def label_sizes(page, selector: str) -> list[float]:
+    """Each label's font size on screen, in CSS px, after the SVG's scaling."""
+    return page.evaluate(
+        """selector => [...document.querySelectorAll(selector + ' text')].map(t =>
+             { const m = t.getScreenCTM();  // rotated labels: the scale is the vector's length
+               return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("path", ["network.html", "index.html"])
+def test_network_of_110_companies_is_legible_on_a_phone(
+    browser,  # noqa: F811
+    network_url: str,
+    path: str,
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{network_url}/{path}")
+    first = label_sizes(page, "figure.dossier-graph-figure:not(details *) .dossier-graph")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    every = []
+    if path == "network.html":
+        page.locator("details.dossier-graph-all summary").click()
+        every = label_sizes(page, "details.dossier-graph-all .dossier-graph")
+    context.close()
+    assert len(first) == 40 and min(first) >= 11, first
+    assert overflow <= 0
+    if path == "network.html":
+        assert len(every) == 110 and min(every) >= 11
