@@ -1,9 +1,19 @@
 #!/usr/bin/env python3
-"""Dossier's one entry point: python build.py [build|check|ingest|serve] — see README.md."""
+"""Dossier's entry point in a checkout: ``python build.py [COMMAND]`` runs what ``dossier``
+runs (commands and exit codes: dossier/cli.py; the guide: docs/)."""
 
 import sys
-
-from dossier.cli import main
+from pathlib import Path
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        from dossier.cli import main
+
+        sys.exit(main(sys.argv[1:], prog=f"python {sys.argv[0]}"))
+    except ModuleNotFoundError as missing:
+        # The system Python instead of the project's environment: say what to run.
+        if "--debug" in sys.argv or (missing.name or "").partition(".")[0] == "dossier":
+            raise
+        from dossier.setup_hint import missing_dependency
+
+        sys.exit(missing_dependency(missing, Path(__file__).resolve().parent))

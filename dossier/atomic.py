@@ -71,6 +71,33 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
         raise
 
 
+def replace_together(writes: dict[Path, tuple[bytes, int]], removals: list[Path]) -> None:
+    """Write every file of ``writes`` (path → bytes, mode) and remove ``removals``, as
+    one step as far as POSIX allows: each new file is written in full and synced beside
+    its target first; only then are they all renamed into place and the removals done,
+    in one quick loop. A failure before that loop changes nothing."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, (data, mode) in sorted(writes.items()):
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), mode)
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    for path in removals:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 

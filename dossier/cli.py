@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|ingest|serve] [options]``.
+"""Command line: ``dossier [COMMAND] [options]`` (``python build.py`` in a checkout is the same).
 
 Exit codes: 0 success; 1 the corpus, a template or the site engine has a problem
 (every problem is printed, nothing is written); 2 wrong usage.
@@ -16,9 +16,9 @@ from .errors import ContentError, DossierError
 from .load import Limits
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
+        prog=prog,
         description="Build the Dossier briefing site from briefings/ and templates/.",
     )
     parser.add_argument(
@@ -70,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     dispute.add_argument("field", metavar="FIELD", help="the fact or deal field in conflict")
     dispute.add_argument("--reason", required=True, help="why no source can be chosen yet")
     dispute.add_argument("--by", help="reviewer (default: git config user.name)")
+    reject = review.add_parser(
+        "reject",
+        help="remove wrong drafts and every reference to them; ingest will not draft them again",
+    )
+    reject.add_argument(
+        "slugs",
+        nargs="+",
+        metavar="SLUG",
+        help="a draft deal or company (deals/SLUG if both), or ARTICLE:DEAL for an article's "
+        "mention of a reviewed deal",
+    )
+    reject.add_argument("--by", help="reviewer (default: git config user.name)")
     commands.add_parser("ingest", help="draft briefings for new or changed seeds, then check")
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default %(default)s)")
@@ -91,8 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "dossier") -> int:
+    """Run one command; ``prog`` is how the user invoked it, for the usage line."""
+    args = _parser(prog).parse_args(argv)
     command = args.command or "build"
     root: Path = args.root.resolve()
     limits = Limits(args.max_file_bytes, args.max_body_chars)
@@ -107,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             return _diff(root, limits, args.revisions, args.format)
         if command == "review" and args.review_command == "dispute":
             return _dispute(root, args, limits)
+        if command == "review" and args.review_command == "reject":
+            return _reject(root, args, limits)
         if command == "review":
             return _approve(root, args.slugs, args.by, limits)
         if command == "ingest":
@@ -173,6 +188,20 @@ def _dispute(root: Path, args: argparse.Namespace, limits: Limits) -> int:
     reviewer = args.by or gitio.user_name(root)
     rel = dispute(root, args.slug, args.field, args.reason, reviewer, limits.max_file_bytes)
     print(f"disputed: {rel}: {args.field} (sources disagree; no value chosen)")
+    print(f"reviewer: {reviewer}; the date will be the date of the commit that records it")
+    return 0
+
+
+def _reject(root: Path, args: argparse.Namespace, limits: Limits) -> int:
+    from .review import gitio
+    from .review.reject import reject
+
+    reviewer = args.by or gitio.user_name(root)
+    result = reject(root, args.slugs, reviewer, limits)
+    for rel in result.removed:
+        print(f"removed: {rel}")
+    for rel, what in result.edited:
+        print(f"edited: {rel} ({what})")
     print(f"reviewer: {reviewer}; the date will be the date of the commit that records it")
     return 0
 

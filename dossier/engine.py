@@ -61,6 +61,7 @@ from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite, Reuse
 from .schema import SCHEMA_FILES, schema_text
+from .search_label import SearchDialogLabel
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
 
@@ -384,7 +385,7 @@ def _outputs(rendered: RenderedSite, config: Any) -> list[tuple[str, str]]:
 
 
 def _cache_for(root: Path, config: Any) -> PageCache:
-    code = [Path(__file__), Path(__file__).with_name("pagecache.py")]
+    code = [Path(__file__).with_name(n) for n in ("engine.py", "pagecache.py", "search_label.py")]
     custom = getattr(config.theme, "_custom_dir", None)  # theme overrides shape every page
     if custom:
         code += sorted(p for p in Path(custom).rglob("*") if p.is_file())
@@ -467,7 +468,7 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
     # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
     cached = jinja2.DictLoader({_CACHED_TEMPLATE: "{{ dossier_output }}"})
-    env.loader = jinja2.ChoiceLoader([cached, env.loader])  # type: ignore[list-item]
+    env.loader = jinja2.ChoiceLoader([cached, SearchDialogLabel(env.loader)])  # type: ignore[arg-type]
     _build.setup["env"] = env
     _start_team(files)
     _add_outputs(files, config)

@@ -67,6 +67,22 @@ class Dispute:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A draft a reviewer rejected, recorded in the article it came from.
+
+    ``what`` is "company", "deal" or "mention" (a reviewed deal the article was said to
+    report); ``quote`` the seed's sentence that produced it: ingest never drafts it again
+    from this seed while the seed still says exactly that.
+    """
+
+    what: str
+    slug: str
+    quote: str | None = None
+    by: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Fact:
     """A key fact on a company profile.
 
@@ -194,6 +210,7 @@ class Article:
     summary: str  # markdown
     review: Review
     origin: Origin
+    rejected: tuple[Rejection, ...] = ()
 
 
 @dataclass(frozen=True)

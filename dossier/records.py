@@ -18,6 +18,7 @@ from .model import (
     Money,
     Origin,
     Party,
+    Rejection,
     Resolution,
     Review,
     Source,
@@ -56,6 +57,14 @@ def _evidence(data: dict[str, Any] | None) -> Evidence | None:
     return Evidence(data["rule"], data["quote"], data["source"], float(data["confidence"]))
 
 
+REJECTED_KINDS = ("company", "deal", "mention")
+
+
+def _rejection(data: dict[str, str]) -> Rejection:
+    what = next(k for k in REJECTED_KINDS if k in data)
+    return Rejection(what, data[what], data.get("quote"), data.get("by"), _date(data.get("date")))
+
+
 def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
     return tuple(Source(s["article"], s["quote"]) for s in items)
 
@@ -78,6 +87,7 @@ def _article(slug: str, doc: Document) -> Article:
         summary=doc.body,
         review=_review(d),
         origin=Origin(doc.path, doc.lines),
+        rejected=tuple(_rejection(r) for r in d.get("rejected", ())),
     )
 
 

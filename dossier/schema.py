@@ -137,6 +137,15 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
             f"of {error.validator_value}",
             f"write a number from {low} to {high}" if low is not None and high is not None else "",
         )
+    elif keyword == "oneOf":
+        choices = [k for option in error.validator_value for k in option.get("required", ())]
+        yield Problem(
+            doc.path,
+            doc.line_of(at),
+            here,
+            f"needs exactly one of {', '.join(choices)}",
+            "write one entry per rejected draft",
+        )
     elif keyword == "minLength":
         yield Problem(
             doc.path, doc.line_of(at), here, "is empty", "write some text or remove the key"

@@ -15,14 +15,14 @@ from .test_review import commit, edit, git
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / "examples/github-workflow.yml"
-README = (REPO / "README.md").read_text("utf-8")
+DEPLOYMENT = (REPO / "docs/deployment.md").read_text("utf-8")
 
 # Every dossier command of the workflow, in order: (command, exit code on the test branch).
 COMMANDS = [
-    ("python build.py diff origin/main...HEAD --format markdown > knowledge-diff.md", 0),
-    ("python build.py check --strict --format github", 1),
-    ("python build.py build", 0),
-    ("python build.py pdf", 0),
+    ("dossier diff origin/main...HEAD --format markdown > knowledge-diff.md", 0),
+    ("dossier check --strict --format github", 1),
+    ("dossier build", 0),
+    ("dossier pdf", 0),
 ]
 
 
@@ -32,15 +32,15 @@ def workflow_commands() -> list[str]:
         for job in yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"].values()
         for step in job["steps"]
     ]
-    return [s["run"] for s in steps if "run" in s and s["run"].startswith("python build.py")]
+    return [s["run"] for s in steps if "run" in s and s["run"].startswith("dossier ")]
 
 
 def test_workflow_commands_are_the_tested_ones() -> None:
     assert workflow_commands() == [command for command, _ in COMMANDS]
 
 
-def test_readme_shows_the_workflow_file_verbatim() -> None:
-    blocks = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+def test_guide_shows_the_workflow_file_verbatim() -> None:
+    blocks = re.findall(r"```yaml\n(.*?)```", DEPLOYMENT, flags=re.S)
     assert WORKFLOW.read_text("utf-8") in blocks
 
 
@@ -59,8 +59,8 @@ def test_workflow_commands_on_a_pull_request_branch(
     monkeypatch.chdir(minimal)
     for command, expected in COMMANDS:
         words = shlex.split(command)
-        assert words[:2] == ["python", "build.py"]
-        args, target = words[2:], None
+        assert words[0] == "dossier"
+        args, target = words[1:], None
         if ">" in args:
             args, target = args[: args.index(">")], args[args.index(">") + 1]
         capsys.readouterr()
@@ -89,3 +89,50 @@ def test_pre_commit_hooks_run_the_check(
     monkeypatch.chdir(minimal)  # pre-commit runs hooks at the repository root
     assert main(shlex.split(entries["dossier-check"])[1:]) == 0
     assert main(shlex.split(entries["dossier-check-strict"])[1:]) == 1  # globex is a draft
+
+
+def test_default_corpus_is_green_on_a_fresh_clone(tmp_path: Path) -> None:
+    """The strict hook and every workflow command pass on a clone of the default corpus."""
+    import shutil
+    import subprocess
+    import sys
+
+    from .conftest import copy_project
+
+    origin = copy_project(tmp_path / "origin")
+    shutil.copy2(REPO / "build.py", origin / "build.py")
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "config", "user.name", "Ada Reviewer")
+    git(origin, "config", "user.email", "ada@example.org")
+    (origin / ".gitignore").write_text("site/\n.dossier/\nknowledge-diff.md\n", "utf-8")
+    commit(origin, "Default corpus", "2026-03-01T09:00:00+00:00")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True)
+    git(clone, "switch", "-q", "-c", "pr")  # the review job runs on a pull request branch
+
+    def ran(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, cwd=clone, capture_output=True, text=True, check=False)
+
+    hooks = {
+        h["id"]: h["entry"]
+        for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    }
+    console = Path(sys.executable).with_name("dossier")  # the hook's `dossier` entry point
+    for hook in ("dossier-check", "dossier-check-strict"):
+        done = ran(str(console), *shlex.split(hooks[hook])[1:])
+        assert done.returncode == 0, (hook, done.stderr)
+        assert "2 disputed (sources disagree, acknowledged)" in done.stdout
+    commands = workflow_commands()
+    assert commands, "the example workflow runs no Dossier command"
+    for command in commands:
+        words = shlex.split(command.split(">")[0])
+        # the workflow runs the installed `dossier` (or `python build.py`, the same command)
+        program = [str(console)] if words[0] == "dossier" else [sys.executable, words[1]]
+        done = ran(*program, *words[1 if words[0] == "dossier" else 2 :])
+        assert done.returncode == 0, (command, done.stderr)
+        if words[:2] == ["dossier", "diff"] or words[:3] == ["python", "build.py", "diff"]:
+            assert done.stdout == ("### Knowledge base: no changes from `origin/main` to `HEAD`\n")
+        if "--format github" in command:
+            assert "::error" not in done.stdout
+    assert (clone / "site/index.html").is_file()
+    assert (clone / "site/dossier.pdf").read_bytes().startswith(b"%PDF-")

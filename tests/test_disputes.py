@@ -199,3 +199,29 @@ def test_diff_states_a_dispute(tmp_path: Path, capsys: pytest.CaptureFixture[str
         "by Ada Reviewer\n"
         "1 change from HEAD to the working tree\n"
     )
+
+
+def test_who_and_when_of_a_dispute_come_from_git(minimal: Path) -> None:
+    from .test_review import commit, git
+
+    git(minimal, "init", "-q", "-b", "main")
+    git(minimal, "config", "user.email", "bea@example.org")
+    conflicted(minimal)
+    git(minimal, "config", "user.name", "Cy Author")
+    commit(minimal, "Two sources", "2026-03-01T09:00:00+00:00")
+    # written by hand: no by:, no date: in the front matter
+    acme_facts(minimal, TWO_CLAIMS.format(first="Shelbyville", second="Springfield") + DISPUTED)
+    git(minimal, "config", "user.name", "Bea Analyst")
+    commit(minimal, "Acknowledge the dispute", "2026-03-05T09:00:00+00:00")
+    edit_later = minimal / "briefings/companies/acme.md"
+    edit_later.write_text(edit_later.read_text("utf-8") + "\nMore about Acme.\n", "utf-8")
+    git(minimal, "config", "user.name", "Cy Author")
+    commit(minimal, "Unrelated edit", "2026-03-07T09:00:00+00:00")
+    assert main(["--root", str(minimal), "build"]) == 0
+    soup = BeautifulSoup((minimal / "site/companies/acme.html").read_text("utf-8"), "html.parser")
+    (note,) = soup.select(".dossier-conflict")
+    assert " ".join(note.p.get_text().split()) == (
+        "Disputed: sources disagree. No value is chosen; acknowledged by Bea Analyst on "
+        "5 March 2026: Each source is sure of itself; neither is corroborated."
+    )
+    assert note.p.time["datetime"] == "2026-03-05"

@@ -165,6 +165,10 @@ def test_json_export_matches_the_pages(default_site: Path) -> None:
     deepseek = next(c for c in data["companies"] if c["slug"] == "deepseek")
     parent = next(f for f in deepseek["facts"] if f["name"] == "parent")
     assert len({c["value"] for c in parent["claims"]}) == 2 and parent["resolved"] is None
+    # ... and so does the reviewer's acknowledgement that they stay open
+    assert parent["disputed"]["reason"].startswith("The 2024 report calls DeepSeek")
+    assert parent["disputed"]["by"] == "Dossier editors"
+    assert all(a["rejected"] == [] for a in data["articles"])
     assert {c["source"] for c in parent["claims"]} <= {a["slug"] for a in data["articles"]}
 
 

@@ -327,7 +327,7 @@ def test_new_companies_need_evidence() -> None:
 
 
 def test_quality_holds_its_floor() -> None:
-    """A little below the figures measured when this was written (README, "Ingest")."""
+    """A little below the figures measured when this was written (benchmarks/README.md)."""
     import importlib.util
 
     path = REPO / "benchmarks/ingest_quality.py"

@@ -121,4 +121,4 @@ def test_real_reports_of_one_event_are_one_deal(tmp_path: Path) -> None:
         for date, seeds in by_parties[frozenset({"microsoft", "openai"})]
         if date and date.year == 2023
     ]
-    assert max(len(s) for s in openai_2023) >= 3  # see README: two reports still go astray
+    assert max(len(s) for s in openai_2023) >= 3  # two reports still go astray

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "texts"
 CACHE = HERE / ".cache"
 MIRRORS = Path(os.environ.get("DOSSIER_MIRRORS", "/work/.mirror"))
-ROUNDS = ("dev", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+ROUNDS = ("dev", *(f"blind{n}" for n in range(1, 11)))
 META_FIELDS = ("title", "outlet", "published", "url", "author")
 
 

@@ -1,6 +1,6 @@
 """The whole knowledge base as one JSON document (with its JSON Schema) and deals as CSV.
 
-Field names follow the briefing front matter, so the README's content model documents
+Field names follow the briefing front matter, so the guide's content model reference documents
 the export too. Paths (``page``) are relative to the site root; key order and list
 order are fixed, so two builds write the same bytes.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import sitepaths
 from ..dates import PartialDate
-from ..model import Article, Claim, Company, Deal, Resolution, Review
+from ..model import Article, Claim, Company, Deal, Dispute, Rejection, Resolution, Review
 from ..views import Views
 from .memo import BuildMemo
 
@@ -44,6 +44,16 @@ def _resolution(r: Resolution | None) -> dict[str, Any] | None:
     return {"value": r.value, "reason": r.reason, "by": r.by, "date": _date(r.date)}
 
 
+def _dispute(d: Dispute | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"reason": d.reason, "by": d.by, "date": _date(d.date)}
+
+
+def _rejection(r: Rejection) -> dict[str, Any]:
+    return {"what": r.what, "slug": r.slug, "quote": r.quote, "by": r.by, "date": _date(r.date)}
+
+
 def _company(c: Company) -> dict[str, Any]:
     return {
         "slug": c.slug,
@@ -59,6 +69,7 @@ def _company(c: Company) -> dict[str, Any]:
                 "quote": f.quote,
                 "claims": [_claim(cl) for cl in f.claims],
                 "resolved": _resolution(f.resolved),
+                "disputed": _dispute(f.disputed),
             }
             for f in c.facts
         ],
@@ -84,6 +95,7 @@ def _deal(d: Deal) -> dict[str, Any]:
         "related": list(d.related),
         "claims": {name: [_claim(c) for c in claims] for name, claims in sorted(d.claims.items())},
         "resolved": {name: _resolution(r) for name, r in sorted(d.resolved.items())},
+        "disputed": {name: _dispute(r) for name, r in sorted(d.disputed.items())},
         "steps": [
             {
                 "status": step.status,
@@ -114,6 +126,7 @@ def _article(a: Article) -> dict[str, Any]:
         "topics": list(a.topics),
         "key_points": list(a.key_points),
         "summary": a.summary,
+        "rejected": [_rejection(r) for r in a.rejected],
         "review": _review(a.review),
         "file": a.origin.path,
     }

@@ -1,4 +1,4 @@
-"""Ingest: seeds/ → draft briefings under briefings/ (see README, "Ingest").
+"""Ingest: seeds/ → draft briefings under briefings/ (see docs/ingest.md).
 
 Stages, each a module with one job and plain dataclasses (types.py) between them:
 readers (bytes → RawArticle) → clean (drop boilerplate) → metadata (title, outlet,

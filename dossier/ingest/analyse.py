@@ -8,6 +8,7 @@ where the text shows it is a company (clues.py), a known one wherever it is name
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +35,17 @@ class Analysis:
     profiles: tuple[Said, ...] = ()  # what the text says of its new companies
 
 
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The parts of a sentence between semicolons, when each is a clause of its own."""
+    if ";" not in sentence:
+        return [sentence]
+    parts = _SEMICOLON.split(sentence)
+    return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
+
+
 def analyse(raw: RawArticle, known: Finder) -> Analysis:
     paragraphs = clean(raw.text)
     meta = extract(raw, paragraphs)
@@ -46,7 +58,15 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
     # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
     # first, as a statement like any other (merged with the lede's when they agree)
     headline = [(meta.title, finder.mentions(meta.title))] if meta.title not in prose else []
-    deals = find_deals(headline + with_mentions, meta.published, headline=bool(headline))
+    # a semicolon joins separate statements ("Microsoft acquired GitHub; Broadcom agreed
+    # to acquire CA"): a deal's parties are looked for within one of them
+    statements = [
+        (part, finder.mentions(part)) if len(parts) > 1 else (sentence, mentions)
+        for sentence, mentions in with_mentions
+        for parts in [_clauses(sentence)]
+        for part in parts
+    ]
+    deals = find_deals(headline + statements, meta.published, headline=bool(headline))
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for i, (sentence, mentions) in enumerate(with_mentions):

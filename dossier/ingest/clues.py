@@ -57,7 +57,8 @@ _APPOSITION = re.compile(
 # "Xiaomi is one of China's largest consumer electronics groups", "Acme is a Berlin startup"
 _COPULA = re.compile(
     r"^\s+(?:is|was|has been|remains|became)\s+(?:now\s+)?"
-    r"(?:one of\s+(?:the\s+)?|the\s+|a\s+|an\s+)"
+    # "… is Britain's largest mutual insurer"
+    r"(?:one of\s+(?:the\s+)?|the\s+|a\s+|an\s+|(?-i:[A-Z])[\w.-]*['’]s\s+)"
     rf"(?:[\w’'/-]+\s+){{0,5}}?(?:{ORG_NOUNS})s?\b",
     re.I,
 )
@@ -122,7 +123,9 @@ _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
     r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|acquires|buy|buys|purchase|"
     r"purchases|invest|invests|merge|merges|take over|takes over|bought|acquired|invested|"
-    r"raised|raises|signed|signs|led|leads|snaps up|snapped up)\b"
+    r"raised|raises|signed|signs|led|leads|snaps up|snapped up|sell|sells|sold|"
+    # "Struggling Aviva is selling its Singapore arm"
+    r"(?:is|are|was|were)\s+(?:selling|buying|acquiring|investing|merging))\b"
     # "… and Beacon Air completed their merger"
     r"|^\s+(?:have\s+|has\s+)?(?:completed|agreed|announced|formed|set up|signed|struck|"
     r"scrapped|called off|abandoned|terminated)\s+(?:plans for\s+)?"
@@ -208,7 +211,17 @@ def _noun_before(before: str) -> bool:
     if len(stem) == len(before):
         return False  # no space between the noun and the name
     # one character more than the noun so that \b sees the real character before it
-    return _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is not None
+    if _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is None:
+        return False
+    # "another company, Corten" names it; "In a note to investors, Wu said" does not
+    return not stem.endswith(",") or _NAMING_NOUN.search(before[-60:]) is not None
+
+
+_NAMING_NOUN = re.compile(
+    rf"\b(?:another|a|an|the|its|their|one)\s+(?:(?!(?:to|of|for|with|from|in)\s)[\w-]+\s+){{0,3}}"
+    rf"(?:{ORG_NOUNS})s?,\s+$",
+    re.I,
+)
 
 
 def _deal_before(before: str) -> bool:
@@ -272,8 +285,8 @@ def company_evidence(
         or t in DEFINED_TERMS
         or len(t) == 1
         for t in tokens
-    ):
-        return None
+    ) and not (_place_and_trade(tokens) and not sentence.startswith(" of ", end)):
+        return None  # "State Bank (of India)" is cut short
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
         return None
     # the rules look at the words next to the name: bounded windows keep this linear
@@ -283,6 +296,10 @@ def company_evidence(
     if after[:1] in ("'", "’"):
         after = _LEADING_POSSESSIVE.sub("", after)
     is_designated = designated(tokens)
+    comma_form = _LEGAL_AFTER.match(raw_after)  # "Berkeley Lights, Inc. (Nasdaq: BLI)"
+    if comma_form:
+        is_designated = True
+        raw_after = raw_after[comma_form.end() :]
     listed = _TICKER_AFTER.match(raw_after) is not None  # "Apple Inc (NASDAQ: AAPL)"
     bought = _BOUGHT_BEFORE.search(before[-40:]) is not None  # people are not bought
     if not (is_designated or listed or bought) and (
@@ -306,8 +323,12 @@ def company_evidence(
     )
     if not evidence:
         return None
+    person_after = _PERSON_AFTER.match(after)
     if _PERSON_BEFORE.search(before) or (
-        _PERSON_AFTER.match(after) and len(tokens) in (2, 3) and not is_designated
+        person_after
+        and not is_designated
+        # "Ambani, the Chairman of Reliance Group"; alone, "Ambani said" may be a company's
+        and (len(tokens) in (2, 3) or (len(tokens) == 1 and after.startswith(",")))
     ):
         return None
     # "Huawei cloud" is a product; "Huawei's cloud services" are the company's
@@ -329,6 +350,12 @@ CONFIDENCE = {
     "listed with companies": 0.55,
     "initials": 0.6,
 }
+
+
+# A legal form set off by a comma, which the capitalised run stops before.
+_LEGAL_AFTER = re.compile(
+    r",\s*(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|Co|Limited|Corporation|LLP|L\.P|S\.A|N\.V)\b\.?"
+)
 
 
 _TICKER_AFTER = re.compile(
@@ -356,6 +383,11 @@ _BUSINESS_AFTER = re.compile(
     # "Zoom CEO Eric Yuan", "Microsoft chief executive Satya Nadella"
     r"|^\s+(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|president|founder|"
     r"co-founder|spokes(?:man|woman|person))\s+[A-Z][a-z]+\s+[A-Z]"
+    # "Ping An said its move …", "Maybank said in its research note": an organisation's
+    # voice (a person says "he"; a ministry is seldom a capitalised bare name)
+    r"|^\s+(?:said|says|announced|confirmed|noted)\s+(?:on\s+\w+\s+|late\s+\w+\s+|today\s+)?"
+    r"(?:that\s+)?(?:it|its)\s"
+    r"|^\s+(?:said|says)\s+in\s+(?:a|its|an)\s+(?:\w+\s+)?(?:statement|filing|release|note)"
     r"|^,?\s+(?:reported|posted|unveiled|launched|hired|appointed|sued|settled|acquired|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
     r"files? for bankruptcy|filed for bankruptcy)\b",
@@ -371,6 +403,19 @@ _BUSINESS_BEFORE = re.compile(
     r"\bowned by|\bparent|\bworked at|\bworks at)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def _place_and_trade(tokens: list[str]) -> bool:
+    """A place followed by a trade is how many companies are named: "American Airlines",
+    "Boston Dynamics", "China Mobile", "Deutsche Telekom" (evidence is still needed)."""
+    return (
+        len(tokens) >= 2
+        and tokens[-1] in DESCRIPTIVE
+        and tokens[-1] != "Exchange"  # "New York Stock Exchange": a venue, in the news
+        and tokens[0] in NOT_COMPANIES
+        and tokens[0][:1].isupper()
+        and all(t in NOT_COMPANIES or t in DESCRIPTIVE for t in tokens)
+    )
 
 
 def _registered(tokens: list[str], before: str) -> bool:
@@ -402,7 +447,7 @@ _DEAL_AFTER_FIRST = (
     "struck", "scrapped", "called", "abandoned", "terminated", "are", "were",
     "partner", "teamed", "teaming", "joined", "joining", "collaborat", "cooperat",
     "working", "in ", "enter", "announced", "today", "buys", "acquires", "invests", "confirmed",
-    "merges", "purchases", "takes", "raises", "signs", "leads", "snap",
+    "merges", "purchases", "takes", "raises", "signs", "leads", "snap", "sell", "sold",
 )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..slugs import fold
+from . import rejected
 from .evidence import company_evidence, deal_evidence
 from .factsheet import about, front_matter, gather
 from .link import link
@@ -32,6 +33,11 @@ class Plan:
 
 def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Plan:
     plan = Plan()
+    rejections = rejected.by_seed(state)
+    # what a reviewer rejected is gone before anything is built from the outcomes
+    outcomes = [
+        rejected.honour(o, rejections[o.seed]) if o.seed in rejections else o for o in outcomes
+    ]
     articles = _article_slugs(outcomes, set(state.articles) - own.articles)
     plan.slugs = {outcome.seed: slug for slug, outcome in articles}
     inputs = {slug: c for slug, c in state.companies.items() if slug not in own.companies}
@@ -60,7 +66,7 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
         links = linked.articles[slug]
         # reviewed deals that already cite this article keep being listed by it
         listed = links.deals + [d for d in citing.get(slug, []) if d not in links.deals]
-        text = render_article(outcome, listed, links.mentions)
+        text = render_article(outcome, listed, links.mentions, rejections.get(outcome.seed, []))
         plan.files[f"briefings/articles/{slug}.md"] = text
     return plan
 

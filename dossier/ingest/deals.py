@@ -40,7 +40,7 @@ _BUSINESS = (
 )
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
-    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)?|bought"
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     r"|takeover|take over|took over|buyout|bid for"
@@ -48,7 +48,10 @@ _STRONG = {
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
-    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of)\b",
+    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of"
+    # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
+    r"|sold to|sold off|sell(?:s|ing)? off"
+    r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
@@ -63,9 +66,16 @@ _STRONG = {
     r"|\b(?:financing|funding) (?:comes|came) from\b"
     # "has received $25 million in funding from Eight Roads Ventures"
     r"|\b(?:funding|financing|investment|backing) from\b"
+    # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
+    r"|\b(?:funding|financing|investment) led by\b"
+    r"|\brais(?:ed|es|ing) (?:an? )?[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))? from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
-    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact)\b"
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
+    r"|alliance)\b"
+    # "Komatsu will work with Nvidia": a commitment to one named company
+    r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
+    r"(?:work|partner|team up|collaborate|cooperate) with\b"
     r"|\b(?:deal|agreement|pact) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b"
     # "the two companies will work together on chips": both are named before
@@ -92,10 +102,13 @@ _ANCHORS = {
     "licensing": (
         "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
     ),
-    "investment": ("invest", "stake", "funding", "financing", "series ", "round", "pursu"),
+    "investment": (
+        "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
+    ),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
         "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
+        "sign", " with",
     ),
 }  # fmt: skip
 _STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
@@ -195,8 +208,11 @@ _PASSIVE_ACQ = Caseless(
     + r"|sold "
     + _BUSINESS
     + r"|taken over by|"
-    r"purchased by|sale of)\b"
+    r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
+    # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
+    r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by)\b"
 )
+_OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
 
@@ -267,13 +283,56 @@ def find_deals(
         if hit and headline and index == 0:
             hit = dataclasses.replace(hit, explicit_status=None, headline=True)
         if hit:
-            hits.append(hit)
-            hits += _further_acquisitions(sentence, mentions, hit)
+            listed = _listed_partners(sentence, mentions, hit)
+            if listed:
+                hits += listed
+            else:
+                hits.append(hit)
+                hits += _further_acquisitions(sentence, mentions, hit)
             last_hit = index
         one_party = _one_party(sentence, mentions, year_here)
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
+
+
+# ", ", " and ", ", and " and a short description: ", PowerPack maker Nomad"
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s*(?:[\w“”\"-]+\s+){0,3}$")
+_LIST_CUE = re.compile(r"\b(?:with|to)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
+    """One company's agreements with each company of a list: "VirnetX has struck
+    licensing agreements with Aastra, Mitel Networks, and NEC" is three deals, each of
+    VirnetX and one of them (a joint venture of three stays one deal)."""
+    if hit.finding.kind not in ("licensing", "partnership", "mou"):
+        return []
+    actors: list[Mention] = []
+    for m in mentions:
+        if not m.possessed and all(a.slug != m.slug for a in actors):
+            actors.append(m)
+    if len(actors) < 3:
+        return []
+    subject, listed = actors[0], actors[1:]
+    if not _LIST_CUE.search(sentence[subject.end : listed[0].start]):
+        return []
+    gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
+    if not all(_LIST_GAP.match(gap) for gap in gaps):
+        return []
+    roles = dict(hit.finding.parties)
+    out = []
+    for other in listed:
+        if hit.finding.kind == "licensing":
+            mine = roles.get(subject.slug, "licensor")
+            theirs = "licensee" if mine == "licensor" else "licensor"
+            parties = ((subject.slug, mine), (other.slug, theirs))
+        else:
+            parties = ((subject.slug, "partner"), (other.slug, "partner"))
+        finding = dataclasses.replace(
+            hit.finding, parties=parties, rule=f"{hit.finding.rule}; one of a list"
+        )
+        out.append(dataclasses.replace(hit, finding=finding))
+    return out
 
 
 def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
@@ -590,6 +649,12 @@ def _parties(
         if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
             target = next((m for m in reversed(actors) if m.end <= which.start()), None)
             buyer = next((m for m in actors if which.start() < m.start < which.end()), None)
+            if target and buyer and target.slug != buyer.slug:
+                return ((buyer.slug, "acquirer"), (target.slug, "target"))
+        of_by = _OF_BY.search(sentence)
+        if of_by:  # "the purchase of cataloger Fingerhut by Federated"
+            target = next((m for m in actors if of_by.start() < m.start < of_by.end()), None)
+            buyer = next((m for m in actors if m.start >= of_by.end()), None)
             if target and buyer and target.slug != buyer.slug:
                 return ((buyer.slug, "acquirer"), (target.slug, "target"))
         if _PASSIVE_ACQ.search(sentence, low) and before and after:

@@ -4,7 +4,7 @@ Known companies (briefings/companies/) are found by their name and aliases, in a
 script, possessive or not ("Xiaomi’s", "小米", 微軟 = 微软, Ｘｉａｏｍｉ). A capitalised
 phrase not yet known becomes a new company only with evidence that it is an
 organisation (clues.py); names.py says where a name begins and ends and which words
-are never a company's. Rules rather than a statistical model: see README, "Ingest",
+are never a company's. Rules rather than a statistical model: see docs/ingest.md,
 for the measurement on real news.
 """
 

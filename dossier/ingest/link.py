@@ -142,10 +142,16 @@ def _year(deal: Existing) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _slug(finding: DealFinding, inputs: dict[str, Existing], drafts: dict[str, DraftDeal]) -> str:
+def draft_slug_base(finding: DealFinding) -> str:
+    """The slug a draft deal of ``finding`` gets, before any number added to keep it
+    apart from another deal: two parties, kind, year."""
     parties = [slug for slug, _ in finding.parties][:2]
     year = str(finding.announced.year) if finding.announced else "undated"
-    base = slugify("-".join([*parties, finding.kind, year]))
+    return slugify("-".join([*parties, finding.kind, year]))
+
+
+def _slug(finding: DealFinding, inputs: dict[str, Existing], drafts: dict[str, DraftDeal]) -> str:
+    base = draft_slug_base(finding)
     slug, n = base, 2
     while slug in inputs or slug in drafts:
         slug, n = f"{base}-{n}", n + 1

@@ -88,6 +88,14 @@ def pieces(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
+    dash = text.find("--")
+    if dash != -1:  # "Dec. 20, 1996--Apple Computer": typewriter dashes between words
+        if text[:dash].strip("-"):
+            yield from _cut(start, text[:dash])
+        rest = text[dash:].lstrip("-")
+        if rest:
+            yield from _cut(start + len(text) - len(rest), rest)
+        return
     glued = _GLUED_STOP.search(text)
     if glued:  # "Thursday.Yes Bank": a full stop that lost its space in scraping
         yield from _cut(start, text[: glued.end() - 1])
@@ -143,9 +151,18 @@ def surnames(sentences: list[str]) -> frozenset[str]:
     out: set[str] = set()
     for sentence in sentences:
         for m in PHRASE.finditer(sentence):
-            tokens = POSSESSIVE.sub("", m.group(0)).split()
+            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", m.group(0)).split()]
             for i in range(len(tokens) - 1):
-                if is_person(tokens[i : i + 2]) and not designated(tokens[i : i + 3]):
+                pair = tokens[i : i + 2]
+                # "CEO Jensen Huang": a title names a person whatever the first name
+                titled = (
+                    i > 0
+                    and tokens[i - 1] in _TITLES_IN_NAME
+                    and len(tokens) == i + 2
+                    and pair[0][:1].isupper()
+                    and pair[0] not in ("of", "at")
+                )
+                if (titled or is_person(pair)) and not designated(tokens[i : i + 3]):
                     out.add(tokens[i + 1])
     return frozenset(out)
 
@@ -250,7 +267,14 @@ def not_a_name(tokens: list[str]) -> bool:
     """No word of a name in it: numbers, model codes or instrument codes only, or a
     common acronym."""
     words = [t for t in tokens if not (NUMBER.match(t) or RIC.match(t))]
+    if len(words) == 1 and _CONTRACTION.match(words[0]):
+        return True  # "I'm", "We're": a blog's first person
     return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
+
+
+_CONTRACTION = re.compile(
+    r"^(?:I|We|You|They|He|She|It|That|There|Here|What|Let)['’](?:m|re|s|ve|ll|d)$"
+)
 
 
 # Words that begin company names often enough to keep: "Office Depot", "National Grid",

@@ -7,7 +7,7 @@ groups"), a founding date ("…, founded in 2010, …"), a place ("…, headquar
 Palo Alto, California, …"), a parent ("…, a unit of Huawei, …") and a bracket with a
 ticker or a native-script name ("Xiaomi (小米; HKEX: 1810)"). Every value is words of
 the sentence (nothing is inferred), and each fact keeps that sentence so the profile
-can cite it. Rules like the rest of ingest (README, "Ingest"): a reviewer can see why.
+can cite it. Rules like the rest of ingest (docs/ingest.md): a reviewer can see why.
 """
 
 from __future__ import annotations

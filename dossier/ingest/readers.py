@@ -9,6 +9,9 @@ says (front matter that is not front matter) is read as text, with a warning.
 
 from __future__ import annotations
 
+import email
+import email.policy
+import email.utils
 import html
 import logging
 import re
@@ -109,7 +112,44 @@ def _read_text(rel: str, text: str) -> Read:
                 "save it as .md to give title, url, outlet, author, published or language",
             ),
         )
+    mail = _mail(text)
+    if mail is not None:
+        return mail
     return _without_tags(_blank_rules(text)), {}, warnings
+
+
+# A saved e-mail: news is often kept as the message that forwarded it.
+_MAIL_HEADER = re.compile(
+    r"^(?:Message-ID|Date|From|To|Subject|Mime-Version|Content-Type|Received|Return-Path"
+    r"|X-[\w-]+):",
+    re.I,
+)
+_REPLY_PREFIX = re.compile(r"^(?:(?:fw|fwd|re|aw|wg)\s*:\s*)+", re.I)
+
+
+def _mail(text: str) -> Read | None:
+    """A message's body, with its subject as the title and its date as published; None
+    when the text does not start with mail headers ("Subject:" among them)."""
+    head = text.lstrip("\n").split("\n\n", 1)[0].split("\n")
+    names = {line.split(":", 1)[0].lower() for line in head if _MAIL_HEADER.match(line)}
+    if len(names) < 3 or "subject" not in names or not _MAIL_HEADER.match(head[0]):
+        return None
+    message = email.message_from_string(text.lstrip("\n"), policy=email.policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/plain"), message)
+    body = part.get_payload()
+    if not isinstance(body, str) or not body.strip():
+        return None
+    meta: dict[str, str] = {}
+    subject = " ".join(str(message.get("Subject", "")).split())
+    if subject:
+        meta["title"] = _REPLY_PREFIX.sub("", subject)
+    try:
+        sent = email.utils.parsedate_to_datetime(str(message.get("Date", "")))
+    except (TypeError, ValueError):
+        sent = None
+    if sent is not None:
+        meta["published"] = sent.date().isoformat()
+    return _without_tags(_blank_rules(body)), meta, ()
 
 
 # "---", then "key: value" lines, then "---": what front matter looks like.

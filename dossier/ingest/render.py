@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from .outcome import SeedOutcome
     from .state import Existing
 
+# How an article's text says it also reports a reviewed deal (review reject finds it so).
+MENTION_START = "Also reports the reviewed deal `{deal}`"
+
 _KIND_LABEL = {
     "partnership": "partnership",
     "mou": "memorandum of understanding",
@@ -41,7 +44,13 @@ def quotable(sentence: str, raw: RawArticle) -> str | None:
     return part if len(part) >= 30 and part in raw.quotable else None
 
 
-def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[str, str]]) -> str:
+def render_article(
+    outcome: SeedOutcome,
+    deals: list[str],
+    reviewed: list[tuple[str, str]],
+    rejected: list[dict[str, Any]] | None = None,
+) -> str:
+    """``rejected``: the article's record of rejected drafts (review reject), kept as is."""
     meta = outcome.meta
     data: dict[str, Any] = {"title": meta.title, "seed": outcome.seed, "seed_sha256": outcome.sha}
     for key in ("url", "outlet", "author"):
@@ -56,11 +65,13 @@ def render_article(outcome: SeedOutcome, deals: list[str], reviewed: list[tuple[
         data["topics"] = list(outcome.topics)
     if outcome.key_points:
         data["key_points"] = list(outcome.key_points)
+    if rejected:
+        data["rejected"] = rejected
     data["review"] = dict(DRAFT)
     body = [" ".join(md_escape(s) for s in outcome.summary) or "(No summary could be drafted.)"]
     for slug, quote in reviewed:
         body.append(
-            f"Also reports the reviewed deal `{slug}` (“{md_escape(quote)}”): add this "
+            f"{MENTION_START.format(deal=slug)} (“{md_escape(quote)}”): add this "
             "article to that deal's sources and to `deals:` when reviewing."
         )
     body.append(NOTE.format(seed=outcome.seed))

@@ -113,6 +113,35 @@ def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     return report
 
 
+def seed_outcomes(
+    root: Path, seeds: list[str], limits: Limits = DEFAULT_LIMITS
+) -> dict[str, SeedOutcome]:
+    """What ingest's analysis gives each of ``seeds`` (seeds/FILE) now, from its cache when
+    it has one; a seed that cannot be read is left out. ``review reject`` asks this for
+    the sentence that produced a company in each article."""
+    state = read_state(root, limits.max_file_bytes)
+    present = {p.relative_to(root).as_posix() for p in seed_files(root, limits)}
+    known = ownership(state, present).known_companies(state)
+    cache = OutcomeCache(root, context_digest(known))
+    finder: Finder | None = None
+    found: dict[str, SeedOutcome] = {}
+    for rel in sorted(set(seeds) & present):
+        try:
+            raw = guard.read_seed_bytes(root, root / rel, limits.max_file_bytes)
+            sha = hashlib.sha256(raw).hexdigest()
+            outcome = cache.get(rel, sha)
+            if outcome is None:
+                finder = finder or Finder(known)
+                outcome = outcome_of(
+                    read_seed(root, root / rel, limits.max_file_bytes), sha, finder
+                )
+                cache.put(outcome)
+        except ContentError:
+            continue
+        found[rel] = outcome
+    return found
+
+
 def _outcomes(
     root: Path,
     state: State,

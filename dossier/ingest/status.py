@@ -22,13 +22,18 @@ _RUMOR = Caseless(
     r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
     r"|pursu\w*|people familiar|"
-    r"sources? (?:said|say|close|told)|according to|is said to|are said to|speculat\w*|denied|"
-    r"denies|deny|revealed|reported that|had reported|report that|"
+    r"sources? (?:said|say|close|told)|is said to|are said to|speculat\w*|denied|"
+    r"denies|deny|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
     r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement"
     # a denial: "Tencent has not invested in Bluehole"
     r"|(?:has|have|had|did) not (?:invested|invest|bought|buy|acquired|acquire|made an offer)"
     r"|preparing (?:to|a) (?:bid|offer|submit))\b"
+)
+# Attribution to a report: a rumour, unless the sentence says the deal was done
+# ("Google has invested $300 million in Anthropic, according to the Financial Times").
+_REPORTED = Caseless(
+    r"\b(?:according to|reportedly|revealed|reported that|had reported|report that)\b"
 )
 # An offer is on the table, not agreed: "offered to acquire", "raised its bid for",
 # "a hostile bid", "a tender offer".
@@ -50,8 +55,13 @@ _COMPLETED = Caseless(
     r"(?:has|have|had) purchased|announced (?:on \w+ |today |this week )?(?:the|its) "
     r"(?:acquisition|purchase|completion) of|"
     # a headline's present tense tells what happened: "Dentsu Aegis Network acquires …"
-    r"acquires|buys|purchases|snaps up|takes over|"
-    r"has taken|have taken|took a|snapped up)\b"
+    r"acquires|buys|purchases|snaps up|takes over|invests|"
+    r"has taken|have taken|took a|snapped up|snatched up|scooped up|"
+    r"(?:was|were|has been|have been) (?:purchased|sold|taken over)|"
+    # "made its biggest acquisition by buying LinkedIn", "Google paid £400m for DeepMind"
+    r"by (?:buying|acquiring|purchasing)|paid (?:[^ ]+ ){1,4}?for|"
+    r"(?:has |have )?received (?:[^ ]+ ){1,3}?(?:in )?(?:funding|investment)|"
+    r"accepted (?:[^ ]+ ){0,3}?investment)\b"
 )
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
@@ -88,6 +98,8 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "rumored", True
     if _COMPLETED.search(sentence, low):
         return "completed", True
+    if _REPORTED.search(sentence, low):
+        return "rumored", True
     if _OFFER.search(sentence, low):
         return "announced", True
     if _AGREED.search(sentence, low):

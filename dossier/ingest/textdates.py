@@ -44,6 +44,12 @@ _PATTERNS = [
         r"yesterday|today|earlier this year|earlier this month)\b",
         re.I,
     ),
+    # a month on its own ("In June, Inflection raised …"): of the year the text is in
+    re.compile(
+        r"\b(?:[Ii]n|[Ss]ince|[Ll]ast|[Ee]arly|[Ll]ate|[Mm]id-|[Ee]nd of|[Uu]ntil|[Bb]y)\s+"
+        + _MONTH
+        + r"(?![\w-]|\.?\s*\d)"
+    ),
     # a weekday on its own ("announced Friday"), not the name before a full date
     re.compile(r"\b" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[JFMASOND][a-z]+\.? \d))"),
 ]
@@ -52,6 +58,8 @@ _PATTERNS = [
 _HINT = re.compile(
     r"\d|year|month|yesterday|today|(?=[MTWFS])(?:"
     + "|".join(n.capitalize() for n in _WEEKDAYS)
+    + ")|(?=[JFMASOND])(?:"
+    + "|".join(calendar.month_name[i] for i in range(1, 13))
     + ")"
 )
 
@@ -97,6 +105,7 @@ def find_dates(
         month,
         digits and _CENTURY.search(text) is not None,
         relative,
+        with_relative and _MONTH_NAME.search(text) is not None,
         with_relative and _WEEKDAY_NAME.search(text) is not None,
     )
     for run, pattern in zip(runs, _PATTERNS, strict=True):

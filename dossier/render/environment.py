@@ -90,8 +90,7 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(
             f"{_template_line(exc, name)}: {exc.message} "
-            "(check the variable name against the README's template "
-            "context)"
+            "(check the variable name against the template context in docs/templates.md)"
         ) from None
     except Exception as exc:  # any other failure inside a template is the template's
         raise TemplateProblem(

@@ -23,6 +23,7 @@ from ..model import (
     Fact,
     Money,
     Party,
+    Rejection,
     Resolution,
     Review,
     Source,
@@ -142,7 +143,7 @@ def _renames(kind: str, old: Loaded, new: Loaded, known: Renames) -> dict[str, s
     came = [s for s in sorted(after) if s not in old.present[kind]]
     pairs: dict[str, str] = {}
     scored = sorted(
-        (-_similarity(_follow(before[g], known), after[c]), g, c) for g in gone for c in came
+        (-_similarity(follow(before[g], known), after[c]), g, c) for g in gone for c in came
     )
     for score, g, c in scored:
         # More than half of the filled-in fields equal: git's own rename threshold is 50%.
@@ -168,7 +169,7 @@ def _similarity(a: Any, b: Any) -> float:
     return equal / filled if filled else 0.0
 
 
-def _follow(obj: Any, renames: Renames) -> Any:
+def follow(obj: Any, renames: Renames) -> Any:
     """``obj`` with references to renamed objects pointing at their new slugs."""
     co, de, ar = renames["company"], renames["deal"], renames["article"]
     if isinstance(obj, Article):
@@ -210,7 +211,7 @@ def _follow(obj: Any, renames: Renames) -> Any:
 def _fields(
     kind: str, slug: str, old: Any, new: Any, renames: Renames, approved_on: str | None
 ) -> Iterator[Change]:
-    old = _follow(old, renames)
+    old = follow(old, renames)
     for f in dataclasses.fields(new):
         name = f.name
         a, b = getattr(old, name), getattr(new, name)
@@ -238,6 +239,8 @@ def _fields(
         elif name == "disputed":  # {field: Dispute}
             for key in sorted(a.keys() | b.keys()):
                 yield from _dispute(kind, slug, f"claims.{key}", a.get(key), b.get(key))
+        elif name == "rejected":
+            yield from _rejections(kind, slug, a, b)
         elif isinstance(a, tuple) or isinstance(b, tuple):
             yield from _listed(kind, slug, name, a, b)
         else:
@@ -353,6 +356,30 @@ def _dispute(
         yield Change(kind, slug, f"{at} disputed: sources disagree: {{}}{by}", values)
     else:
         yield Change(kind, slug, f"{at}: dispute reason or reviewer edited")
+
+
+_REJECTED = {"company": "company", "deal": "deal", "mention": "mention of the reviewed deal"}
+
+
+def _rejections(
+    kind: str, slug: str, a: tuple[Rejection, ...], b: tuple[Rejection, ...]
+) -> Iterator[Change]:
+    """Rejections recorded in an article (review reject), by what was rejected."""
+    old = {(r.what, r.slug): r for r in a}
+    for r in b:
+        key = (r.what, r.slug)
+        if old.get(key) == r:
+            continue
+        if key in old:
+            yield Change(kind, slug, f"rejection of {_REJECTED[r.what]} {{}} edited", (r.slug,))
+            continue
+        by = " by {}" if r.by else ""
+        values = (r.slug, r.by) if r.by else (r.slug,)
+        yield Change(kind, slug, f"rejected {_REJECTED[r.what]} {{}}{by}", values)
+    kept = {(r.what, r.slug) for r in b}
+    for key, r in old.items():
+        if key not in kept:
+            yield Change(kind, slug, f"rejection of {_REJECTED[r.what]} {{}} withdrawn", (r.slug,))
 
 
 def _resolution(

@@ -18,10 +18,13 @@ from ..load import FileCache, Loaded, load_tree
 from ..model import Corpus
 from . import gitio
 from .diff import Change, semantic_diff
+from .readable import ReaderChange, for_readers
 
 RECENT_COMMITS = 10  # the "What changed" page: semantic changes of this many commits
 # A line added or removed that says "status: reviewed" (block or flow style) marks approval.
 _APPROVAL = r"status:[[:space:]]*reviewed"
+# A line added or removed under a dispute: its key or its reason (review dispute writes both).
+_DISPUTE = r"disputed:|^[[:space:]]*reason:"
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Entry:
     sha: str
     date: PartialDate
     subject: str
+    author: str = ""
 
     @property
     def short(self) -> str:
@@ -43,6 +47,7 @@ class Revision:
 
     commit: Entry
     changes: tuple[Change, ...]
+    readable: tuple[ReaderChange, ...] = ()  # the same changes, as the site says them
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class History:
     in_git: bool = False
     last_change: dict[str, Entry] = field(default_factory=dict)  # path → newest commit
     approval: dict[str, Entry] = field(default_factory=dict)  # path → commit that approved it
+    # path → newest commit that added, edited or removed a dispute in it (review dispute)
+    dispute: dict[str, Entry] = field(default_factory=dict)
     recent: tuple[Revision, ...] = ()
 
     def changed(self, path: str) -> Entry | None:
@@ -57,6 +64,10 @@ class History:
 
     def approved(self, path: str) -> Entry | None:
         return self.approval.get(path)
+
+    def disputed(self, path: str) -> Entry | None:
+        """The commit that recorded the file's latest dispute: who and when, from git."""
+        return self.dispute.get(path)
 
 
 def read_history(root: Path, recent: int = RECENT_COMMITS) -> History:
@@ -82,7 +93,13 @@ def _history_at(root: Path, head: str, recent: int) -> History:
     for entry, paths in _log(root, head, "-G", _APPROVAL):
         for path in paths:
             approval.setdefault(path, entry)
-    return History(True, last_change, approval, _recent(root, commits[:recent]))
+    dispute: dict[str, Entry] = {}
+    for entry, paths in _log(root, head, "-G", _DISPUTE):
+        for path in paths:
+            dispute.setdefault(path, entry)
+    return History(
+        True, last_change, approval, dispute=dispute, recent=_recent(root, commits[:recent])
+    )
 
 
 def _log(root: Path, head: str, *extra: str) -> list[tuple[Entry, list[str]]]:
@@ -95,7 +112,7 @@ def _log(root: Path, head: str, *extra: str) -> list[tuple[Entry, list[str]]]:
         "--no-merges",
         "--relative",  # paths relative to root, which may be a subfolder of the repository
         "--name-only",
-        "--format=%x01%H%x00%cs%x00%s",
+        "--format=%x01%H%x00%cs%x00%an%x00%s",
         *extra,
         head,
         "--",
@@ -104,8 +121,8 @@ def _log(root: Path, head: str, *extra: str) -> list[tuple[Entry, list[str]]]:
     found = []
     for record in out.split("\x01")[1:]:
         header, _, names = record.partition("\n")
-        sha, date, subject = header.split("\0", 2)
-        entry = Entry(sha, parse_partial_date(date), subject)
+        sha, date, author, subject = header.split("\0", 3)
+        entry = Entry(sha, parse_partial_date(date), subject, author)
         found.append((entry, [n for n in names.splitlines() if n]))
     return found
 
@@ -124,10 +141,10 @@ def _recent(root: Path, commits: list[tuple[Entry, list[str]]]) -> tuple[Revisio
 
     for entry, _ in commits:
         parent = _parent(root, entry.sha)
-        diff = semantic_diff(
-            at(parent), at(entry.sha), parent or "nothing", entry.short, entry.date.iso()
-        )
-        revisions.append(Revision(entry, diff.changes))
+        before, after = at(parent), at(entry.sha)
+        diff = semantic_diff(before, after, parent or "nothing", entry.short, entry.date.iso())
+        readable = for_readers(before.corpus, after.corpus, diff.changes)
+        revisions.append(Revision(entry, diff.changes, readable))
     return tuple(revisions)
 
 
