@@ -128,6 +128,7 @@ def test_every_cross_reference_gives_the_page_of_its_target(book: Path) -> None:
         **{f"deal-{d.slug}": d.title for d in corpus.deals.values()},
         **{f"article-{a.slug}": a.title for a in corpus.articles.values()},
     }
+
     def bare(text: str) -> str:  # a title broken over two lines comes back with a space
         return re.sub(r"\s", "", text)
 

@@ -17,7 +17,7 @@ def test_counted_takes_the_number_of_its_count() -> None:
     assert [counted(n, "deal") for n in (0, 1, 2)] == ["0 deals", "1 deal", "2 deals"]
     assert counted(1, "company") == "1 company" and counted(3, "company") == "3 companies"
     assert plural("day") == "days" and counted(12_000, "article") == "12,000 articles"
-    assert counted(2, "dated deal or article", "deals and articles") == "2 deals and articles"
+    assert counted(2, "deal or article", "deals and articles") == "2 deals and articles"
 
 
 def test_no_page_counts_in_deal_s_or_article_s(default_site: Path) -> None:

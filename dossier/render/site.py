@@ -238,7 +238,7 @@ def _jobs(views: Views) -> Iterator[_Job]:
         views,
         "timeline",
         "Timeline",
-        ("dated deal or article", "deals and articles"),
+        ("deal or article", "deals and articles"),
         "{items} of {label}, oldest first.",
         "{items} without a date.",
     )
