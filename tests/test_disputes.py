@@ -170,9 +170,10 @@ def test_the_page_shows_the_dispute_with_both_claims_and_the_reason(minimal: Pat
         "Disputed: sources disagree. No value is chosen; acknowledged: "
         "Each source is sure of itself; neither is corroborated."
     )
+    # Each competing value names the outlet that states it, beside its mark.
     assert [li.get_text(" ", strip=True).split(" [")[0] for li in note.select("li")] == [
-        "Shelbyville",
-        "Springfield",
+        "Shelbyville (The Wire)",
+        "Springfield (Other Paper)",
     ]
 
 

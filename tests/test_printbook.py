@@ -12,6 +12,8 @@ import pypdf
 import pytest
 
 from dossier.cli import main
+from dossier.load import load_corpus
+from dossier.printbook.pagenumbers import fill_in_place
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +78,10 @@ def test_cjk_alias_is_real_text(book: Path) -> None:
     assert "小米" in "".join(page_texts(book))
 
 
+def flat(text: str) -> str:
+    return " ".join(text.split())  # figure spaces pad page numbers; line breaks split titles
+
+
 def test_contents_page_numbers_point_at_the_sections(book: Path) -> None:
     texts = page_texts(book)
     contents = texts[1]
@@ -83,6 +89,66 @@ def test_contents_page_numbers_point_at_the_sections(book: Path) -> None:
     assert match, contents
     page = int(match.group(1))
     assert "Also known as: 小米" in texts[page - 1]
+
+
+def test_every_contents_entry_gives_the_page_where_its_heading_is(book: Path) -> None:
+    """Parts run over several pages: the contents gives the first, where the heading is."""
+    reader = pypdf.PdfReader(book)
+    texts = page_texts(book)
+    lines = [[line.strip() for line in text.splitlines()] for text in texts]
+    corpus = load_corpus(book.parent.parent)
+    entries = {
+        "summary": "Executive summary",
+        "companies": "Companies",
+        "deals": "Deals",
+        "sources": "Appendix: sources",
+        **{f"company-{c.slug}": c.name for c in corpus.companies.values()},
+        **{f"deal-{d.slug}": d.title for d in corpus.deals.values()},
+    }
+    contents = flat(texts[1])
+    for anchor, title in entries.items():
+        match = re.search(re.escape(flat(title)) + r"[ .]+?(\d+)(?!\d)", contents)
+        assert match, (title, contents)
+        page = int(match.group(1))
+        assert flat(title) in flat(texts[page - 1]), (title, page)
+        if ":" not in anchor and "-" not in anchor:  # a part: its heading is a line of its own
+            heading_pages = [n for n, page_lines in enumerate(lines, 1) if title in page_lines]
+            assert heading_pages[0] == page, (title, page, heading_pages)
+        destination = reader.get_destination_page_number(reader.named_destinations[anchor])
+        assert destination + 1 == page, (anchor, page)
+    assert len(entries) == 4 + 6 + 6
+
+
+def test_every_cross_reference_gives_the_page_of_its_target(book: Path) -> None:
+    reader = pypdf.PdfReader(book)
+    text = flat("".join(page_texts(book)))
+    corpus = load_corpus(book.parent.parent)
+    targets = {
+        **{f"company-{c.slug}": c.name for c in corpus.companies.values()},
+        **{f"deal-{d.slug}": d.title for d in corpus.deals.values()},
+        **{f"article-{a.slug}": a.title for a in corpus.articles.values()},
+    }
+
+    def bare(text: str) -> str:  # a title broken over two lines comes back with a space
+        return re.sub(r"\s", "", text)
+
+    page_of = {
+        bare(title): reader.get_destination_page_number(reader.named_destinations[anchor]) + 1
+        for anchor, title in targets.items()
+        if anchor in reader.named_destinations
+    }
+    checked = 0
+    for match in re.finditer(r" \((?:see )?p\. (\d+)\)", text):
+        before = re.sub(
+            r" \((?:rumored|announced|agreed|completed|terminated)\)$", "", text[: match.start()]
+        )  # a timeline's label names the deal's status
+        # The longest title the text ends with ("Xiaomi's reported pursuit of DeepSeek",
+        # not "DeepSeek").
+        title = max((t for t in page_of if bare(before).endswith(t)), key=len, default=None)
+        assert title is not None, before[-80:]
+        assert int(match.group(1)) == page_of[title], (title, match.group(0), page_of[title])
+        checked += 1
+    assert checked > 40
 
 
 def test_every_internal_link_lands_on_a_named_destination(book: Path) -> None:
@@ -181,3 +247,26 @@ def test_web_links_in_text_are_printed_with_their_address(minimal: Path, tmp_pat
     assert f"Globex acquires Acme (p. {page_of('deal-globex-acme-2024')})" in flat  # tables
     source = page_of("article-wire-2024-05-01-globex-acme")
     assert f"Globex to buy Acme (see p. {source}), The Wire" in flat
+
+
+def test_numbers_filled_in_place_match_a_second_layout(
+    minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF's page numbers are written into the laid-out book; without that (another
+    WeasyPrint), the book is laid out again with them: both give the same pages."""
+    from dossier.printbook import pdf
+
+    filled, again = tmp_path / "filled.pdf", tmp_path / "again.pdf"
+    calls: list[bool] = []
+
+    def spy(document: object, numbers: object) -> bool:
+        calls.append(fill_in_place(document, numbers))
+        return calls[-1]
+
+    monkeypatch.setattr(pdf, "fill_in_place", spy)
+    assert main(["--root", str(minimal), "pdf", "--output", str(filled)]) == 0
+    monkeypatch.setattr(pdf, "fill_in_place", lambda document, numbers: False)
+    assert main(["--root", str(minimal), "pdf", "--output", str(again)]) == 0
+    assert calls == [True]
+    assert page_texts(filled) == page_texts(again)
+    assert re.search(r"Acme[ .]+\d+\n", page_texts(filled)[1])

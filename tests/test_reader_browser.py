@@ -7,6 +7,7 @@ Screenshots go to $DOSSIER_ARTIFACTS when it is set.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -30,6 +31,7 @@ PAGE_TYPES = {
     "review": "review.html",
     "changes": "changes.html",
     "not-found": "404.html",
+    "print": "print/index.html",
 }
 
 
@@ -139,3 +141,84 @@ def test_deals_filters_fit_a_phone_screen(browser, base_url: str) -> None:  # no
         box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375 for box in boxes
     )
     assert problems == []
+
+
+def test_citation_marks_are_24_px_targets_set_apart(browser, base_url: str) -> None:  # noqa: F811
+    problems: list[str] = []
+    url = f"{base_url}/deals/xiaomi-microsoft-mou-2018.html"
+    context, page = open_page(browser, url, 375, problems)
+    boxes = page.locator(".dossier-cite a").evaluate_all(
+        "marks => marks.map(m => { const r = m.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; })"
+    )
+    context.close()
+    assert len(boxes) >= 4
+    assert all(b["width"] >= 24 and b["height"] >= 24 for b in boxes), boxes
+    side_by_side = [(a, b) for a, b in itertools.pairwise(boxes) if a["y"] == b["y"]]
+    assert side_by_side
+    assert all(b["x"] >= a["x"] + a["width"] for a, b in side_by_side)  # no overlap
+    assert problems == []
+
+
+def test_404_page_searches_the_site(browser, base_url: str) -> None:  # noqa: F811
+    problems: list[str] = []
+    context, page = open_page(browser, f"{base_url}/404.html", 1280, problems)
+    page.get_by_label("Search the site").fill("Xiaomi")
+    page.get_by_label("Search the site").press("Enter")
+    page.wait_for_url("**/index.html*")
+    query = page.locator("input.md-search__input")
+    query.wait_for()
+    assert query.input_value() == "Xiaomi"
+    page.locator(".md-search-result__item").first.wait_for()
+    context.close()
+
+
+DEAL_TABLE_PAGES = {
+    "home": "index.html table[data-dossier-stack]",
+    "deals": "deals/index.html table[data-dossier-stack]",
+    "company": "companies/xiaomi.html table[data-dossier-stack]",
+    "topic": "topics/ai.html table[data-dossier-stack]",
+    "print": "print/index.html table.deals",
+}
+
+
+@pytest.mark.parametrize("kind", list(DEAL_TABLE_PAGES))
+def test_deal_tables_are_cards_on_a_phone(browser, base_url: str, kind: str) -> None:  # noqa: F811
+    """At 375 px each deal is a block of labelled lines, all inside the screen: nothing
+    scrolls sideways, not even inside the table's box."""
+    path, selector = DEAL_TABLE_PAGES[kind].split(" ", 1)
+    problems: list[str] = []
+    context, page = open_page(browser, f"{base_url}/{path}", 375, problems)
+    cards = page.evaluate(
+        """selector => [...document.querySelector(selector).tBodies[0].rows].map(row => ({
+             right: row.getBoundingClientRect().right,
+             lines: [...row.cells].map(cell => ({
+               label: getComputedStyle(cell, '::before').content,
+               top: cell.getBoundingClientRect().top,
+               right: cell.getBoundingClientRect().right})),
+           }))""",
+        selector,
+    )
+    scrolls = page.evaluate(
+        """selector => { const boxes = [];
+             for (let box = document.querySelector(selector); box; box = box.parentElement) {
+               const sideways = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+               if (sideways && box.scrollWidth > box.clientWidth + 1) boxes.push(box.className);
+             }
+             return boxes; }""",
+        selector,
+    )
+    context.close()
+    assert cards and scrolls == []
+    for card in cards:
+        assert [line["label"] for line in card["lines"]] == [
+            '"Date"',
+            '"Deal"',
+            '"Parties"',
+            '"Kind"',
+            '"Status"',
+            '"Sources"',
+        ]
+        tops = [line["top"] for line in card["lines"]]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops)  # stacked, one per line
+        assert max(line["right"] for line in card["lines"]) <= 375

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..render.environment import make_environment, render
 from ..render.notes import Notes
+from .pagenumbers import PageNumbers
 from .scope import Book
 
 
@@ -27,12 +28,13 @@ def render_book(
     templates: Path,
     commit: str | None,
     paper: str | None = None,
-    pages: dict[str, int] | None = None,
+    pages: PageNumbers | None = None,
 ) -> str:
     """The book as a standalone HTML document; ``paper`` is a key of PAPER or None.
 
-    ``pages`` maps anchors to the page they fell on in a previous layout; page
-    references then print those numbers (see pdf.py for why).
+    ``pages`` is given for the PDF only: the contents and cross-references then carry
+    page-number slots (see pagenumbers.py). A browser cannot number pages, so the print
+    view has none.
     """
     env = make_environment(templates)
 
@@ -51,7 +53,7 @@ def render_book(
         views=book.views,
         corpus=book.views.corpus,
         ref=ref,
-        pages=pages or {},
+        pages=pages,
         commit=commit,
         page_size=PAPER[paper] if paper else None,
         scope=book.scope.describe(book.views),

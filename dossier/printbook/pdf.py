@@ -1,4 +1,4 @@
-"""HTML → PDF with WeasyPrint: the only module that imports it.
+"""HTML → PDF with WeasyPrint (imported here and, for its laid-out boxes, in pagenumbers.py).
 
 Deterministic: WeasyPrint takes the document dates from the page's ``dcterms`` meta tags
 (the corpus's as-of date), never the clock, and the file identifier here is a hash of
@@ -17,21 +17,16 @@ from pathlib import Path
 from .. import atomic
 from ..errors import DossierError
 from ..links import link_target, linked_folder
-
-# WeasyPrint resolves target-counter() on its first layout and does not always lay out
-# the contents again when later pages move (a cross-reference's "(p. 14)" is wider than
-# the placeholder it replaced), so the contents could name the page before the right
-# one. We therefore lay out, read where every anchor fell, and render again with those
-# numbers written in, until they no longer change.
-_MAX_LAYOUTS = 4
+from .pagenumbers import PageNumbers, anchor_pages, estimated_digits, fill_in_place
 
 
-def write_pdf(render: Callable[[dict[str, int]], str], output: Path, root: Path) -> int:
-    """Make the PDF of the HTML ``render(pages)`` gives; write it to ``output``.
+def write_pdf(render: Callable[[PageNumbers], str], output: Path, root: Path) -> int:
+    """Make the PDF of the HTML ``render(numbers)`` gives; write it to ``output``.
 
-    ``render`` receives the page of each anchor from the previous layout ({} at first).
-    Returns the page count. ``output`` is checked before the (slow) layout and again
-    just before the write: never a link, nor in a folder of the project that is one.
+    ``render`` prints ``numbers.slot(anchor)`` wherever a page number goes (see
+    pagenumbers.py). Returns the page count. ``output`` is checked before the (slow)
+    layout and again just before the write: never a link, nor in a folder of the project
+    that is one.
     """
     check_output(root, output)
     data, pages = html_to_pdf(render)
@@ -68,8 +63,9 @@ def check_output(root: Path, output: Path) -> None:
         )
 
 
-def html_to_pdf(render: Callable[[dict[str, int]], str]) -> tuple[bytes, int]:
-    """The PDF's bytes and its number of pages, with page references settled."""
+def html_to_pdf(render: Callable[[PageNumbers], str]) -> tuple[bytes, int]:
+    """The PDF's bytes and its number of pages, each page number the page where its
+    target starts."""
     try:
         import weasyprint
     except ImportError as exc:  # a missing system library (Pango) shows up here too
@@ -81,18 +77,21 @@ def html_to_pdf(render: Callable[[dict[str, int]], str]) -> tuple[bytes, int]:
     level = logger.level
     logger.setLevel(logging.ERROR)  # its CSS notes are for us, not the reader
     try:
-        pages: dict[str, int] = {}
-        for _ in range(_MAX_LAYOUTS):
-            html = render(pages)
+        html = render(PageNumbers(digits=1))
+        digits = estimated_digits(html)
+        if digits > 1:
+            html = render(PageNumbers(digits))
+        while True:
             document = weasyprint.HTML(string=html, base_url=None).render()
-            found = {
-                anchor: number
-                for number, page in enumerate(document.pages, start=1)
-                for anchor in page.anchors
-            }
-            if found == pages:
+            needed = len(str(len(document.pages)))
+            if needed <= digits:
                 break
-            pages = found
+            digits = needed  # the slots were too narrow: lay out again with wider ones
+            html = render(PageNumbers(digits))
+        numbers = PageNumbers(digits, anchor_pages(document.pages))
+        if not fill_in_place(document, numbers):
+            html = render(numbers)  # same slot widths, so the same pages
+            document = weasyprint.HTML(string=html, base_url=None).render()
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         return document.write_pdf(pdf_identifier=identifier), len(document.pages)
     finally:

@@ -15,6 +15,7 @@ from ..dates import PartialDate
 from ..errors import TemplateProblem
 from ..provenance import quote_anchor
 from ..topics import topic_label
+from ..words import counted
 from .graph import edges, graph_markup
 from .markdown import to_html
 
@@ -53,6 +54,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
         kind_label=lambda k: KIND_LABELS.get(k, k),
         anchor=quote_anchor,
         topic_label=topic_label,
+        counted=counted,  # {{ deals|length|counted("deal") }} → "1 deal", "2 deals"
     )
     env.globals["graph"] = graph_markup  # graph(views, link[, company slug]) → inline SVG
     env.globals["graph_edges"] = edges

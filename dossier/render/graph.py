@@ -196,10 +196,22 @@ def _ring(
     return place
 
 
-def network_svg(views: Views, link: Callable[[str], str]) -> str:
-    """The whole network; ``link(slug)`` gives each node's href."""
-    pairs = edges(views)
+def most_connected(views: Views, most: int) -> frozenset[str]:
+    """The ``most`` companies with the most counterparties (ties A–Z by name)."""
+    ranked = sorted(
+        views.companies_by_name, key=lambda c: -len(views.counterparties_of.get(c.slug, ()))
+    )
+    return frozenset(c.slug for c in ranked[:most])
+
+
+def network_svg(views: Views, link: Callable[[str], str], most: int | None = None) -> str:
+    """The whole network, or its ``most`` best-connected companies and the deals between
+    them; ``link(slug)`` gives each node's href."""
+    among = most_connected(views, most) if most is not None else None
+    pairs = edges(views, among)
     order = _order(views, pairs)
+    if among is not None:
+        order = [slug for slug in order if slug in among]
     companies = views.corpus.companies
     radius, mx, my, radial = _frame([companies[s].name for s in order], 110)
     svg = _svg(2 * (radius + mx), 2 * (radius + my), "Companies and the deals between them")
@@ -241,8 +253,11 @@ def _text(svg: ET.Element) -> str:
     return ET.tostring(svg, encoding="unicode")
 
 
-def graph_markup(views: Views, link: Callable[..., str], slug: str | None = None) -> Markup:
-    """For templates: the network, or ``slug``'s neighbourhood, as inline SVG (or empty).
+def graph_markup(
+    views: Views, link: Callable[..., str], slug: str | None = None, most: int | None = None
+) -> Markup:
+    """For templates: the network (its ``most`` best-connected companies when given), or
+    ``slug``'s neighbourhood, as inline SVG (or empty).
 
     Markup is right: ElementTree escaped every name and title it wrote.
     """
@@ -250,5 +265,5 @@ def graph_markup(views: Views, link: Callable[..., str], slug: str | None = None
     def href(other: str) -> str:
         return link("company", other)
 
-    svg = network_svg(views, href) if slug is None else neighbourhood_svg(views, slug, href)
+    svg = network_svg(views, href, most) if slug is None else neighbourhood_svg(views, slug, href)
     return Markup(svg or "")

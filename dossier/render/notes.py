@@ -8,12 +8,12 @@ Print renders the same list as endnotes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import Article
+from ..model import Article, Claim
 from ..provenance import quote_anchor
 
 
@@ -46,6 +46,13 @@ class Notes:
 
     def _at_sentence(self, article: str, quote: str, number: int) -> str:
         return f"{self._link('article', article)}#{quote_anchor(quote)}"
+
+    def outlets(self, claims: Iterable[Claim]) -> str:
+        """Who says so, for a claim shown beside one that disagrees: each source's outlet
+        (its title when the outlet is not known), once each, in order."""
+        articles = (self._articles[c.source] for c in claims)
+        names = (a.outlet or f"“{a.title}”" for a in articles)
+        return "; ".join(dict.fromkeys(names))
 
     def cite(self, article: str, quote: str) -> Markup:
         key = (article, " ".join(quote.split()))

@@ -21,6 +21,7 @@ from ..dates import PartialDate
 from ..parallel import ordered_map
 from ..review.history import History
 from ..views import Views
+from ..words import counted
 from .environment import make_environment, relative_url, render
 from .notes import Notes
 from .trace import Reads, ReadTree, Recorder, fingerprint
@@ -250,23 +251,26 @@ def _jobs(views: Views) -> Iterator[PageJob]:
         views,
         "articles",
         "Article briefings",
-        "{n} article briefing(s) published in {label}, newest first.",
-        "{n} article briefing(s) without a publication date.",
+        ("article briefing", "article briefings"),
+        "{items} published in {label}, newest first.",
+        "{items} without a publication date.",
     )
     yield from _year_jobs(
         views,
         "timeline",
         "Timeline",
-        "{n} deal(s) and article(s) dated {label}, oldest first.",
-        "{n} deal(s) and article(s) without a date.",
+        ("deal or article", "deals and articles"),
+        "{items} of {label}, oldest first.",
+        "{items} without a date.",
     )
     for topic in views.topics:
         yield PageJob(
             "topic.html.j2",
             page_path("topic", topic.slug),
             f"Topic: {topic.label}",
-            f"{topic.label}: {len(topic.deals)} deal(s), {len(topic.articles)} article(s), "
-            f"{len(topic.companies)} companies.",
+            f"{topic.label}: {counted(len(topic.deals), 'deal')}, "
+            f"{counted(len(topic.articles), 'article')}, "
+            f"{counted(len(topic.companies), 'company')}.",
             {"topic": _FromViews("topic_by_slug", topic.slug)},
         )
     for company in views.companies_by_name:
@@ -295,7 +299,9 @@ def _jobs(views: Views) -> Iterator[PageJob]:
         )
 
 
-def _year_jobs(views: Views, stem: str, title: str, dated: str, undated: str) -> Iterator[PageJob]:
+def _year_jobs(
+    views: Views, stem: str, title: str, noun: tuple[str, str], dated: str, undated: str
+) -> Iterator[PageJob]:
     """One page per year ("2024", "undated") of ``views.STEM_of_year``: template
     ``STEM_year.html.j2``, link kind ``STEM-year``, the items as ``_YEAR_ITEMS[stem]``."""
     attr = f"{stem}_of_year"
@@ -305,7 +311,10 @@ def _year_jobs(views: Views, stem: str, title: str, dated: str, undated: str) ->
             f"{stem}_year.html.j2",
             page_path(f"{stem}-year", slug),
             f"{title}, {label}",
-            (dated if slug != "undated" else undated).format(n=len(items), label=label),
+            (dated if slug != "undated" else undated).format(
+                items=counted(len(items), *noun),
+                label=label,
+            ),
             {"label": label, _YEAR_ITEMS[stem]: _FromViews(attr, slug)},
         )
 

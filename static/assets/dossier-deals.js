@@ -1,6 +1,7 @@
-/* Deals table: sort by any column and filter by kind, status, year and company.
-   Progressive enhancement: the table is complete without this script; it reads the
-   data-* attributes the deals template writes and only hides rows or reorders them. */
+/* Deals table: a text filter, filters by kind, status, year and company, sorting by any
+   column, and pages of PAGE rows. Progressive enhancement: the table works without this
+   script (long ones in pages of rows linked by #fragment, see the deals_table macro); it
+   reads the data-* attributes the template writes and only hides rows or reorders them. */
 (function () {
   "use strict";
 
@@ -44,9 +45,19 @@
     return a.localeCompare(b);
   }
 
+  var PAGE = 50;
+
   function enhance(table, n) {
     var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
+    var rows = [];
+    // One body for all rows: the script pages the filtered rows itself.
+    Array.prototype.slice.call(table.tBodies).forEach(function (part) {
+      Array.prototype.forEach.call(part.rows, function (row) { rows.push(row); });
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    while (table.tBodies.length > 1) table.removeChild(table.tBodies[1]);
+    body.removeAttribute("id");
+    table.removeAttribute("data-dossier-pages");
     var fields = [
       ["kind", "Kind", function (r) { return [r.dataset.kind]; }],
       ["status", "Status", function (r) { return [r.dataset.status]; }],
@@ -57,6 +68,14 @@
     form.className = "dossier-filter";
     form.setAttribute("role", "search");
     form.setAttribute("aria-label", "Filter deals");
+    var textLabel = document.createElement("label");
+    var text = document.createElement("input");
+    text.type = "search";
+    text.id = "dossier-filter-" + n + "-text";
+    textLabel.setAttribute("for", text.id);
+    textLabel.textContent = "Text ";
+    textLabel.appendChild(text);
+    form.appendChild(textLabel);
     var boxes = fields.map(function (f) {
       return select(form, "dossier-filter-" + n + "-" + f[0], f[1], distinct(rows, f[2]));
     });
@@ -72,19 +91,56 @@
     }
     wrapper.parentNode.insertBefore(form, wrapper);
     wrapper.parentNode.insertBefore(count, wrapper);
+    var links = wrapper.nextElementSibling;
+    if (links && links.classList.contains("dossier-pages")) links.remove();
+    var pager = document.createElement("nav");
+    pager.className = "dossier-pager";
+    pager.setAttribute("aria-label", "Pages of this table");
+    var previous = document.createElement("button");
+    previous.type = "button";
+    previous.textContent = "Previous";
+    var where = document.createElement("span");
+    var next = document.createElement("button");
+    next.type = "button";
+    next.textContent = "Next";
+    pager.appendChild(previous);
+    pager.appendChild(where);
+    pager.appendChild(next);
+    wrapper.parentNode.insertBefore(pager, wrapper.nextSibling);
+    var page = 0;
+
+    function words(text) {
+      return text.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+    }
 
     function apply() {
-      var shown = 0;
-      rows.forEach(function (row) {
-        var keep = fields.every(function (f, i) {
-          return !boxes[i].value || f[2](row).indexOf(boxes[i].value) !== -1;
-        });
-        row.hidden = !keep;
-        if (keep) shown += 1;
+      var wanted = words(text.value);
+      var matching = rows.filter(function (row) {
+        var haystack = (row.textContent + " " + (row.dataset.companies || "")).toLowerCase();
+        return wanted.every(function (w) { return haystack.indexOf(w) !== -1; }) &&
+          fields.every(function (f, i) {
+            return !boxes[i].value || f[2](row).indexOf(boxes[i].value) !== -1;
+          });
       });
-      count.textContent = "Showing " + shown + " of " + rows.length + " deals.";
+      var pages = Math.max(1, Math.ceil(matching.length / PAGE));
+      page = Math.min(page, pages - 1);
+      var first = page * PAGE, last = Math.min(first + PAGE, matching.length);
+      rows.forEach(function (row) { row.hidden = true; });
+      matching.slice(first, last).forEach(function (row) { row.hidden = false; });
+      count.textContent = matching.length > PAGE
+        ? "Showing " + (first + 1) + "–" + last + " of " + matching.length + " deals" +
+          (matching.length < rows.length ? " (" + rows.length + " in all)." : ".")
+        : "Showing " + matching.length + " of " + rows.length + " deals.";
+      pager.hidden = pages === 1;
+      where.textContent = "Page " + (page + 1) + " of " + pages;
+      previous.disabled = page === 0;
+      next.disabled = page === pages - 1;
     }
-    boxes.forEach(function (box) { box.addEventListener("change", apply); });
+    function refilter() { page = 0; apply(); }
+    boxes.forEach(function (box) { box.addEventListener("change", refilter); });
+    text.addEventListener("input", refilter);
+    previous.addEventListener("click", function () { page -= 1; apply(); });
+    next.addEventListener("click", function () { page += 1; apply(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
 
@@ -104,6 +160,8 @@
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
+        page = 0;
+        apply();
       });
     });
   }
