@@ -150,3 +150,11 @@ def test_an_sec_exhibit_is_read_from_its_html() -> None:
     )
     body, _, _ = _read_html("seeds/exhibit.html", page)
     assert "Orland Corp announced today that it has acquired Lenvar Ltd" in body
+
+
+def test_a_rare_given_name_alone_does_not_make_a_company_a_person() -> None:
+    found = names(
+        "Regulators raided carmakers Vellmark Motors AG, Porsche and Kestrel Autos GmbH "
+        "over the talks."
+    )
+    assert "Porsche" in found

@@ -26,6 +26,7 @@ from .lexicon import (
 from .names import (
     NUMBER,
     TOKEN,
+    USUAL_NAME_SHARE,
     designated,
     first_names,
     fold,
@@ -305,7 +306,9 @@ def company_evidence(
     bought = _BOUGHT_BEFORE.search(before[-40:]) is not None  # people are not bought
     if not (is_designated or listed or bought) and (
         is_person(tokens)
-        or (len(tokens) == 1 and (tokens[0] in people or tokens[0] in first_names()))
+        or (
+            len(tokens) == 1 and (tokens[0] in people or tokens[0] in first_names(USUAL_NAME_SHARE))
+        )
     ):
         return None  # "Satya Nadella", "Nadella": a first name, or a surname of this text
     # cheapest tests first: most phrases have none
@@ -425,7 +428,9 @@ def _place_and_trade(tokens: list[str]) -> bool:
 def _registered(tokens: list[str], before: str) -> bool:
     """A name of an SEC registrant ("Apple", "Goldman Sachs"), written in capitals where a
     sentence does not begin: at the start, "Target" or "Gap" may be a word."""
-    if len(tokens) == 1 and (not before.strip(' "“‘(') or tokens[0] in first_names()):
+    if len(tokens) == 1 and (
+        not before.strip(' "“‘(') or tokens[0] in first_names(USUAL_NAME_SHARE)
+    ):
         return False
     name = " ".join(usual_name(" ".join(tokens)).split()).removesuffix(".com")
     # "Wal-Mart" is "Walmart", "Coca-Cola" is "Coca Cola"

@@ -346,19 +346,26 @@ def aliases_of(phrase: str, name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def first_names(share: float = 0.0) -> frozenset[str]:
     """Given names of the US census (1990), from the ``names`` package: a name that
-    starts with one ("Satya Nadella", "Sarah Okafor") is a person's."""
+    starts with one ("Satya Nadella", "Sarah Okafor") is a person's. With ``share``,
+    only names given to at least that percentage of people: alone, a word is taken for
+    a person only when it is a usual name ("Porsche" is a given name, of 0.001%)."""
     import names
 
     folder = Path(names.__file__).parent
     out: set[str] = set()
     for file in ("dist.male.first", "dist.female.first"):
         for line in (folder / file).read_text("ascii").splitlines():
-            if line.strip():
-                out.add(line.split()[0].capitalize())
+            fields = line.split()
+            if fields and float(fields[1]) >= share:
+                out.add(fields[0].capitalize())
     return frozenset(out - _NOT_GIVEN)
+
+
+# Alone, a word is a person's given name when at least this share of people bear it.
+USUAL_NAME_SHARE = 0.002
 
 
 # Census given names that are more often companies or words in business news.
