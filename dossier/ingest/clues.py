@@ -250,7 +250,10 @@ _PUBLIC_BODIES = frozenset(
 
 # A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
 _TITLE_WORDS = frozenset(
-    "Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member".split()  # noqa: SIM905
+    """
+    Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member
+    Founder Co-founder Co-Founder Cofounder President CEO CFO CTO COO
+    """.split()  # noqa: SIM905
 )
 
 
