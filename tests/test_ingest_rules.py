@@ -158,3 +158,18 @@ def test_a_rare_given_name_alone_does_not_make_a_company_a_person() -> None:
         "over the talks."
     )
     assert "Porsche" in found
+
+
+def test_status_words_of_a_done_deal() -> None:
+    from dossier.ingest.status import status_of
+
+    for sentence in (
+        "The merger of Orland and Lenvar, which became final Tuesday, creates a chain.",
+        "Orland has confirmed the acquisition in a blog post.",
+        "Google has invested $300 million in Lenvar, according to the Financial Times.",
+        "And in August, Orland snatched up Lenvar, a maker of sensors.",
+    ):
+        assert status_of(sentence) == ("completed", True), sentence
+    assert status_of("Orland is in talks to buy Lenvar, according to people familiar.")[0] == (
+        "rumored"
+    )

@@ -61,7 +61,10 @@ _COMPLETED = Caseless(
     # "made its biggest acquisition by buying LinkedIn", "Google paid £400m for DeepMind"
     r"by (?:buying|acquiring|purchasing)|paid (?:[^ ]+ ){1,4}?for|"
     r"(?:has |have )?received (?:[^ ]+ ){1,3}?(?:in )?(?:funding|investment)|"
-    r"accepted (?:[^ ]+ ){0,3}?investment)\b"
+    r"accepted (?:[^ ]+ ){0,3}?investment|"
+    # "the merger …, which became final Tuesday", "Twitter has confirmed the acquisition"
+    r"became (?:final|effective)|took effect|"
+    r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
 )
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
