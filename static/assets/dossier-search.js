@@ -61,12 +61,21 @@
       return;
     }
     const pagefind = await load();
-    const found = await pagefind.search(query);
+    // The page whose name or alias is the query comes first: company and deal pages
+    // carry their names as a "name" filter (lower case). Pagefind's own ranking weighs
+    // how often a word occurs, so an article saying "Xiaomi" ten times would win.
+    const [own, found] = await Promise.all([
+      pagefind.search(null, { filters: { name: query.trim().toLowerCase() } }),
+      pagefind.search(query),
+    ]);
     if (number !== asked || !found) return;
-    const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    const first = own ? own.results : [];
+    const firstIds = new Set(first.map((r) => r.id));
+    const ranked = [...first, ...found.results.filter((r) => !firstIds.has(r.id))];
+    const data = await Promise.all(ranked.slice(0, SHOWN).map((r) => r.data()));
     if (number !== asked) return;
     list.replaceChildren(...data.map(item));
-    const total = found.results.length;
+    const total = ranked.length;
     status.textContent =
       total === 0 ? "No pages found" :
       total === 1 ? "1 page found" :
