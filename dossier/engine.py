@@ -35,6 +35,7 @@ from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
+from .search_names import name_files
 from .site_search import index_site, searchable
 from .theme_workers import Team
 
@@ -136,8 +137,10 @@ def page_key(cache: PageCache, page: Page) -> str:
 def site_outputs(
     rendered: RenderedSite, site_url: str, memos: ExportMemos | None = None
 ) -> list[tuple[str, str]]:
-    """Files besides the pages that follow from the corpus: print view, feeds, exports."""
-    return [*rendered.files, *export_files(rendered.views, site_url or None, memos)]
+    """Files besides the pages that follow from the corpus: print view, feeds, exports,
+    the search's table of names."""
+    exports = export_files(rendered.views, site_url or None, memos)
+    return [*rendered.files, *exports, *name_files(rendered)]
 
 
 class SiteBuild:

@@ -28,6 +28,28 @@
     return engine;
   }
 
+  // The pages named exactly as the query (company names and aliases, deal titles):
+  // they come first. A table split by a hash of the name (dossier/search_names.py).
+  function fnv1a(text) {
+    let value = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+      value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+    }
+    return value;
+  }
+
+  async function named(key) {
+    if (!key) return [];
+    const shard = (fnv1a(key) % 64).toString(16).padStart(2, "0");
+    const response = await fetch(new URL(`search-names/${shard}.json`, root));
+    if (!response.ok) return [];
+    const entries = (await response.json())[key] || [];
+    return entries.map(([path, title, summary]) => ({
+      url: new URL(path, root).pathname,
+      meta: { title, summary },
+    }));
+  }
+
   function open(shown) {
     panel.hidden = !shown;
     input.setAttribute("aria-expanded", shown ? "true" : "false");
@@ -60,22 +82,16 @@
       open(false);
       return;
     }
-    const pagefind = await load();
-    // The page whose name or alias is the query comes first: company and deal pages
-    // carry their names as a "name" filter (lower case). Pagefind's own ranking weighs
-    // how often a word occurs, so an article saying "Xiaomi" ten times would win.
-    const [own, found] = await Promise.all([
-      pagefind.search(null, { filters: { name: query.trim().toLowerCase() } }),
-      pagefind.search(query),
-    ]);
+    const key = query.trim().toLowerCase();
+    const [own, pagefind] = await Promise.all([named(key), load()]);
+    const found = await pagefind.search(query);
     if (number !== asked || !found) return;
-    const first = own ? own.results : [];
-    const firstIds = new Set(first.map((r) => r.id));
-    const ranked = [...first, ...found.results.filter((r) => !firstIds.has(r.id))];
-    const data = await Promise.all(ranked.slice(0, SHOWN).map((r) => r.data()));
+    const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (number !== asked) return;
-    list.replaceChildren(...data.map(item));
-    const total = ranked.length;
+    const firstUrls = new Set(own.map((d) => d.url));
+    const ranked = [...own, ...data.filter((d) => !firstUrls.has(d.url))].slice(0, SHOWN);
+    list.replaceChildren(...ranked.map(item));
+    const total = Math.max(found.results.length, ranked.length);
     status.textContent =
       total === 0 ? "No pages found" :
       total === 1 ? "1 page found" :
