@@ -116,14 +116,14 @@
     clearTimeout(timer);
     timer = setTimeout(() => run(input.value), 80);
   });
-  input.addEventListener("focus", () => { load(); if (list.children.length) open(true); });
+  input.addEventListener("focus", () => load()); // fetch the index's entry while typing begins
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const first = results()[0];
-    if (first) first.focus(); else run(input.value);
+    if (first) { open(true); first.focus(); } else run(input.value);
   });
   form.addEventListener("keydown", (event) => {
-    if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
+    if (event.key === "ArrowDown") { event.preventDefault(); open(results().length > 0); move(1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
     else if (event.key === "Escape") { open(false); input.focus(); }
   });
