@@ -152,15 +152,3 @@ def test_header_search_works_from_the_keyboard(browser, base_url: str) -> None: 
     page.keyboard.press("Enter")
     page.wait_for_url("**/companies/deepseek.html")
     page.close()
-
-
-@needs_chromium
-def test_404_form_runs_its_search(browser, base_url: str) -> None:  # noqa: F811
-    page = browser.new_page()
-    page.goto(f"{base_url}/index.html?q=%E5%B0%8F%E7%B1%B3", wait_until="networkidle")
-    page.wait_for_function(
-        "/found/.test(document.querySelector('.dossier-search__status').textContent)"
-    )
-    first = page.locator("#dossier-search-results a").first.get_attribute("href")
-    page.close()
-    assert first == "/companies/xiaomi.html"

@@ -240,5 +240,3 @@ def test_search_finds_briefings_not_the_indexes_that_list_them(default_site: Pat
     for listing in ("timeline.html", "deals/index.html", "companies/index.html", "topics/ai.html"):
         assert not marked(listing), listing
     assert not (default_site / "search").exists()  # the theme's one-file index is gone
-
-

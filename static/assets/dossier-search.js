@@ -52,7 +52,6 @@
 
   function open(shown) {
     panel.hidden = !shown;
-    input.setAttribute("aria-expanded", shown ? "true" : "false");
   }
 
   function item(data) {
@@ -114,7 +113,7 @@
 
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(input.value), 80);
+    timer = setTimeout(() => run(input.value), 30); // one query per burst of keys
   });
   input.addEventListener("focus", () => load()); // fetch the index's entry while typing begins
   form.addEventListener("submit", (event) => {
