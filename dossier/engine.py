@@ -216,9 +216,7 @@ class SiteBuild:
         page.toc = page_toc([(h.level, h.id, h.html) for h in ours.headings])
         if ours.path in self.hits:  # a cached page prints its stored output
             return ""
-        if ours.listing:  # an index: searching finds the pages it lists, not the list
-            return ours.html
-        return searchable(ours.html, ours.title, ours.description)
+        return _body(ours)
 
     def on_page_context(self, context: Any, page: Any) -> Any:
         if page.file.src_uri in self.hits:
@@ -326,7 +324,13 @@ class SiteBuild:
         page = self.session.page(path)
         self.hits.discard(path)
         page.meta.pop("template", None)
-        page.content = self.pages[path].html
+        page.content = _body(self.pages[path])
+
+
+def _body(page: Page) -> str:
+    """The page's HTML as the theme wraps it: marked for search, unless it is an index
+    (searching finds the pages an index lists, not the list)."""
+    return page.html if page.listing else searchable(page.html, page.title, page.description)
 
 
 def _prebuilt(page: Any, *args: Any) -> None:
