@@ -56,10 +56,12 @@ def _binary() -> str:
 def index_site(site_dir: Path) -> None:
     """Write the search index of the pages in ``site_dir`` to ``site_dir/pagefind``.
 
-    The index is written beside the site and swapped in whole, so a reader searching
+    The index is written to a temporary folder and swapped in whole, so a reader searching
     while serve updates it never meets half an index; on failure the old one stays.
     """
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent))
+    # Inside the site, so that a build killed meanwhile leaves nothing outside the
+    # temporary site folder it was writing (which the next build clears).
+    work = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.tmp-", dir=site_dir))
     work.chmod(dir_mode())
     try:
         try:
