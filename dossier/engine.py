@@ -5,11 +5,11 @@ finished without a warning, so a failed build leaves the previous site as it was
 Pages reach MkDocs as finished HTML fragments (no markdown pass, ``_prebuilt``); the
 theme wrapping that remains is cached by content hash (pagecache.py): an unchanged page
 is written from the cache through a one-line template. Once every page is written,
-Pagefind indexes the folder for search (site_search.py). The site is still assembled in full, so
-an incremental build is byte-identical to a clean one by construction. Many missing
-pages: forked workers wrap some of them meanwhile (theme_workers.py). MkDocs calls
-hooks as module functions (site_hook.py); they reach the build through one object per
-process, ``HOOKS``, and each build's state is a ``SiteBuild`` of its own.
+Pagefind indexes the folder for search (site_search.py). The site is still assembled
+in full, so an incremental build is byte-identical to a clean one by construction. Many
+missing pages: forked workers wrap some of them meanwhile (theme_workers.py). MkDocs
+calls hooks as module functions (site_hook.py); they reach the build through one object
+per process, ``HOOKS``, and each build's state is a ``SiteBuild`` of its own.
 """
 
 from __future__ import annotations

@@ -83,8 +83,8 @@ def _relayout(state: State, paths: list[str]) -> list[str]:
 
 
 def write_index(state: State) -> None:
-    """Index the served pages again (the whole folder: Pagefind has no partial update;
-    about a second per thousand pages), swapped in whole."""
+    """Index the served pages again, the whole folder (about a second per thousand
+    pages, in the background), swapped in whole."""
     index_site(state.site_dir)
 
 
