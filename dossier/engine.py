@@ -3,13 +3,13 @@
 A build goes into a temporary folder beside ``site/`` and replaces it only when MkDocs
 finished without a warning, so a failed build leaves the previous site as it was.
 Pages reach MkDocs as finished HTML fragments (no markdown pass, ``_prebuilt``); the
-theme wrapping and the search plugin's parsing that remain are cached by content hash
-(pagecache.py): an unchanged page is written from the cache through a one-line
-template and its search entries are replayed. The site is still assembled in full, so
-an incremental build is byte-identical to a clean one by construction. Many missing
-pages: forked workers wrap some of them meanwhile (theme_workers.py). MkDocs calls
-hooks as module functions (site_hook.py); they reach the build through one object per
-process, ``HOOKS``, and each build's state is a ``SiteBuild`` of its own.
+theme wrapping that remains is cached by content hash (pagecache.py): an unchanged page
+is written from the cache through a one-line template. Once every page is written,
+Pagefind indexes the folder for search (site_search.py). The site is still assembled
+in full, so an incremental build is byte-identical to a clean one by construction. Many
+missing pages: forked workers wrap some of them meanwhile (theme_workers.py). MkDocs
+calls hooks as module functions (site_hook.py); they reach the build through one object
+per process, ``HOOKS``, and each build's state is a ``SiteBuild`` of its own.
 """
 
 from __future__ import annotations
@@ -29,12 +29,14 @@ from .atomic import dir_mode, recover, swap_dir
 from .build_env import epoch, quiet_logs, source_date
 from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
+from .header_search import HeaderSearch
 from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
 from .pagecache import CACHE_DIR, PageCache, fingerprint
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
-from .search_label import SearchDialogLabel
+from .search_names import name_files
+from .site_search import index_site, searchable
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -62,7 +64,6 @@ class BuildRequest:
 class CachedPage:
     path: str
     html: str
-    search: list[Any]
 
 
 def build_site(
@@ -118,7 +119,7 @@ def _explain(warnings: list[str], headline: str) -> str:
 
 def page_cache(root: Path, session: MkDocsSession) -> PageCache:
     here = Path(__file__)
-    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "search_label.py")
+    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "header_search.py", "site_search.py")
     code = [here.with_name(name) for name in names]
     custom = session.theme_dir  # theme overrides shape every page
     if custom:
@@ -129,15 +130,17 @@ def page_cache(root: Path, session: MkDocsSession) -> PageCache:
 
 def page_key(cache: PageCache, page: Page) -> str:
     headings = repr([(h.level, h.id, h.html) for h in page.headings])
-    listing = "listing" if page.listing else ""  # its search entries: none
+    listing = "listing" if page.listing else ""  # not marked for search
     return cache.key(page.path, page.title, page.description, page.html, headings, listing)
 
 
 def site_outputs(
     rendered: RenderedSite, site_url: str, memos: ExportMemos | None = None
 ) -> list[tuple[str, str]]:
-    """Files besides the pages that follow from the corpus: print view, feeds, exports."""
-    return [*rendered.files, *export_files(rendered.views, site_url or None, memos)]
+    """Files besides the pages that follow from the corpus: print view, feeds, exports,
+    the search's table of names."""
+    exports = export_files(rendered.views, site_url or None, memos)
+    return [*rendered.files, *exports, *name_files(rendered)]
 
 
 class SiteBuild:
@@ -160,12 +163,8 @@ class SiteBuild:
         self.keys = {page.path: page_key(cache, page) for page in rendered.pages}
         self.hits: set[str] = set()  # pages taken from the cache
         self.loaded: CachedPage | None = None  # the cached page being written now
-        self.search: dict[str, list[Any]] = {}  # a wrapped page's entries, until stored
         self.written = self.reused = 0
         self.outputs: dict[str, str] = {}  # generated files besides the pages → text
-        # Under serve: every indexed page's entries, in order, for the in-place updates.
-        self.indexed: list[tuple[str, list[Any]]] = []
-        self.collect: list[Any] | None = None  # an in-place update's entries for its page
         self.warnings = request.warnings if request else []
         self.progress = request.progress if request else None
         self.missing = request.missing if request and not serving else frozenset()
@@ -177,7 +176,6 @@ class SiteBuild:
     def on_files(self, files: Any) -> Any:
         self.session.files = files
         self.session.add_pages(files, [page.path for page in self.rendered.pages])
-        self.session.intercept_search(self._index_page)
         return files
 
     def on_nav(self, nav: Any) -> Any:
@@ -186,7 +184,7 @@ class SiteBuild:
 
     def on_env(self, env: Any, files: Any) -> Any:
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
-        with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", SearchDialogLabel)
+        with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
         self.session.env = env
         self._start_team()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already
@@ -204,8 +202,6 @@ class SiteBuild:
         # The theme prints page.title and the description without escaping them.
         page.meta["title"] = html.escape(ours.title)
         page.meta["description"] = html.escape(ours.description)
-        if ours.listing:
-            page.meta["search"] = {"exclude": True}
         page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
         # A page workers may wrap is a stand-in until MkDocs reaches it (_before_page).
         if ours.path in self.missing or self.cache.has(self.keys[ours.path]):
@@ -218,9 +214,9 @@ class SiteBuild:
         if ours is None:
             return content
         page.toc = page_toc([(h.level, h.id, h.html) for h in ours.headings])
-        # A cached page prints its stored output; an empty body spares the search
-        # plugin's regular expression a pass over the page's HTML.
-        return "" if ours.path in self.hits else ours.html
+        if ours.path in self.hits:  # a cached page prints its stored output
+            return ""
+        return _body(ours)
 
     def on_page_context(self, context: Any, page: Any) -> Any:
         if page.file.src_uri in self.hits:
@@ -238,7 +234,7 @@ class SiteBuild:
                 if self.team is not None and path in self.team.position:
                     self.team.read += 1
             else:
-                self.cache.put(self.keys[path], output, self.search.pop(path, []))
+                self.cache.put(self.keys[path], output)
                 self.written += 1
             self._report()
         if self.team is not None:
@@ -247,39 +243,21 @@ class SiteBuild:
 
     def on_post_build(self) -> None:
         self.cache.prune()
+        index_site(Path(self.session.config.site_dir))
 
     # --- serve's in-place updates (live.py) ---------------------------------------------
 
-    def rewrap(self, page: Page) -> list[Any]:
-        """Point the events at ``page``'s new HTML; returns the list its search entries
-        go to while MkDocs builds the page again."""
+    def rewrap(self, page: Page) -> None:
+        """Point the events at ``page``'s new HTML, for MkDocs to build the page again."""
         self.pages[page.path] = page
         self.keys[page.path] = page_key(self.cache, page)
         self.hits.discard(page.path)
         self.loaded = None
-        self.collect = []
-        return self.collect
 
-    # --- the page cache and the search index ------------------------------------------
-
-    def _index_page(self, page: Any, index: Any, original: Callable[[Any], None]) -> None:
-        """The search plugin indexing one page: cached pages replay their stored entries."""
-        path = page.file.src_uri
-        before = len(index.entries)
-        if path in self.hits:
-            index.entries.extend(self._cached(path).search)
-        else:
-            original(page)
-            if path in self.pages:
-                self.search[path] = index.entries[before:]
-        if self.serving and self.collect is None:
-            self.indexed.append((path, index.entries[before:]))
-        if self.collect is not None:  # an in-place update writes the index itself
-            self.collect.extend(index.entries[before:])
-            del index.entries[before:]
+    # --- the page cache ---------------------------------------------------------------
 
     def _cached(self, path: str) -> CachedPage:
-        """A cached page's output and search entries, read when MkDocs reaches that page.
+        """A cached page's output, read when MkDocs reaches that page.
 
         One page at a time: holding every cached page at once would double the memory.
         """
@@ -287,14 +265,14 @@ class SiteBuild:
             entry = self.cache.get(self.keys[path])
             if entry is None:
                 raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
-            self.loaded = CachedPage(path, *entry)
+            self.loaded = CachedPage(path, entry)
         return self.loaded
 
     def store(self, output: str, path: str) -> str:
         """In a worker: keep the wrapped page in the cache; the build's process writes it."""
         if self.warnings:  # the build's process wraps this page again and reports it
             raise SiteBuildError("a worker stopped at a warning")
-        self.cache.put(self.keys[path], output, self.search.pop(path, []))
+        self.cache.put(self.keys[path], output)
         return ""  # MkDocs writes nothing for an empty page
 
     def _report(self) -> None:
@@ -346,7 +324,13 @@ class SiteBuild:
         page = self.session.page(path)
         self.hits.discard(path)
         page.meta.pop("template", None)
-        page.content = self.pages[path].html
+        page.content = _body(self.pages[path])
+
+
+def _body(page: Page) -> str:
+    """The page's HTML as the theme wraps it: marked for search, unless it is an index
+    (searching finds the pages an index lists, not the list)."""
+    return page.html if page.listing else searchable(page.html, page.title, page.description)
 
 
 def _prebuilt(page: Any, *args: Any) -> None:
@@ -394,7 +378,7 @@ class Hooks:
     def on_post_build(self) -> None:
         build = self.current()
         build.on_post_build()
-        if self.after_build is not None and build.serving and build.collect is None:
+        if self.after_build is not None and build.serving:
             self.after_build(build)
 
 

@@ -1,12 +1,12 @@
 """Serve's rebuilds: change in place only the files of the served site that an edit affects.
 
 After a full build under ``serve``, serving.py keeps that build (engine.SiteBuild: its
-MkDocs session, its pages) and each page's search entries (``State``). On a change the
-pipeline runs again with render reuse (only pages whose reads changed are rendered,
-see render/trace.py); ``update_pages`` wraps just those pages in the theme with
-MkDocs's own page builder (through the session), ``write_index`` rewrites the search
-index from the kept entries, and ``write_outputs`` any export or print file whose
-text changed. Everything else on disk stays.
+MkDocs session, its pages) in a ``State``. On a change the pipeline runs again with
+render reuse (only pages whose reads changed are rendered, see render/trace.py);
+``update_pages`` wraps just those pages in the theme with MkDocs's own page builder
+(through the session), ``write_index`` has Pagefind index the pages again, and
+``write_outputs`` rewrites any export or print file whose text changed. Everything
+else on disk stays.
 
 Pages added or removed (an article drafted from a new seed, a briefing deleted) are
 placed where a full build would put them, and the sitemap is written again, as it is
@@ -18,16 +18,15 @@ the same inputs; tests/test_live.py checks that over random edits.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .atomic import write_bytes
 from .dates import PartialDate
 from .engine import SiteBuild
 from .mkdocs_session import Unsupported
 from .render import Page, RenderedSite
+from .site_search import index_site
 
 
 class NeedsFullBuild(Exception):
@@ -43,25 +42,7 @@ class State:
     engine: str  # fingerprint of mkdocs.yml, static/, theme overrides and this code
     pages: dict[str, Page]  # ours, by source path, in build order
     as_of: PartialDate | None
-    order: list[str]  # every indexed page, in the order MkDocs indexed them
-    entries: dict[str, str]  # page → its search entries as JSON array items
     outputs: dict[str, str]  # other generated files (exports, print view) → text
-    index_head: str  # the search index up to its list of entries
-
-
-def entries_json(entries: list[Any]) -> str:
-    # The search plugin writes its index with these settings; items joined with ","
-    # are then exactly what it writes for the whole list.
-    return ",".join(json.dumps(e, separators=(",", ":"), default=str) for e in entries)
-
-
-INDEX = "search/search_index.json"
-DOCS = ',"docs":['
-
-
-def search_index(state: State) -> str:
-    docs = ",".join(state.entries[p] for p in state.order if state.entries.get(p))
-    return f"{state.index_head}{docs}]}}"
 
 
 def update_pages(state: State, rendered: RenderedSite, engine: str) -> int:
@@ -82,18 +63,13 @@ def update_pages(state: State, rendered: RenderedSite, engine: str) -> int:
             session.redate_pages()
         changed = [p for p in rendered.pages if state.pages.get(p.path) is not p]
         for page in changed:
-            collected = state.build.rewrap(page)
+            state.build.rewrap(page)
             session.wrap_page(page.path, populate=True)
-            state.entries[page.path] = entries_json(collected)
         state.pages = {page.path: page for page in rendered.pages}
         if removed is not None or dated:
-            order = session.page_order()
-            state.order = [path for path in order if path in state.entries]
             session.write_sitemap()
     except Unsupported as exc:
         raise NeedsFullBuild(str(exc)) from None
-    finally:
-        state.build.collect = None
     return len(changed) + len(removed or ())
 
 
@@ -103,14 +79,13 @@ def _relayout(state: State, paths: list[str]) -> list[str]:
     for dest in gone:
         (state.site_dir / dest).unlink(missing_ok=True)
     wanted = set(paths)
-    removed = [path for path in state.pages if path not in wanted]
-    for path in removed:
-        state.entries.pop(path, None)
-    return removed
+    return [path for path in state.pages if path not in wanted]
 
 
 def write_index(state: State) -> None:
-    _write(state, INDEX, search_index(state))
+    """Index the served pages again, the whole folder (about a second per thousand
+    pages, in the background), swapped in whole."""
+    index_site(state.site_dir)
 
 
 def write_outputs(state: State, outputs: list[tuple[str, str]]) -> None:

@@ -1,7 +1,7 @@
 """MkDocs, the site engine, behind one object: the only module that imports it.
 
 ``MkDocsSession`` owns what one build set up (configuration, file list, navigation,
-theme environment, search index); engine.py drives full builds through it and live.py
+theme environment); engine.py drives full builds through it and live.py
 updates a served site in place with it. Moving to ProperDocs (a drop-in MkDocs fork)
 or Zensical (which reads mkdocs.yml) means changing this file, and site_hook.py's
 list of events.
@@ -36,7 +36,6 @@ from .errors import SiteBuildError
 # Versions whose private page builders were read and tested (pyproject pins 1.6.1).
 SUPPORTED = ("1.6.",)
 Heading = tuple[int, str, str]  # level, id, HTML of a heading, as the page has it
-IndexPage = Callable[[Any, Any, Callable[[Any], None]], None]  # (page, index, original)
 
 
 class Unsupported(Exception):
@@ -152,24 +151,8 @@ class MkDocsSession:
     def page(self, path: str) -> Any:
         return self.files.get_file_from_path(path).page
 
-    def intercept_search(
-        self, index_page: Callable[[Any, Any, Callable[[Any], None]], None]
-    ) -> None:
-        """Route the search plugin's indexing of each page through ``index_page(page,
-        index, original)``: the page's entries can then be stored, replayed or diverted."""
-        for plugin in self.config.plugins.values():
-            index = getattr(plugin, "search_index", None)
-            if index is None or not hasattr(index, "add_entry_from_context"):
-                continue
-            original = index.add_entry_from_context
-
-            def add_entry(page: Any, index: Any = index, original: Any = original) -> None:
-                index_page(page, index, original)
-
-            index.add_entry_from_context = add_entry
-
     def wrap_page(self, path: str, populate: bool) -> None:
-        """Build one page as a full build does (theme, search entries, written to disk);
+        """Build one page as a full build does (theme, written to disk);
         ``populate`` runs MkDocs's markdown step first (the hook's events for the page)."""
         populate_page, build_page, _ = _private()
         page = self.page(path)
@@ -192,8 +175,8 @@ class MkDocsSession:
         ``old``; returns the site paths (dest) of the pages that went.
 
         A full build lists MkDocs's own files, then every page of ours in render order,
-        then the other generated files (see engine.py); the sitemap and the search index
-        follow this order. New pages are not in the navigation, as in a full build.
+        then the other generated files (see engine.py); the sitemap follows this order.
+        New pages are not in the navigation, as in a full build.
         """
         ours = {f.src_uri: f for f in self.files if f.src_uri in old}
         wanted = set(pages)

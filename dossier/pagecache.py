@@ -1,11 +1,10 @@
 """Finished pages kept by content hash, so a rebuild reuses every page whose inputs did not change.
 
-The site engine spends most of a build wrapping each page in the theme and indexing it
-for search. Both are pure functions of the page (path, title, description, HTML
-fragment, headings) and of the engine's setup (MkDocs and theme versions, mkdocs.yml,
-static/, the theme overrides, this code). The key is a hash of all of those, so a
-stale entry can never be picked: a changed input is a different key. The entry holds
-the page's final HTML and its search entries.
+The site engine spends most of a build wrapping each page in the theme. That is a pure
+function of the page (path, title, description, HTML fragment, headings) and of the
+engine's setup (MkDocs and theme versions, mkdocs.yml, static/, the theme overrides,
+this code). The key is a hash of all of those, so a stale entry can never be picked: a
+changed input is a different key. The entry holds the page's final HTML.
 
 The cache lives in ``.dossier/cache/`` under the project and may be deleted at any
 time; the next build is then a full one. After a complete build, entries that build
@@ -23,7 +22,6 @@ import tempfile
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 CACHE_DIR = Path(".dossier/cache")
 _FORMAT = "pages-1"  # bump when what an entry holds changes
@@ -76,21 +74,22 @@ class PageCache:
     def has(self, key: str) -> bool:
         return self._path(key).is_file()
 
-    def get(self, key: str) -> tuple[str, list[Any]] | None:
+    def get(self, key: str) -> str | None:
         try:
             entry = json.loads(self._path(key).read_text("utf-8"))
         except (OSError, ValueError):  # missing, or damaged: rebuild the page
             return None
         self.used.add(key)
-        return entry["html"], entry["search"]
+        html: str = entry["html"]
+        return html
 
-    def put(self, key: str, html: str, search: list[Any]) -> None:
+    def put(self, key: str, html: str) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         # A temporary file and a rename: a killed build never leaves half an entry.
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
-        text = json.dumps({"html": html, "search": search}, ensure_ascii=False)
+        text = json.dumps({"html": html}, ensure_ascii=False)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)

@@ -2,7 +2,7 @@
 
 ``python build.py serve`` runs ``mkdocs serve`` with the hook, so both commands behave
 the same. The first build is a full one through the hook (engine.py); a ``Server``
-then keeps that build and every page's search entries (``after_build``) and replaces
+then keeps that build (``after_build``) and replaces
 the server's rebuild (``on_serve``) with one that updates the served folder in place
 (live.py), falling back to a full build only when mkdocs.yml, static/ or the theme
 change, and saying so. A broken briefing, template or mkdocs.yml is printed and the
@@ -31,13 +31,9 @@ from .engine import Hooks, SiteBuild, page_cache, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
 from .live import (
-    DOCS,
-    INDEX,
     NeedsFullBuild,
     State,
     drop_outputs,
-    entries_json,
-    search_index,
     update_pages,
     write_index,
     write_outputs,
@@ -125,26 +121,16 @@ class Server:
 
     def _capture(self, build: SiteBuild) -> State | None:
         """The served site as live.py needs it, or None if it cannot be updated in place."""
-        site_dir = Path(build.session.config.site_dir)
-        try:
-            written = (site_dir / INDEX).read_text("utf-8")
-        except OSError:
-            return None
         if self.last_good is None or build.session.nav is None:
             return None
-        state = State(
-            site_dir=site_dir,
+        return State(
+            site_dir=Path(build.session.config.site_dir),
             build=build,
             engine=build.cache.fingerprint,
             pages=dict(build.pages),
             as_of=self.last_good.as_of,
-            order=[path for path, _ in build.indexed],
-            entries={path: entries_json(entries) for path, entries in build.indexed},
             outputs=build.outputs,
-            index_head=written[: written.find(DOCS) + len(DOCS)],
         )
-        # The index live.py would write must be the one the search plugin wrote.
-        return state if DOCS in written and search_index(state) == written else None
 
     def rebuild(self, root: Path, full: Callable[[], None]) -> str | None:
         """Serve's rebuild after a change: None if done in place, else why it was a full
@@ -209,7 +195,10 @@ class Server:
 
         def work() -> None:
             if index:
-                write_index(state)
+                try:
+                    write_index(state)
+                except DossierError as exc:  # the pages stand; the search lags until fixed
+                    print(f"{exc}\nDossier: the search index was not updated.", file=sys.stderr)
             outputs = site_outputs(rendered, state.build.session.site_url, self.exports)
             write_outputs(state, outputs)
             drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})

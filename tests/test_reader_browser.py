@@ -163,14 +163,16 @@ def test_citation_marks_are_24_px_targets_set_apart(browser, base_url: str) -> N
 def test_404_page_searches_the_site(browser, base_url: str) -> None:  # noqa: F811
     problems: list[str] = []
     context, page = open_page(browser, f"{base_url}/404.html", 1280, problems)
-    page.get_by_label("Search the site").fill("Xiaomi")
-    page.get_by_label("Search the site").press("Enter")
-    page.wait_for_url("**/index.html*")
-    query = page.locator("input.md-search__input")
-    query.wait_for()
-    assert query.input_value() == "Xiaomi"
-    page.locator(".md-search-result__item").first.wait_for()
+    field = page.locator("#dossier-404-q")  # the page's own form (the header has one too)
+    field.fill("小米")
+    field.press("Enter")
+    page.wait_for_url("**/index.html?q=*")
+    assert page.locator("#dossier-search-q").input_value() == "小米"  # the header's search runs it
+    first = page.locator("#dossier-search-results a").first
+    first.wait_for()
+    assert first.get_attribute("href") == "/companies/xiaomi.html"
     context.close()
+    assert problems == []
 
 
 DEAL_TABLE_PAGES = {
