@@ -36,6 +36,10 @@ PAGE_TYPES = {
 
 
 def open_page(browser, url: str, width: int, problems: list[str], **options):  # noqa: F811
+    # the theme fades its tabs in one by one: axe, run while one is half faded in, reports
+    # a contrast the settled page does not have (seen on a loaded machine); with reduced
+    # motion the theme draws every element at once, as it will stay
+    options.setdefault("reduced_motion", "reduce")
     context = browser.new_context(viewport={"width": width, "height": 800}, **options)
     page = context.new_page()
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
