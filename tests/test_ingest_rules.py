@@ -173,3 +173,11 @@ def test_status_words_of_a_done_deal() -> None:
     assert status_of("Orland is in talks to buy Lenvar, according to people familiar.")[0] == (
         "rumored"
     )
+
+
+def test_a_place_with_a_legal_form_is_a_company_and_its_city_does_not_undo_it() -> None:
+    found = names(
+        "Harlow Industries Inc. offered to acquire Georgia Gulf Corp. for $50 a share. "
+        "Vessan Corp. was merged into Primerica Corp., New York, after a vote."
+    )
+    assert {"Georgia Gulf", "Primerica"} <= found

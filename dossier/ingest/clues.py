@@ -280,7 +280,7 @@ def company_evidence(
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
         return None  # "Market Dynamics: Huawei and …": a label that opens a line
     place = _PLACE_AFTER.match(sentence, end)
-    if place and place.group(1) in NOT_COMPANIES:
+    if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
         return None  # "Berkeley, California-based startup Bonsai": a city and its state
     if all(
         t in NOT_COMPANIES
@@ -416,15 +416,16 @@ _BUSINESS_BEFORE = re.compile(
 
 
 def _place_and_trade(tokens: list[str]) -> bool:
-    """A place followed by a trade is how many companies are named: "American Airlines",
-    "Boston Dynamics", "China Mobile", "Deutsche Telekom" (evidence is still needed)."""
+    """A place followed by a trade or a legal form is how many companies are named:
+    "American Airlines", "Boston Dynamics", "Georgia Gulf Corp.", "Time Inc." (evidence is
+    still needed)."""
     return (
         len(tokens) >= 2
-        and tokens[-1] in DESCRIPTIVE
+        and (tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL)  # "Georgia Gulf Corp."
         and tokens[-1] != "Exchange"  # "New York Stock Exchange": a venue, in the news
         and tokens[0] in NOT_COMPANIES
         and tokens[0][:1].isupper()
-        and all(t in NOT_COMPANIES or t in DESCRIPTIVE for t in tokens)
+        and all(t in NOT_COMPANIES or t in DESCRIPTIVE or t in LEGAL for t in tokens)
     )
 
 
