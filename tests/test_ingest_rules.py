@@ -181,3 +181,8 @@ def test_a_place_with_a_legal_form_is_a_company_and_its_city_does_not_undo_it() 
         "Vessan Corp. was merged into Primerica Corp., New York, after a vote."
     )
     assert {"Georgia Gulf", "Primerica"} <= found
+
+
+def test_a_leading_adjective_is_not_part_of_the_name() -> None:
+    found = names("Struggling Avonel is selling its Singapore arm for £1.6 billion.")
+    assert "Avonel" in found and "Struggling Avonel" not in found

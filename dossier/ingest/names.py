@@ -193,6 +193,8 @@ OPENERS = frozenset(
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
     Here There Called Purchase Acquisition Sale Takeover Merger Deal Completion Closing
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
+    Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
+    Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
