@@ -186,3 +186,13 @@ def test_a_place_with_a_legal_form_is_a_company_and_its_city_does_not_undo_it() 
 def test_a_leading_adjective_is_not_part_of_the_name() -> None:
     found = names("Struggling Avonel is selling its Singapore arm for £1.6 billion.")
     assert "Avonel" in found and "Struggling Avonel" not in found
+
+
+def test_a_firm_noun_outweighs_a_name_that_looks_like_a_persons() -> None:
+    found = names("Shares rose after insurance giant Ping An increased its holding to 8 per cent.")
+    assert "Ping An" in found
+    text = (
+        "Steve Jobs resigned as CEO. Tim Cook was named CEO of the company Jobs co-founded "
+        "in his garage."
+    )
+    assert "Jobs" not in names(text)

@@ -307,11 +307,13 @@ def company_evidence(
         raw_after = raw_after[comma_form.end() :]
     listed = _TICKER_AFTER.match(raw_after) is not None  # "Apple Inc (NASDAQ: AAPL)"
     bought = _BOUGHT_BEFORE.search(before[-40:]) is not None  # people are not bought
+    # "insurance giant Ping An": a noun no person is called, right before the name
+    # (but "the company Jobs co-founded": a surname of this text is its person's)
+    firm = _FIRM_BEFORE.search(before[-40:]) is not None
     if not (is_designated or listed or bought) and (
-        is_person(tokens)
-        or (
-            len(tokens) == 1 and (tokens[0] in people or tokens[0] in first_names(USUAL_NAME_SHARE))
-        )
+        (is_person(tokens) and not firm)
+        or (len(tokens) == 1 and tokens[0] in people)
+        or (len(tokens) == 1 and tokens[0] in first_names(USUAL_NAME_SHARE) and not firm)
     ):
         return None  # "Satya Nadella", "Nadella": a first name, or a surname of this text
     # cheapest tests first: most phrases have none
@@ -341,6 +343,13 @@ def company_evidence(
     # "Huawei cloud" is a product; "Huawei's cloud services" are the company's
     product = _PRODUCT_AFTER.match(after) and raw_after[:1] not in ("'", "’")
     return None if product or (owner_before(before) and not is_designated) else evidence
+
+
+_FIRM_BEFORE = re.compile(
+    r"\b(?:company|firm|giant|group|insurer|bank|lender|conglomerate|carmaker|automaker|"
+    r"chipmaker|startup|start-up|retailer|manufacturer|operator|subsidiary|brokerage)\s+$",
+    re.I,
+)
 
 
 # How sure each kind of evidence makes a draft company: the share of the companies each
