@@ -91,7 +91,7 @@ class Scores:
     errors: list[str] = field(default_factory=list)
 
 
-def _gold_names(entry: str) -> tuple[str, set[str]]:
+def gold_names(entry: str) -> tuple[str, set[str]]:
     names = [n.strip() for n in str(entry).split("|") if n.strip()]
     return names[0], {norm(n) for n in names}
 
@@ -153,8 +153,8 @@ def score_round(round_name: str, verbose: bool = False) -> Scores:
 
 def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Scores) -> None:
     gold = entry["gold"]
-    wanted = dict(_gold_names(c) for c in gold.get("companies") or [])
-    passing = dict(_gold_names(c) for c in gold.get("also") or [])
+    wanted = dict(gold_names(c) for c in gold.get("companies") or [])
+    passing = dict(gold_names(c) for c in gold.get("also") or [])
     names_of = {
         slug: {norm(n) for n in (corpus.companies[slug].name, *corpus.companies[slug].aliases)}
         for slug in article.companies

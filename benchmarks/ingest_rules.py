@@ -15,7 +15,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from ingest_realnews import ROUNDS, load_entries, norm, scratch_ingest
+from ingest_realnews import ROUNDS, gold_names, load_entries, norm, scratch_ingest
 
 from dossier.ingest.clues import CONFIDENCE
 
@@ -39,9 +39,9 @@ def main() -> None:
                     continue
                 gold = entry["gold"]
                 forms = {
-                    norm(name)
+                    form
                     for listed in (gold.get("companies") or []) + (gold.get("also") or [])
-                    for name in str(listed).split("|")
+                    for form in gold_names(listed)[1]
                 }
                 names = {norm(n) for n in (company.name, *company.aliases)}
                 (right if names & forms else wrong)[evidence.rule] += 1

@@ -51,11 +51,7 @@ def test_an_unacknowledged_conflict_still_fails_strict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = copy_project(tmp_path / "project")
-    path = root / "briefings/companies/deepseek.md"
-    text = path.read_text("utf-8")
-    start = text.index("    disputed:", text.index("  parent:"))
-    end = text.index("  sector:")
-    path.write_text(text[:start] + text[end:], "utf-8")
+    undispute_parent(root)
     assert main(["--root", str(root), "check"]) == 0
     out = capsys.readouterr()
     assert out.out.endswith(
@@ -181,11 +177,7 @@ def test_diff_states_a_dispute(tmp_path: Path, capsys: pytest.CaptureFixture[str
     from .test_review import commit, git
 
     root = copy_project(tmp_path / "p")
-    path = root / "briefings/companies/deepseek.md"
-    text = path.read_text("utf-8")
-    start = text.index("    disputed:", text.index("  parent:"))
-    end = text.index("  sector:")
-    path.write_text(text[:start] + text[end:], "utf-8")
+    undispute_parent(root)
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Ada Reviewer")
     git(root, "config", "user.email", "ada@example.org")
@@ -225,3 +217,12 @@ def test_who_and_when_of_a_dispute_come_from_git(minimal: Path) -> None:
         "5 March 2026: Each source is sure of itself; neither is corroborated."
     )
     assert note.p.time["datetime"] == "2026-03-05"
+
+
+def undispute_parent(root: Path) -> None:
+    """DeepSeek's parent conflict with its acknowledgement taken out: open again."""
+    path = root / "briefings/companies/deepseek.md"
+    text = path.read_text("utf-8")
+    start = text.index("    disputed:", text.index("  parent:"))
+    end = text.index("  sector:")
+    path.write_text(text[:start] + text[end:], "utf-8")

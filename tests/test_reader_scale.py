@@ -1,14 +1,13 @@
 """Long lists in Chromium: a company with 120 deals, and the network of 110 companies.
 
-The corpus comes from the benchmarks' generator (benchmarks/diff_1000.py), built once
-for this module.
+The corpus comes from the generator tests and benchmarks share (tools/corpus.py), built
+once for this module.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,19 +15,21 @@ from pathlib import Path
 import pytest
 
 from dossier.cli import main
+from tools.corpus import generate
 
 from .conftest import SITE_PARTS, copy_project
 from .test_browser import browser, pytestmark  # noqa: F401  (shared fixtures)
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from diff_1000 import generate
 
 
 @pytest.fixture(scope="module")
 def big_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """120 deals, each between Company 0 and Company 1 (and one article each)."""
-    root = tmp_path_factory.mktemp("big")
-    generate(root, 120, companies_per=60, articles_per_deal=1)
+    yield from built(tmp_path_factory.mktemp("big"), 120, companies_per=60, articles_per_deal=1)
+
+
+def built(root: Path, articles: int, companies_per: int, articles_per_deal: int) -> Iterator[str]:
+    """A generated corpus, built, served: the URL of its site."""
+    generate(root, articles, companies_per=companies_per, articles_per_deal=articles_per_deal)
     copy_project(root, SITE_PARTS)
     assert main(["--root", str(root), "build"]) == 0
     yield from serve(root / "site")
@@ -97,11 +98,7 @@ def test_long_company_table_filters_sorts_and_pages(browser, big_url: str) -> No
 @pytest.fixture(scope="module")
 def network_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """110 companies, each a party to about two deals."""
-    root = tmp_path_factory.mktemp("network")
-    generate(root, 220, companies_per=2, articles_per_deal=2)
-    copy_project(root, SITE_PARTS)
-    assert main(["--root", str(root), "build"]) == 0
-    yield from serve(root / "site")
+    yield from built(tmp_path_factory.mktemp("network"), 220, companies_per=2, articles_per_deal=2)
 
 
 def label_sizes(page, selector: str) -> list[float]:

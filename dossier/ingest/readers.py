@@ -282,29 +282,22 @@ def _read_html(rel: str, text: str) -> Read:
         raise ContentError(
             [Problem(rel, None, "", "HTML seeds need trafilatura", "pip install -e .")]
         ) from exc
-    body = trafilatura.extract(
-        text,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-        deduplicate=True,
-        with_metadata=False,
-    )
-    if not body:
-        # an early-web page lays its article out in a table: read the cells
-        tabled = trafilatura.extract(
+
+    def extract(tables: bool) -> str:
+        found = trafilatura.extract(
             text,
             include_comments=False,
-            include_tables=True,
+            include_tables=tables,
             include_images=False,
             include_links=False,
             favor_precision=True,
             deduplicate=True,
             with_metadata=False,
         )
-        body = _CELL_BORDER.sub("\n", tabled or "")
+        return found or ""
+
+    # an early-web page lays its article out in a table: then read the cells
+    body = extract(tables=False) or _CELL_BORDER.sub("\n", extract(tables=True))
     meta: dict[str, str] = {}
     found = trafilatura.extract_metadata(text, extensive=False)
     if found is not None:
