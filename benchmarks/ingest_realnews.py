@@ -239,7 +239,10 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
             problems.append(f"published {got} want {want}")
     if gold.get("outlet"):
         scores.outlet.total += 1
-        scores.outlet.hit += norm(article.outlet or "") == norm(str(gold["outlet"]))
+        right = norm(article.outlet or "") == norm(str(gold["outlet"]))
+        scores.outlet.hit += right
+        if not right:
+            problems.append(f"outlet {article.outlet!r} want {gold['outlet']!r}")
     if problems:
         scores.errors.append(f"{entry['id']}: " + "; ".join(problems))
 

@@ -175,6 +175,32 @@ def test_status_words_of_a_done_deal() -> None:
     )
 
 
+def test_status_follows_who_has_committed_to_the_deal() -> None:
+    """benchmarks/realnews/README.md's one rule: a company's word that it will do the
+    deal is agreed; an intention or offer the other side has not accepted is announced."""
+    from dossier.ingest.status import status_of
+
+    for sentence in (
+        "Orland said on Tuesday it would buy Lenvar for about $4 billion.",
+        "Orland announced today that it's buying Lenvar for $775 million in cash.",
+        "Orland and Lenvar announced a partnership on Monday to build voice assistants.",
+        "Orland Corp. and Lenvar AG announced the signing of a memorandum of understanding.",
+        "Analysts expect the pending merger of Orland with Lenvar to cut costs.",
+        "Orland is teaming up with Lenvar for in-store promotions.",
+    ):
+        assert status_of(sentence) == ("agreed", True), sentence
+    for sentence in (
+        "Orland proposed a merger with Lenvar, whose board has yet to reply.",
+        "Orland raised its bid for Lenvar to $121 billion.",
+    ):
+        assert status_of(sentence) == ("announced", True), sentence
+    for sentence in (
+        "Then, in January, Orland sold to Lenvar its low-end server business.",
+        "It also has a partnership with Lenvar, a rival of Kestrel.",
+    ):
+        assert status_of(sentence) == ("completed", True), sentence
+
+
 def test_a_place_with_a_legal_form_is_a_company_and_its_city_does_not_undo_it() -> None:
     found = names(
         "Harlow Industries Inc. offered to acquire Georgia Gulf Corp. for $50 a share. "

@@ -744,6 +744,11 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                     if members[0].explicit_status == "rumored" or not firm
                     else max(firm, key=order.index)
                 )
+            elif best.explicit_status in ("announced", "agreed", "completed") and (
+                "terminated" not in firm
+            ):
+                # the lede states the news; a later "acquired" is often another deal's
+                status = best.explicit_status
             elif firm:
                 status = max(firm, key=order.index)
         if best.finding.background and status == "announced":
