@@ -79,7 +79,8 @@ _AGREED = Caseless(
     r"(?:expected|scheduled|due|set) to (?:close|complete)|pending (?:regulatory|shareholder)|"
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
-    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|teaming up|partnering|collaborating|joining forces)|"
+    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|teaming up|partnering|collaborating"
+    r"|joining forces)|"
     r"(?:are|is) collaborating|will (?:team up|partner|work with)|"
     r"(?:has|have) partnered|partnered with|teamed up|joined forces|"
     # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
@@ -99,7 +100,9 @@ _SAID_WOULD = Caseless(
 # lower case only: "May 20" is a date
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
 # one side's intention, not yet accepted by the other
-_INTENDED = Caseless(r"\b(?:plans to|planned to|intends to|intended to|seeks to|proposed|proposes)\b")
+_INTENDED = Caseless(
+    r"\b(?:plans to|planned to|intends to|intended to|seeks to|proposed|proposes)\b"
+)
 # the companies presenting a deal as made: "Williams-Sonoma announced a deal with CondeNet"
 _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched)\b")
 
