@@ -222,3 +222,17 @@ def test_a_firm_noun_outweighs_a_name_that_looks_like_a_persons() -> None:
         "in his garage."
     )
     assert "Jobs" not in names(text)
+
+
+def test_a_round_led_by_investors_the_article_names_often_is_still_the_subjects() -> None:
+    text = (
+        "Quorvel Raises $5.5M Led by Brackwater Ventures\n\n"
+        "Quorvel Inc., a maker of planning software, today announced $5.5 million in seed "
+        "funding.\n\nThe round was led by Brackwater Ventures, with participation from "
+        "Tessard Capital.\n\n\u201cQuorvel solves a real problem,\u201d said a partner at "
+        "Brackwater Ventures."
+    )
+    found = {d.parties: d.status for d in analysed(text).deals}
+    investee = next(parties for parties in found if ("quorvel", "investee") in parties)
+    assert ("brackwater-ventures", "investor") in investee
+    assert found[investee] == "completed"

@@ -412,9 +412,13 @@ def _round_investee(sentence: str, mentions: list[Mention], seen: dict[str, int]
         return mentions
     if any(x.start < m.start() and not x.possessed for x in mentions):
         return mentions
-    subject = max(seen, key=lambda slug: (seen[slug], slug))
-    if any(x.slug == subject for x in mentions):
+    # the investors named here are not the company raising it, however often the
+    # article names them ("Parter Raises $5.5M Led by StageOne Ventures")
+    here = {x.slug for x in mentions}
+    others = [slug for slug in seen if slug not in here]
+    if not others:
         return mentions
+    subject = max(others, key=lambda slug: (seen[slug], slug))
     return [Mention(subject, 0, 0), *mentions]
 
 
@@ -672,8 +676,13 @@ def _parties(
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
         raised = _RAISED.search(sentence, low)
+        led = _LED_BY.search(sentence)
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
+        elif led and any(m.start < led.start() for m in actors):
+            # "The round was led by Brackwater", "Quorvel's round, led by …": who leads
+            # invests
+            investee = next(m for m in reversed(actors) if m.start < led.start())
         elif after and before:
             investee = after[0]
         else:  # "A and B announced a joint investment": both invest
@@ -685,6 +694,9 @@ def _parties(
         return tuple((m.slug, "licensor" if m is licensor else "licensee") for m in actors[:2])
     role = "party" if kind == "merger" else "partner"
     return tuple((m.slug, role) for m in actors)
+
+
+_LED_BY = re.compile(r"\b(?:led by|with participation from)\b")
 
 
 def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:

@@ -66,6 +66,8 @@ _COMPLETED = Caseless(
     r"accepted (?:[^ ]+ ){0,3}?investment|"
     # "the merger …, which became final Tuesday", "Twitter has confirmed the acquisition"
     r"became (?:final|effective)|took effect|"
+    # a round that was led: "The round was led by StageOne Ventures"
+    r"(?:round|funding|financing) (?:was|has been) led by|"
     # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
     r"(?<!be )sold (?:[\w$.,-]+ ){0,4}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
     r"(?:partnership|alliance|stake)|"
