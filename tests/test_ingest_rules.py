@@ -236,3 +236,19 @@ def test_a_round_led_by_investors_the_article_names_often_is_still_the_subjects(
     investee = next(parties for parties in found if ("quorvel", "investee") in parties)
     assert ("brackwater-ventures", "investor") in investee
     assert found[investee] == "completed"
+
+
+def test_a_deal_is_dated_by_the_statement_that_gives_a_day() -> None:
+    text = (
+        "Orland Coffee Co. will buy Lenvar Roasters Inc., a chain of 56 cafes, to grow in "
+        "California.\n\nOrland announced Tuesday that it would buy Lenvar for an "
+        "undisclosed amount."
+    )
+    raw = RawArticle(
+        "seeds/case.txt",
+        text,
+        {"title": "Orland to buy Lenvar", "published": "1998-12-16"},
+        " ".join(text.split()),
+    )
+    (deal,) = analyse(raw, Finder(())).deals
+    assert str(deal.announced) == "1998-12-15"

@@ -121,3 +121,20 @@ def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> Non
         "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
     )
     assert _outlet(labelled, "seeds/b.md") is None
+
+
+def test_a_url_with_a_one_digit_month_dates_a_year_only_page() -> None:
+    from dossier.ingest.metadata import extract
+    from dossier.ingest.readers import read_seed
+
+    page = (
+        "---\ntitle: Globex buys Initech\npublished: '2023'\n"
+        "url: https://www.example.com/2023/3/2/23622231/globex-initech\n---\n"
+        "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    with TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "seeds").mkdir()
+        (root / "seeds/a.md").write_text(page, encoding="utf-8")
+        raw = read_seed(root, root / "seeds/a.md")
+    assert str(extract(raw, clean(raw.text)).published) == "2023-03-02"

@@ -227,6 +227,7 @@ class _Hit:
     year: int | None  # background year
     generic: bool = False  # "a deal with", "the agreement": says a deal, not which kind
     headline: bool = False  # the article's headline: the body's own words quote it better
+    dated: bool = False  # the sentence gives the date ("announced Tuesday"), not the article
 
 
 def find_deals(
@@ -554,10 +555,11 @@ def _analyse(
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
     announced: PartialDate | None
+    dated = True
     if background and year:
         announced = when if when is not None and when.year == year else PartialDate(year)
     else:
-        announced = _date(sentence, published)
+        announced, dated = _date(sentence, published)
     finding = DealFinding(
         kind=kind,
         status=status,
@@ -572,7 +574,12 @@ def _analyse(
     )
     generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
     return _Hit(
-        finding, strong, status if explicit else None, year if background else None, generic
+        finding,
+        strong,
+        status if explicit else None,
+        year if background else None,
+        generic,
+        dated=dated,
     )
 
 
@@ -699,11 +706,16 @@ def _parties(
 _LED_BY = re.compile(r"\b(?:led by|with participation from)\b")
 
 
-def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
+def _date(sentence: str, published: PartialDate | None) -> tuple[PartialDate | None, bool]:
+    """The date the sentence gives the deal, else the article's; and whether it gave one."""
     for found in find_dates(sentence, published):
+        if _SINCE.search(sentence[: found.start] + sentence[found.start : found.end].split()[0]):
+            continue  # "since 2023", "founded in 2021": not when the deal was made
+        if _FOUNDED.search(sentence[: found.start]):
+            continue
         if found.date <= (published or found.date) or published is None:
-            return found.date
-    return published
+            return found.date, True
+    return published, False
 
 
 # Kinds news uses for one event: an acquisition is also called a merger; a partnership an
@@ -772,10 +784,14 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 kind=best.finding.kind,
                 status=status,
                 parties=best.finding.parties,
-                # the headline has no date of its own: the body's first statement does
+                # the headline has no date of its own: the body's first statement that
+                # gives one does ("said Tuesday it would buy"), else its first statement
                 announced=next(
-                    (h.finding.announced for h in members if not h.headline),
-                    members[0].finding.announced,
+                    (h.finding.announced for h in members if h.dated and not h.headline),
+                    next(
+                        (h.finding.announced for h in members if not h.headline),
+                        members[0].finding.announced,
+                    ),
                 ),
                 value=value,
                 areas=tuple(areas),

@@ -120,7 +120,7 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
 
 
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)/(\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d\d?)(?:/|$)",
+    r"/((?:19|20)\d\d)/(\d\d?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d\d?)(?:/|$)",
     re.I,
 )
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905
