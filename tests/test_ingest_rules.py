@@ -252,3 +252,21 @@ def test_a_deal_is_dated_by_the_statement_that_gives_a_day() -> None:
     )
     (deal,) = analyse(raw, Finder(())).deals
     assert str(deal.announced) == "1998-12-15"
+
+
+def test_a_town_before_a_state_abbreviation_is_a_place() -> None:
+    found = names(
+        "A spokeswoman for the Redwood Shores, Calif., software company Orland Systems Inc. "
+        "declined to comment. Vessan Corp., Duluth, Ga., is an insurer. Headquartered in "
+        "Princeton, NJ, Kestrel Lists Inc. runs offices in Stamford, CT and Boston."
+    )
+    assert {"Orland Systems", "Vessan", "Kestrel Lists"} <= found
+    assert not found & {"Redwood Shores", "Calif", "Duluth", "Ga", "Princeton", "NJ", "CT"}
+
+
+def test_the_partners_of_a_firm_before_its_legal_form_are_one_name() -> None:
+    found = names(
+        "Orland Inc. agreed to buy Lenvar Corp. Harwick, Dunmore & Pell LLP served as legal "
+        "advisor to Orland, and Tessard, Quill & Co. advised Lenvar."
+    )
+    assert not found & {"Harwick", "Dunmore & Pell", "Tessard", "Quill & Co"}

@@ -190,6 +190,104 @@ def _initials(tokens: list[str], after: str) -> bool:
 _PLACE_AFTER = re.compile(r",\s+([A-Z][a-z]+)(?:-based\b|,|\s|\.|$)")
 
 
+# US states as datelines and addresses abbreviate them (AP style, then postal codes):
+# "Redwood Shores, Calif., software company", "Princeton, NJ, ALC operates …"
+_AP_STATES = [
+    "Ala",
+    "Ariz",
+    "Ark",
+    "Calif",
+    "Colo",
+    "Conn",
+    "Del",
+    "Fla",
+    "Ga",
+    "Ill",
+    "Ind",
+    "Kan",
+    "Kans",
+    "Ky",
+    "La",
+    "Md",
+    "Mass",
+    "Mich",
+    "Minn",
+    "Miss",
+    "Mo",
+    "Mont",
+    "Neb",
+    "Nev",
+    "Okla",
+    "Ore",
+    "Pa",
+    "Tenn",
+    "Tex",
+    "Vt",
+    "Va",
+    "Wash",
+    "Wis",
+    "Wyo",
+]
+_POSTAL_STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+]
+_STATE_AFTER = re.compile(
+    r",\s+(?:(?:" + "|".join(_AP_STATES) + r")\.|(?:N\.[HJMYCD]|R\.I|S\.[CD]|W\.Va|D\.C)\."
+    r"|(?:" + "|".join(_POSTAL_STATES) + r")(?=[\s,.;)]|$))"
+)
+_STATE_NAMES = frozenset(_AP_STATES) | frozenset(_POSTAL_STATES)
+
+
 _PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
 
 
@@ -279,6 +377,11 @@ def company_evidence(
         return None  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
         return None  # "Market Dynamics: Huawei and …": a label that opens a line
+    if tokens[-1] not in LEGAL and (
+        _STATE_AFTER.match(sentence, end)
+        or (phrase in _STATE_NAMES and sentence[:start].rstrip().endswith(","))
+    ):
+        return None  # "Duluth, Ga., is …": a town and its state
     place = _PLACE_AFTER.match(sentence, end)
     if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
         return None  # "Berkeley, California-based startup Bonsai": a city and its state
