@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    AP_STATES,
     DEFINED_TERMS,
     DESCRIPTIVE,
     LEADING_LEGAL,
@@ -21,6 +22,7 @@ from .lexicon import (
     OUTLET_WORDS,
     OUTLETS,
     PERSON_TITLES,
+    POSTAL_STATES,
     PRODUCT_NOUNS,
 )
 from .names import (
@@ -192,100 +194,11 @@ _PLACE_AFTER = re.compile(r",\s+([A-Z][a-z]+)(?:-based\b|,|\s|\.|$)")
 
 # US states as datelines and addresses abbreviate them (AP style, then postal codes):
 # "Redwood Shores, Calif., software company", "Princeton, NJ, ALC operates …"
-_AP_STATES = [
-    "Ala",
-    "Ariz",
-    "Ark",
-    "Calif",
-    "Colo",
-    "Conn",
-    "Del",
-    "Fla",
-    "Ga",
-    "Ill",
-    "Ind",
-    "Kan",
-    "Kans",
-    "Ky",
-    "La",
-    "Md",
-    "Mass",
-    "Mich",
-    "Minn",
-    "Miss",
-    "Mo",
-    "Mont",
-    "Neb",
-    "Nev",
-    "Okla",
-    "Ore",
-    "Pa",
-    "Tenn",
-    "Tex",
-    "Vt",
-    "Va",
-    "Wash",
-    "Wis",
-    "Wyo",
-]
-_POSTAL_STATES = [
-    "AL",
-    "AK",
-    "AZ",
-    "AR",
-    "CA",
-    "CO",
-    "CT",
-    "DE",
-    "FL",
-    "GA",
-    "HI",
-    "ID",
-    "IL",
-    "IN",
-    "IA",
-    "KS",
-    "KY",
-    "LA",
-    "ME",
-    "MD",
-    "MA",
-    "MI",
-    "MN",
-    "MS",
-    "MO",
-    "MT",
-    "NE",
-    "NV",
-    "NH",
-    "NJ",
-    "NM",
-    "NY",
-    "NC",
-    "ND",
-    "OH",
-    "OK",
-    "OR",
-    "PA",
-    "RI",
-    "SC",
-    "SD",
-    "TN",
-    "TX",
-    "UT",
-    "VT",
-    "VA",
-    "WA",
-    "WV",
-    "WI",
-    "WY",
-    "DC",
-]
 _STATE_AFTER = re.compile(
-    r",\s+(?:(?:" + "|".join(_AP_STATES) + r")\.|(?:N\.[HJMYCD]|R\.I|S\.[CD]|W\.Va|D\.C)\."
-    r"|(?:" + "|".join(_POSTAL_STATES) + r")(?=[\s,.;)]|$))"
+    r",\s+(?:(?:" + "|".join(sorted(AP_STATES)) + r")\.|(?:N\.[HJMYCD]|R\.I|S\.[CD]|W\.Va|D\.C)\."
+    r"|(?:" + "|".join(sorted(POSTAL_STATES)) + r")(?=[\s,.;)]|$))"
 )
-_STATE_NAMES = frozenset(_AP_STATES) | frozenset(_POSTAL_STATES)
+_STATE_NAMES = AP_STATES | POSTAL_STATES
 
 
 _PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")

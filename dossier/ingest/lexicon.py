@@ -164,3 +164,17 @@ NOT_COMPANIES = _words(
     Auckland Johannesburg Nairobi Lagos Riyadh Doha Abu Dhabi Tel Aviv
     """
 )
+
+# US states as datelines and addresses abbreviate them, AP style and postal codes
+AP_STATES = _words(
+    """
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
+    Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
+    """
+)
+POSTAL_STATES = _words(
+    """
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC
+    """
+)
