@@ -270,3 +270,14 @@ def test_the_partners_of_a_firm_before_its_legal_form_are_one_name() -> None:
         "advisor to Orland, and Tessard, Quill & Co. advised Lenvar."
     )
     assert not found & {"Harwick", "Dunmore & Pell", "Tessard", "Quill & Co"}
+
+
+def test_a_registrants_one_word_name_the_article_writes_as_a_word_is_that_word() -> None:
+    text = (
+        "Orland Roasters Inc. agreed to buy Lenvar Cafes Inc. for $8 million. Sales at its "
+        "Coffee unit rose 9% as the coffee chain opened stores; see orlandroasters.com/apple. "
+        "Apple said its phones sold well."
+    )
+    found = names(text)
+    assert "Coffee" not in found
+    assert "Apple" in found  # "apple" only inside an address is no word of the article
