@@ -281,3 +281,11 @@ def test_a_registrants_one_word_name_the_article_writes_as_a_word_is_that_word()
     found = names(text)
     assert "Coffee" not in found
     assert "Apple" in found  # "apple" only inside an address is no word of the article
+
+
+def test_legal_forms_as_the_wires_and_indian_papers_write_them() -> None:
+    found = names(
+        "New Delhi: Government granted a licence to KP Plc, a British oil company, and "
+        "Bharat Loomtech Pvt to set up petrol pumps."
+    )
+    assert {"KP", "Bharat Loomtech"} <= found

@@ -17,6 +17,7 @@ LEGAL = _words(
     Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC AG SA S.A. SE
     GmbH NV N.V. ASA AB Oyj KK K.K. Bhd Pte SpA S.p.A. Co Co. Holdings Group A/S BV B.V.
     SAS Tbk S.L. S.L.U. SL Srl S.r.l. SRL LLP LP L.P. Pty
+    Plc Pvt Pvt. Berhad Sdn KGaA Incorporated Ltda Cos Cos.
     """
 )
 
