@@ -289,3 +289,13 @@ def test_legal_forms_as_the_wires_and_indian_papers_write_them() -> None:
         "Bharat Loomtech Pvt to set up petrol pumps."
     )
     assert {"KP", "Bharat Loomtech"} <= found
+
+
+def test_what_a_business_has_and_does_names_it() -> None:
+    found = names(
+        "Retail sales at Brannocks rose 11% in the half year. Quorvel’s head of public "
+        "policy for India has resigned. It may change practice, says Ann Neu, Head of "
+        "Platform Solutions for Tessaro. Rivals met in Uzbekistan and at MIT."
+    )
+    assert {"Brannocks", "Quorvel", "Tessaro"} <= found
+    assert not found & {"Uzbekistan", "MIT", "Ann Neu"}

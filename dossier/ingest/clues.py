@@ -411,7 +411,11 @@ _BUSINESS_AFTER = re.compile(
     r"capitalisation|capitalization)|valuation|employees|spokes(?:man|woman|person)|"
     r"acquisition of|purchase of|takeover of|bid for|offer for|vice president|president|"
     r"users|customers|subscribers|devices|products|smartphones|stores|factories|plants|"
-    r"cloud services|partnership|alliance|joint venture|merger|stake)\b"
+    r"cloud services|partnership|alliance|joint venture|merger|stake|"
+    # "Google’s head of public policy", "Nuro's software", "Ascom’s clinical solutions"
+    r"head of|chief [\w-]+ officer|general counsel|managing director|software|platform|"
+    r"portfolio|solutions|services|business|operations|technology|patents?|workforce|"
+    r"engineers|offices|website)\b"
     r"|^\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|"
     r"surged|tumbled|soared|sank|plunged|were|traded)\b"
     # "Zoom CEO Eric Yuan", "Microsoft chief executive Satya Nadella"
@@ -423,7 +427,7 @@ _BUSINESS_AFTER = re.compile(
     r"(?:that\s+)?(?:it|its)\s"
     r"|^\s+(?:said|says)\s+in\s+(?:a|its|an)\s+(?:\w+\s+)?(?:statement|filing|release|note)"
     r"|^,?\s+(?:(?:has|have|had)\s+)?(?:reported|posted|unveiled|launched|hired|appointed|sued|"
-    r"settled|acquired|"
+    r"settled|acquired|reports|posts|unveils|launches|hires|appoints|sues|settles|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
     r"files? for bankruptcy|filed for bankruptcy)\b",
     re.I,
@@ -435,7 +439,10 @@ _BUSINESS_BEFORE = re.compile(
     r"\bspokes(?:man|woman|person) (?:for|at)|\b(?:CEO|chief executive|chief financial officer|"
     r"president|founder|co-founder|chairman|executives?|analysts?|employees?|shareholders|"
     r"customers) (?:of|at)|\brivals?|\bcompetitors?|\bsued|\bsuing|\bsues|\blawsuit against|"
-    r"\bowned by|\bparent|\bworked at|\bworks at)\s+(?:the\s+)?$",
+    r"\bowned by|\bparent|\bworked at|\bworks at|"
+    # "Retail sales at Morrisons", "Head of Platform Solutions for Ascom"
+    r"\b(?:sales|revenues?|profits?|earnings|staff|workers|engineers) at|"
+    r"\bhead of (?:[\w-]+ ){1,3}(?:at|for))\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -163,6 +163,16 @@ NOT_COMPANIES = _words(
     Rome Lisbon Brussels Geneva Istanbul Moscow Jakarta Manila Hanoi Taipei Kuala Lumpur
     Karachi Chennai Kolkata Hyderabad Pune Shenzhen Chengdu Tianjin Chongqing Melbourne
     Auckland Johannesburg Nairobi Lagos Riyadh Doha Abu Dhabi Tel Aviv
+    Afghanistan Albania Algeria Andorra Angola Armenia Azerbaijan Bahamas Barbados Belarus
+    Belize Benin Bhutan Bolivia Bosnia Botswana Brunei Burundi Cambodia Cameroon Chad
+    Comoros Congo Cuba Cyprus Djibouti Dominica Ecuador Eritrea Eswatini Fiji Gabon Gambia
+    Georgia Grenada Guatemala Guinea Guyana Haiti Honduras Jamaica Kazakhstan Kiribati
+    Kosovo Kyrgyzstan Laos Lesotho Liberia Libya Liechtenstein Madagascar Malawi Maldives
+    Mali Malta Mauritania Mauritius Moldova Monaco Mongolia Montenegro Mozambique Myanmar
+    Namibia Nauru Nepal Nicaragua Niger Palau Panama Paraguay Rwanda Samoa Senegal
+    Seychelles Somalia Sudan Suriname Syria Tajikistan Togo Tonga Tunisia Turkmenistan
+    Tuvalu Uruguay Uzbekistan Vanuatu Venezuela Yemen Zambia Zimbabwe
+    Published Updated Posted MIT Harvard Stanford Oxford Cambridge
     """
 )
 
