@@ -299,3 +299,14 @@ def test_what_a_business_has_and_does_names_it() -> None:
     )
     assert {"Brannocks", "Quorvel", "Tessaro"} <= found
     assert not found & {"Uzbekistan", "MIT", "Ann Neu"}
+
+
+def test_a_list_of_licensees_after_another_company_named_first() -> None:
+    text = (
+        "Orland Inc. won a settlement from Lenvar Corp. in 2010; in addition to Lenvar, "
+        "Orland has struck licensing agreements with Aastrix Ltd., Mitelco Networks Inc., "
+        "and Nexo Corp."
+    )
+    found = deals(text)
+    for other in ("aastrix", "mitelco-networks", "nexo"):
+        assert tuple(sorted([("orland", "licensor"), (other, "licensee")])) in found, found

@@ -315,19 +315,24 @@ def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[
     for m in mentions:
         if not m.possessed and all(a.slug != m.slug for a in actors):
             actors.append(m)
-    if len(actors) < 3:
-        return []
-    subject, listed = actors[0], actors[1:]
-    if not _LIST_CUE.search(sentence[subject.end : listed[0].start]):
-        return []
-    gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
-    if not all(_LIST_GAP.match(gap) for gap in gaps):
+    # the subject is the company right before the list ("in addition to Microsoft,
+    # VirnetX has struck licensing agreements with Aastra, Mitel Networks, and NEC")
+    for first in range(1, len(actors) - 1):
+        subject, listed = actors[first - 1], actors[first:]
+        gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
+        if _LIST_CUE.search(sentence[subject.end : listed[0].start]) and all(
+            _LIST_GAP.match(gap) for gap in gaps
+        ):
+            break
+    else:
         return []
     roles = dict(hit.finding.parties)
     out = []
     for other in listed:
         if hit.finding.kind == "licensing":
-            mine = roles.get(subject.slug, "licensor")
+            # the sentence's roles were read from its first company; a later subject
+            # licensing to a list is the licensor
+            mine = roles.get(subject.slug, "licensor") if first == 1 else "licensor"
             theirs = "licensee" if mine == "licensor" else "licensor"
             parties = ((subject.slug, mine), (other.slug, theirs))
         else:
