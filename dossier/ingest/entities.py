@@ -334,11 +334,11 @@ _LISTED = re.compile(r"^\s*(?:,|and|&|or|,\s*and|,\s*or)\s*$")
 def _lower_words(sentences: list[str]) -> frozenset[str]:
     """The words an article writes in lower case: "internet", "cloud", "services" (not
     in an address: "apple.com/newsroom" does not make Apple a word)."""
-    return frozenset(w for s in sentences for w in _LOWER_WORD.findall(_ADDRESS.sub(" ", s)))
+    return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
-_ADDRESS = re.compile(r"\S*(?:/|@|[a-z]\.[a-z])\S*")
+# a word not touching an address's dots, slashes or @
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z-]+(?![\w/@-]|\.[a-z])")
 
 
 def _name_like(phrase: str, words: frozenset[str]) -> bool:

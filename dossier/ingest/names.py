@@ -91,6 +91,9 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
     """The spans of PHRASE, with the names that run across "and" and commas joined:
     "CNPC Exploration and Development Co Ltd", "Sears, Roebuck and Co.", the partners of
     a firm before its legal form ("Gibson, Dunn & Crutcher LLP", "Goldman, Sachs & Co.")."""
+    if "," not in sentence and " and " not in sentence:
+        yield from ((m.start(), m.end()) for m in PHRASE.finditer(sentence))
+        return
     units: list[tuple[int, int]] = []
     for m in PHRASE.finditer(sentence):
         words = [w.rstrip(".") for w in m.group(0).split()]
