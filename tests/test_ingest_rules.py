@@ -197,6 +197,7 @@ def test_status_follows_who_has_committed_to_the_deal() -> None:
     for sentence in (
         "Then, in January, Orland sold to Lenvar its low-end server business.",
         "It also has a partnership with Lenvar, a rival of Kestrel.",
+        "Orland licensed five new drug targets from Lenvar.",
     ):
         assert status_of(sentence) == ("completed", True), sentence
 

@@ -69,6 +69,8 @@ _COMPLETED = Caseless(
     # a round that was led: "The round was led by StageOne Ventures"
     r"(?:round|funding|financing) (?:was|has been) led by|"
     # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
+    # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
+    r"(?<!be )(?<!been )licensed|"
     r"(?<!be )sold (?:[\w$.,-]+ ){0,4}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
     r"(?:partnership|alliance|stake)|"
     r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
@@ -76,7 +78,7 @@ _COMPLETED = Caseless(
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
-    r"set up|established|granted|grants|licensed|licenses|licences|approved|approves|"
+    r"set up|established|granted|grants|licenses|licences|approved|approves|"
     # signed and waiting: "is expected to close in the third quarter", "pending approval"
     r"(?:expected|scheduled|due|set) to (?:close|complete)|pending (?:regulatory|shareholder)|"
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
