@@ -203,7 +203,8 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
         if match is None:
             scores.deals.fp += 1
             scores.parties.fp += 1
-            problems.append(f"false deal {label} «{said}»")
+            rule = deal.evidence.rule if deal.evidence else "?"
+            problems.append(f"false deal {label} [{rule}] «{said}»")
             continue
         g = gold_deals[match]
         if g.get("optional"):
