@@ -23,7 +23,10 @@ from dossier.ingest.clues import CONFIDENCE
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--round", choices=ROUNDS, action="append")
-    rounds = parser.parse_args().round or list(ROUNDS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong draft")
+    args = parser.parse_args()
+    rounds = args.round or list(ROUNDS)
+    wrongs: list[str] = []
     right: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     for round_name in rounds:
@@ -45,11 +48,15 @@ def main() -> None:
                 }
                 names = {norm(n) for n in (company.name, *company.aliases)}
                 (right if names & forms else wrong)[evidence.rule] += 1
+                if not names & forms:
+                    wrongs.append(f"{evidence.rule}: {company.name} «{evidence.quote[:150]}»")
     print("| rule | right | wrong | precision | confidence now |")
     print("|---|---|---|---|---|")
     for rule in sorted(right | wrong, key=lambda r: -(right[r] + wrong[r])):
         share = right[rule] / (right[rule] + wrong[rule])
         print(f"| {rule} | {right[rule]} | {wrong[rule]} | {share:.2f} | {CONFIDENCE.get(rule)} |")
+    if args.verbose:
+        print("\n".join(sorted(wrongs)))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@ text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
 from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean, wrap_width
 from dossier.ingest.entities import Finder
@@ -78,3 +81,60 @@ def test_latin_names_inside_cjk_text() -> None:
         ("xiaomi", "Xiaomi"),
         ("microsoft", "Microsoft"),
     ]
+
+
+def _outlet(text: str, path: str = "seeds/a.txt") -> str | None:
+    from dossier.ingest.metadata import extract
+    from dossier.ingest.readers import read_seed
+
+    with TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "seeds").mkdir()
+        (root / path).write_text(text, encoding="utf-8")
+        raw = read_seed(root, root / path)
+    return extract(raw, clean(raw.text)).outlet
+
+
+def test_the_outlet_from_a_copyright_line_or_a_newsletter_call() -> None:
+    body = "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
+    assert _outlet(body + "\n   c.1999 N.Y. Times News Service   \n") == (
+        "New York Times News Service"
+    )
+    assert _outlet(body + "\n(c) 2003 Harbor Daily Ledger. All rights reserved.\n") == (
+        "Harbor Daily Ledger"
+    )
+    assert _outlet(body + "\nSubscribe to Ledgerline's free daily newsletter.\n") == "Ledgerline"
+    # a wire's own credit outweighs the republisher's copyright
+    wire = "NEW YORK (AP) -- " + body + "\nCopyright (c) 2008 Harbor Internet Ventures\n"
+    assert _outlet(wire) == "Associated Press"
+
+
+def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> None:
+    post = (
+        "---\npost_title: Globex buys Initech\npermalink: https://republisher.example/p/1\n"
+        "canonical_url:\n  - https://www.wired.com/2016/01/globex-initech/\n---\n"
+        "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    assert _outlet(post, "seeds/a.md") == "Wired"
+    labelled = (
+        "# Globex buys Initech\n\n**Date:** January 12, 2026\n\n---\n\n"
+        "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    assert _outlet(labelled, "seeds/b.md") is None
+
+
+def test_a_url_with_a_one_digit_month_dates_a_year_only_page() -> None:
+    from dossier.ingest.metadata import extract
+    from dossier.ingest.readers import read_seed
+
+    page = (
+        "---\ntitle: Globex buys Initech\npublished: '2023'\n"
+        "url: https://www.example.com/2023/3/2/23622231/globex-initech\n---\n"
+        "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    with TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "seeds").mkdir()
+        (root / "seeds/a.md").write_text(page, encoding="utf-8")
+        raw = read_seed(root, root / "seeds/a.md")
+    assert str(extract(raw, clean(raw.text)).published) == "2023-03-02"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    AP_STATES,
     DEFINED_TERMS,
     DESCRIPTIVE,
     LEADING_LEGAL,
@@ -21,6 +22,7 @@ from .lexicon import (
     OUTLET_WORDS,
     OUTLETS,
     PERSON_TITLES,
+    POSTAL_STATES,
     PRODUCT_NOUNS,
 )
 from .names import (
@@ -190,6 +192,15 @@ def _initials(tokens: list[str], after: str) -> bool:
 _PLACE_AFTER = re.compile(r",\s+([A-Z][a-z]+)(?:-based\b|,|\s|\.|$)")
 
 
+# US states as datelines and addresses abbreviate them (AP style, then postal codes):
+# "Redwood Shores, Calif., software company", "Princeton, NJ, ALC operates …"
+_STATE_AFTER = re.compile(
+    r",\s+(?:(?:" + "|".join(sorted(AP_STATES)) + r")\.|(?:N\.[HJMYCD]|R\.I|S\.[CD]|W\.Va|D\.C)\."
+    r"|(?:" + "|".join(sorted(POSTAL_STATES)) + r")(?=[\s,.;)]|$))"
+)
+_STATE_NAMES = AP_STATES | POSTAL_STATES
+
+
 _PLACE_OWNER = re.compile(r"\b[A-Z][\w]*['’]s\s+$")
 
 
@@ -279,6 +290,11 @@ def company_evidence(
         return None  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
         return None  # "Market Dynamics: Huawei and …": a label that opens a line
+    if tokens[-1] not in LEGAL and (
+        _STATE_AFTER.match(sentence, end)
+        or (phrase in _STATE_NAMES and sentence[:start].rstrip().endswith(","))
+    ):
+        return None  # "Duluth, Ga., is …": a town and its state
     place = _PLACE_AFTER.match(sentence, end)
     if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
         return None  # "Berkeley, California-based startup Bonsai": a city and its state
@@ -395,7 +411,11 @@ _BUSINESS_AFTER = re.compile(
     r"capitalisation|capitalization)|valuation|employees|spokes(?:man|woman|person)|"
     r"acquisition of|purchase of|takeover of|bid for|offer for|vice president|president|"
     r"users|customers|subscribers|devices|products|smartphones|stores|factories|plants|"
-    r"cloud services|partnership|alliance|joint venture|merger|stake)\b"
+    r"cloud services|partnership|alliance|joint venture|merger|stake|"
+    # "Google’s head of public policy", "Nuro's software", "Ascom’s clinical solutions"
+    r"head of|chief [\w-]+ officer|general counsel|managing director|software|platform|"
+    r"portfolio|solutions|services|business|operations|technology|patents?|workforce|"
+    r"engineers|offices|website)\b"
     r"|^\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|"
     r"surged|tumbled|soared|sank|plunged|were|traded)\b"
     # "Zoom CEO Eric Yuan", "Microsoft chief executive Satya Nadella"
@@ -407,7 +427,7 @@ _BUSINESS_AFTER = re.compile(
     r"(?:that\s+)?(?:it|its)\s"
     r"|^\s+(?:said|says)\s+in\s+(?:a|its|an)\s+(?:\w+\s+)?(?:statement|filing|release|note)"
     r"|^,?\s+(?:(?:has|have|had)\s+)?(?:reported|posted|unveiled|launched|hired|appointed|sued|"
-    r"settled|acquired|"
+    r"settled|acquired|reports|posts|unveils|launches|hires|appoints|sues|settles|"
     r"bought|raised|invested|agreed|shipped|manufactures|operates|owns|employs|"
     r"files? for bankruptcy|filed for bankruptcy)\b",
     re.I,
@@ -419,7 +439,10 @@ _BUSINESS_BEFORE = re.compile(
     r"\bspokes(?:man|woman|person) (?:for|at)|\b(?:CEO|chief executive|chief financial officer|"
     r"president|founder|co-founder|chairman|executives?|analysts?|employees?|shareholders|"
     r"customers) (?:of|at)|\brivals?|\bcompetitors?|\bsued|\bsuing|\bsues|\blawsuit against|"
-    r"\bowned by|\bparent|\bworked at|\bworks at)\s+(?:the\s+)?$",
+    r"\bowned by|\bparent|\bworked at|\bworks at|"
+    # "Retail sales at Morrisons", "Head of Platform Solutions for Ascom"
+    r"\b(?:sales|revenues?|profits?|earnings|staff|workers|engineers) at|"
+    r"\bhead of (?:[\w-]+ ){1,3}(?:at|for))\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -227,6 +227,7 @@ class _Hit:
     year: int | None  # background year
     generic: bool = False  # "a deal with", "the agreement": says a deal, not which kind
     headline: bool = False  # the article's headline: the body's own words quote it better
+    dated: bool = False  # the sentence gives the date ("announced Tuesday"), not the article
 
 
 def find_deals(
@@ -314,19 +315,24 @@ def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[
     for m in mentions:
         if not m.possessed and all(a.slug != m.slug for a in actors):
             actors.append(m)
-    if len(actors) < 3:
-        return []
-    subject, listed = actors[0], actors[1:]
-    if not _LIST_CUE.search(sentence[subject.end : listed[0].start]):
-        return []
-    gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
-    if not all(_LIST_GAP.match(gap) for gap in gaps):
+    # the subject is the company right before the list ("in addition to Microsoft,
+    # VirnetX has struck licensing agreements with Aastra, Mitel Networks, and NEC")
+    for first in range(1, len(actors) - 1):
+        subject, listed = actors[first - 1], actors[first:]
+        gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
+        if _LIST_CUE.search(sentence[subject.end : listed[0].start]) and all(
+            _LIST_GAP.match(gap) for gap in gaps
+        ):
+            break
+    else:
         return []
     roles = dict(hit.finding.parties)
     out = []
     for other in listed:
         if hit.finding.kind == "licensing":
-            mine = roles.get(subject.slug, "licensor")
+            # the sentence's roles were read from its first company; a later subject
+            # licensing to a list is the licensor
+            mine = roles.get(subject.slug, "licensor") if first == 1 else "licensor"
             theirs = "licensee" if mine == "licensor" else "licensor"
             parties = ((subject.slug, mine), (other.slug, theirs))
         else:
@@ -412,9 +418,13 @@ def _round_investee(sentence: str, mentions: list[Mention], seen: dict[str, int]
         return mentions
     if any(x.start < m.start() and not x.possessed for x in mentions):
         return mentions
-    subject = max(seen, key=lambda slug: (seen[slug], slug))
-    if any(x.slug == subject for x in mentions):
+    # the investors named here are not the company raising it, however often the
+    # article names them ("Parter Raises $5.5M Led by StageOne Ventures")
+    here = {x.slug for x in mentions}
+    others = [slug for slug in seen if slug not in here]
+    if not others:
         return mentions
+    subject = max(others, key=lambda slug: (seen[slug], slug))
     return [Mention(subject, 0, 0), *mentions]
 
 
@@ -550,10 +560,11 @@ def _analyse(
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
     announced: PartialDate | None
+    dated = True
     if background and year:
         announced = when if when is not None and when.year == year else PartialDate(year)
     else:
-        announced = _date(sentence, published)
+        announced, dated = _date(sentence, published)
     finding = DealFinding(
         kind=kind,
         status=status,
@@ -568,7 +579,12 @@ def _analyse(
     )
     generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
     return _Hit(
-        finding, strong, status if explicit else None, year if background else None, generic
+        finding,
+        strong,
+        status if explicit else None,
+        year if background else None,
+        generic,
+        dated=dated,
     )
 
 
@@ -672,8 +688,13 @@ def _parties(
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
         raised = _RAISED.search(sentence, low)
+        led = _LED_BY.search(sentence)
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
+        elif led and any(m.start < led.start() for m in actors):
+            # "The round was led by Brackwater", "Quorvel's round, led by …": who leads
+            # invests
+            investee = next(m for m in reversed(actors) if m.start < led.start())
         elif after and before:
             investee = after[0]
         else:  # "A and B announced a joint investment": both invest
@@ -687,11 +708,19 @@ def _parties(
     return tuple((m.slug, role) for m in actors)
 
 
-def _date(sentence: str, published: PartialDate | None) -> PartialDate | None:
+_LED_BY = re.compile(r"\b(?:led by|with participation from)\b")
+
+
+def _date(sentence: str, published: PartialDate | None) -> tuple[PartialDate | None, bool]:
+    """The date the sentence gives the deal, else the article's; and whether it gave one."""
     for found in find_dates(sentence, published):
+        if _SINCE.search(sentence[: found.start] + sentence[found.start : found.end].split()[0]):
+            continue  # "since 2023", "founded in 2021": not when the deal was made
+        if _FOUNDED.search(sentence[: found.start]):
+            continue
         if found.date <= (published or found.date) or published is None:
-            return found.date
-    return published
+            return found.date, True
+    return published, False
 
 
 # Kinds news uses for one event: an acquisition is also called a merger; a partnership an
@@ -744,6 +773,11 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                     if members[0].explicit_status == "rumored" or not firm
                     else max(firm, key=order.index)
                 )
+            elif best.explicit_status in ("announced", "agreed", "completed") and (
+                "terminated" not in firm
+            ):
+                # the lede states the news; a later "acquired" is often another deal's
+                status = best.explicit_status
             elif firm:
                 status = max(firm, key=order.index)
         if best.finding.background and status == "announced":
@@ -755,10 +789,14 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 kind=best.finding.kind,
                 status=status,
                 parties=best.finding.parties,
-                # the headline has no date of its own: the body's first statement does
+                # the headline has no date of its own: the body's first statement that
+                # gives one does ("said Tuesday it would buy"), else its first statement
                 announced=next(
-                    (h.finding.announced for h in members if not h.headline),
-                    members[0].finding.announced,
+                    (h.finding.announced for h in members if h.dated and not h.headline),
+                    next(
+                        (h.finding.announced for h in members if not h.headline),
+                        members[0].finding.announced,
+                    ),
                 ),
                 value=value,
                 areas=tuple(areas),

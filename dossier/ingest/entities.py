@@ -200,6 +200,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     people = surnames(sentences)
     # phrases without evidence written next to a list word: the second pass's only work
     leftovers: list[tuple[str, int, int, str]] = []
+    lower: frozenset[str] | None = None  # the article's lower-case words, when asked
     for sentence in sentences:
         for at, text in pieces(sentence):
             if text not in trimmed:
@@ -217,6 +218,13 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             rule = company_evidence(sentence, start, end, phrase, outlet, people)
             if rule is not None and not english and not _own_form(rule, phrase):
                 rule = None
+            if rule == "SEC registrant" and " " not in phrase:
+                # a registrant's one-word name the article also writes as a word: "Coffee"
+                # in a coffee chain's story, "Orange" for the county, "Alarm fatigue"
+                if lower is None:
+                    lower = _lower_words(sentences)
+                if phrase.lower() in lower:
+                    rule = None
             if rule is not None:
                 if _found(found, finder, sentence, end, phrase, rule):
                     known.clear()
@@ -324,11 +332,13 @@ _LISTED = re.compile(r"^\s*(?:,|and|&|or|,\s*and|,\s*or)\s*$")
 
 
 def _lower_words(sentences: list[str]) -> frozenset[str]:
-    """The words an article writes in lower case: "internet", "cloud", "services"."""
+    """The words an article writes in lower case: "internet", "cloud", "services" (not
+    in an address: "apple.com/newsroom" does not make Apple a word)."""
     return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+# a word not touching an address's dots, slashes or @
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z-]+(?![\w/@-]|\.[a-z])")
 
 
 def _name_like(phrase: str, words: frozenset[str]) -> bool:

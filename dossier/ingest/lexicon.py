@@ -17,6 +17,7 @@ LEGAL = _words(
     Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC AG SA S.A. SE
     GmbH NV N.V. ASA AB Oyj KK K.K. Bhd Pte SpA S.p.A. Co Co. Holdings Group A/S BV B.V.
     SAS Tbk S.L. S.L.U. SL Srl S.r.l. SRL LLP LP L.P. Pty
+    Plc Pvt Pvt. Berhad Sdn KGaA Incorporated Ltda Cos Cos.
     """
 )
 
@@ -162,5 +163,29 @@ NOT_COMPANIES = _words(
     Rome Lisbon Brussels Geneva Istanbul Moscow Jakarta Manila Hanoi Taipei Kuala Lumpur
     Karachi Chennai Kolkata Hyderabad Pune Shenzhen Chengdu Tianjin Chongqing Melbourne
     Auckland Johannesburg Nairobi Lagos Riyadh Doha Abu Dhabi Tel Aviv
+    Afghanistan Albania Algeria Andorra Angola Armenia Azerbaijan Bahamas Barbados Belarus
+    Belize Benin Bhutan Bolivia Bosnia Botswana Brunei Burundi Cambodia Cameroon Chad
+    Comoros Congo Cuba Cyprus Djibouti Dominica Ecuador Eritrea Eswatini Fiji Gabon Gambia
+    Georgia Grenada Guatemala Guinea Guyana Haiti Honduras Jamaica Kazakhstan Kiribati
+    Kosovo Kyrgyzstan Laos Lesotho Liberia Libya Liechtenstein Madagascar Malawi Maldives
+    Mali Malta Mauritania Mauritius Moldova Monaco Mongolia Montenegro Mozambique Myanmar
+    Namibia Nauru Nepal Nicaragua Niger Palau Panama Paraguay Rwanda Samoa Senegal
+    Seychelles Somalia Sudan Suriname Syria Tajikistan Togo Tonga Tunisia Turkmenistan
+    Tuvalu Uruguay Uzbekistan Vanuatu Venezuela Yemen Zambia Zimbabwe
+    Published Updated Posted MIT Harvard Stanford Oxford Cambridge
+    """
+)
+
+# US states as datelines and addresses abbreviate them, AP style and postal codes
+AP_STATES = _words(
+    """
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
+    Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
+    """
+)
+POSTAL_STATES = _words(
+    """
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC
     """
 )

@@ -99,8 +99,11 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
         if (stamp or len(line.split()) <= 6) and len(line.split()) <= 12:
             found = find_dates(line, None)
             if found and found[0].date.day and not found[0].relative:
-                prefix = line[: found[0].start].strip(" |·,—-:")
-                outlet = None if stamp or "," in line[: found[0].start] else prefix or None
+                before = line[: found[0].start]
+                prefix = before.strip(" |·,—-:")
+                # a label ("**Date:**", "Date:") names no outlet
+                label = before.rstrip(" *_").endswith(":")
+                outlet = None if stamp or label or "," in before else prefix or None
                 return found[0].date, outlet
         wire = _WIRE.match(line)
         if wire:
@@ -117,7 +120,7 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
 
 
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)/(\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d\d?)(?:/|$)",
+    r"/((?:19|20)\d\d)/(\d\d?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d\d?)(?:/|$)",
     re.I,
 )
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905

@@ -83,8 +83,54 @@ _PARTNERSHIP_FORMS = frozenset({"LP", "L.P.", "LLP", "L.L.P."})
 def pieces(sentence: str) -> Iterator[tuple[int, str]]:
     """The capitalised phrases of a sentence (offset, text), a title-case headline cut
     into its names."""
+    for start, end in _firm_names(sentence):
+        yield from _cut(start, sentence[start:end])
+
+
+def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
+    """The spans of PHRASE, with the names that run across "and" and commas joined:
+    "CNPC Exploration and Development Co Ltd", "Sears, Roebuck and Co.", the partners of
+    a firm before its legal form ("Gibson, Dunn & Crutcher LLP", "Goldman, Sachs & Co.")."""
+    if "," not in sentence and " and " not in sentence:
+        yield from ((m.start(), m.end()) for m in PHRASE.finditer(sentence))
+        return
+    units: list[tuple[int, int]] = []
     for m in PHRASE.finditer(sentence):
-        yield from _cut(m.start(), m.group(0))
+        words = [w.rstrip(".") for w in m.group(0).split()]
+        # "… Exploration and Development Co Ltd": only trade words and a legal form after
+        # "and" (never "Acme and Globex Inc.", two companies)
+        if (
+            units
+            and _AND_GAP.fullmatch(sentence, units[-1][1], m.start())
+            and words[-1] in LEGAL
+            and all(w in DESCRIPTIVE or w in LEGAL for w in words)
+        ):
+            units[-1] = (units[-1][0], m.end())
+        else:
+            units.append((m.start(), m.end()))
+    i = 0
+    while i < len(units):
+        # "Paul, Weiss, Rifkind, Wharton & Garrison LLP": one-word partners, each before a
+        # comma, ahead of a partnership's name ("&", "and Co.") that ends in a legal form
+        k = i
+        while k + 1 < len(units) and sentence[units[k][1] : units[k + 1][0]] == ", ":
+            k += 1
+        if k > i:
+            partners = [sentence[a:b] for a, b in units[i:k]]
+            last = sentence[units[k][0] : units[k][1]].split()
+            if (
+                all(" " not in p for p in partners)
+                and last[-1].rstrip(".") in LEGAL
+                and ("&" in last or "and" in last)
+            ):
+                yield units[i][0], units[k][1]
+                i = k + 1
+                continue
+        yield units[i]
+        i += 1
+
+
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+")
 
 
 def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:

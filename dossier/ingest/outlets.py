@@ -96,6 +96,20 @@ _OUTLETISH = re.compile(
 )
 # "The post <title> appeared first on citybiz.": a blog's feed footer names the blog
 _FEED_FOOTER = re.compile(r"\bappeared first on (?P<o>[A-Z\w][\w .&'-]{1,40}?)\.?\s*$", re.M)
+# The copyright line of wire copy and pages: "c.1999 N.Y. Times News Service",
+# "(c) 1999 San Francisco Chronicle", "© 2021 The Japan Times"
+_COPYRIGHT = re.compile(
+    r"^[ \t&A-Z;]*(?:c\.|\(c\)|©|copyright(?: \(c\)| ©)?)\s*(?:19|20)\d\d,?\s+"
+    r"(?P<o>[A-Z][\w.&'’ -]{2,50}?)[ \t.,]*(?:all rights reserved\.?)?[ \t]*$",
+    re.M | re.I,
+)
+# A site's call to its own newsletter: "Subscribe to CPI's free daily newsletter"
+_NEWSLETTER = re.compile(
+    r"\b(?:[Ss]ubscribe to|[Ss]ign up (?:for|to)) (?P<o>[A-Z][\w.&' -]{1,40}?)['’]s "
+    r"(?:[\w-]+ ){0,3}?newsletters?\b"
+)
+# How wire copy abbreviates a service's name in its credit line
+_ABBREVIATED = {"n.y. times news service": "New York Times News Service"}
 # Reuters writes its own instrument codes after company names: "Apple Inc (AAPL.O)"
 _RIC = re.compile(r"\((?:[A-Z0-9]{1,7}\.(?:O|N|OQ|L|PA|DE|T|HK|KS|TO|AX|SS|SZ|AS|MI|MC))\)")
 
@@ -103,7 +117,7 @@ _RIC = re.compile(r"\((?:[A-Z0-9]{1,7}\.(?:O|N|OQ|L|PA|DE|T|HK|KS|TO|AX|SS|SZ|AS
 def credited(text: str) -> str | None:
     """The wire service or site credited by the text: "(Reuters) -", "/PRNewswire/ -",
     "- (NewMediaWire) -", a feed footer's "appeared first on citybiz", Reuters's own
-    instrument codes."""
+    instrument codes, a copyright line, a call to subscribe to the site's newsletter."""
     head = text[:3000]
     m = _CREDIT.search(head)
     if m is not None:
@@ -117,6 +131,10 @@ def credited(text: str) -> str | None:
         return footer.group("o").strip()
     if _RIC.search(head):
         return "Reuters"
+    for found in (_COPYRIGHT.search(text), _NEWSLETTER.search(text)):
+        if found:
+            name = found.group("o").strip()
+            return _ABBREVIATED.get(name.lower(), name)
     return None
 
 

@@ -181,7 +181,9 @@ def _read_markdown(rel: str, text: str) -> Read:
         data.pop("published")
     for other, key in _OTHER_KEYS.items():
         if other in data and data.get(key) in (None, ""):
-            data[key] = data.pop(other)
+            value = data.pop(other)
+            # WordPress exports keep some keys as one-item lists
+            data[key] = value[0] if isinstance(value, list) and value else value
     unknown = [k for k in data if k not in _META_KEYS]
     if len(unknown) == len(data):
         line = doc.lines.get((unknown[0],), 2)
@@ -209,6 +211,9 @@ _OTHER_KEYS = {
     "date": "published",
     "post_date": "published",
     "post_title": "title",
+    # a republishing site names the original before its own address
+    "canonical_url": "url",
+    "original_link": "url",
     "permalink": "url",
     "link": "url",
 }

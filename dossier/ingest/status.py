@@ -51,7 +51,9 @@ _COMPLETED = Caseless(
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
-    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|raised|invested|"
+    r"now owns|became a (?:subsidiary|unit)|acquired|bought|took over|invested|"
+    # a round raised, not a bid: "raised its bid for Qualcomm"
+    r"raised(?! (?:its|their|the) (?:[\w$.-]+ ){0,2}?(?:offer|bid|price))|"
     r"(?:has|have|had) purchased|announced (?:on \w+ |today |this week )?(?:the|its) "
     r"(?:acquisition|purchase|completion) of|"
     # a headline's present tense tells what happened: "Dentsu Aegis Network acquires …"
@@ -64,14 +66,26 @@ _COMPLETED = Caseless(
     r"accepted (?:[^ ]+ ){0,3}?investment|"
     # "the merger …, which became final Tuesday", "Twitter has confirmed the acquisition"
     r"became (?:final|effective)|took effect|"
+    # a round that was led: "The round was led by StageOne Ventures"
+    r"(?:round|funding|financing) (?:was|has been) led by|"
+    # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
+    # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
+    r"(?<!be )(?<!been )licensed|"
+    r"(?<!be )sold (?:[\w$.,-]+ ){0,4}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
+    r"(?:partnership|alliance|stake)|"
     r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
 )
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
-    r"set up|established|granted|grants|licensed|licenses|licences|approved|approves|"
+    r"set up|established|granted|grants|licenses|licences|approved|approves|"
     # signed and waiting: "is expected to close in the third quarter", "pending approval"
     r"(?:expected|scheduled|due|set) to (?:close|complete)|pending (?:regulatory|shareholder)|"
+    r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
+    # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
+    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|teaming up|partnering|collaborating"
+    r"|joining forces)|"
+    r"(?:are|is) collaborating|will (?:team up|partner|work with)|"
     r"(?:has|have) partnered|partnered with|teamed up|joined forces|"
     # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
     r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form|work together"
@@ -89,7 +103,12 @@ _SAID_WOULD = Caseless(
 )
 # lower case only: "May 20" is a date
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
-_ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched|plans to)\b")
+# one side's intention, not yet accepted by the other
+_INTENDED = Caseless(
+    r"\b(?:plans to|planned to|intends to|intended to|seeks to|proposed|proposes)\b"
+)
+# the companies presenting a deal as made: "Williams-Sonoma announced a deal with CondeNet"
+_ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched)\b")
 
 
 def status_of(sentence: str) -> tuple[str, bool]:
@@ -108,9 +127,12 @@ def status_of(sentence: str) -> tuple[str, bool]:
     if _AGREED.search(sentence, low):
         return "agreed", True
     if _SAID_WOULD.search(sentence, low):
-        return "announced", True
+        # "Baxter said on Tuesday it would buy Gambro": the company has committed
+        return "agreed", True
     if _WEAK_RUMOR.search(sentence):
         return "rumored", True
-    if _ANNOUNCED.search(sentence, low):
+    if _INTENDED.search(sentence, low):
         return "announced", True
+    if _ANNOUNCED.search(sentence, low):
+        return "agreed", True
     return "announced", False
