@@ -311,3 +311,17 @@ def test_a_list_of_licensees_after_another_company_named_first() -> None:
     found = deals(text)
     for other in ("aastrix", "mitelco-networks", "nexo"):
         assert tuple(sorted([("orland", "licensor"), (other, "licensee")])) in found, found
+
+
+def test_public_bodies_unions_and_titles_of_a_company_are_no_companies() -> None:
+    found = names(
+        "Prospar Airport Services Inc. faces a strike called by the Service Employees "
+        "International Union, and the Chicago Department of Aviation said it was watching, "
+        "said the President of Prospar."
+    )
+    assert "Prospar Airport Services" in found
+    assert not found & {
+        "Service Employees International Union",
+        "Chicago Department of Aviation",
+        "President of Prospar",
+    }

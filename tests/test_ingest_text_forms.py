@@ -138,3 +138,13 @@ def test_a_url_with_a_one_digit_month_dates_a_year_only_page() -> None:
         (root / "seeds/a.md").write_text(page, encoding="utf-8")
         raw = read_seed(root, root / "seeds/a.md")
     assert str(extract(raw, clean(raw.text)).published) == "2023-03-02"
+
+
+def test_a_site_named_by_its_host_and_a_quoted_date_label() -> None:
+    page = (
+        "---\ntitle: Globex buys Initech\noutlet: Bloomberg.com\n---\n"
+        "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    assert _outlet(page, "seeds/a.md") == "Bloomberg"
+    scraped = 'date: "2024-06-21"\n\nGlobex Corp. said it agreed to buy Initech Inc.\n'
+    assert _outlet(scraped) is None

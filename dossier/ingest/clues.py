@@ -254,7 +254,7 @@ _PUBLIC_BODIES = frozenset(
     """
     Administration Department Ministry Agency Commission Authority Council Court Region
     Province County Parliament Congress Senate Police University College School
-    Government Bureau Directorate Tribunal Regulator Municipality Assembly
+    Government Bureau Directorate Tribunal Regulator Municipality Assembly Union
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -284,6 +284,10 @@ def company_evidence(
         return None  # a page's menu or a headline in title case, not a name
     if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
         return None  # "Trump Administration", "Executive Vice": not a business
+    if "of" in tokens and (
+        tokens[tokens.index("of") - 1] in _PUBLIC_BODIES or tokens[0] in _TITLE_WORDS
+    ):
+        return None  # "Chicago Department of Aviation", "President of Fantasy's"
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return None  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):

@@ -27,6 +27,9 @@ _WIRE_LINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .]{2,30}),\s*(?P<date>[^-–—(]{4,30}?)\s*"
     r"(?:\((?P<outlet>[^)]+)\))?\s*[-—–]"
 )
+_HOST_NAME = re.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co\.jp|com\.au)$", re.I
+)
 _STAMP = re.compile(r"^(?:(?:published|posted|updated)(?: on)?:?\s*|by\s+[^|]+\|\s*)", re.I)
 _WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .]+),\s*(?P<date>\w+\.? \d{1,2}(?:, \d{4})?)\s*"
@@ -40,6 +43,8 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
     head = lines[:8] + [line for line in lines[-4:] if _STAMP.match(line)]
     outlet = meta.get("outlet")
+    if outlet and _HOST_NAME.match(outlet):  # a page's site name given as its host
+        outlet = known_host(f"https://{outlet.lower()}") or outlet
     author = meta.get("author") or _byline(head) or signature(raw.text)
     published = _meta_date(meta.get("published"))
     in_text, dateline_outlet = _dateline(head)
@@ -102,7 +107,7 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
                 before = line[: found[0].start]
                 prefix = before.strip(" |·,—-:")
                 # a label ("**Date:**", "Date:") names no outlet
-                label = before.rstrip(" *_").endswith(":")
+                label = before.rstrip(" *_'\"“").endswith(":")
                 outlet = None if stamp or label or "," in before else prefix or None
                 return found[0].date, outlet
         wire = _WIRE.match(line)

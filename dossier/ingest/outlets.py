@@ -71,6 +71,14 @@ _HOSTS = {
     "reuters.com": "Reuters",
     "engadget.com": "Engadget",
     "forbes.com": "Forbes",
+    "fool.com": "The Motley Fool",
+    "qz.com": "Quartz",
+    "money.cnn.com": "CNNMoney",
+    "cnn.com": "CNN",
+    "latimes.com": "Los Angeles Times",
+    "japantimes.co.jp": "The Japan Times",
+    "financialexpress.com": "The Financial Express",
+    "hollywoodreporter.com": "The Hollywood Reporter",
 }
 
 
