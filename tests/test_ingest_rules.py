@@ -325,3 +325,12 @@ def test_public_bodies_unions_and_titles_of_a_company_are_no_companies() -> None
         "Chicago Department of Aviation",
         "President of Prospar",
     }
+
+
+def test_who_works_where_names_the_employer() -> None:
+    found = names(
+        "Ravi Menon, chief operating officer of Brackwell, starts in May. Ann Lo has joined "
+        "Tessaro as its chief. Paul Ek, Director of Product Management at Quorvel, said so."
+    )
+    assert {"Brackwell", "Tessaro", "Quorvel"} <= found
+    assert "Product Management" not in found

@@ -446,7 +446,12 @@ _BUSINESS_BEFORE = re.compile(
     r"\bowned by|\bparent|\bworked at|\bworks at|"
     # "Retail sales at Morrisons", "Head of Platform Solutions for Ascom"
     r"\b(?:sales|revenues?|profits?|earnings|staff|workers|engineers) at|"
-    r"\bhead of (?:[\w-]+ ){1,3}(?:at|for))\s+(?:the\s+)?$",
+    r"\bhead of (?:[\w-]+ ){1,3}(?:at|for)|"
+    # "COO of Chocolatey", "Director of Product Management at Elastic", "joined Chocolatey"
+    r"\b(?:CEO|CFO|CTO|COO|chief [\w-]+ officer|managing director|vice president) (?:of|at)|"
+    r"\b(?:director|engineer|partner|manager)(?: of (?:[\w&-]+ ){0,2}[\w&-]+)? at|"
+    r"\bteam at|\bjoin(?:ed|s|ing))"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 
