@@ -96,4 +96,3 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(how: str) -> None:
     proc.wait(timeout=120)
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
     assert proc.returncode == 1
-
