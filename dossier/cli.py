@@ -7,9 +7,10 @@ Exit codes: 0 success; 1 the corpus, a template or the site engine has a problem
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
-from collections.abc import Sized
+from collections.abc import Callable, Sized
 from pathlib import Path
 
 from .errors import ContentError, DossierError
@@ -135,12 +136,13 @@ def main(argv: list[str] | None = None, prog: str = "dossier") -> int:
             return 0
         return _build(root, getattr(args, "site_dir", None) or root / "site", limits)
     except ContentError as exc:
-        _report(
-            exc,
-            "Fix them and run again."
-            if command in ("check", "ingest")
-            else "Nothing was written; the previous site is unchanged.",
-        )
+        if command in ("check", "ingest"):
+            footer = "Fix them and run again."
+        elif command in ("review", "diff"):
+            footer = "Nothing was changed."
+        else:
+            footer = "Nothing was written; the previous site is unchanged."
+        _report(exc, footer)
         return 1
     except DossierError as exc:
         if args.debug:
@@ -283,4 +285,18 @@ def _report(exc: ContentError, footer: str) -> None:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    sys.exit(quietly_piped(main))
+
+
+def quietly_piped(command: Callable[[], int]) -> int:
+    """Run ``command``; a reader that stops early (``dossier diff | head -1``) ends it
+    quietly, as it ends any Unix tool, instead of with a BrokenPipeError traceback."""
+    try:
+        code = command()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Python flushes stdout once more at exit: point it at nothing first
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

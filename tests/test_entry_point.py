@@ -75,3 +75,24 @@ def test_debug_keeps_the_traceback(checkout: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" in result.stderr
     assert "ModuleNotFoundError: No module named" in result.stderr
+
+
+@pytest.mark.parametrize("how", ["dossier", "build.py"])
+def test_a_reader_that_stops_early_ends_the_command_quietly(how: str) -> None:
+    """`dossier check --format json | head -c 0`: the pipe is closed before anything
+    is written; the command ends without a BrokenPipeError traceback."""
+    installed = str(Path(sys.executable).with_name("dossier"))
+    command = [installed] if how == "dossier" else [sys.executable, "build.py"]
+    proc = subprocess.Popen(
+        [*command, "check", "--format", "json"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the command writes
+    stderr = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    assert proc.returncode == 1

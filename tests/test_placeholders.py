@@ -60,7 +60,7 @@ def test_approve_refuses_both_placeholders_and_writes_nothing(
         f"{COMPANY}:{note}: body: still holds ingest's drafting note (“Drafted by ingest "
         "from …”) (check the briefing against its seed, delete the note; then run: "
         "python build.py review approve orchard-analytics)\n"
-        "2 problems found. Nothing was written; the previous site is unchanged.\n"
+        "2 problems found. Nothing was changed.\n"
     )
     assert path.read_bytes() == before
     assert "status: draft" in (drafted / "briefings/companies/globex.md").read_text("utf-8")
