@@ -334,3 +334,12 @@ def test_who_works_where_names_the_employer() -> None:
     )
     assert {"Brackwell", "Tessaro", "Quorvel"} <= found
     assert "Product Management" not in found
+
+
+def test_one_company_spelled_two_ways_is_drafted_once() -> None:
+    found = analysed(
+        "Quorvel.com Inc. agreed to buy Lenvar Corp. for $2 billion. Retail sales at Quorvel "
+        "rose 9%. Tess-Mart Stores Inc. said it would not bid; TessMart said its stores grew."
+    ).new_companies
+    slugs = sorted(c.slug for c in found)
+    assert slugs == ["lenvar", "quorvel-com", "tess-mart-stores"], slugs

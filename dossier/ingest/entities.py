@@ -59,6 +59,7 @@ class Finder:
         self._slug_of: dict[str, str] = {}
         self._by_first: dict[str, list[str]] = {}  # first word → names, longest first
         self._cjk: list[str] = []
+        self._compact: dict[str, str] = {}  # spelling-free key → slug (see same_as)
         for company in known:
             self.add(company.slug, company.names)
 
@@ -68,6 +69,7 @@ class Finder:
             if not key or key in self._slug_of:
                 continue
             self._slug_of[key] = slug
+            self._compact.setdefault(_compact(key), slug)
             if _CJK.search(key):
                 self._cjk.append(key)
                 continue
@@ -87,7 +89,13 @@ class Finder:
         other._slug_of = dict(self._slug_of)
         other._by_first = {k: list(v) for k, v in self._by_first.items()}
         other._cjk = list(self._cjk)
+        other._compact = dict(self._compact)
         return other
+
+    def same_as(self, name: str) -> str | None:
+        """The company a name spells differently: "Amazon.com" and "Amazon", "Wal-Mart"
+        and "WalMart", "Open AI" and "OpenAI"."""
+        return self._compact.get(_compact(fold(name)))
 
     def knows(self, name: str) -> bool:
         return fold(name) in self._slug_of
@@ -160,6 +168,11 @@ class Finder:
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+
+
+def _compact(key: str) -> str:
+    """A folded name without its web suffix, spaces, hyphens and dots."""
+    return re.sub(r"[\s.\-‐–'’]", "", key.removesuffix(".com"))
 
 
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -303,6 +316,12 @@ def _found(
     name = usual_name(phrase)
     slug = slugify(name)
     if not slug or slug in found or finder.knows(name):
+        return False
+    same = finder.same_as(name)
+    if same in found:  # another spelling of a company this article already gave
+        company = found[same]
+        found[same] = dataclasses.replace(company, aliases=(*company.aliases, name))
+        finder.add(same, (name, phrase))
         return False
     aliases = tuple(a for a in aliases_of(phrase, name) if not finder.knows(a))
     short = _SHORT_NAME.match(sentence, end)
