@@ -148,3 +148,40 @@ def test_a_site_named_by_its_host_and_a_quoted_date_label() -> None:
     assert _outlet(page, "seeds/a.md") == "Bloomberg"
     scraped = 'date: "2024-06-21"\n\nGlobex Corp. said it agreed to buy Initech Inc.\n'
     assert _outlet(scraped) is None
+
+
+def _published(text: str, path: str = "seeds/a.txt") -> str:
+    from dossier.ingest.metadata import extract
+    from dossier.ingest.readers import read_seed
+
+    with TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "seeds").mkdir()
+        (root / path).write_text(text, encoding="utf-8")
+        raw = read_seed(root, root / path)
+    return str(extract(raw, clean(raw.text)).published)
+
+
+def test_a_release_dateline_after_the_menu_and_a_filing_time_stamp_date_the_page() -> None:
+    release = (
+        "Press Room\n\nHome | About | News\n\nOrland Signs Lenvar\n\n"
+        "GLASTONBURY, CONN., March 4, 2008 — Orland, Inc. today announced that Lenvar "
+        "Corp. has licensed its platform. The deal was signed in 2008.\n"
+    )
+    assert _published(release) == "2008-03-04"
+    filing = (
+        "FILE:ORL/ORL-8K-20061012145645.txt.gz\nTIME:20061012145645\nTEXT:\n\n"
+        "On October 9, 2006, we entered into an agreement with Lenvar, Inc.\n"
+    )
+    assert _published(filing) == "2006-10-12"
+
+
+def test_a_hosts_label_as_the_site_writes_it() -> None:
+    from dossier.ingest.outlets import spelled_out
+
+    text = "News from Finance Magnates: brokers merge. Read Finance Magnates daily."
+    assert spelled_out("financemagnates", text) == "Finance Magnates"
+    assert spelled_out("goodnewsfinland", "Good News from Finland, a feature.") == (
+        "Good News from Finland"
+    )
+    assert spelled_out("financemagnates", "Nothing here names it.") is None

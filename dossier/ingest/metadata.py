@@ -11,7 +11,7 @@ import re
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
-from .outlets import credited, from_url, known_host
+from .outlets import credited, from_url, known_host, spelled_out
 from .text import sentences
 from .textdates import find_dates
 from .types import Metadata, Paragraph, RawArticle
@@ -55,11 +55,17 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         or known_host(meta.get("url"))
         or dateline_outlet
         or credited(raw.text)
-        or from_url(meta.get("url"))
+        or _site_name(meta.get("url"), raw.text)
     )
     # metadata that gives the year only: the day from the dateline, the URL or a date
     # line at the head of the page, when it is of that year
-    for better in (in_text, _url_date(meta.get("url")), _head_date(lines[:12])):
+    for better in (
+        _stamp_date(lines[:8]),  # the file's own time stamp, before any date in its text
+        in_text,
+        _url_date(meta.get("url")),
+        _head_date(lines[:12]),
+        _release_dateline(paragraphs),
+    ):
         if better is None or better.precision == "year":
             continue
         if published is None or (published.precision == "year" and better.year == published.year):
@@ -167,6 +173,44 @@ def _byline(head: list[str]) -> str | None:
         m = _BYLINE.match(line)
         if m:
             return m.group("author")
+    return None
+
+
+def _site_name(url: str | None, text: str) -> str | None:
+    """The outlet a URL's host names, as the page spells it when it does."""
+    label = from_url(url)
+    if label is None or not label.islower():
+        return label
+    return spelled_out(label, text) or label
+
+
+def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
+    """The dateline that opens a release's first paragraph: "GLASTONBURY, CONN., March 4,
+    2008 — TopCoder, Inc. … today announced" (pages put menus and a title before it)."""
+    for p in [p for p in paragraphs if not p.heading][:5]:
+        wire = _WIRE_LINE.match(p.text)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                return found[0].date
+    return None
+
+
+# A filing's or a feed's compact time stamp at the head: "TIME:20061012145645",
+# "FILED AS OF DATE: 20061012"
+_STAMP_LINE = re.compile(
+    r"^(?:TIME|DATE|FILED AS OF DATE|DATE FILED)\s*:\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?\s*$"
+)
+
+
+def _stamp_date(head: list[str]) -> PartialDate | None:
+    for line in head:
+        m = _STAMP_LINE.match(line)
+        if m:
+            try:
+                return parse_partial_date("-".join(m.groups()))
+            except ValueError:
+                return None
     return None
 
 

@@ -160,3 +160,26 @@ def from_url(url: str | None) -> str | None:
     # "venturebeat.com" → "venturebeat"; "news.example.co.uk" → "example"
     main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2:][0]
     return main if len(main) > 2 else None
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*|of|from|the|and|de|on")
+
+
+def spelled_out(label: str, text: str) -> str | None:
+    """How the site writes the name its host abbreviates: "goodnewsfinland" → "Good
+    News from Finland", "financemagnates" → "Finance Magnates" (the first run of up to
+    five title words in the text whose letters are the label's)."""
+    words = [(m.group(0), m.start(), m.end()) for m in _TITLE_WORD.finditer(text[:20000])]
+    for i, (first, start, _) in enumerate(words):
+        if not first[:1].isupper() or first[:1].lower() != label[:1]:
+            continue
+        letters = ""
+        for word, _, end in words[i : i + 5]:
+            if word.islower() and not label.startswith(letters + word):
+                continue  # hosts drop the small words: "Good News from Finland"
+            letters += re.sub(r"\W", "", word.lower())
+            if letters == label:
+                return text[start:end]
+            if not label.startswith(letters):
+                break
+    return None
