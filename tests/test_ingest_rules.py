@@ -187,6 +187,7 @@ def test_status_follows_who_has_committed_to_the_deal() -> None:
         "Orland Corp. and Lenvar AG announced the signing of a memorandum of understanding.",
         "Analysts expect the pending merger of Orland with Lenvar to cut costs.",
         "Orland is teaming up with Lenvar for in-store promotions.",
+        "Finland's taxi booking specialist Lenvar will be acquired by Orland.",
     ):
         assert status_of(sentence) == ("agreed", True), sentence
     for sentence in (
@@ -198,6 +199,7 @@ def test_status_follows_who_has_committed_to_the_deal() -> None:
         "Then, in January, Orland sold to Lenvar its low-end server business.",
         "It also has a partnership with Lenvar, a rival of Kestrel.",
         "Orland licensed five new drug targets from Lenvar.",
+        "Lenvar plans to expand following a 200 000 euro seed investment from Orland.",
     ):
         assert status_of(sentence) == ("completed", True), sentence
 
