@@ -345,3 +345,12 @@ def test_one_company_spelled_two_ways_is_drafted_once() -> None:
     ).new_companies
     slugs = sorted(c.slug for c in found)
     assert slugs == ["lenvar", "quorvel-com", "tess-mart-stores"], slugs
+
+
+def test_foundations_central_banks_and_a_manner_are_no_companies() -> None:
+    found = names(
+        "Orland Inc. gave to the Brackwater Foundation. The European Central Bank said "
+        "Lenvar Corp. would offer a Netflix-style service."
+    )
+    assert {"Orland", "Lenvar"} <= found
+    assert not found & {"Brackwater Foundation", "European Central Bank", "Netflix-style"}

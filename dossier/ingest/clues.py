@@ -255,6 +255,7 @@ _PUBLIC_BODIES = frozenset(
     Administration Department Ministry Agency Commission Authority Council Court Region
     Province County Parliament Congress Senate Police University College School
     Government Bureau Directorate Tribunal Regulator Municipality Assembly Union
+    Foundation Institute Museum Society Association Federation Charity
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -284,6 +285,10 @@ def company_evidence(
         return None  # a page's menu or a headline in title case, not a name
     if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
         return None  # "Trump Administration", "Executive Vice": not a business
+    if "Central" in tokens and tokens[-1] == "Bank":
+        return None  # "European Central Bank": a public body
+    if any(t.endswith(("-style", "-like")) for t in tokens):
+        return None  # "Netflix-style", "Uber-like": a manner, not a name
     if "of" in tokens and (
         tokens[tokens.index("of") - 1] in _PUBLIC_BODIES or tokens[0] in _TITLE_WORDS
     ):
