@@ -354,3 +354,12 @@ def test_foundations_central_banks_and_a_manner_are_no_companies() -> None:
     )
     assert {"Orland", "Lenvar"} <= found
     assert not found & {"Brackwater Foundation", "European Central Bank", "Netflix-style"}
+
+
+def test_a_pages_tag_repeated_before_the_headline_is_not_part_of_the_name() -> None:
+    found = names(
+        "Menu Expand Menu Tech / Orland Orland invests $1 billion in Lenvar Labs Inc to "
+        "pursue its goal."
+    )
+    assert "Orland Orland" not in found
+    assert "Lenvar Labs" in found

@@ -276,6 +276,8 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
         or tokens[0] in OPENERS
         or possessive_place(tokens[0])
         or ("-" in tokens[0] and _BASED.search(tokens[0]))
+        # "Microsoft Microsoft invests …": a page's tag before the headline
+        or (len(tokens) > 1 and tokens[0] == tokens[1])
     ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
