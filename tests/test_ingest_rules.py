@@ -363,3 +363,11 @@ def test_a_pages_tag_repeated_before_the_headline_is_not_part_of_the_name() -> N
     )
     assert "Orland Orland" not in found
     assert "Lenvar Labs" in found
+
+
+def test_a_partys_parent_named_to_describe_it_is_not_a_party() -> None:
+    found = deals(
+        "Orland Inc. and Lenvar Online Inc., a wholly owned subsidiary of Kestrel Media "
+        "Inc., today announced a strategic alliance."
+    )
+    assert found == {(("lenvar-online", "partner"), ("orland", "partner"))}, found

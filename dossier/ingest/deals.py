@@ -273,6 +273,7 @@ def find_deals(
             if not m.possessed:
                 seen_count[m.slug] = seen_count.get(m.slug, 0) + 1
         mentions = without_advisers(sentence, mentions)
+        mentions = _without_owners(sentence, mentions)
         mentions = _round_investee(sentence, mentions, seen_count)
         # the sentence's own date, when it is the year's: "acquired Movidius in September
         # 2016" dates the recalled deal to its month
@@ -386,6 +387,22 @@ _ADVISER_BEFORE = re.compile(
     r"advis[eo]rs? to \S+(?: \S+)? (?:are|were|is|was))\s+(?:[\w.,&-]+\s+){0,6}?$",
     re.I,
 )
+
+
+# "America Online, Inc., a wholly owned subsidiary of Time Warner": the parent only
+# describes a party
+_OWNER_BEFORE = re.compile(
+    r",\s+(?:an?|the)\s+(?:wholly[- ]owned\s+|majority[- ]owned\s+)?(?:subsidiary|unit|division"
+    r"|arm|affiliate)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _without_owners(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    if " of " not in sentence:
+        return mentions
+    return [
+        m for m in mentions if not _OWNER_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+    ]
 
 
 def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
