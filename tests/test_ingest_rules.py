@@ -371,3 +371,11 @@ def test_a_partys_parent_named_to_describe_it_is_not_a_party() -> None:
         "Inc., today announced a strategic alliance."
     )
     assert found == {(("lenvar-online", "partner"), ("orland", "partner"))}, found
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_that_word() -> None:
+    found = names(
+        "German carmakers Orland and Lenvar Motors AG met. Carmakers agreed not to add "
+        "tanks, a report said."
+    )
+    assert "Carmakers" not in found

@@ -231,7 +231,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             rule = company_evidence(sentence, start, end, phrase, outlet, people)
             if rule is not None and not english and not _own_form(rule, phrase):
                 rule = None
-            if rule == "SEC registrant" and " " not in phrase:
+            if rule in ("SEC registrant", "business context") and " " not in phrase:
                 # a registrant's one-word name the article also writes as a word: "Coffee"
                 # in a coffee chain's story, "Orange" for the county, "Alarm fatigue"
                 if lower is None:
