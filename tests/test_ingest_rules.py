@@ -379,3 +379,12 @@ def test_a_word_the_article_also_writes_in_lower_case_is_that_word() -> None:
         "tanks, a report said."
     )
     assert "Carmakers" not in found
+
+
+def test_names_before_are_trademarks_of_are_brands() -> None:
+    found = names(
+        "Orland Inc. signed with Lenvar Corp. Orland and Logidon are registered trademarks "
+        "of Orland Inc."
+    )
+    assert "Logidon" not in found
+    assert {"Orland", "Lenvar"} <= found

@@ -285,6 +285,8 @@ def company_evidence(
         return None  # a page's menu or a headline in title case, not a name
     if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
         return None  # "Trump Administration", "Executive Vice": not a business
+    if "trademark" in sentence and "trademark" in sentence[end:] and not designated(tokens):
+        return None  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
     if "Central" in tokens and tokens[-1] == "Bank":
         return None  # "European Central Bank": a public body
     if any(t.endswith(("-style", "-like")) for t in tokens):
