@@ -388,3 +388,18 @@ def test_names_before_are_trademarks_of_are_brands() -> None:
     )
     assert "Logidon" not in found
     assert {"Orland", "Lenvar"} <= found
+
+
+def test_a_companys_departments_are_no_companies() -> None:
+    found = names(
+        "Ravi Menon, formerly Orland Inc.'s vice president of Worldwide Sales and "
+        "Services, joins Lenvar Corp. Its cloud serves Sales, Service, Marketing, Human "
+        "Resources and Finance, says the head of Corporate Communications."
+    )
+    assert {"Orland", "Lenvar"} <= found
+    assert not found & {
+        "Worldwide Sales",
+        "Marketing",
+        "Human Resources",
+        "Corporate Communications",
+    }

@@ -15,6 +15,7 @@ from .lexicon import (
     AP_STATES,
     DEFINED_TERMS,
     DESCRIPTIVE,
+    FUNCTIONS,
     LEADING_LEGAL,
     LEGAL,
     NOT_COMPANIES,
@@ -287,6 +288,10 @@ def company_evidence(
         return None  # "Trump Administration", "Executive Vice": not a business
     if "trademark" in sentence and "trademark" in sentence[end:] and not designated(tokens):
         return None  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
+    if any(t in FUNCTIONS for t in tokens) and all(
+        t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens
+    ):
+        return None  # "Worldwide Sales", "Human Resources", "Corporate Communications"
     if "Central" in tokens and tokens[-1] == "Bank":
         return None  # "European Central Bank": a public body
     if any(t.endswith(("-style", "-like")) for t in tokens):

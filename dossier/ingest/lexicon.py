@@ -189,3 +189,14 @@ POSTAL_STATES = _words(
     NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC
     """
 )
+
+# A company's departments and functions, capitalised in titles and lists ("vice president
+# of Worldwide Sales", "Sales, Service, Marketing, Human Resources, Finance"): a name made
+# of these (and trade words) is a department's
+FUNCTIONS = _words(
+    """
+    Marketing Sales Service Finance Human Resources Engineering Operations Manufacturing
+    Procurement Supply Chain Worldwide Accounting Legal Product Management Platform
+    Corporate Consumer Commercial Client Engagements Customer Support
+    """
+)
