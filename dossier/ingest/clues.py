@@ -264,7 +264,7 @@ _PUBLIC_BODIES = frozenset(
 # A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
 _TITLE_WORDS = frozenset(
     """
-    Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member
+    Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member Members
     Founder Co-founder Co-Founder Cofounder President CEO CFO CTO COO
     """.split()  # noqa: SIM905
 )
