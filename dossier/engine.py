@@ -48,6 +48,7 @@ class BuildStats:
     pages: int
     written: int  # wrapped in the theme by MkDocs in this build
     reused: int  # taken from the page cache
+    current: bool = False  # site/ already was the build of these inputs: nothing written
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,13 @@ def page_cache(root: Path, session: MkDocsSession) -> PageCache:
         code += sorted(p for p in custom.rglob("*") if p.is_file())
     # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
     return PageCache(root / CACHE_DIR, fingerprint(root, code), session.site_url)
+
+
+def engine_fingerprint(root: Path) -> str:
+    """What shapes every finished page besides the page itself (see page_cache)."""
+    with quiet_logs():
+        config = load_config(root / "mkdocs.yml", root / "site")
+    return page_cache(root, MkDocsSession(config)).fingerprint
 
 
 def page_key(cache: PageCache, page: Page) -> str:

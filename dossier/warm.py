@@ -13,8 +13,8 @@ from pathlib import Path
 from .loadcache import ParsedBriefings
 from .readcache import FileReader
 
-# Each seed with its size and time, and the names of the article briefings.
-SeedsSignature = tuple[tuple[str, int, int], ...]
+# Each seed with its size, times and inode, and the names of the article briefings.
+SeedsSignature = tuple[tuple[str, int, int, int, int], ...]
 
 
 @dataclass
