@@ -129,14 +129,21 @@ def page_cache(root: Path, session: MkDocsSession) -> PageCache:
     return PageCache(root / CACHE_DIR, fingerprint(root, code), session.site_url)
 
 
-def engine_fingerprint(root: Path) -> str:
-    """What shapes every finished page besides the page itself (see page_cache)."""
+def site_cache(root: Path) -> PageCache:
+    """The page cache a build of ``root`` uses (mkdocs.yml read as the build reads it)."""
     with quiet_logs():
         config = load_config(root / "mkdocs.yml", root / "site")
-    return page_cache(root, MkDocsSession(config)).fingerprint
+    return page_cache(root, MkDocsSession(config))
+
+
+def cached_pages(cache: PageCache) -> Callable[[str], bool]:
+    """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
+    return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
 
 
 def page_key(cache: PageCache, page: Page) -> str:
+    if page.key:  # its fingerprint covers everything the page shows (render/inputs.py)
+        return cache.key("graph", page.key)
     headings = repr([(h.level, h.id, h.html) for h in page.headings])
     listing = "listing" if page.listing else ""  # not marked for search
     return cache.key(page.path, page.title, page.description, page.html, headings, listing)
@@ -212,7 +219,10 @@ class SiteBuild:
         page.meta["description"] = html.escape(ours.description)
         page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
         # A page workers may wrap is a stand-in until MkDocs reaches it (_before_page).
-        if ours.path in self.missing or self.cache.has(self.keys[ours.path]):
+        cached = self.cache.has(self.keys[ours.path])
+        if not ours.rendered and not cached:
+            raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
+        if ours.path in self.missing or cached:
             self.hits.add(ours.path)
             page.meta["template"] = _CACHED_TEMPLATE
         return ""

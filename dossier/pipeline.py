@@ -119,15 +119,22 @@ def prepare(
     return _render(root, corpus, read_history(root), reuse, print_view)
 
 
+_CUSTOM = (
+    "not as Dossier ships it; the page graph knows only the shipped templates, so every "
+    "page is rendered again on every build"
+)
+
+
 def _render(
     root: Path,
     corpus: Corpus,
     history: History,
     reuse: Reuse | None = None,
     print_view: bool = True,
+    cached: Callable[[str], bool] | None = None,
 ) -> RenderedSite:
     views = build_views(corpus)
-    rendered = render_site(views, root / "templates", history, reuse)
+    rendered = render_site(views, root / "templates", history, reuse, cached)
     if not print_view:
         return rendered
     return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
@@ -145,7 +152,7 @@ def build(
     When site/ already is the build of the inputs as they are now (uptodate.py), the
     stages after the check (load) have nothing to do and are skipped.
     """
-    from .engine import BuildStats, build_site, engine_fingerprint  # MkDocs: only to build
+    from .engine import BuildStats, build_site, cached_pages, site_cache  # MkDocs: to build
 
     limits = limits or Limits()
     for line in draft(root, limits, remember=True):
@@ -153,14 +160,19 @@ def build(
     corpus = load_corpus(root, limits, cache_dir=root / CACHE_DIR)
     history = read_history(root)
     try:
-        engine = engine_fingerprint(root)
+        cache = site_cache(root)
     except Exception:  # mkdocs.yml broken: the build below reports it as it should
-        engine = ""
+        cache = None
+    engine = cache.fingerprint if cache else ""
     inputs = uptodate.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
     built = uptodate.current(root, site_dir, inputs) if engine else None
     if built is not None:
         return BuildStats(built.pages, 0, built.pages, current=True)
-    rendered = _render(root, corpus, history)
+    # Pages whose finished HTML the page cache holds under their fingerprint are not
+    # rendered again.
+    rendered = _render(root, corpus, history, cached=cached_pages(cache) if cache else None)
+    for name in rendered.custom_templates:
+        notify(f"templates/{name}: {_CUSTOM}")
     stats = build_site(root, rendered, site_dir, progress)
     uptodate.record(root, site_dir, inputs, stats.pages)
     return stats

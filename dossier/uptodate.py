@@ -85,4 +85,3 @@ def record(root: Path, site_dir: Path, inputs: str, pages: int) -> None:
     text = json.dumps({"inputs": inputs, "site": site, "stamp": list(stamp), "pages": pages})
     (root / MANIFEST).parent.mkdir(parents=True, exist_ok=True)
     write_text(root / MANIFEST, text)
-
