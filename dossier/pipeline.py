@@ -33,6 +33,7 @@ from .model import Corpus
 from .pagecache import CACHE_DIR
 from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, Reuse, render_site
+from .render.inputs import GRAPH_FILE
 from .review.history import History, read_history
 from .views import build_views
 from .warm import SeedsSignature, Warm
@@ -173,8 +174,14 @@ def build(
     rendered = _render(root, corpus, history, cached=cached_pages(cache) if cache else None)
     for name in rendered.custom_templates:
         notify(f"templates/{name}: {_CUSTOM}")
+    keys = {page.path: page.key for page in rendered.pages}
+    changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
+    if changes is not None:
+        notify(changes.summary())
     stats = build_site(root, rendered, site_dir, progress)
     uptodate.record(root, site_dir, inputs, stats.pages)
+    if rendered.graph is not None:
+        rendered.graph.save(root / GRAPH_FILE, keys)
     return stats
 
 

@@ -23,13 +23,16 @@ serve keeps every page whose fingerprint did not move.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_bytes
 from ..model import Article, Company, Deal
 from ..review.history import History
 from ..views import Views
@@ -52,6 +55,28 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+_FORMAT = 1  # of the saved graph
+GRAPH_FILE = Path(".dossier/cache/page-graph.json.gz")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Between a saved graph and this one: pages whose fingerprint moved, inputs whose
+    digest moved, inputs that came or went (a briefing added, a list's new member)."""
+
+    pages: tuple[str, ...]
+    moved: tuple[str, ...]
+    came_or_went: tuple[str, ...]
+
+    def summary(self, most: int = 5) -> str:
+        inputs = [*self.moved, *self.came_or_went]
+        shown = ", ".join(inputs[:most]) + (
+            f" and {len(inputs) - most} more" if len(inputs) > most else ""
+        )
+        noun = "page" if len(self.pages) == 1 else "pages"
+        return f"{len(self.pages)} {noun} changed since the last build; inputs: {shown or 'none'}"
+
+
 @dataclass
 class PageGraph:
     """Every page's inputs (keys, in the order the page shows them) and every input's digest."""
@@ -72,6 +97,32 @@ class PageGraph:
         keys = tuple(dict.fromkeys(_PAGES[template](self, context)))
         self.inputs[str(job[1])] = keys
         return _hash(base, job, [(key, self.digest(key)) for key in keys])
+
+    def save(self, path: Path, keys: Mapping[str, str]) -> None:
+        """Write the graph (each page's fingerprint ``keys[page]`` and inputs, each input's
+        digest) for the next build to say what changed; gzip keeps it small."""
+        pages = {page: [keys[page], list(inputs)] for page, inputs in self.inputs.items()}
+        data = {"format": _FORMAT, "pages": pages, "digests": self.digests}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+        write_bytes(path, gzip.compress(text.encode("utf-8"), mtime=0))
+
+    def changes(self, path: Path, keys: Mapping[str, str]) -> Changes | None:
+        """What moved since the graph saved at ``path``: None if there is none (or it is
+        unreadable)."""
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+            if data["format"] != _FORMAT:
+                return None
+            old_pages: dict[str, list[Any]] = data["pages"]
+            old_digests: dict[str, str] = data["digests"]
+        except (OSError, ValueError, KeyError, TypeError, EOFError):
+            return None
+        pages = sorted(p for p, key in keys.items() if old_pages.get(p, [None])[0] != key)
+        moved = {k for k, d in self.digests.items() if old_digests.get(k, d) != d}
+        came = self.digests.keys() - old_digests.keys()
+        went = old_digests.keys() - self.digests.keys()
+        return Changes(tuple(pages), tuple(sorted(moved)), tuple(sorted(came | went)))
 
     # --- digests ----------------------------------------------------------------------
 

@@ -103,6 +103,7 @@ class RenderedSite:
     views: Views  # for the outputs beside the pages (feeds, exports), made by the site stage
     files: tuple[tuple[str, str], ...] = ()  # standalone files (site path, text), e.g. print/
     custom_templates: tuple[str, ...] = ()  # not as shipped: every page was rendered
+    graph: PageGraph | None = None  # what each page shows (None with custom templates)
 
 
 def page_path(kind: str, slug: str) -> str:
@@ -173,7 +174,7 @@ def render_site(
                 continue
     pages = tuple(kept[job.path] for job in jobs)
     reuse.pages, reuse.rendered = {page.path: page for page in pages}, len(todo)
-    return RenderedSite(pages, views.corpus.as_of(), views, custom_templates=custom)
+    return RenderedSite(pages, views.corpus.as_of(), views, custom_templates=custom, graph=graph)
 
 
 def _templates_digest(templates: Path) -> str:
