@@ -33,7 +33,11 @@ def _mutations(text: str, rng: random.Random) -> list[str]:
     for match in rng.sample(found, min(4, len(found))):
         value = match.group(2)
         year = re.search(r"\b(19|20)\d\d\b", value)
-        if year:
+        words = value.strip("\"'").split()
+        if "quote" in match.group(1) and len(words) > 3:  # a shorter quote, still the article's
+            quote = value[0] if value[0] in "\"'" else ""
+            new = quote + " ".join(words[:-1]) + quote
+        elif year:
             moved = str(int(year.group()) + rng.choice([-1, 1]))
             new = value[: year.start()] + moved + value[year.end() :]
         elif value.strip() in ("draft", "reviewed"):

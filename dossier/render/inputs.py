@@ -34,6 +34,7 @@ from typing import Any
 
 from ..atomic import write_bytes
 from ..model import Article, Company, Deal
+from ..provenance import Citation
 from ..review.history import History
 from ..views import Views
 
@@ -135,6 +136,9 @@ class PageGraph:
     def _compute(self, key: str) -> str:
         if key.startswith("list:"):
             return _hash(*_LISTS[key[5:]](self))
+        if key.startswith("passages:"):  # each citation as the article page shows it
+            passages = self.views.passages_of.get(key[9:], ())
+            return _hash([(p.quote, p.anchor, [_shown(c) for c in p.cited_by]) for p in passages])
         if key == "history":
             return _hash(self.history.in_git, self.history.recent)
         if key == "corpus":
@@ -172,6 +176,10 @@ class PageGraph:
             *(r.slug, r.title, r.published, r.outlet, r.author, r.companies, r.deals),
             *(r.review.status, r.topics, seed),
         )
+
+
+def _shown(citation: Citation) -> tuple[object, ...]:
+    return citation.kind, citation.slug, citation.supports, citation.quote
 
 
 def whole(kind: str, slug: str) -> str:
@@ -236,8 +244,9 @@ def _article(g: PageGraph, context: Any) -> Iterator[str]:
     yield whole("article", article.slug)
     yield from (row("company", slug) for slug in article.companies)
     yield from (row("deal", slug) for slug in article.deals)
-    for passage in g.views.passages_of.get(article.slug, ()):  # their words, quoted
-        yield from (whole(c.kind, c.slug) for c in passage.cited_by)
+    yield f"passages:{article.slug}"  # the sentences others cite, and who cites them
+    for passage in g.views.passages_of.get(article.slug, ()):
+        yield from (row(c.kind, c.slug) for c in passage.cited_by)
 
 
 def _topic(g: PageGraph, context: Any) -> Iterator[str]:
