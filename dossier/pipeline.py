@@ -120,10 +120,13 @@ def prepare(
     return _render(root, corpus, read_history(root), reuse, print_view)
 
 
-_CUSTOM = (
-    "not as Dossier ships it; the page graph knows only the shipped templates, so every "
-    "page is rendered again on every build"
-)
+def custom_templates_said(rendered: RenderedSite) -> list[str]:
+    """What build and serve say of templates the page graph does not know."""
+    return [
+        f"templates/{name}: not as Dossier ships it; the page graph knows only the shipped "
+        "templates, so every page is rendered again on every build"
+        for name in rendered.custom_templates
+    ]
 
 
 def _render(
@@ -172,8 +175,8 @@ def build(
     # Pages whose finished HTML the page cache holds under their fingerprint are not
     # rendered again.
     rendered = _render(root, corpus, history, cached=cached_pages(cache) if cache else None)
-    for name in rendered.custom_templates:
-        notify(f"templates/{name}: {_CUSTOM}")
+    for line in custom_templates_said(rendered):
+        notify(line)
     keys = {page.path: page.key for page in rendered.pages}
     changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
     if changes is not None:

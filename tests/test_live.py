@@ -259,3 +259,24 @@ def test_a_broken_print_template_is_reported_and_the_pages_still_update(tmp_path
     assert "Traceback" not in done.stderr
     page = served / "articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.html"
     assert "A reviewer's note, number 1." in page.read_text("utf-8")
+
+
+def test_a_custom_template_renders_every_page_in_place_and_says_so(tmp_path: Path) -> None:
+    """The page graph knows the shipped templates only: with another, a save renders
+    every page (never a stale one), in place, and serve says why once."""
+    root = copy_project(tmp_path / "project")
+    template = "templates/company.html.j2"
+    shown = "<p>{{ views.corpus.articles|length }} articles</p>\n"
+    custom = (root / template).read_text("utf-8") + shown
+    article = "briefings/articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.md"
+    text = (root / article).read_text("utf-8")
+    added = "briefings/articles/wire-2018-03-xiaomi-again.md"
+    steps = [[(template, custom)], [(article, _body_edit(text, 1))], [(added, NEW_ARTICLE)]]
+    done = run_driver(root, tmp_path / "served", steps)
+    report = [json.loads(line) for line in done.stdout.splitlines()[1:]]
+    assert in_place(report), report
+    said = "templates/company.html.j2: not as Dossier ships it"
+    assert done.stderr.count(said) == 1, done.stderr
+    # The new article changes the count on every company page, which the graph does
+    # not know the custom template shows.
+    assert differences(tmp_path / "served", clean(root, tmp_path / "clean")) == []
