@@ -31,7 +31,7 @@ from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
 from .header_search import HeaderSearch
 from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
-from .pagecache import CACHE_DIR, PageCache, fingerprint
+from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
@@ -116,37 +116,6 @@ def last_build_stats() -> BuildStats:
 def _explain(warnings: list[str], headline: str) -> str:
     lines = "\n".join(f"  {w}" for w in warnings)
     return f"mkdocs.yml: {headline}; the previous site was kept\n{lines}".rstrip()
-
-
-def page_cache(root: Path, session: MkDocsSession) -> PageCache:
-    here = Path(__file__)
-    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "header_search.py", "site_search.py")
-    code = [here.with_name(name) for name in names]
-    custom = session.theme_dir  # theme overrides shape every page
-    if custom:
-        code += sorted(p for p in custom.rglob("*") if p.is_file())
-    # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
-    return PageCache(root / CACHE_DIR, fingerprint(root, code), session.site_url)
-
-
-def site_cache(root: Path) -> PageCache:
-    """The page cache a build of ``root`` uses (mkdocs.yml read as the build reads it)."""
-    with quiet_logs():
-        config = load_config(root / "mkdocs.yml", root / "site")
-    return page_cache(root, MkDocsSession(config))
-
-
-def cached_pages(cache: PageCache) -> Callable[[str], bool]:
-    """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
-    return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
-
-
-def page_key(cache: PageCache, page: Page) -> str:
-    if page.key:  # its fingerprint covers everything the page shows (render/inputs.py)
-        return cache.key("graph", page.key)
-    headings = repr([(h.level, h.id, h.html) for h in page.headings])
-    listing = "listing" if page.listing else ""  # not marked for search
-    return cache.key(page.path, page.title, page.description, page.html, headings, listing)
 
 
 def site_outputs(

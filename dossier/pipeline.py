@@ -156,7 +156,8 @@ def build(
     When site/ already is the build of the inputs as they are now (uptodate.py), the
     stages after the check (load) have nothing to do and are skipped.
     """
-    from .engine import BuildStats, build_site, cached_pages, site_cache  # MkDocs: to build
+    from .engine import BuildStats, build_site  # MkDocs is imported only to build
+    from .pagecache import cached_pages, site_cache
 
     limits = limits or Limits()
     for line in draft(root, limits, remember=True):

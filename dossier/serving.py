@@ -27,7 +27,7 @@ from typing import Any
 
 from . import mkdocs_session
 from .build_env import quiet_logs, source_date
-from .engine import Hooks, SiteBuild, page_cache, site_outputs
+from .engine import Hooks, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
 from .live import (
@@ -39,6 +39,7 @@ from .live import (
     write_outputs,
 )
 from .model import Corpus
+from .pagecache import page_cache
 from .pipeline import custom_templates_said, draft, prepare
 from .printbook import PRINT_PAGE, print_page
 from .render import Page, RenderedSite, Reuse
