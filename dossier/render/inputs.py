@@ -84,6 +84,10 @@ class PageGraph:
 
     views: Views
     history: History
+    # Row digests of the last build by (kind, file digest, seed digest): serve makes only
+    # those of changed briefings; ``rows`` holds this build's for the next.
+    known: Mapping[tuple[str, str, str | None], str] = field(default_factory=dict)
+    rows: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
     inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path → keys
     digests: dict[str, str] = field(default_factory=dict)  # key → digest, as asked for
 
@@ -147,12 +151,16 @@ class PageGraph:
         name, _, depth = key.partition("/")
         kind, _, slug = name.partition(":")
         record = self._record(kind, slug)
+        seed = self.views.corpus.seed_digests.get(slug)
         if depth == "row":
-            return _hash(*self._row(kind, record))
+            basis = (kind, record.origin.digest, seed)
+            found = self.known.get(basis) or _hash(*self._row(kind, record))
+            self.rows[basis] = found
+            return found
         path = record.origin.path
         h = self.history
         seen = (h.in_git, h.changed(path), h.approved(path), h.disputed(path))
-        return _hash(record.origin.digest, self.views.corpus.seed_digests.get(slug), seen)
+        return _hash(record.origin.digest, seed, seen)
 
     def _record(self, kind: str, slug: str) -> Record:
         c = self.views.corpus

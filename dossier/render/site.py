@@ -122,6 +122,7 @@ class Reuse:
     env: jinja2.Environment | None = None  # compiled from those templates
     pages: dict[str, Page] = field(default_factory=dict)
     rendered: int = 0  # pages rendered (not reused) by the last build
+    rows: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # inputs.py
 
 
 def render_site(
@@ -145,7 +146,7 @@ def render_site(
     # A global, so the shared review macro sees it without every template passing it on.
     env.globals["history"] = history
     custom = tuple(custom_templates(templates))
-    graph = None if custom else PageGraph(views, history)
+    graph = None if custom else PageGraph(views, history, reuse.rows)
     base = f"{digest}\0{code_digest()}"
     jobs = list(_jobs(views))
     kept: dict[str, Page] = {}
@@ -174,6 +175,7 @@ def render_site(
                 continue
     pages = tuple(kept[job.path] for job in jobs)
     reuse.pages, reuse.rendered = {page.path: page for page in pages}, len(todo)
+    reuse.rows = graph.rows if graph else {}
     return RenderedSite(pages, views.corpus.as_of(), views, custom_templates=custom, graph=graph)
 
 
