@@ -2,11 +2,12 @@
 
 A build is a pure function of its inputs (builds are deterministic): the briefings and
 seeds as loaded, the git history shown, templates/, mkdocs.yml, static/, the theme
-overrides, the installed MkDocs and Dossier's own code. After a successful build the
-digest of all of them is written to ``.dossier/cache/site-manifest.json`` with a stamp of
-the site folder it produced (its inode and modification time: a folder swapped in,
-deleted or replaced by hand has another). A build whose inputs have that digest, into
-that same folder, has nothing to write.
+overrides, the installed MkDocs, Dossier's own code and the libraries it runs. After a
+successful build the digest of all of them is written to
+``.dossier/cache/site-manifest.json`` with a stamp of the site folder it produced (its
+inode and modification time: a folder swapped in, deleted or replaced by hand has
+another). A build whose inputs have that digest, into that same folder, has nothing to
+write.
 
 What it does not notice: a file edited by hand inside site/ (delete site/ or
 ``.dossier/`` to rebuild in full).
@@ -21,11 +22,11 @@ from pathlib import Path
 
 from .atomic import write_text
 from .model import Corpus
+from .render.inputs import code_digest
 from .review.history import History
 
 MANIFEST = Path(".dossier/cache/site-manifest.json")
 _FORMAT = "site-manifest-1"
-_CODE = Path(__file__).resolve().parent  # the dossier package: its code shapes every page
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,12 @@ def inputs_digest(root: Path, corpus: Corpus, history: History, extra: str) -> s
     for slug, seed in sorted(corpus.seed_digests.items()):
         digest.update(f"{slug}={seed}\0".encode())
     digest.update(repr(history).encode())
-    for folder in (root / "templates", _CODE):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file() and path.suffix != ".pyc":
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes() + b"\0")
+    digest.update(code_digest().encode())
+    templates = root / "templates"
+    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
