@@ -4,8 +4,9 @@ An input is one of:
 
 - a briefing in whole, ``company:xiaomi``: everything its file says (the loader's digest
   of path and bytes), its seed's text and its history in git. A page shows its own
-  briefing in whole, and those whose words it quotes (an article page, the companies
-  and deals that cite it);
+  briefing in whole;
+- an article's cited passages, ``passages:SLUG``: each sentence that companies and deals
+  cite from it, who cites it and for what (the article page lists them);
 - a briefing's row, ``deal:x/row``: the fields that lists and links show (name, title,
   dates, status, parties, outlet…). A company page shows its deals' rows, a year
   page its articles' rows: editing an article's summary renders its own page only;
