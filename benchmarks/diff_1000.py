@@ -30,14 +30,20 @@ from tools.corpus import generate  # noqa: E402
 
 
 def change(root: Path, articles: int) -> None:
+    """50 deals agreed, 30 articles approved, 5 companies renamed: as many as a small
+    corpus has (it has N/2 deals and N/5 companies)."""
     for d in range(0, 500, 10):  # 50 status changes
         path = root / f"briefings/deals/deal-{d:05d}.md"
-        path.write_text(path.read_text("utf-8").replace("status: announced", "status: agreed"))
+        if path.is_file():
+            path.write_text(path.read_text("utf-8").replace("status: announced", "status: agreed"))
     for n in range(0, 270, 9):  # 30 approvals
         path = root / f"briefings/articles/article-{n:05d}.md"
-        path.write_text(path.read_text("utf-8").replace("status: draft", "status: reviewed"))
+        if path.is_file():
+            path.write_text(path.read_text("utf-8").replace("status: draft", "status: reviewed"))
     for i in range(1, 6):  # 5 renamed company files
         old = root / f"briefings/companies/company-{i:04d}.md"
+        if not old.is_file():
+            continue
         old.rename(old.with_name(f"renamed-{i:04d}.md"))
         for folder in ("deals", "articles"):
             for path in (root / "briefings" / folder).glob("*.md"):

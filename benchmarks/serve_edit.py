@@ -20,6 +20,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,14 +74,22 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="write a cProfile of each rebuild (FILE.1 …)")
     args = parser.parse_args()
     root = args.corpus or Path(tempfile.mkdtemp(prefix="dossier-serve-"))
-    make_corpus(root, args.articles)
+    try:
+        run(root, args.articles, args.profile)
+    finally:
+        if args.corpus is None:  # a corpus of its own: nothing is left behind
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def run(root: Path, articles: int, profile: Path | None) -> None:
+    make_corpus(root, articles)
     steps = edits(root)
     with tempfile.TemporaryDirectory() as scratch:
         plan = Path(scratch) / "steps.json"
         plan.write_text(json.dumps([changes for _, changes in steps]), "utf-8")
         env = dict(os.environ)
-        if args.profile:
-            env["DOSSIER_PROFILE"] = str(args.profile)
+        if profile:
+            env["DOSSIER_PROFILE"] = str(profile)
         started = time.monotonic()
         driver = [sys.executable, str(REPO / "tools/live_driver.py")]
         done = subprocess.run(
@@ -96,7 +105,7 @@ def main() -> None:
     results = [json.loads(line) for line in done.stdout.splitlines()[1:]]  # [0]: first build
     counts = iter(re.findall(r"Dossier: (\d+) page\(s\) updated", done.stderr))
     first = total - sum(r["seconds"] + r["background_seconds"] for r in results)
-    print(f"{args.articles} articles: first build under serve {first:.1f} s")
+    print(f"{articles} articles: first build under serve {first:.1f} s")
     for (label, _), r in zip(steps, results, strict=True):
         how = f"in place, {next(counts, '?')} pages" if r["in_place"] else "full: " + r["fallback"]
         then = r["background_seconds"]

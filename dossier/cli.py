@@ -251,9 +251,12 @@ def _build(root: Path, site_dir: Path, limits: Limits) -> int:
     finally:
         progress.close()
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
+    took = time.perf_counter() - started
+    if stats.current:
+        print(f"{shown}/ is up to date: nothing changed since it was built ({stats.pages} pages)")
     print(
         f"built {stats.pages} pages into {shown}/ ({stats.written} written, "
-        f"{stats.reused} reused) in {time.perf_counter() - started:.1f} s"
+        f"{stats.reused} reused) in {took:.1f} s"
     )
     return 0
 

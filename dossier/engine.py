@@ -31,7 +31,7 @@ from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
 from .header_search import HeaderSearch
 from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
-from .pagecache import CACHE_DIR, PageCache, fingerprint
+from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
@@ -48,6 +48,7 @@ class BuildStats:
     pages: int
     written: int  # wrapped in the theme by MkDocs in this build
     reused: int  # taken from the page cache
+    current: bool = False  # site/ already was the build of these inputs: nothing written
 
 
 @dataclass(frozen=True)
@@ -115,23 +116,6 @@ def last_build_stats() -> BuildStats:
 def _explain(warnings: list[str], headline: str) -> str:
     lines = "\n".join(f"  {w}" for w in warnings)
     return f"mkdocs.yml: {headline}; the previous site was kept\n{lines}".rstrip()
-
-
-def page_cache(root: Path, session: MkDocsSession) -> PageCache:
-    here = Path(__file__)
-    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "header_search.py", "site_search.py")
-    code = [here.with_name(name) for name in names]
-    custom = session.theme_dir  # theme overrides shape every page
-    if custom:
-        code += sorted(p for p in custom.rglob("*") if p.is_file())
-    # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
-    return PageCache(root / CACHE_DIR, fingerprint(root, code), session.site_url)
-
-
-def page_key(cache: PageCache, page: Page) -> str:
-    headings = repr([(h.level, h.id, h.html) for h in page.headings])
-    listing = "listing" if page.listing else ""  # not marked for search
-    return cache.key(page.path, page.title, page.description, page.html, headings, listing)
 
 
 def site_outputs(
@@ -204,7 +188,10 @@ class SiteBuild:
         page.meta["description"] = html.escape(ours.description)
         page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
         # A page workers may wrap is a stand-in until MkDocs reaches it (_before_page).
-        if ours.path in self.missing or self.cache.has(self.keys[ours.path]):
+        cached = self.cache.has(self.keys[ours.path])
+        if not ours.rendered and not cached:
+            raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
+        if ours.path in self.missing or cached:
             self.hits.add(ours.path)
             page.meta["template"] = _CACHED_TEMPLATE
         return ""

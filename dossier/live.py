@@ -2,7 +2,8 @@
 
 After a full build under ``serve``, serving.py keeps that build (engine.SiteBuild: its
 MkDocs session, its pages) in a ``State``. On a change the pipeline runs again with
-render reuse (only pages whose reads changed are rendered, see render/trace.py);
+render reuse (only pages whose fingerprint in the page graph moved are rendered, see
+render/inputs.py);
 ``update_pages`` wraps just those pages in the theme with MkDocs's own page builder
 (through the session), ``write_index`` has Pagefind index the pages again, and
 ``write_outputs`` rewrites any export or print file whose text changed. Everything

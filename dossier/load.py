@@ -277,12 +277,16 @@ def _read_seeds(
         elif raw is None:
             problems.append(_seed_too_big(article, line, size, limits))
         else:
-            texts[slug] = raw.decode("utf-8-sig", errors="replace")
-            # An unchanged seed is the very bytes object of the last load (readcache).
+            # An unchanged seed is the very bytes object of the last load (readcache):
+            # its text and digest are the last load's.
             old = known.get(id(raw))
-            digest = old[1] if old is not None and old[0] is raw else _digest(texts[slug])
-            digests[slug] = digest
-            warm.seed_digests[id(raw)] = (raw, digest)
+            if old is not None and old[0] is raw:
+                text, digest = old[2], old[1]
+            else:
+                text = raw.decode("utf-8-sig", errors="replace")
+                digest = _digest(text)
+            texts[slug], digests[slug] = text, digest
+            warm.seed_digests[id(raw)] = (raw, digest, text)
     return texts
 
 

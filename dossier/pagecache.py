@@ -1,10 +1,14 @@
-"""Finished pages kept by content hash, so a rebuild reuses every page whose inputs did not change.
+"""Finished pages by key, so a rebuild neither renders nor wraps a page whose inputs did not change.
 
 The site engine spends most of a build wrapping each page in the theme. That is a pure
 function of the page (path, title, description, HTML fragment, headings) and of the
 engine's setup (MkDocs and theme versions, mkdocs.yml, static/, the theme overrides,
-this code). The key is a hash of all of those, so a stale entry can never be picked: a
-changed input is a different key. The entry holds the page's final HTML.
+this code). A page's key is a hash of that setup and of the page's fingerprint in the
+page graph (render/inputs.py: its template, its job and the digests of every input it
+shows), so a fresh `build.py` finds a page before rendering it; with custom templates,
+whose inputs the graph does not know, the key hashes the rendered page instead. Either
+way a changed input is a different key, and a stale entry is never picked. The entry
+holds the page's final HTML.
 
 The cache lives in ``.dossier/cache/`` under the project and may be deleted at any
 time; the next build is then a full one. After a complete build, entries that build
@@ -19,9 +23,16 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .build_env import quiet_logs
+
+if TYPE_CHECKING:  # MkDocs is imported only when a site is built
+    from .mkdocs_session import MkDocsSession
+    from .render import Page
 
 CACHE_DIR = Path(".dossier/cache")
 _FORMAT = "pages-1"  # bump when what an entry holds changes
@@ -120,3 +131,36 @@ def _forget_old_variants(directory: Path, current: Path) -> None:
         )
         for old in variants[_KEEP_VARIANTS:]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def page_cache(root: Path, session: MkDocsSession) -> PageCache:
+    here = Path(__file__)
+    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "header_search.py", "site_search.py")
+    code = [here.with_name(name) for name in names]
+    custom = session.theme_dir  # theme overrides shape every page
+    if custom:
+        code += sorted(p for p in custom.rglob("*") if p.is_file())
+    # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
+    return PageCache(root / CACHE_DIR, fingerprint(root, code), session.site_url)
+
+
+def site_cache(root: Path) -> PageCache:
+    """The page cache a build of ``root`` uses (mkdocs.yml read as the build reads it)."""
+    from .mkdocs_session import MkDocsSession, load_config
+
+    with quiet_logs():
+        config = load_config(root / "mkdocs.yml", root / "site")
+    return page_cache(root, MkDocsSession(config))
+
+
+def cached_pages(cache: PageCache) -> Callable[[str], bool]:
+    """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
+    return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
+
+
+def page_key(cache: PageCache, page: Page) -> str:
+    if page.key:  # its fingerprint covers everything the page shows (render/inputs.py)
+        return cache.key("graph", page.key)
+    headings = repr([(h.level, h.id, h.html) for h in page.headings])
+    listing = "listing" if page.listing else ""  # not marked for search
+    return cache.key(page.path, page.title, page.description, page.html, headings, listing)

@@ -18,11 +18,14 @@ keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import uptodate
+from .atomic import write_text
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
 from .load import Limits, load_corpus
@@ -30,7 +33,8 @@ from .model import Corpus
 from .pagecache import CACHE_DIR
 from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, Reuse, render_site
-from .review.history import read_history
+from .render.inputs import GRAPH_FILE
+from .review.history import History, read_history
 from .views import build_views
 from .warm import SeedsSignature, Warm
 
@@ -38,34 +42,57 @@ if TYPE_CHECKING:
     from .engine import BuildStats
 
 
-def draft(root: Path, limits: Limits | None = None, warm: Warm | None = None) -> list[str]:
-    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each."""
+def draft(
+    root: Path, limits: Limits | None = None, warm: Warm | None = None, remember: bool = False
+) -> list[str]:
+    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
+
+    With ``remember`` (`build.py`), a fresh process skips the check when no seed and no
+    article briefing changed on disk since a check that found nothing to do.
+    """
     from .ingest.run import ingest, pending
 
     # Serve calls this on every save. Ingest has work only when a seed changed or an
     # article briefing came or went; otherwise skip reading them all (20,000 at scale).
     # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
-    signature = _signature(root)
+    signature = _signature(root, stat_briefings=remember)
     if warm is not None and warm.nothing_pending.get(root) == signature:
         return []
     limits = limits or Limits()
+    stamp = root / _NOTHING_PENDING
+    known = _digest(signature, limits)
+    if remember and stamp.is_file() and stamp.read_text("utf-8") == known:
+        return []
     lines = ingest(root, limits).lines() if pending(root, limits) else []
     if not lines and warm is not None:
         warm.nothing_pending[root] = signature
+    if not lines and remember:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        write_text(stamp, known)
     return lines
 
 
-def _signature(root: Path) -> SeedsSignature:
-    """Each seed with its size and time, and the names of the article briefings."""
+# The seeds and article briefings as they were when ingest last had nothing to do.
+_NOTHING_PENDING = CACHE_DIR / "nothing-pending"
+
+
+def _digest(signature: SeedsSignature, limits: Limits) -> str:
+    return hashlib.sha256(repr((signature, limits)).encode()).hexdigest()
+
+
+def _signature(root: Path, stat_briefings: bool = False) -> SeedsSignature:
+    """Each seed with its size and times, and the names of the article briefings (with
+    theirs too, if ``stat_briefings``): a file rewritten has another change time."""
     found = []
-    for folder, stat in (("seeds", True), ("briefings/articles", False)):
+    for folder, stat in (("seeds", True), ("briefings/articles", stat_briefings)):
         try:
             with os.scandir(root / folder) as entries:
                 for entry in entries:
                     # a link is not followed: a broken one must not hide the others
                     info = entry.stat(follow_symlinks=False) if stat else None
                     size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
-                    found.append((f"{folder}/{entry.name}", size, mtime))
+                    ctime, inode = (info.st_ctime_ns, info.st_ino) if info else (0, 0)
+                    found.append((f"{folder}/{entry.name}", size, mtime, ctime, inode))
         except OSError:
             continue
     return tuple(sorted(found))
@@ -90,10 +117,28 @@ def prepare(
     without ``print_view`` the caller renders the print view itself (``print_page``).
     """
     corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR, warm=warm)
-    views = build_views(corpus, reuse.views if reuse else None)
-    rendered = render_site(views, root / "templates", read_history(root), reuse)
-    if reuse is not None:
-        reuse.views = views
+    return _render(root, corpus, read_history(root), reuse, print_view)
+
+
+def custom_templates_said(rendered: RenderedSite) -> list[str]:
+    """What build and serve say of templates the page graph does not know."""
+    return [
+        f"templates/{name}: not as Dossier ships it; the page graph knows only the shipped "
+        "templates, so every page is rendered again on every build"
+        for name in rendered.custom_templates
+    ]
+
+
+def _render(
+    root: Path,
+    corpus: Corpus,
+    history: History,
+    reuse: Reuse | None = None,
+    print_view: bool = True,
+    cached: Callable[[str], bool] | None = None,
+) -> RenderedSite:
+    views = build_views(corpus)
+    rendered = render_site(views, root / "templates", history, reuse, cached)
     if not print_view:
         return rendered
     return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
@@ -106,13 +151,42 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     notify: Callable[[str], None] = lambda line: None,
 ) -> BuildStats:
-    """Every stage; ``progress(done, total)`` is called as the engine finishes pages."""
-    from .engine import build_site  # MkDocs is imported only when a site is written
+    """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
 
-    for line in draft(root, limits):
+    When site/ already is the build of the inputs as they are now (uptodate.py), the
+    stages after the check (load) have nothing to do and are skipped.
+    """
+    from .engine import BuildStats, build_site  # MkDocs is imported only to build
+    from .pagecache import cached_pages, site_cache
+
+    limits = limits or Limits()
+    for line in draft(root, limits, remember=True):
         notify(line)
-    rendered = prepare(root, limits)
-    return build_site(root, rendered, site_dir, progress)
+    corpus = load_corpus(root, limits, cache_dir=root / CACHE_DIR)
+    history = read_history(root)
+    try:
+        cache = site_cache(root)
+    except Exception:  # mkdocs.yml broken: the build below reports it as it should
+        cache = None
+    engine = cache.fingerprint if cache else ""
+    inputs = uptodate.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
+    built = uptodate.current(root, site_dir, inputs) if engine else None
+    if built is not None:
+        return BuildStats(built.pages, 0, built.pages, current=True)
+    # Pages whose finished HTML the page cache holds under their fingerprint are not
+    # rendered again.
+    rendered = _render(root, corpus, history, cached=cached_pages(cache) if cache else None)
+    for line in custom_templates_said(rendered):
+        notify(line)
+    keys = {page.path: page.key for page in rendered.pages}
+    changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
+    if changes is not None:
+        notify(changes.summary())
+    stats = build_site(root, rendered, site_dir, progress)
+    uptodate.record(root, site_dir, inputs, stats.pages)
+    if rendered.graph is not None:
+        rendered.graph.save(root / GRAPH_FILE, keys)
+    return stats
 
 
 def pdf(root: Path, output: Path, companies: tuple[str, ...], since: str | None, paper: str) -> int:

@@ -27,7 +27,7 @@ from typing import Any
 
 from . import mkdocs_session
 from .build_env import quiet_logs, source_date
-from .engine import Hooks, SiteBuild, page_cache, site_outputs
+from .engine import Hooks, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
 from .live import (
@@ -39,7 +39,8 @@ from .live import (
     write_outputs,
 )
 from .model import Corpus
-from .pipeline import draft, prepare
+from .pagecache import page_cache
+from .pipeline import custom_templates_said, draft, prepare
 from .printbook import PRINT_PAGE, print_page
 from .render import Page, RenderedSite, Reuse
 from .render.site import INDEXES
@@ -95,6 +96,7 @@ class Server:
         self.exports = ExportMemos()  # feeds and records: rewritten only where changed
         self.live: State | None = None
         self.finishing: threading.Thread | None = None
+        self.custom: tuple[str, ...] = ()  # templates not as shipped, last said
 
     def attach(self, hooks: Hooks) -> None:
         hooks.serving = True
@@ -110,8 +112,16 @@ class Server:
         except DossierError as exc:
             report_kept(exc, kept=self.last_good is not None)
             return self.last_good or problem_site(exc)
+        self._say_custom(rendered)
         self.last_good = rendered
         return rendered
+
+    def _say_custom(self, rendered: RenderedSite) -> None:
+        """Custom templates render every page on every save: said when that starts."""
+        if rendered.custom_templates != self.custom:
+            self.custom = rendered.custom_templates
+            for line in custom_templates_said(rendered):
+                print(f"Dossier: {line}", file=sys.stderr, flush=True)
 
     def after_build(self, build: SiteBuild) -> None:
         """Keep what a full build set up, for the in-place updates that follow."""
@@ -173,6 +183,7 @@ class Server:
         except DossierError as exc:
             report_kept(exc, kept=True)
             return -1
+        self._say_custom(rendered)
         fingerprint = page_cache(root, state.build.session).fingerprint
         with source_date(rendered.as_of), quiet_logs() as warnings:
             pages = update_pages(state, rendered, fingerprint)

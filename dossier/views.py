@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from dataclasses import dataclass
 
 from .claims import Conflict, company_conflicts, deal_conflicts
 from .dates import PartialDate
@@ -21,9 +19,6 @@ from .model import Article, Company, Corpus, Deal
 from .provenance import Citation, company_citations, deal_citations
 from .slugs import fold
 from .topics import Topic, topics_of
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -66,20 +61,15 @@ class Views:
     letter_groups: tuple[tuple[str, tuple[Company, ...]], ...]  # see companies_by_letter
     topics: tuple[Topic, ...]  # A–Z by label
     topic_by_slug: dict[str, Topic]
-    # Draft companies and deals as (kind, briefing), least certain first (evidence.py):
-    # an attribute, not a call, so serve renders the queue again only when it changes.
+    # Draft companies and deals as (kind, briefing), least certain first (evidence.py).
     review_queue: tuple[tuple[str, Company | Deal], ...]
     # Conflicts neither resolved nor disputed, by file and line; and reviewed briefings
     # that still hold ingest's placeholders as (kind, briefing, problems), by file.
-    # Attributes too, for the same reason.
     unacknowledged: tuple[Conflict, ...]
     unread: tuple[tuple[str, Company | Deal | Article, tuple[Problem, ...]], ...]
     # What is still open on one page, (kind, slug) → problems (a conflict nobody
     # acknowledged, a placeholder left in a reviewed briefing): its review line says so.
     open_on: dict[tuple[str, str], tuple[Problem, ...]]
-    # What each briefing alone gives (citations, conflicts), by id(): the next build
-    # reuses it for every briefing whose file did not change.
-    derived: dict[int, _Derived] = field(default_factory=dict, repr=False)
 
     def conflicts_of(self, kind: str, slug: str) -> dict[str, Conflict]:
         """This company's or deal's conflicts, open or resolved, by field name."""
@@ -150,10 +140,8 @@ def deal_order(deal: Deal) -> tuple[bool, PartialDate, str]:
     return _newest_first(deal.date, deal.slug)
 
 
-def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
-    """The model of ``corpus``; given the last build's, every part that came out the same
-    is that build's very object, so serve's rebuild skips what read it (render/trace.py).
-    """
+def build_views(corpus: Corpus) -> Views:
+    """The model of ``corpus``: plain values, computed afresh every build."""
     deals = sorted(corpus.deals.values(), key=deal_order, reverse=True)
     articles = sorted(
         corpus.articles.values(), key=lambda a: _newest_first(a.published, a.slug), reverse=True
@@ -173,87 +161,66 @@ def build_views(corpus: Corpus, previous: Views | None = None) -> Views:
         for slug in article.deals:
             articles_of_deal[slug].append(article)
     by_name = sorted(corpus.companies.values(), key=lambda c: (c.name.casefold(), c.slug))
-    last = previous or _NOTHING
-    derived = _derive(corpus, last.derived)
-    timeline = _kept(_timeline(deals, articles), last.timeline)
-    topic_by_slug = _kept_map(
-        {t.slug: t for t in topics_of(deals, articles, by_name)}, last.topic_by_slug
-    )
-    topics = _kept(tuple(topic_by_slug.values()), last.topics)
+    derived = _derive(corpus)
+    timeline = _timeline(deals, articles)
+    topic_by_slug = {t.slug: t for t in topics_of(deals, articles, by_name)}
     unacknowledged = tuple(
         sorted(
-            (c for d in derived.values() for c in d.conflicts if c.needs_review),
+            (c for d in derived for c in d.conflicts if c.needs_review),
             key=lambda c: (c.origin.path, c.line, c.field),
         )
     )
     unread = _unread(corpus)
     return Views(
         corpus=corpus,
-        deals_of=_kept_map({c.slug: tuple(deals_of[c.slug]) for c in by_name}, last.deals_of),
-        articles_of=_kept_map(
-            {c.slug: tuple(articles_of[c.slug]) for c in by_name}, last.articles_of
-        ),
-        counterparties_of=_kept_map(
-            {
-                c.slug: tuple(
-                    sorted(
-                        (corpus.companies[s] for s in partners[c.slug]),
-                        key=lambda o: (o.name.casefold(), o.slug),
-                    )
+        deals_of={c.slug: tuple(deals_of[c.slug]) for c in by_name},
+        articles_of={c.slug: tuple(articles_of[c.slug]) for c in by_name},
+        counterparties_of={
+            c.slug: tuple(
+                sorted(
+                    (corpus.companies[s] for s in partners[c.slug]),
+                    key=lambda o: (o.name.casefold(), o.slug),
                 )
-                for c in by_name
-            },
-            last.counterparties_of,
-        ),
-        articles_of_deal=_kept_map(
-            {d.slug: tuple(articles_of_deal[d.slug]) for d in deals}, last.articles_of_deal
-        ),
-        deals_newest_first=_kept(tuple(deals), last.deals_newest_first),
-        articles_newest_first=_kept(tuple(articles), last.articles_newest_first),
-        companies_by_name=_kept(tuple(by_name), last.companies_by_name),
+            )
+            for c in by_name
+        },
+        articles_of_deal={d.slug: tuple(articles_of_deal[d.slug]) for d in deals},
+        deals_newest_first=tuple(deals),
+        articles_newest_first=tuple(articles),
+        companies_by_name=tuple(by_name),
         timeline=timeline,
-        conflicts=_kept(tuple(c for d in derived.values() for c in d.conflicts), last.conflicts),
-        passages_of=_kept_map(_passages(derived), last.passages_of),
-        conflicts_on=_kept_map(_conflicts_on(derived), last.conflicts_on),
-        timeline_of=_kept_map(_timeline_of(corpus, timeline), last.timeline_of),
-        timeline_of_year=_kept_map(
-            {str(year) if year else "undated": events for year, events in timeline},
-            last.timeline_of_year,
-        ),
-        latest_events=_kept(_latest(timeline), last.latest_events),
-        articles_of_year=_kept_map(_by_year(articles), last.articles_of_year),
-        letter_groups=_kept(_by_initial(by_name), last.letter_groups),
-        topics=topics,
+        conflicts=tuple(c for d in derived for c in d.conflicts),
+        passages_of=_passages(derived),
+        conflicts_on=_conflicts_on(derived),
+        timeline_of=_timeline_of(corpus, timeline),
+        timeline_of_year={str(year) if year else "undated": events for year, events in timeline},
+        latest_events=_latest(timeline),
+        articles_of_year=_by_year(articles),
+        letter_groups=_by_initial(by_name),
+        topics=tuple(topic_by_slug.values()),
         topic_by_slug=topic_by_slug,
-        review_queue=_kept(review_queue(by_name, deals), last.review_queue),
-        unacknowledged=_kept(unacknowledged, last.unacknowledged),
-        unread=_kept(unread, last.unread),
-        open_on=_kept_map(_open_on(unacknowledged, unread), last.open_on),
-        derived=derived,
+        review_queue=review_queue(by_name, deals),
+        unacknowledged=unacknowledged,
+        unread=unread,
+        open_on=_open_on(unacknowledged, unread),
     )
 
 
 @dataclass(frozen=True)
 class _Derived:
-    record: Company | Deal  # kept alive, so its id() is not reused while this is kept
     citations: tuple[Citation, ...]
     conflicts: tuple[Conflict, ...]
 
 
-def _derive(corpus: Corpus, last: dict[int, _Derived]) -> dict[int, _Derived]:
+def _derive(corpus: Corpus) -> list[_Derived]:
     """Each company's and deal's citations and conflicts, in corpus order."""
-    derived = {}
-    for company in corpus.companies.values():
-        known = last.get(id(company))
-        if known is None or known.record is not company:
-            cited, disagreeing = company_citations(company), company_conflicts(company)
-            known = _Derived(company, tuple(cited), tuple(disagreeing))
-        derived[id(company)] = known
-    for deal in corpus.deals.values():
-        known = last.get(id(deal))
-        if known is None or known.record is not deal:
-            known = _Derived(deal, tuple(deal_citations(deal)), tuple(deal_conflicts(deal)))
-        derived[id(deal)] = known
+    derived = [
+        _Derived(tuple(company_citations(c)), tuple(company_conflicts(c)))
+        for c in corpus.companies.values()
+    ]
+    derived += [
+        _Derived(tuple(deal_citations(d)), tuple(deal_conflicts(d))) for d in corpus.deals.values()
+    ]
     return derived
 
 
@@ -287,9 +254,9 @@ def _open_on(
     return {key: tuple(sorted(problems)) for key, problems in sorted(found.items())}
 
 
-def _passages(derived: dict[int, _Derived]) -> dict[str, tuple[Passage, ...]]:
+def _passages(derived: list[_Derived]) -> dict[str, tuple[Passage, ...]]:
     by_article: dict[str, dict[str, list[Citation]]] = defaultdict(dict)
-    for d in derived.values():
+    for d in derived:
         for citation in d.citations:
             by_article[citation.article].setdefault(citation.anchor, []).append(citation)
     return {
@@ -300,9 +267,9 @@ def _passages(derived: dict[int, _Derived]) -> dict[str, tuple[Passage, ...]]:
     }
 
 
-def _conflicts_on(derived: dict[int, _Derived]) -> dict[tuple[str, str], dict[str, Conflict]]:
+def _conflicts_on(derived: list[_Derived]) -> dict[tuple[str, str], dict[str, Conflict]]:
     owners: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
-    for d in derived.values():
+    for d in derived:
         for c in d.conflicts:
             owners[c.kind, c.slug][c.field] = c
     return dict(owners)
@@ -348,70 +315,6 @@ def _by_year(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
     for a in articles:  # newest first, undated last
         years[str(a.published.year) if a.published else "undated"].append(a)
     return {year: tuple(items) for year, items in years.items()}
-
-
-def _kept_map(new: dict[_K, _V], last: Mapping[_K, _V]) -> dict[_K, _V]:
-    """``new``, with each value that came out the same replaced by the last build's."""
-    kept = {key: _kept(value, last.get(key)) for key, value in new.items()}
-    same = len(kept) == len(last) and all(
-        a == b and kept[a] is last[b] for a, b in zip(kept, last, strict=False)
-    )
-    return last if same else kept  # type: ignore[return-value]  # last is a dict here
-
-
-def _kept(new: Any, last: Any) -> Any:
-    """``last`` when ``new`` holds the same things in the same order; else ``new`` with
-    each item that came out the same at the same place replaced by the last build's."""
-    if type(new) is not tuple or type(last) is not tuple:  # a topic, a dict of conflicts
-        return last if last is not None and _same(new, last) else new
-    if len(new) != len(last):
-        return new
-    mixed = tuple(b if _same(a, b) else a for a, b in zip(new, last, strict=True))
-    return last if all(a is b for a, b in zip(mixed, last, strict=True)) else mixed
-
-
-def _same(a: Any, b: Any) -> bool:
-    # Briefings only by identity: their == leaves out fields (line numbers) pages show.
-    if a is b:
-        return True
-    kind = type(a)
-    if kind is not type(b):
-        return False
-    if kind in (str, int):
-        return bool(a == b)
-    if kind is Passage:
-        return (
-            a.quote == b.quote
-            and a.anchor == b.anchor
-            and len(a.cited_by) == len(b.cited_by)
-            and all(x is y for x, y in zip(a.cited_by, b.cited_by, strict=True))
-        )
-    if kind in (Event, Problem):  # every field is compared
-        return bool(a == b)
-    if kind is dict:  # a briefing's conflicts by field
-        return len(a) == len(b) and all(x == y and a[x] is b[y] for x, y in zip(a, b, strict=True))
-    if kind is tuple:  # a year of the timeline (year, events), or a letter's companies
-        return _kept(a, b) is b
-    if kind is Topic:
-        return (
-            a.slug == b.slug
-            and a.label == b.label
-            and all(
-                _kept(getattr(a, f), getattr(b, f)) is getattr(b, f)
-                for f in ("deals", "articles", "companies")
-            )
-        )
-    return False
-
-
-def _empty() -> Views:
-    """The model of no corpus: what a first build shares its parts with (nothing)."""
-    parts = [f for f in fields(Views) if f.init and f.name not in ("corpus", "derived")]
-    empty: dict[str, Any] = {f.name: {} if str(f.type).startswith("dict") else () for f in parts}
-    return Views(Corpus(), **empty)
-
-
-_NOTHING = _empty()
 
 
 def _timeline(

@@ -173,7 +173,7 @@ def test_evidence_is_checked_like_every_quote(
 
 
 def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Path) -> None:
-    """The queue and the draft's page read the evidence through views (render/trace.py):
+    """The queue and the draft's page show the evidence (the page graph, render/inputs.py):
     a new confidence renders both again; a new description renders neither the queue
     nor other drafts' pages; what is rendered again equals a render from scratch."""
     from dossier.render import Reuse, render_site
@@ -181,7 +181,7 @@ def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Pat
     from dossier.warm import Warm
 
     def render(previous):  # type: ignore[no-untyped-def]
-        views = build_views(load_corpus(drafted, cache_dir=cache, warm=warm), previous)
+        views = build_views(load_corpus(drafted, cache_dir=cache, warm=warm))
         return views, render_site(views, drafted / "templates", reuse=reuse)
 
     cache, reuse, warm = drafted / ".dossier/cache", Reuse(), Warm()

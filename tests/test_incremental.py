@@ -79,6 +79,25 @@ def delete_cache(root: Path, rng: random.Random) -> None:
     shutil.rmtree(root / ".dossier", ignore_errors=True)
 
 
+def nothing(root: Path, rng: random.Random) -> None:
+    """No edit: the build finds site/ up to date and writes nothing (uptodate.py)."""
+
+
+def delete_site(root: Path, rng: random.Random) -> None:
+    shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def move_date(root: Path, rng: random.Random) -> None:
+    """An article moves to another year: its year pages, the timeline and the home change."""
+    path = rng.choice(sorted((root / "briefings/articles").glob("*.md")))
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"^(published: ['\"]?)(\d{4})", _year_back, text, count=1, flags=re.M))
+
+
+def _year_back(found: re.Match[str]) -> str:
+    return f"{found[1]}{int(found[2]) - 1}"
+
+
 EDITS: list[Edit] = [
     edit_body,
     edit_body,
@@ -89,6 +108,9 @@ EDITS: list[Edit] = [
     edit_static,
     edit_config,
     delete_cache,
+    nothing,
+    delete_site,
+    move_date,
 ]
 
 
@@ -127,9 +149,12 @@ def test_unchanged_rebuild_reuses_every_page(
     minimal: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--root", str(minimal), "build"]) == 0
+    stamp = (minimal / "site").stat().st_ino
     assert main(["--root", str(minimal), "build"]) == 0
-    last = capsys.readouterr().out.strip().splitlines()[-1]
+    said, last = capsys.readouterr().out.strip().splitlines()[-2:]
     assert re.fullmatch(r"built (\d+) pages into site/ \(0 written, \1 reused\) in .* s", last)
+    assert said.startswith("site/ is up to date: nothing changed since it was built"), said
+    assert (minimal / "site").stat().st_ino == stamp  # not even swapped
     _replace(minimal / "briefings/companies/acme.md", "Acme makes anvils.", "Acme makes rockets.")
     assert main(["--root", str(minimal), "build"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]

@@ -11,7 +11,6 @@ applied in place, so a rebuild that fell back to a full build fails the test.
 
 from __future__ import annotations
 
-import dataclasses
 import filecmp
 import json
 import random
@@ -24,9 +23,7 @@ import pytest
 
 from dossier.load import load_corpus
 from dossier.render import Reuse, render_site
-from dossier.render.trace import fingerprint
-from dossier.views import Views, build_views
-from dossier.warm import Warm
+from dossier.views import build_views
 
 from .conftest import REPO, copy_project, fresh_copy
 
@@ -264,31 +261,22 @@ def test_a_broken_print_template_is_reported_and_the_pages_still_update(tmp_path
     assert "A reviewer's note, number 1." in page.read_text("utf-8")
 
 
-def test_the_model_shares_what_an_edit_left_unchanged(tmp_path: Path) -> None:
-    """build_views given the last build's model: the same model, its unchanged parts
-    the very objects of the last build (what lets serve skip the pages that read them)."""
+def test_a_custom_template_renders_every_page_in_place_and_says_so(tmp_path: Path) -> None:
+    """The page graph knows the shipped templates only: with another, a save renders
+    every page (never a stale one), in place, and serve says why once."""
     root = copy_project(tmp_path / "project")
-    cache = root / ".dossier/cache"
-    warm = Warm()  # unchanged files load as the same objects, as in serve
-    first = build_views(load_corpus(root, cache_dir=cache, warm=warm))
-    deal = root / "briefings/deals/xiaomi-microsoft-windows-10-testing-2015.md"
-    deal.write_text(_body_edit(deal.read_text("utf-8"), 1), "utf-8")
-    corpus = load_corpus(root, cache_dir=cache, warm=warm)
-    shared, fresh = build_views(corpus, first), build_views(corpus)
-    for part in dataclasses.fields(Views):
-        if part.name != "derived":
-            assert fingerprint(getattr(shared, part.name)) == fingerprint(
-                getattr(fresh, part.name)
-            ), part.name
-    # An edited summary leaves every list and the timeline as they were ...
-    assert shared.articles_newest_first is first.articles_newest_first
-    assert shared.timeline is first.timeline
-    assert shared.deals_of["tencent"] is first.deals_of["tencent"]
-    # ... except where the deal itself is listed.
-    assert shared.deals_of["microsoft"] is not first.deals_of["microsoft"]
-    edited = "xiaomi-microsoft-windows-10-testing-2015"
-    for new, old in zip(shared.topics, first.topics, strict=True):
-        assert (new is old) == (edited not in {d.slug for d in old.deals}), old.slug
-        assert shared.topic_by_slug[new.slug] is new
-    assert shared.conflicts_on is first.conflicts_on  # no conflict involves the deal
-    assert shared.deals_newest_first is not first.deals_newest_first
+    template = "templates/company.html.j2"
+    shown = "<p>{{ views.corpus.articles|length }} articles</p>\n"
+    custom = (root / template).read_text("utf-8") + shown
+    article = "briefings/articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.md"
+    text = (root / article).read_text("utf-8")
+    added = "briefings/articles/wire-2018-03-xiaomi-again.md"
+    steps = [[(template, custom)], [(article, _body_edit(text, 1))], [(added, NEW_ARTICLE)]]
+    done = run_driver(root, tmp_path / "served", steps)
+    report = [json.loads(line) for line in done.stdout.splitlines()[1:]]
+    assert in_place(report), report
+    said = "templates/company.html.j2: not as Dossier ships it"
+    assert done.stderr.count(said) == 1, done.stderr
+    # The new article changes the count on every company page, which the graph does
+    # not know the custom template shows.
+    assert differences(tmp_path / "served", clean(root, tmp_path / "clean")) == []

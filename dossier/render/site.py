@@ -6,13 +6,13 @@ path, title, description and headings.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -23,8 +23,9 @@ from ..review.history import History
 from ..views import Views
 from ..words import counted
 from .environment import make_environment, relative_url, render
+from .inputs import PageGraph, code_digest
 from .notes import Notes
-from .trace import Reads, ReadTree, Recorder, fingerprint
+from .shipped import custom_templates
 
 # Site paths of the index pages, also used for the navigation in mkdocs.yml.
 INDEXES = {
@@ -84,6 +85,11 @@ class Page:
     # page already is. (The timeline alone is a megabyte at 10,000 articles, and the
     # search plugin parses every indexed page on every build.)
     listing: bool = False
+    # The page's fingerprint in the page graph (inputs.py): its key in the page cache.
+    # Empty when its inputs are not known (custom templates): its HTML is the key then.
+    key: str = ""
+    # False: not rendered by this process, whose page cache holds it finished (html empty).
+    rendered: bool = True
 
     @property
     def url(self) -> str:
@@ -96,113 +102,81 @@ class RenderedSite:
     as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
     views: Views  # for the outputs beside the pages (feeds, exports), made by the site stage
     files: tuple[tuple[str, str], ...] = ()  # standalone files (site path, text), e.g. print/
+    custom_templates: tuple[str, ...] = ()  # not as shipped: every page was rendered
+    graph: PageGraph | None = None  # what each page shows (None with custom templates)
 
 
 def page_path(kind: str, slug: str) -> str:
     return f"{_FOLDERS[kind]}/{slug}.md"
 
 
-@dataclass(frozen=True)
-class RenderedPage:
-    """A page as serve keeps it between renders: what it was rendered from and read."""
-
-    signature: Any  # its job's template, path, title, description and context
-    reads: Reads  # what it read from views and history (trace.py)
-    page: Page
-
-
 @dataclass
 class Reuse:
-    """The last render's pages and what each one read; ``serve`` keeps it between builds.
+    """The last render's pages, each with its fingerprint; ``serve`` keeps it between builds.
 
-    A page is rendered again only when its job (template, path, title, context) or
-    something it read changed (see trace.py); any change to templates/ renders all.
+    A page is rendered again only when its fingerprint (inputs.py) moved; any change to
+    templates/ renders all, and so does every build with custom templates.
     """
 
     templates: str = ""  # digest of the templates the pages were rendered with
-    pages: dict[str, RenderedPage] = field(default_factory=dict)
-    rendered: int = 0  # pages rendered (not reused) by the last build
     env: jinja2.Environment | None = None  # compiled from those templates
-    tree: ReadTree = field(default_factory=ReadTree)  # every page's reads, merged
-    views: Views | None = None  # the last build's model, whose unchanged parts the next shares
+    pages: dict[str, Page] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered (not reused) by the last build
+    rows: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # inputs.py
 
 
 def render_site(
-    views: Views, templates: Path, history: History | None = None, reuse: Reuse | None = None
+    views: Views,
+    templates: Path,
+    history: History | None = None,
+    reuse: Reuse | None = None,
+    cached: Callable[[str], bool] | None = None,
 ) -> RenderedSite:
+    """Every page; with ``reuse``, only pages whose fingerprint moved since its last build,
+    and with ``cached`` (whether the page cache holds a fingerprint's finished page), only
+    pages it does not hold."""
     history = history or History()
-    if reuse is not None:
-        return RenderedSite(_render_reusing(views, history, templates, reuse), *_rest(views))
-    env = make_environment(templates)
-    # A global, so the shared review macro sees it without every template passing it on.
-    env.globals["history"] = history
-    # Pages are independent of each other: on a large corpus they render on every core.
-    pages = ordered_map(functools.partial(_page, env, views), list(_jobs(views)))
-    return RenderedSite(tuple(pages), *_rest(views))
-
-
-def _rest(views: Views) -> tuple[PartialDate | None, Views]:
-    return views.corpus.as_of(), views
-
-
-def _render_reusing(
-    views: Views, history: History, templates: Path, reuse: Reuse
-) -> tuple[Page, ...]:
+    reuse = reuse if reuse is not None else Reuse()
     digest = _templates_digest(templates)
     if digest != reuse.templates or reuse.env is None:
         # Same templates, same compiled environment: compiling them took a fifth of a
         # second per save.
         reuse.templates, reuse.pages, reuse.env = digest, {}, make_environment(templates)
-        reuse.tree = ReadTree()
     env = reuse.env
-    roots = {"views": views, "history": history}
-    changes = reuse.tree.replay(roots)
-    recorder = Recorder()
-    # One recorder for every page, its reads swapped per page: the review macro reaches
-    # history as a global, which cannot be wrapped page by page.
-    env.globals["history"] = recorder.wrap("history", history)
-    traced_views = recorder.wrap("views", views)
+    # A global, so the shared review macro sees it without every template passing it on.
+    env.globals["history"] = history
+    custom = tuple(custom_templates(templates))
+    graph = None if custom else PageGraph(views, history, reuse.rows)
+    base = f"{digest}\0{code_digest()}"
     jobs = list(_jobs(views))
-    kept: dict[str, RenderedPage] = {}
-    todo: list[tuple[PageJob, Any]] = []
-    shared: dict[int, Any] = {}  # id → fingerprint: the index pages share `topics`
-
-    def context_fingerprint(value: object) -> Any:
-        if id(value) not in shared:
-            shared[id(value)] = fingerprint(value)
-        return shared[id(value)]
-
+    kept: dict[str, Page] = {}
+    todo: list[tuple[PageJob, str]] = []
     for job in jobs:
-        context = tuple((k, context_fingerprint(v)) for k, v in job.context.items())
-        signature = (*job.key, context)
+        key = graph.fingerprint(base, job.template, job.signature, job.context) if graph else ""
         old = reuse.pages.get(job.path)
-        if old is not None and old.signature == signature and changes.unchanged(old.reads):
+        if key and old is not None and old.key == key:
             kept[job.path] = old
+        elif key and cached is not None and cached(key):
+            listing = job.template in LISTINGS
+            kept[job.path] = Page(job.path, job.title, job.description, "", (), listing, key, False)
         else:
-            todo.append((job, signature))
-
-    def fresh(item: tuple[PageJob, Any]) -> RenderedPage:
-        job, signature = item
-        recorder.reads = {}
-        page = _page(env, traced_views, job)
-        return RenderedPage(signature, recorder.reads, page)
-
-    # A first build (serve's start) renders every page: on every core when it can.
-    for (job, _), entry in zip(todo, ordered_map(fresh, todo), strict=True):
-        kept[job.path] = entry
-        reuse.tree.add(entry.reads)
-    reuse.tree.settle(roots)
-    if len(todo) == len(jobs):
+            todo.append((job, key))
+    # Pages are independent of each other: on a large corpus they render on every core.
+    fresh = ordered_map(functools.partial(_page, env, views), [job for job, _ in todo])
+    for (job, key), page in zip(todo, fresh, strict=True):
+        kept[job.path] = dataclasses.replace(page, key=key)
+    if len(todo) == len(jobs) and len(jobs) > 1:
         # Pages rendered in worker processes compiled the templates there, not here:
-        # compile them now rather than during the first save.
+        # compile them now rather than during serve's first save.
         for name in env.list_templates():
             try:
                 env.get_template(name)
             except jinja2.TemplateError:  # reported by whatever renders it (the print view)
                 continue
-    kept = {job.path: kept[job.path] for job in jobs}
-    reuse.pages, reuse.rendered = kept, len(todo)
-    return tuple(entry.page for entry in kept.values())
+    pages = tuple(kept[job.path] for job in jobs)
+    reuse.pages, reuse.rendered = {page.path: page for page in pages}, len(todo)
+    reuse.rows = graph.rows if graph else {}
+    return RenderedSite(pages, views.corpus.as_of(), views, custom_templates=custom, graph=graph)
 
 
 def _templates_digest(templates: Path) -> str:
@@ -225,17 +199,17 @@ class PageJob:
     context: Mapping[str, object]  # the template's variables besides link, notes and views
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
-        return self.template, self.path, self.title, self.description
+    def signature(self) -> tuple[object, ...]:
+        """Its own fields and plain context values (a year's label): part of its fingerprint."""
+        plain = tuple((k, v) for k, v in self.context.items() if type(v) in (str, int))
+        return self.template, self.path, self.title, self.description, plain
 
 
 @dataclass(frozen=True)
 class _FromViews:
     """A context value the page takes from ``views`` as it renders (``views.attr[key]``).
 
-    Passed whole, a year's thousand articles (or the topics, which hold every
-    briefing) would make the page's job differ whenever any of them changed; read
-    through views, only the fields the page shows count (see trace.py).
+    The page graph (inputs.py) reads ``key`` to know which year or topic the page shows.
     """
 
     attr: str
