@@ -232,8 +232,8 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             if rule is not None and not english and not _own_form(rule, phrase):
                 rule = None
             if rule in ("SEC registrant", "business context") and " " not in phrase:
-                # a registrant's one-word name the article also writes as a word: "Coffee"
-                # in a coffee chain's story, "Orange" for the county, "Alarm fatigue"
+                # a one-word name the article also writes as a word: "Coffee" in a coffee
+                # chain's story, "Alarm fatigue", "Carmakers agreed" (German carmakers)
                 if lower is None:
                     lower = _lower_words(sentences)
                 if phrase.lower() in lower:

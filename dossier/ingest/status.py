@@ -71,9 +71,9 @@ _COMPLETED = Caseless(
     r"became (?:final|effective)|took effect|"
     # a round that was led: "The round was led by StageOne Ventures"
     r"(?:round|funding|financing) (?:was|has been) led by|"
-    # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
     # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
     r"(?<!be )(?<!been )licensed|"
+    # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
     r"(?<!be )sold (?:[\w$.,-]+ ){0,4}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
     r"(?:partnership|alliance|stake)|"
     r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
