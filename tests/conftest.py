@@ -21,6 +21,18 @@ from tools.corpus import (  # noqa: F401  (the tests import these from here)
 )
 
 
+def run_build_py(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python build.py --root ROOT ARGS…`` in a fresh process; it must succeed."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def clean_build(root: Path, dest: Path, *args: str) -> Path:
     """``python build.py build`` of the inputs of ``root`` as they are now, from scratch.
 
@@ -29,13 +41,7 @@ def clean_build(root: Path, dest: Path, *args: str) -> Path:
     go to the command line (after ``build``). Returns the built site/ folder.
     """
     copy = fresh_copy(root, dest)
-    done = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "--root", str(copy), "build", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_build_py(copy, "build", *args)
     # Every page was wrapped by this build, none read from a cache.
     assert ", 0 reused)" in done.stdout, done.stdout
     return copy / "site"

@@ -13,8 +13,6 @@ import os
 import random
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +20,7 @@ import pytest
 
 from dossier.cli import main
 
-from .conftest import REPO, clean_build, copy_project, write
+from .conftest import clean_build, copy_project, run_build_py, write
 
 Edit = Callable[[Path, random.Random], None]
 
@@ -120,13 +118,7 @@ def tree(site: Path) -> dict[str, bytes]:
 
 def build(root: Path) -> None:
     """`python build.py build` in a fresh process: the cache on disk is all it reuses."""
-    done = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "--root", str(root), "build"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
+    run_build_py(root, "build")
 
 
 @pytest.mark.parametrize("seed", [1, 2])

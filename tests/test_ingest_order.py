@@ -8,8 +8,6 @@ different years' words, and two articles share a title (their slugs collide).
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from dossier.ingest import run as ingest_run
 from dossier.ingest.run import ingest
 from dossier.load import load_corpus
 
-from .conftest import MINIMAL, REPO, SITE_PARTS, copy_project, write
+from .conftest import MINIMAL, SITE_PARTS, copy_project, run_build_py, write
 
 
 def seed(title: str, date: str, *paragraphs: str) -> str:
@@ -96,13 +94,7 @@ def test_order_and_batches_give_the_same_drafts(
     # process has cached can reach it); each variant below runs here, after the others
     one_run = project(tmp_path, "one-run")
     add_seeds(one_run, names)
-    done = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "--root", str(one_run), "ingest"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    run_build_py(one_run, "ingest")
     expected = snapshot(one_run)
     load_corpus(one_run)  # the drafts pass the loader's checks
     assert any("halden-vind" in p for p in expected)
