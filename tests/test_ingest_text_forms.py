@@ -185,3 +185,13 @@ def test_a_hosts_label_as_the_site_writes_it() -> None:
         "Good News from Finland"
     )
     assert spelled_out("financemagnates", "Nothing here names it.") is None
+
+
+def test_a_latin_name_against_a_chinese_or_japanese_legal_form() -> None:
+    raw = RawArticle(
+        "seeds/a.txt",
+        "株式会社アクリートが株式会社Quorvelを子会社化します。TCLK集团公告与紫光集团合作。\n",
+        {"title": "株式会社Quorvel"},
+    )
+    found = {c.name for c in analyse(raw, Finder(())).new_companies}
+    assert {"Quorvel", "TCLK"} <= found

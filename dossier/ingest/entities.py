@@ -200,6 +200,22 @@ def _joined_on(text: str, stop: int) -> bool:
     return stop < len(text) and (text[stop].isalnum() or text[stop] in "_&")
 
 
+# A Latin name written against a Chinese or Japanese legal form: "株式会社Xoxzo",
+# "MARIMORE株式会社", "TCL集团" (CJK names themselves are found only once known)
+_CJK_LEGAL_NAME = re.compile(
+    r"(?:株式会社|有限会社)\s*(?P<a>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])(?P<b>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9])\s*(?:株式会社|集团|有限公司|股份有限公司)"
+)
+
+
+def _found_in_cjk(found: dict[str, NewCompany], finder: Finder, sentence: str) -> None:
+    for m in _CJK_LEGAL_NAME.finditer(sentence):
+        name = m.group("a") or m.group("b")
+        end = m.end("a") if m.group("a") else m.end("b")
+        if not finder.knows(name) and len(name) > 1:
+            _found(found, finder, sentence, end, name, "legal form")
+
+
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
     """Organisations not yet known, each with the sentence that shows it.
 
@@ -215,6 +231,8 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     leftovers: list[tuple[str, int, int, str]] = []
     lower: frozenset[str] | None = None  # the article's lower-case words, when asked
     for sentence in sentences:
+        if _CJK.search(sentence):
+            _found_in_cjk(found, finder, sentence)
         for at, text in pieces(sentence):
             if text not in trimmed:
                 trimmed[text] = trim(0, text)
