@@ -45,12 +45,16 @@ def fingerprint(root: Path, code: Iterable[Path]) -> str:
         digest.update(f"{dist}={_version(dist)}\0".encode())
     for path in [root / "mkdocs.yml", *code]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    static = root / "static"
-    for path in sorted(static.rglob("*")) if static.is_dir() else ():
-        if path.is_file():
-            digest.update(path.relative_to(static).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+    add_folder(digest.update, root / "static")
     return digest.hexdigest()
+
+
+def add_folder(update: Callable[[bytes], object], folder: Path) -> None:
+    """Every file below ``folder`` into a digest (its ``update``): path, then bytes."""
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            update(path.relative_to(folder).as_posix().encode() + b"\0")
+            update(path.read_bytes() + b"\0")
 
 
 def _version(dist: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .atomic import write_text
 from .model import Corpus
+from .pagecache import add_folder
 from .render.inputs import code_digest
 from .review.history import History
 
@@ -49,11 +50,7 @@ def inputs_digest(root: Path, corpus: Corpus, history: History, extra: str) -> s
         digest.update(f"{slug}={seed}\0".encode())
     digest.update(repr(history).encode())
     digest.update(code_digest().encode())
-    templates = root / "templates"
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
-        if path.is_file():
-            digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+    add_folder(digest.update, root / "templates")
     return digest.hexdigest()
 
 

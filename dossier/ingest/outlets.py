@@ -153,9 +153,9 @@ def from_url(url: str | None) -> str | None:
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     if not host:
         return None
-    for known, outlet in _HOSTS.items():
-        if host == known or host.endswith("." + known):
-            return outlet
+    known = known_host(url)
+    if known:
+        return known
     labels = host.split(".")
     # "venturebeat.com" → "venturebeat"; "news.example.co.uk" → "example"
     main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2:][0]
