@@ -281,39 +281,57 @@ def company_evidence(
 ) -> str | None:
     """The evidence that the phrase names a company (a key of CONFIDENCE), or None;
     ``extra`` is evidence the caller saw elsewhere in the article."""
+    return judge(sentence, start, end, phrase, outlet, people, extra) or None
+
+
+NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
+
+
+def judge(
+    sentence: str,
+    start: int,
+    end: int,
+    phrase: str,
+    outlet: str | None,
+    people: frozenset[str] = frozenset(),
+    extra: str | None = None,
+) -> str | None:
+    """The evidence that the phrase names a company (a key of CONFIDENCE); None when
+    there is none; NOT_A_COMPANY when the phrase here is something else: a number, a
+    person, a place, a product, an outlet, a public body."""
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
-        return None  # a page's menu or a headline in title case, not a name
+        return NOT_A_COMPANY  # a page's menu or a headline in title case, not a name
     if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
-        return None  # "Trump Administration", "Executive Vice": not a business
+        return NOT_A_COMPANY  # "Trump Administration", "Executive Vice": not a business
     if "trademark" in sentence and "trademark" in sentence[end:] and not designated(tokens):
-        return None  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
+        return NOT_A_COMPANY  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
     if any(t in FUNCTIONS for t in tokens) and all(
         t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens
     ):
-        return None  # "Worldwide Sales", "Human Resources", "Corporate Communications"
+        return NOT_A_COMPANY  # "Worldwide Sales", "Human Resources", "Corporate Communications"
     if "Central" in tokens and tokens[-1] == "Bank":
-        return None  # "European Central Bank": a public body
+        return NOT_A_COMPANY  # "European Central Bank": a public body
     if any(t.endswith(("-style", "-like")) for t in tokens):
-        return None  # "Netflix-style", "Uber-like": a manner, not a name
+        return NOT_A_COMPANY  # "Netflix-style", "Uber-like": a manner, not a name
     if "of" in tokens and (
         tokens[tokens.index("of") - 1] in _PUBLIC_BODIES or tokens[0] in _TITLE_WORDS
     ):
-        return None  # "Chicago Department of Aviation", "President of Fantasy's"
+        return NOT_A_COMPANY  # "Chicago Department of Aviation", "President of Fantasy's"
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
-        return None  # "Subsequently, the company …": an adverb opening a clause
+        return NOT_A_COMPANY  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):
-        return None  # "10 A320 aircraft", "14 startups": a count before a noun
+        return NOT_A_COMPANY  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():
-        return None  # "Market Dynamics: Huawei and …": a label that opens a line
+        return NOT_A_COMPANY  # "Market Dynamics: Huawei and …": a label that opens a line
     if tokens[-1] not in LEGAL and (
         _STATE_AFTER.match(sentence, end)
         or (phrase in _STATE_NAMES and sentence[:start].rstrip().endswith(","))
     ):
-        return None  # "Duluth, Ga., is …": a town and its state
+        return NOT_A_COMPANY  # "Duluth, Ga., is …": a town and its state
     place = _PLACE_AFTER.match(sentence, end)
     if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
-        return None  # "Berkeley, California-based startup Bonsai": a city and its state
+        return NOT_A_COMPANY  # "Berkeley, California-based startup Bonsai": a city and its state
     if all(
         t in NOT_COMPANIES
         or t in LEGAL
@@ -323,9 +341,9 @@ def company_evidence(
         or len(t) == 1
         for t in tokens
     ) and not (_place_and_trade(tokens) and not sentence.startswith(" of ", end)):
-        return None  # "State Bank (of India)" is cut short
+        return NOT_A_COMPANY  # "State Bank (of India)" is cut short
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
-        return None
+        return NOT_A_COMPANY
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     raw_after = after
@@ -347,7 +365,7 @@ def company_evidence(
         or (len(tokens) == 1 and tokens[0] in people)
         or (len(tokens) == 1 and tokens[0] in first_names(USUAL_NAME_SHARE) and not firm)
     ):
-        return None  # "Satya Nadella", "Nadella": a first name, or a surname of this text
+        return NOT_A_COMPANY  # "Satya Nadella", "Nadella": a first name, or a surname of this text
     # cheapest tests first: most phrases have none
     evidence = (
         (is_designated and "legal form")
@@ -362,8 +380,6 @@ def company_evidence(
         or (_initials(tokens, raw_after) and "initials")
         or extra
     )
-    if not evidence:
-        return None
     person_after = _PERSON_AFTER.match(after)
     if _PERSON_BEFORE.search(before) or (
         person_after
@@ -371,10 +387,12 @@ def company_evidence(
         # "Ambani, the Chairman of Reliance Group"; alone, "Ambani said" may be a company's
         and (len(tokens) in (2, 3) or (len(tokens) == 1 and after.startswith(",")))
     ):
-        return None
+        return NOT_A_COMPANY
     # "Huawei cloud" is a product; "Huawei's cloud services" are the company's
     product = _PRODUCT_AFTER.match(after) and raw_after[:1] not in ("'", "’")
-    return None if product or (owner_before(before) and not is_designated) else evidence
+    if product or (owner_before(before) and not is_designated):
+        return NOT_A_COMPANY
+    return evidence or None
 
 
 _FIRM_BEFORE = re.compile(

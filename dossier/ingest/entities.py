@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..slugs import han_simplified, slugify
+from . import companymodel
 from .clues import company_evidence, owner_before
 from .lexicon import (
     DESCRIPTIVE,
@@ -24,7 +25,6 @@ from .lexicon import (
     OUTLET_WORDS,
 )
 from .names import (
-    OPENERS,
     RIC,
     aliases_of,
     fold,
@@ -219,71 +219,18 @@ def _found_in_cjk(found: dict[str, NewCompany], finder: Finder, sentence: str) -
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
     """Organisations not yet known, each with the sentence that shows it.
 
-    The rules read English: in a German or Italian article every noun or title is
-    capitalised ("Geschäftsführer der …"), so there only a name's own form counts (a
-    legal form, a ticker, an SEC registrant, its initials)."""
-    english = is_english(sentences)
+    ``sentences`` end with the headline. In English the company model
+    (companymodel.py) weighs every capitalised phrase; in a German or Italian article
+    every noun or title is capitalised ("Geschäftsführer der …"), so there only a
+    name's own form counts (a legal form, a ticker, an SEC registrant, its initials)."""
     found: dict[str, NewCompany] = {}
-    trimmed: dict[str, tuple[int, str]] = {}  # names recur within an article: trim once
-    known: dict[str, bool] = {}  # whether the finder knows a phrase, until it learns more
-    people = surnames(sentences)
-    # phrases without evidence written next to a list word: the second pass's only work
-    leftovers: list[tuple[str, int, int, str]] = []
-    lower: frozenset[str] | None = None  # the article's lower-case words, when asked
     for sentence in sentences:
         if _CJK.search(sentence):
             _found_in_cjk(found, finder, sentence)
-        for at, text in pieces(sentence):
-            if text not in trimmed:
-                trimmed[text] = trim(0, text)
-            skip, phrase = trimmed[text]
-            if not phrase:
-                continue
-            start = at + skip
-            end = start + len(phrase)
-            is_known = known.get(phrase)
-            if is_known is None:
-                is_known = known[phrase] = _known_phrase(finder, phrase)
-            if is_known:
-                continue
-            rule = company_evidence(sentence, start, end, phrase, outlet, people)
-            if rule is not None and not english and not _own_form(rule, phrase):
-                rule = None
-            if rule in ("SEC registrant", "business context") and " " not in phrase:
-                # a one-word name the article also writes as a word: "Coffee" in a coffee
-                # chain's story, "Alarm fatigue", "Carmakers agreed" (German carmakers)
-                if lower is None:
-                    lower = _lower_words(sentences)
-                if phrase.lower() in lower:
-                    rule = None
-            if rule is not None:
-                if _found(found, finder, sentence, end, phrase, rule):
-                    known.clear()
-            elif _NEXT_TO_LIST.match(sentence, end) or _LIST_BEFORE.search(
-                sentence, max(0, start - 8), start
-            ):
-                leftovers.append((sentence, start, end, phrase))
-    # Names without evidence of their own, in a list with a company: "Google and
-    # Facebook". Only after the first pass, so that it knows the companies they stand
-    # with. (A name merely used often was tried: on real news it drafted acronyms and
-    # products, "GST", "Java", more than companies.)
-    if not english:
-        leftovers = []
-    words = _lower_words(sentences) if leftovers else frozenset()
-    beside: dict[str, list[Mention]] = {}
-    for sentence, start, end, phrase in leftovers:
-        if _known_phrase(finder, phrase) or not _name_like(phrase, words):
-            continue
-        if not sentence[:start].strip(' "“‘('):
-            continue  # "Finally, Microsoft …": the first word may be any word
-        if sentence not in beside:
-            beside[sentence] = finder.mentions(sentence)
-        if not _listed_with(sentence, start, end, beside[sentence]):
-            continue
-        extra = "listed with companies"
-        rule = company_evidence(sentence, start, end, phrase, outlet, people, extra)
-        if rule is not None:
-            _found(found, finder, sentence, end, phrase, rule)
+    if is_english(sentences):
+        _found_by_model(found, finder, sentences, outlet)
+    else:
+        _found_by_own_form(found, finder, sentences, outlet)
     _fold_first_words(found, finder)
     joined: str | None = None  # made once, only if something was found
     for slug, company in list(found.items()):
@@ -294,6 +241,40 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
             finder.add(slug, (short,))
     return list(found.values())
+
+
+def _found_by_model(
+    found: dict[str, NewCompany], finder: Finder, sentences: list[str], outlet: str | None
+) -> None:
+    """The phrases the company model finds likely enough, in the order they are met."""
+    title = sentences[-1] if sentences else ""
+    phrases = companymodel.candidates(
+        sentences, title, outlet, lambda phrase: _known_phrase(finder, phrase)
+    )
+    least = companymodel.threshold()
+    for candidate in phrases.values():
+        chance = companymodel.probability(companymodel.article_features(candidate.entry))
+        if chance < least or _known_phrase(finder, candidate.phrase):
+            continue
+        rule = candidate.rule or companymodel.RULE
+        _found(found, finder, candidate.sentence, candidate.end, candidate.phrase, rule, chance)
+
+
+def _found_by_own_form(
+    found: dict[str, NewCompany], finder: Finder, sentences: list[str], outlet: str | None
+) -> None:
+    """Names whose own form shows a company: a legal form, a ticker, a registrant."""
+    people = surnames(sentences)
+    for sentence in sentences:
+        for at, text in pieces(sentence):
+            skip, phrase = trim(0, text)
+            if not phrase or _known_phrase(finder, phrase):
+                continue
+            start = at + skip
+            end = start + len(phrase)
+            rule = company_evidence(sentence, start, end, phrase, outlet, people)
+            if rule is not None and _own_form(rule, phrase):
+                _found(found, finder, sentence, end, phrase, rule)
 
 
 # The evidence in a name's own form, which holds in any language.
@@ -329,6 +310,7 @@ def _found(
     end: int,
     phrase: str,
     rule: str,
+    confidence: float | None = None,
 ) -> bool:
     """Record a new company found in ``sentence``; False when it is already known."""
     name = usual_name(phrase)
@@ -354,49 +336,9 @@ def _found(
         name, slug = short.group(1), slugify(short.group(1))
         if slug in found:
             return False
-    found[slug] = NewCompany(slug, name, aliases, sentence, rule)
+    found[slug] = NewCompany(slug, name, aliases, sentence, rule, confidence=confidence)
     finder.add(slug, (name, phrase, *aliases))
     return True
-
-
-_NEXT_TO_LIST = re.compile(r"\s*(?:,|and\b|&|or\b)")
-
-
-_LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
-
-
-_LISTED = re.compile(r"^\s*(?:,|and|&|or|,\s*and|,\s*or)\s*$")
-
-
-def _lower_words(sentences: list[str]) -> frozenset[str]:
-    """The words an article writes in lower case: "internet", "cloud", "services" (not
-    in an address: "apple.com/newsroom" does not make Apple a word)."""
-    return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
-
-
-# a word not touching an address's dots, slashes or @
-_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z-]+(?![\w/@-]|\.[a-z])")
-
-
-def _name_like(phrase: str, words: frozenset[str]) -> bool:
-    """Could name a company without evidence of its own: one word the article never
-    writes in lower case, or a name that ends like a company's ("… Airlines")."""
-    tokens = phrase.split()
-    if len(tokens) == 1:
-        return tokens[0].lower() not in words and tokens[0] not in OPENERS
-    return tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL
-
-
-def _listed_with(sentence: str, start: int, end: int, beside: list[Mention]) -> bool:
-    """Written in a list with a company: "Google and Facebook", "Apple, Samsung"."""
-    for m in beside:
-        if m.possessed:
-            continue
-        if m.start >= end and _LISTED.match(sentence[end : m.start]):
-            return True
-        if m.end <= start and _LISTED.match(sentence[m.end : start]):
-            return True
-    return False
 
 
 def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:

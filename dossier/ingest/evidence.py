@@ -25,7 +25,7 @@ def company_evidence(articles: list[tuple[str, SeedOutcome]]) -> dict[str, dict[
     out: dict[str, dict[str, Any]] = {}
     for article, outcome in articles:
         for company in outcome.new_companies:
-            confidence = CONFIDENCE.get(company.rule)
+            confidence = company.confidence or CONFIDENCE.get(company.rule)
             if company.slug in out or company.quote is None or confidence is None:
                 continue
             out[company.slug] = _block(company.rule, company.quote, article, confidence)

@@ -20,8 +20,9 @@ from .text import collapse
 from .types import DealFinding, Metadata, NewCompany, RawArticle
 
 # The shape of the cached JSON: part of the cache key (cache.py), so an entry written
-# before a change of shape (2: the facts a seed states of its companies) is never read.
-FORMAT = 2
+# before a change of shape (2: the facts a seed states of its companies; 3: a new
+# company's confidence) is never read.
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
         ],
         "companies": list(outcome.companies),
         "new": [
-            [c.slug, c.name, list(c.aliases), c.evidence, c.rule, c.quote]
+            [c.slug, c.name, list(c.aliases), c.evidence, c.rule, c.quote, c.confidence]
             for c in outcome.new_companies
         ],
         "deals": [[*_finding(s.finding), s.quote] for s in outcome.deals],
@@ -117,8 +118,8 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         meta=Metadata(title, outlet, author, _undate(published), url, language),
         companies=tuple(data["companies"]),
         new_companies=tuple(
-            NewCompany(slug, name, tuple(aliases), evidence, rule, quote)
-            for slug, name, aliases, evidence, rule, quote in data["new"]
+            NewCompany(slug, name, tuple(aliases), evidence, rule, quote, confidence)
+            for slug, name, aliases, evidence, rule, quote, confidence in data["new"]
         ),
         deals=tuple(Sighting(_unfinding(d[:-1]), d[-1]) for d in data["deals"]),
         summary=tuple(data["summary"]),

@@ -60,6 +60,7 @@ class NewCompany:
     evidence: str  # the sentence it was found in
     rule: str = ""  # what in that sentence says it is a company (clues.CONFIDENCE)
     quote: str | None = None  # that sentence as the seed has it (outcome.py), or None
+    confidence: float | None = None  # the company model's, else the rule's (CONFIDENCE)
 
 
 @dataclass(frozen=True)
