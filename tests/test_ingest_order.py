@@ -38,8 +38,8 @@ SEEDS = {
     "seeds/b-nordvik-bare.txt": seed(
         "Acme reports record anvil sales",
         "March 10, 2025",
-        "Acme sold more anvils than ever. Nordvik ordered anvils from Acme for its towers.",
-        "Nordvik said the anvils were late. Acme said it would deliver in May.",
+        "Acme sold more anvils than ever, some of them for the towers at Nordvik.",
+        "The anvils for Nordvik were late. Acme said it would deliver in May.",
     ),
     # the same deal again, completed, with evidence of its own
     "seeds/c-completed.txt": seed(

@@ -4,8 +4,11 @@ of the same shape with made-up names: what is drafted, and with which roles."""
 from __future__ import annotations
 
 from dossier.ingest.analyse import analyse
+from dossier.ingest.clean import clean
+from dossier.ingest.companymodel import candidates
 from dossier.ingest.entities import Finder
 from dossier.ingest.readers import _read_text
+from dossier.ingest.text import sentences as split
 from dossier.ingest.types import RawArticle
 
 
@@ -17,6 +20,14 @@ def analysed(text: str, title: str = ""):
 
 def names(text: str) -> set[str]:
     return {c.name for c in analysed(text).new_companies}
+
+
+def ruled(text: str) -> set[str]:
+    """The phrases a rule shows to be companies: evidence the company model weighs
+    (whether one is drafted is the model's call, over the whole article)."""
+    sentences = [s for p in clean(text) for s in split(p.text)]
+    found = candidates(sentences, "", None, lambda _phrase: False)
+    return {c.phrase for c in found.values() if c.rule}
 
 
 def deals(text: str) -> set[tuple[tuple[str, str], ...]]:
@@ -295,13 +306,13 @@ def test_legal_forms_as_the_wires_and_indian_papers_write_them() -> None:
 
 
 def test_what_a_business_has_and_does_names_it() -> None:
-    found = names(
+    text = (
         "Retail sales at Brannocks rose 11% in the half year. Quorvel’s head of public "
         "policy for India has resigned. It may change practice, says Ann Neu, Head of "
         "Platform Solutions for Tessaro. Rivals met in Uzbekistan and at MIT."
     )
-    assert {"Brannocks", "Quorvel", "Tessaro"} <= found
-    assert not found & {"Uzbekistan", "MIT", "Ann Neu"}
+    assert {"Brannocks", "Quorvel", "Tessaro"} <= ruled(text)
+    assert not (names(text) | ruled(text)) & {"Uzbekistan", "MIT", "Ann Neu"}
 
 
 def test_a_list_of_licensees_after_another_company_named_first() -> None:
@@ -331,12 +342,12 @@ def test_public_bodies_unions_and_titles_of_a_company_are_no_companies() -> None
 
 
 def test_who_works_where_names_the_employer() -> None:
-    found = names(
+    text = (
         "Ravi Menon, chief operating officer of Brackwell, starts in May. Ann Lo has joined "
         "Tessaro as its chief. Paul Ek, Director of Product Management at Quorvel, said so."
     )
-    assert {"Brackwell", "Tessaro", "Quorvel"} <= found
-    assert "Product Management" not in found
+    assert {"Brackwell", "Tessaro", "Quorvel"} <= ruled(text)
+    assert "Product Management" not in names(text) | ruled(text)
 
 
 def test_one_company_spelled_two_ways_is_drafted_once() -> None:

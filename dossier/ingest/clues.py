@@ -381,7 +381,7 @@ def judge(
         or extra
     )
     person_after = _PERSON_AFTER.match(after)
-    if _PERSON_BEFORE.search(before) or (
+    if _PERSON_BEFORE.search(before[-60:]) or (  # a title is a few words
         person_after
         and not is_designated
         # "Ambani, the Chairman of Reliance Group"; alone, "Ambani said" may be a company's

@@ -45,16 +45,22 @@ class Phrase:
     mentions: int = 0
 
 
-_WORD_BEFORE = re.compile(r"([\w'’&.-]+)\W*$")
-_WORD_AFTER = re.compile(r"^\W*?([\w'’&.-]+)")
-_TWO_BEFORE = re.compile(r"([\w'’&.-]+)\s+([\w'’&.-]+)\W*$")
-_TWO_AFTER = re.compile(r"^\W*?([\w'’&.-]+)\s+([\w'’&.-]+)")
+_WORD_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\W*$")
+_WORD_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)")
+_TWO_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)\W*$")
+_TWO_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)")
 
 
-_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
-_ITS = re.compile(r"\b(?:it|its|itself)\b")
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|itself)\b")
 _SUBJECT = re.compile(r"^\s+(?:has|have|had|is|was|will|would|said|says|announced|agreed|plans)\b")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_WEB = re.compile(r"\.(?:com|ai|io|net|org)\b", re.I)
+
+
+def _title_case(sentence: str) -> bool:
+    """Most words capitalised: a headline, a menu, a list of names."""
+    words = _WORDS.findall(sentence)
+    return bool(words) and sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)
 
 
 def _context_word(word: str) -> str:
@@ -66,21 +72,11 @@ def _context_word(word: str) -> str:
     return "#Cap"
 
 
-def mention_features(
-    sentence: str,
-    start: int,
-    end: int,
-    phrase: str,
-    rule: str | None,
-    people: frozenset[str],
-    lower: frozenset[str],
-    in_title: bool,
-) -> set[str]:
-    """What one mention of ``phrase`` (``sentence[start:end]``) shows."""
+def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) -> set[str]:
+    """What a phrase's own form shows: its legal form, its shape, a given name, a word
+    the article also writes in lower case."""
     tokens = phrase.split()
-    out = {f"rule={rule or 'none'}", f"ntok={min(len(tokens), 4)}"}
-    if in_title:
-        out.add("title")
+    out = {f"ntok={min(len(tokens), 4)}"}
     last, first = tokens[-1], tokens[0]
     if last in LEGAL:
         out.add("last=legal")
@@ -98,7 +94,7 @@ def mention_features(
         out.add("shape=digit")
     if any(c.isupper() for t in tokens for c in t[1:]) and not phrase.isupper():
         out.add("shape=camel")
-    if re.search(r"\.(?:com|ai|io|net|org)\b", phrase, re.I):
+    if "." in phrase and _WEB.search(phrase):
         out.add("shape=web")
     if is_person(tokens):
         out.add("person")
@@ -110,6 +106,13 @@ def mention_features(
         out.add("registrant")
     if len(tokens) == 1 and first.lower() in lower:
         out.add("lowerword")
+    return out
+
+
+def mention_features(sentence: str, start: int, end: int, rule: str | None) -> set[str]:
+    """What one mention (``sentence[start:end]``) shows: the rule that holds there, and
+    the words around it."""
+    out = {f"rule={rule or 'none'}"}
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 60]
     if not before.strip(' "“‘(*-'):
         out.add("opens")
@@ -125,16 +128,10 @@ def mention_features(
     a2 = _TWO_AFTER.match(after)
     if a2:
         out.add(f"n2={_context_word(a2.group(2))}")
-    rest = sentence[end : end + 80]
-    if _PERSONAL.search(rest):
-        out.add("he_after")
-    if _ITS.search(rest):
-        out.add("it_after")
+    for pronoun in _PRONOUN.findall(sentence, end, end + 80):
+        out.add("it_after" if pronoun.startswith("it") else "he_after")
     if _SUBJECT.match(after) and not before.strip(' "“‘(*-'):
         out.add("subject")
-    words = _WORDS.findall(sentence)
-    if words and sum(1 for w in words if w[0].isupper()) > 0.6 * len(words):
-        out.add("titlecase_line")
     mark = after[:1]
     if mark in "(,:'’-":
         out.add(f"after={mark}")
@@ -203,6 +200,7 @@ class Candidate:
 
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|&|or\b)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
+_LISTED = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*")
 
 
 def candidates(
@@ -217,23 +215,45 @@ def candidates(
     lower = lower_words(sentences)
     found: dict[str, Candidate] = {}
     trimmed: dict[str, tuple[int, str]] = {}
+    # per phrase: whether a known company's, its key, phrase_features
+    own: dict[str, tuple[bool, str, set[str]]] = {}
     for sentence in sentences:
-        in_title = sentence == title
+        line: set[str] | None = None  # what the sentence shows, once it has a phrase
+        # the phrase before, in a list with this one ("Google and Facebook"): its entry
+        # (None when known) and whether it is surely a company
+        before: tuple[int, Phrase | None, bool] | None = None
         for at, text in pieces(sentence):
             if text not in trimmed:
                 trimmed[text] = trim(0, text)
             skip, phrase = trimmed[text]
-            if not phrase or known(phrase):
-                continue
-            key = slugify(usual_name(phrase))
-            if not key:
+            if not phrase:
                 continue
             start = at + skip
             end = start + len(phrase)
-            rule = judge(sentence, start, end, phrase, outlet, people)
+            listed = before is not None and _LISTED.fullmatch(sentence, before[0], start)
+            if phrase not in own:
+                is_known = known(phrase)
+                key = "" if is_known else slugify(usual_name(phrase))
+                own[phrase] = (
+                    is_known,
+                    key,
+                    set() if is_known else phrase_features(phrase, people, lower),
+                )
+            is_known, key, form = own[phrase]
+            if is_known:
+                if listed and before is not None and before[1] is not None:
+                    before[1].features.add("listed_with_company")
+                before = (end, None, True)
+                continue
+            rule = judge(sentence, start, end, phrase, outlet, people) if key else NOT_A_COMPANY
             if rule == NOT_A_COMPANY:
+                before = None
                 continue  # here a number, a person, a place, a product …
-            feats = mention_features(sentence, start, end, phrase, rule, people, lower, in_title)
+            if line is None:
+                line = {"title"} if sentence == title else set()
+                if _title_case(sentence):
+                    line.add("titlecase_line")
+            feats = mention_features(sentence, start, end, rule) | form | line
             if _LIST_AFTER.match(sentence, end) or _LIST_BEFORE.search(
                 sentence, max(0, start - 8), start
             ):
@@ -243,5 +263,11 @@ def candidates(
                 held = found[key] = Candidate(phrase, sentence, end, rule)
             elif rule and (held.rule is None or CONFIDENCE[rule] > CONFIDENCE[held.rule]):
                 held.phrase, held.sentence, held.end, held.rule = phrase, sentence, end, rule
+            if listed and before is not None:
+                if before[2]:
+                    feats.add("listed_with_company")
+                if rule and before[1] is not None:
+                    before[1].features.add("listed_with_company")
             add_mention({key: held.entry}, key, feats)
+            before = (end, held.entry, bool(rule))
     return found

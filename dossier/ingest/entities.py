@@ -252,12 +252,45 @@ def _found_by_model(
         sentences, title, outlet, lambda phrase: _known_phrase(finder, phrase)
     )
     least = companymodel.threshold()
-    for candidate in phrases.values():
-        chance = companymodel.probability(companymodel.article_features(candidate.entry))
-        if chance < least or _known_phrase(finder, candidate.phrase):
+    chances = {
+        key: companymodel.probability(companymodel.article_features(candidate.entry))
+        for key, candidate in phrases.items()
+    }
+    likely = [c for key, c in phrases.items() if chances[key] >= least]
+    for key, candidate in phrases.items():
+        if chances[key] < least or _known_phrase(finder, candidate.phrase):
             continue
+        fuller = _with_legal_form(candidate.phrase, likely)
+        if fuller is not None and fuller is not candidate:
+            # "Halden Vind" and "Halden Vind AS": one company, drafted by its fuller name
+            candidate, chance = fuller, max(chances[key], chances[slugify(usual_name(fuller.phrase))])
+        else:
+            chance = chances[key]
         rule = candidate.rule or companymodel.RULE
         _found(found, finder, candidate.sentence, candidate.end, candidate.phrase, rule, chance)
+        shorter, slug = phrases[key].phrase, finder.slug_of(candidate.phrase)
+        if slug in found and not finder.knows(shorter):
+            company = found[slug]
+            found[slug] = dataclasses.replace(company, aliases=(*company.aliases, shorter))
+            finder.add(slug, (shorter,))
+
+
+def _with_legal_form(
+    phrase: str, likely: list[companymodel.Candidate]
+) -> companymodel.Candidate | None:
+    """The likely phrase that is ``phrase`` with a legal form after it, if any."""
+    size = len(phrase.split())
+    for other in likely:
+        rest = other.phrase.split()[size:]
+        if rest and other.phrase.startswith(phrase + " ") and all(
+            t in LEGAL or t in _NORDIC_FORMS for t in rest
+        ):
+            return other
+    return None
+
+
+# Legal forms also written as English words ("as"), so not in LEGAL: after a name only.
+_NORDIC_FORMS = frozenset({"AS", "A/S"})
 
 
 def _found_by_own_form(
