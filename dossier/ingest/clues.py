@@ -355,7 +355,8 @@ def judge(
     if comma_form:
         is_designated = True
         raw_after = raw_after[comma_form.end() :]
-    listed = _TICKER_AFTER.match(raw_after) is not None  # "Apple Inc (NASDAQ: AAPL)"
+    # "Apple Inc (NASDAQ: AAPL)", "Qualcomm QCOM.O"
+    listed = _TICKER_AFTER.match(raw_after) is not None or _BARE_RIC.match(raw_after) is not None
     bought = _BOUGHT_BEFORE.search(before[-40:]) is not None  # people are not bought
     # "insurance giant Ping An": a noun no person is called, right before the name
     # (but "the company Jobs co-founded": a surname of this text is its person's)
@@ -434,6 +435,10 @@ _TICKER_AFTER = re.compile(
     r"|^(?:['’]s)?\s*\([A-Z0-9]{1,7}\.[A-Z]{1,3}\)",
     re.I,
 )
+
+
+# A Reuters instrument code whose brackets a republished copy lost: "Qualcomm QCOM.O on"
+_BARE_RIC = re.compile(r"^\s+[A-Z0-9]{1,7}\.[A-Z]{1,3}\b(?!\.\w)")
 
 
 # What only a business has or does, next to its name: "Apple's shares", "shares of

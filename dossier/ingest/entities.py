@@ -385,7 +385,11 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
                 c
                 for c in found.values()
                 if c.name.startswith(company.name + " ")
-                or (company.name.isupper() and company.name == initials_of(c.name))
+                # "PSEG" and "Public Service Enterprise Group": initials with the legal form
+                or (
+                    company.name.isupper()
+                    and company.name in {initials_of(n) for n in (c.name, *c.aliases)}
+                )
             ),
             None,
         )

@@ -11,7 +11,7 @@ import re
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
-from .outlets import credited, from_url, known_host, spelled_out
+from .outlets import credited, from_url, known_host, spelled_out, wire_name
 from .text import sentences
 from .textdates import find_dates
 from .types import Metadata, Paragraph, RawArticle
@@ -105,7 +105,7 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
             found = find_dates(wire.group("date"), None)
             if found and found[0].date.day and not found[0].relative:
                 outlet = wire.group("outlet")
-                return found[0].date, outlet.strip() if outlet else None
+                return found[0].date, wire_name(outlet) if outlet else None
         stamp = _STAMP.match(line)
         if (stamp or len(line.split()) <= 6) and len(line.split()) <= 12:
             found = find_dates(line, None)
@@ -120,7 +120,7 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
         if wire:
             found = find_dates(wire.group("date"), None)
             if found and not found[0].relative:
-                return found[0].date, wire.group("outlet").strip()
+                return found[0].date, wire_name(wire.group("outlet"))
         m = _DATELINE.match(line)
         if m:
             found = find_dates(m.group("date"), None)

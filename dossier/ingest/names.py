@@ -291,6 +291,9 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
         at = len(tokens) - 1 - tokens[::-1].index("of")
         if at > 0 and all(t.rstrip(",.") in NOT_COMPANIES for t in tokens[at + 1 :]):
             tokens = tokens[:at]
+    # "Qualcomm QCOM.O": a Reuters instrument code after the name, its brackets lost
+    while len(tokens) > 1 and RIC.match(tokens[-1].rstrip(".,")):
+        tokens = tokens[:-1]
     # "Seal Software Share": a share button glued to the name in scraped pages
     while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&", "Share"}:
         tokens = tokens[:-1]
@@ -391,7 +394,9 @@ def aliases_of(phrase: str, name: str) -> list[str]:
     tokens = name.split()
     if len(tokens) >= 2 and tokens[-1] in DESCRIPTIVE:
         first = tokens[0]
-        if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE:
+        # not an owner: "Amazon’s Luxury Stores" is Amazon's unit, "Amazon’s" no name of it
+        owner = first.endswith(("'s", "’s"))
+        if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE and not owner:
             out.append(first)
     return out
 

@@ -82,6 +82,11 @@ _HOSTS = {
 }
 
 
+def wire_name(name: str) -> str:
+    """A wire service as it is usually spelled: "GLOBE NEWSWIRE" is GlobeNewswire."""
+    return _WIRES.get(name.strip().lower(), name.strip())
+
+
 def known_host(url: str | None) -> str | None:
     """The outlet of a URL whose host is a known publication's."""
     host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
