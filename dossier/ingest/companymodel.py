@@ -82,6 +82,8 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("last=legal")
     elif last in DESCRIPTIVE:
         out.add(f"last={last}")
+    elif len(tokens) > 1:
+        out.add(f"lastword={last.lower()}")
     if first in LEADING_LEGAL:
         out.add("first=legal")
     if first in NOT_COMPANIES:
@@ -102,6 +104,7 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("firstname")
     if len(tokens) == 1 and first in people:
         out.add("surname")
+
     if fold(phrase) in registrants():
         out.add("registrant")
     if len(tokens) == 1 and first.lower() in lower:
@@ -217,7 +220,7 @@ def candidates(
     trimmed: dict[str, tuple[int, str]] = {}
     # per phrase: whether a known company's, its key, phrase_features
     own: dict[str, tuple[bool, str, set[str]]] = {}
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         line: set[str] | None = None  # what the sentence shows, once it has a phrase
         # the phrase before, in a list with this one ("Google and Facebook"): its entry
         # (None when known) and whether it is surely a company
@@ -250,7 +253,7 @@ def candidates(
                 before = None
                 continue  # here a number, a person, a place, a product …
             if line is None:
-                line = {"title"} if sentence == title else set()
+                line = {"title"} if sentence == title else {"lede"} if index < 3 else set()
                 if _title_case(sentence):
                     line.add("titlecase_line")
             feats = mention_features(sentence, start, end, rule) | form | line
