@@ -172,11 +172,12 @@ def main() -> None:
         for name, w in zip(vectors.get_feature_names_out(), model.coef_[0], strict=True)
         if abs(w) >= 1e-4
     }
-    trained_on = ", ".join(args.exclude) or "none"
+    left_out = ", ".join(args.exclude) or "none"
+    trained_on = f"{len(data)} phrases of benchmarks/realnews, all rounds but {left_out}"
     MODEL.write_text(
         json.dumps(
             {
-                "trained_on": f"{len(data)} phrases of benchmarks/realnews, all rounds but {trained_on}",
+                "trained_on": trained_on,
                 "threshold": best,
                 "bias": round(float(model.intercept_[0]), 4),
                 "weights": dict(sorted(weights.items())),

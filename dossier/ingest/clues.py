@@ -4,7 +4,8 @@ startup"), a description ("X is one of China's largest … groups"), an organisa
 noun before it ("chipmaker Arm"), a deal statement ("agreed to acquire Halden"), a
 business context ("shares of X", "X reported"). And what rules a phrase out: people
 (titles, "said"), products (an owner's possessive, a product noun), outlets, places.
-Each kind of evidence has a confidence (CONFIDENCE), recorded with every draft.
+In English text these are what the company model (companymodel.py) weighs; elsewhere
+each kind of evidence has a confidence (CONFIDENCE), recorded with the draft.
 """
 
 from __future__ import annotations
@@ -277,11 +278,9 @@ def company_evidence(
     phrase: str,
     outlet: str | None,
     people: frozenset[str] = frozenset(),
-    extra: str | None = None,
 ) -> str | None:
-    """The evidence that the phrase names a company (a key of CONFIDENCE), or None;
-    ``extra`` is evidence the caller saw elsewhere in the article."""
-    return judge(sentence, start, end, phrase, outlet, people, extra) or None
+    """The evidence that the phrase names a company (a key of CONFIDENCE), or None."""
+    return judge(sentence, start, end, phrase, outlet, people) or None
 
 
 NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
@@ -294,7 +293,6 @@ def judge(
     phrase: str,
     outlet: str | None,
     people: frozenset[str] = frozenset(),
-    extra: str | None = None,
 ) -> str | None:
     """The evidence that the phrase names a company (a key of CONFIDENCE); None when
     there is none; NOT_A_COMPANY when the phrase here is something else: a number, a
@@ -305,7 +303,9 @@ def judge(
     if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
         return NOT_A_COMPANY  # "Trump Administration", "Executive Vice": not a business
     if "trademark" in sentence and "trademark" in sentence[end:] and not designated(tokens):
-        return NOT_A_COMPANY  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
+        return (
+            NOT_A_COMPANY  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
+        )
     if any(t in FUNCTIONS for t in tokens) and all(
         t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens
     ):
@@ -379,7 +379,6 @@ def judge(
         or (_deal_before(before) and "deal statement")
         or (_business(before, raw_after) and "business context")
         or (_initials(tokens, raw_after) and "initials")
-        or extra
     )
     person_after = _PERSON_AFTER.match(after)
     if _PERSON_BEFORE.search(before[-60:]) or (  # a title is a few words
@@ -406,7 +405,8 @@ _FIRM_BEFORE = re.compile(
 # How sure each kind of evidence makes a draft company: the share of the companies each
 # rule drafted that were right over the 380 annotated real articles of benchmarks/realnews
 # (rules of c435bb8), to the nearest 0.05: a ticker or an organisation noun is rarely
-# wrong; a name listed beside a company, or a pair of initials, often is.
+# wrong; a pair of initials often is. (In English the company model's probability is
+# recorded instead.)
 CONFIDENCE = {
     "stock ticker": 0.95,  # 26 right, 1 wrong
     "organisation noun": 0.95,  # 115 right, 5 wrong
@@ -416,7 +416,6 @@ CONFIDENCE = {
     "apposition": 0.85,  # 36 right, 7 wrong
     "business context": 0.8,  # 86 right, 22 wrong
     "description": 0.65,  # 4 right, 2 wrong
-    "listed with companies": 0.65,  # 57 right, 31 wrong
     "initials": 0.35,  # 2 right, 4 wrong
 }
 

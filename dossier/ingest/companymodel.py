@@ -201,6 +201,11 @@ class Candidate:
     entry: Phrase = field(default_factory=Phrase)
 
 
+# Evidence from the words around a name, which a one-word name that the article also
+# writes in lower case does not get: the word is used as a word.
+_CONTEXT_RULES = frozenset({"SEC registrant", "business context"})
+
+
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|&|or\b)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
 _LISTED = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*")
@@ -218,6 +223,7 @@ def candidates(
     lower = lower_words(sentences)
     found: dict[str, Candidate] = {}
     trimmed: dict[str, tuple[int, str]] = {}
+    written: set[str] = set()  # every phrase, even those ruled out
     # per phrase: whether a known company's, its key, phrase_features
     own: dict[str, tuple[bool, str, set[str]]] = {}
     for index, sentence in enumerate(sentences):
@@ -231,6 +237,7 @@ def candidates(
             skip, phrase = trimmed[text]
             if not phrase:
                 continue
+            written.add(phrase)
             start = at + skip
             end = start + len(phrase)
             listed = before is not None and _LISTED.fullmatch(sentence, before[0], start)
@@ -252,6 +259,8 @@ def candidates(
             if rule == NOT_A_COMPANY:
                 before = None
                 continue  # here a number, a person, a place, a product …
+            if rule in _CONTEXT_RULES and "lowerword" in form:
+                rule = None  # "Coffee" in a coffee chain's story, "Carmakers agreed"
             if line is None:
                 line = {"title"} if sentence == title else {"lede"} if index < 3 else set()
                 if _title_case(sentence):
@@ -273,4 +282,26 @@ def candidates(
                     before[1].features.add("listed_with_company")
             add_mention({key: held.entry}, key, feats)
             before = (end, held.entry, bool(rule))
+    _name_parts(found, written)
     return found
+
+
+def _name_parts(found: dict[str, Candidate], written: set[str]) -> None:
+    """How a phrase's words are used alone elsewhere in the article: a person's family
+    name is ("Satya Nadella … Nadella agreed"), a company's first word may be ("Halcyon
+    Leisure Group … Halcyon said"), its last word seldom is."""
+    firsts = {p.split(" ", 1)[0] for p in written if " " in p}
+    lasts = {p.rsplit(" ", 1)[1] for p in written if " " in p}
+    for candidate in found.values():
+        tokens = candidate.phrase.split()
+        features = candidate.entry.features
+        if len(tokens) == 1:
+            if tokens[0] in lasts:
+                features.add("last_word_of_another")
+            if tokens[0] in firsts:
+                features.add("first_word_of_another")
+            continue
+        if tokens[-1] in written:
+            features.add("last_word_alone")
+        if tokens[0] in written:
+            features.add("first_word_alone")

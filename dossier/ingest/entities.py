@@ -263,7 +263,10 @@ def _found_by_model(
         fuller = _with_legal_form(candidate.phrase, likely)
         if fuller is not None and fuller is not candidate:
             # "Halden Vind" and "Halden Vind AS": one company, drafted by its fuller name
-            candidate, chance = fuller, max(chances[key], chances[slugify(usual_name(fuller.phrase))])
+            candidate, chance = (
+                fuller,
+                max(chances[key], chances[slugify(usual_name(fuller.phrase))]),
+            )
         else:
             chance = chances[key]
         rule = candidate.rule or companymodel.RULE
@@ -282,8 +285,10 @@ def _with_legal_form(
     size = len(phrase.split())
     for other in likely:
         rest = other.phrase.split()[size:]
-        if rest and other.phrase.startswith(phrase + " ") and all(
-            t in LEGAL or t in _NORDIC_FORMS for t in rest
+        if (
+            rest
+            and other.phrase.startswith(phrase + " ")
+            and all(t in LEGAL or t in _NORDIC_FORMS for t in rest)
         ):
             return other
     return None

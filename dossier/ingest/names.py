@@ -396,7 +396,12 @@ def aliases_of(phrase: str, name: str) -> list[str]:
         first = tokens[0]
         # not an owner: "Amazon’s Luxury Stores" is Amazon's unit, "Amazon’s" no name of it
         owner = first.endswith(("'s", "’s"))
-        if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE and not owner:
+        if (
+            len(first) >= 4
+            and first not in NOT_COMPANIES
+            and first not in DESCRIPTIVE
+            and not owner
+        ):
             out.append(first)
     return out
 

@@ -1,0 +1,372 @@
+"""Full builds: a RenderedSite into site/, through MkDocs's own build and its hook events.
+
+A build goes into a temporary folder beside ``site/`` and replaces it only when MkDocs
+finished without a warning, so a failed build leaves the previous site as it was.
+Pages reach MkDocs as finished HTML fragments (no markdown pass, ``_prebuilt``); the
+theme wrapping that remains is cached by content hash (pagecache.py): an unchanged page
+is written from the cache through a one-line template. Once every page is written,
+Pagefind indexes the folder for search (site_search.py). The site is still assembled
+in full, so an incremental build is byte-identical to a clean one by construction. Many
+missing pages: forked workers wrap some of them meanwhile (theme_workers.py). MkDocs
+calls hooks as module functions (site_hook.py); they reach the build through one object
+per process, ``HOOKS``, and each build's state is a ``SiteBuild`` of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .atomic import dir_mode, recover, swap_dir
+from .build_env import epoch, quiet_logs, source_date
+from .errors import SiteBuildError
+from .exports import ExportMemos, export_files
+from .header_search import HeaderSearch
+from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
+from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
+from .parallel import can_fork, workers
+from .render import Page, RenderedSite
+from .schema import SCHEMA_FILES, schema_text
+from .search_names import name_files
+from .site_search import index_site, searchable
+from .theme_workers import Team
+
+_CACHED_TEMPLATE = "dossier-cached-page.html"
+TEAM_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    pages: int
+    written: int  # wrapped in the theme by MkDocs in this build
+    reused: int  # taken from the page cache
+    current: bool = False  # site/ already was the build of these inputs: nothing written
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What build_site hands to the build it starts."""
+
+    rendered: RenderedSite
+    warnings: list[str]  # the build's warnings so far (a worker stops at the first)
+    progress: Callable[[int, int], None] | None = None  # (done, total)
+    missing: frozenset[str] = frozenset()  # pages workers may wrap; empty: no workers
+
+
+@dataclass
+class CachedPage:
+    path: str
+    html: str
+
+
+def build_site(
+    root: Path,
+    rendered: RenderedSite,
+    site_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildStats:
+    """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(site_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+    # mkdtemp makes the folder private (0700); a published site/ must be readable.
+    tmp.chmod(dir_mode())
+    try:
+        with quiet_logs() as warnings, source_date(rendered.as_of):
+            config = load_config(root / "mkdocs.yml", tmp)
+            cache = page_cache(root, MkDocsSession(config))
+            missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
+            team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
+            request = BuildRequest(rendered, warnings, progress, frozenset(missing if team else ()))
+            HOOKS.pending = request
+            try:
+                run_build(config)
+            except SiteBuildError as exc:
+                raise SiteBuildError(_explain(warnings, str(exc))) from None
+            finally:
+                HOOKS.pending = None
+                if HOOKS.build is not None:
+                    HOOKS.build.dismiss_team()
+        if warnings:
+            raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
+        swap_dir(tmp, site_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    written = len(missing)
+    return BuildStats(len(rendered.pages), written, len(rendered.pages) - written)
+
+
+def last_build_stats() -> BuildStats:
+    """Pages of the last build through the hook in this process: wrapped, and reused."""
+    build = HOOKS.build
+    if build is None:
+        return BuildStats(0, 0, 0)
+    return BuildStats(len(build.pages), build.written, build.reused)
+
+
+def _explain(warnings: list[str], headline: str) -> str:
+    lines = "\n".join(f"  {w}" for w in warnings)
+    return f"mkdocs.yml: {headline}; the previous site was kept\n{lines}".rstrip()
+
+
+def site_outputs(
+    rendered: RenderedSite, site_url: str, memos: ExportMemos | None = None
+) -> list[tuple[str, str]]:
+    """Files besides the pages that follow from the corpus: print view, feeds, exports,
+    the search's table of names."""
+    exports = export_files(rendered.views, site_url or None, memos)
+    return [*rendered.files, *exports, *name_files(rendered)]
+
+
+class SiteBuild:
+    """One MkDocs build of a RenderedSite: the state its hook events share.
+
+    Under serve, the in-place updates (live.py) keep using the last full build's
+    SiteBuild: its session (MkDocs's setup) and its pages.
+    """
+
+    def __init__(
+        self,
+        session: MkDocsSession,
+        rendered: RenderedSite,
+        cache: PageCache,
+        serving: bool,
+        request: BuildRequest | None,
+    ) -> None:
+        self.session, self.rendered, self.cache, self.serving = session, rendered, cache, serving
+        self.pages = {page.path: page for page in rendered.pages}
+        self.keys = {page.path: page_key(cache, page) for page in rendered.pages}
+        self.hits: set[str] = set()  # pages taken from the cache
+        self.loaded: CachedPage | None = None  # the cached page being written now
+        self.written = self.reused = 0
+        self.outputs: dict[str, str] = {}  # generated files besides the pages → text
+        self.warnings = request.warnings if request else []
+        self.progress = request.progress if request else None
+        self.missing = request.missing if request and not serving else frozenset()
+        self.team: Team | None = None
+        self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
+
+    # --- hook events, in MkDocs's order ---------------------------------------------
+
+    def on_files(self, files: Any) -> Any:
+        self.session.files = files
+        self.session.add_pages(files, [page.path for page in self.rendered.pages])
+        return files
+
+    def on_nav(self, nav: Any) -> Any:
+        self.session.nav = nav
+        return nav
+
+    def on_env(self, env: Any, files: Any) -> Any:
+        # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
+        with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
+        self.session.env = env
+        self._start_team()
+        # Added once MkDocs has set up the pages, so workers wrapping pages are already
+        # at it while this process computes the exports.
+        outputs = site_outputs(self.rendered, self.session.site_url)
+        schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
+        self.session.add_files(files, [*outputs, *schemas])
+        self.outputs = dict(outputs)
+        return env
+
+    def on_page_markdown(self, markdown: str, page: Any) -> str:
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return markdown
+        # The theme prints page.title and the description without escaping them.
+        page.meta["title"] = html.escape(ours.title)
+        page.meta["description"] = html.escape(ours.description)
+        page.render = functools.partial(_prebuilt, page)  # finished HTML: no markdown pass
+        # A page workers may wrap is a stand-in until MkDocs reaches it (_before_page).
+        cached = self.cache.has(self.keys[ours.path])
+        if not ours.rendered and not cached:
+            raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
+        if ours.path in self.missing or cached:
+            self.hits.add(ours.path)
+            page.meta["template"] = _CACHED_TEMPLATE
+        return ""
+
+    def on_page_content(self, content: str, page: Any) -> str:
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return content
+        page.toc = page_toc([(h.level, h.id, h.html) for h in ours.headings])
+        if ours.path in self.hits:  # a cached page prints its stored output
+            return ""
+        return _body(ours)
+
+    def on_page_context(self, context: Any, page: Any) -> Any:
+        if page.file.src_uri in self.hits:
+            context["dossier_output"] = self._cached(page.file.src_uri).html
+        return context
+
+    def on_post_page(self, output: str, page: Any) -> str:
+        path = page.file.src_uri
+        if self.in_worker:
+            return self.store(output, path)
+        if path in self.pages:
+            if path in self.hits:
+                self.reused += 1
+                self.loaded = None
+                if self.team is not None and path in self.team.position:
+                    self.team.read += 1
+            else:
+                self.cache.put(self.keys[path], output)
+                self.written += 1
+            self._report()
+        if self.team is not None:
+            self._before_page(self.team.following.get(path))
+        return output
+
+    def on_post_build(self) -> None:
+        self.cache.prune()
+        index_site(Path(self.session.config.site_dir))
+
+    # --- serve's in-place updates (live.py) ---------------------------------------------
+
+    def rewrap(self, page: Page) -> None:
+        """Point the events at ``page``'s new HTML, for MkDocs to build the page again."""
+        self.pages[page.path] = page
+        self.keys[page.path] = page_key(self.cache, page)
+        self.hits.discard(page.path)
+        self.loaded = None
+
+    # --- the page cache ---------------------------------------------------------------
+
+    def _cached(self, path: str) -> CachedPage:
+        """A cached page's output, read when MkDocs reaches that page.
+
+        One page at a time: holding every cached page at once would double the memory.
+        """
+        if self.loaded is None or self.loaded.path != path:
+            entry = self.cache.get(self.keys[path])
+            if entry is None:
+                raise SiteBuildError(f"{CACHE_DIR}: changed during the build; run the build again")
+            self.loaded = CachedPage(path, entry)
+        return self.loaded
+
+    def store(self, output: str, path: str) -> str:
+        """In a worker: keep the wrapped page in the cache; the build's process writes it."""
+        if self.warnings:  # the build's process wraps this page again and reports it
+            raise SiteBuildError("a worker stopped at a warning")
+        self.cache.put(self.keys[path], output)
+        return ""  # MkDocs writes nothing for an empty page
+
+    def _report(self) -> None:
+        if self.progress is None:
+            return
+        done = self.written + self.reused
+        if self.team is not None:  # pages the workers stored that this process has not read
+            done += self.team.done.value - self.team.read
+        self.progress(done, len(self.pages))
+
+    # --- workers (theme_workers.py) -------------------------------------------------
+
+    def _start_team(self) -> None:
+        if not self.missing:
+            return
+        order = self.session.page_order()
+        missing = [path for path in order if path in self.missing]
+        following = dict(itertools.pairwise(order))
+        self.team = Team(missing, following, workers(), self._become_worker, self._work)
+        if order:
+            self._before_page(order[0])
+
+    def _become_worker(self) -> None:
+        self.team, self.progress, self.in_worker = None, None, True
+
+    def _work(self, path: str) -> None:
+        self._wrap_here(path)
+        self.session.wrap_page(path, populate=False)
+
+    def dismiss_team(self) -> None:
+        if self.team is not None:
+            self.team.dismiss()
+            self.team = None
+
+    def _before_page(self, path: str | None) -> None:
+        """Just before MkDocs builds page ``path``: if it is missing, wrap it here or read it."""
+        team = self.team
+        if team is None or path not in team.position:
+            return
+        if team.take_front(path):
+            self._wrap_here(path)
+            return
+        team.wait(self._report)  # the workers took it and every missing page after it
+        if not self.cache.has(self.keys[path]):  # a worker stopped before storing it
+            self._wrap_here(path)
+
+    def _wrap_here(self, path: str) -> None:
+        """Undo a stand-in (see on_page_markdown): MkDocs wraps this page in the theme."""
+        page = self.session.page(path)
+        self.hits.discard(path)
+        page.meta.pop("template", None)
+        page.content = _body(self.pages[path])
+
+
+def _body(page: Page) -> str:
+    """The page's HTML as the theme wraps it: marked for search, unless it is an index
+    (searching finds the pages an index lists, not the list)."""
+    return page.html if page.listing else searchable(page.html, page.title, page.description)
+
+
+def _prebuilt(page: Any, *args: Any) -> None:
+    """Stands in for Page.render: on_page_content supplies the HTML and the toc."""
+    page.content = ""
+
+
+@dataclass
+class Hooks:
+    """Where the hook functions MkDocs calls (site_hook.py) send each event.
+
+    ``pending`` is the site build_site hands over; a plain ``mkdocs build`` or ``mkdocs
+    serve`` renders one with ``render``. Under serve, ``after_build`` keeps what the
+    full build set up, for the in-place updates that follow.
+    """
+
+    render: Callable[[Path], RenderedSite] | None = None
+    after_build: Callable[[SiteBuild], None] | None = None
+    serving: bool = False
+    pending: BuildRequest | None = None
+    build: SiteBuild | None = None  # the build in progress, or the last one
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        request = self.pending
+        serving = self.serving and request is None  # build_site's builds never serve
+        if request is not None:
+            rendered = request.rendered
+        else:
+            if self.render is None:
+                raise SiteBuildError("mkdocs.yml: the Dossier hook is not set up")
+            rendered = self.render(root)
+            # As build_site does: the sitemap's dates are the corpus's, not the clock's.
+            # (MkDocs dates its pages as it creates them, after this event.)
+            os.environ["SOURCE_DATE_EPOCH"] = epoch(rendered.as_of)
+        session = MkDocsSession(config)
+        self.build = SiteBuild(session, rendered, page_cache(root, session), serving, request)
+        return self.build.on_files(files)
+
+    def current(self) -> SiteBuild:
+        if self.build is None:
+            raise SiteBuildError("mkdocs.yml: the Dossier hook did not see the build start")
+        return self.build
+
+    def on_post_build(self) -> None:
+        build = self.current()
+        build.on_post_build()
+        if self.after_build is not None and build.serving:
+            self.after_build(build)
+
+
+HOOKS = Hooks()

@@ -1,0 +1,102 @@
+"""One seed through the text stages: clean → metadata → companies → deals → summary,
+and what the text says of each new company (profile.py).
+
+Pure: reads nothing from disk, so the evaluation and the speed benchmark call it
+directly. The companies listed for an article are those it names: a new one only
+where the text shows it is a company (clues.py), a known one wherever it is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .clean import clean
+from .deals import find_deals, without_advisers
+from .entities import Finder, detect_new
+from .metadata import extract
+from .profile import Said, profile_facts
+from .summary import Scored, summarise
+from .text import sentences
+from .types import DealFinding, Metadata, NewCompany, RawArticle
+
+
+@dataclass(frozen=True)
+class Analysis:
+    raw: RawArticle
+    meta: Metadata
+    companies: tuple[str, ...]  # slugs, in order of first mention
+    new_companies: tuple[NewCompany, ...]  # those of ``companies`` not known before
+    deals: tuple[DealFinding, ...]
+    summary: tuple[str, ...]
+    key_points: tuple[str, ...]
+    topics: tuple[str, ...]
+    profiles: tuple[Said, ...] = ()  # what the text says of its new companies
+
+
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The parts of a sentence between semicolons, when each is a clause of its own."""
+    if ";" not in sentence:
+        return [sentence]
+    parts = _SEMICOLON.split(sentence)
+    return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
+
+
+def analyse(raw: RawArticle, known: Finder) -> Analysis:
+    paragraphs = clean(raw.text)
+    meta = extract(raw, paragraphs)
+    prose = [s for p in paragraphs if not p.heading for s in sentences(p.text)]
+    finder = known.copy()
+    # the headline names the deal's parties too ("Incitec Pivot to buy Southern Cross"),
+    # often by a short name: read after the body, which names them in full
+    found_new = detect_new([*prose, meta.title], finder, meta.outlet)
+    with_mentions = [(s, finder.mentions(s)) for s in prose]
+    # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
+    # first, as a statement like any other (merged with the lede's when they agree)
+    headline = [(meta.title, finder.mentions(meta.title))] if meta.title not in prose else []
+    # a semicolon joins separate statements ("Microsoft acquired GitHub; Broadcom agreed
+    # to acquire CA"): a deal's parties are looked for within one of them
+    statements = [
+        (part, finder.mentions(part)) if len(parts) > 1 else (sentence, mentions)
+        for sentence, mentions in with_mentions
+        for parts in [_clauses(sentence)]
+        for part in parts
+    ]
+    deals = find_deals(headline + statements, meta.published, headline=bool(headline))
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for i, (sentence, mentions) in enumerate(with_mentions):
+        # an adviser or a law firm named only as such works on the story, it does not
+        # act in it ("Weil, Gotshal & Manges LLP is serving as legal counsel")
+        for m in without_advisers(sentence, mentions):
+            counts[m.slug] += 1
+            order.setdefault(m.slug, i)
+    in_title = {m.slug for m in finder.mentions(meta.title)}
+    parties = {slug for d in deals for slug, _ in d.parties}
+    acting = set(counts) | in_title | parties
+    companies = tuple(sorted(acting, key=lambda s: (order.get(s, -1), s)))
+    deal_quotes = {d.quote for d in deals}
+    scored = [
+        Scored(i, s, len({m.slug for m in ms}), s in deal_quotes)
+        for i, (s, ms) in enumerate(with_mentions)
+    ]
+    summary, points = summarise(scored)
+    topics = sorted({a for d in deals for a in d.areas})
+    new = tuple(c for c in found_new if c.slug in acting)
+    # only new companies: ingest drafts no other profile
+    profiles = profile_facts(with_mentions, {c.slug for c in new})
+    return Analysis(
+        raw=raw,
+        meta=meta,
+        companies=companies,
+        new_companies=new,
+        deals=tuple(deals),
+        summary=tuple(summary),
+        key_points=tuple(points),
+        topics=tuple(topics),
+        profiles=tuple(profiles),
+    )

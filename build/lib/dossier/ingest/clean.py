@@ -1,0 +1,173 @@
+"""Boilerplate out, paragraphs in: ads, subscribe calls, "read also" blocks, photo
+credits, author bios and navigation crumbs are dropped; what is left is prose and
+headings, each paragraph an exact run of the seed's text (so quotes stay quotable).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Paragraph
+
+# A line matching one of these is page furniture, never article text.
+_DROP_LINE = re.compile(
+    r"""^(?:
+        (?:image|images|photo|photograph|picture|featured\ image|credit|credits|source\ image)
+            \s*(?:by|:|credit)                                   # photo credits
+      | (?:photo|image)s?\ (?:courtesy|via)\b
+      | ←|«|back\ to\b                                           # navigation
+      | home\s*[>/»›]                                            # breadcrumbs
+      | view\ (?:original|full)\ (?:source|story|article)
+      | (?:advertisement|sponsored(?:\ content)?|ad)$
+      | share\ (?:this|on)\b | follow\ us\b | sign\ up\b
+      | ©|copyright\b|all\ rights\ reserved
+      | tags?:
+    )""",
+    re.I | re.X,
+)
+# Calls to action anywhere in a line.
+_DROP_ANYWHERE = re.compile(
+    r"subscribe to|subscribe (?:now|here|for)|sign up for (?:our|the)|newsletter|"
+    r"click here|watch this video|download (?:our|the) app|follow us on",
+    re.I,
+)
+# Everything after one of these is end-of-page material (links, bios, credits).
+_TAIL_MARKER = re.compile(
+    r"^(?:read also|also read|read more|related(?: articles| stories| news)?:?|"
+    r"more from|recommended(?: for you)?|about the author|this article was (?:first|originally)"
+    r" published|you may also like|trending now|most read)\b",
+    re.I,
+)
+_END_PUNCT = re.compile(r"[.!?:;。！？”\"’)]$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+_DATELINE = re.compile(r"^\S.{0,40}?\s\d{4}-\d{2}-\d{2}$")
+
+
+def clean(text: str) -> list[Paragraph]:
+    """Paragraphs of the article body, boilerplate removed."""
+    raw = text.split("\n")
+    width = wrap_width(raw)
+    lines = [line.strip() for line in raw]
+    # wire copy marks a new paragraph by indenting its first line (more than the rest)
+    indents = [len(line) - len(line.lstrip()) for line in raw]
+    base = min((n for n, line in zip(indents, raw, strict=True) if line.strip()), default=0)
+    indented = [n > base for n in indents]
+    lines = _cut_tail(lines)
+    lines = _drop_signature(lines)
+    paragraphs: list[Paragraph] = []
+    previous = ""
+    for i, line in enumerate(lines):
+        if not line:
+            previous = ""
+            continue
+        # a line near the width was wrapped there: the next one continues its paragraph
+        wrapped = width and previous and not indented[i] and len(lines[i - 1]) >= width - 20
+        if wrapped and not (_DROP_LINE.match(line) or _LIST_MARK.match(line)):
+            merged = paragraphs.pop()
+            line = merged.text + " " + line
+            paragraphs.append(Paragraph(line, heading=False))
+            previous = line
+            continue
+        if (
+            _DROP_LINE.match(line)
+            or _calls_to_action(line)
+            or _DATELINE.match(line)
+            or _navigation(line)
+        ):
+            previous = ""
+            continue
+        listed = _LIST_MARK.match(line)
+        if listed:
+            line = line[listed.end() :]
+        elif (
+            previous
+            and len(previous) > 60
+            and not _END_PUNCT.search(previous)
+            and (line[:1].islower() or previous.endswith((",", "-")))
+        ):
+            # a hard-wrapped line continues the paragraph above it
+            merged = paragraphs.pop()
+            line = merged.text + " " + line
+        heading = not _END_PUNCT.search(line) and len(line.split()) <= 14 and not listed
+        paragraphs.append(Paragraph(line, heading=heading))
+        previous = line
+    while paragraphs and paragraphs[-1].heading:  # category labels, stray credits
+        paragraphs.pop()
+    return paragraphs
+
+
+# Every call to action contains one of these words: a cheap test before the pattern.
+_CTA_WORDS = (
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "click here",
+    "watch this",
+    "download",
+    "follow",
+)
+
+
+def _navigation(line: str) -> bool:
+    """A site's menu saved with the page: many words, no sentence, nearly all of them
+    capitalised ("Artificial Intelligence View All AI, ML and Deep Learning Auto ML …")."""
+    words = line.split()
+    if len(words) < 12:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    # a long menu may hold a question or a full stop; prose never has this many capitals
+    if len(words) >= 30:
+        return capitalised >= 0.75 * len(words)
+    return capitalised >= 0.8 * len(words) and not _SENTENCE_END.search(line)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at (wire copy, mail, old archives: lines of
+    about 65-80 characters, most of them close to the limit), or None for text with a
+    line per paragraph."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not 40 <= width <= 100:
+        return None
+    near = sum(1 for n in lengths if n >= width - 20)
+    return width if near >= len(lengths) * 0.5 else None
+
+
+def _calls_to_action(line: str) -> bool:
+    low = line.lower()
+    return any(w in low for w in _CTA_WORDS) and bool(_DROP_ANYWHERE.search(line))
+
+
+def _cut_tail(lines: list[str]) -> list[str]:
+    """Drop everything from the first end-of-page marker in the second half on."""
+    for i, line in enumerate(lines):
+        if i > len(lines) // 3 and _TAIL_MARKER.match(line):
+            return lines[:i]
+    return lines
+
+
+def _drop_signature(lines: list[str]) -> list[str]:
+    """An author's name repeated on its own line near the end starts the bio."""
+    tail_start = max(0, len(lines) - 12)
+    counts: dict[str, int] = {}
+    for line in lines[tail_start:]:
+        if line and len(line.split()) <= 4 and not _END_PUNCT.search(line):
+            counts[line] = counts.get(line, 0) + 1
+    for i in range(tail_start, len(lines)):
+        if counts.get(lines[i], 0) >= 2:
+            return lines[:i]
+    return lines
+
+
+def signature(text: str) -> str | None:
+    """The repeated name that signs the article, when there is one (an author)."""
+    lines = [line.strip() for line in text.split("\n")]
+    kept = _drop_signature(lines)
+    if len(kept) < len(lines):
+        return lines[len(kept)]
+    return None

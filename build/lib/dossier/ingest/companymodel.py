@@ -1,0 +1,276 @@
+"""How likely a capitalised phrase names a company: a logistic model over what the
+rules see (clues.py's evidence, the name's own form) and the words around each mention.
+
+The rules alone find a company only where one of them holds; on real news about one
+acting company in seven has none ("Alipay and Uber …", "nib said"), and some rules hold
+for a phrase that is no company. The model weighs all of it together, per phrase over
+the whole article. Its weights are learned from the annotated real news of
+benchmarks/realnews (benchmarks/train_company_model.py writes data/company_model.json);
+only the weights ship, and scoring is a sum of them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..slugs import slugify
+from .clues import CONFIDENCE, NOT_A_COMPANY, judge
+from .lexicon import DESCRIPTIVE, LEADING_LEGAL, LEGAL, NOT_COMPANIES
+from .names import (
+    USUAL_NAME_SHARE,
+    first_names,
+    fold,
+    is_person,
+    pieces,
+    surnames,
+    trim,
+    usual_name,
+)
+from .register import registrants
+
+_MODEL = Path(__file__).parent / "data" / "company_model.json"
+
+
+@dataclass
+class Phrase:
+    """One phrase of an article and what its mentions showed."""
+
+    features: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+_WORD_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\W*$")
+_WORD_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)")
+_TWO_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)\W*$")
+_TWO_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)")
+
+
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|itself)\b")
+_SUBJECT = re.compile(r"^\s+(?:has|have|had|is|was|will|would|said|says|announced|agreed|plans)\b")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_WEB = re.compile(r"\.(?:com|ai|io|net|org)\b", re.I)
+
+
+def _title_case(sentence: str) -> bool:
+    """Most words capitalised: a headline, a menu, a list of names."""
+    words = _WORDS.findall(sentence)
+    return bool(words) and sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)
+
+
+def _context_word(word: str) -> str:
+    """A neighbour as a feature: a lower-case word itself, else its shape."""
+    if word[:1].islower():
+        return word.lower()
+    if word[:1].isdigit():
+        return "#num"
+    return "#Cap"
+
+
+def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) -> set[str]:
+    """What a phrase's own form shows: its legal form, its shape, a given name, a word
+    the article also writes in lower case."""
+    tokens = phrase.split()
+    out = {f"ntok={min(len(tokens), 4)}"}
+    last, first = tokens[-1], tokens[0]
+    if last in LEGAL:
+        out.add("last=legal")
+    elif last in DESCRIPTIVE:
+        out.add(f"last={last}")
+    elif len(tokens) > 1:
+        out.add(f"lastword={last.lower()}")
+    if first in LEADING_LEGAL:
+        out.add("first=legal")
+    if first in NOT_COMPANIES:
+        out.add("first=notco")
+    if any(t in NOT_COMPANIES for t in tokens):
+        out.add("has=notco")
+    if phrase.isupper() and len(phrase) > 1:
+        out.add("shape=caps")
+    if any(c.isdigit() for c in phrase):
+        out.add("shape=digit")
+    if any(c.isupper() for t in tokens for c in t[1:]) and not phrase.isupper():
+        out.add("shape=camel")
+    if "." in phrase and _WEB.search(phrase):
+        out.add("shape=web")
+    if is_person(tokens):
+        out.add("person")
+    if len(tokens) == 1 and first in first_names(USUAL_NAME_SHARE):
+        out.add("firstname")
+    if len(tokens) == 1 and first in people:
+        out.add("surname")
+
+    if fold(phrase) in registrants():
+        out.add("registrant")
+    if len(tokens) == 1 and first.lower() in lower:
+        out.add("lowerword")
+    return out
+
+
+def mention_features(sentence: str, start: int, end: int, rule: str | None) -> set[str]:
+    """What one mention (``sentence[start:end]``) shows: the rule that holds there, and
+    the words around it."""
+    out = {f"rule={rule or 'none'}"}
+    before, after = sentence[max(0, start - 60) : start], sentence[end : end + 60]
+    if not before.strip(' "“‘(*-'):
+        out.add("opens")
+    b1 = _WORD_BEFORE.search(before)
+    a1 = _WORD_AFTER.match(after)
+    if b1:
+        out.add(f"p1={_context_word(b1.group(1))}")
+    b2 = _TWO_BEFORE.search(before)
+    if b2:
+        out.add(f"p2={_context_word(b2.group(1))}")
+    if a1:
+        out.add(f"n1={_context_word(a1.group(1))}")
+    a2 = _TWO_AFTER.match(after)
+    if a2:
+        out.add(f"n2={_context_word(a2.group(2))}")
+    for pronoun in _PRONOUN.findall(sentence, end, end + 80):
+        out.add("it_after" if pronoun.startswith("it") else "he_after")
+    if _SUBJECT.match(after) and not before.strip(' "“‘(*-'):
+        out.add("subject")
+    mark = after[:1]
+    if mark in "(,:'’-":
+        out.add(f"after={mark}")
+    mark = before.rstrip()[-1:]
+    if mark in '(,:"“':
+        out.add(f"before={mark}")
+    return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z-]+(?![\w/@-]|\.[a-z])")
+
+
+def lower_words(sentences: list[str]) -> frozenset[str]:
+    """The words an article writes in lower case: "internet", "cloud", "services" (not
+    in an address: "apple.com/newsroom" does not make Apple a word)."""
+    return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
+
+
+def add_mention(phrases: dict[str, Phrase], key: str, features: Iterable[str]) -> None:
+    entry = phrases.setdefault(key, Phrase())
+    entry.features.update(features)
+    entry.mentions += 1
+
+
+def article_features(entry: Phrase) -> list[str]:
+    """A phrase's features over the article: what any mention showed, and how often it
+    is named."""
+    count = entry.mentions
+    bucket = "1" if count == 1 else "2" if count == 2 else "3-5" if count <= 5 else "6+"
+    return [*sorted(entry.features), f"count={bucket}"]
+
+
+@cache
+def _weights() -> tuple[float, dict[str, float], float]:
+    model = json.loads(_MODEL.read_text("utf-8"))
+    return float(model["bias"]), dict(model["weights"]), float(model["threshold"])
+
+
+def probability(features: Iterable[str]) -> float:
+    """The model's probability that a phrase with these features names a company."""
+    bias, weights, _ = _weights()
+    score = bias + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def threshold() -> float:
+    """The least probability at which a phrase is drafted as a company."""
+    return _weights()[2]
+
+
+# The evidence recorded for a company the model found where no rule holds.
+RULE = "company model"
+
+
+@dataclass
+class Candidate:
+    """A phrase that may name a company, and the mention that shows it best: the one
+    with the surest rule, else the first."""
+
+    phrase: str
+    sentence: str
+    end: int
+    rule: str | None
+    entry: Phrase = field(default_factory=Phrase)
+
+
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|&|or\b)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
+_LISTED = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*")
+
+
+def candidates(
+    sentences: list[str],
+    title: str,
+    outlet: str | None,
+    known: Callable[[str], bool],
+) -> dict[str, Candidate]:
+    """Every capitalised phrase of the article that no known company names, keyed by
+    its slug, with its features."""
+    people = surnames(sentences)
+    lower = lower_words(sentences)
+    found: dict[str, Candidate] = {}
+    trimmed: dict[str, tuple[int, str]] = {}
+    # per phrase: whether a known company's, its key, phrase_features
+    own: dict[str, tuple[bool, str, set[str]]] = {}
+    for index, sentence in enumerate(sentences):
+        line: set[str] | None = None  # what the sentence shows, once it has a phrase
+        # the phrase before, in a list with this one ("Google and Facebook"): its entry
+        # (None when known) and whether it is surely a company
+        before: tuple[int, Phrase | None, bool] | None = None
+        for at, text in pieces(sentence):
+            if text not in trimmed:
+                trimmed[text] = trim(0, text)
+            skip, phrase = trimmed[text]
+            if not phrase:
+                continue
+            start = at + skip
+            end = start + len(phrase)
+            listed = before is not None and _LISTED.fullmatch(sentence, before[0], start)
+            if phrase not in own:
+                is_known = known(phrase)
+                key = "" if is_known else slugify(usual_name(phrase))
+                own[phrase] = (
+                    is_known,
+                    key,
+                    set() if is_known else phrase_features(phrase, people, lower),
+                )
+            is_known, key, form = own[phrase]
+            if is_known:
+                if listed and before is not None and before[1] is not None:
+                    before[1].features.add("listed_with_company")
+                before = (end, None, True)
+                continue
+            rule = judge(sentence, start, end, phrase, outlet, people) if key else NOT_A_COMPANY
+            if rule == NOT_A_COMPANY:
+                before = None
+                continue  # here a number, a person, a place, a product …
+            if line is None:
+                line = {"title"} if sentence == title else {"lede"} if index < 3 else set()
+                if _title_case(sentence):
+                    line.add("titlecase_line")
+            feats = mention_features(sentence, start, end, rule) | form | line
+            if _LIST_AFTER.match(sentence, end) or _LIST_BEFORE.search(
+                sentence, max(0, start - 8), start
+            ):
+                feats.add("listed")
+            held = found.get(key)
+            if held is None:
+                held = found[key] = Candidate(phrase, sentence, end, rule)
+            elif rule and (held.rule is None or CONFIDENCE[rule] > CONFIDENCE[held.rule]):
+                held.phrase, held.sentence, held.end, held.rule = phrase, sentence, end, rule
+            if listed and before is not None:
+                if before[2]:
+                    feats.add("listed_with_company")
+                if rule and before[1] is not None:
+                    before[1].features.add("listed_with_company")
+            add_mention({key: held.entry}, key, feats)
+            before = (end, held.entry, bool(rule))
+    return found

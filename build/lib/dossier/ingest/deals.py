@@ -1,0 +1,826 @@
+"""Deal statements: a sentence naming two or more companies with a deal cue.
+
+Strong cues (acquire, stake, joint venture, memorandum of understanding, licence,
+"signed a deal") count wherever the companies stand in the sentence; weak cues
+(partnership, alliance, collaboration) only when the companies are joined in the
+text ("Huawei and Xiaomi’s partnership", "an alliance with Kestrel"). Sentences of one
+article about the same parties and the same time are one deal; a deal dated in a
+year before the article is recorded as that older deal ("background").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from .figures import areas, value
+from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
+from .names import POSSESSIVE
+from .status import status_of
+from .text import Caseless, lowered
+from .textdates import find_dates
+from .types import DealFinding, Mention
+
+# Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
+KIND_ORDER = (
+    "merger",
+    "acquisition",
+    "joint-venture",
+    "investment",
+    "licensing",
+    "mou",
+    "partnership",
+)
+_BUSINESS = (
+    r"(?:its|their|a|the) (?:[\w-]+ ){0,3}"
+    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand) to"
+)
+_STRONG = {
+    "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought"
+    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
+    r"|scoop(?:s|ed|ing)? up"
+    r"|takeover|take over|took over|buyout|bid for"
+    # "Google paid £400m ($650m) for DeepMind": a price paid for a company
+    r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
+    r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
+    # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
+    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of"
+    # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
+    r"|sold to|sold off|sell(?:s|ing)? off"
+    r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
+    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
+    "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
+    "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
+    r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
+    # "the investment firm Zuiderzee Capital" is a kind of company, not a deal
+    "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b"
+    r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
+    r"|\bstake\b|funding round|\bSeries [A-F]\b|\bround led by\b"
+    r"|\bround (?:was|is|has been) led by\b|\bled (?:the|a|this|its) (?:[\w$.-]+ ){0,2}round\b"
+    # "Iconiq Capital led Datadog's round"
+    r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
+    r"|\b(?:financing|funding) (?:comes|came) from\b"
+    # "has received $25 million in funding from Eight Roads Ventures"
+    r"|\b(?:funding|financing|investment|backing) from\b"
+    # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
+    r"|\b(?:funding|financing|investment) led by\b"
+    r"|\brais(?:ed|es|ing) (?:an? )?[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))? from\b"
+    r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
+    # a contract or a supply deal is an order, not a partnership
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
+    r"|alliance)\b"
+    # "Komatsu will work with Nvidia": a commitment to one named company
+    r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
+    r"(?:work|partner|team up|collaborate|cooperate) with\b"
+    r"|\b(?:deal|agreement|pact) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    r"|\bstrategic (?:partnership|alliance|cooperation)\b"
+    # "the two companies will work together on chips": both are named before
+    r"|\b(?:the two|both) (?:companies|firms|groups|sides) (?:will |would |plan to |"
+    r"(?:have |has )?agreed to )?(?:work together|cooperate|collaborate)\b",
+}
+_WEAK = Caseless(
+    r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
+    r"|\bjoin(?:ed|s|ing)? forces\b|\bwork(?:s|ed|ing)? together\b",
+    ("partner", "alliance", "collaborat", "cooperat", "forces", "together"),
+)
+# For each kind, words of which every match of its pattern holds one: most sentences
+# hold none, and a substring test is much cheaper than the pattern's scan.
+_ANCHORS = {
+    "merger": ("merg",),
+    "acquisition": (
+        "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
+        "took over", "pa",
+        "bid for", "offer for", "sell", "sold", "sale of",
+    ),
+    "joint-venture": ("joint", "jv"),
+    "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
+    # "IP agreement" holds "agreement"; "cross-licensing" holds "licen"
+    "licensing": (
+        "licen", "royalt", "intellectual property", "agreement", "pre-install", "access to",
+    ),
+    "investment": (
+        "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
+    ),
+    # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
+    "partnership": (
+        "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
+        "sign", " with",
+    ),
+}  # fmt: skip
+_STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
+_JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
+_FULLER_NAME = re.compile(
+    r"^(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL | DESCRIPTIVE)) + r")(?![\w&]))+"
+)
+_NOT_THIS_DEAL = Caseless(
+    r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
+    r"|no (?:plans?|intention) to"
+    # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
+    # but neither company has shown interest"
+    r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is)"
+    # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi"
+    r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
+    r"|in turn owns"
+    # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
+    r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|alleg\w*|refused to pay"
+    # an order of goods: "an agreement to sell 500 railcar platforms to Trailer Train"
+    r"|to (?:sell|supply|deliver|buy|order) \d[\d,.]* (?!%|per|pct|percent|shares))\b",
+    (
+        "their own",
+        "similar ",
+        "no plan",
+        "no intention",
+        "would make",
+        "neither ",
+        "already",
+        "own",
+        "hold",
+        "su",
+        "lawsuit",
+        "litigation",
+        "dispute",
+        "injunction",
+        "alleg",
+        "refused",
+        "to sell",
+        "to supply",
+        "to deliver",
+        "to buy",
+        "to order",
+    ),
+)
+_COMPARISON = Caseless(
+    r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike|like|than)\b"
+)
+
+_PAST_VERB = Caseless(
+    r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
+    r"took|merged|licensed|completed|set up)\b"
+)
+_YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
+# "It also invested in …", "In 2019 the company bought …": the company the last sentence
+# began with. A short opening phrase may come first.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:(?:In|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
+    r"(?:It|it|The company|the company|The group|the group|The firm|the firm)\b(?!['’])"
+)
+# "Its owner, Brenner Capital, bought the company in 2019": the company bought is the one
+# the last sentence began with.
+_OBJECT_PRONOUN = Caseless(
+    r"\b(?:bought|acquired|took over|purchased|buys|acquires|invested in|took a stake in)"
+    r"\s+(?:the company|the firm|the business|the group|it)\b(?![\w'])(?!\u2019)",
+    ("bought", "acquire", "took", "purchase", "buys", "invested"),
+)
+# The other party, named in the sentence after a deal statement that names one company:
+# "… agreed to acquire a smaller rival. The target, Skagen Ferries, …"
+_REFERENCE = re.compile(
+    r"^(?:The|Its|Their) (?:target|partner|seller|acquirer|buyer)"
+    r"(?: in the (?:venture|deal|joint venture|agreement))?,?\s+(?:is\s+)?$"
+)
+_REFERENCE_ROLE = {"buyer": "acquirer", "acquirer": "acquirer"}
+# "Existing investor Norrsken Capital also took part in the round": a co-investor named
+# in the sentence after the round.
+# "… which invested in its previous round in 2024": an older round, not this one
+_EARLIER_ROUND = Caseless(
+    r"\b(?:previous|earlier|prior|last|first|seed|past)\b|\b(?:19|20)\d\d\b",
+    ("previous", "earlier", "prior", "last", "first", "seed", "past", "19", "20"),
+)
+_JOINS_ROUND = Caseless(
+    r"\b(?:also )?(?:took part|participated|joined|co-invested|chipped in|invested)"
+    r"\b.{0,40}?\b(?:round|financing|funding|raise|investment)\b"
+)
+# "looking for a buyer since 2023": a duration, not the date of the deal
+_SINCE = re.compile(r"\b(?:since|until|by|through)\s*$", re.I)
+# "The company, founded in 2021, will receive royalties": when a party began, not the deal
+_FOUNDED = re.compile(
+    r"\b(?:founded|established|incorporated|created|started|spun (?:out|off)(?: of \S+)?)"
+    r"\s+(?:in\s+)?$",
+    re.I,
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_PASSIVE_ACQ = Caseless(
+    r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
+    + _BUSINESS
+    + r"|sold "
+    + _BUSINESS
+    + r"|taken over by|"
+    r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
+    # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
+    r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by)\b"
+)
+_OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
+_RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
+_FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One sentence's deal statement before sentences of the same deal are merged."""
+
+    finding: DealFinding
+    strong: bool
+    explicit_status: str | None
+    year: int | None  # background year
+    generic: bool = False  # "a deal with", "the agreement": says a deal, not which kind
+    headline: bool = False  # the article's headline: the body's own words quote it better
+    dated: bool = False  # the sentence gives the date ("announced Tuesday"), not the article
+
+
+def find_deals(
+    sentences: list[tuple[str, list[Mention]]],
+    published: PartialDate | None,
+    headline: bool = False,
+) -> list[DealFinding]:
+    """Deals stated in an article's sentences (each with its company mentions).
+    ``headline``: the first sentence is the headline, whose words ("to acquire") say
+    what the deal is but not how far it got: its status yields to the body's."""
+    hits: list[_Hit] = []
+    last_year: int | None = None
+    previous_subject: Mention | None = None
+    one_party: tuple[str, Mention, int | None] | None = None
+    last_hit = -2  # index of the sentence of the last deal statement
+    seen_count: dict[str, int] = {}  # how often each company was named so far
+    for index, (sentence, mentions) in enumerate(sentences):
+        # the year of the sentence: its first absolute date that is not a duration or a
+        # founding ("since 2023", "founded in 2021"); relative dates are looked for only
+        # for a deal's own date (_date)
+        dates = (
+            d
+            for d in find_dates(sentence, published, with_relative=False)
+            if not d.relative
+            # "since 2023" is matched from "since": look at the match's first word too
+            and not _SINCE.search(sentence[: d.start] + sentence[d.start : d.end].split()[0])
+            and not _FOUNDED.search(sentence[: d.start])
+        )
+        first_date = next(dates, None)
+        later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
+        year_here = first_date.date.year if first_date else None
+        if later and last_year is not None:
+            year_here = last_year + _NUMBERS[later.group(1).lower()]
+        if _SUBJECT_PRONOUN.match(sentence) and previous_subject is not None:
+            # "It also invested in Hefei Lanxin": "it" is the company the last sentence
+            # began with
+            mentions = [previous_subject, *mentions]
+        elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
+            previous_subject = Mention(mentions[0].slug, 0, 0)
+        elif previous_subject is not None and mentions:
+            mentions = _object_pronoun(sentence, mentions, previous_subject)
+        for m in mentions:
+            if not m.possessed:
+                seen_count[m.slug] = seen_count.get(m.slug, 0) + 1
+        mentions = without_advisers(sentence, mentions)
+        mentions = _without_owners(sentence, mentions)
+        mentions = _round_investee(sentence, mentions, seen_count)
+        # the sentence's own date, when it is the year's: "acquired Movidius in September
+        # 2016" dates the recalled deal to its month
+        when = first_date.date if first_date and first_date.date.year == year_here else None
+        hit = _analyse(sentence, mentions, published, year_here, when)
+        if hit is None and one_party is not None:
+            hit = _named_next(one_party, sentence, mentions, published)
+        if hit is None and hits and last_hit == index - 1:  # a co-investor right after
+            joined = _joins_round(hits[-1], sentence, mentions)
+            if joined is not None:
+                hits[-1] = joined
+        if hit and headline and index == 0:
+            hit = dataclasses.replace(hit, explicit_status=None, headline=True)
+        if hit:
+            listed = _listed_partners(sentence, mentions, hit)
+            if listed:
+                hits += listed
+            else:
+                hits.append(hit)
+                hits += _further_acquisitions(sentence, mentions, hit)
+            last_hit = index
+        one_party = _one_party(sentence, mentions, year_here)
+        if year_here is not None:
+            last_year = year_here
+    return _merge(hits)
+
+
+# ", ", " and ", ", and " and a short description: ", PowerPack maker Nomad"
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s*(?:[\w“”\"-]+\s+){0,3}$")
+_LIST_CUE = re.compile(r"\b(?:with|to)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
+    """One company's agreements with each company of a list: "VirnetX has struck
+    licensing agreements with Aastra, Mitel Networks, and NEC" is three deals, each of
+    VirnetX and one of them (a joint venture of three stays one deal)."""
+    if hit.finding.kind not in ("licensing", "partnership", "mou"):
+        return []
+    actors: list[Mention] = []
+    for m in mentions:
+        if not m.possessed and all(a.slug != m.slug for a in actors):
+            actors.append(m)
+    # the subject is the company right before the list ("in addition to Microsoft,
+    # VirnetX has struck licensing agreements with Aastra, Mitel Networks, and NEC")
+    for first in range(1, len(actors) - 1):
+        subject, listed = actors[first - 1], actors[first:]
+        gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
+        if _LIST_CUE.search(sentence[subject.end : listed[0].start]) and all(
+            _LIST_GAP.match(gap) for gap in gaps
+        ):
+            break
+    else:
+        return []
+    roles = dict(hit.finding.parties)
+    out = []
+    for other in listed:
+        if hit.finding.kind == "licensing":
+            # the sentence's roles were read from its first company; a later subject
+            # licensing to a list is the licensor
+            mine = roles.get(subject.slug, "licensor") if first == 1 else "licensor"
+            theirs = "licensee" if mine == "licensor" else "licensor"
+            parties = ((subject.slug, mine), (other.slug, theirs))
+        else:
+            parties = ((subject.slug, "partner"), (other.slug, "partner"))
+        finding = dataclasses.replace(
+            hit.finding, parties=parties, rule=f"{hit.finding.rule}; one of a list"
+        )
+        out.append(dataclasses.replace(hit, finding=finding))
+    return out
+
+
+def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
+    """More purchases by the same buyer in one sentence: "Intel bought Altera in 2015 and
+    a year later acquired Nervana", "Intel's purchase of Habana comes after its
+    acquisition of Movidius". Each further cue's first company after it is a target."""
+    if hit.finding.kind != "acquisition" or _PASSIVE_ACQ.search(sentence, lowered(sentence)):
+        return []
+    parties = dict(hit.finding.parties)
+    buyer = next((s for s, role in parties.items() if role == "acquirer"), None)
+    taken = set(parties)
+    low = lowered(sentence)
+    cues = list(_STRONG_RE["acquisition"].finditer(sentence, low))
+    found = []
+    for cue, after in itertools.zip_longest(cues, cues[1:]):
+        end = after.start() if after is not None else len(sentence)
+        target = next((m for m in mentions if cue.end() <= m.start < end and not m.possessed), None)
+        if buyer is None or target is None or target.slug in taken:
+            continue
+        taken.add(target.slug)
+        finding = dataclasses.replace(
+            hit.finding,
+            parties=((buyer, "acquirer"), (target.slug, "target")),
+            value=None,
+            rule=f"{hit.finding.rule}; a further purchase in the same sentence",
+        )
+        found.append(dataclasses.replace(hit, finding=finding))
+    return found
+
+
+# "Leerink Partners is acting as exclusive financial advisor to LAVA", "advised by
+# Harbor Street Partners", "represented by Gibson, Dunn & Crutcher": advisers and lawyers
+# work on a deal, they are not its parties.
+_ADVISER_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|are|were|has been)\s+)?(?:acting|acted|serves|"
+    r"served|serving|retained|engaged)?\s*(?:as\s+)?(?:its\s+|their\s+|the\s+|an?\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?(?:advis[eo]rs?|counsel|bookrunners?|underwriters?)\b",
+    re.I,
+)
+_ADVISER_BEFORE = re.compile(
+    r"(?:advised by|represented by|counsel(?:ed)? by|advis[eo]rs?(?: were| are| is)?|"
+    r"advis[eo]rs? to \S+(?: \S+)? (?:are|were|is|was))\s+(?:[\w.,&-]+\s+){0,6}?$",
+    re.I,
+)
+
+
+# "America Online, Inc., a wholly owned subsidiary of Time Warner": the parent only
+# describes a party
+_OWNER_BEFORE = re.compile(
+    r",\s+(?:an?|the)\s+(?:wholly[- ]owned\s+|majority[- ]owned\s+)?(?:subsidiary|unit|division"
+    r"|arm|affiliate)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _without_owners(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    if " of " not in sentence:
+        return mentions
+    return [
+        m for m in mentions if not _OWNER_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+    ]
+
+
+def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the sentence that are not advisers to a deal."""
+    if "advis" not in sentence and "counsel" not in sentence and "underwrit" not in sentence:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            _ADVISER_AFTER.match(sentence, m.end)
+            or _ADVISER_BEFORE.search(sentence[max(0, m.start - 80) : m.start])
+        )
+    ]
+
+
+_ROUND = Caseless(
+    r"\b(?:round|funding|financing|investment)\b.{0,80}?\b(?:led by|participation from"
+    r"|joined by|(?:comes|came) from)\b",
+    ("round", "funding", "financing", "investment"),
+)
+
+
+def _round_investee(sentence: str, mentions: list[Mention], seen: dict[str, int]) -> list[Mention]:
+    """ "The round was led by StageOne Ventures, with participation from Zenda Capital":
+    the company raising it is the one the article has named most, when this sentence
+    does not name it before "led by"."""
+    m = _ROUND.search(sentence, lowered(sentence))
+    if m is None or not seen:
+        return mentions
+    if any(x.start < m.start() and not x.possessed for x in mentions):
+        return mentions
+    # the investors named here are not the company raising it, however often the
+    # article names them ("Parter Raises $5.5M Led by StageOne Ventures")
+    here = {x.slug for x in mentions}
+    others = [slug for slug in seen if slug not in here]
+    if not others:
+        return mentions
+    subject = max(others, key=lambda slug: (seen[slug], slug))
+    return [Mention(subject, 0, 0), *mentions]
+
+
+def _object_pronoun(sentence: str, mentions: list[Mention], subject: Mention) -> list[Mention]:
+    """The mentions with ``subject`` where the sentence's object is "the company" or
+    "it" ("Its owner, Brenner Capital, bought the company in 2019")."""
+    if any(m.slug == subject.slug for m in mentions):
+        return mentions
+    m = _OBJECT_PRONOUN.search(sentence, lowered(sentence))
+    if m is None or not any(x.start < m.start() and not x.possessed for x in mentions):
+        return mentions
+    placed = Mention(subject.slug, m.end() - 1, m.end())
+    return sorted([*mentions, placed], key=lambda x: x.start)
+
+
+def _one_party(
+    sentence: str, mentions: list[Mention], year: int | None
+) -> tuple[str, Mention, int | None] | None:
+    """A deal statement naming one company ("Halvorsen agreed to acquire a smaller
+    rival"), kept for the next sentence, which may name the other party."""
+    actors = {m.slug: m for m in mentions if not m.possessed}
+    if len(actors) != 1 or sentence.rstrip().endswith("?"):
+        return None
+    # whether it states a deal at all is left to _named_next: most next sentences
+    # name no other party
+    return sentence, next(iter(actors.values())), year
+
+
+def _named_next(
+    one_party: tuple[str, Mention, int | None],
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+) -> _Hit | None:
+    """The other party of the previous sentence's deal, introduced by "The target, …",
+    "Its partner in the venture, …". The quote is both sentences."""
+    first, party, year = one_party
+    if not sentence.startswith(("The ", "Its ", "Their ")):
+        return None  # cheap test for _REFERENCE
+    other = next((m for m in mentions if not m.possessed and m.slug != party.slug), None)
+    if other is None:
+        return None
+    reference = _REFERENCE.match(sentence[: other.start])
+    if reference is None:
+        return None
+    # the other party is the object of the statement: put it at its end, after the cue
+    placed = Mention(other.slug, len(first) - 1, len(first))
+    hit = _analyse(first, [party, placed], published, year)
+    if hit is None:
+        return None
+    parties = hit.finding.parties
+    noun = sentence.split(None, 2)[1].rstrip(",")
+    if _REFERENCE_ROLE.get(noun) == "acquirer" and hit.finding.kind == "acquisition":
+        parties = ((other.slug, "acquirer"), (party.slug, "target"))
+    finding = dataclasses.replace(
+        hit.finding,
+        parties=parties,
+        quote=f"{first} {sentence}",
+        rule=f"{hit.finding.rule}; the other party named in the next sentence",
+    )
+    return dataclasses.replace(hit, finding=finding)
+
+
+def _joins_round(last: _Hit, sentence: str, mentions: list[Mention]) -> _Hit | None:
+    """The last investment with the co-investors this sentence adds to it."""
+    if last.finding.kind != "investment" or last.finding.background:
+        return None
+    known = {slug for slug, _ in last.finding.parties}
+    new = [m.slug for m in mentions if not m.possessed and m.slug not in known]
+    low = lowered(sentence)
+    if not new or not _JOINS_ROUND.search(sentence, low) or _EARLIER_ROUND.search(sentence, low):
+        return None
+    parties = (*last.finding.parties, *((slug, "investor") for slug in dict.fromkeys(new)))
+    return dataclasses.replace(last, finding=dataclasses.replace(last.finding, parties=parties))
+
+
+def _analyse(
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+    year: int | None,
+    when: PartialDate | None = None,
+) -> _Hit | None:
+    if len({m.slug for m in mentions if not m.possessed}) < 2:
+        return None  # the test below again, after the comparison cut: most sentences stop here
+    low = lowered(sentence)
+    if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
+        return None
+    lower = low if low is not None else sentence.lower()
+    comparison = (
+        _COMPARISON.search(sentence, low)
+        if "like" in lower or "such" in lower or "includ" in lower or "than" in lower
+        else None
+    )
+    cut = comparison.start() if comparison else len(sentence)
+    actors = [m for m in mentions if not m.possessed and m.start < cut]
+    seen: dict[str, Mention] = {}
+    for m in actors:
+        seen.setdefault(m.slug, m)
+    actors = list(seen.values())
+    if len(actors) < 2:
+        return None
+    kind, cue = _kind(sentence, low)
+    strong = kind is not None
+    if kind is None:
+        weak = _WEAK.search(sentence, low)
+        # "Canaan Partners", "Star Alliance": the word is part of a name, not a cue
+        while weak and any(m.start <= weak.start() < m.end for m in mentions):
+            weak = _WEAK.search(
+                sentence[: weak.start()]
+                + " " * (weak.end() - weak.start())
+                + sentence[weak.end() :],
+                None,
+            )
+        if not weak or not _joined(sentence, actors):
+            return None
+        kind, cue = "partnership", weak.start()
+    word = _WORD_AT.match(sentence, cue)
+    cue_word = word.group(0) if word else kind
+    rule = (
+        f"{kind} word “{cue_word}” with two companies"
+        if strong
+        else f"“{cue_word}” between two companies named together"
+    )
+    parties = _parties(kind, sentence, low, actors, cue)
+    status, explicit = status_of(sentence)
+    background = year is not None and (
+        (published is not None and year < published.year)
+        or (published is None and bool(_PAST_VERB.search(sentence, low)))
+    )
+    if (background and status in ("announced", "agreed") and not explicit) or (
+        background and status == "announced"
+    ):
+        status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
+    announced: PartialDate | None
+    dated = True
+    if background and year:
+        announced = when if when is not None and when.year == year else PartialDate(year)
+    else:
+        announced, dated = _date(sentence, published)
+    finding = DealFinding(
+        kind=kind,
+        status=status,
+        parties=parties,
+        announced=announced,
+        value=value(sentence) if kind != "partnership" else None,
+        areas=areas(sentence),
+        quote=sentence,
+        background=background,
+        rule=rule,
+        confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
+    )
+    generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
+    return _Hit(
+        finding,
+        strong,
+        status if explicit else None,
+        year if background else None,
+        generic,
+        dated=dated,
+    )
+
+
+_GENERIC_WORDS = frozenset({"deal", "agreement", "pact", "sign", "signed", "signs"})
+# A deal word with two companies is right about two times in three on real news; a
+# partnership word alone less often (benchmarks/realnews). Each further statement of the
+# same deal in the article adds to it.
+_STRONG_CONFIDENCE = 0.65
+_WEAK_CONFIDENCE = 0.45
+_WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in))?")
+
+
+_MINORITY = Caseless(r"\bstake\b", ("stake",))
+# "to buy 4.9 pct of Atlas", "37.5% of Jaguar Land Rover": a share of a named company
+# not "7 percent of Microsoft's market value": a share of something the company has
+_SHARE_OF = re.compile(r"\d ?(?:%|per ?cent|percent|pct) of ([A-Z][\w.]*)(?![\w.]*['’]s\b)")
+_CONTROL = Caseless(
+    r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
+)
+_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) (?:stake\b|of [A-Z])")
+
+
+def _share_of(sentence: str) -> re.Match[str] | None:
+    """ "37.5% of Jaguar Land Rover", not "40% of China's market"."""
+    for m in _SHARE_OF.finditer(sentence):
+        if POSSESSIVE.sub("", m.group(1)) not in NOT_COMPANIES:
+            return m
+    return None
+
+
+def _control(sentence: str, low: str | None) -> int | None:
+    """Where the sentence says a stake gives control: "a controlling stake", "a 51%
+    stake" (more than half). None for a minority stake."""
+    m = _CONTROL.search(sentence, low)
+    if m:
+        return m.start()
+    for pct in _PERCENT_STAKE.finditer(sentence):
+        if 50 < float(pct.group(1)) <= 100:
+            return pct.start()
+    return None
+
+
+def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
+    stake = _MINORITY.search(sentence, low) or _share_of(sentence)
+    control = _control(sentence, low) if stake else None
+    if stake and control is None:  # "buy a 20% stake" is an investment
+        m = _STRONG_RE["investment"].search(sentence, low)
+        return "investment", m.start() if m else stake.start()
+    if control is not None and not (
+        _STRONG_RE["joint-venture"].search(sentence, low)
+        or _STRONG_RE["merger"].search(sentence, low)
+    ):
+        # "take a controlling stake in", "buy a 51% stake in": the buyer takes control
+        m = _STRONG_RE["acquisition"].search(sentence, low)
+        return "acquisition", min(m.start(), control) if m else control
+    for kind in KIND_ORDER:
+        m = _STRONG_RE[kind].search(sentence, low)
+        if m:
+            return kind, m.start()
+    return None, 0
+
+
+def _joined(sentence: str, actors: list[Mention]) -> bool:
+    """Two companies written together: "A and B", "A’s … with B", "between A and B"."""
+    for a, b in itertools.pairwise(actors):
+        # "Samsung Electronics and Klarlyd": the known name is "Samsung"; the words of
+        # its fuller name ("Electronics", "Co") still join it to the next
+        between = _FULLER_NAME.sub("", sentence[a.end : b.start])
+        if _JOINED.match(between) or re.search(r"\bwith\s+(?:the\s+)?$", between):
+            return True
+    return False
+
+
+_WHICH_BOUGHT = re.compile(
+    r"\s*,\s+which\s+(?:[\w.’'-]+\s+){0,6}?(?:acquired|bought|purchased|took over)\b"
+)
+
+
+def _parties(
+    kind: str, sentence: str, low: str | None, actors: list[Mention], cue: int
+) -> tuple[tuple[str, str], ...]:
+    before = [m for m in actors if m.start < cue]
+    after = [m for m in actors if m.start >= cue]
+    if kind == "acquisition":
+        which = _WHICH_BOUGHT.search(sentence)
+        if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
+            target = next((m for m in reversed(actors) if m.end <= which.start()), None)
+            buyer = next((m for m in actors if which.start() < m.start < which.end()), None)
+            if target and buyer and target.slug != buyer.slug:
+                return ((buyer.slug, "acquirer"), (target.slug, "target"))
+        of_by = _OF_BY.search(sentence)
+        if of_by:  # "the purchase of cataloger Fingerhut by Federated"
+            target = next((m for m in actors if of_by.start() < m.start < of_by.end()), None)
+            buyer = next((m for m in actors if m.start >= of_by.end()), None)
+            if target and buyer and target.slug != buyer.slug:
+                return ((buyer.slug, "acquirer"), (target.slug, "target"))
+        if _PASSIVE_ACQ.search(sentence, low) and before and after:
+            return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
+        if before and after:
+            return ((before[-1].slug, "acquirer"), (after[0].slug, "target"))
+        return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
+    if kind == "investment":
+        raised = _RAISED.search(sentence, low)
+        led = _LED_BY.search(sentence)
+        if raised:
+            investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
+        elif led and any(m.start < led.start() for m in actors):
+            # "The round was led by Brackwater", "Quorvel's round, led by …": who leads
+            # invests
+            investee = next(m for m in reversed(actors) if m.start < led.start())
+        elif after and before:
+            investee = after[0]
+        else:  # "A and B announced a joint investment": both invest
+            return tuple((m.slug, "investor") for m in actors)
+        investors = [(m.slug, "investor") for m in actors if m is not investee]
+        return ((investee.slug, "investee"), *investors)
+    if kind == "licensing":
+        licensor = next((m for m in actors if _FROM.search(sentence[: m.start])), actors[0])
+        return tuple((m.slug, "licensor" if m is licensor else "licensee") for m in actors[:2])
+    role = "party" if kind == "merger" else "partner"
+    return tuple((m.slug, role) for m in actors)
+
+
+_LED_BY = re.compile(r"\b(?:led by|with participation from)\b")
+
+
+def _date(sentence: str, published: PartialDate | None) -> tuple[PartialDate | None, bool]:
+    """The date the sentence gives the deal, else the article's; and whether it gave one."""
+    for found in find_dates(sentence, published):
+        if _SINCE.search(sentence[: found.start] + sentence[found.start : found.end].split()[0]):
+            continue  # "since 2023", "founded in 2021": not when the deal was made
+        if _FOUNDED.search(sentence[: found.start]):
+            continue
+        if found.date <= (published or found.date) or published is None:
+            return found.date, True
+    return published, False
+
+
+# Kinds news uses for one event: an acquisition is also called a merger; a partnership an
+# MoU or a joint venture (link.py matches reports of one event across articles by it).
+KIND_FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
+
+
+def _merge(hits: list[_Hit]) -> list[DealFinding]:
+    """Sentences about the same parties and the same time are one deal."""
+    # News tells one deal several ways: "agreed to buy LinkedIn … the merger", "a
+    # partnership … the memorandum": kinds of one family are one deal. Two strong statements
+    # of different families are two deals ("invested in …; separately, licensed … to"); a
+    # weak one ("the partnership") joins the deal of the same parties. A statement that
+    # names one more party (an adviser, a parent) is the same deal too.
+    groups: dict[tuple[frozenset[str], int | None, str], list[int]] = {}
+    # strong statements of a kind first; a generic "deal" then joins the deal of the same
+    # parties whatever its kind ("agreed to buy LinkedIn … the deal with Microsoft")
+    for i in sorted(range(len(hits)), key=lambda i: (not hits[i].strong, hits[i].generic)):
+        hit = hits[i]
+        parties = frozenset(p for p, _ in hit.finding.parties)
+        family = KIND_FAMILY.get(hit.finding.kind, hit.finding.kind)
+        key = next(
+            (
+                k
+                for k in groups
+                if k[1] == hit.year
+                and (k[0] <= parties or parties <= k[0])
+                and (k[2] == family or not hit.strong or hit.generic)
+            ),
+            (parties, hit.year, family),
+        )
+        groups.setdefault(key, []).append(i)
+    out = []
+    for indices in sorted(groups.values(), key=min):
+        members = [hits[i] for i in sorted(indices)]
+        # the first strong statement (the lede states the deal best)
+        best = (
+            next((h for h in members if h.strong and not h.generic and not h.headline), None)
+            or next((h for h in members if h.strong and not h.generic), None)
+            or next((h for h in members if h.strong), members[0])
+        )
+        explicit = [h.explicit_status for h in members if h.explicit_status]
+        status = best.finding.status
+        if explicit:
+            firm = [s for s in explicit if s != "rumored"]
+            order = ("announced", "agreed", "completed", "terminated")
+            if "rumored" in explicit and not any(s in ("completed", "terminated") for s in firm):
+                status = (
+                    "rumored"
+                    if members[0].explicit_status == "rumored" or not firm
+                    else max(firm, key=order.index)
+                )
+            elif best.explicit_status in ("announced", "agreed", "completed") and (
+                "terminated" not in firm
+            ):
+                # the lede states the news; a later "acquired" is often another deal's
+                status = best.explicit_status
+            elif firm:
+                status = max(firm, key=order.index)
+        if best.finding.background and status == "announced":
+            status = best.finding.status
+        value = next((h.finding.value for h in members if h.finding.value), None)
+        areas = sorted({a for h in members for a in h.finding.areas})
+        out.append(
+            DealFinding(
+                kind=best.finding.kind,
+                status=status,
+                parties=best.finding.parties,
+                # the headline has no date of its own: the body's first statement that
+                # gives one does ("said Tuesday it would buy"), else its first statement
+                announced=next(
+                    (h.finding.announced for h in members if h.dated and not h.headline),
+                    next(
+                        (h.finding.announced for h in members if not h.headline),
+                        members[0].finding.announced,
+                    ),
+                ),
+                value=value,
+                areas=tuple(areas),
+                quote=best.finding.quote,
+                background=best.finding.background,
+                rule=best.finding.rule,
+                confidence=min(0.95, best.finding.confidence + 0.1 * (len(members) - 1)),
+            )
+        )
+    return out

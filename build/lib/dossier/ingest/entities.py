@@ -1,0 +1,469 @@
+"""Companies in the text: known ones by name and alias, new ones by rules.
+
+Known companies (briefings/companies/) are found by their name and aliases, in any
+script, possessive or not ("Xiaomi’s", "小米", 微軟 = 微软, Ｘｉａｏｍｉ). A capitalised
+phrase not yet known becomes a new company only with evidence that it is an
+organisation (clues.py); names.py says where a name begins and ends and which words
+are never a company's. Rules rather than a statistical model: see docs/ingest.md,
+for the measurement on real news.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+
+from ..slugs import han_simplified, slugify
+from . import companymodel
+from .clues import company_evidence, owner_before
+from .lexicon import (
+    DESCRIPTIVE,
+    LEADING_LEGAL,
+    LEGAL,
+    NOT_COMPANIES,
+    OUTLET_WORDS,
+)
+from .names import (
+    RIC,
+    aliases_of,
+    fold,
+    initials_of,
+    pieces,
+    possessive_place,
+    surnames,
+    trim,
+    usual_name,
+)
+from .types import KnownCompany, Mention, NewCompany
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+_CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff0f\uff1a-\uff20]+")
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w]*)")
+
+
+class Finder:
+    """Finds mentions of companies by name; new companies can be added as found.
+
+    No regular expression over all names: each word of a sentence is looked up by
+    its first word in a dict, so the cost grows with the sentence, not with the
+    number of known companies. Names in CJK scripts (no spaces) are found by
+    substring search.
+    """
+
+    def __init__(self, known: Iterable[KnownCompany]) -> None:
+        self._slug_of: dict[str, str] = {}
+        self._by_first: dict[str, list[str]] = {}  # first word → names, longest first
+        self._cjk: list[str] = []
+        self._compact: dict[str, str] = {}  # spelling-free key → slug (see same_as)
+        for company in known:
+            self.add(company.slug, company.names)
+
+    def add(self, slug: str, names: Iterable[str]) -> None:
+        for name in names:
+            key = fold(name)
+            if not key or key in self._slug_of:
+                continue
+            self._slug_of[key] = slug
+            self._compact.setdefault(_compact(key), slug)
+            if _CJK.search(key):
+                self._cjk.append(key)
+                continue
+            first = _WORD.match(key)
+            bucket = self._by_first.setdefault(first.group(0) if first else key, [])
+            bucket.append(key)
+            bucket.sort(key=lambda k: (-len(k), k))
+
+    def reassign(self, names: Iterable[str], slug: str) -> None:
+        """Names already known, now of another company."""
+        for name in names:
+            if fold(name) in self._slug_of:
+                self._slug_of[fold(name)] = slug
+
+    def copy(self) -> Finder:
+        other = Finder(())
+        other._slug_of = dict(self._slug_of)
+        other._by_first = {k: list(v) for k, v in self._by_first.items()}
+        other._cjk = list(self._cjk)
+        other._compact = dict(self._compact)
+        return other
+
+    def same_as(self, name: str) -> str | None:
+        """The company a name spells differently: "Amazon.com" and "Amazon", "Wal-Mart"
+        and "WalMart", "Open AI" and "OpenAI"."""
+        return self._compact.get(_compact(fold(name)))
+
+    def knows(self, name: str) -> bool:
+        return fold(name) in self._slug_of
+
+    def slug_of(self, name: str) -> str | None:
+        return self._slug_of.get(fold(name))
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        found: list[Mention] = []
+        # full-width letters (Ｘｉａｏｍｉ) are looked up as the plain ones, offset for offset
+        plain = sentence.translate(_HALF_WIDTH) if _FULL_WIDTH.search(sentence) else sentence
+        # CJK characters are word characters to re; between them a Latin name stands
+        # alone ("Xiaomi与Microsoft签署"): look for Latin names with them blanked out
+        latin = (
+            _CJK_RUN.sub(lambda m: " " * len(m.group(0)), plain) if _CJK.search(plain) else plain
+        )
+        folded = latin.casefold()
+        if len(folded) != len(latin):  # rare letters whose case folding changes length
+            folded = latin.lower()
+        end = -1
+        for start, word in self._words(latin, folded):
+            if start < end:
+                continue  # inside the previous name
+            for key in self._by_first.get(word, ()):
+                stop = start + len(key)
+                if folded.startswith(key, start) and not _joined_on(folded, stop):
+                    mention = self._mention(sentence, start, stop)
+                    if mention:
+                        found.append(mention)
+                        end = stop
+                    break
+        if self._cjk and _CJK.search(sentence):
+            # 微軟 is 微软, Ｘｉａｏｍｉ is Xiaomi: one character for one, offsets hold
+            simple = han_simplified(plain)
+            for key in self._cjk:
+                at = simple.find(key)
+                while at >= 0:
+                    found.append(self._mention(sentence, at, at + len(key)) or _NONE)
+                    at = simple.find(key, at + len(key))
+        return sorted((m for m in found if m is not _NONE), key=lambda m: m.start)
+
+    @staticmethod
+    def _words(sentence: str, folded: str) -> list[tuple[int, str]]:
+        """The words of ``folded`` (offset, word) that can begin a mention: every word,
+        or, when the folded sentence lines up with the original, only those that begin
+        with a capital or a digit there (a name in lower case is a word, see _mention).
+        Skipping the lower-case words before looking them up is most of the work saved."""
+        if len(folded) != len(sentence) or "\u0345" in sentence:
+            # offsets differ: look at every word
+            return [(m.start(), m.group(0)) for m in _WORD.finditer(folded)]
+        return [
+            (m.start(1), folded[m.start(1) : m.end(1)])
+            for m in _CAPITALISED.finditer(sentence)
+            if m.group(2).isupper() or m.group(2).isdigit()
+        ]
+
+    def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
+        text = sentence[start:end]
+        if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
+            return None  # "apple", "vivo" in lower case are words, not the companies
+        after = _NEXT_WORD.match(sentence, end)
+        if after and after.group(1) in OUTLET_WORDS:
+            return None  # "Huawei Central" is an outlet, not Huawei
+        owner = owner_before(sentence[max(0, start - 40) : start])
+        # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
+        possessed = owner is not None and not possessive_place(owner.group(0).split()[0])
+        # "Solmund-branded lenses", "stock Sunmesa products": the brand, not the company
+        possessed = possessed or _BRAND_AFTER.match(sentence, end) is not None
+        return Mention(self._slug_of[fold(text)], start, end, possessed)
+
+
+_WORD = re.compile(r"[^\W_][\w&]*")
+
+
+def _compact(key: str) -> str:
+    """A folded name without its web suffix, spaces, hyphens and dots."""
+    return re.sub(r"[\s.\-‐–'’]", "", key.removesuffix(".com"))
+
+
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+
+
+# "Solmund-branded lenses": the brand. (Product nouns after a name were tried, "buying
+# Arm chips": they also took "Xiaomi smartphone models will gain access …" from a deal.)
+_BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
+
+
+# Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
+# that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
+# word-character class except U+0345, which Finder._words checks for.
+_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ])((?=([^\W_]))[\w&]+)")
+
+
+_NONE = Mention("", 0, 0)
+
+
+def _joined_on(text: str, stop: int) -> bool:
+    """A name must end at a word boundary: "Xiaomi" is not in "Xiaomis" or "Xiaomi&Co"."""
+    return stop < len(text) and (text[stop].isalnum() or text[stop] in "_&")
+
+
+# A Latin name written against a Chinese or Japanese legal form: "株式会社Xoxzo",
+# "MARIMORE株式会社", "TCL集团" (CJK names themselves are found only once known)
+_CJK_LEGAL_NAME = re.compile(
+    r"(?:株式会社|有限会社)\s*(?P<a>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])(?P<b>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9])\s*(?:株式会社|集团|有限公司|股份有限公司)"
+)
+
+
+def _found_in_cjk(found: dict[str, NewCompany], finder: Finder, sentence: str) -> None:
+    for m in _CJK_LEGAL_NAME.finditer(sentence):
+        name = m.group("a") or m.group("b")
+        end = m.end("a") if m.group("a") else m.end("b")
+        if not finder.knows(name) and len(name) > 1:
+            _found(found, finder, sentence, end, name, "legal form")
+
+
+def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
+    """Organisations not yet known, each with the sentence that shows it.
+
+    ``sentences`` end with the headline. In English the company model
+    (companymodel.py) weighs every capitalised phrase; in a German or Italian article
+    every noun or title is capitalised ("Geschäftsführer der …"), so there only a
+    name's own form counts (a legal form, a ticker, an SEC registrant, its initials)."""
+    found: dict[str, NewCompany] = {}
+    for sentence in sentences:
+        if _CJK.search(sentence):
+            _found_in_cjk(found, finder, sentence)
+    if is_english(sentences):
+        _found_by_model(found, finder, sentences, outlet)
+    else:
+        _found_by_own_form(found, finder, sentences, outlet)
+    _fold_first_words(found, finder)
+    joined: str | None = None  # made once, only if something was found
+    for slug, company in list(found.items()):
+        if joined is None:
+            joined = "\n".join(sentences)
+        short = _short_name(company, joined, finder)
+        if short:
+            found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
+            finder.add(slug, (short,))
+    return list(found.values())
+
+
+def _found_by_model(
+    found: dict[str, NewCompany], finder: Finder, sentences: list[str], outlet: str | None
+) -> None:
+    """The phrases the company model finds likely enough, in the order they are met."""
+    title = sentences[-1] if sentences else ""
+    phrases = companymodel.candidates(
+        sentences, title, outlet, lambda phrase: _known_phrase(finder, phrase)
+    )
+    least = companymodel.threshold()
+    chances = {
+        key: companymodel.probability(companymodel.article_features(candidate.entry))
+        for key, candidate in phrases.items()
+    }
+    likely = [c for key, c in phrases.items() if chances[key] >= least]
+    for key, candidate in phrases.items():
+        if chances[key] < least or _known_phrase(finder, candidate.phrase):
+            continue
+        fuller = _with_legal_form(candidate.phrase, likely)
+        if fuller is not None and fuller is not candidate:
+            # "Halden Vind" and "Halden Vind AS": one company, drafted by its fuller name
+            candidate, chance = fuller, max(chances[key], chances[slugify(usual_name(fuller.phrase))])
+        else:
+            chance = chances[key]
+        rule = candidate.rule or companymodel.RULE
+        _found(found, finder, candidate.sentence, candidate.end, candidate.phrase, rule, chance)
+        shorter, slug = phrases[key].phrase, finder.slug_of(candidate.phrase)
+        if slug in found and not finder.knows(shorter):
+            company = found[slug]
+            found[slug] = dataclasses.replace(company, aliases=(*company.aliases, shorter))
+            finder.add(slug, (shorter,))
+
+
+def _with_legal_form(
+    phrase: str, likely: list[companymodel.Candidate]
+) -> companymodel.Candidate | None:
+    """The likely phrase that is ``phrase`` with a legal form after it, if any."""
+    size = len(phrase.split())
+    for other in likely:
+        rest = other.phrase.split()[size:]
+        if rest and other.phrase.startswith(phrase + " ") and all(
+            t in LEGAL or t in _NORDIC_FORMS for t in rest
+        ):
+            return other
+    return None
+
+
+# Legal forms also written as English words ("as"), so not in LEGAL: after a name only.
+_NORDIC_FORMS = frozenset({"AS", "A/S"})
+
+
+def _found_by_own_form(
+    found: dict[str, NewCompany], finder: Finder, sentences: list[str], outlet: str | None
+) -> None:
+    """Names whose own form shows a company: a legal form, a ticker, a registrant."""
+    people = surnames(sentences)
+    for sentence in sentences:
+        for at, text in pieces(sentence):
+            skip, phrase = trim(0, text)
+            if not phrase or _known_phrase(finder, phrase):
+                continue
+            start = at + skip
+            end = start + len(phrase)
+            rule = company_evidence(sentence, start, end, phrase, outlet, people)
+            if rule is not None and _own_form(rule, phrase):
+                _found(found, finder, sentence, end, phrase, rule)
+
+
+# The evidence in a name's own form, which holds in any language.
+OWN_FORM = frozenset({"legal form", "stock ticker", "SEC registrant", "initials"})
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is for on that with said was has its as by from at it".split()  # noqa: SIM905
+)
+
+
+def _own_form(rule: str, phrase: str) -> bool:
+    """Evidence that holds in any language: a true legal form ("Holding AG"), not a
+    company-like word ("… Software"), which in German is any capitalised noun."""
+    if rule != "legal form":
+        return rule in OWN_FORM
+    tokens = phrase.split()
+    return tokens[-1] in LEGAL or tokens[0] in LEADING_LEGAL
+
+
+def is_english(sentences: list[str]) -> bool:
+    """Whether the text is English: its commonest short words are there (a text in
+    Chinese has few Latin words, and no capitalised phrases to mislead the rules)."""
+    words = [w.lower() for s in sentences for w in s.split()[:40]]
+    latin = [w for w in words if w.isascii()]
+    if len(latin) < 20:
+        return True
+    return sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin)
+
+
+def _found(
+    found: dict[str, NewCompany],
+    finder: Finder,
+    sentence: str,
+    end: int,
+    phrase: str,
+    rule: str,
+    confidence: float | None = None,
+) -> bool:
+    """Record a new company found in ``sentence``; False when it is already known."""
+    name = usual_name(phrase)
+    slug = slugify(name)
+    if not slug or slug in found or finder.knows(name):
+        return False
+    same = finder.same_as(name)
+    if same in found:  # another spelling of a company this article already gave
+        company = found[same]
+        found[same] = dataclasses.replace(company, aliases=(*company.aliases, name))
+        finder.add(same, (name, phrase))
+        return False
+    aliases = tuple(a for a in aliases_of(phrase, name) if not finder.knows(a))
+    short = _SHORT_NAME.match(sentence, end)
+    if (
+        short
+        and not finder.knows(short.group(1))
+        and short.group(1) not in NOT_COMPANIES
+        and not RIC.match(short.group(1))
+    ):
+        # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
+        aliases = (name, *aliases)
+        name, slug = short.group(1), slugify(short.group(1))
+        if slug in found:
+            return False
+    found[slug] = NewCompany(slug, name, aliases, sentence, rule, confidence=confidence)
+    finder.add(slug, (name, phrase, *aliases))
+    return True
+
+
+def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
+    """ "Halvorsen said" and "Halvorsen Ferries", "GM" and "General Motors": the one word
+    is the longer name's short form or its initials, not a second company."""
+    for slug, company in list(found.items()):
+        if " " in company.name:
+            continue
+        longer = next(
+            (
+                c
+                for c in found.values()
+                if c.name.startswith(company.name + " ")
+                # "PSEG" and "Public Service Enterprise Group": initials with the legal form
+                or (
+                    company.name.isupper()
+                    and company.name in {initials_of(n) for n in (c.name, *c.aliases)}
+                )
+            ),
+            None,
+        )
+        if longer is None:
+            continue
+        del found[slug]
+        found[longer.slug] = dataclasses.replace(
+            longer, aliases=(*longer.aliases, company.name, *company.aliases)
+        )
+        finder.reassign((company.name, *company.aliases), longer.slug)
+
+
+def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
+    """The first word of a new company's name when the article also uses it alone:
+    "Halcyon Leisure Group … Halcyon said on Monday". Only a word the article never
+    writes in lower case, never follows with another capitalised word than the rest of
+    the name, and that names no known company."""
+    tokens = company.name.split()
+    if len(tokens) < 2:
+        return None
+    first = tokens[0]
+    if (
+        len(first) < 4
+        or not first[0].isupper()
+        or not first.isalpha()
+        or first in NOT_COMPANIES
+        or first in DESCRIPTIVE
+        or first in LEGAL
+        or first in LEADING_LEGAL
+        or finder.knows(first)
+        or first in company.aliases
+    ):
+        return None
+    if text.count(first) <= text.count(f"{first} {tokens[1]}"):
+        return None  # cheap test first: most names are never used alone
+    if next(_words_at(text, first.lower()), None) is not None:
+        return None  # "smart meters": an ordinary word
+    alone = 0
+    for end in _words_at(text, first):
+        following = _FOLLOWING.match(text, end)
+        nxt = following.group(1) if following else ""
+        if nxt == tokens[1]:
+            continue  # the full name
+        if nxt[:1].isupper():
+            return None  # "United States": part of another name
+        alone += 1
+    return first if alone else None
+
+
+def _words_at(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` ends each time it stands as a whole word in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_'’&-" or after.isalnum() or after in "_&-"):
+            yield end
+        at = text.find(word, end)
+
+
+_FOLLOWING = re.compile(r"(?:['’]s?)?[ \t]+([\w&-]+)")
+
+
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][\w&.-]+)\)")
+
+
+def _known_phrase(finder: Finder, phrase: str) -> bool:
+    """The phrase, its usual name or a fuller form of it names a known company."""
+    return finder.knows(phrase) or finder.knows(usual_name(phrase)) or _known_form(finder, phrase)
+
+
+def _known_form(finder: Finder, phrase: str) -> bool:
+    """A known company's fuller name or unit: "Samsung Electronics", "Samsung SDI",
+    "Huawei Technologies Co". The known company is the one the text speaks of."""
+    tokens = phrase.split()
+    return any(finder.knows(" ".join(tokens[:cut])) for cut in range(len(tokens) - 1, 0, -1))

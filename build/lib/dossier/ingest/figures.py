@@ -1,0 +1,102 @@
+"""What a deal sentence says besides its parties: the value and the areas.
+
+"$1.3 billion", "€45 million", "4.2 billion Danish crowns ($610 million)" → amount and
+ISO currency (a valuation is not a deal value); keywords → area slugs (ai, cloud …).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MONEY = re.compile(
+    r"(?<![\w$])(?P<cur>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|NOK|DKK|KRW|INR)"
+    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mn|m|k)?\b"
+    r"|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million)?\s*"
+    r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
+    re.I,
+)
+_CURRENCY = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "¥": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "yuan": "CNY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "chf": "CHF",
+    "francs": "CHF",
+    "sek": "SEK",
+    "kronor": "SEK",
+    "nok": "NOK",
+    "kroner": "NOK",
+    "dkk": "DKK",
+    "krw": "KRW",
+    "won": "KRW",
+    "inr": "INR",
+    "rupees": "INR",
+}
+_MULT = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e3}
+_VALUATION = re.compile(
+    r"valuation of (?:up to |about |around )?$"
+    r"|valu(?:ing|es|ed) (?:it|the company) at (?:about |around )?$",
+    re.I,
+)
+
+_AREAS = {
+    "ai": r"\bAI\b|artificial intelligence|machine learning|\bLLMs?\b|generative|language model",
+    "cloud": r"\bcloud\b",
+    "hardware": r"\bhardware\b|\bdevices?\b|\blaptops?\b",
+    "smartphones": r"smartphone|\bphones?\b|handset",
+    "software": r"\bsoftware\b|\bapps?\b|operating system",
+    "gaming": r"\bgam(?:e|es|ing)\b",
+    "semiconductors": r"\bchips?\b|semiconductor|chipmak",
+    "ev": r"electric vehicle|\bEVs?\b|batter(?:y|ies)",
+    "energy": r"\benergy\b|\bwind\b|\bsolar\b|hydrogen|\bgrid\b",
+    "payments": r"payment|fintech|\bwallet",
+    "healthcare": r"\bdrugs?\b|pharma|biotech|health|therap",
+    "telecom": r"\b5G\b|telecom|network operator",
+    "retail": r"e-commerce|\bretail",
+    "logistics": r"logistics|shipping|freight|deliver",
+}
+# one pass over the sentence for every area: a named group per area
+_AREA_RE = re.compile("|".join(f"(?P<{a}>{p})" for a, p in _AREAS.items()), re.I)
+
+
+@lru_cache(maxsize=1024)
+def areas(sentence: str) -> tuple[str, ...]:
+    found = {m.lastgroup for m in _AREA_RE.finditer(sentence) if m.lastgroup}
+    return tuple(a for a in _AREAS if a in found)
+
+
+def value(sentence: str) -> tuple[float, str] | None:
+    for m in _MONEY.finditer(sentence):
+        if _VALUATION.search(sentence[: m.start()]):
+            continue
+        cur = (m.group("cur") or m.group("cur2") or "").lower()
+        num = m.group("num") or m.group("num2")
+        mult = (m.group("mult") or m.group("mult2") or "").lower()
+        if not num or (not mult and m.group("cur2") is None and len(num.replace(",", "")) < 4):
+            continue
+        try:
+            amount = float(num.replace(",", "")) * _MULT.get(mult, 1)
+        except ValueError:
+            continue
+        code = _CURRENCY.get(cur.rstrip("s") if cur not in _CURRENCY else cur)
+        if code and amount > 0:
+            return (amount, code)
+    return None

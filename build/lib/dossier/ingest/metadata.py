@@ -1,0 +1,258 @@
+"""Title, outlet, author, URL, language and publication date (with its precision).
+
+Sources in order of trust: the seed's own metadata (front matter, HTML meta), then
+a dateline or byline near the top, then the text itself. When nothing anchors the
+date it stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
+from .clean import signature
+from .outlets import credited, from_url, known_host, spelled_out, wire_name
+from .text import sentences
+from .textdates import find_dates
+from .types import Metadata, Paragraph, RawArticle
+
+# "凤凰科技 2026-05-27", "Reuters | March 3, 2025", "Published: 3 March 2025"
+_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?P<outlet>[^\d|:]{2,40}?)?\s*[|·,—-]?\s*"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4})$",
+    re.I,
+)
+_BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?:\s*[|,·].*)?$")
+_WIRE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .]{2,30}),\s*(?P<date>[^-–—(]{4,30}?)\s*"
+    r"(?:\((?P<outlet>[^)]+)\))?\s*[-—–]"
+)
+_HOST_NAME = re.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co\.jp|com\.au)$", re.I
+)
+_STAMP = re.compile(r"^(?:(?:published|posted|updated)(?: on)?:?\s*|by\s+[^|]+\|\s*)", re.I)
+_WIRE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .]+),\s*(?P<date>\w+\.? \d{1,2}(?:, \d{4})?)\s*"
+    r"\((?P<outlet>[^)]+)\)\s*[-—–]"
+)
+_LEAD_DATE_VERBS = re.compile(r"\b(?:on|announced|said|revealed|reported|confirmed)\b", re.I)
+
+
+def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
+    meta = raw.meta
+    lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
+    head = lines[:8] + [line for line in lines[-4:] if _STAMP.match(line)]
+    outlet = meta.get("outlet")
+    if outlet and _HOST_NAME.match(outlet):  # a page's site name given as its host
+        outlet = known_host(f"https://{outlet.lower()}") or outlet
+    author = meta.get("author") or _byline(head) or signature(raw.text)
+    published = _meta_date(meta.get("published"))
+    in_text, dateline_outlet = _dateline(head)
+    # a known site republishing a wire story is the outlet; an unknown one (an
+    # aggregator) gives way to the wire the text credits
+    outlet = (
+        outlet
+        or known_host(meta.get("url"))
+        or dateline_outlet
+        or credited(raw.text)
+        or _site_name(meta.get("url"), raw.text)
+    )
+    # metadata that gives the year only: the day from the dateline, the URL or a date
+    # line at the head of the page, when it is of that year
+    for better in (
+        _stamp_date(lines[:8]),  # the file's own time stamp, before any date in its text
+        in_text,
+        _url_date(meta.get("url")),
+        _head_date(lines[:12]),
+        _release_dateline(paragraphs),
+    ):
+        if better is None or better.precision == "year":
+            continue
+        if published is None or (published.precision == "year" and better.year == published.year):
+            published = better
+            break
+    if published is None:
+        published = _lead_date(paragraphs) or _this_year(paragraphs)
+    return Metadata(
+        title=meta.get("title") or _title(paragraphs),
+        outlet=outlet,
+        author=author,
+        published=published,
+        url=meta.get("url")
+        if (meta.get("url") or "").startswith(("http://", "https://"))
+        else None,
+        language=meta.get("language") or "en",
+    )
+
+
+def _meta_date(value: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    value = value.strip()
+    if DATE_SHAPE.match(value[:10]):  # "2024-06-07", "2024-06-07 09:00:00"
+        try:
+            return parse_partial_date(value[:10])
+        except ValueError:
+            return None
+    found = find_dates(value, None)  # "July 19, 2021", "19 July 2021"
+    return found[0].date if found and not found[0].relative else None
+
+
+def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
+    for line in head:
+        wire = _WIRE_LINE.match(line)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                outlet = wire.group("outlet")
+                return found[0].date, wire_name(outlet) if outlet else None
+        stamp = _STAMP.match(line)
+        if (stamp or len(line.split()) <= 6) and len(line.split()) <= 12:
+            found = find_dates(line, None)
+            if found and found[0].date.day and not found[0].relative:
+                before = line[: found[0].start]
+                prefix = before.strip(" |·,—-:")
+                # a label ("**Date:**", "Date:") names no outlet
+                label = before.rstrip(" *_'\"“").endswith(":")
+                outlet = None if stamp or label or "," in before else prefix or None
+                return found[0].date, outlet
+        wire = _WIRE.match(line)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and not found[0].relative:
+                return found[0].date, wire_name(wire.group("outlet"))
+        m = _DATELINE.match(line)
+        if m:
+            found = find_dates(m.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                outlet = (m.group("outlet") or "").strip(" |·,—-") or None
+                return found[0].date, outlet
+    return None, None
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)/(\d\d?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(\d\d?)(?:/|$)",
+    re.I,
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905
+
+
+def _url_date(url: str | None) -> PartialDate | None:
+    """ "venturebeat.com/2019/12/16/…", "theguardian.com/…/2023/nov/17/…"."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    month = m.group(2).lower()
+    number = int(month) if month.isdigit() else _MONTHS.index(month) + 1
+    try:
+        return parse_partial_date(f"{m.group(1)}-{number:02d}-{int(m.group(3)):02d}")
+    except ValueError:
+        return None
+
+
+# "CUPERTINO, Calif.--Dec. 20, 1996--Apple Computer, Inc. today announced …"
+_RELEASE_LINE = re.compile(r"--\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*--")
+
+
+def _head_date(lines: list[str]) -> PartialDate | None:
+    """A full date on a short line at the head of the page ("Published Monday 27
+    January 2014", "Nov 5, 2012 3:30 PM"), or in a release's dateline."""
+    for line in lines:
+        release = _RELEASE_LINE.search(line)
+        text = release.group("date") if release else line
+        if release is None and len(line.split()) > 20:
+            continue
+        for found in find_dates(text, None):
+            if found.date.day and not found.relative:
+                return found.date
+    return None
+
+
+def _byline(head: list[str]) -> str | None:
+    for line in head:
+        m = _BYLINE.match(line)
+        if m:
+            return m.group("author")
+    return None
+
+
+def _site_name(url: str | None, text: str) -> str | None:
+    """The outlet a URL's host names, as the page spells it when it does."""
+    label = from_url(url)
+    if label is None or not label.islower():
+        return label
+    return spelled_out(label, text) or label
+
+
+def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
+    """The dateline that opens a release's first paragraph: "GLASTONBURY, CONN., March 4,
+    2008 — TopCoder, Inc. … today announced" (pages put menus and a title before it)."""
+    for p in [p for p in paragraphs if not p.heading][:5]:
+        wire = _WIRE_LINE.match(p.text)
+        if wire:
+            found = find_dates(wire.group("date"), None)
+            if found and found[0].date.day and not found[0].relative:
+                return found[0].date
+    return None
+
+
+# A filing's or a feed's compact time stamp at the head: "TIME:20061012145645",
+# "FILED AS OF DATE: 20061012"
+_STAMP_LINE = re.compile(
+    r"^(?:TIME|DATE|FILED AS OF DATE|DATE FILED)\s*:\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?\s*$"
+)
+
+
+def _stamp_date(head: list[str]) -> PartialDate | None:
+    for line in head:
+        m = _STAMP_LINE.match(line)
+        if m:
+            try:
+                return parse_partial_date("-".join(m.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _lead_date(paragraphs: list[Paragraph]) -> PartialDate | None:
+    """A full date reported in the lead ("revealed on Monday, October 7, 2024").
+
+    The article was written on or after that day, so only its year is claimed.
+    """
+    prose = [p.text for p in paragraphs if not p.heading][:2]
+    for text in prose:
+        for sentence in sentences(text)[:2]:
+            for found in find_dates(sentence, None):
+                if found.date.day and not found.relative and _LEAD_DATE_VERBS.search(sentence):
+                    return PartialDate(found.date.year)
+    return None
+
+
+_THIS_YEAR = re.compile(r"\b(?:later|earlier) this year\b", re.I)
+_FUTURE_YEAR = re.compile(
+    r"\b(?:expected|will|plans?|planned|set|due|targets?|targeting|largest|biggest)\b[^.]*?"
+    r"\b(?:in|of|for) ((?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def _this_year(paragraphs: list[Paragraph]) -> PartialDate | None:
+    """ "Later this year" plus "expected … in 2018" elsewhere: written in 2018 (year only)."""
+    text = " ".join(p.text for p in paragraphs if not p.heading)
+    if not _THIS_YEAR.search(text):
+        return None
+    years = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(text)}
+    return PartialDate(years.pop()) if len(years) == 1 else None
+
+
+def _title(paragraphs: list[Paragraph]) -> str:
+    """The first heading that reads like a headline, else the lead sentence shortened."""
+    for p in paragraphs[:3]:
+        if p.heading and len(p.text.split()) >= 4:
+            return p.text
+    for p in paragraphs:
+        if not p.heading:
+            lead = sentences(p.text)[0]
+            words = lead.split()
+            return lead if len(words) <= 16 else " ".join(words[:14]) + " …"
+    return "Untitled article"

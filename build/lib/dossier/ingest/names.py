@@ -1,0 +1,444 @@
+"""What a capitalised phrase is as a name: where a name begins and ends in a sentence
+(a title-case headline cut into its names, a dateline's city, an owner's possessive,
+a place after "of"), its usual form (legal forms dropped) and aliases, and the words
+that are never a company's: numbers, model and instrument codes, given names and the
+surnames of people an article names in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..slugs import fold as _fold_uncached
+from .lexicon import (
+    ACRONYMS,
+    DESCRIPTIVE,
+    LEADING_LEGAL,
+    LEGAL,
+    NOT_COMPANIES,
+)
+from .register import registrants
+
+# The same names are folded again and again (every phrase, every mention): remember them.
+fold = lru_cache(maxsize=8192)(_fold_uncached)
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+
+
+TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
+
+
+_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t]+)"
+
+
+# lower-case legal forms close a name too: "Helio Grid plc", "Ostrava Steel a.s."
+_LOWER_LEGAL = r"(?:[ \t]+(?:plc|a\.s\.|s\.a\.|s\.p\.a\.|n\.v\.|b\.v\.|s\.r\.o\.))?"
+
+
+PHRASE = re.compile(rf"(?<![\w'’])(?:{TOKEN})(?:{_JOIN}(?:{TOKEN}))*{_LOWER_LEGAL}")
+
+
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def initials_of(name: str) -> str:
+    return "".join(t[0] for t in name.split() if t[:1].isupper())
+
+
+# Words a headline in title case capitalises between two names ("Bennelong Partners With
+# Monroe Capital", "Microsoft Buys LinkedIn"): a name ends before them.
+_HEADLINE_JOINS = frozenset(
+    "With To For And In On At By From Into As Over After Than Vs Versus".split()  # noqa: SIM905
+)
+
+
+_HEADLINE_VERBS = frozenset(
+    """
+    Buys Buy Acquires Acquire Invests Invest Sells Sell Merges Merge Agrees Signs Partners
+    Completes Announces Launches Raises Takes Wins Files Sues Says Is Are Will Plans Eyes
+    Ousts Fires Quits Exits Leaves Names Taps Sells Shuts Cuts
+    Nears Bets Backs Joins Teams Unveils Closes Ends Drops Cuts Hires Names Snaps Scoops
+    Bought Acquired Sold Invested Merged Agreed Signed Completed Announced Launched Raised
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+_TITLES_IN_NAME = frozenset(
+    """
+    CEO CFO CTO COO Chairman Chairwoman Chair President Chief Founder Co-founder Director
+    Executive Analyst Spokesman Spokeswoman Spokesperson Secretary Minister Commissioner
+    Governor Senator
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+_GLUED_STOP = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])")
+_PARTNERSHIP_FORMS = frozenset({"LP", "L.P.", "LLP", "L.L.P."})
+
+
+def pieces(sentence: str) -> Iterator[tuple[int, str]]:
+    """The capitalised phrases of a sentence (offset, text), a title-case headline cut
+    into its names."""
+    for start, end in _firm_names(sentence):
+        yield from _cut(start, sentence[start:end])
+
+
+def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
+    """The spans of PHRASE, with the names that run across "and" and commas joined:
+    "CNPC Exploration and Development Co Ltd", "Sears, Roebuck and Co.", the partners of
+    a firm before its legal form ("Gibson, Dunn & Crutcher LLP", "Goldman, Sachs & Co.")."""
+    if "," not in sentence and " and " not in sentence:
+        yield from ((m.start(), m.end()) for m in PHRASE.finditer(sentence))
+        return
+    units: list[tuple[int, int]] = []
+    for m in PHRASE.finditer(sentence):
+        words = [w.rstrip(".") for w in m.group(0).split()]
+        # "… Exploration and Development Co Ltd": only trade words and a legal form after
+        # "and" (never "Acme and Globex Inc.", two companies)
+        if (
+            units
+            and _AND_GAP.fullmatch(sentence, units[-1][1], m.start())
+            and words[-1] in LEGAL
+            and all(w in DESCRIPTIVE or w in LEGAL for w in words)
+        ):
+            units[-1] = (units[-1][0], m.end())
+        else:
+            units.append((m.start(), m.end()))
+    i = 0
+    while i < len(units):
+        # "Paul, Weiss, Rifkind, Wharton & Garrison LLP": one-word partners, each before a
+        # comma, ahead of a partnership's name ("&", "and Co.") that ends in a legal form
+        k = i
+        while k + 1 < len(units) and sentence[units[k][1] : units[k + 1][0]] == ", ":
+            k += 1
+        if k > i:
+            partners = [sentence[a:b] for a, b in units[i:k]]
+            last = sentence[units[k][0] : units[k][1]].split()
+            if (
+                all(" " not in p for p in partners)
+                and last[-1].rstrip(".") in LEGAL
+                and ("&" in last or "and" in last)
+            ):
+                yield units[i][0], units[k][1]
+                i = k + 1
+                continue
+        yield units[i]
+        i += 1
+
+
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+
+
+def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
+    dash = text.find("--")
+    if dash != -1:  # "Dec. 20, 1996--Apple Computer": typewriter dashes between words
+        if text[:dash].strip("-"):
+            yield from _cut(start, text[:dash])
+        rest = text[dash:].lstrip("-")
+        if rest:
+            yield from _cut(start + len(text) - len(rest), rest)
+        return
+    glued = _GLUED_STOP.search(text)
+    if glued:  # "Thursday.Yes Bank": a full stop that lost its space in scraping
+        yield from _cut(start, text[: glued.end() - 1])
+        yield from _cut(start + glued.end(), text[glued.end() :])
+        return
+    if " " not in text:
+        yield start, text
+        return
+    tokens = text.split(" ")
+    piece: list[str] = []
+    at = offset = start
+    for i, token in enumerate(tokens):
+        last = i == len(tokens) - 1
+        if token in _TITLES_IN_NAME and piece:
+            break  # "Uber CEO Dara Khosrowshahi": the rest is a person
+        after = tokens[i + 1 :]
+        # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
+        described = bool(after) and (after[-1] in LEGAL or after[-1] in DESCRIPTIVE)
+        names_itself = described and not possessive_place(token)
+        if not last and token.endswith(("'s", "’s")) and not names_itself:
+            # "Google’s Waymo": the owner, then what it owns
+            if not piece:
+                at = offset
+            piece.append(token)
+            yield at, " ".join(piece)
+            piece = []
+            offset += len(token) + 1
+            continue
+        verb = (
+            token in _HEADLINE_VERBS
+            and not last
+            and tokens[i + 1] not in LEGAL
+            and tokens[i + 1] not in _PARTNERSHIP_FORMS
+        )
+        if piece and (token in _HEADLINE_JOINS or verb):
+            yield at, " ".join(piece)
+            piece = []
+        elif not piece and token in _HEADLINE_JOINS:
+            pass
+        elif not (verb and not piece):
+            if not piece:
+                at = offset
+            piece.append(token)
+        offset += len(token) + 1
+    if piece:
+        yield at, " ".join(piece)
+
+
+def surnames(sentences: list[str]) -> frozenset[str]:
+    """The last names of the people an article names in full ("Satya Nadella … Nadella
+    said"): alone, such a word is the person, not a company."""
+    out: set[str] = set()
+    for sentence in sentences:
+        for m in PHRASE.finditer(sentence):
+            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", m.group(0)).split()]
+            for i in range(len(tokens) - 1):
+                pair = tokens[i : i + 2]
+                # "CEO Jensen Huang": a title names a person whatever the first name
+                titled = (
+                    i > 0
+                    and tokens[i - 1] in _TITLES_IN_NAME
+                    and len(tokens) == i + 2
+                    and pair[0][:1].isupper()
+                    and pair[0] not in ("of", "at")
+                )
+                if (titled or is_person(pair)) and not designated(tokens[i : i + 3]):
+                    out.add(tokens[i + 1])
+    return frozenset(out)
+
+
+def possessive_place(token: str) -> bool:
+    if not token.endswith(("'", "’", "'s", "’s")):
+        return False  # what POSSESSIVE removes, tested without a regular expression
+    stem = POSSESSIVE.sub("", token)
+    return stem != token and stem in NOT_COMPANIES
+
+
+_CLOSING = frozenset(
+    """
+    Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA
+    S.L. S.L.U. SL Srl S.r.l. SRL LLP LP L.P. Pty Bhd Tbk KK K.K. S.A.S. SAS
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+_HONORIFICS = frozenset("Mr Ms Mrs Dr Prof Sir Dame".split())  # noqa: SIM905
+
+
+# Capitalised words that open a sentence or a section, not a name: "About CNS
+# Pharmaceuticals", "Additionally Acme said", "Neither United Energy nor …".
+OPENERS = frozenset(
+    """
+    About Additionally Concurrently Neither Nor Either Startups Last Next Acquire Expanding
+    Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
+    Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
+    Here There Called Purchase Acquisition Sale Takeover Merger Deal Completion Closing
+    Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
+    Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
+    Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run)$")
+
+
+def trim(start: int, phrase: str) -> tuple[int, str]:
+    """Drop sentence-initial function words and a trailing possessive or full stop."""
+    tokens = phrase.split(" ")
+    # "San Mateo-based Movidius": where it is based is not part of the name
+    based = next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
+    if based is not None:
+        start += sum(len(t) + 1 for t in tokens[: based + 1])
+        tokens = tokens[based + 1 :]
+    # "Ms. Killian of Renaissance Capital": the person works at the company named after
+    if tokens and tokens[0].rstrip(".") in _HONORIFICS:
+        cut = tokens.index("of") + 1 if "of" in tokens else len(tokens)
+        start += sum(len(t) + 1 for t in tokens[:cut])
+        tokens = tokens[cut:]
+    # "SAN FRANCISCO Apple", "DETROIT Tesla Motors": a dateline's city in capitals
+    caps = 0
+    while caps < len(tokens) - 1 and tokens[caps].isalpha() and tokens[caps].isupper():
+        caps += 1
+    city = caps > 1 or (caps == 1 and len(tokens[0]) >= 5)
+    if caps and city and not tokens[caps].isupper() and fold(tokens[0]) not in registrants():
+        start += sum(len(t) + 1 for t in tokens[:caps])
+        tokens = tokens[caps:]
+    # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
+    # "Munich-based Greifwerk Robotik": where it is based is not part of the name
+    while tokens and (
+        _leading_not_name(tokens)
+        or tokens[0] in OPENERS
+        or possessive_place(tokens[0])
+        or ("-" in tokens[0] and _BASED.search(tokens[0]))
+        # "Microsoft Microsoft invests …": a page's tag before the headline
+        or (len(tokens) > 1 and tokens[0] == tokens[1])
+    ):
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    # "Pellham Dairies Ltd of Leeds": a closing legal form ends the name
+    for i, token in enumerate(tokens[:-1]):
+        if token in _CLOSING and tokens[i + 1] not in LEGAL:
+            tokens = tokens[: i + 1]
+            break
+    # "Oxygen Media of New York": where it is, not its name
+    if "of" in tokens[:-1]:
+        at = len(tokens) - 1 - tokens[::-1].index("of")
+        if at > 0 and all(t.rstrip(",.") in NOT_COMPANIES for t in tokens[at + 1 :]):
+            tokens = tokens[:at]
+    # "Qualcomm QCOM.O": a Reuters instrument code after the name, its brackets lost
+    while len(tokens) > 1 and RIC.match(tokens[-1].rstrip(".,")):
+        tokens = tokens[:-1]
+    # "Seal Software Share": a share button glued to the name in scraped pages
+    while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&", "Share"}:
+        tokens = tokens[:-1]
+    text = " ".join(tokens)
+    text = POSSESSIVE.sub("", text)
+    if text.endswith(".") and text.split(" ")[-1] not in LEGAL:
+        text = text[:-1]
+    return start, text
+
+
+# A quantity, a year, a share or a model number: "2000", "37.5", "10", "A320", "737-800".
+NUMBER = re.compile(
+    r"^[$€£¥]?\d[\d.,:%/-]*(?:st|nd|rd|th|s|m|bn|pct)?$|^[A-Z]{1,2}-?\d{2,4}[A-Z]{0,3}$"
+    r"|^\d[^A-Z]*$"  # "38-year-old", "5-inch", "1990s"
+)
+
+
+# A Reuters instrument code: "AAPL.O", "ORAN.PA", "005930.KS".
+RIC = re.compile(r"^[A-Z0-9]{1,7}\.[A-Z]{1,3}$")
+
+
+def not_a_name(tokens: list[str]) -> bool:
+    """No word of a name in it: numbers, model codes or instrument codes only, or a
+    common acronym."""
+    words = [t for t in tokens if not (NUMBER.match(t) or RIC.match(t))]
+    if len(words) == 1 and _CONTRACTION.match(words[0]):
+        return True  # "I'm", "We're": a blog's first person
+    return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
+
+
+_CONTRACTION = re.compile(
+    r"^(?:I|We|You|They|He|She|It|That|There|Here|What|Let)['’](?:m|re|s|ve|ll|d)$"
+)
+
+
+# Words that begin company names often enough to keep: "Office Depot", "National Grid",
+# "General Electric", "American Express", "United Technologies".
+_NAME_OPENERS = frozenset(
+    """
+    Global International National Federal Office General United Western Eastern Northern
+    Southern Central Royal First American British State
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _leading_not_name(tokens: list[str]) -> bool:
+    """The first word is not part of the name: "The", "Chinese", "SEOUL" in a dateline;
+    a place before a company word stays ("China Mobile", "Japan Airlines")."""
+    first = tokens[0]
+    if first not in NOT_COMPANIES and not (
+        first.isupper() and len(first) > 3 and first.title() in NOT_COMPANIES
+    ):
+        return False
+    if len(tokens) == 1 or first.isupper():
+        return True  # "SEOUL Samsung Electronics": a dateline's city
+    if first in _NAME_OPENERS:
+        return False
+    rest = tokens[1:]
+    place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
+    return not (
+        place_name and (rest[0] in DESCRIPTIVE or rest[-1] in DESCRIPTIVE or rest[-1] in LEGAL)
+    )
+
+
+_FUNCTION_LOWER = frozenset(
+    """
+    the a an this that these those it its he she they we i you our their his her but and
+    or however meanwhile also while when where what why how which who if as at in on of
+    for by from with after before since under over despite although though yet so then
+    now today
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def designated(tokens: list[str]) -> bool:
+    return len(tokens) >= 2 and (
+        tokens[-1] in LEGAL or tokens[-1] in DESCRIPTIVE or tokens[0] in LEADING_LEGAL
+    )
+
+
+def usual_name(phrase: str) -> str:
+    """The usual name: legal forms and a leading "The" dropped."""
+    tokens = phrase.split()
+    while len(tokens) > 1 and tokens[-1] in LEGAL:
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0] in LEADING_LEGAL:
+        tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[0] == "The":
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in ("&", "and"):  # "Goldman Sachs & Co." → "Goldman Sachs"
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+def aliases_of(phrase: str, name: str) -> list[str]:
+    """The full legal name, and the first word of a "Kestrel Robotics"-style name."""
+    out = [phrase] if phrase != name else []
+    tokens = name.split()
+    if len(tokens) >= 2 and tokens[-1] in DESCRIPTIVE:
+        first = tokens[0]
+        # not an owner: "Amazon’s Luxury Stores" is Amazon's unit, "Amazon’s" no name of it
+        owner = first.endswith(("'s", "’s"))
+        if len(first) >= 4 and first not in NOT_COMPANIES and first not in DESCRIPTIVE and not owner:
+            out.append(first)
+    return out
+
+
+@lru_cache(maxsize=2)
+def first_names(share: float = 0.0) -> frozenset[str]:
+    """Given names of the US census (1990), from the ``names`` package: a name that
+    starts with one ("Satya Nadella", "Sarah Okafor") is a person's. With ``share``,
+    only names given to at least that percentage of people: alone, a word is taken for
+    a person only when it is a usual name ("Porsche" is a given name, of 0.001%)."""
+    import names
+
+    folder = Path(names.__file__).parent
+    out: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        for line in (folder / file).read_text("ascii").splitlines():
+            fields = line.split()
+            if fields and float(fields[1]) >= share:
+                out.add(fields[0].capitalize())
+    return frozenset(out - _NOT_GIVEN)
+
+
+# Alone, a word is a person's given name when at least this share of people bear it.
+USUAL_NAME_SHARE = 0.002
+
+
+# Census given names that are more often companies or words in business news.
+_NOT_GIVEN = frozenset(
+    """
+    Morgan Chase Ford Dell Wells Sterling Mercedes Lincoln Hyundai Toyota Harley Jaguar
+    Tesla Apple Amazon Oracle Cruise Tile Sprint Orange Boeing Intel General Royal
+    National American United First Capital Summit Pioneer Liberty Fidelity Prudential
+    Goldman Lehman Merrill Baker Hughes Johnson Marathon Carter
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def is_person(tokens: list[str]) -> bool:
+    """Two or three words that start with a given name: "Satya Nadella"."""
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0] in first_names()
+        and tokens[-1] not in DESCRIPTIVE
+        and all(t[:1].isupper() for t in tokens)
+    )

@@ -1,0 +1,190 @@
+"""Which outlet published an article, when its metadata does not say: a wire credit in
+the text ("(Reuters) -") or the host of its URL ("venturebeat.com" → VentureBeat)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_WIRES = {
+    "reuters": "Reuters",
+    "ap": "Associated Press",
+    "afp": "AFP",
+    "bloomberg": "Bloomberg",
+    "xinhua": "Xinhua",
+    "upi": "UPI",
+    "dow jones": "Dow Jones",
+    "business wire": "Business Wire",
+    "businesswire": "Business Wire",
+    "pr newswire": "PR Newswire",
+    "prnewswire": "PR Newswire",
+    "globe newswire": "GlobeNewswire",
+    "globenewswire": "GlobeNewswire",
+}
+_CREDIT = re.compile(
+    r"\((" + "|".join(sorted(map(re.escape, _WIRES), key=len, reverse=True)) + r")\)\s*[-—–]|"
+    r"/(" + "|".join(sorted(map(re.escape, _WIRES), key=len, reverse=True)) + r")/\s*[-—–]",
+    re.I,
+)
+# Hosts whose name is not simply the outlet's.
+_HOSTS = {
+    "theguardian.com": "The Guardian",
+    "guardian.co.uk": "The Guardian",
+    "nytimes.com": "The New York Times",
+    "wsj.com": "The Wall Street Journal",
+    "ft.com": "Financial Times",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "apnews.com": "Associated Press",
+    "thenextweb.com": "The Next Web",
+    "theverge.com": "The Verge",
+    "arstechnica.com": "Ars Technica",
+    "businessinsider.com": "Business Insider",
+    "economictimes.indiatimes.com": "The Economic Times",
+    "timesofindia.indiatimes.com": "The Times of India",
+    "livemint.com": "Mint",
+    "scmp.com": "South China Morning Post",
+    "straitstimes.com": "The Straits Times",
+    "smh.com.au": "The Sydney Morning Herald",
+    "abc.net.au": "ABC News",
+    "cnet.com": "CNET",
+    "zdnet.com": "ZDNet",
+    "cnbc.com": "CNBC",
+    "techcrunch.com": "TechCrunch",
+    "venturebeat.com": "VentureBeat",
+    "prnewswire.com": "PR Newswire",
+    "businesswire.com": "Business Wire",
+    "globenewswire.com": "GlobeNewswire",
+    "wired.com": "Wired",
+    "hindustantimes.com": "Hindustan Times",
+    "thejakartapost.com": "The Jakarta Post",
+    "nst.com.my": "New Straits Times",
+    "bernama.com": "Bernama",
+    "dailymail.co.uk": "Daily Mail",
+    "geekwire.com": "GeekWire",
+    "infoworld.com": "InfoWorld",
+    "technologyreview.com": "MIT Technology Review",
+    "vox.com": "Vox",
+    "bleepingcomputer.com": "BleepingComputer",
+    "fortune.com": "Fortune",
+    "bloomberg.com": "Bloomberg",
+    "reuters.com": "Reuters",
+    "engadget.com": "Engadget",
+    "forbes.com": "Forbes",
+    "fool.com": "The Motley Fool",
+    "qz.com": "Quartz",
+    "money.cnn.com": "CNNMoney",
+    "cnn.com": "CNN",
+    "latimes.com": "Los Angeles Times",
+    "japantimes.co.jp": "The Japan Times",
+    "financialexpress.com": "The Financial Express",
+    "hollywoodreporter.com": "The Hollywood Reporter",
+}
+
+
+def wire_name(name: str) -> str:
+    """A wire service as it is usually spelled: "GLOBE NEWSWIRE" is GlobeNewswire."""
+    return _WIRES.get(name.strip().lower(), name.strip())
+
+
+def known_host(url: str | None) -> str | None:
+    """The outlet of a URL whose host is a known publication's."""
+    host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
+    for known, outlet in _HOSTS.items():
+        if host == known or host.endswith("." + known):
+            return outlet
+    return None
+
+
+# Any other credit at the head: "NASHVILLE, TN - (NewMediaWire) - September 05, 2024",
+# "TAIPEI - [Media OutReach Newswire](https://…) - 2 July", "--News Direct--".
+_OTHER_CREDIT = re.compile(
+    r"[-—–]\s*\((?P<a>[A-Z][\w .&'-]{1,40}?)\)\s*[-—–]"
+    r"|[-—–]\s*\[(?P<b>[A-Z][^\]]{1,40})\]\([^)]*\)\s*[-—–]"
+    r"|^--(?P<c>[A-Z][\w .&'-]{1,30})--\s*$",
+    re.M,
+)
+_OUTLETISH = re.compile(
+    r"\b(?:Wire|Newswire|News|Press|Media|Times|Post|Journal|Herald|Daily|Tribune|Gazette)\b"
+)
+# "The post <title> appeared first on citybiz.": a blog's feed footer names the blog
+_FEED_FOOTER = re.compile(r"\bappeared first on (?P<o>[A-Z\w][\w .&'-]{1,40}?)\.?\s*$", re.M)
+# The copyright line of wire copy and pages: "c.1999 N.Y. Times News Service",
+# "(c) 1999 San Francisco Chronicle", "© 2021 The Japan Times"
+_COPYRIGHT = re.compile(
+    r"^[ \t&A-Z;]*(?:c\.|\(c\)|©|copyright(?: \(c\)| ©)?)\s*(?:19|20)\d\d,?\s+"
+    r"(?P<o>[A-Z][\w.&'’ -]{2,50}?)[ \t.,]*(?:all rights reserved\.?)?[ \t]*$",
+    re.M | re.I,
+)
+# A site's call to its own newsletter: "Subscribe to CPI's free daily newsletter"
+_NEWSLETTER = re.compile(
+    r"\b(?:[Ss]ubscribe to|[Ss]ign up (?:for|to)) (?P<o>[A-Z][\w.&' -]{1,40}?)['’]s "
+    r"(?:[\w-]+ ){0,3}?newsletters?\b"
+)
+# How wire copy abbreviates a service's name in its credit line
+_ABBREVIATED = {"n.y. times news service": "New York Times News Service"}
+# Reuters writes its own instrument codes after company names: "Apple Inc (AAPL.O)"
+_RIC = re.compile(r"\((?:[A-Z0-9]{1,7}\.(?:O|N|OQ|L|PA|DE|T|HK|KS|TO|AX|SS|SZ|AS|MI|MC))\)")
+
+
+def credited(text: str) -> str | None:
+    """The wire service or site credited by the text: "(Reuters) -", "/PRNewswire/ -",
+    "- (NewMediaWire) -", a feed footer's "appeared first on citybiz", Reuters's own
+    instrument codes, a copyright line, a call to subscribe to the site's newsletter."""
+    head = text[:3000]
+    m = _CREDIT.search(head)
+    if m is not None:
+        return _WIRES[(m.group(1) or m.group(2)).lower()]
+    for other in _OTHER_CREDIT.finditer(head):
+        name = (other.group("a") or other.group("b") or other.group("c")).strip()
+        if _OUTLETISH.search(name) or name.lower() in _WIRES:
+            return _WIRES.get(name.lower(), name)
+    footer = _FEED_FOOTER.search(text)
+    if footer:
+        return footer.group("o").strip()
+    if _RIC.search(head):
+        return "Reuters"
+    for found in (_COPYRIGHT.search(text), _NEWSLETTER.search(text)):
+        if found:
+            name = found.group("o").strip()
+            return _ABBREVIATED.get(name.lower(), name)
+    return None
+
+
+def from_url(url: str | None) -> str | None:
+    """The outlet a URL's host names: a known host's outlet, else its main label."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    known = known_host(url)
+    if known:
+        return known
+    labels = host.split(".")
+    # "venturebeat.com" → "venturebeat"; "news.example.co.uk" → "example"
+    main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2:][0]
+    return main if len(main) > 2 else None
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*|of|from|the|and|de|on")
+
+
+def spelled_out(label: str, text: str) -> str | None:
+    """How the site writes the name its host abbreviates: "goodnewsfinland" → "Good
+    News from Finland", "financemagnates" → "Finance Magnates" (the first run of up to
+    five title words in the text whose letters are the label's)."""
+    words = [(m.group(0), m.start(), m.end()) for m in _TITLE_WORD.finditer(text[:20000])]
+    for i, (first, start, _) in enumerate(words):
+        if not first[:1].isupper() or first[:1].lower() != label[:1]:
+            continue
+        letters = ""
+        for word, _, end in words[i : i + 5]:
+            if word.islower() and not label.startswith(letters + word):
+                continue  # hosts drop the small words: "Good News from Finland"
+            letters += re.sub(r"\W", "", word.lower())
+            if letters == label:
+                return text[start:end]
+            if not label.startswith(letters):
+                break
+    return None

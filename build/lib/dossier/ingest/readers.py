@@ -1,0 +1,334 @@
+"""One reader per seed format, chosen by extension: .txt, .md, .html/.htm.
+
+Every reader returns a RawArticle whose ``text`` has LF line ends, no BOM and no
+invisible characters, plus ``quotable``: the seed as the loader's quote check reads it
+(UTF-8, whitespace collapsed, invisible characters dropped), so the deal drafter can
+keep only quotes that will pass ``check``. What a reader could not use as its format
+says (front matter that is not front matter) is read as text, with a warning.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import html
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..characters import visible
+from ..errors import ContentError, Problem
+from ..frontmatter import UNSAFE_CHARS, FrontMatterError, parse
+from .guard import EXTENSIONS, MAX_FILE_BYTES, read_seed_bytes
+from .text import collapse
+from .types import RawArticle
+
+__all__ = ["EXTENSIONS", "blank_problem", "decode_bytes", "read_seed"]
+_META_KEYS = ("title", "url", "outlet", "author", "published", "language")
+Read = tuple[str, dict[str, str], tuple[Problem, ...]]  # text, metadata, warnings
+
+
+def read_seed(root: Path, path: Path, max_bytes: int = MAX_FILE_BYTES) -> RawArticle:
+    """Read one seed; raise ContentError naming the file when it cannot be used."""
+    rel = path.relative_to(root).as_posix()
+    raw = read_seed_bytes(root, path, max_bytes)
+    blank = blank_problem(rel, raw)
+    if blank is not None:
+        raise ContentError([blank])
+    text = decode_bytes(raw).replace("\r\n", "\n").replace("\r", "\n")
+    # Control and bidi-override characters would make the drafts invalid (the loader
+    # refuses them in front matter); a sentence that held one can no longer be quoted.
+    # Invisible ones would split a name ("Xi\u200baomi") or hide in it: dropped.
+    text = visible(UNSAFE_CHARS.sub(" ", text))
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ContentError(
+            [Problem(rel, None, "", f"unknown seed format '{path.suffix}'", _FORMATS_HINT)]
+        )
+    text, meta, warnings = reader(rel, text)
+    if not text.strip():
+        raise ContentError(
+            [
+                Problem(
+                    rel,
+                    None,
+                    "",
+                    "has no article text; nothing was drafted from it",
+                    "save the article page itself, or paste its text into a .txt seed",
+                )
+            ]
+        )
+    quotable = collapse(visible(raw.decode("utf-8-sig", errors="replace")))
+    return RawArticle(rel, text, meta, quotable, warnings)
+
+
+def blank_problem(rel: str, raw: bytes) -> Problem | None:
+    """A Problem when the seed holds no text at all (only whitespace or invisible marks)."""
+    if raw and visible(decode_bytes(raw)).strip():
+        return None
+    what = "is empty" if not raw else "holds only whitespace"
+    return Problem(
+        rel,
+        None,
+        "",
+        f"{what}; nothing was drafted from it",
+        "put the article's text in it, or delete it",
+    )
+
+
+_FORMATS_HINT = "save it as .txt, .md or .html"
+
+
+def decode_bytes(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer detects."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(codec).lstrip("\ufeff")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        return str(best) if best is not None else raw.decode("utf-8", errors="replace")
+
+
+def _read_text(rel: str, text: str) -> Read:
+    warnings: tuple[Problem, ...] = ()
+    if _LOOKS_FENCED.match(text):
+        warnings = (
+            Problem(
+                rel,
+                1,
+                "",
+                "starts with --- lines like front matter, but a .txt seed is plain text: "
+                "they were read as part of the article",
+                "save it as .md to give title, url, outlet, author, published or language",
+            ),
+        )
+    mail = _mail(text)
+    if mail is not None:
+        return mail
+    return _without_tags(_blank_rules(text)), {}, warnings
+
+
+# A saved e-mail: news is often kept as the message that forwarded it.
+_MAIL_HEADER = re.compile(
+    r"^(?:Message-ID|Date|From|To|Subject|Mime-Version|Content-Type|Received|Return-Path"
+    r"|X-[\w-]+):",
+    re.I,
+)
+_REPLY_PREFIX = re.compile(r"^(?:(?:fw|fwd|re|aw|wg)\s*:\s*)+", re.I)
+
+
+def _mail(text: str) -> Read | None:
+    """A message's body, with its subject as the title and its date as published; None
+    when the text does not start with mail headers ("Subject:" among them)."""
+    head = text.lstrip("\n").split("\n\n", 1)[0].split("\n")
+    names = {line.split(":", 1)[0].lower() for line in head if _MAIL_HEADER.match(line)}
+    if len(names) < 3 or "subject" not in names or not _MAIL_HEADER.match(head[0]):
+        return None
+    message = email.message_from_string(text.lstrip("\n"), policy=email.policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/plain"), message)
+    body = part.get_payload()
+    if not isinstance(body, str) or not body.strip():
+        return None
+    meta: dict[str, str] = {}
+    subject = " ".join(str(message.get("Subject", "")).split())
+    if subject:
+        meta["title"] = _REPLY_PREFIX.sub("", subject)
+    try:
+        sent = email.utils.parsedate_to_datetime(str(message.get("Date", "")))
+    except (TypeError, ValueError):
+        sent = None
+    if sent is not None:
+        meta["published"] = sent.date().isoformat()
+    return _without_tags(_blank_rules(body)), meta, ()
+
+
+# "---", then "key: value" lines, then "---": what front matter looks like.
+_LOOKS_FENCED = re.compile(
+    r"---[ \t]*\n(?:[^\n]*\n){0,30}?[\w-]+:[ \t][^\n]*\n(?:[^\n]*\n){0,30}?---"
+)
+
+
+def _read_markdown(rel: str, text: str) -> Read:
+    """Optional YAML front matter (url, outlet, author, published, language, title).
+
+    "Front matter" that is not a set of fields (a line between two rules, a lone rule)
+    or that holds none of a seed's keys is read as article text with a warning, never
+    dropped in silence; a YAML error in real front matter is an error. Pages saved from a
+    blog or a static site (Jekyll, Hugo, WordPress) carry more keys (layout, tags): those
+    are ignored with a warning, and their names for a seed's keys (``date``,
+    ``post_title``, ``permalink``…) are read as those keys."""
+    if not text.startswith("---\n"):
+        return _strip_markup(text), {}, ()
+    try:
+        doc = parse(rel, text)
+    except FrontMatterError as exc:
+        # "front matter is never closed / empty / a single value / a list": not fields
+        if not exc.problem.message.startswith("front matter is "):
+            raise ContentError([exc.problem]) from None
+        return _as_text(rel, text, exc.problem.line, exc.problem.message)
+    data = dict(doc.data)
+    if isinstance(data.get("published"), bool):  # WordPress: "published: true" is a state
+        data.pop("published")
+    for other, key in _OTHER_KEYS.items():
+        if other in data and data.get(key) in (None, ""):
+            value = data.pop(other)
+            # WordPress exports keep some keys as one-item lists
+            data[key] = value[0] if isinstance(value, list) and value else value
+    unknown = [k for k in data if k not in _META_KEYS]
+    if len(unknown) == len(data):
+        line = doc.lines.get((unknown[0],), 2)
+        return _as_text(rel, text, line, f"front matter has the unknown key '{unknown[0]}'")
+    meta = {k: str(data[k]) for k in _META_KEYS if data.get(k) not in (None, "")}
+    warnings: tuple[Problem, ...] = ()
+    if unknown:
+        names = ", ".join(f"'{k}'" for k in unknown)
+        warnings = (
+            Problem(
+                rel,
+                doc.lines.get((unknown[0],), 2),
+                "",
+                f"front matter keys {names} are not a seed's, so they were ignored",
+                f"a seed's front matter holds {', '.join(_META_KEYS)}"
+                f" (or {', '.join(_OTHER_KEYS)})",
+            ),
+        )
+    # Blank lines keep body lines where they were, so nothing shifts for a reader.
+    return "\n" * (doc.body_line - 1) + _strip_markup(doc.body), meta, warnings
+
+
+# What blogs and static sites call a seed's keys (Jekyll, Hugo, WordPress exports).
+_OTHER_KEYS = {
+    "date": "published",
+    "post_date": "published",
+    "post_title": "title",
+    # a republishing site names the original before its own address
+    "canonical_url": "url",
+    "original_link": "url",
+    "permalink": "url",
+    "link": "url",
+}
+
+
+def _as_text(rel: str, text: str, line: int | None, reason: str) -> Read:
+    warning = Problem(
+        rel,
+        line,
+        "",
+        f"{reason}, so the whole file was read as article text",
+        f"a seed's front matter holds only {', '.join(_META_KEYS)}: fix it, or remove the ---"
+        " lines",
+    )
+    return _strip_markup(text), {}, (warning,)
+
+
+_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+# A line that is only a rule ("---", "* * *", "====") is layout, not text; a blank line
+# in its place keeps line numbers (and the cleaner does not take it for a signature).
+_RULE = re.compile(r"^[ \t]*(?:([-*_=])[ \t]*){3,}$", re.M)
+
+
+def _blank_rules(text: str) -> str:
+    return _RULE.sub("", text)
+
+
+def _strip_markup(text: str) -> str:
+    """Heading marks and rules; inline markup stays so sentences remain substrings of
+    the seed. HTML in a markdown file (a blog export: "<p><span class=…>") is taken
+    out, line for line: its tags are not words, and quotes keep the longest part of a
+    sentence the seed holds (quotes.quotable)."""
+    return _without_tags(_HEADING.sub("", _blank_rules(text)))
+
+
+def _without_tags(text: str) -> str:
+    """Tags out (and entities read) when a text file holds markup: a blog export's
+    "<p><span …>", a wire archive's "<DOC>" and "<DATE_TIME>". Lines stay where they were."""
+    if len(_TAG.findall(text, 0, 20_000)) < 3:
+        return text
+    text = _BLOCK_TAG.sub(lambda m: "\n" * m.group(0).count("\n") + "  ", text)
+    return html.unescape(_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text))
+
+
+_TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?|/[a-zA-Z][\w:-]*\s*)/?>")
+# a block ends a paragraph: <p>, <br>, <div>, <li> …
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|table)\b[^<>]*>", re.I)
+
+
+# A saved page's <base href> says where its relative links point, not where the article
+# was published; trafilatura would take it as the article's URL (and its host as the
+# outlet), so it is removed before the page is read.
+_BASE = re.compile(r"<base\b[^>]*>", re.I)
+
+
+def _read_html(rel: str, text: str) -> Read:
+    # a page saved from its server's source keeps its PHP or ASP: not the page's text
+    text = _SERVER_CODE.sub("", _BASE.sub("", text))
+    # an SEC filing's exhibit wraps the page in <TYPE>, <SEQUENCE>, <TEXT> lines, which
+    # the extractor reads as the document: the page starts at <HTML>
+    if _EDGAR_WRAPPER.match(text):
+        start = text.lower().find("<html")
+        if start > 0:
+            text = text[start:]
+    try:
+        import trafilatura
+
+        # It logs ERROR lines for pages it cannot parse; we report those ourselves.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    except ImportError as exc:  # pragma: no cover - a pinned dependency
+        raise ContentError(
+            [Problem(rel, None, "", "HTML seeds need trafilatura", "pip install -e .")]
+        ) from exc
+
+    def extract(tables: bool) -> str:
+        found = trafilatura.extract(
+            text,
+            include_comments=False,
+            include_tables=tables,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            deduplicate=True,
+            with_metadata=False,
+        )
+        return found or ""
+
+    # an early-web page lays its article out in a table: then read the cells
+    body = extract(tables=False) or _CELL_BORDER.sub("\n", extract(tables=True))
+    meta: dict[str, str] = {}
+    found = trafilatura.extract_metadata(text, extensive=False)
+    if found is not None:
+        for key, value in (
+            ("title", found.title),
+            ("author", found.author),
+            ("outlet", found.sitename),
+            ("url", found.url),
+            ("published", found.date),
+            ("language", found.language),
+        ):
+            if value:
+                meta[key] = str(value)
+    return body or "", meta, ()
+
+
+_EDGAR_WRAPPER = re.compile(r"\s*<(?:TYPE|DOCUMENT|SEC-DOCUMENT)>", re.I)
+_SERVER_CODE = re.compile(r"<\?.*?\?>|<%.*?%>", re.S)
+# trafilatura writes a table row as "| cell | cell |": each cell is a paragraph
+_CELL_BORDER = re.compile(r"^[ \t]*\|[ \t|]*|[ \t]*\|[ \t]*$|[ \t]+\|[ \t]+", re.M)
+
+
+_READERS: dict[str, Callable[[str, str], Read]] = {
+    ".txt": _read_text,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+}

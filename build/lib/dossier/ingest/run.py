@@ -1,0 +1,267 @@
+"""``build.py ingest``: bring ingest's drafts up to date with seeds/.
+
+Rules that protect review work: a briefing whose review status is not ``draft`` is
+never written, nor any briefing ingest does not own (own.py); a seed that was removed
+is reported, its briefings left in place; a second run with the same files writes
+nothing; the drafts do not depend on the order or batches the seeds came in. Every
+seed is checked before anything is written (guard.py): one refused seed, or one draft
+``check`` would refuse, and nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from ..load import Limits
+from . import guard
+from .cache import OutcomeCache, context_digest
+from .consolidate import Plan, consolidate
+from .entities import Finder
+from .outcome import SeedOutcome, outcome_of
+from .own import Ownership, ownership
+from .readers import blank_problem, read_seed
+from .state import State, read_state, seed_uses, unchanged_signature
+from .writes import Written, remove_stale_temps, write_together
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)  # paths written for the first time
+    updated: list[str] = field(default_factory=list)  # draft paths rewritten
+    regenerated: list[str] = field(default_factory=list)  # seeds whose content changed
+    removed: list[str] = field(default_factory=list)  # articles whose seed is gone
+    # seeds that changed although their briefing is reviewed (left alone)
+    skipped_reviewed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # drafts no seed gives any more
+    warnings: list[Problem] = field(default_factory=list)  # seeds read otherwise than asked
+
+    def lines(self) -> list[str]:
+        out = [f"drafted {p}" for p in self.created] + [f"updated {p}" for p in self.updated]
+        out += [f"seed changed, draft regenerated: {s}" for s in self.regenerated]
+        out += [
+            f"seed changed but its briefing is reviewed, left as it is: {s}"
+            for s in self.skipped_reviewed
+        ]
+        out += [f"seed removed; its briefing was kept: {a}" for a in self.removed]
+        out += [f"removed draft {p}: no seed reports it any more" for p in self.deleted]
+        out += [f"warning: {w}" for w in self.warnings]
+        return out
+
+
+def pending(root: Path, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """True when some seed has no briefing or its draft is out of date: ingest has work.
+    A seed ingest refuses is work too: ingest reports it."""
+    max_bytes = limits.max_file_bytes
+    listing = guard.list_seeds(root, max_bytes)
+    if listing.problems:
+        return True
+    uses = seed_uses(root)
+    for path in listing.seeds:
+        use = uses.get(path.relative_to(root).as_posix())
+        if use is None or (use.is_draft and use.seed_sha256 != _known_sha(root, path, max_bytes)):
+            return True
+    return False
+
+
+def _known_sha(root: Path, path: Path, max_bytes: int) -> str:
+    # Serve asks `pending` whenever a file comes or goes: hash a seed again only if its
+    # size or times changed.
+    signature = unchanged_signature(path)
+    known = _shas.get(str(path))
+    if known is None or known[0] != signature:
+        known = _shas[str(path)] = (signature, _sha(root, path, max_bytes))
+    return known[1]
+
+
+_shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+
+
+def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
+    """Bring ingest's drafts under ``root``/briefings up to date; report what was done.
+
+    Each seed is analysed on its own, with only the companies ingest does not own as
+    known (outcomes are cached by content); then every draft is built from all the
+    outcomes at once (consolidate.py). The result depends on the seeds and on the
+    briefings ingest does not own, never on the order or batches the seeds came in.
+    Refused seeds and drafts are raised together as a ContentError, nothing written.
+    """
+    report = IngestReport()
+    listing = guard.list_seeds(root, limits.max_file_bytes)
+    state = read_state(root, limits.max_file_bytes)
+    seeds = listing.seeds
+    present = {p.relative_to(root).as_posix() for p in seeds}
+    for slug, article in sorted(state.articles.items()):
+        seed = article.data.get("seed")
+        if isinstance(seed, str) and seed not in present and (root / seed).suffix:
+            report.removed.append(f"briefings/articles/{slug}.md ({seed})")
+    own = ownership(state, present)
+    refused = [*listing.problems, *state.problems]
+    outcomes = _outcomes(root, state, own, seeds, report, limits, refused)
+    plan = consolidate(state, own, outcomes)
+    _write(root, state, own, plan, report, limits)
+    return report
+
+
+def seed_outcomes(
+    root: Path, seeds: list[str], limits: Limits = DEFAULT_LIMITS
+) -> dict[str, SeedOutcome]:
+    """What ingest's analysis gives each of ``seeds`` (seeds/FILE) now, from its cache when
+    it has one; a seed that cannot be read is left out. ``review reject`` asks this for
+    the sentence that produced a company in each article."""
+    state = read_state(root, limits.max_file_bytes)
+    seeds_now = guard.list_seeds(root, limits.max_file_bytes).seeds
+    present = {p.relative_to(root).as_posix() for p in seeds_now}
+    known = ownership(state, present).known_companies(state)
+    cache = OutcomeCache(root, context_digest(known))
+    finder: Finder | None = None
+    found: dict[str, SeedOutcome] = {}
+    for rel in sorted(set(seeds) & present):
+        try:
+            raw = guard.read_seed_bytes(root, root / rel, limits.max_file_bytes)
+            sha = hashlib.sha256(raw).hexdigest()
+            outcome = cache.get(rel, sha)
+            if outcome is None:
+                finder = finder or Finder(known)
+                outcome = outcome_of(
+                    read_seed(root, root / rel, limits.max_file_bytes), sha, finder
+                )
+                cache.put(outcome)
+        except ContentError:
+            continue
+        found[rel] = outcome
+    return found
+
+
+def _outcomes(
+    root: Path,
+    state: State,
+    own: Ownership,
+    seeds: list[Path],
+    report: IngestReport,
+    limits: Limits,
+    problems: list[Problem],
+) -> list[SeedOutcome]:
+    """The outcome of every seed whose article is ingest's (or that has none yet)."""
+    known = own.known_companies(state)
+    cache = OutcomeCache(root, context_digest(known))
+    finder: Finder | None = None  # built only when some seed is not in the cache
+    outcomes = []
+    todo: list[tuple[Path, str, str]] = []
+    for path in seeds:
+        rel = path.relative_to(root).as_posix()
+        try:
+            raw = guard.read_seed_bytes(root, path, limits.max_file_bytes)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        article = state.article_of_seed(rel)
+        if article is not None and article.slug not in own.articles:
+            recorded = article.data.get("seed_sha256")
+            if recorded and recorded != sha:
+                report.skipped_reviewed.append(rel)
+            continue
+        if article is not None and article.data.get("seed_sha256") != sha:
+            report.regenerated.append(rel)
+        blank = blank_problem(rel, raw)
+        if blank is not None:
+            problems.append(blank)
+            continue
+        todo.append((path, rel, sha))
+    guard.check(problems)  # nothing is analysed while any seed is refused
+    for path, rel, sha in todo:
+        outcome = cache.get(rel, sha)
+        if outcome is None:
+            try:
+                seed = read_seed(root, path, limits.max_file_bytes)
+            except ContentError as exc:  # a page with no text
+                problems += exc.problems
+                continue
+            report.warnings += seed.warnings
+            finder = finder or Finder(known)
+            outcome = outcome_of(seed, sha, finder)
+            cache.put(outcome)
+        outcomes.append(outcome)
+    guard.check(problems)
+    cache.prune()
+    return outcomes
+
+
+def _write(
+    root: Path, state: State, own: Ownership, plan: Plan, report: IngestReport, limits: Limits
+) -> None:
+    """Write what changed, then remove ingest's drafts that no seed gives any more."""
+    written = Written(root)
+    remove_stale_temps(root)
+    # A draft the reviewer edited keeps the edits while ingest would write what it
+    # wrote last time; it is replaced only when its seeds say something new.
+    changed = {
+        rel: text
+        for rel, text in plan.files.items()
+        if not ((root / rel).exists() and written.unchanged(rel, text))
+    }
+    owned = [
+        *(f"briefings/articles/{s}.md" for s in own.articles),
+        *(f"briefings/companies/{s}.md" for s in own.companies),
+        *(f"briefings/deals/{s}.md" for s in own.deals),
+    ]
+    gone = sorted({*plan.emptied, *(r for r in owned if r not in plan.files)})
+    # no link in the way, each draft passes check: all of it is written, or none
+    targets: dict[Path, str | None] = {root / rel: text for rel, text in changed.items()}
+    targets.update({root / rel: None for rel in gone})
+    try:
+        guard.check_writes(root, "seeds/", targets, limits)
+    except ContentError:
+        _refuse_by_seed(root, plan, targets, limits)  # rare: then say which seed did it
+    for rel, existed in write_together(root, changed):
+        (report.updated if existed else report.created).append(rel)
+    for rel, text in changed.items():
+        written.record(rel, text)
+    for rel in gone:
+        with contextlib.suppress(FileNotFoundError):
+            (root / rel).unlink()
+            report.deleted.append(rel)
+        written.forget(rel)
+    written.save()
+
+
+def _refuse_by_seed(
+    root: Path, plan: Plan, targets: dict[Path, str | None], limits: Limits
+) -> None:
+    """Raise the refusals of ``targets`` again, each naming the seed to blame."""
+    by_seed: dict[str, dict[Path, str | None]] = {}
+    for path, text in targets.items():
+        seed = _culprit(root, plan, text) if text is not None else "seeds/"
+        by_seed.setdefault(seed, {})[path] = text
+    problems: list[Problem] = []
+    for seed, group in sorted(by_seed.items()):
+        try:
+            guard.check_writes(root, seed, group, limits)
+        except ContentError as exc:
+            problems += exc.problems
+    guard.check(problems)
+
+
+def _culprit(root: Path, plan: Plan, text: str) -> str:
+    """The seed to name for a draft that would not pass check: of the seeds it names or
+    whose articles it cites, the largest (what makes a draft too big comes from a big seed)."""
+    # a draft names its seeds (front matter, ingest's note) or cites their articles
+    cited = [
+        seed for seed, slug in plan.slugs.items() if seed in text or f"article: {slug}\n" in text
+    ]
+    if not cited:
+        return "seeds/"
+    return max(cited, key=lambda seed: ((root / seed).stat().st_size, seed))
+
+
+def _sha(root: Path, path: Path, max_bytes: int) -> str:
+    try:
+        return hashlib.sha256(guard.read_seed_bytes(root, path, max_bytes)).hexdigest()
+    except ContentError:
+        return ""  # unreadable now: ingest will say why

@@ -1,0 +1,142 @@
+"""A deal's status as one sentence states it: rumored, announced, agreed,
+completed or terminated, and whether the sentence said so at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import Caseless, lowered
+
+_TERMINATED = Caseless(
+    # "terminated", not a release's "termination fee" or "may be terminated"
+    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
+    r"|terminating (?:the|its|their)|walked away|collaps\w*"
+    r"|blocked|pulled out"
+    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
+    # an offer turned down, an attempt that failed
+    r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
+    r"|attempted to (?:buy|acquire|take over|merge))\b"
+)
+_RUMOR = Caseless(
+    r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
+    r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
+    r"|pursu\w*|people familiar|"
+    r"sources? (?:said|say|close|told)|is said to|are said to|speculat\w*|denied|"
+    r"denies|deny|"
+    r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
+    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement"
+    # a denial: "Tencent has not invested in Bluehole"
+    r"|(?:has|have|had|did) not (?:invested|invest|bought|buy|acquired|acquire|made an offer)"
+    r"|preparing (?:to|a) (?:bid|offer|submit))\b"
+)
+# Attribution to a report: a rumour, unless the sentence says the deal was done
+# ("Google has invested $300 million in Anthropic, according to the Financial Times").
+_REPORTED = Caseless(
+    r"\b(?:according to|reportedly|revealed|reported that|had reported|report that)\b"
+)
+# An offer is on the table, not agreed: "offered to acquire", "raised its bid for",
+# "a hostile bid", "a tender offer".
+_OFFER = Caseless(
+    r"\b(?:offered to|offers to|(?:had|has|have) offered|made an offer|makes an offer"
+    r"|tabled an offer|(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
+    r"|(?:raised|raises|sweetened) its "
+    r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
+    r"|takeover (?:bid|approach)|bid for)\b"
+)
+_COMPLETED = Caseless(
+    # not "expected to be completed in the fourth quarter"
+    r"\b(?:(?<!to be )completed|complete[sd]? (?:the|its)|(?:was|were|has been|have been) merged"
+    r"|merged (?:into|with)"
+    r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
+    r"|round|sale)|has closed"
+    r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
+    r"now owns|became a (?:subsidiary|unit)|(?<!be )acquired|(?<!be )bought|took over|invested|"
+    # "following a 200 000 euro seed investment from GS Venture": it came before
+    r"following (?:an?|the|its|their) (?:[\w$.,-]+ ){0,4}?(?:investment|acquisition|purchase"
+    r"|funding|round|merger|takeover)|"
+    # a round raised, not a bid: "raised its bid for Qualcomm"
+    r"raised(?! (?:its|their|the) (?:[\w$.-]+ ){0,2}?(?:offer|bid|price))|"
+    r"(?:has|have|had) purchased|announced (?:on \w+ |today |this week )?(?:the|its) "
+    r"(?:acquisition|purchase|completion) of|"
+    # a headline's present tense tells what happened: "Dentsu Aegis Network acquires …"
+    r"acquires|buys|purchases|snaps up|takes over|invests|"
+    r"has taken|have taken|took a|snapped up|snatched up|scooped up|"
+    r"(?:was|were|has been|have been) (?:purchased|sold|taken over)|"
+    # "made its biggest acquisition by buying LinkedIn", "Google paid £400m for DeepMind"
+    r"by (?:buying|acquiring|purchasing)|paid (?:[^ ]+ ){1,4}?for|"
+    r"(?:has |have )?received (?:[^ ]+ ){1,3}?(?:in )?(?:funding|investment)|"
+    r"accepted (?:[^ ]+ ){0,3}?investment|"
+    # "the merger …, which became final Tuesday", "Twitter has confirmed the acquisition"
+    r"became (?:final|effective)|took effect|"
+    # a round that was led: "The round was led by StageOne Ventures"
+    r"(?:round|funding|financing) (?:was|has been) led by|"
+    # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
+    r"(?<!be )(?<!been )licensed|"
+    # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
+    r"(?<!be )sold (?:[\w$.,-]+ ){0,4}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
+    r"(?:partnership|alliance|stake)|"
+    r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
+)
+_AGREED = Caseless(
+    r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
+    r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
+    r"set up|established|granted|grants|licenses|licences|approved|approves|"
+    # signed and waiting: "is expected to close in the third quarter", "pending approval"
+    r"(?:expected|scheduled|due|set) to (?:close|complete)|pending (?:regulatory|shareholder)|"
+    r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
+    r"will be (?:acquired|bought|sold|merged|taken over)|"
+    # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
+    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|teaming up|partnering|collaborating"
+    r"|joining forces)|"
+    r"(?:are|is) collaborating|will (?:team up|partner|work with)|"
+    r"(?:has|have) partnered|partnered with|teamed up|joined forces|"
+    # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
+    r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form|work together"
+    r"|cooperate|collaborate)|"
+    # a partnership renewed is agreed again: "have extended their partnership"
+    r"(?:extend|renew|expand)(?:s|ed|ing)? (?:the |their |its |a |an )?(?:[\w-]+ ){0,3}?"
+    r"(?:partnership|"
+    r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
+    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
+)
+# a report of what was announced: "Microsoft said the investment would include …"
+_SAID_WOULD = Caseless(
+    r"\b(?:said|says|announced|announces|confirmed) (?:that )?(?:[\w'-]+ ){0,5}?(?:would|will)\b",
+    ("said", "says", "announce", "confirmed"),
+)
+# lower case only: "May 20" is a date
+_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
+# one side's intention, not yet accepted by the other
+_INTENDED = Caseless(
+    r"\b(?:plans to|planned to|intends to|intended to|seeks to|proposed|proposes)\b"
+)
+# the companies presenting a deal as made: "Williams-Sonoma announced a deal with CondeNet"
+_ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched)\b")
+
+
+def status_of(sentence: str) -> tuple[str, bool]:
+    """The deal's status as this sentence states it, and whether it said so at all."""
+    low = lowered(sentence)
+    if _TERMINATED.search(sentence, low):
+        return "terminated", True
+    if _RUMOR.search(sentence, low):
+        return "rumored", True
+    if _COMPLETED.search(sentence, low):
+        return "completed", True
+    if _REPORTED.search(sentence, low):
+        return "rumored", True
+    if _OFFER.search(sentence, low):
+        return "announced", True
+    if _AGREED.search(sentence, low):
+        return "agreed", True
+    if _SAID_WOULD.search(sentence, low):
+        # "Baxter said on Tuesday it would buy Gambro": the company has committed
+        return "agreed", True
+    if _WEAK_RUMOR.search(sentence):
+        return "rumored", True
+    if _INTENDED.search(sentence, low):
+        return "announced", True
+    if _ANNOUNCED.search(sentence, low):
+        return "agreed", True
+    return "announced", False

@@ -1,0 +1,41 @@
+"""Extractive summary: at most three sentences and up to five key points, each copied
+from the article, chosen by a fixed score (position, companies named, deal statement,
+figures), so the same article always gives the same summary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"\d")
+_QUOTED = re.compile(r"^[\"“‘]|[\"”’]$")
+
+
+@dataclass(frozen=True)
+class Scored:
+    index: int  # position in the article
+    text: str
+    companies: int
+    deal: bool
+
+
+def summarise(items: list[Scored]) -> tuple[list[str], list[str]]:
+    """(summary sentences, key points), both in article order."""
+    ranked = sorted(items, key=lambda s: (-_score(s, len(items)), s.index))
+    ranked = [s for s in ranked if 6 <= len(s.text.split()) <= 70]
+    summary = sorted(ranked[:3], key=lambda s: s.index)
+    chosen = {s.index for s in summary}
+    rest = [s for s in ranked if s.index not in chosen and (s.deal or s.companies)]
+    points = sorted(rest[:5], key=lambda s: s.index)
+    return [s.text for s in summary], [s.text for s in points]
+
+
+def _score(s: Scored, total: int) -> float:
+    position = 3.0 * (1 - s.index / max(total, 1)) + (2.0 if s.index < 2 else 0.0)
+    score = position + min(s.companies, 3) + (3.0 if s.deal else 0.0)
+    if _NUMBER.search(s.text):
+        score += 0.5
+    if _QUOTED.search(s.text):
+        score -= 2.0  # a quotation is colour, not the news
+    return score

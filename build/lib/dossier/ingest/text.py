@@ -1,0 +1,115 @@
+"""Sentence splitting and whitespace handling shared by the ingest stages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Words that end with a period but do not end a sentence.
+_ABBREV = frozenset(
+    """
+    inc corp co ltd mr mrs ms dr prof st no jr sr vs etc jan feb mar apr jun
+    jul aug sep sept oct nov dec u.s u.k e.u s.a n.v approx est bhd plc
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_BOUNDARY = re.compile(r"[.!?。！？][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+# Legal forms that close a name: "… Pellham Dairies Ltd. Sarah Okafor said" is two
+# sentences unless another legal form follows ("Co. Ltd.", "Inc. (NYSE").
+_LEGAL_END = frozenset("inc corp ltd plc llc".split())  # noqa: SIM905
+_LEGAL_NEXT = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Limited|Corporation|PLC|plc)\b|\(")
+
+
+def _closes_name(word: str, rest: str) -> bool:
+    return word.lower() in _LEGAL_END and _LEGAL_NEXT.match(rest) is None
+
+
+def collapse(text: str) -> str:
+    r"""Whitespace collapsed as the loader's quote check does it.
+
+    The same as ``re.sub(r"\s+", " ", text).strip()`` (str.split and \s agree on what
+    whitespace is), ten times faster on an article: the pattern replaces every space."""
+    return " ".join(text.split())
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph, each an exact substring of it."""
+    out: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.start() + len(match.group(0).rstrip())
+        if paragraph[match.start()] == ".":
+            found = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
+            word = found.group(1) if found else ""
+            initialism = "." in word and len(word) <= 5
+            short = word and (word.lower() in _ABBREV or len(word) == 1 or initialism)
+            if short and not _closes_name(word, paragraph[match.end() :]):
+                continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
+        piece = paragraph[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = match.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+# The letters whose lower case is not what re.IGNORECASE compares them as: "İ" lowers to
+# two characters, "ı" and "ſ" match "i" and "s" under re.I but stay themselves in lower().
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, offset for offset, or None when some letter in it folds
+    differently under re.IGNORECASE (then callers match the original text with re.I)."""
+    low = text.lower()
+    if len(low) != len(text) or _FOLDS_APART.search(text):
+        return None
+    return low
+
+
+class Caseless:
+    """A case-insensitive pattern, run as a plain lower-case pattern on lowered text.
+
+    Same matches at the same offsets as ``re.compile(pattern, re.I)`` on the text, but
+    several times faster: with re.I the engine cannot skip ahead on a literal first
+    character, and the ingest rules run dozens of such patterns per sentence.
+    """
+
+    def __init__(self, pattern: str, anchors: tuple[str, ...] = ()) -> None:
+        """``anchors``: strings of which every match holds at least one (in lower
+        case); a text with none of them is not searched at all. Empty: always search."""
+        # lower-casing "\S" or "\W" would change its meaning; non-ASCII letters may fold
+        # in ways lower() does not
+        if not pattern.isascii() or _UPPER_ESCAPE.search(pattern):
+            raise ValueError(f"not a pattern Caseless can lower: {pattern!r}")
+        if any(a != a.lower() or not a for a in anchors):
+            raise ValueError(f"anchors must be lower case and not empty: {anchors!r}")
+        self.pattern = pattern
+        self.anchors = anchors
+        self._plain = re.compile(pattern.lower())
+        self._ignorecase = re.compile(pattern, re.I)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """Every match, as ``search`` finds the first."""
+        if low is None:
+            return self._ignorecase.finditer(text)
+        return self._plain.finditer(low)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """Search ``text``; ``low`` is ``lowered(text)``. A match's offsets hold for
+        ``text``; its groups may be in lower case."""
+        if low is None:
+            return self._ignorecase.search(text)
+        if not self.anchors:
+            return self._plain.search(low)
+        # a substring test is some fifty times cheaper than a scan by the pattern (and a
+        # plain loop cheaper than any() over a generator)
+        for anchor in self.anchors:
+            if anchor in low:
+                return self._plain.search(low)
+        return None

@@ -1,0 +1,198 @@
+"""MkDocs, the site engine, behind one object: the only module that imports it.
+
+``MkDocsSession`` owns what one build set up (configuration, file list, navigation,
+theme environment); engine.py drives full builds through it and live.py
+updates a served site in place with it. Moving to ProperDocs (a drop-in MkDocs fork)
+or Zensical (which reads mkdocs.yml) means changing this file, and site_hook.py's
+list of events.
+
+Updating single pages needs three private functions of ``mkdocs.commands.build``
+(``_populate_page``, ``_build_page``, ``_build_theme_template``): they are taken in
+``_private`` only, after checking that the installed MkDocs is one they were read from.
+With another version, serve falls back to full builds (and says why) and builds do not
+share the theme work between processes; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import jinja2
+import mkdocs
+from mkdocs.commands.build import build as _mkdocs_build
+from mkdocs.config import load_config as _load_config
+from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.pages import Page as _Page
+from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils import get_build_date
+
+from .errors import SiteBuildError
+
+# Versions whose private page builders were read and tested (pyproject pins 1.6.1).
+SUPPORTED = ("1.6.",)
+Heading = tuple[int, str, str]  # level, id, HTML of a heading, as the page has it
+
+
+class Unsupported(Exception):
+    """The installed MkDocs is not one whose private page builders Dossier knows."""
+
+
+def _private() -> tuple[Callable[..., None], Callable[..., None], Callable[..., None]]:
+    """MkDocs's page and theme-template builders, if this MkDocs is a known version."""
+    if not mkdocs.__version__.startswith(SUPPORTED):
+        raise Unsupported(
+            f"MkDocs {mkdocs.__version__} is installed; page-by-page updates were written "
+            f"for MkDocs {', '.join(v + 'x' for v in SUPPORTED)}"
+        )
+    from mkdocs.commands import build as commands
+
+    return commands._populate_page, commands._build_page, commands._build_theme_template
+
+
+def load_config(config_file: Path, site_dir: Path, site_url: str | None = None) -> Any:
+    config = _load_config(str(config_file), site_dir=str(site_dir))
+    if site_url is not None:
+        config.site_url = site_url
+    return config
+
+
+def run_build(config: Any, serve_url: str | None = None) -> None:
+    """A full MkDocs build; its errors become SiteBuildError."""
+    try:
+        _mkdocs_build(config, serve_url=serve_url)
+    except MkDocsException as exc:
+        raise SiteBuildError(str(exc)) from None
+
+
+def abort(message: str) -> NoReturn:
+    """Stop the build MkDocs is running (a plain `mkdocs build`) with ``message``."""
+    raise PluginError(message)
+
+
+def generated_files(config: Any, items: Iterable[tuple[str, str]]) -> list[Any]:
+    """Files made in memory (path in the site, text), excluded as MkDocs excludes files
+    that plugins add."""
+    added = [File.generated(config, path, content=text) for path, text in items]
+    set_exclusions(added, config)
+    return added
+
+
+def page_toc(headings: Sequence[Heading]) -> TableOfContents:
+    return get_toc(
+        [
+            {
+                "level": level,
+                "id": id_,
+                "name": text,
+                "html": text,
+                "data-toc-label": "",
+                "children": [],
+            }  # type: ignore[typeddict-unknown-key]  # keys the theme's toc reads
+            for level, id_, text in headings
+        ]
+    )
+
+
+def with_template(
+    env: jinja2.Environment,
+    name: str,
+    source: str,
+    around: Callable[[jinja2.BaseLoader], jinja2.BaseLoader],
+) -> None:
+    """Add a template to the theme's environment, ahead of the theme's own, which are
+    read through ``around(the theme's loader)``."""
+    assert env.loader is not None  # MkDocs's theme environment always has one
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), around(env.loader)])
+
+
+def serve(config_file: Path, addr: str) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    mkdocs_serve(config_file=str(config_file), dev_addr=addr, livereload=True)
+
+
+@dataclass
+class MkDocsSession:
+    """What one MkDocs build set up, gathered from its events as they come."""
+
+    config: Any
+    files: Any = None  # Files of the whole site, from on_files
+    nav: Any = None  # from on_nav
+    env: jinja2.Environment | None = None  # the theme's, from on_env
+
+    @property
+    def site_url(self) -> str:
+        return str(self.config.site_url or "")
+
+    @property
+    def theme_dir(self) -> Path | None:
+        """The theme override folder (mkdocs.yml's custom_dir), if any."""
+        custom = getattr(self.config.theme, "_custom_dir", None)
+        return Path(custom) if custom else None
+
+    def add_pages(self, files: Any, paths: Iterable[str]) -> None:
+        """Pages made in memory; their content comes from the hook's events."""
+        for path in paths:
+            files.append(File.generated(self.config, path, content=""))
+
+    def add_files(self, files: Any, items: Iterable[tuple[str, str]]) -> None:
+        for file in generated_files(self.config, items):
+            files.append(file)
+
+    def page_order(self) -> list[str]:
+        return [file.src_uri for file in self.files.documentation_pages()]
+
+    def page(self, path: str) -> Any:
+        return self.files.get_file_from_path(path).page
+
+    def wrap_page(self, path: str, populate: bool) -> None:
+        """Build one page as a full build does (theme, written to disk);
+        ``populate`` runs MkDocs's markdown step first (the hook's events for the page)."""
+        populate_page, build_page, _ = _private()
+        page = self.page(path)
+        if populate:
+            populate_page(page, self.config, self.files)
+        build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+
+    def write_sitemap(self) -> None:
+        _, _, build_theme_template = _private()
+        build_theme_template("sitemap.xml", self.env, self.files, self.config, self.nav)
+
+    def redate_pages(self) -> None:
+        """MkDocs dates every page (the sitemap prints it) when it creates it."""
+        for file in self.files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = get_build_date()
+
+    def relayout(self, pages: list[str], old: set[str]) -> list[str]:
+        """Put ``pages`` (ours, in render order) where a full build lists them, replacing
+        ``old``; returns the site paths (dest) of the pages that went.
+
+        A full build lists MkDocs's own files, then every page of ours in render order,
+        then the other generated files (see engine.py); the sitemap follows this order.
+        New pages are not in the navigation, as in a full build.
+        """
+        ours = {f.src_uri: f for f in self.files if f.src_uri in old}
+        wanted = set(pages)
+        gone = [ours[path].dest_uri for path in old if path not in wanted and path in ours]
+        for file in generated_files(self.config, [(p, "") for p in pages if p not in ours]):
+            ours[file.src_uri] = file
+            _Page(None, file, self.config)
+        listed: list[Any] = []
+        placed = False
+        for file in self.files:
+            if file.src_uri not in old:
+                listed.append(file)
+            elif not placed:  # where the old pages began, the new ones in render order
+                listed += [ours[path] for path in pages]
+                placed = True
+        if not placed:
+            listed += [ours[path] for path in pages]
+        self.files = Files(listed)
+        return gone

@@ -1,0 +1,61 @@
+"""Run a pure function over many items on every core, in order, when it pays.
+
+Worker processes are forked, so they inherit the function and the items (a whole
+corpus) without pickling them; only the results travel back. Order is kept, so
+parallel and serial runs give the same output. Below ``minimum`` items, or where
+fork is unavailable or unsafe (another thread is running, e.g. under ``serve``), the
+map runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # inherited by the workers
+
+
+def workers() -> int:
+    """Cores this process may use; DOSSIER_JOBS overrides (1 turns parallelism off)."""
+    wanted = os.environ.get("DOSSIER_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def can_fork() -> bool:
+    # Forking a process that runs other threads (the server under `serve`) can deadlock.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def ordered_map(fn: Callable[[T], R], items: Sequence[T], minimum: int = 500) -> list[R]:
+    jobs = workers()
+    if jobs < 2 or len(items) < minimum or not can_fork():
+        return [fn(item) for item in items]
+    global _job
+    _job = (fn, items)
+    try:
+        # Contiguous chunks, a few per worker, so slow pages do not leave a core idle.
+        bounds = _chunks(len(items), jobs * 4)
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_run, bounds, chunksize=1)
+    finally:
+        _job = None
+    return [result for part in parts for result in part]
+
+
+def _chunks(count: int, pieces: int) -> list[tuple[int, int]]:
+    step = -(-count // pieces)
+    return [(start, min(start + step, count)) for start in range(0, count, step)]
+
+
+def _run(bounds: tuple[int, int]) -> list[Any]:
+    assert _job is not None
+    fn, items = _job
+    return [fn(items[i]) for i in range(*bounds)]

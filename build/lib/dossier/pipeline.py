@@ -1,0 +1,210 @@
+"""The stages, in order. Each is a function of the previous stage's value.
+
+ingest   seeds/ → draft briefings/       (dossier.ingest; only seeds without a briefing,
+                                          or whose draft is out of date; ``build.py ingest``)
+load     briefings/ → Corpus            (dossier.load; fails with every problem at once)
+model    Corpus → Views                  (dossier.views)
+history  git log → History               (dossier.review.history; empty outside git)
+render   Views → RenderedSite            (dossier.render, templates/)
+site     RenderedSite → site/            (dossier.engine, MkDocs; swapped in atomically)
+print    Views → print view and PDF      (dossier.printbook; the print view goes into the site)
+
+Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
+finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
+keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
+``draft`` and ``prepare``). None of that changes a byte of the output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import uptodate
+from .atomic import write_text
+from .dates import PartialDate, parse_partial_date
+from .errors import DossierError
+from .load import Limits, load_corpus
+from .model import Corpus
+from .pagecache import CACHE_DIR
+from .printbook import PRINT_PAGE, print_page
+from .render import RenderedSite, Reuse, render_site
+from .render.inputs import GRAPH_FILE
+from .review.history import History, read_history
+from .views import build_views
+from .warm import SeedsSignature, Warm
+
+if TYPE_CHECKING:
+    from .engine import BuildStats
+
+
+def draft(
+    root: Path, limits: Limits | None = None, warm: Warm | None = None, remember: bool = False
+) -> list[str]:
+    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
+
+    With ``remember`` (`build.py`), a fresh process skips the check when no seed and no
+    article briefing changed on disk since a check that found nothing to do.
+    """
+    from .ingest.run import ingest, pending
+
+    # Serve calls this on every save. Ingest has work only when a seed changed or an
+    # article briefing came or went; otherwise skip reading them all (20,000 at scale).
+    # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
+    signature = _signature(root, stat_briefings=remember)
+    if warm is not None and warm.nothing_pending.get(root) == signature:
+        return []
+    limits = limits or Limits()
+    stamp = root / _NOTHING_PENDING
+    known = _digest(signature, limits)
+    if remember and stamp.is_file() and stamp.read_text("utf-8") == known:
+        return []
+    lines = ingest(root, limits).lines() if pending(root, limits) else []
+    if not lines and warm is not None:
+        warm.nothing_pending[root] = signature
+    if not lines and remember:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        write_text(stamp, known)
+    return lines
+
+
+# The seeds and article briefings as they were when ingest last had nothing to do.
+_NOTHING_PENDING = CACHE_DIR / "nothing-pending"
+
+
+def _digest(signature: SeedsSignature, limits: Limits) -> str:
+    return hashlib.sha256(repr((signature, limits)).encode()).hexdigest()
+
+
+def _signature(root: Path, stat_briefings: bool = False) -> SeedsSignature:
+    """Each seed with its size and times, and the names of the article briefings (with
+    theirs too, if ``stat_briefings``): a file rewritten has another change time."""
+    found = []
+    for folder, stat in (("seeds", True), ("briefings/articles", stat_briefings)):
+        try:
+            with os.scandir(root / folder) as entries:
+                for entry in entries:
+                    # a link is not followed: a broken one must not hide the others
+                    info = entry.stat(follow_symlinks=False) if stat else None
+                    size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
+                    ctime, inode = (info.st_ctime_ns, info.st_ino) if info else (0, 0)
+                    found.append((f"{folder}/{entry.name}", size, mtime, ctime, inode))
+        except OSError:
+            continue
+    return tuple(sorted(found))
+
+
+def check(root: Path, limits: Limits | None = None) -> Corpus:
+    """Load and validate only: the gate that ``build.py check`` and every build share."""
+    return load_corpus(root, limits or Limits())
+
+
+def prepare(
+    root: Path,
+    limits: Limits | None = None,
+    reuse: Reuse | None = None,
+    print_view: bool = True,
+    warm: Warm | None = None,
+) -> RenderedSite:
+    """Everything up to the site engine; raises before anything is written.
+
+    ``reuse`` and ``warm`` (kept by serve between builds) render only pages whose
+    inputs changed, and read and parse only files that changed;
+    without ``print_view`` the caller renders the print view itself (``print_page``).
+    """
+    corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR, warm=warm)
+    return _render(root, corpus, read_history(root), reuse, print_view)
+
+
+def custom_templates_said(rendered: RenderedSite) -> list[str]:
+    """What build and serve say of templates the page graph does not know."""
+    return [
+        f"templates/{name}: not as Dossier ships it; the page graph knows only the shipped "
+        "templates, so every page is rendered again on every build"
+        for name in rendered.custom_templates
+    ]
+
+
+def _render(
+    root: Path,
+    corpus: Corpus,
+    history: History,
+    reuse: Reuse | None = None,
+    print_view: bool = True,
+    cached: Callable[[str], bool] | None = None,
+) -> RenderedSite:
+    views = build_views(corpus)
+    rendered = render_site(views, root / "templates", history, reuse, cached)
+    if not print_view:
+        return rendered
+    return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
+
+
+def build(
+    root: Path,
+    site_dir: Path,
+    limits: Limits | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    notify: Callable[[str], None] = lambda line: None,
+) -> BuildStats:
+    """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
+
+    When site/ already is the build of the inputs as they are now (uptodate.py), the
+    stages after the check (load) have nothing to do and are skipped.
+    """
+    from .engine import BuildStats, build_site  # MkDocs is imported only to build
+    from .pagecache import cached_pages, site_cache
+
+    limits = limits or Limits()
+    for line in draft(root, limits, remember=True):
+        notify(line)
+    corpus = load_corpus(root, limits, cache_dir=root / CACHE_DIR)
+    history = read_history(root)
+    try:
+        cache = site_cache(root)
+    except Exception:  # mkdocs.yml broken: the build below reports it as it should
+        cache = None
+    engine = cache.fingerprint if cache else ""
+    inputs = uptodate.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
+    built = uptodate.current(root, site_dir, inputs) if engine else None
+    if built is not None:
+        return BuildStats(built.pages, 0, built.pages, current=True)
+    # Pages whose finished HTML the page cache holds under their fingerprint are not
+    # rendered again.
+    rendered = _render(root, corpus, history, cached=cached_pages(cache) if cache else None)
+    for line in custom_templates_said(rendered):
+        notify(line)
+    keys = {page.path: page.key for page in rendered.pages}
+    changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
+    if changes is not None:
+        notify(changes.summary())
+    stats = build_site(root, rendered, site_dir, progress)
+    uptodate.record(root, site_dir, inputs, stats.pages)
+    if rendered.graph is not None:
+        rendered.graph.save(root / GRAPH_FILE, keys)
+    return stats
+
+
+def pdf(root: Path, output: Path, companies: tuple[str, ...], since: str | None, paper: str) -> int:
+    """The briefing book for the selection as a PDF at ``output``; returns its page count."""
+    from .printbook import Scope, commit_of, render_book, select
+    from .printbook.pdf import check_output, write_pdf
+
+    check_output(root, output)  # before loading and laying out anything
+    book = select(build_views(load_corpus(root)), Scope(companies, parse_since(since)))
+    commit = commit_of(root)
+    templates = root / "templates"
+    return write_pdf(lambda pages: render_book(book, templates, commit, paper, pages), output, root)
+
+
+def parse_since(text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    try:
+        return parse_partial_date(text)
+    except ValueError as exc:
+        raise DossierError(f"--since: {exc}") from None

@@ -1,0 +1,262 @@
+"""`serve`: the live-reloading server, its rebuilds, and what it keeps between them.
+
+``python build.py serve`` runs ``mkdocs serve`` with the hook, so both commands behave
+the same. The first build is a full one through the hook (engine.py); a ``Server``
+then keeps that build (``after_build``) and replaces
+the server's rebuild (``on_serve``) with one that updates the served folder in place
+(live.py), falling back to a full build only when mkdocs.yml, static/ or the theme
+change, and saying so. A broken briefing, template or mkdocs.yml is printed and the
+last good site stays up; a corpus broken at start is served as a page listing its
+problems.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import gc
+import html
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import mkdocs_session
+from .build_env import quiet_logs, source_date
+from .engine import Hooks, SiteBuild, site_outputs
+from .errors import DossierError
+from .exports import ExportMemos
+from .live import (
+    NeedsFullBuild,
+    State,
+    drop_outputs,
+    update_pages,
+    write_index,
+    write_outputs,
+)
+from .model import Corpus
+from .pagecache import page_cache
+from .pipeline import custom_templates_said, draft, prepare
+from .printbook import PRINT_PAGE, print_page
+from .render import Page, RenderedSite, Reuse
+from .render.site import INDEXES
+from .views import build_views
+from .warm import Warm
+
+
+def report_kept(exc: DossierError, kept: bool) -> None:
+    """The corpus's problems, and what the server shows meanwhile."""
+    # Printed, not logged: MkDocs's strict mode would turn a log line into a failure.
+    meanwhile = (
+        "still serving the last good site; fix the files above."
+        if kept
+        else "serving a page that lists these problems until they are fixed."
+    )
+    print(f"{exc}\nDossier: {meanwhile}", file=sys.stderr, flush=True)
+
+
+def problem_site(exc: DossierError) -> RenderedSite:
+    """What serve shows when it starts on a broken corpus: the problems, on every index."""
+    listing = html.escape(str(exc))
+    body = (
+        "<h1>The corpus has problems</h1>"
+        "<p>Fix these files; the site appears as soon as the corpus is valid.</p>"
+        f"<pre>{listing}</pre>"
+    )
+    pages = tuple(
+        Page(f"{path}.md", title, "The corpus has problems.", body, ())
+        for path, title in INDEXES.values()
+    )
+    return RenderedSite(pages, None, build_views(Corpus()))
+
+
+def _settle() -> None:
+    """Exempt what serve keeps (corpus, traces, MkDocs state) from the cyclic collector.
+
+    At 10,000 articles that is millions of objects; every full collection during a
+    rebuild walked them all (about a second each). Garbage without cycles is still freed
+    at once; what a rebuild leaves in cycles is small.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+class Server:
+    """What serve keeps between rebuilds: the last good site, what the render reuses,
+    the served folder as live.py updates it, and the background work in progress."""
+
+    def __init__(self) -> None:
+        self.last_good: RenderedSite | None = None
+        self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
+        self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
+        self.exports = ExportMemos()  # feeds and records: rewritten only where changed
+        self.live: State | None = None
+        self.finishing: threading.Thread | None = None
+        self.custom: tuple[str, ...] = ()  # templates not as shipped, last said
+
+    def attach(self, hooks: Hooks) -> None:
+        hooks.serving = True
+        hooks.render = self.render
+        hooks.after_build = self.after_build
+
+    def render(self, root: Path) -> RenderedSite:
+        """The site a full build under serve shows: the corpus's, or the last good one."""
+        try:
+            for line in draft(root, warm=self.warm):  # new seeds first, as build.py does
+                print(line, file=sys.stderr)
+            rendered = prepare(root, reuse=self.reuse, warm=self.warm)
+        except DossierError as exc:
+            report_kept(exc, kept=self.last_good is not None)
+            return self.last_good or problem_site(exc)
+        self._say_custom(rendered)
+        self.last_good = rendered
+        return rendered
+
+    def _say_custom(self, rendered: RenderedSite) -> None:
+        """Custom templates render every page on every save: said when that starts."""
+        if rendered.custom_templates != self.custom:
+            self.custom = rendered.custom_templates
+            for line in custom_templates_said(rendered):
+                print(f"Dossier: {line}", file=sys.stderr, flush=True)
+
+    def after_build(self, build: SiteBuild) -> None:
+        """Keep what a full build set up, for the in-place updates that follow."""
+        self.live = self._capture(build)
+        self.warm.parsed.memory_only = True  # see loadcache.py
+        _settle()
+
+    def _capture(self, build: SiteBuild) -> State | None:
+        """The served site as live.py needs it, or None if it cannot be updated in place."""
+        if self.last_good is None or build.session.nav is None:
+            return None
+        return State(
+            site_dir=Path(build.session.config.site_dir),
+            build=build,
+            engine=build.cache.fingerprint,
+            pages=dict(build.pages),
+            as_of=self.last_good.as_of,
+            outputs=build.outputs,
+        )
+
+    def rebuild(self, root: Path, full: Callable[[], None]) -> str | None:
+        """Serve's rebuild after a change: None if done in place, else why it was a full
+        build. A full build is always reported with its reason: it is slower, and a test
+        that expects an in-place update must be able to see that it did not get one."""
+        self.wait_for_background()
+        started = time.monotonic()
+        reason = "the first build under serve could not be kept for in-place updates"
+        if self.live is not None:
+            try:
+                pages = self._update_in_place(root, self.live)
+            except NeedsFullBuild as exc:
+                pages, reason = None, str(exc)
+            except Exception as exc:  # a bug here must not stop the server: build in full
+                pages, reason = None, f"the in-place update failed ({exc!r})"
+            if pages is not None:
+                took = time.monotonic() - started
+                if pages >= 0:  # else the corpus is broken and was reported
+                    print(f"Dossier: {pages} page(s) updated in {took:.2f} s", file=sys.stderr)
+                return None
+        print(f"Dossier: building in full: {reason}", file=sys.stderr, flush=True)
+        try:
+            full()
+        except Exception as exc:
+            print(
+                f"Dossier: the site could not be built: {exc}\n"
+                "Dossier: still serving the last good site; fix the file above.",
+                file=sys.stderr,
+                flush=True,
+            )
+        return reason
+
+    def _update_in_place(self, root: Path, state: State) -> int:
+        """Pages updated in place; -1 when the corpus is broken; NeedsFullBuild when it
+        cannot be done in place."""
+        try:
+            for line in draft(root, warm=self.warm):
+                print(line, file=sys.stderr)
+            rendered = prepare(root, reuse=self.reuse, print_view=False, warm=self.warm)
+        except DossierError as exc:
+            report_kept(exc, kept=True)
+            return -1
+        self._say_custom(rendered)
+        fingerprint = page_cache(root, state.build.session).fingerprint
+        with source_date(rendered.as_of), quiet_logs() as warnings:
+            pages = update_pages(state, rendered, fingerprint)
+        for warning in warnings:
+            print(f"WARNING {warning}", file=sys.stderr)
+        self.last_good = rendered
+        self._finish_in_background(root, state, rendered, pages > 0)
+        gc.freeze()  # this update's objects are serve's state now (see _settle)
+        return pages
+
+    def _finish_in_background(
+        self, root: Path, state: State, rendered: RenderedSite, index: bool
+    ) -> None:
+        """Search index, feeds and exports, then the print view, written after the pages.
+
+        They cover the whole corpus (seconds at scale, the print view most), and the page
+        being edited does not show them: the browser reloads as soon as the pages are
+        written. The next rebuild waits for this one to finish, so they never lag by more.
+        """
+
+        def work() -> None:
+            if index:
+                try:
+                    write_index(state)
+                except DossierError as exc:  # the pages stand; the search lags until fixed
+                    print(f"{exc}\nDossier: the search index was not updated.", file=sys.stderr)
+            outputs = site_outputs(rendered, state.build.session.site_url, self.exports)
+            write_outputs(state, outputs)
+            drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})
+            try:
+                text = print_page(rendered.views, root)
+            except DossierError as exc:  # templates/print.html.j2 broken: the pages stand
+                print(f"{exc}\nDossier: the print view was not updated.", file=sys.stderr)
+                return
+            write_outputs(state, [(PRINT_PAGE, text)])
+            self.last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
+
+        self.finishing = threading.Thread(target=work, name="dossier-finish", daemon=True)
+        self.finishing.start()
+
+    def wait_for_background(self) -> None:
+        """Block until what the last in-place update left to the background is written."""
+        if self.finishing is not None:
+            self.finishing.join()
+
+
+_server: Server | None = None  # the server of this process (serve runs one)
+
+
+def start(hooks: Hooks) -> Server:
+    """Under `mkdocs serve` (the hook's on_startup): a Server takes over the hooks."""
+    global _server
+    if _server is None:
+        _server = Server()
+    _server.attach(hooks)
+    return _server
+
+
+def running() -> Server:
+    if _server is None:
+        raise DossierError("serve: the server has not started (no on_startup event)")
+    return _server
+
+
+def on_serve(server: Any, config: Any, builder: Callable[..., None]) -> Any:
+    """Rebuild in place where possible, and never let a broken file stop the server."""
+    root = Path(config.config_file_path).parent
+    server.builder = functools.partial(running().rebuild, root, builder)
+    return server
+
+
+def serve(root: Path, addr: str) -> None:
+    """Live-reloading server; rebuilds through the hook on every change under ``watch:``."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
+    os.chdir(root)  # MkDocs resolves watch: paths against the working directory
+    mkdocs_session.serve(root / "mkdocs.yml", addr)
