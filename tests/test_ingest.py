@@ -514,13 +514,13 @@ def test_a_fuller_known_name_still_joins_the_partners() -> None:
 def test_the_other_party_named_in_the_next_sentence() -> None:
     text = (
         "Title\n\nAcme Shipping ASA said it had agreed to acquire a smaller rival for $90 "
-        "million.\n\nThe target, Beta Ferries, runs eight ships between Denmark and Norway.\n"
+        "million.\n\nThe target, Beta Ferries Ltd, runs eight ships between Denmark and Norway.\n"
     )
     (deal,) = _deals(text)
     assert deal.kind == "acquisition"
     assert _parties(deal) == {"acme-shipping": "acquirer", "beta-ferries": "target"}
     assert deal.quote.endswith(
-        "The target, Beta Ferries, runs eight ships between Denmark and Norway."
+        "The target, Beta Ferries Ltd, runs eight ships between Denmark and Norway."
     )
     jv = (
         "Title\n\nHuawei said on Monday it would set up a joint venture in Riyadh. Its partner "

@@ -115,7 +115,7 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
 def mention_features(sentence: str, start: int, end: int, rule: str | None) -> set[str]:
     """What one mention (``sentence[start:end]``) shows: the rule that holds there, and
     the words around it."""
-    out = {f"rule={rule or 'none'}"}
+    out = {f"rule={rule}"} if rule else set()
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 60]
     if not before.strip(' "“‘(*-'):
         out.add("opens")
@@ -164,7 +164,9 @@ def article_features(entry: Phrase) -> list[str]:
     is named."""
     count = entry.mentions
     bucket = "1" if count == 1 else "2" if count == 2 else "3-5" if count <= 5 else "6+"
-    return [*sorted(entry.features), f"count={bucket}"]
+    # no rule held at any mention (a rule that holds at one mention is enough)
+    ruled = any(f.startswith("rule=") for f in entry.features)
+    return [*sorted(entry.features), f"count={bucket}", *(() if ruled else ("rule=none",))]
 
 
 @cache

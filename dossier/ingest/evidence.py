@@ -26,6 +26,8 @@ def company_evidence(articles: list[tuple[str, SeedOutcome]]) -> dict[str, dict[
     for article, outcome in articles:
         for company in outcome.new_companies:
             confidence = company.confidence or CONFIDENCE.get(company.rule)
+            if confidence is not None:
+                confidence = min(_CEILING, confidence)
             if company.slug in out or company.quote is None or confidence is None:
                 continue
             out[company.slug] = _block(company.rule, company.quote, article, confidence)
