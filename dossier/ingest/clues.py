@@ -362,11 +362,14 @@ def judge(
     # (but "the company Jobs co-founded": a surname of this text is its person's)
     firm = _FIRM_BEFORE.search(before[-40:]) is not None
     if not (is_designated or listed or bought) and (
-        (is_person(tokens) and not firm)
-        or (len(tokens) == 1 and tokens[0] in people)
+        (len(tokens) == 1 and tokens[0] in people)
         or (len(tokens) == 1 and tokens[0] in first_names(USUAL_NAME_SHARE) and not firm)
     ):
-        return NOT_A_COMPANY  # "Satya Nadella", "Nadella": a first name, or a surname of this text
+        return NOT_A_COMPANY  # "Nadella": a first name alone, or a surname of this text
+    if not (is_designated or listed or bought or firm) and is_person(tokens):
+        # "Satya Nadella" and "Sun Microsystems" both start with a given name: no evidence
+        # either way here, the company model weighs the rest of the article
+        return None
     # cheapest tests first: most phrases have none
     evidence = (
         (is_designated and "legal form")

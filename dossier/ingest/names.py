@@ -46,7 +46,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def initials_of(name: str) -> str:
-    return "".join(t[0] for t in name.split() if t[:1].isupper())
+    """ "General Motors" → GM, "Hewlett-Packard" → HP."""
+    return "".join(t[0] for t in re.split(r"[\s-]+", name) if t[:1].isupper())
 
 
 # Words a headline in title case capitalises between two names ("Bennelong Partners With
