@@ -226,8 +226,8 @@ def candidates(
     found: dict[str, Candidate] = {}
     trimmed: dict[str, tuple[int, str]] = {}
     written: set[str] = set()  # every phrase, even those ruled out
-    # per phrase: whether a known company's, its key, phrase_features
-    own: dict[str, tuple[bool, str, set[str]]] = {}
+    own: dict[str, tuple[bool, str]] = {}  # per phrase: a known company's? its key
+    forms: dict[str, set[str]] = {}  # per phrase: phrase_features
     for index, sentence in enumerate(sentences):
         line: set[str] | None = None  # what the sentence shows, once it has a phrase
         # the phrase before, in a list with this one ("Google and Facebook"): its entry
@@ -245,13 +245,8 @@ def candidates(
             listed = before is not None and _LISTED.fullmatch(sentence, before[0], start)
             if phrase not in own:
                 is_known = known(phrase)
-                key = "" if is_known else slugify(usual_name(phrase))
-                own[phrase] = (
-                    is_known,
-                    key,
-                    set() if is_known else phrase_features(phrase, people, lower),
-                )
-            is_known, key, form = own[phrase]
+                own[phrase] = (is_known, "" if is_known else slugify(usual_name(phrase)))
+            is_known, key = own[phrase]
             if is_known:
                 if listed and before is not None and before[1] is not None:
                     before[1].features.add("listed_with_company")
@@ -261,6 +256,9 @@ def candidates(
             if rule == NOT_A_COMPANY:
                 before = None
                 continue  # here a number, a person, a place, a product …
+            if phrase not in forms:
+                forms[phrase] = phrase_features(phrase, people, lower)
+            form = forms[phrase]
             if rule in _CONTEXT_RULES and "lowerword" in form:
                 rule = None  # "Coffee" in a coffee chain's story, "Carmakers agreed"
             if line is None:
