@@ -80,7 +80,7 @@ def examples(exclude: set[str]) -> list[Example]:
             out.append(
                 Example(
                     entry["id"].split("-")[0],
-                    companymodel.article_features(cand.entry),
+                    companymodel.article_features(cand),
                     int(bool(forms & wanted)),
                     cand.rule is not None,
                     cand.phrase,

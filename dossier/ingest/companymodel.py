@@ -37,14 +37,6 @@ from .register import registrants
 _MODEL = Path(__file__).parent / "data" / "company_model.json"
 
 
-@dataclass
-class Phrase:
-    """One phrase of an article and what its mentions showed."""
-
-    features: set[str] = field(default_factory=set)
-    mentions: int = 0
-
-
 _WORD_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\W*$")
 _WORD_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)")
 _TWO_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)\W*$")
@@ -104,7 +96,6 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("firstname")
     if len(tokens) == 1 and first in people:
         out.add("surname")
-
     if fold(phrase) in registrants():
         out.add("registrant")
     if len(tokens) == 1 and first.lower() in lower:
@@ -117,7 +108,8 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
     the words around it."""
     out = {f"rule={rule}"} if rule else set()
     before, after = sentence[max(0, start - 60) : start], sentence[end : end + 60]
-    if not before.strip(' "“‘(*-'):
+    opens = not before.strip(' "“‘(*-')
+    if opens:
         out.add("opens")
     b1 = _WORD_BEFORE.search(before)
     a1 = _WORD_AFTER.match(after)
@@ -133,7 +125,7 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
         out.add(f"n2={_context_word(a2.group(2))}")
     for pronoun in _PRONOUN.findall(sentence, end, end + 80):
         out.add("it_after" if pronoun.startswith("it") else "he_after")
-    if _SUBJECT.match(after) and not before.strip(' "“‘(*-'):
+    if opens and _SUBJECT.match(after):
         out.add("subject")
     mark = after[:1]
     if mark in "(,:'’-":
@@ -153,20 +145,14 @@ def lower_words(sentences: list[str]) -> frozenset[str]:
     return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
 
 
-def add_mention(phrases: dict[str, Phrase], key: str, features: Iterable[str]) -> None:
-    entry = phrases.setdefault(key, Phrase())
-    entry.features.update(features)
-    entry.mentions += 1
-
-
-def article_features(entry: Phrase) -> list[str]:
+def article_features(candidate: Candidate) -> list[str]:
     """A phrase's features over the article: what any mention showed, and how often it
     is named."""
-    count = entry.mentions
+    count = candidate.mentions
     bucket = "1" if count == 1 else "2" if count == 2 else "3-5" if count <= 5 else "6+"
     # no rule held at any mention (a rule that holds at one mention is enough)
-    ruled = any(f.startswith("rule=") for f in entry.features)
-    return [*sorted(entry.features), f"count={bucket}", *(() if ruled else ("rule=none",))]
+    ruled = any(f.startswith("rule=") for f in candidate.features)
+    return [*sorted(candidate.features), f"count={bucket}", *(() if ruled else ("rule=none",))]
 
 
 @cache
@@ -200,7 +186,8 @@ class Candidate:
     sentence: str
     end: int
     rule: str | None
-    entry: Phrase = field(default_factory=Phrase)
+    features: set[str] = field(default_factory=set)  # what any of its mentions showed
+    mentions: int = 0
 
 
 # Evidence from the words around a name, which a one-word name that the article also
@@ -230,9 +217,9 @@ def candidates(
     forms: dict[str, set[str]] = {}  # per phrase: phrase_features
     for index, sentence in enumerate(sentences):
         line: set[str] | None = None  # what the sentence shows, once it has a phrase
-        # the phrase before, in a list with this one ("Google and Facebook"): its entry
-        # (None when known) and whether it is surely a company
-        before: tuple[int, Phrase | None, bool] | None = None
+        # the phrase before, in a list with this one ("Google and Facebook"): where it
+        # ends, its candidate (None when known) and whether it is surely a company
+        before: tuple[int, Candidate | None, bool] | None = None
         for at, text in pieces(sentence):
             if text not in trimmed:
                 trimmed[text] = trim(0, text)
@@ -280,8 +267,9 @@ def candidates(
                     feats.add("listed_with_company")
                 if rule and before[1] is not None:
                     before[1].features.add("listed_with_company")
-            add_mention({key: held.entry}, key, feats)
-            before = (end, held.entry, bool(rule))
+            held.features |= feats
+            held.mentions += 1
+            before = (end, held, bool(rule))
     _name_parts(found, written)
     return found
 
@@ -294,7 +282,7 @@ def _name_parts(found: dict[str, Candidate], written: set[str]) -> None:
     lasts = {p.rsplit(" ", 1)[1] for p in written if " " in p}
     for candidate in found.values():
         tokens = candidate.phrase.split()
-        features = candidate.entry.features
+        features = candidate.features
         if len(tokens) == 1:
             if tokens[0] in lasts:
                 features.add("last_word_of_another")

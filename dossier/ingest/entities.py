@@ -253,44 +253,40 @@ def _found_by_model(
     )
     least = companymodel.threshold()
     chances = {
-        key: companymodel.probability(companymodel.article_features(candidate.entry))
+        key: companymodel.probability(companymodel.article_features(candidate))
         for key, candidate in phrases.items()
     }
-    likely = [c for key, c in phrases.items() if chances[key] >= least]
-    for key, candidate in phrases.items():
-        if chances[key] < least or _known_phrase(finder, candidate.phrase):
+    likely = {key: c for key, c in phrases.items() if chances[key] >= least}
+    for key, candidate in likely.items():
+        phrase = candidate.phrase
+        if _known_phrase(finder, phrase):
             continue
-        fuller = _with_legal_form(candidate.phrase, likely)
-        if fuller is not None and fuller is not candidate:
-            # "Halden Vind" and "Halden Vind AS": one company, drafted by its fuller name
-            candidate, chance = (
-                fuller,
-                max(chances[key], chances[slugify(usual_name(fuller.phrase))]),
-            )
-        else:
-            chance = chances[key]
+        # "Halden Vind" and "Halden Vind AS": one company, drafted by its fuller name
+        fuller = _with_legal_form(phrase, likely)
+        if fuller is not None:
+            key, candidate = fuller, likely[fuller]
         rule = candidate.rule or companymodel.RULE
-        _found(found, finder, candidate.sentence, candidate.end, candidate.phrase, rule, chance)
-        shorter, slug = phrases[key].phrase, finder.slug_of(candidate.phrase)
-        if slug in found and not finder.knows(shorter):
+        _found(
+            found, finder, candidate.sentence, candidate.end, candidate.phrase, rule, chances[key]
+        )
+        slug = finder.slug_of(candidate.phrase)
+        if slug in found and not finder.knows(phrase):
             company = found[slug]
-            found[slug] = dataclasses.replace(company, aliases=(*company.aliases, shorter))
-            finder.add(slug, (shorter,))
+            found[slug] = dataclasses.replace(company, aliases=(*company.aliases, phrase))
+            finder.add(slug, (phrase,))
 
 
-def _with_legal_form(
-    phrase: str, likely: list[companymodel.Candidate]
-) -> companymodel.Candidate | None:
-    """The likely phrase that is ``phrase`` with a legal form after it, if any."""
+def _with_legal_form(phrase: str, likely: dict[str, companymodel.Candidate]) -> str | None:
+    """The key of the likely phrase that is ``phrase`` with a legal form after it."""
     size = len(phrase.split())
-    for other in likely:
+    for key, other in likely.items():
         rest = other.phrase.split()[size:]
         if (
             rest
             and other.phrase.startswith(phrase + " ")
             and all(t in LEGAL or t in _NORDIC_FORMS for t in rest)
         ):
-            return other
+            return key
     return None
 
 
