@@ -52,12 +52,15 @@ def drafted(minimal: Path) -> Path:
 def test_drafts_record_their_evidence_and_load(drafted: Path) -> None:
     first = "2025-03-03-nordvik-energy-to-buy-halden-vind"
     company = front(drafted, "briefings/companies/nordvik-energy.md")
+    # the company model's probability, never above a deal's ceiling (a draft is a draft)
+    sure = company["evidence"]["confidence"]
+    assert 0.5 < sure <= 0.95
     assert company["evidence"] == {
         "rule": "legal form",
         "quote": "Nordvik Energy ASA has agreed to acquire Danish wind developer Halden Vind AS "
         "for $450 million, the companies said on Monday.",
         "source": first,  # the first article by slug, though both found it
-        "confidence": 0.9,
+        "confidence": sure,
     }
     deal = front(drafted, DEAL)
     # founded by the first article; the second report makes it likelier (+0.1)
@@ -67,7 +70,7 @@ def test_drafts_record_their_evidence_and_load(drafted: Path) -> None:
     assert len(deal["sources"]) == 2 and deal["evidence"]["confidence"] == 0.75
     corpus = load_corpus(drafted)
     evidence = corpus.companies["nordvik-energy"].evidence
-    assert evidence == Evidence("legal form", company["evidence"]["quote"], first, 0.9)
+    assert evidence == Evidence("legal form", company["evidence"]["quote"], first, sure)
     assert corpus.deals[DEAL.rsplit("/", 1)[1][:-3]].evidence is not None
     assert corpus.companies["acme"].evidence is None  # reviewed, written by hand
     assert run(drafted, "ingest") == 0  # and a second run writes nothing
@@ -88,8 +91,9 @@ def test_a_deal_is_never_certain() -> None:
 def test_draft_pages_and_the_queue_show_why_least_certain_first(drafted: Path) -> None:
     assert run(drafted, "build") == 0
     line = soup(drafted, "companies/nordvik-energy.html").select_one("p.dossier-evidence")
+    sure = front(drafted, "briefings/companies/nordvik-energy.md")["evidence"]["confidence"]
     assert " ".join(line.get_text().split()) == (
-        "Why this draft exists: legal form, confidence 0.90, from Nordvik Energy to buy "
+        f"Why this draft exists: legal form, confidence {sure:.2f}, from Nordvik Energy to buy "
         "Halden Vind: “Nordvik Energy ASA has agreed to acquire Danish wind developer Halden "
         "Vind AS for $450 million, the companies said on Monday.”"
     )
@@ -146,7 +150,7 @@ def test_check_refuses_evidence_on_a_reviewed_file_and_approve_drops_it(
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("  confidence: 0.9", "  confidence: 1.5", "evidence.confidence: 1.5 is over the maximum"),
+        ("  confidence: 0.", "  confidence: 3", "is over the maximum of 1"),
         ("Nordvik Energy ASA has agreed", "Nordvik Energy ASA has not agreed", "quote is not in"),
         (
             "  source: 2025-03-03-nordvik-energy-to-buy-halden-vind",
