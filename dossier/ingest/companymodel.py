@@ -37,21 +37,28 @@ from .register import registrants
 _MODEL = Path(__file__).parent / "data" / "company_model.json"
 
 
-_WORD_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\W*$")
-_WORD_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)")
-_TWO_BEFORE = re.compile(r"([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)\W*$")
-_TWO_AFTER = re.compile(r"^(?:['’]s?)?\W*?([^\W_][\w'’&.-]*)\s+([^\W_][\w'’&.-]*)")
+# What is not part of a neighbouring word: quotes, brackets, punctuation, a possessive.
+_EDGE = "\"“”‘’'()[]{}<>,;:!?*|/—–-."
+
+
+def _words(tokens: list[str]) -> list[str]:
+    """The words among a few tokens, without the punctuation around them."""
+    out = []
+    for token in tokens:
+        word = token.rstrip(_EDGE).removesuffix("’s").removesuffix("'s").strip(_EDGE)
+        if word:
+            out.append(word)
+    return out
 
 
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|itself)\b")
 _SUBJECT = re.compile(r"^\s+(?:has|have|had|is|was|will|would|said|says|announced|agreed|plans)\b")
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WEB = re.compile(r"\.(?:com|ai|io|net|org)\b", re.I)
 
 
 def _title_case(sentence: str) -> bool:
     """Most words capitalised: a headline, a menu, a list of names."""
-    words = _WORDS.findall(sentence)
+    words = [w for w in sentence.split() if w[:1].isalpha()]
     return bool(words) and sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)
 
 
@@ -111,18 +118,16 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
     opens = not before.strip(' "“‘(*-')
     if opens:
         out.add("opens")
-    b1 = _WORD_BEFORE.search(before)
-    a1 = _WORD_AFTER.match(after)
-    if b1:
-        out.add(f"p1={_context_word(b1.group(1))}")
-    b2 = _TWO_BEFORE.search(before)
-    if b2:
-        out.add(f"p2={_context_word(b2.group(1))}")
-    if a1:
-        out.add(f"n1={_context_word(a1.group(1))}")
-    a2 = _TWO_AFTER.match(after)
-    if a2:
-        out.add(f"n2={_context_word(a2.group(2))}")
+    words = _words(before.split()[-3:])
+    if words:
+        out.add(f"p1={_context_word(words[-1])}")
+        if len(words) > 1:
+            out.add(f"p2={_context_word(words[-2])}")
+    words = _words(after.split()[:3])
+    if words:
+        out.add(f"n1={_context_word(words[0])}")
+        if len(words) > 1:
+            out.add(f"n2={_context_word(words[1])}")
     for pronoun in _PRONOUN.findall(sentence, end, end + 80):
         out.add("it_after" if pronoun.startswith("it") else "he_after")
     if opens and _SUBJECT.match(after):
@@ -136,13 +141,11 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
     return out
 
 
-_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z-]+(?![\w/@-]|\.[a-z])")
-
-
 def lower_words(sentences: list[str]) -> frozenset[str]:
     """The words an article writes in lower case: "internet", "cloud", "services" (not
     in an address: "apple.com/newsroom" does not make Apple a word)."""
-    return frozenset(w for s in sentences for w in _LOWER_WORD.findall(s))
+    words = {t.strip(_EDGE) for s in sentences for t in s.split() if t[:1].islower()}
+    return frozenset(w for w in words if w.replace("-", "").isalpha())
 
 
 def article_features(candidate: Candidate) -> list[str]:
