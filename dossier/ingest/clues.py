@@ -271,18 +271,6 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def company_evidence(
-    sentence: str,
-    start: int,
-    end: int,
-    phrase: str,
-    outlet: str | None,
-    people: frozenset[str] = frozenset(),
-) -> str | None:
-    """The evidence that the phrase names a company (a key of CONFIDENCE), or None."""
-    return judge(sentence, start, end, phrase, outlet, people) or None
-
-
 NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
 
 

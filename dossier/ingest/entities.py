@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from ..slugs import han_simplified, slugify
 from . import companymodel
-from .clues import company_evidence, owner_before
+from .clues import judge, owner_before
 from .lexicon import (
     DESCRIPTIVE,
     LEADING_LEGAL,
@@ -306,8 +306,8 @@ def _found_by_own_form(
                 continue
             start = at + skip
             end = start + len(phrase)
-            rule = company_evidence(sentence, start, end, phrase, outlet, people)
-            if rule is not None and _own_form(rule, phrase):
+            rule = judge(sentence, start, end, phrase, outlet, people)
+            if rule and _own_form(rule, phrase):
                 _found(found, finder, sentence, end, phrase, rule)
 
 
