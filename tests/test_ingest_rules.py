@@ -182,6 +182,7 @@ def test_status_words_of_a_done_deal() -> None:
         "Orland has confirmed the acquisition in a blog post.",
         "Google has invested $300 million in Lenvar, according to the Financial Times.",
         "And in August, Orland snatched up Lenvar, a maker of sensors.",
+        "Orland Laboratories Completes Acquisition of Lenvar Therapeutics",
     ):
         assert status_of(sentence) == ("completed", True), sentence
     assert status_of("Orland is in talks to buy Lenvar, according to people familiar.")[0] == (
@@ -197,6 +198,9 @@ def test_status_follows_who_has_committed_to_the_deal() -> None:
     for sentence in (
         "Orland said on Tuesday it would buy Lenvar for about $4 billion.",
         "Orland announced today that it's buying Lenvar for $775 million in cash.",
+        "Orland partners with Lenvar on military headsets",
+        "Orland Resources Forms Joint Venture With Lenvar Resources for Gold Project",
+        "Orland is investing $1 billion in Lenvar to build machines",
         "Orland and Lenvar announced a partnership on Monday to build voice assistants.",
         "Orland Corp. and Lenvar AG announced the signing of a memorandum of understanding.",
         "Analysts expect the pending merger of Orland with Lenvar to cut costs.",
