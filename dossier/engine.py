@@ -20,7 +20,7 @@ import itertools
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -230,7 +230,16 @@ class SiteBuild:
 
     def on_post_build(self) -> None:
         self.cache.prune()
-        index_site(Path(self.session.config.site_dir))
+        pages = self.search_pages(self.pages.values())
+        index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
+
+    def search_pages(self, pages: Iterable[Page]) -> dict[str, str]:
+        """Each of ``pages`` marked for search: its file in the site → its cache key."""
+        return {
+            self.session.dest_of(page.path): self.keys[page.path]
+            for page in pages
+            if not page.listing
+        }
 
     # --- serve's in-place updates (live.py) ---------------------------------------------
 

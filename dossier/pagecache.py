@@ -72,6 +72,7 @@ class PageCache:
         # build and a server take turns without pruning each other's pages.
         tag = hashlib.sha256(variant.encode()).hexdigest()[:12] if variant else ""
         self.directory = directory / (f"site-{tag}" if tag else "site")
+        self.search_dir = directory / "search"  # the search index's shards (site_search.py)
         self.fingerprint = fingerprint + variant
         self.used: set[str] = set()
         if tag:
