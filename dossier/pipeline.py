@@ -28,12 +28,13 @@ from . import uptodate
 from .atomic import write_text
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
+from .exports import ExportMemos
 from .load import Limits, load_corpus
 from .model import Corpus
 from .pagecache import CACHE_DIR
 from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, Reuse, render_site
-from .render.inputs import GRAPH_FILE
+from .render.inputs import GRAPH_FILE, code_digest
 from .review.history import History, read_history
 from .views import build_views
 from .warm import SeedsSignature, Warm
@@ -71,6 +72,9 @@ def draft(
         write_text(stamp, known)
     return lines
 
+
+# Feed entries and export records of the last build (exports.ExportMemos).
+_EXPORTS = CACHE_DIR / "exports.pickle"
 
 # The seeds and article briefings as they were when ingest last had nothing to do.
 _NOTHING_PENDING = CACHE_DIR / "nothing-pending"
@@ -182,7 +186,10 @@ def build(
     changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
     if changes is not None:
         notify(changes.summary())
-    stats = build_site(root, rendered, site_dir, progress)
+    tag = code_digest()
+    memos = ExportMemos.load(root / _EXPORTS, tag)
+    stats = build_site(root, rendered, site_dir, progress, memos)
+    memos.save(root / _EXPORTS, tag)
     uptodate.record(root, site_dir, inputs, stats.pages)
     if rendered.graph is not None:
         rendered.graph.save(root / GRAPH_FILE, keys)

@@ -164,3 +164,26 @@ def test_page_caches_of_old_server_addresses_are_removed(tmp_path: Path) -> None
         os.utime(cache.directory, (port, port))  # older ports were used longer ago
     left = sorted(p.name for p in tmp_path.glob("site-*"))
     assert left == sorted(f.name for f in folders[-3:])
+
+
+def test_unchanged_pages_are_linked_from_the_last_site_and_hand_edits_undone(
+    tmp_path: Path,
+) -> None:
+    root = copy_project(tmp_path / "project")
+    build(root)
+    site = root / "site"
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    tampered = site / "companies/microsoft.html"
+    tampered.write_text(tampered.read_text("utf-8") + "<!-- edited by hand -->", "utf-8")
+    edit = root / "briefings/companies/huawei.md"
+    _replace(edit, "Huawei is a Chinese", "Huawei is a large Chinese")
+    build(root)
+    after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    linked = {name for name in after if before.get(name) == after[name]}
+    # The edited company's page is new; an untouched page is the last build's very file.
+    assert "companies/huawei.html" not in linked
+    assert "deals/xiaomi-microsoft-mou-2018.html" in linked
+    # The page edited by hand inside site/ was written again, as a clean build writes it.
+    assert "companies/microsoft.html" not in linked
+    full = tree(clean_build(root, tmp_path / "clean"))
+    assert tree(site) == full
