@@ -211,6 +211,7 @@ class SiteBuild:
         kept = self.kept
         if cached and kept and kept.file(page.file.dest_uri, self.keys[ours.path]):
             self.linked.add(ours.path)
+            self.cache.keep(self.keys[ours.path])  # not read, but still this build's page
         return ""
 
     def on_page_content(self, content: str, page: Any) -> str:

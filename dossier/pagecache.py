@@ -99,6 +99,10 @@ class PageCache:
         html: str = entry["html"]
         return html
 
+    def keep(self, key: str) -> None:
+        """Count the entry as used by this build without reading it (prune keeps it)."""
+        self.used.add(key)
+
     def put(self, key: str, html: str) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -177,7 +177,7 @@ def test_unchanged_pages_are_linked_from_the_last_site_and_hand_edits_undone(
     tampered.write_text(tampered.read_text("utf-8") + "<!-- edited by hand -->", "utf-8")
     edit = root / "briefings/companies/huawei.md"
     _replace(edit, "Huawei is a Chinese", "Huawei is a large Chinese")
-    build(root)
+    edited = run_build_py(root, "build").stdout
     after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
     linked = {name for name in after if before.get(name) == after[name]}
     # The edited company's page is new; an untouched page is the last build's very file.
@@ -187,3 +187,9 @@ def test_unchanged_pages_are_linked_from_the_last_site_and_hand_edits_undone(
     assert "companies/microsoft.html" not in linked
     full = tree(clean_build(root, tmp_path / "clean"))
     assert tree(site) == full
+    # Linked pages stay in the page cache: undoing the edit wraps only what the edit did
+    # (the hand-edited page is the last build's again, from the cache).
+    _replace(edit, "Huawei is a large Chinese", "Huawei is a Chinese")
+    undone = run_build_py(root, "build").stdout
+    written = re.compile(r"\((\d+) written, \d+ reused\)")
+    assert written.findall(undone) == written.findall(edited) != ["0"], (edited, undone)
