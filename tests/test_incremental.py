@@ -193,3 +193,29 @@ def test_unchanged_pages_are_linked_from_the_last_site_and_hand_edits_undone(
     undone = run_build_py(root, "build").stdout
     written = re.compile(r"\((\d+) written, \d+ reused\)")
     assert written.findall(undone) == written.findall(edited) != ["0"], (edited, undone)
+
+
+def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
+    tmp_path: Path,
+) -> None:
+    """build.py checks for ingest work in a second process while it loads; work found
+    (a new seed) makes it start again in order, so the new seed's draft is built."""
+    root = copy_project(tmp_path / "project")
+    build(root)  # nothing to ingest, remembered
+    (root / "seeds/new-acme.txt").write_text(
+        "Acme Widgets Corp agreed to acquire Initech Ltd for $12 million on Monday, "
+        "March 3, 2025, the companies said. Acme Widgets Corp makes widgets.\n",
+        "utf-8",
+    )
+    # An article briefing edited too: the check is due, and the load finds a corpus
+    # without the new draft.
+    article = sorted((root / "briefings/articles").glob("*.md"))[0]
+    article.write_text(article.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    said = run_build_py(root, "build").stdout
+    assert "drafted briefings/deals/acme-widgets-initech-acquisition-2025.md" in said, said
+    drafted = [p for p in (root / "briefings/articles").glob("*.md") if "Initech" in p.read_text()]
+    assert len(drafted) == 1
+    assert (root / "site/articles" / f"{drafted[0].stem}.html").is_file()
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+    # Now nothing is pending: the next build says nothing of ingest.
+    assert "drafted" not in run_build_py(root, "build").stdout
