@@ -97,6 +97,17 @@ def shards_of(pages: Mapping[str, str], per_shard: int) -> list[dict[str, str]]:
     return shards
 
 
+def marked_pages(site_dir: Path) -> dict[str, str]:
+    """The pages of a built site marked for search, each keyed by a digest of its bytes:
+    to index a site folder outside a build (the benchmarks, the tests)."""
+    found = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        data = path.read_bytes()
+        if b"data-pagefind-body" in data and FOLDER not in path.relative_to(site_dir).parts:
+            found[path.relative_to(site_dir).as_posix()] = hashlib.sha256(data).hexdigest()
+    return found
+
+
 def _binary() -> str:
     try:
         from pagefind.service import get_executable

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import http.server
 import json
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from dossier.search_names import SHARDS, fnv1a
-from dossier.site_search import SHARDS_FILE, IndexStats, index_site, shard_folder
+from dossier.site_search import SHARDS_FILE, IndexStats, index_site, marked_pages, shard_folder
 
 from .test_browser import CHROMIUM, base_url, browser  # noqa: F401  (shared fixtures)
 from .test_site import content, soup
@@ -79,16 +78,6 @@ def test_fnv1a_matches_the_published_test_vectors() -> None:
     assert fnv1a("foobar") == 0xBF9CF968
 
 
-def _searchable(site: Path) -> dict[str, str]:
-    """The pages Pagefind is to index (marked data-pagefind-body), each with a digest
-    of its bytes standing in for its cache key."""
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*.html"))
-        if b"data-pagefind-body" in p.read_bytes() and "pagefind" not in p.parts
-    }
-
-
 def _index(site: Path) -> dict[str, bytes]:
     folder = site / "pagefind"
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.*")}
@@ -98,7 +87,7 @@ def test_index_is_byte_identical_when_built_again(default_site: Path, tmp_path: 
     copy = tmp_path / "site"
     shutil.copytree(default_site, copy)
     # The build indexed exactly the marked pages: indexing them again gives its bytes.
-    stats = index_site(copy, _searchable(copy), tmp_path / "cache")
+    stats = index_site(copy, marked_pages(copy), tmp_path / "cache")
     first = _index(copy)
     assert stats == IndexStats(shards=1, indexed=1)
     assert first == _index(default_site)
@@ -121,7 +110,7 @@ def test_shards_index_every_page_once_and_only_changed_shards_again(
 ) -> None:
     site = tmp_path / "site"
     shutil.copytree(default_site, site)
-    pages = _searchable(site)
+    pages = marked_pages(site)
     stats = index_site(site, pages, tmp_path / "cache", per_shard=4)
     assert stats.shards == -(-len(pages) // 4) > 2
     filled = sorted({fnv1a(path) % stats.shards for path in pages})
@@ -135,7 +124,7 @@ def test_shards_index_every_page_once_and_only_changed_shards_again(
     page = site / changed
     marked = "<div data-pagefind-body>"
     page.write_text(page.read_text("utf-8").replace(marked, marked + "<p>Zanzibar</p>"), "utf-8")
-    pages = _searchable(site)
+    pages = marked_pages(site)
     assert index_site(site, pages, tmp_path / "cache", per_shard=4) == IndexStats(stats.shards, 1)
     again = tmp_path / "again"
     shutil.copytree(site, again)
@@ -220,7 +209,7 @@ def sharded_url(default_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
     """The default site with its search index in shards of three pages, served."""
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(default_site, site)
-    assert index_site(site, _searchable(site), site.parent / "cache", per_shard=3).shards > 3
+    assert index_site(site, marked_pages(site), site.parent / "cache", per_shard=3).shards > 3
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
