@@ -77,9 +77,11 @@ def build_site(
     site_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     memos: ExportMemos | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
-    ``memos``: exports the last build made, to take rather than make again."""
+    ``memos``: exports the last build made, to take rather than make again;
+    ``meanwhile`` runs once the new site is in place, while the old one is removed."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -107,9 +109,13 @@ def build_site(
         if warnings:
             raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
         built = HOOKS.build
-        swap_dir(tmp, site_dir)
-        if built is not None:
-            kept_pages.record(root, site_dir, built.page_files())
+
+        def after() -> None:
+            if built is not None:
+                kept_pages.record(root, site_dir, built.page_files())
+            meanwhile()
+
+        swap_dir(tmp, site_dir, after)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     written = len(missing)

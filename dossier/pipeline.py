@@ -216,12 +216,14 @@ def _build(
         notify(changes.summary())
     tag = code_digest()
     memos = ExportMemos.load(root / _EXPORTS, tag)
-    stats = build_site(root, rendered, site_dir, progress, memos)
-    memos.save(root / _EXPORTS, tag)
-    uptodate.record(root, site_dir, inputs, stats.pages)
-    if rendered.graph is not None:
-        rendered.graph.save(root / GRAPH_FILE, keys)
-    return stats
+
+    def remember() -> None:  # what the next build reads, saved while the old site goes
+        memos.save(root / _EXPORTS, tag)
+        uptodate.record(root, site_dir, inputs, len(rendered.pages))
+        if rendered.graph is not None:
+            rendered.graph.save(root / GRAPH_FILE, keys)
+
+    return build_site(root, rendered, site_dir, progress, memos, remember)
 
 
 class _Restart(Exception):
