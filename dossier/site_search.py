@@ -49,7 +49,7 @@ from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
 SHARDS_FILE = "dossier-shards.json"  # in FOLDER: the shards' folders, for the header search
-PAGES_PER_SHARD = 1000  # DOSSIER_SEARCH_SHARD_PAGES overrides (the tests use small shards)
+PAGES_PER_SHARD = 2000  # DOSSIER_SEARCH_SHARD_PAGES overrides (the tests use small shards)
 _INSTALL = "install Dossier's dependencies again: pip install -e ."
 _FORMAT = "search-1"  # bump when how a shard is indexed changes
 _KEEP_UNUSED = 64  # shards not in the last index kept in the cache (serve and build alternate)

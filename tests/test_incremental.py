@@ -121,8 +121,13 @@ def build(root: Path) -> None:
     run_build_py(root, "build")
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_random_edits_rebuild_byte_identical_to_clean_build(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "shard_pages"), [(1, ""), (2, "4")])
+def test_random_edits_rebuild_byte_identical_to_clean_build(
+    tmp_path: Path, seed: int, shard_pages: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "4": the search index in shards of four pages, so an edit re-indexes some shards
+    # and takes the others from the cache (site_search.py); the clean build shards too.
+    monkeypatch.setenv("DOSSIER_SEARCH_SHARD_PAGES", shard_pages)
     rng = random.Random(seed)
     root = copy_project(tmp_path / "project")
     build(root)
