@@ -40,6 +40,7 @@ import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .atomic import dir_mode, swap_dir
@@ -52,7 +53,10 @@ SHARDS_FILE = "dossier-shards.json"  # in FOLDER: the shards' folders, for the h
 PAGES_PER_SHARD = 2000  # DOSSIER_SEARCH_SHARD_PAGES overrides (the tests use small shards)
 _INSTALL = "install Dossier's dependencies again: pip install -e ."
 _FORMAT = "search-1"  # bump when how a shard is indexed changes
-_KEEP_UNUSED = 64  # shards not in the last index kept in the cache (serve and build alternate)
+# Shards not in the last index kept in the cache, per shard in it: serve (its pages
+# print the server's address, so other keys) and build alternate, and an edit undone
+# finds its shards again.
+_KEEP_UNUSED = 2
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,12 @@ def _binary() -> str:
 
 
 def _digest(binary: str, shard: Mapping[str, str]) -> str:
-    digest = hashlib.sha256(f"{_FORMAT}\0{Path(binary).resolve()}\0".encode())
+    """The shard's name in the cache: its pages' keys, and which Pagefind indexes them."""
+    try:
+        version = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    digest = hashlib.sha256(f"{_FORMAT}\0{version}\0{Path(binary).resolve()}\0".encode())
     for path in sorted(shard):
         digest.update(f"{path}\0{shard[path]}\0".encode())
     return digest.hexdigest()
@@ -143,7 +152,7 @@ def index_site(
     # A shard no page hashed to has no index (Pagefind refuses an empty folder).
     filled = [number for number, shard in enumerate(shards) if shard]
     todo = [(i, digests[i]) for i in filled if not (cache_dir / digests[i]).is_dir()]
-    # Two Pagefind processes at a time at most: each uses a core and ~0.1 GB per shard.
+    # Two Pagefind processes at a time at most: each uses a core and up to ~0.3 GB.
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), 2))) as pool:
         jobs = [
             pool.submit(_index_shard, binary, site_dir, shards[number], cache_dir / digest)
@@ -224,5 +233,5 @@ def _prune(cache_dir: Path, used: set[str]) -> None:
                 shutil.rmtree(stale, ignore_errors=True)
     others = [p for p in cache_dir.iterdir() if p.name not in used and not p.name.startswith(".")]
     others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in others[_KEEP_UNUSED:]:
+    for old in others[_KEEP_UNUSED * len(used) :]:
         shutil.rmtree(old, ignore_errors=True)
