@@ -171,7 +171,7 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
-        self.linked: set[str] = set()  # cached pages linked from the last site, not written
+        self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
 
@@ -214,9 +214,10 @@ class SiteBuild:
         if ours.path in self.missing or cached:
             self.hits.add(ours.path)
             page.meta["template"] = _CACHED_TEMPLATE
-        kept = self.kept
-        if cached and kept and kept.file(page.file.dest_uri, self.keys[ours.path]):
-            self.linked.add(ours.path)
+        kept = self.kept if cached else None
+        found = kept.file(page.file.dest_uri, self.keys[ours.path]) if kept else None
+        if found is not None:
+            self.linked[ours.path] = found
             self.cache.keep(self.keys[ours.path])  # not read, but still this build's page
         return ""
 
@@ -274,12 +275,9 @@ class SiteBuild:
         """The last site's file of a page that did not change, linked into the new site;
         MkDocs writes nothing for the empty output returned."""
         target = Path(page.file.abs_dest_path)
-        found = self.kept.file(page.file.dest_uri, self.keys[path]) if self.kept else None
         try:
-            if found is None:
-                raise OSError("gone")
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(found, target)
+            os.link(self.linked[path], target)
         except OSError:  # gone meanwhile, or no hard links here: write it from the cache
             return self._cached(path).html
         return ""
