@@ -32,7 +32,7 @@ from .exports import ExportMemos
 from .load import Limits, load_corpus
 from .model import Corpus
 from .pagecache import CACHE_DIR
-from .parallel import can_fork, workers
+from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, Reuse, render_site
 from .render.inputs import GRAPH_FILE, code_digest
@@ -143,10 +143,15 @@ def _render(
     cached: Callable[[str], bool] | None = None,
 ) -> RenderedSite:
     views = build_views(corpus)
-    rendered = render_site(views, root / "templates", history, reuse, cached)
     if not print_view:
-        return rendered
-    return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
+        return render_site(views, root / "templates", history, reuse, cached)
+    printed = Ahead(lambda: print_page(views, root))  # beside the pages, on another core
+    try:
+        rendered = render_site(views, root / "templates", history, reuse, cached)
+    except BaseException:
+        printed.cancel()
+        raise
+    return dataclasses.replace(rendered, files=((PRINT_PAGE, printed.result()),))
 
 
 def build(
