@@ -16,6 +16,7 @@
   let engine = null;
   let asked = 0; // the latest query's number: results of older ones are dropped
   let timer = 0;
+  let shardCount = 1;
 
   // The index comes in shards (dossier/site_search.py), listed in dossier-shards.json
   // (the first is usually pagefind/ itself): the first listed is loaded, the others
@@ -27,6 +28,7 @@
         .then((response) => (response.ok ? response.json() : [""]))
         .catch(() => [""])
         .then(async (shards) => {
+          shardCount = shards.length;
           if (!shards.length) return null;
           const [first, ...others] = shards.map((folder) => new URL(folder, index));
           const pagefind = await import(new URL("pagefind.js", first).href);
@@ -70,7 +72,7 @@
   async function everyWord(pagefind, query) {
     const found = await pagefind.search(query);
     const words = query.trim().split(/\s+/);
-    if (!found || words.length < 2) return found;
+    if (!found || words.length < 2 || shardCount < 2) return found; // one index: as is
     const alone = await Promise.all(words.map((word) => pagefind.search(word)));
     const kept = alone
       .filter((each) => each && each.results.length)
