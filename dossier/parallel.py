@@ -13,10 +13,8 @@ import contextlib
 import multiprocessing
 import os
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -69,48 +67,47 @@ class Ahead:
     """A text made by ``make`` in a forked process, started now, collected later.
 
     For one stage that can run beside another on the second core (the print view while
-    the pages render). Where forking is unsafe, or the process failed, ``make`` runs in
-    this process when the text is asked for, so its errors are raised here as without
-    this.
+    the pages render). The text comes back through a pipe (nothing is left on disk if
+    the build is killed). Where forking is unsafe, or the process failed, ``make`` runs
+    in this process when the text is asked for, so its errors are raised here as
+    without this.
     """
 
     def __init__(self, make: Callable[[], str]) -> None:
         self.make = make
         self.pid: int | None = None
-        self.path = ""
+        self.fd = -1
         if workers() < 2 or not can_fork():
             return
-        fd, self.path = tempfile.mkstemp(prefix="dossier-ahead-")
-        os.close(fd)
+        self.fd, out = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:
+            os.close(self.fd)
             status = 1
             try:
-                Path(self.path).write_bytes(make().encode("utf-8", "surrogatepass"))
+                with os.fdopen(out, "wb") as pipe:  # waits there until the text is read
+                    pipe.write(make().encode("utf-8", "surrogatepass"))
                 status = 0
             finally:
                 os._exit(status)  # nothing of this process's exit (atexit, buffers) runs
+        os.close(out)
 
     def result(self) -> str:
         if self.pid is None:
             return self.make()
-        made = self._wait()
-        return made if made is not None else self.make()
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        return data.decode("utf-8", "surrogatepass") if self._ended_well() else self.make()
 
     def cancel(self) -> None:
         if self.pid is not None:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
-            self._wait()
+            os.close(self.fd)
+            self._ended_well()
 
-    def _wait(self) -> str | None:
+    def _ended_well(self) -> bool:
         assert self.pid is not None
-        try:
-            _, status = os.waitpid(self.pid, 0)
-            self.pid = None
-            if os.waitstatus_to_exitcode(status) != 0:
-                return None
-            return Path(self.path).read_bytes().decode("utf-8", "surrogatepass")
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(self.path)
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        return os.waitstatus_to_exitcode(status) == 0
