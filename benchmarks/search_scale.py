@@ -41,7 +41,7 @@ sys.path.insert(0, str(BENCH))
 
 from build_scale import make_corpus  # noqa: E402
 
-from dossier.site_search import index_site  # noqa: E402
+from dossier.site_search import index_site, marked_pages  # noqa: E402
 
 QUERIES = [
     ("Company 14", "company-0014"),
@@ -120,17 +120,18 @@ def measure(root: Path, articles: int) -> None:
     )
     built = time.perf_counter() - started
     started = time.perf_counter()
-    index_site(site)
+    with tempfile.TemporaryDirectory() as empty:  # every shard indexed again
+        stats = index_site(site, marked_pages(site), Path(empty))
     indexed = time.perf_counter() - started
     pages = len(list(site.rglob("*.html")))
     print(
         f"\n{articles} articles, {pages} HTML files: "
-        f"build {built:.1f} s, of which Pagefind {indexed:.1f} s"
+        f"build {built:.1f} s, of which Pagefind {indexed:.1f} s ({stats.shards} shards)"
     )
     for name in ("pagefind", "search-names"):
         files, size = folder_size(site / name)
         print(f"  {name}/: {files} files, {size / 1024:.0f} KB")
-    biggest = max((p.stat().st_size for p in (site / "pagefind/fragment").iterdir()), default=0)
+    biggest = max((p.stat().st_size for p in (site / "pagefind").rglob("*.pf_fragment")), default=0)
     print(f"  largest fragment {biggest / 1024:.1f} KB")
     from playwright.sync_api import sync_playwright
 

@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -115,18 +116,28 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def swap_dir(new: Path, target: Path) -> None:
-    """Put the finished folder ``new`` at ``target``; the old one is removed after."""
+def swap_dir(new: Path, target: Path, meanwhile: Callable[[], None] = lambda: None) -> None:
+    """Put the finished folder ``new`` at ``target``; the old one is removed after, in a
+    thread while ``meanwhile`` runs (removing a large site takes seconds)."""
     old = target.with_name(f".{target.name}.old")
     if target.exists() and _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the old site
+        _remove(new, meanwhile)  # ``new`` now holds the old site
         return
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old, meanwhile)
+
+
+def _remove(folder: Path, meanwhile: Callable[[], None]) -> None:
+    remover = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+    remover.start()
+    try:
+        meanwhile()
+    finally:
+        remover.join()
 
 
 def recover(target: Path) -> None:

@@ -20,16 +20,18 @@ import itertools
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import kept_pages
 from .atomic import dir_mode, recover, swap_dir
 from .build_env import epoch, quiet_logs, source_date
 from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
 from .header_search import HeaderSearch
+from .kept_pages import KeptPages
 from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
 from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
@@ -59,6 +61,8 @@ class BuildRequest:
     warnings: list[str]  # the build's warnings so far (a worker stops at the first)
     progress: Callable[[int, int], None] | None = None  # (done, total)
     missing: frozenset[str] = frozenset()  # pages workers may wrap; empty: no workers
+    memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
+    kept: KeptPages | None = None  # the last site's pages, to link rather than write
 
 
 @dataclass
@@ -72,8 +76,12 @@ def build_site(
     rendered: RenderedSite,
     site_dir: Path,
     progress: Callable[[int, int], None] | None = None,
+    memos: ExportMemos | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> BuildStats:
-    """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError."""
+    """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
+    ``memos``: exports the last build made, to take rather than make again;
+    ``meanwhile`` runs once the new site is in place, while the old one is removed."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -86,7 +94,9 @@ def build_site(
             cache = page_cache(root, MkDocsSession(config))
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
-            request = BuildRequest(rendered, warnings, progress, frozenset(missing if team else ()))
+            wrap = frozenset(missing if team else ())
+            kept = kept_pages.read(root, site_dir)
+            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept)
             HOOKS.pending = request
             try:
                 run_build(config)
@@ -98,7 +108,14 @@ def build_site(
                     HOOKS.build.dismiss_team()
         if warnings:
             raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
-        swap_dir(tmp, site_dir)
+        built = HOOKS.build
+
+        def after() -> None:
+            if built is not None:
+                kept_pages.record(root, site_dir, built.page_files())
+            meanwhile()
+
+        swap_dir(tmp, site_dir, after)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     written = len(missing)
@@ -152,6 +169,9 @@ class SiteBuild:
         self.warnings = request.warnings if request else []
         self.progress = request.progress if request else None
         self.missing = request.missing if request and not serving else frozenset()
+        self.memos = request.memos if request else None
+        self.kept = request.kept if request and not serving else None
+        self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
 
@@ -173,7 +193,7 @@ class SiteBuild:
         self._start_team()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already
         # at it while this process computes the exports.
-        outputs = site_outputs(self.rendered, self.session.site_url)
+        outputs = site_outputs(self.rendered, self.session.site_url, self.memos)
         schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
         self.session.add_files(files, [*outputs, *schemas])
         self.outputs = dict(outputs)
@@ -194,6 +214,11 @@ class SiteBuild:
         if ours.path in self.missing or cached:
             self.hits.add(ours.path)
             page.meta["template"] = _CACHED_TEMPLATE
+        kept = self.kept if cached else None
+        found = kept.file(page.file.dest_uri, self.keys[ours.path]) if kept else None
+        if found is not None:
+            self.linked[ours.path] = found
+            self.cache.keep(self.keys[ours.path])  # not read, but still this build's page
         return ""
 
     def on_page_content(self, content: str, page: Any) -> str:
@@ -206,8 +231,11 @@ class SiteBuild:
         return _body(ours)
 
     def on_page_context(self, context: Any, page: Any) -> Any:
-        if page.file.src_uri in self.hits:
-            context["dossier_output"] = self._cached(page.file.src_uri).html
+        path = page.file.src_uri
+        if path in self.linked:
+            context["dossier_output"] = ""  # on_post_page links the last site's file
+        elif path in self.hits:
+            context["dossier_output"] = self._cached(path).html
         return context
 
     def on_post_page(self, output: str, page: Any) -> str:
@@ -220,6 +248,8 @@ class SiteBuild:
                 self.loaded = None
                 if self.team is not None and path in self.team.position:
                     self.team.read += 1
+                if path in self.linked:
+                    output = self._link(page, path)
             else:
                 self.cache.put(self.keys[path], output)
                 self.written += 1
@@ -230,7 +260,31 @@ class SiteBuild:
 
     def on_post_build(self) -> None:
         self.cache.prune()
-        index_site(Path(self.session.config.site_dir))
+        pages = self.search_pages(self.pages.values())
+        index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
+
+    def search_pages(self, pages: Iterable[Page]) -> dict[str, str]:
+        """Each of ``pages`` marked for search: its file in the site → its cache key."""
+        return {
+            self.session.dest_of(page.path): self.keys[page.path]
+            for page in pages
+            if not page.listing
+        }
+
+    def _link(self, page: Any, path: str) -> str:
+        """The last site's file of a page that did not change, linked into the new site;
+        MkDocs writes nothing for the empty output returned."""
+        target = Path(page.file.abs_dest_path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self.linked[path], target)
+        except OSError:  # gone meanwhile, or no hard links here: write it from the cache
+            return self._cached(path).html
+        return ""
+
+    def page_files(self) -> dict[str, str]:
+        """Each page's file in the site → its cache key."""
+        return {self.session.dest_of(path): key for path, key in self.keys.items()}
 
     # --- serve's in-place updates (live.py) ---------------------------------------------
 

@@ -148,6 +148,10 @@ class MkDocsSession:
     def page_order(self) -> list[str]:
         return [file.src_uri for file in self.files.documentation_pages()]
 
+    def dest_of(self, path: str) -> str:
+        """The file a page (by source path) is written to, relative to the site."""
+        return str(self.files.get_file_from_path(path).dest_uri)
+
     def page(self, path: str) -> Any:
         return self.files.get_file_from_path(path).page
 

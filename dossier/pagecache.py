@@ -72,6 +72,7 @@ class PageCache:
         # build and a server take turns without pruning each other's pages.
         tag = hashlib.sha256(variant.encode()).hexdigest()[:12] if variant else ""
         self.directory = directory / (f"site-{tag}" if tag else "site")
+        self.search_dir = directory / "search"  # the search index's shards (site_search.py)
         self.fingerprint = fingerprint + variant
         self.used: set[str] = set()
         if tag:
@@ -97,6 +98,10 @@ class PageCache:
         self.used.add(key)
         html: str = entry["html"]
         return html
+
+    def keep(self, key: str) -> None:
+        """Count the entry as used by this build without reading it (prune keeps it)."""
+        self.used.add(key)
 
     def put(self, key: str, html: str) -> None:
         path = self._path(key)

@@ -9,8 +9,10 @@ map runs in this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -59,3 +61,53 @@ def _run(bounds: tuple[int, int]) -> list[Any]:
     assert _job is not None
     fn, items = _job
     return [fn(items[i]) for i in range(*bounds)]
+
+
+class Ahead:
+    """A text made by ``make`` in a forked process, started now, collected later.
+
+    For one stage that can run beside another on the second core (the print view while
+    the pages render). The text comes back through a pipe (nothing is left on disk if
+    the build is killed). Where forking is unsafe, or the process failed, ``make`` runs
+    in this process when the text is asked for, so its errors are raised here as
+    without this.
+    """
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+        self.pid: int | None = None
+        self.fd = -1
+        if workers() < 2 or not can_fork():
+            return
+        self.fd, out = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self.fd)
+            status = 1
+            try:
+                with os.fdopen(out, "wb") as pipe:  # waits there until the text is read
+                    pipe.write(make().encode("utf-8", "surrogatepass"))
+                status = 0
+            finally:
+                os._exit(status)  # nothing of this process's exit (atexit, buffers) runs
+        os.close(out)
+
+    def result(self) -> str:
+        if self.pid is None:
+            return self.make()
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        return data.decode("utf-8", "surrogatepass") if self._ended_well() else self.make()
+
+    def cancel(self) -> None:
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.close(self.fd)
+            self._ended_well()
+
+    def _ended_well(self) -> bool:
+        assert self.pid is not None
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        return os.waitstatus_to_exitcode(status) == 0

@@ -28,12 +28,14 @@ from . import uptodate
 from .atomic import write_text
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
+from .exports import ExportMemos
 from .load import Limits, load_corpus
 from .model import Corpus
 from .pagecache import CACHE_DIR
+from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, print_page
 from .render import RenderedSite, Reuse, render_site
-from .render.inputs import GRAPH_FILE
+from .render.inputs import GRAPH_FILE, code_digest
 from .review.history import History, read_history
 from .views import build_views
 from .warm import SeedsSignature, Warm
@@ -71,6 +73,9 @@ def draft(
         write_text(stamp, known)
     return lines
 
+
+# Feed entries and export records of the last build (exports.ExportMemos).
+_EXPORTS = CACHE_DIR / "exports.pickle"
 
 # The seeds and article briefings as they were when ingest last had nothing to do.
 _NOTHING_PENDING = CACHE_DIR / "nothing-pending"
@@ -138,10 +143,15 @@ def _render(
     cached: Callable[[str], bool] | None = None,
 ) -> RenderedSite:
     views = build_views(corpus)
-    rendered = render_site(views, root / "templates", history, reuse, cached)
     if not print_view:
-        return rendered
-    return dataclasses.replace(rendered, files=((PRINT_PAGE, print_page(views, root)),))
+        return render_site(views, root / "templates", history, reuse, cached)
+    printed = Ahead(lambda: print_page(views, root))  # beside the pages, on another core
+    try:
+        rendered = render_site(views, root / "templates", history, reuse, cached)
+    except BaseException:
+        printed.cancel()
+        raise
+    return dataclasses.replace(rendered, files=((PRINT_PAGE, printed.result()),))
 
 
 def build(
@@ -154,14 +164,39 @@ def build(
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
 
     When site/ already is the build of the inputs as they are now (uptodate.py), the
-    stages after the check (load) have nothing to do and are skipped.
+    stages after the check (load) have nothing to do and are skipped. The check for
+    ingest work runs in a second process meanwhile (``CheckAhead``) when it is due; if it
+    finds work, the build starts again in order: ingest, then load.
     """
+    limits = limits or Limits()
+    ahead = CheckAhead.start(root, limits)
+    if ahead is not None:
+        try:
+            return _build(root, site_dir, limits, progress, notify, ahead.settle)
+        except _Restart:
+            pass
+        except DossierError:
+            if not ahead.found_work():  # a problem of the corpus itself: report it
+                raise
+        finally:
+            ahead.found_work()  # never leave the check's process behind
+    for line in draft(root, limits, remember=True):
+        notify(line)
+    return _build(root, site_dir, limits, progress, notify, lambda: None)
+
+
+def _build(
+    root: Path,
+    site_dir: Path,
+    limits: Limits,
+    progress: Callable[[int, int], None] | None,
+    notify: Callable[[str], None],
+    settle: Callable[[], None],
+) -> BuildStats:
+    """The stages after ingest; ``settle`` is called before anything is said or written."""
     from .engine import BuildStats, build_site  # MkDocs is imported only to build
     from .pagecache import cached_pages, site_cache
 
-    limits = limits or Limits()
-    for line in draft(root, limits, remember=True):
-        notify(line)
     corpus = load_corpus(root, limits, cache_dir=root / CACHE_DIR)
     history = read_history(root)
     try:
@@ -172,21 +207,80 @@ def build(
     inputs = uptodate.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
     built = uptodate.current(root, site_dir, inputs) if engine else None
     if built is not None:
+        settle()
         return BuildStats(built.pages, 0, built.pages, current=True)
     # Pages whose finished HTML the page cache holds under their fingerprint are not
     # rendered again.
     rendered = _render(root, corpus, history, cached=cached_pages(cache) if cache else None)
+    settle()
     for line in custom_templates_said(rendered):
         notify(line)
     keys = {page.path: page.key for page in rendered.pages}
     changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
     if changes is not None:
         notify(changes.summary())
-    stats = build_site(root, rendered, site_dir, progress)
-    uptodate.record(root, site_dir, inputs, stats.pages)
-    if rendered.graph is not None:
-        rendered.graph.save(root / GRAPH_FILE, keys)
-    return stats
+    tag = code_digest()
+    memos = ExportMemos.load(root / _EXPORTS, tag)
+
+    def remember() -> None:  # what the next build reads, saved while the old site goes
+        memos.save(root / _EXPORTS, tag)
+        uptodate.record(root, site_dir, inputs, len(rendered.pages))
+        if rendered.graph is not None:
+            rendered.graph.save(root / GRAPH_FILE, keys)
+
+    return build_site(root, rendered, site_dir, progress, memos, remember)
+
+
+class _Restart(Exception):
+    """The check ahead found seeds to ingest: what was loaded is not the corpus to build."""
+
+
+class CheckAhead:
+    """``build.py``'s check for ingest work, in a forked process while the build loads.
+
+    At 10,000 articles the check reads every article briefing's front matter (seconds),
+    and it is due after any article briefing changed; it only reads, so it can run
+    beside loading and rendering, on the other core. ``settle`` waits for it: nothing
+    to ingest (the usual case) and the build goes on; work found and the build starts
+    again in order, as it did without this.
+    """
+
+    def __init__(self, root: Path, known: str, pid: int | None) -> None:
+        self.root, self.known, self.pid = root, known, pid
+        self.pending: bool | None = None if pid else False
+
+    @classmethod
+    def start(cls, root: Path, limits: Limits) -> CheckAhead | None:
+        """A check under way, one with nothing to do, or None: run it in order."""
+        from .ingest.run import pending
+
+        known = _digest(_signature(root, stat_briefings=True), limits)
+        stamp = root / _NOTHING_PENDING
+        if stamp.is_file() and stamp.read_text("utf-8") == known:
+            return cls(root, known, None)
+        if workers() < 2 or not can_fork():
+            return None
+        pid = os.fork()
+        if pid == 0:  # the check: its answer is the exit status
+            status = 2  # it failed: the build runs it again in order and reports why
+            try:
+                status = 1 if pending(root, limits) else 0
+            finally:
+                os._exit(status)
+        return cls(root, known, pid)
+
+    def found_work(self) -> bool:
+        if self.pending is None:
+            assert self.pid is not None
+            _, status = os.waitpid(self.pid, 0)
+            self.pending = os.waitstatus_to_exitcode(status) != 0
+            if not self.pending:  # remembered, as draft() does
+                write_text(self.root / _NOTHING_PENDING, self.known)
+        return self.pending
+
+    def settle(self) -> None:
+        if self.found_work():
+            raise _Restart
 
 
 def pdf(root: Path, output: Path, companies: tuple[str, ...], since: str | None, paper: str) -> int:

@@ -1,10 +1,22 @@
-"""The site's search: a Pagefind index of the built pages, in ``pagefind/``.
+"""The site's search: a Pagefind index of the built pages, in ``pagefind/``, in shards.
 
 Pagefind (the ``pagefind[extended]`` package ships its binary) reads the built HTML
 and writes an index split into fragments: a reader's browser loads only the few a
 query needs, where one JSON of the whole corpus grew to tens of megabytes. The index
 is a pure function of the pages, so a build stays byte-identical; Pagefind needs no
 network.
+
+Pagefind has no incremental mode: indexing 11,500 pages takes ten seconds and more
+than a gigabyte whatever changed. So the searchable pages are split into shards of
+about ``PAGES_PER_SHARD`` by a hash of their path, each indexed on its own into
+``.dossier/cache/search/`` under a digest of its pages' cache keys (pagecache.py: a
+key changes whenever the page's HTML can), and the site's ``pagefind/`` is assembled
+from the shards: shard 0 at its top, shard N in ``pagefind/shard-N/``, and
+``dossier-shards.json`` listing them (a shard no page hashed to is left out). The
+header search loads the first listed and merges the others into it in the browser
+(Pagefind's ``mergeIndex``). An edit re-indexes only the shards of the pages it
+changed; a site under ``PAGES_PER_SHARD`` pages has one shard, laid out as a plain
+Pagefind index.
 
 What is indexed is marked on the page: ``searchable`` wraps a page's own content in
 ``data-pagefind-body`` (pages without it, the indexes and the print view, are left
@@ -16,17 +28,41 @@ mark the review line ``data-pagefind-ignore``.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import html
+import json
+import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
+from .parallel import workers
+from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
+SHARDS_FILE = "dossier-shards.json"  # in FOLDER: the shards' folders, for the header search
+PAGES_PER_SHARD = 2000  # DOSSIER_SEARCH_SHARD_PAGES overrides (the tests use small shards)
 _INSTALL = "install Dossier's dependencies again: pip install -e ."
+_FORMAT = "search-1"  # bump when how a shard is indexed changes
+# Shards not in the last index kept in the cache, per shard in it: serve (its pages
+# print the server's address, so other keys) and build alternate, and an edit undone
+# finds its shards again.
+_KEEP_UNUSED = 2
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    shards: int
+    indexed: int  # shards Pagefind indexed in this call; the others came from the cache
 
 
 def searchable(body: str, title: str, summary: str) -> str:
@@ -42,6 +78,40 @@ def searchable(body: str, title: str, summary: str) -> str:
     return f"<div data-pagefind-body>{meta}\n{body}</div>"
 
 
+def shard_folder(number: int) -> str:
+    """Where shard ``number`` sits inside ``pagefind/`` ("" for the first)."""
+    return f"shard-{number}/" if number else ""
+
+
+def pages_per_shard() -> int:
+    wanted = os.environ.get("DOSSIER_SEARCH_SHARD_PAGES", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else PAGES_PER_SHARD
+
+
+def shards_of(pages: Mapping[str, str], per_shard: int) -> list[dict[str, str]]:
+    """The searchable pages (site path → cache key) split into shards by a hash of the path.
+
+    The number of shards follows the number of pages, so a site that grows past a
+    multiple of ``per_shard`` is indexed again in full, once.
+    """
+    count = max(1, -(-len(pages) // per_shard))
+    shards: list[dict[str, str]] = [{} for _ in range(count)]
+    for path, key in pages.items():
+        shards[fnv1a(path) % count][path] = key
+    return shards
+
+
+def marked_pages(site_dir: Path) -> dict[str, str]:
+    """The pages of a built site marked for search, each keyed by a digest of its bytes:
+    to index a site folder outside a build (the benchmarks, the tests)."""
+    found = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        data = path.read_bytes()
+        if b"data-pagefind-body" in data and FOLDER not in path.relative_to(site_dir).parts:
+            found[path.relative_to(site_dir).as_posix()] = hashlib.sha256(data).hexdigest()
+    return found
+
+
 def _binary() -> str:
     try:
         from pagefind.service import get_executable
@@ -53,20 +123,70 @@ def _binary() -> str:
     return str(found)
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search index of the pages in ``site_dir`` to ``site_dir/pagefind``.
+def _digest(binary: str, shard: Mapping[str, str]) -> str:
+    """The shard's name in the cache: its pages' keys, and which Pagefind indexes them."""
+    try:
+        version = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    digest = hashlib.sha256(f"{_FORMAT}\0{version}\0{Path(binary).resolve()}\0".encode())
+    for path in sorted(shard):
+        digest.update(f"{path}\0{shard[path]}\0".encode())
+    return digest.hexdigest()
 
-    The index is written to a temporary folder and swapped in whole, so a reader searching
-    while serve updates it never meets half an index; on failure the old one stays.
+
+def index_site(
+    site_dir: Path, pages: Mapping[str, str], cache_dir: Path, per_shard: int | None = None
+) -> IndexStats:
+    """Write the search index of ``pages`` (their site path → cache key) to
+    ``site_dir/pagefind``, indexing only the shards the cache does not hold.
+
+    The index is assembled in a temporary folder and swapped in whole, so a reader
+    searching while serve updates it never meets half an index; on failure the old one
+    stays.
     """
+    binary = _binary()
+    shards = shards_of(pages, per_shard or pages_per_shard())
+    digests = [_digest(binary, shard) for shard in shards]
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # A shard no page hashed to has no index (Pagefind refuses an empty folder).
+    filled = [number for number, shard in enumerate(shards) if shard]
+    todo = [(i, digests[i]) for i in filled if not (cache_dir / digests[i]).is_dir()]
+    # Two Pagefind processes at a time at most: each uses a core and up to ~0.3 GB.
+    with ThreadPoolExecutor(max_workers=max(1, min(workers(), 2))) as pool:
+        jobs = [
+            pool.submit(_index_shard, binary, site_dir, shards[number], cache_dir / digest)
+            for number, digest in todo
+        ]
+        for job in jobs:
+            job.result()  # raises the first shard's failure
     # Inside the site, so that a build killed meanwhile leaves nothing outside the
     # temporary site folder it was writing (which the next build clears).
     work = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.tmp-", dir=site_dir))
     work.chmod(dir_mode())
     try:
+        for number in filled:
+            _link_tree(cache_dir / digests[number], work / shard_folder(number))
+        listed = [shard_folder(number) for number in filled]
+        (work / SHARDS_FILE).write_text(json.dumps(listed), "utf-8")
+        swap_dir(work, site_dir / FOLDER)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _prune(cache_dir, {digests[number] for number in filled})
+    return IndexStats(len(shards), len(todo))
+
+
+def _index_shard(binary: str, site_dir: Path, shard: Mapping[str, str], target: Path) -> None:
+    """Pagefind over the shard's pages alone (linked into a folder of their own, at the
+    same paths, so the index's addresses are the site's), into ``target``."""
+    work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=target.parent))
+    try:
+        for path in shard:
+            _link(site_dir / path, work / "pages" / path)
         try:
+            pages, index = str(work / "pages"), str(work / "index")
             done = subprocess.run(
-                [_binary(), "--site", str(site_dir), "--output-path", str(work), "--silent"],
+                [binary, "--site", pages, "--output-path", index, "--silent"],
                 capture_output=True,
                 text=True,
                 check=False,
@@ -76,6 +196,42 @@ def index_site(site_dir: Path) -> None:
         if done.returncode != 0:
             said = (done.stderr or done.stdout).strip()
             raise SiteBuildError(f"search: Pagefind could not index the site:\n  {said}")
-        swap_dir(work, site_dir / FOLDER)
+        (work / "index").chmod(dir_mode())
+        with contextlib.suppress(OSError):  # another build stored the same shard meanwhile
+            os.rename(work / "index", target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links: copy
+        shutil.copy2(source, target)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """``source``'s files at ``target`` as hard links (the cache never rewrites a file
+    in place: a shard is a new folder), or copies where links cannot be made."""
+    for folder, _, files in os.walk(source):
+        here = Path(folder)
+        into = target / here.relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            _link(here / name, into / name)
+
+
+def _prune(cache_dir: Path, used: set[str]) -> None:
+    """Keep the shards just used and the most recently made others."""
+    for digest in used:
+        with contextlib.suppress(OSError):
+            os.utime(cache_dir / digest)
+    for stale in cache_dir.glob(".shard.tmp-*"):  # left by a killed build
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > 3600:
+                shutil.rmtree(stale, ignore_errors=True)
+    others = [p for p in cache_dir.iterdir() if p.name not in used and not p.name.startswith(".")]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[_KEEP_UNUSED * len(used) :]:
+        shutil.rmtree(old, ignore_errors=True)

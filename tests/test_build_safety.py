@@ -104,18 +104,21 @@ def test_failing_build_leaves_previous_site_untouched(
     assert sorted(leftovers) == [".dossier"]  # only the build cache of the first build
 
 
+# print.html.j2: the print view is made in a forked process beside the pages
+# (parallel.Ahead); its error still reaches the user from the build's own process.
+@pytest.mark.parametrize("name", ["deal.html.j2", "print.html.j2"])
 def test_broken_template_names_file_and_line(
-    minimal: Path, capsys: pytest.CaptureFixture[str]
+    minimal: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     assert build(minimal) == 0
     before = tree(minimal / "site")
-    template = minimal / "templates/deal.html.j2"
+    template = minimal / "templates" / name
     lines = template.read_text("utf-8").splitlines()
     lines[3] = "{% if deal.title %}unclosed"
     template.write_text("\n".join(lines) + "\n", "utf-8")
     assert build(minimal) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: templates/deal.html.j2:")
+    assert err.startswith(f"error: templates/{name}:"), err
     assert "Traceback" not in err
     assert tree(minimal / "site") == before
 

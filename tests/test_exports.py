@@ -218,3 +218,16 @@ def test_deal_title_cannot_become_a_spreadsheet_formula(minimal: Path) -> None:
     rows = list(csv.DictReader((minimal / "site/data/deals.csv").read_text("utf-8").splitlines()))
     assert rows[0]["title"] == "'" + formula
     assert export(minimal / "site")["deals"][0]["title"] == formula  # JSON keeps it as written
+
+
+def test_export_memos_are_read_back_only_by_the_same_code(tmp_path: Path) -> None:
+    from dossier.exports import ExportMemos
+
+    path = tmp_path / "exports.pickle"
+    memos = ExportMemos()
+    memos.records.get("digest-1", lambda: '{"slug": "acme"}')
+    memos.save(path, "code-1")
+    assert ExportMemos.load(path, "code-1").records.now == {"digest-1": '{"slug": "acme"}'}
+    assert ExportMemos.load(path, "code-2").records.now == {}  # another version of Dossier
+    path.write_bytes(b"not a pickle")
+    assert ExportMemos.load(path, "code-1").records.now == {}  # damaged: made again

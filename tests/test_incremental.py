@@ -121,8 +121,13 @@ def build(root: Path) -> None:
     run_build_py(root, "build")
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_random_edits_rebuild_byte_identical_to_clean_build(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "shard_pages"), [(1, ""), (2, "4")])
+def test_random_edits_rebuild_byte_identical_to_clean_build(
+    tmp_path: Path, seed: int, shard_pages: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "4": the search index in shards of four pages, so an edit re-indexes some shards
+    # and takes the others from the cache (site_search.py); the clean build shards too.
+    monkeypatch.setenv("DOSSIER_SEARCH_SHARD_PAGES", shard_pages)
     rng = random.Random(seed)
     root = copy_project(tmp_path / "project")
     build(root)
@@ -164,3 +169,58 @@ def test_page_caches_of_old_server_addresses_are_removed(tmp_path: Path) -> None
         os.utime(cache.directory, (port, port))  # older ports were used longer ago
     left = sorted(p.name for p in tmp_path.glob("site-*"))
     assert left == sorted(f.name for f in folders[-3:])
+
+
+def test_unchanged_pages_are_linked_from_the_last_site_and_hand_edits_undone(
+    tmp_path: Path,
+) -> None:
+    root = copy_project(tmp_path / "project")
+    build(root)
+    site = root / "site"
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    tampered = site / "companies/microsoft.html"
+    tampered.write_text(tampered.read_text("utf-8") + "<!-- edited by hand -->", "utf-8")
+    edit = root / "briefings/companies/huawei.md"
+    _replace(edit, "Huawei is a Chinese", "Huawei is a large Chinese")
+    edited = run_build_py(root, "build").stdout
+    after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    linked = {name for name in after if before.get(name) == after[name]}
+    # The edited company's page is new; an untouched page is the last build's very file.
+    assert "companies/huawei.html" not in linked
+    assert "deals/xiaomi-microsoft-mou-2018.html" in linked
+    # The page edited by hand inside site/ was written again, as a clean build writes it.
+    assert "companies/microsoft.html" not in linked
+    full = tree(clean_build(root, tmp_path / "clean"))
+    assert tree(site) == full
+    # Linked pages stay in the page cache: undoing the edit wraps only what the edit did
+    # (the hand-edited page is the last build's again, from the cache).
+    _replace(edit, "Huawei is a large Chinese", "Huawei is a Chinese")
+    undone = run_build_py(root, "build").stdout
+    written = re.compile(r"\((\d+) written, \d+ reused\)")
+    assert written.findall(undone) == written.findall(edited) != ["0"], (edited, undone)
+
+
+def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
+    tmp_path: Path,
+) -> None:
+    """build.py checks for ingest work in a second process while it loads; work found
+    (a new seed) makes it start again in order, so the new seed's draft is built."""
+    root = copy_project(tmp_path / "project")
+    build(root)  # nothing to ingest, remembered
+    (root / "seeds/new-acme.txt").write_text(
+        "Acme Widgets Corp agreed to acquire Initech Ltd for $12 million on Monday, "
+        "March 3, 2025, the companies said. Acme Widgets Corp makes widgets.\n",
+        "utf-8",
+    )
+    # An article briefing edited too: the check is due, and the load finds a corpus
+    # without the new draft.
+    article = sorted((root / "briefings/articles").glob("*.md"))[0]
+    article.write_text(article.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    said = run_build_py(root, "build").stdout
+    assert "drafted briefings/deals/acme-widgets-initech-acquisition-2025.md" in said, said
+    drafted = [p for p in (root / "briefings/articles").glob("*.md") if "Initech" in p.read_text()]
+    assert len(drafted) == 1
+    assert (root / "site/articles" / f"{drafted[0].stem}.html").is_file()
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+    # Now nothing is pending: the next build says nothing of ingest.
+    assert "drafted" not in run_build_py(root, "build").stdout

@@ -163,9 +163,12 @@ def test_random_edits_in_place_match_a_full_build(tmp_path: Path, seed: int) -> 
     assert differences(served, clean(root, tmp_path / "clean")) == []
 
 
+@pytest.mark.parametrize("shard_pages", ["", "5"])
 def test_added_and_removed_articles_and_a_new_newest_date_are_updated_in_place(
-    tmp_path: Path,
+    tmp_path: Path, shard_pages: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # "5": the search index in shards of five pages (site_search.py), served and clean.
+    monkeypatch.setenv("DOSSIER_SEARCH_SHARD_PAGES", shard_pages)
     root = copy_project(tmp_path / "project")
     article = "briefings/articles/goodyfeed-2018-02-xiaomi-microsoft-teaming-up.md"
     text = (root / article).read_text("utf-8")

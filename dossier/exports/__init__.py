@@ -6,7 +6,12 @@ Each module turns Views into file contents; the site engine adds them to the bui
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .. import sitepaths
 from ..render.graph import network_svg
@@ -20,10 +25,39 @@ __all__ = ["ExportMemos", "export_files"]
 
 @dataclass
 class ExportMemos:
-    """What the exports of one build keep for the next (serve): records' texts, feeds."""
+    """What the exports of one build keep for the next (serve): records' texts, feeds.
+
+    ``build.py`` keeps the costly part on disk (``save``, ``load``) for the next process:
+    each feed entry (a summary converted to HTML) and each record's JSON text, keyed by
+    the digest of the record's file, as in memory. Saved with a tag (a digest of
+    Dossier's code and libraries): another version reads nothing.
+    """
 
     feeds: FeedWriter = field(default_factory=FeedWriter)
     records: BuildMemo[str] = field(default_factory=BuildMemo)  # a record's JSON text
+
+    def save(self, path: Path, tag: str) -> None:
+        """Keep what the last build made (a pickle, like the load cache: this program's
+        own output in the project's cache)."""
+        kept = (tag, self.feeds.entries.now, self.records.now)
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path, tag: str) -> ExportMemos:
+        memos = cls()
+        try:
+            with path.open("rb") as handle:
+                saved, entries, records = pickle.load(handle)
+        except Exception:  # missing, damaged or from another version: make everything
+            return memos
+        if saved == tag:
+            memos.feeds.entries.now, memos.records.now = entries, records
+        return memos
 
 
 def export_files(

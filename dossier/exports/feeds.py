@@ -127,10 +127,10 @@ class FeedWriter:
         self._summaries: BuildMemo[str] = BuildMemo()
         self._entry_xml: BuildMemo[str] = BuildMemo()
         self._company_feeds: BuildMemo[str] = BuildMemo()
-        self._made: BuildMemo[_Entry] = BuildMemo()  # entries by record
+        self.entries: BuildMemo[_Entry] = BuildMemo()  # entries by record (kept on disk too)
 
     def feed_files(self, views: Views, site_url: str | None) -> list[tuple[str, str]]:
-        for memo in (self._summaries, self._entry_xml, self._company_feeds, self._made):
+        for memo in (self._summaries, self._entry_xml, self._company_feeds, self.entries):
             memo.next_build()
         # as_of() scans the whole corpus and there is a feed per company: once per build,
         # not once per feed (quadratic: 13 s of the feeds' time at 10,000 articles).
@@ -191,7 +191,7 @@ class FeedWriter:
     ) -> _Keyed:
         # A record is in the main feed and in each of its companies' feeds: made once.
         key = (_rkey(record), fallback)
-        return self._made.get(key, lambda: make(record, fallback, self._summary)), key
+        return self.entries.get(key, lambda: make(record, fallback, self._summary)), key
 
     def _feed(
         self,

@@ -16,14 +16,28 @@
   let engine = null;
   let asked = 0; // the latest query's number: results of older ones are dropped
   let timer = 0;
+  let shardCount = 1;
 
+  // The index comes in shards (dossier/site_search.py), listed in dossier-shards.json
+  // (the first is usually pagefind/ itself): the first listed is loaded, the others
+  // are merged into it. No shard (nothing to index): only the names table answers.
   function load() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: root.pathname });
-        await pagefind.init();
-        return pagefind;
-      });
+      const index = new URL("pagefind/", root);
+      engine = fetch(new URL("dossier-shards.json", index))
+        .then((response) => (response.ok ? response.json() : [""]))
+        .catch(() => [""])
+        .then(async (shards) => {
+          shardCount = shards.length;
+          if (!shards.length) return null;
+          const [first, ...others] = shards.map((folder) => new URL(folder, index));
+          const pagefind = await import(new URL("pagefind.js", first).href);
+          const options = { baseUrl: root.pathname };
+          await pagefind.options(options);
+          await pagefind.init();
+          await Promise.all(others.map((url) => pagefind.mergeIndex(url.pathname, options)));
+          return pagefind;
+        });
     }
     return engine;
   }
@@ -48,6 +62,22 @@
       url: new URL(path, root).pathname,
       meta: { title, summary },
     }));
+  }
+
+  // Pagefind leaves out of a query a word its index does not hold. With shards, a word
+  // can be in some shards and not in others, which would then answer for the other
+  // words alone. So a query of several words keeps only pages that each word, searched
+  // on its own, also finds (a word no shard holds is left out, as one index would).
+  // The words' index chunks are the ones the query loaded: no further download.
+  async function everyWord(pagefind, query) {
+    const found = await pagefind.search(query);
+    const words = query.trim().split(/\s+/);
+    if (!found || words.length < 2 || shardCount < 2) return found; // one index: as is
+    const alone = await Promise.all(words.map((word) => pagefind.search(word)));
+    const kept = alone
+      .filter((each) => each && each.results.length)
+      .map((each) => new Set(each.results.map((r) => r.id)));
+    return { ...found, results: found.results.filter((r) => kept.every((ids) => ids.has(r.id))) };
   }
 
   function open(shown) {
@@ -83,7 +113,7 @@
     }
     const key = query.trim().toLowerCase();
     const [own, pagefind] = await Promise.all([named(key), load()]);
-    const found = await pagefind.search(query);
+    const found = pagefind ? await everyWord(pagefind, query) : { results: [] };
     if (number !== asked || !found) return;
     const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (number !== asked) return;

@@ -1,0 +1,77 @@
+"""Pages of the last site that a build links into the new one instead of writing them.
+
+Every build assembles a whole new site folder and swaps it in (atomic.py), so the last
+good site stays until the new one is complete. Most pages of a build after an edit are
+the very bytes the last build wrote: the page cache holds them under the same key. A
+hard link to the last site's file gives the new folder that file without reading the
+cache entry or writing 20 KB again (at 10,000 articles, a few seconds of a build).
+
+After each build the manifest ``.dossier/cache/site-pages.json`` records, for the site
+folder it produced, each page's file with its cache key and the file's inode, size and
+modification time. A page is linked only if the last site is that folder, the page's
+key is the same, and the file on disk is the very file the build wrote (a file edited
+or replaced by hand has another inode or time, and is written again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import write_text
+
+MANIFEST = Path(".dossier/cache/site-pages.json")
+_FORMAT = "site-pages-1"
+Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class KeptPages:
+    """The last site's pages: their files by site path, with key and stamp."""
+
+    site: Path
+    pages: Mapping[str, tuple[str, Stamp]]
+
+    def file(self, dest: str, key: str) -> Path | None:
+        """The last site's file for ``dest``, if it is the one built under ``key``."""
+        kept = self.pages.get(dest)
+        if kept is None or kept[0] != key:
+            return None
+        path = self.site / dest
+        return path if _stamp(path) == kept[1] else None
+
+
+def read(root: Path, site_dir: Path) -> KeptPages | None:
+    """What the last build into ``site_dir`` wrote, if it is still there."""
+    try:
+        data = json.loads((root / MANIFEST).read_text("utf-8"))
+        if data["format"] != _FORMAT or data["site"] != str(site_dir.resolve()):
+            return None
+        listed = data["pages"].items()
+        pages = {dest: (key, (ino, size, mtime)) for dest, (key, ino, size, mtime) in listed}
+    except (OSError, ValueError, KeyError, TypeError):  # none, damaged: write every page
+        return None
+    return KeptPages(site_dir.resolve(), pages)
+
+
+def record(root: Path, site_dir: Path, keys: Mapping[str, str]) -> None:
+    """Remember the pages (site path → cache key) of the site just swapped in."""
+    pages = {}
+    for dest, key in keys.items():
+        stamp = _stamp(site_dir / dest)
+        if stamp is not None:
+            pages[dest] = [key, *stamp]
+    data = {"format": _FORMAT, "site": str(site_dir.resolve()), "pages": pages}
+    with contextlib.suppress(OSError):  # without it the next build writes every page
+        write_text(root / MANIFEST, json.dumps(data, sort_keys=True))
