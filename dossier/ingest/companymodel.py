@@ -1,12 +1,12 @@
 """How likely a capitalised phrase names a company: a logistic model over what the
 rules see (clues.py's evidence, the name's own form) and the words around each mention.
 
-The rules alone find a company only where one of them holds; on real news about one
-acting company in seven has none ("Alipay and Uber …", "nib said"), and some rules hold
-for a phrase that is no company. The model weighs all of it together, per phrase over
-the whole article. Its weights are learned from the annotated real news of
-benchmarks/realnews (benchmarks/train_company_model.py writes data/company_model.json);
-only the weights ship, and scoring is a sum of them.
+The rules alone find a company only where one of them holds; on the annotated real news
+about one acting company in five is drafted by no rule ("Alipay and Uber …", "nib
+said"), and about one rule-drafted phrase in six is no company. The model weighs all
+of it together, per phrase over the whole article. Its weights are learned from the
+annotated real news of benchmarks/realnews (benchmarks/train_company_model.py writes
+data/company_model.json); only the weights ship, and scoring is a sum of them.
 """
 
 from __future__ import annotations
