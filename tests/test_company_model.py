@@ -81,3 +81,10 @@ def test_an_ingested_draft_shows_the_models_evidence(tmp_path: Path) -> None:
     assert evidence["rule"] == "company model"
     assert "Orvanta has grown fast since 2019." in evidence["quote"]
     assert companymodel.threshold() <= evidence["confidence"] < 1
+
+
+def test_new_weights_make_every_seed_be_analysed_again() -> None:
+    """A seed's cached outcome is keyed by the rules; the model's weights are rules."""
+    from dossier.ingest import cache
+
+    assert MODEL.resolve() in {path.resolve() for path in cache._RULE_FILES}

@@ -19,7 +19,13 @@ from .outcome import FORMAT, SeedOutcome, from_json, to_json
 from .types import KnownCompany
 
 _RULES = Path(__file__).resolve().parent
-_RULE_FILES = [*sorted(_RULES.glob("*.py")), _RULES.parent / "dates.py", _RULES.parent / "slugs.py"]
+# the rules' code, their word lists and register, and the company model's weights
+_RULE_FILES = [
+    *sorted(_RULES.glob("*.py")),
+    *sorted((_RULES / "data").glob("*")),
+    _RULES.parent / "dates.py",
+    _RULES.parent / "slugs.py",
+]
 
 
 def context_digest(known: Iterable[KnownCompany]) -> str:
