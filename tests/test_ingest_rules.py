@@ -6,6 +6,7 @@ from __future__ import annotations
 from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean
 from dossier.ingest.companymodel import candidates
+from dossier.ingest.deals import without_advisers
 from dossier.ingest.entities import Finder
 from dossier.ingest.readers import _read_text
 from dossier.ingest.text import sentences as split
@@ -422,3 +423,54 @@ def test_a_companys_departments_are_no_companies() -> None:
         "Human Resources",
         "Corporate Communications",
     }
+
+
+def test_a_bank_of_a_country_keeps_its_place_but_a_company_of_a_town_does_not() -> None:
+    found = ruled("Bank of America agreed to buy Garvel Media Inc of New York for $40 million.")
+    assert "Bank of America" in found
+    assert "Garvel Media Inc" in found
+
+
+def test_a_small_word_left_at_the_start_of_a_name_is_dropped() -> None:
+    # "Q4 of Sun's fiscal 2008": the quarter is no name, nor is "of"
+    found = ruled(
+        "Orwell Systems will pay $800 million in cash, the deal closing in Q4 of "
+        "Orwell Systems Inc's fiscal 2008."
+    )
+    assert "Orwell Systems" in found
+    assert not {p for p in found if p.startswith("of ")}
+
+
+def test_a_defined_term_with_a_legal_form_is_a_company() -> None:
+    # "Time" and "Target" are words of a merger agreement ("Effective Time", "Target"),
+    # but "Time Inc." is a company
+    assert "Time Inc." in ruled(
+        "TBS' partners in the venture are Time Inc., which agreed to invest $10 million."
+    )
+
+
+def test_an_adviser_named_mid_sentence_works_on_the_deal() -> None:
+    analysis = analysed(
+        "Velmar Systems Inc agreed to buy Orwin Labs Inc for $40 million. Velmar said on "
+        "Monday that Harbor Street Partners LLC is acting as its financial adviser."
+    )
+    assert "harbor-street-partners" not in analysis.companies
+    sentence = "Velmar said Harbor Street Partners LLC is acting as its financial adviser."
+    finder = Finder(())
+    finder.add("velmar", ["Velmar"])
+    finder.add("harbor", ["Harbor Street Partners"])
+    assert [m.slug for m in without_advisers(sentence, finder.mentions(sentence))] == ["velmar"]
+    (deal,) = analysis.deals
+    assert {slug for slug, _ in deal.parties} == {"velmar-systems", "orwin-labs"}
+
+
+def test_a_deal_word_inside_a_name_or_a_link_is_no_deal() -> None:
+    assert not analysed(
+        "Garvel Media Inc introduced its own version of Best Buy Co Inc's Geek Squad."
+    ).deals
+    assert not analysed(
+        "Garvel Media Inc [reported](https://example.com/2007/orwin-labs-inc-buys-unit.html)"
+        " that Orwin Labs Inc would open an office."
+    ).deals
+    (deal,) = analysed("Best Buy Co Inc agreed to buy Orwin Labs Inc for $40 million.").deals
+    assert dict(deal.parties) == {"best-buy": "acquirer", "orwin-labs": "target"}

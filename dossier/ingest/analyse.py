@@ -75,7 +75,7 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
         for m in without_advisers(sentence, mentions):
             counts[m.slug] += 1
             order.setdefault(m.slug, i)
-    in_title = {m.slug for m in finder.mentions(meta.title)}
+    in_title = {m.slug for m in without_advisers(meta.title, finder.mentions(meta.title))}
     parties = {slug for d in deals for slug, _ in d.parties}
     acting = set(counts) | in_title | parties
     companies = tuple(sorted(acting, key=lambda s: (order.get(s, -1), s)))

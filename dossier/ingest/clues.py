@@ -320,15 +320,32 @@ def judge(
     place = _PLACE_AFTER.match(sentence, end)
     if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
         return NOT_A_COMPANY  # "Berkeley, California-based startup Bonsai": a city and its state
-    if all(
-        t in NOT_COMPANIES
-        or t in LEGAL
-        or t in DESCRIPTIVE
-        or t in LEADING_LEGAL
-        or t in DEFINED_TERMS
-        or len(t) == 1
-        for t in tokens
-    ) and not (_place_and_trade(tokens) and not sentence.startswith(" of ", end)):
+    if (
+        all(
+            t in NOT_COMPANIES
+            or t in LEGAL
+            or t in DESCRIPTIVE
+            or t in LEADING_LEGAL
+            or t in DEFINED_TERMS
+            or len(t) == 1
+            for t in tokens
+        )
+        and not (
+            (_place_and_trade(tokens) and not sentence.startswith(" of ", end))
+            # "Time Inc.", "Target Corp.": a word of a merger agreement's, with a legal form
+            or (
+                len(tokens) > 1
+                and tokens[-1] in LEGAL
+                and any(
+                    t in DEFINED_TERMS and t not in LEGAL and t not in DESCRIPTIVE for t in tokens
+                )
+            )
+            or (
+                any(t not in LEGAL for t in tokens)
+                and _TICKER_AFTER.match(sentence[end : end + 40])
+            )
+        )
+    ):
         return NOT_A_COMPANY  # "State Bank (of India)" is cut short
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
         return NOT_A_COMPANY
@@ -353,7 +370,9 @@ def judge(
         (len(tokens) == 1 and tokens[0] in people)
         or (len(tokens) == 1 and tokens[0] in first_names(USUAL_NAME_SHARE) and not firm)
     ):
-        return NOT_A_COMPANY  # "Nadella": a first name alone, or a surname of this text
+        # "Nadella": a first name alone, or a surname of this text; but "Sun will pay",
+        # "France's Euronext": the company model weighs the rest of the article
+        return None
     if not (is_designated or listed or bought or firm) and is_person(tokens):
         # "Satya Nadella" and "Sun Microsystems" both start with a given name: no evidence
         # either way here, the company model weighs the rest of the article

@@ -33,6 +33,7 @@ from .names import (
     usual_name,
 )
 from .register import registrants
+from .text import without_urls
 
 _MODEL = Path(__file__).parent / "data" / "company_model.json"
 
@@ -105,7 +106,7 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("surname")
     if fold(phrase) in registrants():
         out.add("registrant")
-    if len(tokens) == 1 and first.lower() in lower:
+    if len(tokens) == 1 and first.lower() in lower and not first.isupper():
         out.add("lowerword")
     return out
 
@@ -223,7 +224,7 @@ def candidates(
         # the phrase before, in a list with this one ("Google and Facebook"): where it
         # ends, its candidate (None when known) and whether it is surely a company
         before: tuple[int, Candidate | None, bool] | None = None
-        for at, text in pieces(sentence):
+        for at, text in pieces(without_urls(sentence)):
             if text not in trimmed:
                 trimmed[text] = trim(0, text)
             skip, phrase = trimmed[text]
@@ -283,6 +284,10 @@ def _name_parts(found: dict[str, Candidate], written: set[str]) -> None:
     Leisure Group … Halcyon said"), its last word seldom is."""
     firsts = {p.split(" ", 1)[0] for p in written if " " in p}
     lasts = {p.rsplit(" ", 1)[1] for p in written if " " in p}
+    # the rules' evidence for one form counts for the other: "Sun will pay" for "Sun
+    # Microsystems", "Halcyon Leisure Group Ltd" for "Halcyon"
+    ruled = {c.phrase for c in found.values() if c.rule}
+    ruled_firsts = {p.split(" ", 1)[0] for p in ruled if " " in p}
     for candidate in found.values():
         tokens = candidate.phrase.split()
         features = candidate.features
@@ -291,8 +296,12 @@ def _name_parts(found: dict[str, Candidate], written: set[str]) -> None:
                 features.add("last_word_of_another")
             if tokens[0] in firsts:
                 features.add("first_word_of_another")
+            if tokens[0] in ruled_firsts:
+                features.add("first_word_of_ruled")
             continue
         if tokens[-1] in written:
             features.add("last_word_alone")
         if tokens[0] in written:
             features.add("first_word_alone")
+        if tokens[0] in ruled:
+            features.add("first_word_ruled")

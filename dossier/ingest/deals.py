@@ -20,7 +20,7 @@ from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .names import POSSESSIVE
 from .status import status_of
-from .text import Caseless, lowered
+from .text import Caseless, lowered, without_urls
 from .textdates import find_dates
 from .types import DealFinding, Mention
 
@@ -375,9 +375,11 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
 
 # "Leerink Partners is acting as exclusive financial advisor to LAVA", "advised by
 # Harbor Street Partners", "represented by Gibson, Dunn & Crutcher": advisers and lawyers
-# work on a deal, they are not its parties.
+# work on a deal, they are not its parties. (Matched at a mention's end: no "^", which
+# matches only at the start of the sentence.)
 _ADVISER_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|are|were|has been)\s+)?(?:acting|acted|serves|"
+    r"(?:,?\s+(?:LLC|LLP|L\.?P|Inc|Ltd|Limited|plc|Co)\b\.?)?"  # a legal form the name lacks
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:is|was|are|were|has been)\s+)?(?:acting|acted|serves|"
     r"served|serving|retained|engaged)?\s*(?:as\s+)?(?:its\s+|their\s+|the\s+|an?\s+)?"
     r"(?:[\w.-]+\s+){0,3}?(?:advis[eo]rs?|counsel|bookrunners?|underwriters?)\b",
     re.I,
@@ -519,7 +521,7 @@ def _joins_round(last: _Hit, sentence: str, mentions: list[Mention]) -> _Hit | N
 
 
 def _analyse(
-    sentence: str,
+    said: str,
     mentions: list[Mention],
     published: PartialDate | None,
     year: int | None,
@@ -527,6 +529,7 @@ def _analyse(
 ) -> _Hit | None:
     if len({m.slug for m in mentions if not m.possessed}) < 2:
         return None  # the test below again, after the comparison cut: most sentences stop here
+    sentence = without_urls(said)  # "Mint [reported](https://…-arm-buys.html)"
     low = lowered(sentence)
     if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
         return None
@@ -545,6 +548,10 @@ def _analyse(
     if len(actors) < 2:
         return None
     kind, cue = _kind(sentence, low)
+    if kind is not None and any(m.start <= cue < m.end for m in mentions):
+        # "Best Buy", "Chase Merger Sub": the word is part of a name; read without names
+        masked = _without_names(sentence, mentions)
+        kind, cue = _kind(masked, lowered(masked))
     strong = kind is not None
     if kind is None:
         weak = _WEAK.search(sentence, low)
@@ -589,7 +596,7 @@ def _analyse(
         announced=announced,
         value=value(sentence) if kind != "partnership" else None,
         areas=areas(sentence),
-        quote=sentence,
+        quote=said,
         background=background,
         rule=rule,
         confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
@@ -642,6 +649,14 @@ def _control(sentence: str, low: str | None) -> int | None:
         if 50 < float(pct.group(1)) <= 100:
             return pct.start()
     return None
+
+
+def _without_names(sentence: str, mentions: list[Mention]) -> str:
+    """The sentence with each company's name blanked out, offset for offset."""
+    chars = list(sentence)
+    for m in mentions:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
 
 
 def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:

@@ -84,6 +84,23 @@ class Finder:
             if fold(name) in self._slug_of:
                 self._slug_of[fold(name)] = slug
 
+    def forget(self, names: Iterable[str]) -> None:
+        """Names that turned out to name no company of their own."""
+        for name in names:
+            key = fold(name)
+            slug = self._slug_of.pop(key, None)
+            if slug is None:
+                continue
+            if self._compact.get(_compact(key)) == slug:
+                del self._compact[_compact(key)]
+            if key in self._cjk:
+                self._cjk.remove(key)
+                continue
+            first = _WORD.match(key)
+            bucket = self._by_first.get(first.group(0) if first else key, [])
+            if key in bucket:
+                bucket.remove(key)
+
     def copy(self) -> Finder:
         other = Finder(())
         other._slug_of = dict(self._slug_of)
@@ -381,22 +398,25 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
     for slug, company in list(found.items()):
         if " " in company.name:
             continue
-        longer = next(
-            (
-                c
-                for c in found.values()
-                if c.name.startswith(company.name + " ")
-                # "PSEG" and "Public Service Enterprise Group": initials with the legal form
-                or (
-                    company.name.isupper()
-                    and company.name in {initials_of(n) for n in (c.name, *c.aliases)}
-                )
-            ),
-            None,
-        )
-        if longer is None:
+        longers = [
+            c
+            for c in found.values()
+            if c.name.startswith(company.name + " ")
+            # "PSEG" and "Public Service Enterprise Group": initials with the legal form
+            or (
+                company.name.isupper()
+                and company.name in {initials_of(n) for n in (c.name, *c.aliases)}
+            )
+        ]
+        if not longers:
             continue
         del found[slug]
+        if len(longers) > 1:
+            # "Halcyon Leisure Group", "Halcyon Days Ltd" and "Halcyon said": whose
+            # short form it is, the article does not say
+            finder.forget((company.name, *company.aliases))
+            continue
+        longer = longers[0]
         found[longer.slug] = dataclasses.replace(
             longer, aliases=(*longer.aliases, company.name, *company.aliases)
         )

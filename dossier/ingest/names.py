@@ -277,6 +277,8 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
         or tokens[0] in OPENERS
         or possessive_place(tokens[0])
         or ("-" in tokens[0] and _BASED.search(tokens[0]))
+        # "Q4 of Sun's": once the quarter is dropped, no name opens with a small word
+        or (tokens[0].isalpha() and tokens[0].islower())
         # "Microsoft Microsoft invests …": a page's tag before the headline
         or (len(tokens) > 1 and tokens[0] == tokens[1])
     ):
@@ -290,7 +292,11 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
     # "Oxygen Media of New York": where it is, not its name
     if "of" in tokens[:-1]:
         at = len(tokens) - 1 - tokens[::-1].index("of")
-        if at > 0 and all(t.rstrip(",.") in NOT_COMPANIES for t in tokens[at + 1 :]):
+        if (
+            at > 0
+            and tokens[at - 1] not in _NEEDS_PLACE
+            and all(t.rstrip(",.") in NOT_COMPANIES for t in tokens[at + 1 :])
+        ):
             tokens = tokens[:at]
     # "Qualcomm QCOM.O": a Reuters instrument code after the name, its brackets lost
     while len(tokens) > 1 and RIC.match(tokens[-1].rstrip(".,")):
@@ -303,6 +309,11 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
     if text.endswith(".") and text.split(" ")[-1] not in LEGAL:
         text = text[:-1]
     return start, text
+
+
+# Words a name completes with its country or city: "Bank of America", "Royal Bank of
+# Scotland", "Commonwealth Bank of Australia", "Mutual Life Insurance Company of New York".
+_NEEDS_PLACE = frozenset({"Bank", "Trust", "Company", "Corporation", "Insurance", "Railway"})
 
 
 # A quantity, a year, a share or a model number: "2000", "37.5", "10", "A320", "737-800".
