@@ -176,6 +176,26 @@ def test_a_release_dateline_after_the_menu_and_a_filing_time_stamp_date_the_page
     assert _published(filing) == "2006-10-12"
 
 
+def test_a_release_dateline_with_a_state_or_an_event_before_its_date() -> None:
+    state = (
+        "Orland Reports First Quarter Results\n\n"
+        "ORLANDO, Florida—January 18, 2011—Orland Inc. today announced results.\n"
+    )
+    assert _published(state) == "2011-01-18"
+    # the page runs its title into the dateline's paragraph, an event named before it
+    event = (
+        "Orland and Lenvar Announce a Project  SAN FRANCISCO, DEVCON 2004 CONFERENCE - "
+        "June 28, 2004 - Orland Inc. and Lenvar Corp. today announced a project.\n"
+    )
+    assert _published(event) == "2004-06-28"
+    # a date in the body with no dateline before it dates the story, not the page
+    body = (
+        "Orland Names a Chief\n\nOrland Inc. said its chief, named on June 28, 2004 - a "
+        "Monday - starts in July. The company was founded in 2004.\n"
+    )
+    assert _published(body) != "2004-06-28"
+
+
 def test_a_hosts_label_as_the_site_writes_it() -> None:
     from dossier.ingest.outlets import spelled_out
 

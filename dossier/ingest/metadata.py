@@ -193,7 +193,24 @@ def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
             found = find_dates(wire.group("date"), None)
             if found and found[0].date.day and not found[0].relative:
                 return found[0].date
+    for p in [p for p in paragraphs if not p.heading][:3]:
+        # "CUPERTINO, California—January 18, 2011—Apple", "SAN FRANCISCO, JAVAONE 2004
+        # CONFERENCE - June 28, 2004 - The Eclipse": a state or an event before the date;
+        # and a page may run its title into the dateline's paragraph
+        head = p.text[:600]
+        for found in find_dates(head, None, with_relative=False):
+            if (
+                found.date.day
+                and not found.relative
+                and _DASH_AFTER.match(head, found.end)
+                and _CAPS_PLACE.search(head, max(0, found.start - 60), found.start)
+            ):
+                return found.date
     return None
+
+
+_CAPS_PLACE = re.compile(r"\b[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*,\s")
+_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
 
 
 # A filing's or a feed's compact time stamp at the head: "TIME:20061012145645",
