@@ -215,3 +215,19 @@ def test_a_latin_name_against_a_chinese_or_japanese_legal_form() -> None:
     )
     found = {c.name for c in analyse(raw, Finder(())).new_companies}
     assert {"Quorvel", "TCLK"} <= found
+
+
+def test_a_sites_name_written_as_one_word_as_the_page_spells_it() -> None:
+    from dossier.ingest.metadata import extract
+
+    def outlet(site: str, text: str) -> str | None:
+        raw = RawArticle("seeds/a.html", text, {"outlet": site})
+        return extract(raw, clean(raw.text)).outlet
+
+    body = "Orland Inc. agreed to buy Lenvar Corp. Copyright Harbor Valley Sun 2017."
+    assert outlet("HarborValleySun.com", body) == "Harbor Valley Sun"
+    assert outlet("HarborValleySun", body) == "Harbor Valley Sun"
+    # a brand written as one word stays one
+    assert outlet("TechCrunch", "TechCrunch reports that Orland Inc. raised money.") == (
+        "TechCrunch"
+    )

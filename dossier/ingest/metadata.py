@@ -27,6 +27,7 @@ _WIRE_LINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .]{2,30}),\s*(?P<date>[^-–—(]{4,30}?)\s*"
     r"(?:\((?P<outlet>[^)]+)\))?\s*[-—–]"
 )
+_JOINED_NAME = re.compile(r"^(?:[A-Z][a-z]+){2,}(?:\.(?:com|net|org))?$")
 _HOST_NAME = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co\.jp|com\.au)$", re.I
 )
@@ -45,6 +46,11 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     outlet = meta.get("outlet")
     if outlet and _HOST_NAME.match(outlet):  # a page's site name given as its host
         outlet = known_host(f"https://{outlet.lower()}") or outlet
+    if outlet and _JOINED_NAME.match(outlet):
+        # "DominicanToday", "LasVegasSun.com": a site's name as one word, as the page
+        # spells it when it does ("TechCrunch" stays one)
+        label = re.sub(r"\.(?:com|net|org)$", "", outlet, flags=re.I)
+        outlet = spelled_out(label.lower(), raw.text) or label
     author = meta.get("author") or _byline(head) or signature(raw.text)
     published = _meta_date(meta.get("published"))
     in_text, dateline_outlet = _dateline(head)
