@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..slugs import slugify
@@ -133,6 +133,9 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
         out.add("it_after" if pronoun.startswith("it") else "he_after")
     if opens and _SUBJECT.match(after):
         out.add("subject")
+    deal = _deal_word_at(sentence)
+    if deal >= 0:
+        out.add("deal_before" if deal < start else "deal_after")
     mark = after[:1]
     if mark in "(,:'’-":
         out.add(f"after={mark}")
@@ -140,6 +143,20 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
     if mark in '(,:"“':
         out.add(f"before={mark}")
     return out
+
+
+# A deal's words anywhere in the sentence: its parties are companies more often
+_DEAL_WORD = re.compile(
+    r"\b(?:acqui\w+|buy\w*|bought|merg\w+|invest\w*|stake|partner\w*|takeover|deal|"
+    r"agreement|licen[cs]\w*|joint venture|sold|sell\w*)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)  # the sentence's phrases ask in turn
+def _deal_word_at(sentence: str) -> int:
+    found = _DEAL_WORD.search(sentence)
+    return found.start() if found else -1
 
 
 def lower_words(sentences: list[str]) -> frozenset[str]:
