@@ -474,3 +474,29 @@ def test_a_deal_word_inside_a_name_or_a_link_is_no_deal() -> None:
     ).deals
     (deal,) = analysed("Best Buy Co Inc agreed to buy Orwin Labs Inc for $40 million.").deals
     assert dict(deal.parties) == {"best-buy": "acquirer", "orwin-labs": "target"}
+
+
+def test_deal_words_of_reports_in_other_languages() -> None:
+    from dossier.ingest.deals import find_deals
+
+    finder = Finder(())
+    finder.add("orland", ["Orland", "奥兰"])
+    finder.add("lenvar", ["Lenvar", "伦瓦"])
+    said = {
+        "Orland 正在以 9 亿美元现金收购总部位于瑞典的 Lenvar。": "acquisition",
+        "奥兰与伦瓦签署战略合作框架谅解备忘录。": "mou",
+        "Orland übernimmt Lenvar für 900 Millionen Euro.": "acquisition",
+        "Orland adquiere Lenvar por 900 millones de euros.": "acquisition",
+        "Orland acquisisce Lenvar per 900 milioni di euro.": "acquisition",
+        "奥兰和伦瓦合作。": "partnership",
+    }
+    for sentence, kind in said.items():
+        (deal,) = find_deals([(sentence, finder.mentions(sentence))], None)
+        assert deal.kind == kind, sentence
+        assert {slug for slug, _ in deal.parties} == {"orland", "lenvar"}
+    (bought,) = find_deals([(s := "Orland 收购 Lenvar。", finder.mentions(s))], None)
+    assert dict(bought.parties) == {"orland": "acquirer", "lenvar": "target"}
+
+
+def test_a_latin_name_next_to_a_chinese_deal_word_is_evidence() -> None:
+    assert "Lenvar" in ruled("Orland 正在以 9 亿美元现金收购总部位于瑞典的 Lenvar，一家营销公司。")

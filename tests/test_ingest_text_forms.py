@@ -231,3 +231,13 @@ def test_a_sites_name_written_as_one_word_as_the_page_spells_it() -> None:
     assert outlet("TechCrunch", "TechCrunch reports that Orland Inc. raised money.") == (
         "TechCrunch"
     )
+
+
+def test_chinese_sentences_end_at_their_full_stop_without_a_space() -> None:
+    from dossier.ingest.text import sentences
+
+    assert sentences("我们第一次听说它。Orland 正在收购 Lenvar。该公司有 350 名员工。") == [
+        "我们第一次听说它。",
+        "Orland 正在收购 Lenvar。",
+        "该公司有 350 名员工。",
+    ]

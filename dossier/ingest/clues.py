@@ -384,6 +384,8 @@ def judge(
         or (_registered(tokens, sentence[:start]) and "SEC registrant")
         or (_apposition(after) and "apposition")
         or (_COPULA.match(after) and "description")
+        or (_CJK_ORG_AFTER.match(raw_after) and "organisation noun")  # "TradeDoubler 公司"
+        or (_CJK_DEAL.search(before[-16:] + " " + raw_after[:12]) and "deal statement")
         or (_deal_after(after) and "deal statement")
         or (_noun_before(before) and "organisation noun")
         or (_deal_before(before) and "deal statement")
@@ -403,6 +405,12 @@ def judge(
     if product or (owner_before(before) and not is_designated):
         return NOT_A_COMPANY
     return evidence or None
+
+
+# A Latin name in Chinese or Japanese text: a company's noun right after it, or a deal's
+# word a few characters away ("以 9 亿美元收购 TradeDoubler", "AOL 收购")
+_CJK_ORG_AFTER = re.compile(r"\s?(?:公司|集团|集團|股份|控股|银行|銀行|株式会社|社\b)")
+_CJK_DEAL = re.compile(r"收购|收購|并购|併購|入股|注资|合并|合併|合资|合資|买下|買収|出資|提携")
 
 
 _FIRM_BEFORE = re.compile(

@@ -84,9 +84,12 @@ _STRONG = {
 }
 _WEAK = Caseless(
     r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
-    r"|\bjoin(?:ed|s|ing)? forces\b|\bwork(?:s|ed|ing)? together\b",
-    ("partner", "alliance", "collaborat", "cooperat", "forces", "together"),
-)
+    r"|\bjoin(?:ed|s|ing)? forces\b|\bwork(?:s|ed|ing)? together\b"
+    # 合作 携手 联手 聯手 提携: Chinese and Japanese for working together
+    r"|\u5408\u4f5c|\u643a\u624b|\u8054\u624b|\u806f\u624b|\u63d0\u643a",
+    ("partner", "alliance", "collaborat", "cooperat", "forces", "together", "合作", "携手", "联手",
+     "聯手", "提携"),
+)  # fmt: skip
 # For each kind, words of which every match of its pattern holds one: most sentences
 # hold none, and a substring test is much cheaper than the pattern's scan.
 _ANCHORS = {
@@ -111,8 +114,42 @@ _ANCHORS = {
         "sign", " with",
     ),
 }  # fmt: skip
-_STRONG_RE = {kind: Caseless(p, _ANCHORS[kind]) for kind, p in _STRONG.items()}
-_JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and)\s*$")
+# The same kinds in the languages of the reports a briefing gathers: Chinese and
+# Japanese (no word boundaries), German, French, Spanish and Italian.
+_ABROAD = {
+    "merger": ("合并", "合併", "fusionn", "fusión", "fusiona", "fusione"),
+    "acquisition": (
+        "收购", "收購", "并购", "併購", "买下", "買収", "子会社化", "übernimmt", "übernahme",
+        "übernehmen", "kauft", "rachète", "rachat", "adquiere", "adquisición", "adquirir",
+        "acquisisce", "acquisizione", "rileva",
+    ),
+    "joint-venture": ("合资", "合資", "合弁", "coentreprise", "empresa conjunta"),
+    "mou": ("谅解备忘录", "諒解備忘錄", "备忘录", "備忘錄", "覚書", "框架协议"),
+    "licensing": ("授权协议", "许可协议", "ライセンス契約", "Lizenz", "licencia", "licenza"),
+    "investment": (
+        "入股", "注资", "領投", "领投", "出資", "beteiligt", "Beteiligung", "participación",
+        "partecipazione",
+    ),
+    "partnership": (
+        "战略合作", "合作协议", "合作協議", "签署", "簽署", "业务提携", "業務提携", "資本提携",
+        "Partnerschaft", "Kooperation", "partenariat", "alianza", "acuerdo", "accordo",
+    ),
+}  # fmt: skip
+
+
+def _escaped(word: str) -> str:
+    """A word as an ASCII pattern (Caseless lowers ASCII patterns only)."""
+    return "".join(c if c.isascii() else f"\\u{ord(c):04x}" for c in word.lower())
+
+
+_STRONG_RE = {
+    kind: Caseless(
+        p + "|" + "|".join(_escaped(w) for w in _ABROAD[kind]),
+        (*_ANCHORS[kind], *(w.lower() for w in _ABROAD[kind])),
+    )
+    for kind, p in _STRONG.items()
+}
+_JOINED = re.compile(r"^\s*(?:['’]s?)?\s*(?:and|&|with|-|–|—|,|,? and|和|与|與|及|と)\s*$")
 _FULLER_NAME = re.compile(
     r"^(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL | DESCRIPTIVE)) + r")(?![\w&]))+"
 )

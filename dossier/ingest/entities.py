@@ -348,9 +348,11 @@ def is_english(sentences: list[str]) -> bool:
     """Whether the text is English: its commonest short words are there (a text in
     Chinese has few Latin words, and no capitalised phrases to mislead the rules)."""
     words = [w.lower() for s in sentences for w in s.split()[:40]]
-    latin = [w for w in words if w.isascii()]
+    latin = [w for w in words if w.isascii() and "/" not in w]  # not a link's address
     if len(latin) < 20:
         return True
+    if sum(len(_CJK.findall(s)) for s in sentences) > sum(len(w) for w in latin):
+        return True  # Chinese or Japanese with Latin names in it: those are capitalised
     return sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin)
 
 

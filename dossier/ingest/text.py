@@ -12,7 +12,10 @@ _ABBREV = frozenset(
     jul aug sep sept oct nov dec u.s u.k e.u s.a n.v approx est bhd plc
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-_BOUNDARY = re.compile(r"[.!?。！？][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])")
+# Chinese and Japanese end a sentence with "。" and start the next with no space
+_BOUNDARY = re.compile(
+    r"[.!?。！？][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])|[。！？][”’」』)]?(?=\S)"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
