@@ -500,3 +500,15 @@ def test_deal_words_of_reports_in_other_languages() -> None:
 
 def test_a_latin_name_next_to_a_chinese_deal_word_is_evidence() -> None:
     assert "Lenvar" in ruled("Orland 正在以 9 亿美元现金收购总部位于瑞典的 Lenvar，一家营销公司。")
+
+
+def test_shares_bought_and_what_would_happen_otherwise_are_no_deals() -> None:
+    assert not deals(
+        "Investors who bought Orland Inc, Lenvar Corp or Garvel Media Inc in recent years "
+        "have done well."
+    )
+    assert not deals(
+        "Should its deal not go through, Orland Inc warned, Lenvar Corp would be sold to "
+        "Garvel Media Inc instead."
+    )
+    assert deals("Orland Inc agreed to buy Lenvar Corp for $40 million.")

@@ -165,7 +165,14 @@ _NOT_THIS_DEAL = Caseless(
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
     r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|alleg\w*|refused to pay"
     # an order of goods: "an agreement to sell 500 railcar platforms to Trailer Train"
-    r"|to (?:sell|supply|deliver|buy|order) \d[\d,.]* (?!%|per|pct|percent|shares))\b",
+    r"|to (?:sell|supply|deliver|buy|order) \d[\d,.]* (?!%|per|pct|percent|shares)"
+    # shares bought, not a company: "investors who bought Home Depot, Lowe's, Target"
+    r"|investors who (?:bought|buy)"
+    # what would happen otherwise: "should its deal not go through and the company is
+    # instead sold to Apollo", "if the bid fails"
+    r"|should (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer)"
+    r"|if (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer) "
+    r"(?:fails|falls|collapses|is blocked|does not|doesn't))\b",
     (
         "their own",
         "similar ",
@@ -188,6 +195,9 @@ _NOT_THIS_DEAL = Caseless(
         "to deliver",
         "to buy",
         "to order",
+        "investors who",
+        "should ",
+        "if ",
     ),
 )
 _COMPARISON = Caseless(
