@@ -512,3 +512,12 @@ def test_shares_bought_and_what_would_happen_otherwise_are_no_deals() -> None:
         "Garvel Media Inc instead."
     )
     assert deals("Orland Inc agreed to buy Lenvar Corp for $40 million.")
+
+
+def test_a_space_agency_and_a_university_are_no_companies() -> None:
+    found = names(
+        "Orland Inc said NASA and Caltech licensed their sensor technology to Orland, and "
+        "Orland agreed to buy Lenvar Corp from Caltech."
+    )
+    assert "Orland" in found
+    assert not {"NASA", "Caltech"} & found

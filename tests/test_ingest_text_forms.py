@@ -241,3 +241,12 @@ def test_chinese_sentences_end_at_their_full_stop_without_a_space() -> None:
         "Orland 正在收购 Lenvar。",
         "该公司有 350 名员工。",
     ]
+
+
+def test_a_broadcasters_credit_that_runs_into_the_first_sentence() -> None:
+    from dossier.ingest.outlets import credited
+
+    assert credited("(CNN)Orland Inc. said on Monday it would buy Lenvar.") == "CNN"
+    assert credited("WASHINGTON (AP) Orland Inc. said it would buy Lenvar.") == ("Associated Press")
+    # in the middle of a sentence, a name in brackets credits nobody
+    assert credited("Orland said the network (CNN) was wrong about Lenvar.") is None

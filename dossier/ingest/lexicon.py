@@ -97,6 +97,8 @@ ACRONYMS = _words(
     EU UN US UK USA UAE GMT EST PST AM PM TBA TBD N/A NA Q1 Q2 Q3 Q4 H1 H2
     GMP CDMO CRO OEM OEMs ODM LNG EPC HVAC ERP CRM BI ETF REIT SPAC KYC AML MOU LOI NDA
     JV JVs ISDN LAN LANs WAN WANs
+    NASA NHS FAA FCC EPA IRS CMA ECB IMF WTO OECD NATO FBI NIH CDC SEBI RBI CCI NCLT
+    TRAI DoD DOE USDA
     """
 )
 
@@ -172,7 +174,8 @@ NOT_COMPANIES = _words(
     Namibia Nauru Nepal Nicaragua Niger Palau Panama Paraguay Rwanda Samoa Senegal
     Seychelles Somalia Sudan Suriname Syria Tajikistan Togo Tonga Tunisia Turkmenistan
     Tuvalu Uruguay Uzbekistan Vanuatu Venezuela Yemen Zambia Zimbabwe
-    Published Updated Posted MIT Harvard Stanford Oxford Cambridge
+    Published Updated Posted MIT Harvard Stanford Oxford Cambridge Caltech Princeton Yale
+    Wharton INSEAD
     """
 )
 

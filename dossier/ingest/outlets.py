@@ -20,11 +20,21 @@ _WIRES = {
     "prnewswire": "PR Newswire",
     "globe newswire": "GlobeNewswire",
     "globenewswire": "GlobeNewswire",
+    "cnn": "CNN",
+    "cnbc": "CNBC",
 }
 _CREDIT = re.compile(
     r"\((" + "|".join(sorted(map(re.escape, _WIRES), key=len, reverse=True)) + r")\)\s*[-—–]|"
     r"/(" + "|".join(sorted(map(re.escape, _WIRES), key=len, reverse=True)) + r")/\s*[-—–]",
     re.I,
+)
+# A line that opens with the credit and runs on with no dash: "(CNN)The Walking Dead",
+# "WASHINGTON (CNN) Senators …"
+_LEAD_CREDIT = re.compile(
+    r"^(?:[A-Z][A-Z .,'-]{1,40} )?\(((?i:"
+    + "|".join(sorted(map(re.escape, _WIRES), key=len, reverse=True))
+    + r"))\)\s*(?=[A-Z\"“])",
+    re.M,
 )
 # Hosts whose name is not simply the outlet's.
 _HOSTS = {
@@ -135,6 +145,9 @@ def credited(text: str) -> str | None:
     m = _CREDIT.search(head)
     if m is not None:
         return _WIRES[(m.group(1) or m.group(2)).lower()]
+    m = _LEAD_CREDIT.search(head)
+    if m is not None:
+        return _WIRES[m.group(1).lower()]
     for other in _OTHER_CREDIT.finditer(head):
         name = (other.group("a") or other.group("b") or other.group("c")).strip()
         if _OUTLETISH.search(name) or name.lower() in _WIRES:
