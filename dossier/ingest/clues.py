@@ -384,13 +384,12 @@ def judge(
         or (_registered(tokens, sentence[:start]) and "SEC registrant")
         or (_apposition(after) and "apposition")
         or (_COPULA.match(after) and "description")
-        or (_CJK_ORG_AFTER.match(raw_after) and "organisation noun")  # "TradeDoubler 公司"
-        or (_CJK_DEAL.search(before[-16:] + " " + raw_after[:12]) and "deal statement")
         or (_deal_after(after) and "deal statement")
         or (_noun_before(before) and "organisation noun")
         or (_deal_before(before) and "deal statement")
         or (_business(before, raw_after) and "business context")
         or (_initials(tokens, raw_after) and "initials")
+        or _in_cjk(before, raw_after)
     )
     person_after = _PERSON_AFTER.match(after)
     if _PERSON_BEFORE.search(before[-60:]) or (  # a title is a few words
@@ -411,6 +410,17 @@ def judge(
 # word a few characters away ("以 9 亿美元收购 TradeDoubler", "AOL 收购")
 _CJK_ORG_AFTER = re.compile(r"\s?(?:公司|集团|集團|股份|控股|银行|銀行|株式会社|社\b)")
 _CJK_DEAL = re.compile(r"收购|收購|并购|併購|入股|注资|合并|合併|合资|合資|买下|買収|出資|提携")
+
+
+def _in_cjk(before: str, after: str) -> str | None:
+    """Evidence for a Latin name written in Chinese or Japanese text."""
+    if not any(ord(c) >= 0x3000 for c in before[-3:] + after[:3]):
+        return None  # cheapest test first: most names stand in Latin text
+    if _CJK_ORG_AFTER.match(after):
+        return "organisation noun"  # "TradeDoubler 公司"
+    if _CJK_DEAL.search(before[-16:] + " " + after[:12]):
+        return "deal statement"
+    return None
 
 
 _FIRM_BEFORE = re.compile(
