@@ -250,3 +250,22 @@ def test_a_broadcasters_credit_that_runs_into_the_first_sentence() -> None:
     assert credited("WASHINGTON (AP) Orland Inc. said it would buy Lenvar.") == ("Associated Press")
     # in the middle of a sentence, a name in brackets credits nobody
     assert credited("Orland said the network (CNN) was wrong about Lenvar.") is None
+
+
+def test_capitals_mark_names_in_spanish_but_not_in_german() -> None:
+    from dossier.ingest.entities import capitals_mark_names
+
+    spanish = [
+        "Orland Solutions completó la adquisición de Lenvar por unos mil millones de "
+        "dólares, según informó la empresa en un comunicado enviado a sus clientes.",
+        "La compañía dijo que la operación fue aprobada por los reguladores y que el "
+        "equipo directivo de Lenvar seguirá al frente de la unidad durante este año.",
+    ]
+    german = [
+        "Die Orland Gruppe übernimmt den Hersteller Lenvar, teilte das Unternehmen am "
+        "Montag in einer Mitteilung an die Aktionäre und Mitarbeiter mit.",
+        "Der Kaufpreis liegt nach Angaben der Geschäftsführung bei rund einer Milliarde "
+        "Euro, die Behörden müssen der Übernahme noch zustimmen.",
+    ]
+    assert capitals_mark_names(spanish)
+    assert not capitals_mark_names(german)

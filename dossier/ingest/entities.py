@@ -236,15 +236,16 @@ def _found_in_cjk(found: dict[str, NewCompany], finder: Finder, sentence: str) -
 def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list[NewCompany]:
     """Organisations not yet known, each with the sentence that shows it.
 
-    ``sentences`` end with the headline. In English the company model
-    (companymodel.py) weighs every capitalised phrase; in a German or Italian article
-    every noun or title is capitalised ("Geschäftsführer der …"), so there only a
-    name's own form counts (a legal form, a ticker, an SEC registrant, its initials)."""
+    ``sentences`` end with the headline. Where capitals mark names (English, Spanish,
+    French; Latin names in Chinese text) the company model (companymodel.py) weighs
+    every capitalised phrase; in a German article every noun is capitalised
+    ("Geschäftsführer der …"), so there only a name's own form counts (a legal form, a
+    ticker, an SEC registrant, its initials)."""
     found: dict[str, NewCompany] = {}
     for sentence in sentences:
         if _CJK.search(sentence):
             _found_in_cjk(found, finder, sentence)
-    if is_english(sentences):
+    if capitals_mark_names(sentences):
         _found_by_model(found, finder, sentences, outlet)
     else:
         _found_by_own_form(found, finder, sentences, outlet)
@@ -344,16 +345,21 @@ def _own_form(rule: str, phrase: str) -> bool:
     return tokens[-1] in LEGAL or tokens[0] in LEADING_LEGAL
 
 
-def is_english(sentences: list[str]) -> bool:
-    """Whether the text is English: its commonest short words are there (a text in
-    Chinese has few Latin words, and no capitalised phrases to mislead the rules)."""
-    words = [w.lower() for s in sentences for w in s.split()[:40]]
-    latin = [w for w in words if w.isascii() and "/" not in w]  # not a link's address
+def capitals_mark_names(sentences: list[str]) -> bool:
+    """Whether a capital inside a sentence marks a name, as in English, Spanish or
+    French, and in Latin names within Chinese text; not in German, which capitalises
+    every noun (a fifth or more of its words inside a sentence; English news runs at
+    about a tenth, Spanish less)."""
+    words = [w for s in sentences for w in s.split()[:40]]
+    latin = [w.lower() for w in words if w.isascii() and "/" not in w]  # not an address
     if len(latin) < 20:
         return True
     if sum(len(_CJK.findall(s)) for s in sentences) > sum(len(w) for w in latin):
         return True  # Chinese or Japanese with Latin names in it: those are capitalised
-    return sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin)
+    if sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin):
+        return True
+    inside = [w for s in sentences for w in s.split()[1:40] if w[:1].isalpha()]
+    return sum(1 for w in inside if w[:1].isupper()) < 0.2 * max(1, len(inside))
 
 
 def _found(
