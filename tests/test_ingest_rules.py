@@ -521,3 +521,12 @@ def test_a_space_agency_and_a_university_are_no_companies() -> None:
     )
     assert "Orland" in found
     assert not {"NASA", "Caltech"} & found
+
+
+def test_a_target_that_agreed_to_a_bid_by_its_buyer() -> None:
+    (deal,) = analysed(
+        "Lenvar Bank Ltd said on Thursday it had agreed to a $1.4 billion takeover bid by "
+        "Orland Banking Corp."
+    ).deals
+    assert deal.status == "agreed"
+    assert dict(deal.parties) == {"orland-banking": "acquirer", "lenvar-bank": "target"}

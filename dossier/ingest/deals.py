@@ -257,7 +257,9 @@ _PASSIVE_ACQ = Caseless(
     + r"|taken over by|"
     r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
     # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
-    r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by)\b"
+    r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by"
+    # "agreed to a A$1.4 billion takeover bid by Westpac", "an offer from Orland"
+    r"|(?:takeover|bid|offer|approach) (?:by|from))\b"
 )
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")

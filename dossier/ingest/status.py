@@ -44,6 +44,11 @@ _OFFER = Caseless(
     r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
     r"|takeover (?:bid|approach)|bid for)\b"
 )
+_ACCEPTED = Caseless(
+    r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
+    r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b",
+    ("agree", "accept", "recommend", "back"),
+)
 _COMPLETED = Caseless(
     # not "expected to be completed in the fourth quarter"
     r"\b(?:(?<!to be )completed|complete[sd]? (?:the|its)|(?:was|were|has been|have been) merged"
@@ -132,7 +137,9 @@ def status_of(sentence: str) -> tuple[str, bool]:
     if _REPORTED.search(sentence, low):
         return "rumored", True
     if _OFFER.search(sentence, low):
-        return "announced", True
+        # "had agreed to a A$1.4 billion takeover bid by Westpac": the target accepted it
+        accepted = _ACCEPTED.search(sentence, low)
+        return ("agreed" if accepted else "announced"), True
     if _AGREED.search(sentence, low):
         return "agreed", True
     if _SAID_WOULD.search(sentence, low):
