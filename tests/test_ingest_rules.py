@@ -530,3 +530,33 @@ def test_a_target_that_agreed_to_a_bid_by_its_buyer() -> None:
     ).deals
     assert deal.status == "agreed"
     assert dict(deal.parties) == {"orland-banking": "acquirer", "lenvar-bank": "target"}
+
+
+def test_initials_that_keep_an_ampersand_or_the_word_a_name_drops() -> None:
+    from dossier.ingest.entities import detect_new
+
+    def drafted(sentences: list[str]) -> dict[str, tuple[str, ...]]:
+        return {c.name: c.aliases for c in detect_new(sentences, Finder(()), None)}
+
+    found = drafted(
+        [
+            "Orland & Lenvar Ltd agreed to buy Garvel Media Inc for $40 million.",
+            "O&L said the deal would close in May, and O&L shares rose.",
+        ]
+    )
+    assert "O&L" in found["Orland & Lenvar"]
+    found = drafted(
+        [
+            "Harwick Music Group Ltd agreed to buy Garvel Media Inc for $40 million.",
+            "HMG said the deal would close in May, and HMG shares rose.",
+        ]
+    )
+    assert "HMG" in found["Harwick Music"]
+    # initials one letter longer than a name's, which the article never writes in full
+    found = drafted(
+        [
+            "Orland Partners Ltd agreed to buy Garvel Media Inc from OPG on Monday.",
+            "OPG, a pension fund, said OPG had owned Garvel since 2001.",
+        ]
+    )
+    assert "OPG" not in found.get("Orland Partners", ())

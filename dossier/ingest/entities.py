@@ -249,7 +249,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
         _found_by_model(found, finder, sentences, outlet)
     else:
         _found_by_own_form(found, finder, sentences, outlet)
-    _fold_first_words(found, finder)
+    _fold_first_words(found, finder, sentences)
     joined: str | None = None  # made once, only if something was found
     for slug, company in list(found.items()):
         if joined is None:
@@ -400,7 +400,7 @@ def _found(
     return True
 
 
-def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
+def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: list[str]) -> None:
     """ "Halvorsen said" and "Halvorsen Ferries", "GM" and "General Motors": the one word
     is the longer name's short form or its initials, not a second company."""
     for slug, company in list(found.items()):
@@ -413,7 +413,8 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
             # "PSEG" and "Public Service Enterprise Group": initials with the legal form
             or (
                 company.name.isupper()
-                and company.name in {initials_of(n) for n in (c.name, *c.aliases)}
+                # "M&S" and "Marks & Spencer": the ampersand is no letter of either
+                and _initials_fit(company.name.replace("&", ""), (c.name, *c.aliases), sentences)
             )
         ]
         if not longers:
@@ -429,6 +430,32 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder) -> None:
             longer, aliases=(*longer.aliases, company.name, *company.aliases)
         )
         finder.reassign((company.name, *company.aliases), longer.slug)
+
+
+# The initials of a company's legal or descriptive word, which its initials often keep
+# though its drafted name drops the word: "UMG" (Universal Music Group), "NLI" (Nippon
+# Life Insurance), "RCAM" (Reliance Capital Asset Management Company)
+_FORM_INITIALS = frozenset("GICHLPB")
+_FORM_WORDS = LEGAL | DESCRIPTIVE | {"Company", "Corporation", "Limited"}
+
+
+def _initials_fit(caps: str, names: Iterable[str], sentences: list[str]) -> bool:
+    for name in names:
+        initials = initials_of(name)
+        if len(initials) < 2:
+            continue
+        if caps == initials:
+            return True
+        if caps[:-1] == initials and caps[-1] in _FORM_INITIALS:
+            # only as the article writes it: "Universal Music Group", not "AlpInvest
+            # Partners" for APG
+            written = re.compile(re.escape(name) + " " + caps[-1] + r"[a-z]+\b")
+            if any(written.search(s) for s in sentences):
+                return True
+        last = name.split()[-1]
+        if caps == initials[:-1] and len(caps) >= 2 and (last in _FORM_WORDS):
+            return True
+    return False
 
 
 def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
