@@ -560,3 +560,12 @@ def test_initials_that_keep_an_ampersand_or_the_word_a_name_drops() -> None:
         ]
     )
     assert "OPG" not in found.get("Orland Partners", ())
+
+
+def test_an_agreements_word_for_a_party_with_a_legal_form_is_no_name() -> None:
+    found = ruled(
+        "Orland Inc signed a memorandum with Lenvar (Shenzhen) Company Limited, the "
+        "founder of Lenvar (Shenzhen) Company Limited said."
+    )
+    assert "Company Limited" not in found
+    assert "Time Inc." in ruled("Time Inc., which agreed to invest $10 million, said.")

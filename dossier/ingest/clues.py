@@ -337,7 +337,11 @@ def judge(
                 len(tokens) > 1
                 and tokens[-1] in LEGAL
                 and any(
-                    t in DEFINED_TERMS and t not in LEGAL and t not in DESCRIPTIVE for t in tokens
+                    t in DEFINED_TERMS
+                    and t not in LEGAL
+                    and t not in DESCRIPTIVE
+                    and t not in _PARTY_WORDS
+                    for t in tokens
                 )
             )
             or (
@@ -410,6 +414,15 @@ def judge(
 # word a few characters away ("以 9 亿美元收购 TradeDoubler", "AOL 收购")
 _CJK_ORG_AFTER = re.compile(r"\s?(?:公司|集团|集團|股份|控股|银行|銀行|株式会社|社\b)")
 _CJK_DEAL = re.compile(r"收购|收購|并购|併購|入股|注资|合并|合併|合资|合資|买下|買収|出資|提携")
+
+
+# What an agreement calls its parties: "(Shenzhen) Company Limited", "Merger Sub Inc."
+_PARTY_WORDS = frozenset(
+    """
+    Company Corporation Parent Purchaser Buyer Seller Sub Merger Acquirer Offeror Issuer
+    Borrower Lender Guarantor
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _in_cjk(before: str, after: str) -> str | None:
