@@ -60,6 +60,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
@@ -224,7 +225,8 @@ def shard_words(index: Path) -> dict[str, list[str]]:
     shard in the cache (``<digest>.words.json``), written once."""
     kept = index.with_name(index.name + ".words.json")
     with contextlib.suppress(OSError, ValueError):
-        return json.loads(kept.read_text("utf-8"))
+        kept_words: dict[str, list[str]] = json.loads(kept.read_text("utf-8"))
+        return kept_words
     found: dict[str, set[str]] = {}
     for name, page in _fragments(index):
         words = found.setdefault(name.rsplit("_", 1)[0], set())
@@ -283,7 +285,7 @@ def _probe_pages(probe: Path) -> dict[str, int]:
     return {name: int(page["url"].strip("/").split("/")[0]) for name, page in _fragments(probe)}
 
 
-def _fragments(index: Path) -> Iterator[tuple[str, dict]]:
+def _fragments(index: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """A Pagefind index's pages: each fragment's name (the page's id) and its JSON."""
     for fragment in sorted((index / "fragment").iterdir()):
         data = gzip.decompress(fragment.read_bytes())
