@@ -271,7 +271,10 @@ def _probe(binary: str, shards: list[Path], cache_dir: Path) -> Path:
                 path = work / "pages" / str(number) / f"{language}.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(page, "utf-8")
-        _run_pagefind(binary, work / "pages", work / "index")
+        if (work / "pages").is_dir():
+            _run_pagefind(binary, work / "pages", work / "index")
+        else:  # no shard holds a word (Pagefind refuses an empty folder): nothing is found
+            (work / "index" / "fragment").mkdir(parents=True)
         (work / "index").chmod(dir_mode())
         with contextlib.suppress(OSError):  # another build stored the same probe meanwhile
             os.rename(work / "index", target)

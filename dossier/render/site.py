@@ -108,7 +108,6 @@ class RenderedSite:
     custom_templates: tuple[str, ...] = ()  # not as shipped: every page was rendered
     graph: PageGraph | None = None  # what each page shows (None with custom templates)
 
-
     def standalone_files(self) -> tuple[tuple[str, str], ...]:
         return self.files + (self.files_later() if self.files_later else ())
 
