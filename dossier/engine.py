@@ -141,7 +141,8 @@ def site_outputs(
     """Files besides the pages that follow from the corpus: print view, feeds, exports,
     the search's table of names."""
     exports = export_files(rendered.views, site_url or None, memos)
-    return [*rendered.files, *exports, *name_files(rendered)]
+    # After the exports: the print view may still be in the making beside them.
+    return [*rendered.standalone_files(), *exports, *name_files(rendered)]
 
 
 class SiteBuild:

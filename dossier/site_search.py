@@ -18,6 +18,22 @@ header search loads the first listed and merges the others into it in the browse
 changed; a site under ``PAGES_PER_SHARD`` pages has one shard, laid out as a plain
 Pagefind index.
 
+Shards alone would not answer as one index does (Pagefind/pagefind#315). Pagefind
+(1.5, ``pagefind_web/src/search.rs``) matches a query word, once stemmed, to every
+indexed word that starts with it; only when no indexed word does, to the longest
+indexed word the query word starts with ("acceler…" → "accel", or "a"); a word with
+neither is left out of the query. A shard decides that on its own words, so a shard
+without "accelerating" answered with its pages holding "a". Hence the probe, in
+``pagefind/probe/``: a Pagefind index of one page per shard holding every word of
+that shard (the words Pagefind kept in the shard's fragments: its pages' text and
+meta), so its words are the site's. Searched with the query, the probe decides each
+word as one index of the whole site would, and the pages it finds are the shards
+whose own decision agrees for every word of the query: exactly the shards that hold
+the pages one index would find, and each of those answers with exactly those pages.
+The header search keeps only their results (a second search filtered by shard, on
+the chunks the first loaded). A quoted phrase matches exact words only, so every
+shard answers it as one index would, without the probe.
+
 What is indexed is marked on the page: ``searchable`` wraps a page's own content in
 ``data-pagefind-body`` (pages without it, the indexes and the print view, are left
 out), and gives the result its title and a preview from the page's summary. The
@@ -29,19 +45,22 @@ mark the review line ``data-pagefind-ignore``.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
@@ -49,15 +68,21 @@ from .parallel import workers
 from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
-SHARDS_FILE = "dossier-shards.json"  # in FOLDER: the shards' folders, for the header search
-# One shard by default: a shard that lacks a query's word answers with pages that hold
-# a word starting like it (Pagefind/pagefind#315), so a rare word found one page in one
-# index and 14 in shards of three pages (tests/test_search.py). DOSSIER_SEARCH_SHARD_PAGES
-# sets a size (about 2,000 makes 6 shards at 10,000 articles and an edit's build 10 s
-# faster) for whoever accepts that.
-PAGES_PER_SHARD = 10**9
+# In FOLDER, for the header search: {"shards": [their folders], "probe": {"folder":
+# "probe/", "pages": {the probe's page id: the shard's place in "shards"}}}, the probe
+# only when there are several shards.
+SHARDS_FILE = "dossier-shards.json"
+PROBE_FOLDER = "probe/"
+# About 2,000 pages a shard: 6 shards at 10,000 articles, and one index (laid out as
+# Pagefind lays it out) for a site under 2,000 searchable pages. DOSSIER_SEARCH_SHARD_PAGES
+# sets another size.
+PAGES_PER_SHARD = 2000
 _INSTALL = "install Dossier's dependencies again: pip install -e ."
 _FORMAT = "search-1"  # bump when how a shard is indexed changes
+_PROBE_FORMAT = "probe-1"  # bump when how the probe is made changes
+# Rust's char::is_whitespace, with which Pagefind splits a page's text into words
+# (Python's str.split() also splits at \x1c-\x1f).
+_SPACES = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 # Shards not in the last index kept in the cache, per shard in it: serve (its pages
 # print the server's address, so other keys) and build alternate, and an edit undone
 # finds its shards again.
@@ -157,6 +182,8 @@ def index_site(
     # A shard no page hashed to has no index (Pagefind refuses an empty folder).
     filled = [number for number, shard in enumerate(shards) if shard]
     todo = [(i, digests[i]) for i in filled if not (cache_dir / digests[i]).is_dir()]
+    used = {digests[number] for number in filled}
+    listing: dict[str, object] = {"shards": [shard_folder(number) for number in filled]}
     # Two Pagefind processes at a time at most: each uses a core and up to ~0.3 GB.
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), 2))) as pool:
         jobs = [
@@ -165,20 +192,109 @@ def index_site(
         ]
         for job in jobs:
             job.result()  # raises the first shard's failure
-    # Inside the site, so that a build killed meanwhile leaves nothing outside the
-    # temporary site folder it was writing (which the next build clears).
-    work = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.tmp-", dir=site_dir))
-    work.chmod(dir_mode())
+        # The probe (after an edit, about 0.5 s at 10,000 articles) while the shards are
+        # linked into the new index.
+        probing = (
+            pool.submit(_probe, binary, [cache_dir / digests[n] for n in filled], cache_dir)
+            if len(filled) > 1
+            else None
+        )
+        # Inside the site, so that a build killed meanwhile leaves nothing outside the
+        # temporary site folder it was writing (which the next build clears).
+        work = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.tmp-", dir=site_dir))
+        work.chmod(dir_mode())
+        try:
+            for number in filled:
+                _link_tree(cache_dir / digests[number], work / shard_folder(number))
+            if probing is not None:
+                probe = probing.result()
+                used.add(probe.name)
+                listing["probe"] = {"folder": PROBE_FOLDER, "pages": _probe_pages(probe)}
+                _link_tree(probe, work / PROBE_FOLDER)
+            (work / SHARDS_FILE).write_text(json.dumps(listing, sort_keys=True), "utf-8")
+            swap_dir(work, site_dir / FOLDER)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    _prune(cache_dir, used)
+    return IndexStats(len(shards), len(todo))
+
+
+def shard_words(index: Path) -> dict[str, list[str]]:
+    """The words of a Pagefind index, by language, as Pagefind split its pages' text
+    and meta into words before stemming them: what its fragments hold. Kept beside the
+    shard in the cache (``<digest>.words.json``), written once."""
+    kept = index.with_name(index.name + ".words.json")
+    with contextlib.suppress(OSError, ValueError):
+        kept_words: dict[str, list[str]] = json.loads(kept.read_text("utf-8"))
+        return kept_words
+    found: dict[str, set[str]] = {}
+    for name, page in _fragments(index):
+        words = found.setdefault(name.rsplit("_", 1)[0], set())
+        for text in [page.get("content", ""), *page.get("meta", {}).values()]:
+            words.update(w for w in _SPACES.split(text) if w)
+    words_of = {language: sorted(words) for language, words in sorted(found.items())}
+    _write_new(kept, json.dumps(words_of, ensure_ascii=False))
+    return words_of
+
+
+def _write_new(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
+def _probe(binary: str, shards: list[Path], cache_dir: Path) -> Path:
+    """The probe of these shards (see the module's docstring), from the cache or
+    indexed now: one page per shard and language, its words those of the shard."""
+    digest = hashlib.sha256(f"{_PROBE_FORMAT}\0".encode())
+    for shard in shards:
+        digest.update(f"{shard.name}\0".encode())
+    target = cache_dir / f"probe-{digest.hexdigest()}"
+    if target.is_dir():
+        return target
+    work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=cache_dir))
     try:
-        for number in filled:
-            _link_tree(cache_dir / digests[number], work / shard_folder(number))
-        listed = [shard_folder(number) for number in filled]
-        (work / SHARDS_FILE).write_text(json.dumps(listed), "utf-8")
-        swap_dir(work, site_dir / FOLDER)
+        for number, shard in enumerate(shards):
+            for language, words in shard_words(shard).items():
+                if not words:
+                    continue
+                # The page's title is one of its words (else Pagefind would take one
+                # from elsewhere and add its words); the shard's place is its address.
+                title = next((word for word in words if word.isalnum()), words[0])
+                page = (
+                    f'<!doctype html><html lang="{html.escape(language)}"><head>'
+                    '<meta charset="utf-8"></head><body><main data-pagefind-body '
+                    f'data-pagefind-meta="title:{html.escape(title)}">\n'
+                    + "\n".join(html.escape(word) for word in words)
+                    + "\n</main></body></html>\n"
+                )
+                path = work / "pages" / str(number) / f"{language}.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(page, "utf-8")
+        if (work / "pages").is_dir():
+            _run_pagefind(binary, work / "pages", work / "index")
+        else:  # no shard holds a word (Pagefind refuses an empty folder): nothing is found
+            (work / "index" / "fragment").mkdir(parents=True)
+        (work / "index").chmod(dir_mode())
+        with contextlib.suppress(OSError):  # another build stored the same probe meanwhile
+            os.rename(work / "index", target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    _prune(cache_dir, {digests[number] for number in filled})
-    return IndexStats(len(shards), len(todo))
+    return target
+
+
+def _probe_pages(probe: Path) -> dict[str, int]:
+    """The probe's page ids (what a Pagefind result calls ``id``) → the shard's place."""
+    return {name: int(page["url"].strip("/").split("/")[0]) for name, page in _fragments(probe)}
+
+
+def _fragments(index: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A Pagefind index's pages: each fragment's name (the page's id) and its JSON."""
+    for fragment in sorted((index / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        if data.startswith(b"pagefind_dcd"):  # Pagefind's signature
+            data = data[len(b"pagefind_dcd") :]
+        yield fragment.name.removesuffix(".pf_fragment"), json.loads(data)
 
 
 def _index_shard(binary: str, site_dir: Path, shard: Mapping[str, str], target: Path) -> None:
@@ -188,24 +304,30 @@ def _index_shard(binary: str, site_dir: Path, shard: Mapping[str, str], target: 
     try:
         for path in shard:
             _link(site_dir / path, work / "pages" / path)
-        try:
-            pages, index = str(work / "pages"), str(work / "index")
-            done = subprocess.run(
-                [binary, "--site", pages, "--output-path", index, "--silent"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-        except OSError as exc:
-            raise SiteBuildError(f"search: Pagefind could not run ({exc}); {_INSTALL}") from None
-        if done.returncode != 0:
-            said = (done.stderr or done.stdout).strip()
-            raise SiteBuildError(f"search: Pagefind could not index the site:\n  {said}")
+        _run_pagefind(binary, work / "pages", work / "index")
         (work / "index").chmod(dir_mode())
+        shard_words(work / "index")  # its words, for the probe, while its pages are here
         with contextlib.suppress(OSError):  # another build stored the same shard meanwhile
+            os.rename(work / "index.words.json", target.with_name(target.name + ".words.json"))
+        with contextlib.suppress(OSError):
             os.rename(work / "index", target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _run_pagefind(binary: str, pages: Path, index: Path) -> None:
+    try:
+        done = subprocess.run(
+            [binary, "--site", str(pages), "--output-path", str(index), "--silent"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise SiteBuildError(f"search: Pagefind could not run ({exc}); {_INSTALL}") from None
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip()
+        raise SiteBuildError(f"search: Pagefind could not index the site:\n  {said}")
 
 
 def _link(source: Path, target: Path) -> None:
@@ -236,7 +358,14 @@ def _prune(cache_dir: Path, used: set[str]) -> None:
         with contextlib.suppress(OSError):
             if time.time() - stale.stat().st_mtime > 3600:
                 shutil.rmtree(stale, ignore_errors=True)
-    others = [p for p in cache_dir.iterdir() if p.name not in used and not p.name.startswith(".")]
+    others = [
+        p
+        for p in cache_dir.iterdir()
+        if p.name not in used and not p.name.startswith(".") and p.is_dir()
+    ]
     others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for old in others[_KEEP_UNUSED * len(used) :]:
         shutil.rmtree(old, ignore_errors=True)
+    for words in cache_dir.glob("*.words.json"):  # a shard's words go with the shard
+        if not words.with_name(words.name.removesuffix(".words.json")).is_dir():
+            words.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from dossier.cli import main
 
-from .conftest import copy_project
+from .conftest import clean_build, copy_project, run_build_py
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://briefs.example.org/dossier/"
@@ -231,3 +231,23 @@ def test_export_memos_are_read_back_only_by_the_same_code(tmp_path: Path) -> Non
     assert ExportMemos.load(path, "code-2").records.now == {}  # another version of Dossier
     path.write_bytes(b"not a pickle")
     assert ExportMemos.load(path, "code-1").records.now == {}  # damaged: made again
+
+
+def test_feeds_kept_on_disk_follow_an_edit_as_a_clean_build(minimal: Path, tmp_path: Path) -> None:
+    """build.py keeps each company's feed for the next process (ExportMemos.save): after
+    an article is edited, its companies' feeds and the others equal those of a build of
+    a fresh copy, in a fresh process, with an empty cache."""
+    run_build_py(minimal, "build")
+    assert (minimal / ".dossier/cache/exports.pickle").is_file()
+    article = minimal / "briefings/articles/wire-2024-05-01-globex-acme.md"
+    article.write_text(
+        article.read_text("utf-8").replace("Globex agreed to buy Acme.", "Globex will buy Acme."),
+        "utf-8",
+    )
+    run_build_py(minimal, "build")
+    clean = clean_build(minimal, tmp_path / "clean")
+    feeds = sorted(p.relative_to(clean).as_posix() for p in clean.rglob("*.xml"))
+    assert "feeds/companies/acme.xml" in feeds and "feed.xml" in feeds
+    for name in feeds:
+        assert (minimal / "site" / name).read_text("utf-8") == (clean / name).read_text("utf-8")
+    assert "Globex will buy Acme." in (minimal / "site/feeds/companies/acme.xml").read_text("utf-8")

@@ -126,11 +126,11 @@ class FeedWriter:
     def __init__(self) -> None:
         self._summaries: BuildMemo[str] = BuildMemo()
         self._entry_xml: BuildMemo[str] = BuildMemo()
-        self._company_feeds: BuildMemo[str] = BuildMemo()
+        self.company_feeds: BuildMemo[str] = BuildMemo()  # kept on disk too
         self.entries: BuildMemo[_Entry] = BuildMemo()  # entries by record (kept on disk too)
 
     def feed_files(self, views: Views, site_url: str | None) -> list[tuple[str, str]]:
-        for memo in (self._summaries, self._entry_xml, self._company_feeds, self.entries):
+        for memo in (self._summaries, self._entry_xml, self.company_feeds, self.entries):
             memo.next_build()
         # as_of() scans the whole corpus and there is a feed per company: once per build,
         # not once per feed (quadratic: 13 s of the feeds' time at 10,000 articles).
@@ -172,7 +172,7 @@ class FeedWriter:
                 title, page = f"Dossier: {company.name}", f"companies/{company.slug}.html"
                 return self._feed(views, path, title, page, entries, site_url)
 
-            files.append((path, self._company_feeds.get(key, make)))
+            files.append((path, self.company_feeds.get(key, make)))
         return files
 
     def _summary(self, text: str) -> str:

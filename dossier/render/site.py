@@ -102,8 +102,14 @@ class RenderedSite:
     as_of: PartialDate | None  # newest date in the corpus: the build's only notion of "now"
     views: Views  # for the outputs beside the pages (feeds, exports), made by the site stage
     files: tuple[tuple[str, str], ...] = ()  # standalone files (site path, text), e.g. print/
+    # More of them, still being made (the print view, in a forked process): asked for
+    # when the site stage adds them, so MkDocs's setup and the exports run meanwhile.
+    files_later: Callable[[], tuple[tuple[str, str], ...]] | None = None
     custom_templates: tuple[str, ...] = ()  # not as shipped: every page was rendered
     graph: PageGraph | None = None  # what each page shows (None with custom templates)
+
+    def standalone_files(self) -> tuple[tuple[str, str], ...]:
+        return self.files + (self.files_later() if self.files_later else ())
 
 
 def page_path(kind: str, slug: str) -> str:

@@ -16,30 +16,62 @@
   let engine = null;
   let asked = 0; // the latest query's number: results of older ones are dropped
   let timer = 0;
+  let probe = null; // with several shards: {pages: {probe page id: shard}}, see below
   let shardCount = 1;
 
   // The index comes in shards (dossier/site_search.py), listed in dossier-shards.json
   // (the first is usually pagefind/ itself): the first listed is loaded, the others
-  // are merged into it. No shard (nothing to index): only the names table answers.
+  // are merged into it, each tagged with its place (a filter, "dossier_shard"), and so
+  // is the probe. No shard (nothing to index): only the names table answers.
   function load() {
     if (!engine) {
       const index = new URL("pagefind/", root);
       engine = fetch(new URL("dossier-shards.json", index))
-        .then((response) => (response.ok ? response.json() : [""]))
-        .catch(() => [""])
-        .then(async (shards) => {
+        .then((response) => (response.ok ? response.json() : { shards: [""] }))
+        .catch(() => ({ shards: [""] }))
+        .then(async (listing) => {
+          const shards = listing.shards || [];
           shardCount = shards.length;
           if (!shards.length) return null;
           const [first, ...others] = shards.map((folder) => new URL(folder, index));
           const pagefind = await import(new URL("pagefind.js", first).href);
           const options = { baseUrl: root.pathname };
-          await pagefind.options(options);
+          const tag = (name) => (shardCount > 1 ? { mergeFilter: { dossier_shard: name } } : {});
+          await pagefind.options({ ...options, ...tag("0") });
           await pagefind.init();
-          await Promise.all(others.map((url) => pagefind.mergeIndex(url.pathname, options)));
+          const merged = others.map((url, at) =>
+            pagefind.mergeIndex(url.pathname, { ...options, ...tag(String(at + 1)) }));
+          if (shardCount > 1 && listing.probe) {
+            const folder = new URL(listing.probe.folder, index);
+            merged.push(pagefind.mergeIndex(folder.pathname, { ...options, ...tag("probe") }));
+            probe = listing.probe;
+          }
+          await Promise.all(merged);
           return pagefind;
         });
     }
     return engine;
+  }
+
+  // A shard decides on its own words how a query word matches (Pagefind/pagefind#315):
+  // the words that start with it, or, when none does, the longest word it starts with,
+  // or none (the word is left out). The probe, one page per shard holding that shard's
+  // words, decides as one index of the whole site would: the shards whose probe page
+  // it finds are the ones that decided alike for every word of the query, and only
+  // they hold pages one index would find. So a query runs once on every shard and the
+  // probe, and when some shards disagree, once more filtered to the others (on the
+  // index chunks already loaded: no further download). A quoted phrase matches exact
+  // words only, the same in every shard: it runs once, without the probe's answer.
+  async function searchShards(pagefind, query) {
+    const found = await pagefind.search(query);
+    if (!found || !probe) return found; // one index: as is
+    const own = found.results.filter((r) => !(r.id in probe.pages));
+    if (/^\s*".+"\s*$/.test(query)) return { ...found, results: own };
+    const agreeing = new Set(found.results.filter((r) => r.id in probe.pages)
+      .map((r) => String(probe.pages[r.id])));
+    if (agreeing.size === shardCount) return { ...found, results: own };
+    if (!agreeing.size) return { ...found, results: [] };
+    return pagefind.search(query, { filters: { dossier_shard: { any: [...agreeing] } } });
   }
 
   // The pages named exactly as the query (company names and aliases, deal titles):
@@ -62,22 +94,6 @@
       url: new URL(path, root).pathname,
       meta: { title, summary },
     }));
-  }
-
-  // Pagefind leaves out of a query a word its index does not hold. With shards, a word
-  // can be in some shards and not in others, which would then answer for the other
-  // words alone. So a query of several words keeps only pages that each word, searched
-  // on its own, also finds (a word no shard holds is left out, as one index would).
-  // The words' index chunks are the ones the query loaded: no further download.
-  async function everyWord(pagefind, query) {
-    const found = await pagefind.search(query);
-    const words = query.trim().split(/\s+/);
-    if (!found || words.length < 2 || shardCount < 2) return found; // one index: as is
-    const alone = await Promise.all(words.map((word) => pagefind.search(word)));
-    const kept = alone
-      .filter((each) => each && each.results.length)
-      .map((each) => new Set(each.results.map((r) => r.id)));
-    return { ...found, results: found.results.filter((r) => kept.every((ids) => ids.has(r.id))) };
   }
 
   function open(shown) {
@@ -113,7 +129,7 @@
     }
     const key = query.trim().toLowerCase();
     const [own, pagefind] = await Promise.all([named(key), load()]);
-    const found = pagefind ? await everyWord(pagefind, query) : { results: [] };
+    const found = pagefind ? await searchShards(pagefind, query) : { results: [] };
     if (number !== asked || !found) return;
     const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (number !== asked) return;
@@ -159,6 +175,13 @@
   form.addEventListener("focusout", (event) => {
     if (!form.contains(event.relatedTarget)) open(false);
   });
+  // Every page the index finds for a query, in order (not only the first shown): for
+  // the tests, which compare a sharded index with one index; loads each page's fragment.
+  form.dossierFindAll = async (query) => {
+    const pagefind = await load();
+    const found = pagefind ? await searchShards(pagefind, query) : { results: [] };
+    return Promise.all(found.results.map(async (r) => (await r.data()).url));
+  };
   const asked_for = new URLSearchParams(location.search).get("q");
   if (asked_for) {
     input.value = asked_for;
