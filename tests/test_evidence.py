@@ -4,6 +4,7 @@ first; the evidence is checked like every quote and kept only while a file is a 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,10 @@ def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Pat
     views, first = render(None)
     company = drafted / "briefings/companies/kestrel-robotics.md"
     text = company.read_text("utf-8")
-    company.write_text(text.replace("confidence: 0.9", "confidence: 0.1"), "utf-8")
+    # whatever the company model made of it, the confidence is now the lowest
+    lowered = re.sub(r"confidence: [0-9.]+", "confidence: 0.01", text, count=1)
+    assert lowered != text
+    company.write_text(lowered, "utf-8")
     views, second = render(views)
     again = {new.path for old, new in zip(first.pages, second.pages, strict=True) if old is not new}
     assert {"review.md", "companies/kestrel-robotics.md"} <= again

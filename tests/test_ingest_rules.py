@@ -569,3 +569,34 @@ def test_an_agreements_word_for_a_party_with_a_legal_form_is_no_name() -> None:
     )
     assert "Company Limited" not in found
     assert "Time Inc." in ruled("Time Inc., which agreed to invest $10 million, said.")
+
+
+def test_capitals_inside_a_sentence_are_a_name_not_a_dateline() -> None:
+    found = ruled(
+        "The Series C round included the participation of ORLANDA Growth, Lenvar Global "
+        "and Garvel Partners LLC."
+    )
+    assert {"ORLANDA Growth", "Lenvar Global"} <= found
+    # a dateline's city in capitals opens its sentence
+    assert "Orland Inc" in ruled("SAN FRANCISCO Orland Inc agreed to buy Lenvar Corp.")
+
+
+def test_words_in_capitals_before_a_name_and_a_legal_form_that_opens_one() -> None:
+    from dossier.ingest.names import trim
+
+    assert trim(0, "OK SL Green", opens=False) == (3, "SL Green")
+    assert trim(0, "SL Green Realty Corp.", opens=False) == (0, "SL Green Realty Corp.")
+    assert trim(0, "SOURCE Orland Express Co.", opens=False) == (7, "Orland Express Co.")
+    assert trim(0, "IT Services Ltd", opens=False) == (0, "IT Services Ltd")
+
+
+def test_a_rounds_investors_listed_after_participation_of() -> None:
+    found = analysed(
+        "Orland Inc raised $620 million in a Series C round. Orland makes password "
+        "software. The Series C funding round included the participation of Lenvar Global, "
+        "Garvel Capital LLC and Quorvel Ventures."
+    )
+    (deal,) = found.deals
+    roles = dict(deal.parties)
+    assert roles.get("orland") == "investee"
+    assert {roles.get("lenvar-global"), roles.get("garvel-capital")} == {"investor"}

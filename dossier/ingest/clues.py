@@ -87,6 +87,8 @@ _DEAL_CUES = (
     r"partnership with|agreement with|deal with|venture with|partnered with|partners with|"
     r"teamed up with|tie-up with|alliance with|pact with|acquired by|led by|backed by|"
     r"licen[cs]e from|licensed from|licensing deal with|joined by|participation from|"
+    r"participation of|participation by|investors including|investors such as|"
+    r"backers including|backers such as|"
     r"investment from|funding from|offer for|partner with|bought by|purchased by|"
     r"taken over by|sold to|sells to|sale to|"
     # "will invest an initial $1.25bn into Anthropic"
@@ -101,7 +103,8 @@ _DEAL_CUE = Caseless(
     (
         "acqui", "buy", "bought", "purchase", "takeover", "bid for", "stake in", "invest",
         "snapped up", "snatched up", "scooped up", "snapping up", "snatching up",
-        "merge", "with", "led by", "backed by", "licen", "joined by", "participation from",
+        "merge", "with", "led by", "backed by", "licen", "joined by", "participation",
+        "backers",
         "funding from", "offer for", "sold to", "sells to", "sale to",
     ),
 )  # fmt: skip

@@ -216,6 +216,7 @@ class Candidate:
 _CONTEXT_RULES = frozenset({"SEC registrant", "business context"})
 
 
+_OPENING_MARKS = " \"“‘'(*#-—–"  # what may stand before a dateline
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|&|or\b)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
 _LISTED = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*")
@@ -232,7 +233,7 @@ def candidates(
     people = surnames(sentences)
     lower = lower_words(sentences)
     found: dict[str, Candidate] = {}
-    trimmed: dict[str, tuple[int, str]] = {}
+    trimmed: dict[tuple[str, bool], tuple[int, str]] = {}
     written: set[str] = set()  # every phrase, even those ruled out
     own: dict[str, tuple[bool, str]] = {}  # per phrase: a known company's? its key
     forms: dict[str, set[str]] = {}  # per phrase: phrase_features
@@ -242,9 +243,10 @@ def candidates(
         # ends, its candidate (None when known) and whether it is surely a company
         before: tuple[int, Candidate | None, bool] | None = None
         for at, text in pieces(without_urls(sentence)):
-            if text not in trimmed:
-                trimmed[text] = trim(0, text)
-            skip, phrase = trimmed[text]
+            opens = not sentence[:at].strip(_OPENING_MARKS)
+            if (text, opens) not in trimmed:
+                trimmed[text, opens] = trim(0, text, opens)
+            skip, phrase = trimmed[text, opens]
             if not phrase:
                 continue
             written.add(phrase)

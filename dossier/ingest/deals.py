@@ -471,7 +471,7 @@ def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ROUND = Caseless(
-    r"\b(?:round|funding|financing|investment)\b.{0,80}?\b(?:led by|participation from"
+    r"\b(?:round|funding|financing|investment)\b.{0,80}?\b(?:led by|participation (?:from|of|by)"
     r"|joined by|(?:comes|came) from)\b",
     ("round", "funding", "financing", "investment"),
 )
@@ -789,7 +789,7 @@ def _parties(
     return tuple((m.slug, role) for m in actors)
 
 
-_LED_BY = re.compile(r"\b(?:led by|with participation from)\b")
+_LED_BY = re.compile(r"\b(?:led by|(?:with )?participation (?:from|of|by))\b")
 
 
 def _date(sentence: str, published: PartialDate | None) -> tuple[PartialDate | None, bool]:

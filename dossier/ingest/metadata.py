@@ -204,14 +204,14 @@ def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
         # CONFERENCE - June 28, 2004 - The Eclipse": a state or an event before the date;
         # and a page may run its title into the dateline's paragraph
         head = p.text[:600]
-        for found in find_dates(head, None, with_relative=False):
+        for date in find_dates(head, None, with_relative=False):
             if (
-                found.date.day
-                and not found.relative
-                and _DASH_AFTER.match(head, found.end)
-                and _CAPS_PLACE.search(head, max(0, found.start - 60), found.start)
+                date.date.day
+                and not date.relative
+                and _DASH_AFTER.match(head, date.end)
+                and _CAPS_PLACE.search(head, max(0, date.start - 60), date.start)
             ):
-                return found.date
+                return date.date
     return None
 
 

@@ -249,8 +249,19 @@ OPENERS = frozenset(
 _BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run)$")
 
 
-def trim(start: int, phrase: str) -> tuple[int, str]:
-    """Drop sentence-initial function words and a trailing possessive or full stop."""
+# Words in capitals, and legal forms, that stand before a name but never begin one:
+# "Check, LLP Has Filed" is the end of a law firm's name
+_CAPITALS_BEFORE_NAMES = frozenset(
+    """
+    OK SOURCE CEO CFO CTO COO EVP SVP VP UPDATE BRIEF EXCLUSIVE
+    LLP LLC Inc Inc. Corp Corp. Ltd Ltd. plc PLC Co. Limited LP L.P.
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
+    """Drop sentence-initial function words and a trailing possessive or full stop.
+    ``opens``: the phrase opens its sentence, where a dateline's city may stand."""
     tokens = phrase.split(" ")
     # "San Mateo-based Movidius": where it is based is not part of the name
     based = next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
@@ -262,12 +273,23 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
         cut = tokens.index("of") + 1 if "of" in tokens else len(tokens)
         start += sum(len(t) + 1 for t in tokens[:cut])
         tokens = tokens[cut:]
+    # "OK SL Green's bid", "SOURCE Nippon Express Co.": a word in capitals, not the name's
+    while len(tokens) > 1 and tokens[0] in _CAPITALS_BEFORE_NAMES and tokens[1][:1].isupper():
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
     # "SAN FRANCISCO Apple", "DETROIT Tesla Motors": a dateline's city in capitals
     caps = 0
     while caps < len(tokens) - 1 and tokens[caps].isalpha() and tokens[caps].isupper():
         caps += 1
     city = caps > 1 or (caps == 1 and len(tokens[0]) >= 5)
-    if caps and city and not tokens[caps].isupper() and fold(tokens[0]) not in registrants():
+    # (inside a sentence, "ICONIQ Growth" is a name written in capitals)
+    if (
+        opens
+        and caps
+        and city
+        and not tokens[caps].isupper()
+        and fold(tokens[0]) not in registrants()
+    ):
         start += sum(len(t) + 1 for t in tokens[:caps])
         tokens = tokens[caps:]
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
@@ -286,7 +308,8 @@ def trim(start: int, phrase: str) -> tuple[int, str]:
         tokens = tokens[1:]
     # "Pellham Dairies Ltd of Leeds": a closing legal form ends the name
     for i, token in enumerate(tokens[:-1]):
-        if token in _CLOSING and tokens[i + 1] not in LEGAL:
+        # (not its first word: "SL Green Realty" is not a Spanish "S.L.")
+        if i > 0 and token in _CLOSING and tokens[i + 1] not in LEGAL:
             tokens = tokens[: i + 1]
             break
     # "Oxygen Media of New York": where it is, not its name
