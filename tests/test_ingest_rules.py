@@ -600,3 +600,13 @@ def test_a_rounds_investors_listed_after_participation_of() -> None:
     roles = dict(deal.parties)
     assert roles.get("orland") == "investee"
     assert {roles.get("lenvar-global"), roles.get("garvel-capital")} == {"investor"}
+
+
+def test_what_is_bought_in_a_title_case_headline_is_no_company() -> None:
+    found = analysed(
+        "Orland Inc said on Monday it had completed its acquisition of equity interests in "
+        "Lenvar Corp.",
+        title="Orland Completes Acquisition of Equity Interests in Lenvar",
+    )
+    assert "equity-interests" not in found.companies
+    assert {"orland", "lenvar"} <= set(found.companies)

@@ -201,5 +201,6 @@ FUNCTIONS = _words(
     Marketing Sales Service Finance Human Resources Engineering Operations Manufacturing
     Procurement Supply Chain Worldwide Accounting Legal Product Management Platform
     Corporate Consumer Commercial Client Engagements Customer Support
+    Equity Interests Assets Shares Stake Stakes Businesses Division Divisions Unit Units
     """
 )
