@@ -610,3 +610,8 @@ def test_what_is_bought_in_a_title_case_headline_is_no_company() -> None:
     )
     assert "equity-interests" not in found.companies
     assert {"orland", "lenvar"} <= set(found.companies)
+    from dossier.ingest.clues import NOT_A_COMPANY, judge
+
+    headline = "Orland Completes Acquisition of Equity Interests in Lenvar"
+    at = headline.index("Equity")
+    assert judge(headline, at, at + 16, "Equity Interests", None) == NOT_A_COMPANY
