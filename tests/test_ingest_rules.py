@@ -615,3 +615,29 @@ def test_what_is_bought_in_a_title_case_headline_is_no_company() -> None:
     headline = "Orland Completes Acquisition of Equity Interests in Lenvar"
     at = headline.index("Equity")
     assert judge(headline, at, at + 16, "Equity Interests", None) == NOT_A_COMPANY
+
+
+def test_a_ticker_or_short_name_in_brackets_after_a_name_is_that_company() -> None:
+    from dossier.ingest.entities import detect_new
+
+    found = {
+        c.name: c.aliases
+        for c in detect_new(
+            [
+                "Orland Pharmaceuticals (NASDAQ: ORPX) agreed to license its drug to Lenvar "
+                "Biosciences Inc., ORPX said on Monday.",
+                "ORPX shares rose 10% after Orland Pharmaceuticals said the deal was signed.",
+            ],
+            Finder(()),
+            None,
+        )
+    }
+    assert "ORPX" not in found
+    assert "ORPX" in found["Orland Pharmaceuticals"]
+
+
+def test_x_and_company_is_one_name() -> None:
+    from dossier.ingest.names import pieces
+
+    sentence = "a partnership with drug maker Orland Lilly and Company (NYSE: OLY)."
+    assert "Orland Lilly and Company" in [text for _, text in pieces(sentence)]

@@ -250,6 +250,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     else:
         _found_by_own_form(found, finder, sentences, outlet)
     _fold_first_words(found, finder, sentences)
+    _fold_bracketed(found, finder, sentences)
     joined: str | None = None  # made once, only if something was found
     for slug, company in list(found.items()):
         if joined is None:
@@ -430,6 +431,39 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
             longer, aliases=(*longer.aliases, company.name, *company.aliases)
         )
         finder.reassign((company.name, *company.aliases), longer.slug)
+
+
+def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, sentences: list[str]) -> None:
+    """ "CNS Pharmaceuticals (NASDAQ: CNSP)", "MetLife International Holdings, LLC
+    (MIHL)": a word in capitals in brackets right after a company's name is its ticker or
+    short name, not a second company."""
+    short = [c for c in found.values() if " " not in c.name and c.name.isupper()]
+    if not short:
+        return
+    text = "\n".join(sentences)
+    for company in short:
+        bracket = re.compile(r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + re.escape(company.name) + r"\)")
+        for m in bracket.finditer(text):
+            before = text[max(0, m.start() - 120) : m.start()].rstrip(" ,")
+            owner = next(
+                (
+                    c
+                    for c in found.values()
+                    if c is not company
+                    and any(_LEGAL_TAIL.sub("", before).endswith(n) for n in (c.name, *c.aliases))
+                ),
+                None,
+            )
+            if owner is not None:
+                del found[company.slug]
+                found[owner.slug] = dataclasses.replace(
+                    owner, aliases=(*owner.aliases, company.name, *company.aliases)
+                )
+                finder.reassign((company.name, *company.aliases), owner.slug)
+                break
+
+
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|SA|AG|NV)\.?)+$")
 
 
 # The initials of a company's legal or descriptive word, which its initials often keep

@@ -103,8 +103,9 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
         if (
             units
             and _AND_GAP.fullmatch(sentence, units[-1][1], m.start())
-            and words[-1] in LEGAL
-            and all(w in DESCRIPTIVE or w in LEGAL for w in words)
+            # "Eli Lilly and Company (NYSE: LLY)", "Johnson and Company"
+            and (words[-1] in LEGAL or words == ["Company"])
+            and all(w in DESCRIPTIVE or w in LEGAL or w == "Company" for w in words)
         ):
             units[-1] = (units[-1][0], m.end())
         else:
