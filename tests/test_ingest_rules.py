@@ -641,3 +641,16 @@ def test_x_and_company_is_one_name() -> None:
 
     sentence = "a partnership with drug maker Orland Lilly and Company (NYSE: OLY)."
     assert "Orland Lilly and Company" in [text for _, text in pieces(sentence)]
+
+
+def test_an_exchange_that_acts_is_weighed_but_a_venue_is_not() -> None:
+    from dossier.ingest.clues import NOT_A_COMPANY, judge
+
+    acts = "Harwick Stock Exchange said it has entered exclusive talks to buy Lenvar Corp."
+    assert judge(acts, 0, 22, "Harwick Stock Exchange", None) != NOT_A_COMPANY
+    for venue in (
+        "Shares of Orland rose 3% on the Harwick Stock Exchange.",
+        "Orland Co. (Code No. 9062, First Section, Harwick Stock Exchange; the Company) said.",
+    ):
+        at = venue.index("Harwick")
+        assert judge(venue, at, at + 22, "Harwick Stock Exchange", None) == NOT_A_COMPANY

@@ -351,6 +351,14 @@ def judge(
                 any(t not in LEGAL for t in tokens)
                 and _TICKER_AFTER.match(sentence[end : end + 40])
             )
+            # "London Stock Exchange said it agreed to buy": an exchange that acts, not
+            # the venue shares trade on ("rose on the London Stock Exchange")
+            or (
+                len(tokens) > 2
+                and tokens[-1] == "Exchange"
+                and not _VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
+                and sentence[end : end + 1] not in (";", ")", ":")
+            )
         )
     ):
         return NOT_A_COMPANY  # "State Bank (of India)" is cut short
@@ -417,6 +425,13 @@ def judge(
 # word a few characters away ("以 9 亿美元收购 TradeDoubler", "AOL 收购")
 _CJK_ORG_AFTER = re.compile(r"\s?(?:公司|集团|集團|股份|控股|银行|銀行|株式会社|社\b)")
 _CJK_DEAL = re.compile(r"收购|收購|并购|併購|入股|注资|合并|合併|合资|合資|买下|買収|出資|提携")
+
+
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:on|at|in|of|onto|from|listed|list|listing|traded|trades|trading|quoted)\s+"
+    r"(?:the\s+)?|[(,]\s*)$",
+    re.I,
+)
 
 
 # What an agreement calls its parties: "(Shenzhen) Company Limited", "Merger Sub Inc."
