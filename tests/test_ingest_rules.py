@@ -646,11 +646,12 @@ def test_x_and_company_is_one_name() -> None:
 def test_an_exchange_that_acts_is_weighed_but_a_venue_is_not() -> None:
     from dossier.ingest.clues import NOT_A_COMPANY, judge
 
-    acts = "Harwick Stock Exchange said it has entered exclusive talks to buy Lenvar Corp."
-    assert judge(acts, 0, 22, "Harwick Stock Exchange", None) != NOT_A_COMPANY
+    name = "London Stock Exchange"
+    acts = "London Stock Exchange said it has entered exclusive talks to buy Lenvar Corp."
+    assert judge(acts, 0, len(name), name, None) != NOT_A_COMPANY
     for venue in (
-        "Shares of Orland rose 3% on the Harwick Stock Exchange.",
-        "Orland Co. (Code No. 9062, First Section, Harwick Stock Exchange; the Company) said.",
+        "Shares of Orland rose 3% on the London Stock Exchange.",
+        "Orland Co. (Code No. 9062, First Section, London Stock Exchange; the Company) said.",
     ):
-        at = venue.index("Harwick")
-        assert judge(venue, at, at + 22, "Harwick Stock Exchange", None) == NOT_A_COMPANY
+        at = venue.index(name)
+        assert judge(venue, at, at + len(name), name, None) == NOT_A_COMPANY
