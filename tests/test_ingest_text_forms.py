@@ -269,3 +269,24 @@ def test_capitals_mark_names_in_spanish_but_not_in_german() -> None:
     ]
     assert capitals_mark_names(spanish)
     assert not capitals_mark_names(german)
+
+
+def test_a_scraped_pages_information_block_gives_outlet_link_and_date() -> None:
+    from dossier.ingest.metadata import extract
+
+    text = (
+        "# Orland raises $620 million in latest funding round\n\n## Information:\n"
+        "+ Source: Harbor Tech Daily\n"
+        "+ Link: https://www.harbortechdaily.example/article/orland-raises/\n"
+        "+ Date: 2022-01-19 20:28:55\n\n## Article:\n"
+        "Orland Inc said it closed its latest funding round on Wednesday.\n"
+        "*Source: Lenvar Corp.*\n"
+    )
+    raw = RawArticle("seeds/a.md", text)
+    meta = extract(raw, clean(raw.text))
+    assert meta.outlet == "Harbor Tech Daily"
+    assert meta.url == "https://www.harbortechdaily.example/article/orland-raises/"
+    assert str(meta.published) == "2022-01-19"
+    # a photo's credit alone is no information block
+    lone = RawArticle("seeds/b.md", "Orland Inc said it closed a round.\n*Source: Lenvar.*\n")
+    assert extract(lone, clean(lone.text)).outlet is None

@@ -51,24 +51,30 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         # spells it when it does ("TechCrunch" stays one)
         label = re.sub(r"\.(?:com|net|org)$", "", outlet, flags=re.I)
         outlet = spelled_out(label.lower(), raw.text) or label
-    author = meta.get("author") or _byline(head) or signature(raw.text)
-    published = _meta_date(meta.get("published"))
+    # a scraped page's information block: "+ Source: ZDNet", "+ Link: https://…",
+    # "+ Date: 2022-01-19 20:28:55"
+    info = _info_block(lines[:16])
+    url = meta.get("url") or info.get("link")
+    title = meta.get("title") or _title(paragraphs)
+    author = meta.get("author") or info.get("author") or _byline(head) or signature(raw.text)
+    published = _meta_date(meta.get("published") or info.get("date"))
     in_text, dateline_outlet = _dateline(head)
     # a known site republishing a wire story is the outlet; an unknown one (an
     # aggregator) gives way to the wire the text credits
     outlet = (
         outlet
-        or known_host(meta.get("url"))
+        or info.get("source")
+        or known_host(url)
         or dateline_outlet
         or credited(raw.text)
-        or _site_name(meta.get("url"), raw.text)
+        or _site_name(url, raw.text)
     )
     # metadata that gives the year only: the day from the dateline, the URL or a date
     # line at the head of the page, when it is of that year
     for better in (
         _stamp_date(lines[:8]),  # the file's own time stamp, before any date in its text
         in_text,
-        _url_date(meta.get("url")),
+        _url_date(url),
         _head_date(lines[:12]),
         _release_dateline(paragraphs),
     ):
@@ -80,15 +86,35 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     if published is None:
         published = _lead_date(paragraphs) or _this_year(paragraphs)
     return Metadata(
-        title=meta.get("title") or _title(paragraphs),
+        title=title,
         outlet=outlet,
         author=author,
         published=published,
-        url=meta.get("url")
-        if (meta.get("url") or "").startswith(("http://", "https://"))
-        else None,
+        url=url if (url or "").startswith(("http://", "https://")) else None,
         language=meta.get("language") or "en",
     )
+
+
+_INFO_LINE = re.compile(
+    r"^[+*-]?\s*(source|publisher|outlet|link|url|date|published|author)\s*:\s*(\S.{0,200})$", re.I
+)
+
+
+def _info_block(lines: list[str]) -> dict[str, str]:
+    """Fields of a page's information block, by name: source, link, date, author."""
+    out: dict[str, str] = {}
+    names = {"publisher": "source", "outlet": "source", "url": "link", "published": "date"}
+    for line in lines:
+        m = _INFO_LINE.match(line)
+        if m:
+            key = m.group(1).lower()
+            value = m.group(2).strip().strip("\"'")
+            if not value.endswith((".", "*")):  # "*Source: Microsoft.*": a photo's credit
+                out.setdefault(names.get(key, key), value)
+    if not out.get("link", "").startswith(("http://", "https://")):
+        out.pop("link", None)
+    # one field alone ("Source: company filings") is no page's information block
+    return out if len(out) >= 2 else {}
 
 
 def _meta_date(value: str | None) -> PartialDate | None:
