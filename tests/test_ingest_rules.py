@@ -655,3 +655,12 @@ def test_an_exchange_that_acts_is_weighed_but_a_venue_is_not() -> None:
     ):
         at = venue.index(name)
         assert judge(venue, at, at + len(name), name, None) == NOT_A_COMPANY
+
+
+def test_accounting_and_shape_words_in_capitals_are_no_companies() -> None:
+    found = names(
+        "Orland Inc acquired 3-D photo startup Lenvar Corp, and said its GAAP earnings and "
+        "its STEM courses grew. GAAP figures exclude the 3-D unit."
+    )
+    assert "Orland" in found
+    assert not {"3-D", "GAAP", "STEM"} & found
