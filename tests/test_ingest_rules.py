@@ -664,3 +664,18 @@ def test_accounting_and_shape_words_in_capitals_are_no_companies() -> None:
     )
     assert "Orland" in found
     assert not {"3-D", "GAAP", "STEM"} & found
+
+
+def test_an_opening_clause_about_another_deal_and_a_deal_that_is_dead() -> None:
+    from dossier.ingest.status import status_of
+
+    assert (
+        status_of(
+            "After scrapping its Lenvar deal, Orland agrees to buy Garvel Media for $305 million"
+        )[0]
+        == "agreed"
+    )
+    assert status_of("Orland's on-off deal to acquire Lenvar is now officially dead")[0] == (
+        "terminated"
+    )
+    assert status_of("Shares were off 3% as Orland agreed to buy Lenvar.")[0] == "agreed"

@@ -12,7 +12,7 @@ _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
     r"|terminating (?:the|its|their)|walked away|collaps\w*"
-    r"|blocked|pulled out"
+    r"|blocked|pulled out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
     # an offer turned down, an attempt that failed
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
@@ -44,6 +44,7 @@ _OFFER = Caseless(
     r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
     r"|takeover (?:bid|approach)|bid for)\b"
 )
+_OPENING_CLAUSE = re.compile(r"(?:After|Following|Having|Despite)\b[^,;]{3,80},\s*(?=\S)")
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
     r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b",
@@ -127,6 +128,11 @@ _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launc
 
 def status_of(sentence: str) -> tuple[str, bool]:
     """The deal's status as this sentence states it, and whether it said so at all."""
+    # "After scrapping Monsanto deal, Deere agrees to buy Blue River": the opening
+    # clause tells of another deal
+    opening = _OPENING_CLAUSE.match(sentence)
+    if opening:
+        sentence = sentence[opening.end() :]
     low = lowered(sentence)
     if _TERMINATED.search(sentence, low):
         return "terminated", True
