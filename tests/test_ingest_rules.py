@@ -679,3 +679,14 @@ def test_an_opening_clause_about_another_deal_and_a_deal_that_is_dead() -> None:
         "terminated"
     )
     assert status_of("Shares were off 3% as Orland agreed to buy Lenvar.")[0] == "agreed"
+
+
+def test_a_bid_of_a_sum_for_a_company_is_a_takeover_bid() -> None:
+    (deal,) = analysed(
+        "Orland Inc plans to submit a second-round bid of around $3 billion for Lenvar "
+        "Corp's internet business, the Harbor Journal reported, citing people familiar "
+        "with the matter."
+    ).deals
+    assert deal.kind == "acquisition"
+    assert deal.status == "rumored"
+    assert dict(deal.parties) == {"orland": "acquirer", "lenvar": "target"}

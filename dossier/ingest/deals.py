@@ -44,6 +44,8 @@ _STRONG = {
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     r"|takeover|take over|took over|buyout|bid for"
+    # "a second-round bid of around $3 billion for Yahoo's internet business"
+    r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
@@ -97,7 +99,7 @@ _ANCHORS = {
     "acquisition": (
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
         "took over", "pa",
-        "bid for", "offer for", "sell", "sold", "sale of",
+        "bid for", "offer for", "sell", "sold", "sale of", "bid of", "offer of",
     ),
     "joint-venture": ("joint", "jv"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
