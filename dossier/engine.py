@@ -92,6 +92,7 @@ def build_site(
         with quiet_logs() as warnings, source_date(rendered.as_of):
             config = load_config(root / "mkdocs.yml", tmp)
             cache = page_cache(root, MkDocsSession(config))
+            cache.list_entries()
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
@@ -172,6 +173,8 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
+        if request is not None and not serving:
+            cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
@@ -280,19 +283,23 @@ class SiteBuild:
         """The last site's files of the pages that did not change, linked into the new
         site; MkDocs neither renders nor writes these pages (KeptFile). What other pages
         and the theme may read of them is set as their events would have set it."""
+        folders: set[str] = set()
         for path, page in self.session.kept_pages():
             ours = self.pages[path]
             page.markdown = ""
             page.meta["title"] = html.escape(ours.title)
             page.meta["description"] = html.escape(ours.description)
             page.toc = page_toc([(h.level, h.id, h.html) for h in ours.headings])
-            target = Path(page.file.abs_dest_path)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = page.file.abs_dest_path
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
             try:
                 os.link(self.linked[path], target)
             except OSError:  # gone meanwhile, or no hard links here: write it from the cache
                 text = self._cached(path).html
-                target.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
+                Path(target).write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
             self.reused += 1
             self._report()
 

@@ -176,10 +176,11 @@ class MkDocsSession:
     ) -> None:
         """Pages made in memory; their content comes from the hook's events.
         ``kept(path, dest)``: the page's file is taken from the last site (``KeptFile``)."""
+        known = _private_ok()
         for path in paths:
             file = File.generated(self.config, path, content="")
-            if kept(path, file.dest_uri) and _private_ok():
-                file = KeptFile.generated(self.config, path, content="")
+            if known and kept(path, file.dest_uri):
+                file.__class__ = KeptFile  # the same file; only is_modified differs
             files.append(file)
 
     def kept_pages(self) -> list[Any]:
