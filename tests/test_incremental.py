@@ -306,3 +306,19 @@ def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
     assert main(["--root", str(root), "build"]) == 0
     assert any(name.endswith("companies/microsoft.html") for name in refused)
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+
+
+def test_seed_digests_kept_between_processes_follow_the_seeds(tmp_path: Path) -> None:
+    """A fresh process takes unchanged seeds' digests from .dossier/cache/ (keyed by a hash
+    of their bytes); a seed that changed is hashed again, and the site is a clean build's."""
+    from dossier.load import load_corpus
+
+    root = copy_project(tmp_path / "project")
+    build(root)
+    assert (root / ".dossier/cache/seed-digests.json").is_file()
+    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    seed.write_bytes(seed.read_bytes() + b"\nA line added to the seed.\n")
+    build(root)
+    kept = load_corpus(root, cache_dir=root / ".dossier/cache").seed_digests
+    assert kept == load_corpus(root).seed_digests  # without the cache
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
