@@ -92,6 +92,7 @@ def build_site(
         with quiet_logs() as warnings, source_date(rendered.as_of):
             config = load_config(root / "mkdocs.yml", tmp)
             cache = page_cache(root, MkDocsSession(config))
+            cache.list_entries()
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
@@ -99,7 +100,7 @@ def build_site(
             request = BuildRequest(rendered, warnings, progress, wrap, memos, kept)
             HOOKS.pending = request
             try:
-                run_build(config)
+                run_build(config, skip_kept=kept is not None)
             except SiteBuildError as exc:
                 raise SiteBuildError(_explain(warnings, str(exc))) from None
             finally:
@@ -172,6 +173,8 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
+        if request is not None and not serving:
+            cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
@@ -180,14 +183,27 @@ class SiteBuild:
 
     def on_files(self, files: Any) -> Any:
         self.session.files = files
-        self.session.add_pages(files, [page.path for page in self.rendered.pages])
+        self.session.add_pages(files, [page.path for page in self.rendered.pages], self._keep)
         return files
+
+    def _keep(self, path: str, dest: str) -> bool:
+        """Whether the page's file is the last site's, to link (MkDocs then skips it)."""
+        key = self.keys[path]
+        if self.kept is None or not self.cache.has(key):
+            return False
+        found = self.kept.file(dest, key)
+        if found is None:
+            return False
+        self.linked[path] = found
+        self.cache.keep(key)  # not read, but still this build's page
+        return True
 
     def on_nav(self, nav: Any) -> Any:
         self.session.nav = nav
         return nav
 
     def on_env(self, env: Any, files: Any) -> Any:
+        self._link_kept()
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
         with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
         self.session.env = env
@@ -215,11 +231,6 @@ class SiteBuild:
         if ours.path in self.missing or cached:
             self.hits.add(ours.path)
             page.meta["template"] = _CACHED_TEMPLATE
-        kept = self.kept if cached else None
-        found = kept.file(page.file.dest_uri, self.keys[ours.path]) if kept else None
-        if found is not None:
-            self.linked[ours.path] = found
-            self.cache.keep(self.keys[ours.path])  # not read, but still this build's page
         return ""
 
     def on_page_content(self, content: str, page: Any) -> str:
@@ -233,9 +244,7 @@ class SiteBuild:
 
     def on_page_context(self, context: Any, page: Any) -> Any:
         path = page.file.src_uri
-        if path in self.linked:
-            context["dossier_output"] = ""  # on_post_page links the last site's file
-        elif path in self.hits:
+        if path in self.hits:
             context["dossier_output"] = self._cached(path).html
         return context
 
@@ -249,8 +258,6 @@ class SiteBuild:
                 self.loaded = None
                 if self.team is not None and path in self.team.position:
                     self.team.read += 1
-                if path in self.linked:
-                    output = self._link(page, path)
             else:
                 self.cache.put(self.keys[path], output)
                 self.written += 1
@@ -272,16 +279,29 @@ class SiteBuild:
             if not page.listing
         }
 
-    def _link(self, page: Any, path: str) -> str:
-        """The last site's file of a page that did not change, linked into the new site;
-        MkDocs writes nothing for the empty output returned."""
-        target = Path(page.file.abs_dest_path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(self.linked[path], target)
-        except OSError:  # gone meanwhile, or no hard links here: write it from the cache
-            return self._cached(path).html
-        return ""
+    def _link_kept(self) -> None:
+        """The last site's files of the pages that did not change, linked into the new
+        site; MkDocs neither renders nor writes these pages (KeptFile). What other pages
+        and the theme may read of them is set as their events would have set it."""
+        folders: set[str] = set()
+        for path, page in self.session.kept_pages():
+            ours = self.pages[path]
+            page.markdown = ""
+            page.meta["title"] = html.escape(ours.title)
+            page.meta["description"] = html.escape(ours.description)
+            page.toc = page_toc([(h.level, h.id, h.html) for h in ours.headings])
+            target = page.file.abs_dest_path
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            try:
+                os.link(self.linked[path], target)
+            except OSError:  # gone meanwhile, or no hard links here: write it from the cache
+                text = self._cached(path).html
+                Path(target).write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
+            self.reused += 1
+            self._report()
 
     def page_files(self) -> dict[str, str]:
         """Each page's file in the site → its cache key."""

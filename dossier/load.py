@@ -22,7 +22,7 @@ from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import BriefingFile
+from .loadcache import BriefingFile, read_seed_digests, write_seed_digests
 from .model import (
     Article,
     Corpus,
@@ -130,7 +130,11 @@ def load_tree(
         if obj is not None:
             loaded[item.kind][_stem(item.path)] = obj
     seed_digests: dict[str, str] = {}
-    seed_texts = _read_seeds(root, loaded["article"], problems, limits, files, seed_digests, warm)
+    # A fresh process (nothing warm) takes unchanged seeds' digests from cache_dir.
+    memo = SeedMemo(cache_dir, files is None and not warm.seed_digests)
+    seed_texts = _read_seeds(
+        root, loaded["article"], problems, limits, files, seed_digests, warm, memo
+    )
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
@@ -144,6 +148,7 @@ def load_tree(
     problems += claims.check(corpus)
     if save and not problems:
         save()
+        memo.save()
     return Loaded(corpus, tuple(problems), present)
 
 
@@ -242,6 +247,7 @@ def _read_seeds(
     files: Files | None,
     digests: dict[str, str],
     warm: Warm,
+    memo: SeedMemo | None = None,
 ) -> dict[str, str]:
     """The raw text behind each article briefing that names a seed; fills ``digests``."""
     known, warm.seed_digests = warm.seed_digests, {}
@@ -284,7 +290,7 @@ def _read_seeds(
                 text, digest = old[2], old[1]
             else:
                 text = raw.decode("utf-8-sig", errors="replace")
-                digest = _digest(text)
+                digest = memo.digest(raw, text) if memo is not None else _digest(text)
             texts[slug], digests[slug] = text, digest
             warm.seed_digests[id(raw)] = (raw, digest, text)
     return texts
@@ -348,6 +354,31 @@ def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Pro
         f"{article.seed} is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit",
         "trim the seed to the article's text, or raise --max-file-bytes",
     )
+
+
+class SeedMemo:
+    """Seeds' digests by a hash of their bytes, kept in ``cache_dir`` between processes
+    (loadcache.py); ``use`` False (serve after its first load, a git revision): none."""
+
+    def __init__(self, cache_dir: Path | None, use: bool) -> None:
+        self.cache_dir = cache_dir if use else None
+        self.known = read_seed_digests(self.cache_dir) if self.cache_dir else {}
+        self.now: dict[str, str] = {}
+
+    def digest(self, raw: bytes, text: str) -> str:
+        if self.cache_dir is None:
+            return _digest(text)
+        key = hashlib.sha256(raw).hexdigest()
+        digest = self.known.get(key)
+        if digest is None:
+            digest = _digest(text)
+        self.now[key] = digest
+        return digest
+
+    def save(self) -> None:
+        """Keep this load's digests (call only when the load is valid)."""
+        if self.cache_dir is not None and self.now != self.known:
+            write_seed_digests(self.cache_dir, self.now)
 
 
 def _digest(text: str) -> str:

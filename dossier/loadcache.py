@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -129,3 +130,33 @@ def _write(cache_dir: Path, version: str, entries: dict[str, Result]) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump((version, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_dir / _NAME)
+
+
+# Seeds' digests (load.py's ``_digest``: the text with its whitespace normalised) by a
+# hash of their bytes: a fresh process decodes every seed (evidence is checked against
+# it) but need not normalise 10,000 of them again (0.5 s) to hash what did not change.
+_SEEDS_NAME = "seed-digests.json"
+
+
+def read_seed_digests(cache_dir: Path) -> dict[str, str]:
+    """sha256 of a seed's bytes → its digest, as the last valid load saved them."""
+    try:
+        data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
+        if data["version"] != _code_version():
+            return {}
+        digests = data["digests"]
+        if isinstance(digests, dict):
+            return {str(k): str(v) for k, v in digests.items()}
+    except (OSError, ValueError, KeyError, TypeError):  # none or damaged: hash them all
+        pass
+    return {}
+
+
+def write_seed_digests(cache_dir: Path, digests: dict[str, str]) -> None:
+    data = {"version": _code_version(), "digests": digests}
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, sort_keys=True))
+        os.replace(tmp, cache_dir / _SEEDS_NAME)

@@ -15,6 +15,7 @@ share the theme work between processes; nothing else changes.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -61,12 +62,46 @@ def load_config(config_file: Path, site_dir: Path, site_url: str | None = None) 
     return config
 
 
-def run_build(config: Any, serve_url: str | None = None) -> None:
-    """A full MkDocs build; its errors become SiteBuildError."""
+class KeptFile(File):
+    """A page whose output the build takes from the last site (kept_pages.py): MkDocs
+    reads, renders and writes it no more than an unmodified page of a ``--dirty`` build;
+    it is still in the file list, so the navigation and the sitemap list it as before."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _NoDirtyNotice(logging.Filter):
+    """MkDocs warns that a ``--dirty`` build may leave stale navigation and links. Here it
+    builds into an empty folder and skips only kept pages, so that cannot happen; the
+    warning would stop a strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def run_build(config: Any, serve_url: str | None = None, skip_kept: bool = False) -> None:
+    """A full MkDocs build; its errors become SiteBuildError. With ``skip_kept`` (into an
+    empty folder only) pages made as ``KeptFile`` are neither rendered nor written."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    notice = _NoDirtyNotice()
+    dirty = skip_kept and _private_ok()
+    if dirty:
+        if any(Path(config.site_dir).iterdir()):
+            raise SiteBuildError(f"{config.site_dir}: not empty; cannot build only some pages")
+        logger.addFilter(notice)
     try:
-        _mkdocs_build(config, serve_url=serve_url)
+        _mkdocs_build(config, serve_url=serve_url, dirty=dirty)
     except MkDocsException as exc:
         raise SiteBuildError(str(exc)) from None
+    finally:
+        logger.removeFilter(notice)
+
+
+def _private_ok() -> bool:
+    """Whether this MkDocs is one whose build loop was read (its ``--dirty`` skips
+    exactly the pages whose file is not modified, and nothing else in an empty folder)."""
+    return mkdocs.__version__.startswith(SUPPORTED)
 
 
 def abort(message: str) -> NoReturn:
@@ -136,17 +171,30 @@ class MkDocsSession:
         custom = getattr(self.config.theme, "_custom_dir", None)
         return Path(custom) if custom else None
 
-    def add_pages(self, files: Any, paths: Iterable[str]) -> None:
-        """Pages made in memory; their content comes from the hook's events."""
+    def add_pages(
+        self, files: Any, paths: Iterable[str], kept: Callable[[str, str], bool] = lambda *_: False
+    ) -> None:
+        """Pages made in memory; their content comes from the hook's events.
+        ``kept(path, dest)``: the page's file is taken from the last site (``KeptFile``)."""
+        known = _private_ok()
         for path in paths:
-            files.append(File.generated(self.config, path, content=""))
+            file = File.generated(self.config, path, content="")
+            if known and kept(path, file.dest_uri):
+                file.__class__ = KeptFile  # the same file; only is_modified differs
+            files.append(file)
+
+    def kept_pages(self) -> list[Any]:
+        """The pages MkDocs does not build (``KeptFile``), as (source path, page)."""
+        return [(f.src_uri, f.page) for f in self.files if isinstance(f, KeptFile)]
 
     def add_files(self, files: Any, items: Iterable[tuple[str, str]]) -> None:
         for file in generated_files(self.config, items):
             files.append(file)
 
     def page_order(self) -> list[str]:
-        return [file.src_uri for file in self.files.documentation_pages()]
+        """The pages MkDocs builds, in its order."""
+        pages = self.files.documentation_pages()
+        return [file.src_uri for file in pages if not isinstance(file, KeptFile)]
 
     def dest_of(self, path: str) -> str:
         """The file a page (by source path) is written to, relative to the site."""

@@ -75,6 +75,7 @@ class PageCache:
         self.search_dir = directory / "search"  # the search index's shards (site_search.py)
         self.fingerprint = fingerprint + variant
         self.used: set[str] = set()
+        self._listed: set[str] | None = None  # entries present when listed (list_entries)
         if tag:
             _forget_old_variants(directory, self.directory)
 
@@ -88,7 +89,22 @@ class PageCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+        # An entry not listed may have been stored since (by a worker): look.
+        listed = self._listed is not None and key in self._listed
+        return listed or self._path(key).is_file()
+
+    def list_entries(self) -> None:
+        """Answer ``has`` from one listing of the folder, not a stat per page (a build of
+        `build.py` asks for every page three times). Not under serve, whose cache lives
+        across saves while anyone may delete .dossier/; a build's process that finds an
+        entry gone after listing it stops, as when it goes between ``has`` and ``get``."""
+        listed: set[str] = set()
+        with contextlib.suppress(OSError):
+            for sub in os.scandir(self.directory):
+                if sub.is_dir(follow_symlinks=False):
+                    with os.scandir(sub.path) as entries:
+                        listed.update(e.name[:-5] for e in entries if e.name.endswith(".json"))
+        self._listed = listed
 
     def get(self, key: str) -> str | None:
         try:
@@ -123,6 +139,8 @@ class PageCache:
             if path.stem not in self.used:
                 with contextlib.suppress(OSError):
                     path.unlink()
+                if self._listed is not None:
+                    self._listed.discard(path.stem)
 
 
 _KEEP_VARIANTS = 3  # servers on other ports, most recently used first
@@ -164,6 +182,7 @@ def site_cache(root: Path) -> PageCache:
 
 def cached_pages(cache: PageCache) -> Callable[[str], bool]:
     """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
+    cache.list_entries()
     return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
 
 

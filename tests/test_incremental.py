@@ -224,3 +224,101 @@ def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
     # Now nothing is pending: the next build says nothing of ingest.
     assert "drafted" not in run_build_py(root, "build").stdout
+
+
+NEW_ARTICLE = """---
+title: "Xiaomi opens a research lab"
+published: "2025-03-04"
+companies:
+  - xiaomi
+review:
+  status: draft
+---
+Xiaomi opened a research lab, the article says.
+"""
+
+
+def _inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def test_pages_kept_from_the_last_site_skip_the_engine_and_equal_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """Kept pages are linked, not built by MkDocs (mkdocs_session.KeptFile); after each
+    change the site is byte for byte a clean build's in a fresh process and copy."""
+    root = copy_project(tmp_path / "project")
+    build(root)
+    article = root / "briefings/articles/2024-10-huawei-xiaomi-deepseek-report.md"
+    original = article.read_text("utf-8")
+    added = root / "briefings/articles/2025-xiaomi-research-lab.md"
+    steps: list[tuple[str, Callable[[], None], str | None]] = [
+        (
+            "edit",
+            lambda: article.write_text(original + "\nAn added sentence.\n", "utf-8"),
+            "companies/microsoft.html",
+        ),
+        ("undo", lambda: article.write_text(original, "utf-8"), "companies/microsoft.html"),
+        ("new article", lambda: added.write_text(NEW_ARTICLE, "utf-8"), "companies/microsoft.html"),
+        ("deleted article", added.unlink, "companies/microsoft.html"),
+        ("template", lambda: edit_template_named(root, "deal.html.j2"), None),
+        ("mkdocs.yml", lambda: edit_config(root, random.Random(7)), None),
+    ]
+    for number, (label, change, untouched) in enumerate(steps):
+        before = _inodes(root / "site")
+        change()
+        build(root)
+        after = _inodes(root / "site")
+        linked = {name for name in after if before.get(name) == after[name]}
+        if untouched is None:  # every page's key holds every template and mkdocs.yml
+            assert linked == set(), label
+        else:
+            assert untouched in linked, label
+            assert len(linked) < len(after), label  # the change wrote some pages
+        full = tree(clean_build(root, tmp_path / f"clean-{number}"))
+        site = tree(root / "site")
+        assert sorted(site) == sorted(full), label
+        assert [name for name in full if site[name] != full[name]] == [], label
+
+
+def edit_template_named(root: Path, name: str) -> None:
+    with (root / "templates" / name).open("a", encoding="utf-8") as handle:
+        handle.write("<p>template note</p>\n")
+
+
+def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_project(tmp_path / "project")
+    build(root)
+    edit = root / "briefings/companies/huawei.md"
+    _replace(edit, "Huawei is a Chinese", "Huawei is a large Chinese")
+    refused: list[str] = []
+    link = os.link
+
+    def no_links(source: str, target: str) -> None:
+        if not str(target).endswith(".html"):  # the search index's shards link as before
+            return link(source, target)
+        refused.append(str(target))
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert main(["--root", str(root), "build"]) == 0
+    assert any(name.endswith("companies/microsoft.html") for name in refused)
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+
+
+def test_seed_digests_kept_between_processes_follow_the_seeds(tmp_path: Path) -> None:
+    """A fresh process takes unchanged seeds' digests from .dossier/cache/ (keyed by a hash
+    of their bytes); a seed that changed is hashed again, and the site is a clean build's."""
+    from dossier.load import load_corpus
+
+    root = copy_project(tmp_path / "project")
+    build(root)
+    assert (root / ".dossier/cache/seed-digests.json").is_file()
+    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    seed.write_bytes(seed.read_bytes() + b"\nA line added to the seed.\n")
+    build(root)
+    kept = load_corpus(root, cache_dir=root / ".dossier/cache").seed_digests
+    assert kept == load_corpus(root).seed_digests  # without the cache
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
