@@ -18,12 +18,13 @@ keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from . import uptodate
 from .atomic import write_text
@@ -218,6 +219,29 @@ def build(
     return _build(root, site_dir, limits, progress, notify, lambda: None)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _collector_paused(build: Callable[P, R]) -> Callable[P, R]:
+    """Loading and rendering make the build's long-lived objects (millions at 10,000
+    articles): the collector, looking for cycles among them again and again, took a
+    tenth of an edit's build. Off until they are made (the build freezes them), then
+    on again, so a process that builds again (tests, `check` then build) collects them."""
+
+    @functools.wraps(build)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        gc.disable()
+        try:
+            return build(*args, **kwargs)
+        finally:
+            gc.unfreeze()
+            gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def _build(
     root: Path,
     site_dir: Path,
@@ -227,25 +251,6 @@ def _build(
     settle: Callable[[], None],
 ) -> BuildStats:
     """The stages after ingest; ``settle`` is called before anything is said or written."""
-    # Loading and rendering make the build's long-lived objects (millions at 10,000
-    # articles): the collector, looking for cycles among them again and again, took a
-    # tenth of an edit's build. Off until they are made, then kept out of its sight.
-    gc.disable()
-    try:
-        return _build_site(root, site_dir, limits, progress, notify, settle)
-    finally:
-        gc.unfreeze()  # a process that builds again (tests, `check` then build) collects them
-        gc.enable()
-
-
-def _build_site(
-    root: Path,
-    site_dir: Path,
-    limits: Limits,
-    progress: Callable[[int, int], None] | None,
-    notify: Callable[[str], None],
-    settle: Callable[[], None],
-) -> BuildStats:
     from .engine import BuildStats, build_site  # MkDocs is imported only to build
     from .pagecache import cached_pages, site_cache
 
