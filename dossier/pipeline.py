@@ -124,7 +124,8 @@ def prepare(
     without ``print_view`` the caller renders the print view itself (``print_page``).
     """
     corpus = load_corpus(root, limits or Limits(), cache_dir=root / CACHE_DIR, warm=warm)
-    return _render(root, corpus, read_history(root), reuse, print_view)
+    rendered, printed = _render_ahead(root, corpus, read_history(root), reuse, print_view)
+    return rendered if printed is None else dataclasses.replace(rendered, files=printed())
 
 
 def custom_templates_said(rendered: RenderedSite) -> list[str]:
@@ -134,18 +135,6 @@ def custom_templates_said(rendered: RenderedSite) -> list[str]:
         "templates, so every page is rendered again on every build"
         for name in rendered.custom_templates
     ]
-
-
-def _render(
-    root: Path,
-    corpus: Corpus,
-    history: History,
-    reuse: Reuse | None = None,
-    print_view: bool = True,
-    cached: Callable[[str], bool] | None = None,
-) -> RenderedSite:
-    rendered, printed = _render_ahead(root, corpus, history, reuse, print_view, cached)
-    return rendered if printed is None else dataclasses.replace(rendered, files=printed())
 
 
 def _render_ahead(
