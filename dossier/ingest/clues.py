@@ -424,6 +424,7 @@ def judge(
 # A Latin name in Chinese or Japanese text: a company's noun right after it, or a deal's
 # word a few characters away ("以 9 亿美元收购 TradeDoubler", "AOL 收购")
 _CJK_ORG_AFTER = re.compile(r"\s?(?:公司|集团|集團|股份|控股|银行|銀行|株式会社|社\b)")
+_CJK_NEAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _CJK_DEAL = re.compile(r"收购|收購|并购|併購|入股|注资|合并|合併|合资|合資|买下|買収|出資|提携")
 
 
@@ -445,7 +446,8 @@ _PARTY_WORDS = frozenset(
 
 def _in_cjk(before: str, after: str) -> str | None:
     """Evidence for a Latin name written in Chinese or Japanese text."""
-    if not any(ord(c) >= 0x3000 for c in before[-3:] + after[:3]):
+    near = before[-3:] + after[:3]
+    if near.isascii() or not _CJK_NEAR.search(near):
         return None  # cheapest test first: most names stand in Latin text
     if _CJK_ORG_AFTER.match(after):
         return "organisation noun"  # "TradeDoubler 公司"

@@ -242,8 +242,9 @@ def candidates(
         # the phrase before, in a list with this one ("Google and Facebook"): where it
         # ends, its candidate (None when known) and whether it is surely a company
         before: tuple[int, Candidate | None, bool] | None = None
+        first = len(sentence) - len(sentence.lstrip(_OPENING_MARKS))  # where words begin
         for at, text in pieces(without_urls(sentence)):
-            opens = not sentence[:at].strip(_OPENING_MARKS)
+            opens = at <= first
             if (text, opens) not in trimmed:
                 trimmed[text, opens] = trim(0, text, opens)
             skip, phrase = trimmed[text, opens]

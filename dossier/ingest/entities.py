@@ -351,14 +351,14 @@ def capitals_mark_names(sentences: list[str]) -> bool:
     French, and in Latin names within Chinese text; not in German, which capitalises
     every noun (a fifth or more of its words inside a sentence; English news runs at
     about a tenth, Spanish less)."""
-    words = [w for s in sentences for w in s.split()[:40]]
-    latin = [w.lower() for w in words if w.isascii() and "/" not in w]  # not an address
+    # (an address is no word)
+    latin = [w.lower() for s in sentences for w in s.split()[:40] if w.isascii() and "/" not in w]
     if len(latin) < 20:
+        return True
+    if sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin):
         return True
     if sum(len(_CJK.findall(s)) for s in sentences) > sum(len(w) for w in latin):
         return True  # Chinese or Japanese with Latin names in it: those are capitalised
-    if sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin):
-        return True
     inside = [w for s in sentences for w in s.split()[1:40] if w[:1].isalpha()]
     return sum(1 for w in inside if w[:1].isupper()) < 0.2 * max(1, len(inside))
 
