@@ -598,22 +598,18 @@ def _analyse(
     actors = list(seen.values())
     if len(actors) < 2:
         return None
+    # "Best Buy", "Star Alliance": a word of a name is no cue; then the sentence is read
+    # without its names
     kind, cue = _kind(sentence, low)
-    if kind is not None and any(m.start <= cue < m.end for m in mentions):
-        # "Best Buy", "Chase Merger Sub": the word is part of a name; read without names
+    if kind is not None and _in_a_name(cue, mentions):
         masked = _without_names(sentence, mentions)
         kind, cue = _kind(masked, lowered(masked))
     strong = kind is not None
     if kind is None:
         weak = _WEAK.search(sentence, low)
-        # "Canaan Partners", "Star Alliance": the word is part of a name, not a cue
-        while weak and any(m.start <= weak.start() < m.end for m in mentions):
-            weak = _WEAK.search(
-                sentence[: weak.start()]
-                + " " * (weak.end() - weak.start())
-                + sentence[weak.end() :],
-                None,
-            )
+        if weak and _in_a_name(weak.start(), mentions):
+            masked = _without_names(sentence, mentions)
+            weak = _WEAK.search(masked, lowered(masked))
         if not weak or not _joined(sentence, actors):
             return None
         kind, cue = "partnership", weak.start()
@@ -700,6 +696,10 @@ def _control(sentence: str, low: str | None) -> int | None:
         if 50 < float(pct.group(1)) <= 100:
             return pct.start()
     return None
+
+
+def _in_a_name(at: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= at < m.end for m in mentions)
 
 
 def _without_names(sentence: str, mentions: list[Mention]) -> str:

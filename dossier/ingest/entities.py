@@ -249,12 +249,12 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
         _found_by_model(found, finder, sentences, outlet)
     else:
         _found_by_own_form(found, finder, sentences, outlet)
+    if not found:
+        return []
+    joined = "\n".join(sentences)
     _fold_first_words(found, finder, sentences)
-    _fold_bracketed(found, finder, sentences)
-    joined: str | None = None  # made once, only if something was found
+    _fold_bracketed(found, finder, joined)
     for slug, company in list(found.items()):
-        if joined is None:
-            joined = "\n".join(sentences)
         short = _short_name(company, joined, finder)
         if short:
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, short))
@@ -433,14 +433,11 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
         finder.reassign((company.name, *company.aliases), longer.slug)
 
 
-def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, sentences: list[str]) -> None:
+def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
     """ "CNS Pharmaceuticals (NASDAQ: CNSP)", "MetLife International Holdings, LLC
     (MIHL)": a word in capitals in brackets right after a company's name is its ticker or
     short name, not a second company."""
     short = [c for c in found.values() if " " not in c.name and c.name.isupper()]
-    if not short:
-        return
-    text = "\n".join(sentences)
     for company in short:
         bracket = re.compile(r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + re.escape(company.name) + r"\)")
         for m in bracket.finditer(text):

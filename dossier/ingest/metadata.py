@@ -8,6 +8,7 @@ date it stays unknown rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
@@ -71,13 +72,18 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     )
     # metadata that gives the year only: the day from the dateline, the URL or a date
     # line at the head of the page, when it is of that year
-    for better in (
-        _stamp_date(lines[:8]),  # the file's own time stamp, before any date in its text
-        in_text,
-        _url_date(url),
-        _head_date(lines[:12]),
-        _release_dateline(paragraphs),
-    ):
+    # (each looked for only while the date is still wanted)
+    candidates: tuple[Callable[[], PartialDate | None], ...] = (
+        lambda: _stamp_date(lines[:8]),  # the file's own time stamp, before its text's dates
+        lambda: in_text,
+        lambda: _url_date(url),
+        lambda: _head_date(lines[:12]),
+        lambda: _release_dateline(paragraphs),
+    )
+    for find in candidates:
+        if published is not None and published.precision != "year":
+            break
+        better = find()
         if better is None or better.precision == "year":
             continue
         if published is None or (published.precision == "year" and better.year == published.year):
@@ -219,17 +225,18 @@ def _site_name(url: str | None, text: str) -> str | None:
 def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
     """The dateline that opens a release's first paragraph: "GLASTONBURY, CONN., March 4,
     2008 — TopCoder, Inc. … today announced" (pages put menus and a title before it)."""
-    for p in [p for p in paragraphs if not p.heading][:5]:
-        wire = _WIRE_LINE.match(p.text)
+    prose = [p.text for p in paragraphs if not p.heading][:5]
+    for text in prose:
+        wire = _WIRE_LINE.match(text)
         if wire:
             found = find_dates(wire.group("date"), None)
             if found and found[0].date.day and not found[0].relative:
                 return found[0].date
-    for p in [p for p in paragraphs if not p.heading][:3]:
+    for text in prose[:3]:
         # "CUPERTINO, California—January 18, 2011—Apple", "SAN FRANCISCO, JAVAONE 2004
         # CONFERENCE - June 28, 2004 - The Eclipse": a state or an event before the date;
         # and a page may run its title into the dateline's paragraph
-        head = p.text[:600]
+        head = text[:600]
         for date in find_dates(head, None, with_relative=False):
             if (
                 date.date.day
