@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import dealmodel
 from .clean import clean
+from .dealmodel import Judge, Story
 from .deals import find_deals, without_advisers
 from .entities import Finder, detect_new
 from .metadata import extract
@@ -46,7 +48,7 @@ def _clauses(sentence: str) -> list[str]:
     return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
 
 
-def analyse(raw: RawArticle, known: Finder) -> Analysis:
+def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> Analysis:
     paragraphs = clean(raw.text)
     meta = extract(raw, paragraphs)
     prose = [s for p in paragraphs if not p.heading for s in sentences(p.text)]
@@ -66,7 +68,7 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
         for parts in [_clauses(sentence)]
         for part in parts
     ]
-    deals = find_deals(headline + statements, meta.published, headline=bool(headline))
+    found = find_deals(headline + statements, meta.published, headline=bool(headline))
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for i, (sentence, mentions) in enumerate(with_mentions):
@@ -76,7 +78,17 @@ def analyse(raw: RawArticle, known: Finder) -> Analysis:
             counts[m.slug] += 1
             order.setdefault(m.slug, i)
     in_title = {m.slug for m in without_advisers(meta.title, finder.mentions(meta.title))}
-    parties = {slug for d in deals for slug, _ in d.parties}
+    story = Story(
+        title=meta.title,
+        mentions=counts,
+        in_title=frozenset(in_title),
+        position={s: i for i, (s, _) in reversed(list(enumerate(statements)))},
+        named={s: len({m.slug for m in ms}) for s, ms in headline + statements},
+    )
+    deals = judge(found, story)
+    # a company the rules found in a deal statement acts in the story even when the
+    # model does not draft the deal
+    parties = {slug for d in found for slug, _ in d.parties}
     acting = set(counts) | in_title | parties
     companies = tuple(sorted(acting, key=lambda s: (order.get(s, -1), s)))
     deal_quotes = {d.quote for d in deals}

@@ -11,17 +11,16 @@ data/company_model.json); only the weights ship, and scoring is a sum of them.
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..slugs import slugify
 from .clues import CONFIDENCE, NOT_A_COMPANY, judge
 from .lexicon import DESCRIPTIVE, LEADING_LEGAL, LEGAL, NOT_COMPANIES
+from .logistic import Weights
 from .names import (
     USUAL_NAME_SHARE,
     first_names,
@@ -34,9 +33,6 @@ from .names import (
 )
 from .register import registrants
 from .text import without_urls
-
-_MODEL = Path(__file__).parent / "data" / "company_model.json"
-
 
 # What is not part of a neighbouring word: quotes, brackets, punctuation, a possessive.
 _EDGE = "\"“”‘’'()[]{}<>,;:!?*|/—–-."
@@ -176,22 +172,17 @@ def article_features(candidate: Candidate) -> list[str]:
     return [*sorted(candidate.features), f"count={bucket}", *(() if ruled else ("rule=none",))]
 
 
-@cache
-def _weights() -> tuple[float, dict[str, float], float]:
-    model = json.loads(_MODEL.read_text("utf-8"))
-    return float(model["bias"]), dict(model["weights"]), float(model["threshold"])
+_WEIGHTS = Weights(Path(__file__).parent / "data" / "company_model.json")
 
 
 def probability(features: Iterable[str]) -> float:
     """The model's probability that a phrase with these features names a company."""
-    bias, weights, _ = _weights()
-    score = bias + sum(weights.get(f, 0.0) for f in features)
-    return 1.0 / (1.0 + math.exp(-score))
+    return _WEIGHTS.probability(features)
 
 
 def threshold() -> float:
     """The least probability at which a phrase is drafted as a company."""
-    return _weights()[2]
+    return _WEIGHTS.threshold
 
 
 # The evidence recorded for a company the model found where no rule holds.

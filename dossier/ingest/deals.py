@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..dates import PartialDate
@@ -811,6 +812,10 @@ def _date(sentence: str, published: PartialDate | None) -> tuple[PartialDate | N
 KIND_FAMILY = {"merger": "acquisition", "mou": "partnership", "joint-venture": "partnership"}
 
 
+def _family(hit: _Hit) -> str:
+    return KIND_FAMILY.get(hit.finding.kind, hit.finding.kind)
+
+
 def _merge(hits: list[_Hit]) -> list[DealFinding]:
     """Sentences about the same parties and the same time are one deal."""
     # News tells one deal several ways: "agreed to buy LinkedIn … the merger", "a
@@ -831,7 +836,6 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 for k in groups
                 if k[1] == hit.year
                 and (k[0] <= parties or parties <= k[0])
-                and (k[2] == family or not hit.strong or hit.generic)
             ),
             (parties, hit.year, family),
         )
@@ -839,10 +843,14 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
     out = []
     for indices in sorted(groups.values(), key=min):
         members = [hits[i] for i in sorted(indices)]
-        # the first strong statement (the lede states the deal best)
+        # the kind most of its statements give ("invested $10 billion … the investment …
+        # not an acquisition"), then the first strong statement of it (the lede states
+        # the deal best)
+        families = Counter(_family(h) for h in members if h.strong and not h.generic)
+        kind = max(families, key=lambda f: families[f], default=None)
         best = (
-            next((h for h in members if h.strong and not h.generic and not h.headline), None)
-            or next((h for h in members if h.strong and not h.generic), None)
+            next((h for h in members if _family(h) == kind and not h.headline), None)
+            or next((h for h in members if _family(h) == kind), None)
             or next((h for h in members if h.strong), members[0])
         )
         explicit = [h.explicit_status for h in members if h.explicit_status]
@@ -887,6 +895,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 background=best.finding.background,
                 rule=best.finding.rule,
                 confidence=min(0.95, best.finding.confidence + 0.1 * (len(members) - 1)),
+                statements=len(members),
             )
         )
     return out

@@ -21,8 +21,8 @@ from .types import DealFinding, Metadata, NewCompany, RawArticle
 
 # The shape of the cached JSON: part of the cache key (cache.py), so an entry written
 # before a change of shape (2: the facts a seed states of its companies; 3: a new
-# company's confidence) is never read.
-FORMAT = 3
+# company's confidence; 4: how many sentences state a deal) is never read.
+FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -141,11 +141,12 @@ def _finding(f: DealFinding) -> list[Any]:
         f.background,
         f.rule,
         f.confidence,
+        f.statements,
     ]
 
 
 def _unfinding(d: list[Any]) -> DealFinding:
-    kind, status, parties, announced, value, areas, quote, background, rule, confidence = d
+    kind, status, parties, announced, value, areas, quote, background, rule, confidence, n = d
     return DealFinding(
         kind=kind,
         status=status,
@@ -157,6 +158,7 @@ def _unfinding(d: list[Any]) -> DealFinding:
         background=background,
         rule=rule,
         confidence=confidence,
+        statements=n,
     )
 
 

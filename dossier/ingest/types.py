@@ -74,4 +74,5 @@ class DealFinding:
     quote: str
     background: bool  # an older deal recalled by the article, not its news
     rule: str = ""  # why it is a deal: the words that made it one
-    confidence: float = 0.0  # how sure the rules are (0–1), for the review queue
+    confidence: float = 0.0  # how sure ingest is (0–1), for the review queue
+    statements: int = 1  # how many of the article's sentences state it

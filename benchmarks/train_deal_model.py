@@ -1,0 +1,131 @@
+"""Learn the deal model's weights (dossier/ingest/data/deal_model.json) from the
+annotated real news of benchmarks/realnews, and say how well it does, held out.
+
+    pip install -e '.[train]'                     # scikit-learn, for training only
+    python benchmarks/realnews/materialize.py     # once: the texts
+    python benchmarks/train_deal_model.py         # cross-validated figures, then writes
+    python benchmarks/train_deal_model.py --evaluate-only
+
+Each deal statement the rules find in an article (after its sentences are merged) is a
+row (dossier/ingest/dealmodel.py); it is a deal when its parties include all the parties
+of one of the article's gold deals (of any kind: the kind is the rules' to get right),
+and is left out when it matches only an optional one. The figures are statement-level
+and cross-validated by set, against keeping every statement (the rules alone). Blind
+rounds not yet measured are never trained on (--exclude).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks" / "realnews"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
+
+from ingest_realnews import gold_names, norm  # noqa: E402
+from materialize import TEXTS, load_entries  # noqa: E402
+from training import held_out, prf, write_model  # noqa: E402
+
+from dossier.errors import ContentError  # noqa: E402
+from dossier.ingest import dealmodel  # noqa: E402
+from dossier.ingest.analyse import analyse  # noqa: E402
+from dossier.ingest.entities import Finder  # noqa: E402
+from dossier.ingest.readers import read_seed  # noqa: E402
+from dossier.ingest.types import DealFinding  # noqa: E402
+
+MODEL = REPO / "dossier" / "ingest" / "data" / "deal_model.json"
+
+
+class Example(NamedTuple):
+    group: str  # the set the article comes from
+    features: list[str]
+    label: int  # 1: one of the article's gold deals
+    statement: str
+    article: str
+
+
+def examples(exclude: set[str]) -> list[Example]:
+    """Every deal statement the rules find in the annotated articles outside ``exclude``."""
+    out = []
+    for entry in load_entries():
+        if entry["round"] in exclude:
+            continue
+        folder = TEXTS / entry["round"]
+        files = sorted(folder.glob(entry["id"] + ".*"))
+        if not files:
+            continue
+        try:
+            raw = read_seed(folder, files[0])
+        except ContentError:  # a page with no text: ingest refuses it too
+            continue
+        found: list[tuple[DealFinding, list[str]]] = []
+
+        def record(deals: list[DealFinding], story: dealmodel.Story) -> list[DealFinding]:
+            found.extend((d, dealmodel.features(d, story)) for d in deals)  # noqa: B023
+            return deals
+
+        analysis = analyse(raw, Finder(()), judge=record)
+        gold = entry["gold"]
+        forms = dict(gold_names(c) for c in [*(gold.get("companies") or [])])
+        forms.update(gold_names(c) for c in gold.get("also") or [])
+        gold_of = {}
+        for company in analysis.new_companies:
+            names = {norm(n) for n in (company.name, *company.aliases)}
+            gold_of[company.slug] = next((g for g, f in forms.items() if names & f), None)
+        for deal, features in found:
+            parties = {gold_of.get(slug) for slug, _ in deal.parties}
+            fits = [g for g in gold.get("deals") or [] if set(g["parties"]) <= parties]
+            if fits and all(g.get("optional") for g in fits):
+                continue  # borderline: neither right nor wrong
+            label = int(bool(fits))
+            out.append(Example(entry["id"].split("-")[0], features, label, deal.quote, entry["id"]))
+    return out
+
+
+def floor(held: list[tuple[Example, float]], wrong: float = 0.8) -> float:
+    """The highest threshold below which at least ``wrong`` of the held-out statements
+    are no deal: the model's confidence orders the review queue, and it drops only what
+    is nearly all noise (held out, its best F1 is barely above keeping everything)."""
+    steps = [t / 100 for t in range(5, 51, 5)]
+    ok = [
+        t
+        for t in steps
+        if (below := [row.label for row, p in held if p < t])
+        and 1 - sum(below) / len(below) >= wrong
+    ]
+    return max(ok, default=0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--exclude", action="append", default=[], help="a round not to learn from")
+    parser.add_argument("--evaluate-only", action="store_true", help="do not write the weights")
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the held-out errors")
+    args = parser.parse_args()
+    data = examples(set(args.exclude))
+    sets = len({row.group for row in data})
+    print(f"{len(data)} deal statements, {sum(r.label for r in data)} deals, {sets} sets")
+    held = held_out(data, args.c)
+    print(f"rules alone:            {prf([(row.label, True) for row, _ in held])}")
+    best = floor(held)
+    for t in sorted({0.3, 0.5, best}):
+        print(f"model, held out, {t:.2f}: {prf([(row.label, p >= t) for row, p in held])}")
+    if args.verbose:
+        for row, p in sorted(held, key=lambda h: h[1]):
+            if (p >= best) != bool(row.label):
+                what = "dropped" if row.label else "kept   "
+                print(f"{what} {p:.2f} {row.statement[:150]} ({row.article})")
+    if args.evaluate_only:
+        return
+    left_out = ", ".join(args.exclude) or "none"
+    what = f"{len(data)} deal statements of benchmarks/realnews, all rounds but {left_out}"
+    write_model(MODEL, data, args.c, best, what)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""What the two model trainers share: a logistic fit on sparse features, figures held
+out by set, and the weights written as ingest reads them (dossier/ingest/logistic.py)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+MIN_COUNT = 3  # a feature seen in fewer training rows says nothing reliable
+
+
+class Row(Protocol):
+    group: str  # the set the article comes from
+    features: list[str]
+    label: int
+
+
+def _counts(pairs: list[tuple[int, bool]]) -> tuple[int, int, int]:
+    tp = sum(1 for y, p in pairs if y and p)
+    fp = sum(1 for y, p in pairs if not y and p)
+    fn = sum(1 for y, p in pairs if y and not p)
+    return tp, fp, fn
+
+
+def f1(pairs: list[tuple[int, bool]]) -> float:
+    tp, fp, fn = _counts(pairs)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def prf(pairs: list[tuple[int, bool]]) -> str:
+    tp, fp, fn = _counts(pairs)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return (
+        f"recall {rec:.3f} precision {prec:.3f} F1 {f1(pairs):.3f} "
+        f"(right {tp}, wrong {fp}, missed {fn})"
+    )
+
+
+def fit(rows: Sequence[Row], c: float) -> tuple[Any, Any]:
+    """A logistic model on the features seen in at least MIN_COUNT rows."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts: Counter[str] = Counter(f for row in rows for f in row.features)
+    vectors = DictVectorizer()
+    x = vectors.fit_transform(
+        [{f: 1 for f in row.features if counts[f] >= MIN_COUNT} for row in rows]
+    )
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, [row.label for row in rows])
+    return vectors, model
+
+
+R = TypeVar("R", bound=Row)
+
+
+def held_out(data: Sequence[R], c: float) -> list[tuple[R, float]]:
+    """Each row's probability from a model that never saw its set."""
+    out = []
+    for group in sorted({row.group for row in data}):
+        test = [row for row in data if row.group == group]
+        vectors, model = fit([row for row in data if row.group != group], c)
+        chances = model.predict_proba(
+            vectors.transform([dict.fromkeys(r.features, 1) for r in test])
+        )
+        out += [(row, float(p)) for row, p in zip(test, chances[:, 1], strict=True)]
+    return out
+
+
+def best_threshold(held: Sequence[tuple[Row, float]]) -> float:
+    """The threshold at which the held-out F1 is highest."""
+    steps = [t / 100 for t in range(20, 81, 5)]
+    return max(steps, key=lambda t: f1([(row.label, p >= t) for row, p in held]))
+
+
+def write_model(path: Path, rows: Sequence[Row], c: float, threshold: float, what: str) -> None:
+    """Fit on all ``rows`` and write the weights ingest reads."""
+    vectors, model = fit(rows, c)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectors.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+    path.write_text(
+        json.dumps(
+            {
+                "trained_on": what,
+                "threshold": threshold,
+                "bias": round(float(model.intercept_[0]), 4),
+                "weights": dict(sorted(weights.items())),
+            },
+            indent=0,
+            ensure_ascii=False,
+        )
+        + "\n",
+        "utf-8",
+    )
+    print(f"wrote {path.name}: {len(weights)} weights, threshold {threshold:.2f}")
