@@ -193,11 +193,21 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
     used: set[int] = set()
     for deal in drafted:
         parties = {party_of.get(p.company) for p in deal.parties}
-        match = None
-        for i, g in enumerate(gold_deals):
-            fits = set(g["parties"]) <= parties and (i not in used or g.get("optional"))
-            if fits and (deal.kind in _kinds(g["kind"]) or match is None):
-                match = i
+        fits = [
+            i
+            for i, g in enumerate(gold_deals)
+            if set(g["parties"]) <= parties and (i not in used or g.get("optional"))
+        ]
+        # the right kind first, then a deal the story must have before an optional one
+        match = min(
+            fits,
+            key=lambda i: (
+                deal.kind not in _kinds(gold_deals[i]["kind"]),
+                bool(gold_deals[i].get("optional")),
+                i,
+            ),
+            default=None,
+        )
         label = f"{'+'.join(sorted(p.company for p in deal.parties))}:{deal.kind}:{deal.status}"
         said = " | ".join(s.quote[:140] for s in deal.sources if s.article == article.slug)
         if match is None:
