@@ -111,6 +111,40 @@ def test_a_saved_email_gives_its_subject_date_and_body() -> None:
     assert "Mime-Version" not in body and warnings == ()
 
 
+def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:
+    # the TREC/LDC form news archives keep: the document number names the archive and
+    # the day, in each archive's own order
+    story = (
+        "<DOC>\n<DOCNO> AP890103-0251 </DOCNO>\n<FILEID>AP-NR-01-03-89 2136EST</FILEID>\n"
+        "<HEAD>Orland May Raise Offer For Lenvar</HEAD>\n<DATELINE>MEMPHIS, Tenn. (AP) "
+        "</DATELINE>\n<TEXT>\n   Orland Corp. is considering an increase in its offer for "
+        "Lenvar &AMP; Co.&QL;\n</TEXT>\n</DOC>\n"
+    )
+    body, meta, warnings = _read_text("seeds/ap.txt", story)
+    assert meta == {
+        "title": "Orland May Raise Offer For Lenvar",
+        "published": "1989-01-03",
+        "outlet": "Associated Press",
+    }
+    assert "Orland Corp. is considering an increase in its offer for Lenvar & Co." in body
+    assert "<" not in body and "&QL;" not in body and warnings == ()
+    la = story.replace("AP890103-0251", "LA102390-0093").replace("HEAD>", "HEADLINE>")
+    assert _read_text("seeds/la.txt", la)[1] == {
+        "title": "Orland May Raise Offer For Lenvar",
+        "published": "1990-10-23",
+        "outlet": "Los Angeles Times",
+    }
+    # a news service's archive carries many papers: its day, but no outlet of its own
+    nyt = story.replace("AP890103-0251", "NYT19981216.0140")
+    assert _read_text("seeds/nyt.txt", nyt)[1] == {
+        "title": "Orland May Raise Offer For Lenvar",
+        "published": "1998-12-16",
+    }
+    # without a story, or without a document number, it is text as before
+    assert _read_text("seeds/x.txt", story.replace("TEXT>", "NOTE>"))[1] == {}
+    assert _read_text("seeds/y.txt", story.replace("DOCNO>", "DOCID>"))[1] == {}
+
+
 def test_text_that_only_starts_like_a_header_is_read_as_text() -> None:
     text = "Subject: the merger.\n\nOrland Corp agreed to buy Lenvar Ltd.\n"
     body, meta, _ = _read_text("seeds/note.txt", text)
