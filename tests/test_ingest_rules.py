@@ -111,6 +111,13 @@ def test_a_saved_email_gives_its_subject_date_and_body() -> None:
     assert "Mime-Version" not in body and warnings == ()
 
 
+def test_the_day_of_the_saying_is_not_part_of_the_name_after_it() -> None:
+    said = names("Tree International said Tuesday Orwell Records agreed to buy it for $45 million.")
+    assert "Orwell Records" in said and not any(n.startswith("Tuesday") for n in said)
+    # a legal form makes the day part of a name
+    assert "Tuesday Morning" in names("Shares of Tuesday Morning Corp. rose 4% on Friday.")
+
+
 def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:
     # the TREC/LDC form news archives keep: the document number names the archive and
     # the day, in each archive's own order

@@ -34,6 +34,20 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     assert paragraphs[1].endswith("regulators in the United States and Europe.")
 
 
+def test_a_short_first_line_of_a_wrapped_paragraph_is_no_heading() -> None:
+    # the wire's ledes often start on a short line; the next, in lower case, goes on
+    text = WIRED.replace(
+        "   The companies said the acquisition is expected to close in the\n",
+        "   The companies said the acquisition\nis expected to close in the\n",
+    )
+    paragraphs = clean(text)
+    assert [p.heading for p in paragraphs] == [False, False, False]
+    assert paragraphs[1].text.startswith("The companies said the acquisition is expected")
+    # a short line in capitals after it is not joined: a heading, a name, a new line
+    listed = text.replace("is expected to close", "Initech Inc. expects to close")
+    assert any(p.text == "The companies said the acquisition" for p in clean(listed))
+
+
 def test_a_hard_wrapped_story_drafts_its_deal() -> None:
     raw = RawArticle("seeds/wire.txt", WIRED, {}, " ".join(WIRED.split()))
     analysis = analyse(raw, Finder(()))

@@ -81,9 +81,13 @@ def clean(text: str) -> list[Paragraph]:
             line = line[listed.end() :]
         elif (
             previous
-            and len(previous) > 60
             and not _END_PUNCT.search(previous)
-            and (line[:1].islower() or previous.endswith((",", "-")))
+            and (
+                (len(previous) > 60 and (line[:1].islower() or previous.endswith((",", "-"))))
+                # in hard-wrapped text a short line too ("   Tyson Foods Inc. is
+                # considering an increase" / "in its offer …"): wire ledes start short
+                or (width and not indented[i] and line[:1].islower())
+            )
         ):
             # a hard-wrapped line continues the paragraph above it
             merged = paragraphs.pop()

@@ -375,6 +375,11 @@ _NAME_OPENERS = frozenset(
 )
 
 
+_DAYS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today"}
+)
+
+
 def _leading_not_name(tokens: list[str]) -> bool:
     """The first word is not part of the name: "The", "Chinese", "SEOUL" in a dateline;
     a place before a company word stays ("China Mobile", "Japan Airlines")."""
@@ -388,6 +393,11 @@ def _leading_not_name(tokens: list[str]) -> bool:
     if first in _NAME_OPENERS:
         return False
     rest = tokens[1:]
+    if first in _DAYS:
+        # "said Tuesday CBS Records": the day of the saying, unless a legal form makes
+        # it a name ("Tuesday Morning Corp.")
+        return rest[-1] not in LEGAL
+    # "China Mobile": a place's company
     place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
     return not (
         place_name and (rest[0] in DESCRIPTIVE or rest[-1] in DESCRIPTIVE or rest[-1] in LEGAL)
