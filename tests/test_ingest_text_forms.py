@@ -130,6 +130,13 @@ def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> Non
         "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
     )
     assert _outlet(post, "seeds/a.md") == "Wired"
+    # a link blog's post names the story it points at
+    linked = (
+        "---\ntitle: Globex buys Initech\nhost: links.example\n"
+        "external-url: http://techcrunch.com/2008/02/21/globex-initech/\n---\n"
+        "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    assert _outlet(linked, "seeds/c.md") == "TechCrunch"
     labelled = (
         "# Globex buys Initech\n\n**Date:** January 12, 2026\n\n---\n\n"
         "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"

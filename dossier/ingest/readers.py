@@ -278,6 +278,9 @@ _OTHER_KEYS = {
     "original_link": "url",
     "permalink": "url",
     "link": "url",
+    # a link blog's post points at the story it is about
+    "external-url": "url",
+    "external_url": "url",
 }
 
 
