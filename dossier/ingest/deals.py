@@ -831,12 +831,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
         parties = frozenset(p for p, _ in hit.finding.parties)
         family = KIND_FAMILY.get(hit.finding.kind, hit.finding.kind)
         key = next(
-            (
-                k
-                for k in groups
-                if k[1] == hit.year
-                and (k[0] <= parties or parties <= k[0])
-            ),
+            (k for k in groups if k[1] == hit.year and (k[0] <= parties or parties <= k[0])),
             (parties, hit.year, family),
         )
         groups.setdefault(key, []).append(i)

@@ -151,16 +151,9 @@ def _archive_document(text: str) -> Read | None:
     if title:
         meta["title"] = title
     outlet, order = _ARCHIVES.get(number.group(1), (None, ""))
-    digits = number.group(2)
-    day = {
-        "yymmdd": lambda d: (_century(d[:2]), d[2:4], d[4:6]),
-        "yyyymmdd": lambda d: (d[:4], d[4:6], d[6:8]),
-        "mmddyy": lambda d: (_century(d[4:6]), d[:2], d[2:4]),
-    }.get(order)
-    if day is not None and len(digits) == len(order):
-        year, month, date = day(digits)
-        if 1 <= int(month) <= 12 and 1 <= int(date) <= 31:
-            meta["published"] = f"{year}-{month}-{date}"
+    day = _day(number.group(2), order)
+    if day is not None:
+        meta["published"] = day
     if outlet:
         meta["outlet"] = outlet
     return _ARCHIVE_CODE.sub(" ", _without_tags(_blank_rules(text), always=True)), meta, ()
@@ -173,6 +166,21 @@ _ARCHIVE_CODE = re.compile(r"&(?:QL|QC|QR|HT|UR|LR|MD|Cx\w+);")
 def _field(text: str, name: str) -> list[str]:
     """What each <NAME>…</NAME> of an archived document holds."""
     return re.findall(rf"<{name}>(.*?)</{name}>", text, re.S)
+
+
+def _day(d: str, order: str) -> str | None:
+    """The day a document number gives, as YYYY-MM-DD, in its archive's order."""
+    if len(d) != len(order):
+        return None
+    if order == "yymmdd":
+        year, month, date = _century(d[:2]), d[2:4], d[4:6]
+    elif order == "yyyymmdd":
+        year, month, date = d[:4], d[4:6], d[6:8]
+    elif order == "mmddyy":
+        year, month, date = _century(d[4:6]), d[:2], d[2:4]
+    else:
+        return None
+    return f"{year}-{month}-{date}" if 1 <= int(month) <= 12 and 1 <= int(date) <= 31 else None
 
 
 def _century(yy: str) -> str:
