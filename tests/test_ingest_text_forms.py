@@ -123,6 +123,25 @@ def test_the_outlet_from_a_copyright_line_or_a_newsletter_call() -> None:
     assert _outlet(wire) == "Associated Press"
 
 
+def test_an_agency_dateline_with_no_year_and_no_dash_credits_the_agency() -> None:
+    lede = "New Delhi, Jul 31 (PTI) Globex Corp said it agreed to buy Initech Ltd.\n"
+    assert _outlet(lede) == "PTI"
+    # a place and a bracket with no date before it is no dateline
+    assert _outlet("Globex Corp (PTI) said it agreed to buy Initech Ltd.\n") is None
+
+
+def test_html_entities_left_in_scraped_text_are_read() -> None:
+    from dossier.ingest.readers import _read_markdown, _read_text
+
+    text = "Orland held talks with Cable &amp; Wireless and AT&amp;T on Monday.\n"
+    for read in (_read_text, _read_markdown):
+        body = read("seeds/a", text)[0]
+        assert "Cable & Wireless and AT&T" in body
+    raw = RawArticle("seeds/a.txt", _read_text("a", text)[0], {}, "")
+    names = {c.name for c in analyse(raw, Finder(())).new_companies}
+    assert "Cable & Wireless" in names and not any("&amp" in n for n in names)
+
+
 def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> None:
     post = (
         "---\npost_title: Globex buys Initech\npermalink: https://republisher.example/p/1\n"

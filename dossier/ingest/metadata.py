@@ -35,7 +35,8 @@ _HOST_NAME = re.compile(
 _STAMP = re.compile(r"^(?:(?:published|posted|updated)(?: on)?:?\s*|by\s+[^|]+\|\s*)", re.I)
 _WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .]+),\s*(?P<date>\w+\.? \d{1,2}(?:, \d{4})?)\s*"
-    r"\((?P<outlet>[^)]+)\)\s*[-—–]"
+    # "New Delhi, Jul 31 (PTI) Tata Motors …": the agency's style runs on with no dash
+    r"\((?P<outlet>[^)]+)\)\s*(?:[-—–]|(?=[A-Z]))"
 )
 _LEAD_DATE_VERBS = re.compile(r"\b(?:on|announced|said|revealed|reported|confirmed)\b", re.I)
 
@@ -159,6 +160,8 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
             found = find_dates(wire.group("date"), None)
             if found and not found[0].relative:
                 return found[0].date, wire_name(wire.group("outlet"))
+            # "New Delhi, Jul 31 (PTI)": a day with no year still credits the agency
+            return None, wire_name(wire.group("outlet"))
         m = _DATELINE.match(line)
         if m:
             found = find_dates(m.group("date"), None)
