@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .logistic import Weights
@@ -38,6 +39,13 @@ class Story:
     position: dict[str, int]  # a body sentence → its index
     named: dict[str, int]  # a sentence → how many companies it names
 
+    @cached_property
+    def leading(self) -> frozenset[str]:
+        """The three most named companies, and any named as often as the third (which
+        of a tie comes first is luck)."""
+        third = sorted(self.mentions.values(), reverse=True)[2:3] or [0]
+        return frozenset(slug for slug, n in self.mentions.items() if n >= max(third[0], 1))
+
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     """``n`` as the first of ``edges`` it does not exceed ("≤3"), or beyond the last."""
@@ -52,9 +60,7 @@ def features(deal: DealFinding, story: Story) -> list[str]:
     cue = _CUE.search(deal.rule)
     slugs = [slug for slug, _ in deal.parties]
     counts = [story.mentions.get(slug, 0) for slug in slugs]
-    # the three most named, and any named as often as the third (ties by order are luck)
-    third = sorted(story.mentions.values(), reverse=True)[2:3] or [0]
-    leading = {slug for slug, n in story.mentions.items() if n >= max(third[0], 1)}
+    leading = story.leading
     titled = sum(slug in story.in_title for slug in slugs)
     at = story.position.get(deal.quote)
     out = {
@@ -78,7 +84,7 @@ def features(deal: DealFinding, story: Story) -> list[str]:
     if ";" in deal.rule:
         out.add("rule=" + deal.rule.split(";", 1)[1].strip())
     out.update("w=" + w for w in _WORD.findall(deal.quote.lower()))
-    return sorted(out)
+    return list(out)
 
 
 def probability(features: list[str]) -> float:
