@@ -16,7 +16,6 @@ measured are never trained on (--exclude).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -28,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from ingest_realnews import gold_names, norm  # noqa: E402
 from materialize import TEXTS, load_entries  # noqa: E402
-from training import best_threshold, held_out, prf, write_model  # noqa: E402
+from training import arguments, best_threshold, run  # noqa: E402
 
 from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import companymodel  # noqa: E402
@@ -93,29 +92,19 @@ def _never(_phrase: str) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--exclude", action="append", default=[], help="a round not to learn from")
-    parser.add_argument("--evaluate-only", action="store_true", help="do not write the weights")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the held-out errors")
-    args = parser.parse_args()
-    data = examples(set(args.exclude))
-    sets = len({row.group for row in data})
-    print(f"{len(data)} candidate phrases, {sum(r.label for r in data)} companies, {sets} sets")
-    held = held_out(data, args.c)
-    print(f"rules alone:            {prf([(row.label, row.ruled) for row, _ in held])}")
-    best = best_threshold(held)
-    for t in sorted({0.3, 0.5, best}):
-        print(f"model, held out, {t:.2f}: {prf([(row.label, p >= t) for row, p in held])}")
-    if args.verbose:
-        for row, p in sorted(held, key=lambda h: h[1]):
-            if (p >= best) != bool(row.label):
-                print(f"{'missed' if row.label else 'wrong '} {p:.2f} {row.phrase} ({row.article})")
-    if args.evaluate_only:
-        return
-    left_out = ", ".join(args.exclude) or "none"
-    what = f"{len(data)} phrases of benchmarks/realnews, all rounds but {left_out}"
-    write_model(MODEL, data, args.c, best, what)
+    args = arguments(__doc__, c=1.0)
+    run(
+        args,
+        examples(set(args.exclude)),
+        MODEL,
+        "candidate phrases",
+        "companies",
+        baseline=lambda row: row.ruled,
+        choose=best_threshold,
+        error=lambda row, p: (
+            f"{'missed' if row.label else 'wrong '} {p:.2f} {row.phrase} ({row.article})"
+        ),
+    )
 
 
 if __name__ == "__main__":

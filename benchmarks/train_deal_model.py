@@ -16,8 +16,8 @@ rounds not yet measured are never trained on (--exclude).
 
 from __future__ import annotations
 
-import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from ingest_realnews import gold_names, norm  # noqa: E402
 from materialize import TEXTS, load_entries  # noqa: E402
-from training import held_out, prf, write_model  # noqa: E402
+from training import arguments, run  # noqa: E402
 
 from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import dealmodel  # noqa: E402
@@ -86,7 +86,7 @@ def examples(exclude: set[str]) -> list[Example]:
     return out
 
 
-def floor(held: list[tuple[Example, float]], wrong: float = 0.8) -> float:
+def floor(held: Sequence[tuple[Example, float]], wrong: float = 0.8) -> float:
     """The highest threshold below which at least ``wrong`` of the held-out statements
     are no deal: the model's confidence orders the review queue, and it drops only what
     is nearly all noise (held out, its best F1 is barely above keeping everything)."""
@@ -101,30 +101,19 @@ def floor(held: list[tuple[Example, float]], wrong: float = 0.8) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--exclude", action="append", default=[], help="a round not to learn from")
-    parser.add_argument("--evaluate-only", action="store_true", help="do not write the weights")
-    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the held-out errors")
-    args = parser.parse_args()
-    data = examples(set(args.exclude))
-    sets = len({row.group for row in data})
-    print(f"{len(data)} deal statements, {sum(r.label for r in data)} deals, {sets} sets")
-    held = held_out(data, args.c)
-    print(f"rules alone:            {prf([(row.label, True) for row, _ in held])}")
-    best = floor(held)
-    for t in sorted({0.3, 0.5, best}):
-        print(f"model, held out, {t:.2f}: {prf([(row.label, p >= t) for row, p in held])}")
-    if args.verbose:
-        for row, p in sorted(held, key=lambda h: h[1]):
-            if (p >= best) != bool(row.label):
-                what = "dropped" if row.label else "kept   "
-                print(f"{what} {p:.2f} {row.statement[:150]} ({row.article})")
-    if args.evaluate_only:
-        return
-    left_out = ", ".join(args.exclude) or "none"
-    what = f"{len(data)} deal statements of benchmarks/realnews, all rounds but {left_out}"
-    write_model(MODEL, data, args.c, best, what)
+    args = arguments(__doc__, c=0.3)
+    run(
+        args,
+        examples(set(args.exclude)),
+        MODEL,
+        "deal statements",
+        "deals",
+        baseline=lambda row: True,
+        choose=floor,
+        error=lambda row, p: (
+            f"{'dropped' if row.label else 'kept   '} {p:.2f} {row.statement[:150]} ({row.article})"
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@ out by set, and the weights written as ingest reads them (dossier/ingest/logisti
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -100,3 +101,48 @@ def write_model(path: Path, rows: Sequence[Row], c: float, threshold: float, wha
         "utf-8",
     )
     print(f"wrote {path.name}: {len(weights)} weights, threshold {threshold:.2f}")
+
+
+def arguments(doc: str, c: float) -> argparse.Namespace:
+    """A trainer's command line: rounds to leave out, evaluate only, C, verbose."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--exclude", action="append", default=[], help="a round not to learn from")
+    parser.add_argument("--evaluate-only", action="store_true", help="do not write the weights")
+    parser.add_argument("--c", type=float, default=c, help="inverse regularisation strength")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the held-out errors")
+    return parser.parse_args()
+
+
+def run(
+    args: argparse.Namespace,
+    data: Sequence[R],
+    model: Path,
+    rows: str,
+    positives: str,
+    baseline: Callable[[R], bool],
+    choose: Callable[[Sequence[tuple[R, float]]], float],
+    error: Callable[[R, float], str],
+) -> None:
+    """Print the held-out figures against ``baseline``, then (unless evaluating only)
+    fit on all ``data`` and write ``model`` with the threshold ``choose`` picks."""
+    sets = len({row.group for row in data})
+    print(f"{len(data)} {rows}, {sum(r.label for r in data)} {positives}, {sets} sets")
+    held = held_out(data, args.c)
+    print(f"rules alone:            {prf([(row.label, baseline(row)) for row, _ in held])}")
+    best = choose(held)
+    for t in sorted({0.3, 0.5, best}):
+        print(f"model, held out, {t:.2f}: {prf([(row.label, p >= t) for row, p in held])}")
+    if args.verbose:
+        for row, p in sorted(held, key=lambda h: h[1]):
+            if (p >= best) != bool(row.label):
+                print(error(row, p))
+    if args.evaluate_only:
+        return
+    left_out = ", ".join(args.exclude) or "none"
+    write_model(
+        model,
+        data,
+        args.c,
+        best,
+        f"{len(data)} {rows} of benchmarks/realnews, all rounds but {left_out}",
+    )
