@@ -71,6 +71,14 @@ class KeptFile(File):
         return False
 
 
+class BuiltFile(File):
+    """A page built before MkDocs's page loop (``build_ahead``): the loop skips it as it
+    skips a ``KeptFile``, so it is written once."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
 class _NoDirtyNotice(logging.Filter):
     """MkDocs warns that a ``--dirty`` build may leave stale navigation and links. Here it
     builds into an empty folder and skips only kept pages, so that cannot happen; the
@@ -194,7 +202,7 @@ class MkDocsSession:
     def page_order(self) -> list[str]:
         """The pages MkDocs builds, in its order."""
         pages = self.files.documentation_pages()
-        return [file.src_uri for file in pages if not isinstance(file, KeptFile)]
+        return [file.src_uri for file in pages if not isinstance(file, KeptFile | BuiltFile)]
 
     def dest_of(self, path: str) -> str:
         """The file a page (by source path) is written to, relative to the site."""
@@ -211,6 +219,16 @@ class MkDocsSession:
         if populate:
             populate_page(page, self.config, self.files)
         build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+
+    def build_ahead(self) -> None:
+        """In a build with ``skip_kept``, build now the pages its page loop would build;
+        the loop then skips them. Each is built as the loop would build it (its events
+        included): nothing a page shows is made after the pages are populated. Raises
+        Unsupported (before building any) where the build does not skip kept pages."""
+        _private()
+        for path in self.page_order():
+            self.wrap_page(path, populate=False)
+            self.files.get_file_from_path(path).__class__ = BuiltFile
 
     def write_sitemap(self) -> None:
         _, _, build_theme_template = _private()

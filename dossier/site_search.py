@@ -54,6 +54,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -217,6 +218,37 @@ def index_site(
             shutil.rmtree(work, ignore_errors=True)
     _prune(cache_dir, used)
     return IndexStats(len(shards), len(todo))
+
+
+class IndexAhead:
+    """``index_site`` in a thread of its own (Pagefind runs in processes of its own, so
+    it has the other core), started once every page is on disk; ``result`` waits for it
+    and raises its failure."""
+
+    def __init__(self, site_dir: Path, pages: Mapping[str, str], cache_dir: Path) -> None:
+        self._stats: IndexStats | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(site_dir, pages, cache_dir), name="dossier-search"
+        )
+        self._thread.start()
+
+    def _run(self, site_dir: Path, pages: Mapping[str, str], cache_dir: Path) -> None:
+        try:
+            self._stats = index_site(site_dir, pages, cache_dir)
+        except BaseException as exc:  # raised in the build's thread, by result()
+            self._error = exc
+
+    def result(self) -> IndexStats:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._stats is not None
+        return self._stats
+
+    def cancel(self) -> None:
+        """Wait for it to end, its outcome unwanted (the build failed meanwhile)."""
+        self._thread.join()
 
 
 def shard_words(index: Path) -> dict[str, list[str]]:
