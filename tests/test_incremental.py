@@ -13,6 +13,8 @@ import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pytest
 
 from dossier.cli import main
 
-from .conftest import clean_build, copy_project, run_build_py, write
+from .conftest import REPO, clean_build, copy_project, fresh_copy, run_build_py, write
 
 Edit = Callable[[Path, random.Random], None]
 
@@ -322,3 +324,25 @@ def test_seed_digests_kept_between_processes_follow_the_seeds(tmp_path: Path) ->
     kept = load_corpus(root, cache_dir=root / ".dossier/cache").seed_digests
     assert kept == load_corpus(root).seed_digests  # without the cache
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+
+
+def test_quotes_found_before_are_looked_for_again_once_their_seed_changed(tmp_path: Path) -> None:
+    """A fresh process takes the quotes the last build found in their seeds from
+    .dossier/cache/ (keyed by the seed's digest); a seed that changed is searched again,
+    so a quote no longer in it is reported exactly as a clean build reports it."""
+    root = copy_project(tmp_path / "project")
+    run_build_py(root, "build")
+    _replace(
+        root / "seeds/001_5bf3d7633e9a563a.txt",
+        "Tencent and Samsung announced a joint investment",
+        "Tencent and Samsung announced a joint venture",
+    )
+
+    def build_py(project: Path) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(REPO / "build.py"), "--root", str(project), "build"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    again, clean = build_py(root), build_py(fresh_copy(root, tmp_path / "clean"))
+    assert again.returncode == clean.returncode == 1
+    assert "tencent-samsung-joint-investment-2018.md:16: sources[0].quote" in clean.stderr
+    assert again.stderr == clean.stderr
