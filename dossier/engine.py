@@ -70,6 +70,7 @@ class BuildRequest:
     missing: frozenset[str] = frozenset()  # pages workers may wrap; empty: no workers
     memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
     kept: KeptPages | None = None  # the last site's pages, to link rather than write
+    pages_done: Callable[[], None] = lambda: None  # see build_site
 
 
 @dataclass
@@ -85,10 +86,13 @@ def build_site(
     progress: Callable[[int, int], None] | None = None,
     memos: ExportMemos | None = None,
     meanwhile: Callable[[], None] = lambda: None,
+    pages_done: Callable[[], None] = lambda: None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
-    ``meanwhile`` runs once the new site is in place, while the old one is removed."""
+    ``meanwhile`` runs once the new site is in place, while the old one is removed;
+    ``pages_done`` once every page and file is written, while the search index is made
+    (the build may still fail: only for what holds either way)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -104,7 +108,7 @@ def build_site(
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
             kept = kept_pages.read(root, site_dir)
-            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept)
+            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept, pages_done)
             HOOKS.pending = request
             try:
                 run_build(config, skip_kept=kept is not None)
@@ -181,6 +185,7 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
+        self.pages_done = request.pages_done if request else lambda: None
         if request is not None and not serving:
             cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
@@ -278,6 +283,7 @@ class SiteBuild:
 
     def on_post_build(self) -> None:
         self.cache.prune()
+        self.pages_done()  # while the search index is made in another process, if it is
         if self.searching is not None:
             self.searching.result()
             return
