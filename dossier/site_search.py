@@ -54,7 +54,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -65,7 +64,7 @@ from typing import Any
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
-from .parallel import workers
+from .parallel import can_fork, workers
 from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
@@ -221,34 +220,42 @@ def index_site(
 
 
 class IndexAhead:
-    """``index_site`` in a thread of its own (Pagefind runs in processes of its own, so
-    it has the other core), started once every page is on disk; ``result`` waits for it
-    and raises its failure."""
+    """``index_site`` in a forked process, started once every page is on disk, so that
+    Pagefind's shards are indexed, and the index assembled, on the other core while the
+    build goes on. (In a thread, its thousands of file operations waited for the build's
+    own Python code each time: a second more.) ``result`` waits for it; where it could
+    not fork, or the process failed, it indexes here, and a failure is raised here."""
 
     def __init__(self, site_dir: Path, pages: Mapping[str, str], cache_dir: Path) -> None:
-        self._stats: IndexStats | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._run, args=(site_dir, pages, cache_dir), name="dossier-search"
-        )
-        self._thread.start()
+        self.args = (site_dir, pages, cache_dir)
+        self.pid: int | None = None
+        if workers() < 2 or not can_fork():
+            return
+        pid = os.fork()
+        if pid == 0:  # its answer is the exit status; nothing of this process's exit runs
+            status = 1
+            try:
+                index_site(*self.args)
+                status = 0
+            finally:
+                os._exit(status)
+        self.pid = pid
 
-    def _run(self, site_dir: Path, pages: Mapping[str, str], cache_dir: Path) -> None:
-        try:
-            self._stats = index_site(site_dir, pages, cache_dir)
-        except BaseException as exc:  # raised in the build's thread, by result()
-            self._error = exc
-
-    def result(self) -> IndexStats:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._stats is not None
-        return self._stats
+    def result(self) -> None:
+        if not self._ended_well():
+            index_site(*self.args)
 
     def cancel(self) -> None:
-        """Wait for it to end, its outcome unwanted (the build failed meanwhile)."""
-        self._thread.join()
+        """Wait for it to end, its outcome unwanted: it writes into the site folder the
+        caller removes next."""
+        self._ended_well()
+
+    def _ended_well(self) -> bool:
+        if self.pid is None:
+            return False
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        return os.waitstatus_to_exitcode(status) == 0
 
 
 def shard_words(index: Path) -> dict[str, list[str]]:
