@@ -346,3 +346,20 @@ def test_quotes_found_before_are_looked_for_again_once_their_seed_changed(tmp_pa
     assert again.returncode == clean.returncode == 1
     assert "tencent-samsung-joint-investment-2018.md:16: sources[0].quote" in clean.stderr
     assert again.stderr == clean.stderr
+
+
+def test_main_feed_kept_between_processes_follows_an_edited_summary(tmp_path: Path) -> None:
+    """A fresh process takes the main feed's entries from .dossier/cache/ (keyed by their
+    record's digest); the entry of an article whose summary changed is written again, and
+    the feed is a clean build's."""
+    from dossier.sitepaths import FEED
+
+    root = copy_project(tmp_path / "project")
+    run_build_py(root, "build")
+    article = sorted((root / "briefings/articles").glob("*.md"))[0]
+    text = article.read_text("utf-8").rstrip("\n")
+    article.write_text(text + " A sentence added to the summary.\n", "utf-8")
+    run_build_py(root, "build")
+    feed = (root / "site" / FEED).read_text("utf-8")
+    assert "A sentence added to the summary." in feed
+    assert feed == (clean_build(root, tmp_path / "clean") / FEED).read_text("utf-8")
