@@ -35,6 +35,7 @@ from .kept_pages import KeptPages
 from .mkdocs_session import (
     MkDocsSession,
     Unsupported,
+    cache_compiled,
     load_config,
     page_toc,
     run_build,
@@ -220,6 +221,7 @@ class SiteBuild:
         self._link_kept()
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
         with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
+        cache_compiled(env, self.cache.compiled_dir)
         self.session.env = env
         self._start_team()
         self._search_ahead()

@@ -363,3 +363,20 @@ def test_main_feed_kept_between_processes_follows_an_edited_summary(tmp_path: Pa
     feed = (root / "site" / FEED).read_text("utf-8")
     assert "A sentence added to the summary." in feed
     assert feed == (clean_build(root, tmp_path / "clean") / FEED).read_text("utf-8")
+
+
+def test_compiled_theme_templates_follow_an_edited_theme_override(tmp_path: Path) -> None:
+    """The theme's compiled templates are kept in .dossier/cache/ between processes; after
+    an override of the theme changed, every page shows the change, as in a clean build."""
+    root = copy_project(tmp_path / "project")
+    shutil.copytree(root / "dossier/theme", root / "overrides")
+    _replace(root / "mkdocs.yml", "custom_dir: dossier/theme", "custom_dir: overrides")
+    run_build_py(root, "build")
+    assert list((root / ".dossier/cache/theme-templates").rglob("*.cache"))
+    _replace(root / "overrides/main.html", '<meta property="og:site_name"', '<meta name="x-edited"')
+    run_build_py(root, "build")
+    assert 'name="x-edited"' in (root / "site/index.html").read_text("utf-8")
+    clean = fresh_copy(root, tmp_path / "clean")
+    shutil.copytree(root / "overrides", clean / "overrides")
+    assert ", 0 reused)" in run_build_py(clean, "build").stdout
+    assert tree(root / "site") == tree(clean / "site")

@@ -32,8 +32,8 @@ class ExportMemos:
     company's feed (keyed by the digests of its company's, articles' and deals' files,
     the fallback date and the site's address; making the 1,000 of them again took 1.3 s
     of an edit's build at 10,000 articles) and each record's JSON text, keyed by the
-    digest of the record's file, as in memory. Saved with a tag (a digest of Dossier's code and libraries):
-    another version reads nothing.
+    digest of the record's file, as in memory. Saved with a tag (a digest of Dossier's
+    code and libraries): another version reads nothing.
     """
 
     feeds: FeedWriter = field(default_factory=FeedWriter)
