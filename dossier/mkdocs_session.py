@@ -160,7 +160,17 @@ def cache_compiled(env: jinja2.Environment, folder: Path) -> None:
     that wraps a page.) ``folder`` must be named by whatever else shapes the compiling."""
     with contextlib.suppress(OSError):  # without it, the templates are compiled as before
         folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        env.bytecode_cache = _CompiledTemplates(str(folder))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The folder may go at any time (.dossier/ deleted under serve, another setup's
+    build pruning it): a template that cannot be stored is compiled again next time,
+    where Jinja's own cache would stop the build. (Reading one that is gone is a miss.)"""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def serve(config_file: Path, addr: str) -> None:

@@ -380,3 +380,18 @@ def test_compiled_theme_templates_follow_an_edited_theme_override(tmp_path: Path
     shutil.copytree(root / "overrides", clean / "overrides")
     assert ", 0 reused)" in run_build_py(clean, "build").stdout
     assert tree(root / "site") == tree(clean / "site")
+
+
+def test_compiled_templates_whose_folder_went_are_compiled_again(tmp_path: Path) -> None:
+    """.dossier/ may be deleted at any time, under serve too: a template compiled after
+    its cache folder went is compiled and used, not an error."""
+    import jinja2
+
+    from dossier.mkdocs_session import cache_compiled
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"a": "a{{ x }}", "b": "b{{ x }}"}))
+    cache_compiled(env, tmp_path / "compiled")
+    assert env.get_template("a").render(x=1) == "a1"
+    assert list((tmp_path / "compiled").iterdir())
+    shutil.rmtree(tmp_path / "compiled")
+    assert env.get_template("b").render(x=2) == "b2"
