@@ -64,7 +64,7 @@ from typing import Any
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
-from .parallel import can_fork, workers
+from .parallel import can_fork, die_with, workers
 from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
@@ -231,10 +231,12 @@ class IndexAhead:
         self.pid: int | None = None
         if workers() < 2 or not can_fork():
             return
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # its answer is the exit status; nothing of this process's exit runs
             status = 1
             try:
+                die_with(parent)
                 index_site(*self.args)
                 status = 0
             finally:
