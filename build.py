@@ -7,9 +7,9 @@ from pathlib import Path
 
 if __name__ == "__main__":
     try:
-        from dossier.cli import main, quietly_piped
+        from dossier.cli import exit_quickly, main, quietly_piped
 
-        sys.exit(quietly_piped(lambda: main(sys.argv[1:], prog=f"python {sys.argv[0]}")))
+        exit_quickly(quietly_piped(lambda: main(sys.argv[1:], prog=f"python {sys.argv[0]}")))
     except ModuleNotFoundError as missing:
         # The system Python instead of the project's environment: say what to run.
         if "--debug" in sys.argv or (missing.name or "").partition(".")[0] == "dossier":

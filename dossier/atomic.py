@@ -14,6 +14,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 from collections.abc import Callable
@@ -132,12 +133,32 @@ def swap_dir(new: Path, target: Path, meanwhile: Callable[[], None] = lambda: No
 
 
 def _remove(folder: Path, meanwhile: Callable[[], None]) -> None:
-    remover = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
-    remover.start()
+    """Remove ``folder`` while ``meanwhile`` runs. By ``rm`` where there is one: in a
+    thread, each of its 25,000 file removals (a site of 10,000 articles) waited for the
+    Python code of ``meanwhile`` to let it run, and took a second rather than 0.15 s."""
+    if not folder.exists():
+        meanwhile()
+        return
+    try:
+        remover: subprocess.Popen[bytes] | threading.Thread = subprocess.Popen(
+            ["rm", "-rf", "--", os.fspath(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:  # no rm here
+        remover = threading.Thread(
+            target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}
+        )
+        remover.start()
     try:
         meanwhile()
     finally:
-        remover.join()
+        if isinstance(remover, threading.Thread):
+            remover.join()
+        else:
+            remover.wait()
+            shutil.rmtree(folder, ignore_errors=True)  # whatever rm could not remove
 
 
 def recover(target: Path) -> None:

@@ -7,11 +7,13 @@ Exit codes: 0 success; 1 the corpus, a template or the site engine has a problem
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable, Sized
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import ContentError, DossierError
 from .load import Limits
@@ -288,7 +290,21 @@ def _report(exc: ContentError, footer: str) -> None:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(quietly_piped(main))
+    exit_quickly(quietly_piped(main))
+
+
+def exit_quickly(code: int) -> NoReturn:
+    """End the process once a command has returned: its output flushed, its objects not
+    freed one by one. A build at 10,000 articles holds millions of them; the interpreter's
+    own teardown took 0.75 s of an edit's build, with nothing left to do. Only for the
+    entry points: a command that raised exits as usual, with its traceback, and so does
+    a process under a profiler or tracer (cProfile, coverage), which saves at exit."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing to say
+            stream.flush()
+    os._exit(code)
 
 
 def quietly_piped(command: Callable[[], int]) -> int:

@@ -32,13 +32,21 @@ from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
 from .header_search import HeaderSearch
 from .kept_pages import KeptPages
-from .mkdocs_session import MkDocsSession, load_config, page_toc, run_build, with_template
+from .mkdocs_session import (
+    MkDocsSession,
+    Unsupported,
+    cache_compiled,
+    load_config,
+    page_toc,
+    run_build,
+    with_template,
+)
 from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
 from .search_names import name_files
-from .site_search import index_site, searchable
+from .site_search import IndexAhead, index_site, searchable
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -63,6 +71,7 @@ class BuildRequest:
     missing: frozenset[str] = frozenset()  # pages workers may wrap; empty: no workers
     memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
     kept: KeptPages | None = None  # the last site's pages, to link rather than write
+    pages_done: Callable[[], None] = lambda: None  # see build_site
 
 
 @dataclass
@@ -78,10 +87,13 @@ def build_site(
     progress: Callable[[int, int], None] | None = None,
     memos: ExportMemos | None = None,
     meanwhile: Callable[[], None] = lambda: None,
+    pages_done: Callable[[], None] = lambda: None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
-    ``meanwhile`` runs once the new site is in place, while the old one is removed."""
+    ``meanwhile`` runs once the new site is in place, while the old one is removed;
+    ``pages_done`` once every page and file is written, while the search index is made
+    (the build may still fail: only for what holds either way)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -97,7 +109,7 @@ def build_site(
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
             kept = kept_pages.read(root, site_dir)
-            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept)
+            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept, pages_done)
             HOOKS.pending = request
             try:
                 run_build(config, skip_kept=kept is not None)
@@ -107,6 +119,7 @@ def build_site(
                 HOOKS.pending = None
                 if HOOKS.build is not None:
                     HOOKS.build.dismiss_team()
+                    HOOKS.build.cancel_search()
         if warnings:
             raise SiteBuildError(_explain(warnings, "the site engine reported problems"))
         built = HOOKS.build
@@ -173,11 +186,13 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
+        self.pages_done = request.pages_done if request else lambda: None
         if request is not None and not serving:
             cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
+        self.searching: IndexAhead | None = None  # the search index, being made meanwhile
 
     # --- hook events, in MkDocs's order ---------------------------------------------
 
@@ -206,8 +221,10 @@ class SiteBuild:
         self._link_kept()
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
         with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
+        cache_compiled(env, self.cache.compiled_dir)
         self.session.env = env
         self._start_team()
+        self._search_ahead()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already
         # at it while this process computes the exports.
         outputs = site_outputs(self.rendered, self.session.site_url, self.memos)
@@ -268,8 +285,33 @@ class SiteBuild:
 
     def on_post_build(self) -> None:
         self.cache.prune()
+        self.pages_done()  # while the search index is made in another process, if it is
+        if self.searching is not None:
+            self.searching.result()
+            return
         pages = self.search_pages(self.pages.values())
         index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
+
+    def _search_ahead(self) -> None:
+        """In a build that keeps the last site's pages and has no workers (an edit's
+        build), build the few other pages now, so that every page is on disk and Pagefind
+        indexes the shards that changed while this process makes the exports and MkDocs
+        writes the rest. (At 10,000 articles the search took 3.9 s of an edit's build,
+        after everything else.) The index is the same: it reads the same files."""
+        if self.kept is None or self.team is not None or self.in_worker:
+            return
+        try:
+            self.session.build_ahead()
+        except Unsupported:  # an unknown MkDocs: its own loop builds them, search after
+            return
+        pages = self.search_pages(self.pages.values())
+        site = Path(self.session.config.site_dir)
+        self.searching = IndexAhead(site, pages, self.cache.search_dir)
+
+    def cancel_search(self) -> None:
+        if self.searching is not None:
+            self.searching.cancel()
+            self.searching = None
 
     def search_pages(self, pages: Iterable[Page]) -> dict[str, str]:
         """Each of ``pages`` marked for search: its file in the site → its cache key."""

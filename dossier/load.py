@@ -144,7 +144,12 @@ def load_tree(
     )
     # Files that exist but failed their own checks are not "missing" when referenced.
     present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
-    problems += crossref.check(corpus, {k: set(v) for k, v in present.items()}, seed_texts)
+    problems += crossref.check(
+        corpus,
+        {k: set(v) for k, v in present.items()},
+        seed_texts,
+        crossref.Quotes(memo.quotes, memo.quotes_now),
+    )
     problems += claims.check(corpus)
     if save and not problems:
         save()
@@ -357,13 +362,17 @@ def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Pro
 
 
 class SeedMemo:
-    """Seeds' digests by a hash of their bytes, kept in ``cache_dir`` between processes
-    (loadcache.py); ``use`` False (serve after its first load, a git revision): none."""
+    """Seeds' digests by a hash of their bytes, and the quotes found in their seeds
+    (crossref.py), kept in ``cache_dir`` between processes (loadcache.py); ``use`` False
+    (serve after its first load, a git revision): none."""
 
     def __init__(self, cache_dir: Path | None, use: bool) -> None:
         self.cache_dir = cache_dir if use else None
-        self.known = read_seed_digests(self.cache_dir) if self.cache_dir else {}
+        self.known, self.quotes = (
+            read_seed_digests(self.cache_dir) if self.cache_dir else ({}, frozenset())
+        )
         self.now: dict[str, str] = {}
+        self.quotes_now: set[str] = set()
 
     def digest(self, raw: bytes, text: str) -> str:
         if self.cache_dir is None:
@@ -377,8 +386,10 @@ class SeedMemo:
 
     def save(self) -> None:
         """Keep this load's digests (call only when the load is valid)."""
-        if self.cache_dir is not None and self.now != self.known:
-            write_seed_digests(self.cache_dir, self.now)
+        if self.cache_dir is not None and (
+            self.now != self.known or self.quotes_now != self.quotes
+        ):
+            write_seed_digests(self.cache_dir, self.now, self.quotes_now)
 
 
 def _digest(text: str) -> str:

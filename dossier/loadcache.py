@@ -134,26 +134,28 @@ def _write(cache_dir: Path, version: str, entries: dict[str, Result]) -> None:
 
 # Seeds' digests (load.py's ``_digest``: the text with its whitespace normalised) by a
 # hash of their bytes: a fresh process decodes every seed (evidence is checked against
-# it) but need not normalise 10,000 of them again (0.5 s) to hash what did not change.
+# it) but need not normalise 10,000 of them again (0.5 s) to hash what did not change,
+# nor to find again the quotes found in them (crossref.py; another half second).
 _SEEDS_NAME = "seed-digests.json"
 
 
-def read_seed_digests(cache_dir: Path) -> dict[str, str]:
-    """sha256 of a seed's bytes → its digest, as the last valid load saved them."""
+def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str]]:
+    """sha256 of a seed's bytes → its digest, and the quotes found in their seeds
+    (``crossref.quote_key``), as the last valid load saved them."""
     try:
         data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
         if data["version"] != _code_version():
-            return {}
-        digests = data["digests"]
-        if isinstance(digests, dict):
-            return {str(k): str(v) for k, v in digests.items()}
+            return {}, frozenset()
+        digests, quotes = data["digests"], data.get("quotes", [])
+        if isinstance(digests, dict) and isinstance(quotes, list):
+            return {str(k): str(v) for k, v in digests.items()}, frozenset(map(str, quotes))
     except (OSError, ValueError, KeyError, TypeError):  # none or damaged: hash them all
         pass
-    return {}
+    return {}, frozenset()
 
 
-def write_seed_digests(cache_dir: Path, digests: dict[str, str]) -> None:
-    data = {"version": _code_version(), "digests": digests}
+def write_seed_digests(cache_dir: Path, digests: dict[str, str], quotes: set[str]) -> None:
+    data = {"version": _code_version(), "digests": digests, "quotes": sorted(quotes)}
     with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")

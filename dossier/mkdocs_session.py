@@ -15,6 +15,7 @@ share the theme work between processes; nothing else changes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -66,6 +67,14 @@ class KeptFile(File):
     """A page whose output the build takes from the last site (kept_pages.py): MkDocs
     reads, renders and writes it no more than an unmodified page of a ``--dirty`` build;
     it is still in the file list, so the navigation and the sitemap list it as before."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class BuiltFile(File):
+    """A page built before MkDocs's page loop (``build_ahead``): the loop skips it as it
+    skips a ``KeptFile``, so it is written once."""
 
     def is_modified(self) -> bool:
         return False
@@ -145,6 +154,25 @@ def with_template(
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), around(env.loader)])
 
 
+def cache_compiled(env: jinja2.Environment, folder: Path) -> None:
+    """Keep the theme's compiled templates in ``folder`` between processes; Jinja checks
+    each against its source. (Compiling them took a quarter of a second of every build
+    that wraps a page.) ``folder`` must be named by whatever else shapes the compiling."""
+    with contextlib.suppress(OSError):  # without it, the templates are compiled as before
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = _CompiledTemplates(str(folder))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The folder may go at any time (.dossier/ deleted under serve, another setup's
+    build pruning it): a template that cannot be stored is compiled again next time,
+    where Jinja's own cache would stop the build. (Reading one that is gone is a miss.)"""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def serve(config_file: Path, addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
@@ -194,7 +222,7 @@ class MkDocsSession:
     def page_order(self) -> list[str]:
         """The pages MkDocs builds, in its order."""
         pages = self.files.documentation_pages()
-        return [file.src_uri for file in pages if not isinstance(file, KeptFile)]
+        return [file.src_uri for file in pages if not isinstance(file, KeptFile | BuiltFile)]
 
     def dest_of(self, path: str) -> str:
         """The file a page (by source path) is written to, relative to the site."""
@@ -211,6 +239,16 @@ class MkDocsSession:
         if populate:
             populate_page(page, self.config, self.files)
         build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+
+    def build_ahead(self) -> None:
+        """In a build with ``skip_kept``, build now the pages its page loop would build;
+        the loop then skips them. Each is built as the loop would build it (its events
+        included): nothing a page shows is made after the pages are populated. Raises
+        Unsupported (before building any) where the build does not skip kept pages."""
+        _private()
+        for path in self.page_order():
+            self.wrap_page(path, populate=False)
+            self.files.get_file_from_path(path).__class__ = BuiltFile
 
     def write_sitemap(self) -> None:
         _, _, build_theme_template = _private()

@@ -74,6 +74,10 @@ class PageCache:
         self.directory = directory / (f"site-{tag}" if tag else "site")
         self.search_dir = directory / "search"  # the search index's shards (site_search.py)
         self.fingerprint = fingerprint + variant
+        # The theme's compiled templates (mkdocs_session.cache_compiled), by what shapes
+        # their compiling besides their source: the engine's setup and Jinja's version.
+        setup = hashlib.sha256(f"{self.fingerprint}\0{_version('jinja2')}".encode())
+        self.compiled_dir = directory / "theme-templates" / setup.hexdigest()[:16]
         self.used: set[str] = set()
         self._listed: set[str] | None = None  # entries present when listed (list_entries)
         if tag:
@@ -133,6 +137,10 @@ class PageCache:
 
     def prune(self) -> None:
         """Drop entries this build did not use (call only after a complete build)."""
+        with contextlib.suppress(OSError):  # compiled templates of another setup
+            for other in self.compiled_dir.parent.iterdir():
+                if other != self.compiled_dir:
+                    shutil.rmtree(other, ignore_errors=True)
         if not self.directory.is_dir():
             return
         for path in self.directory.glob("*/*"):

@@ -277,12 +277,14 @@ def _build(
         memos = ExportMemos.load(root / _EXPORTS, tag)
 
         def remember() -> None:  # what the next build reads, saved while the old site goes
-            memos.save(root / _EXPORTS, tag)
             uptodate.record(root, site_dir, inputs, len(rendered.pages))
             if rendered.graph is not None:
                 rendered.graph.save(root / GRAPH_FILE, keys)
 
-        return build_site(root, rendered, site_dir, progress, memos, remember)
+        def keep_exports() -> None:  # true whether or not this build succeeds: saved early
+            memos.save(root / _EXPORTS, tag)
+
+        return build_site(root, rendered, site_dir, progress, memos, remember, keep_exports)
     finally:
         if printed is not None:
             printed.cancel()  # not collected: the build failed or stopped before

@@ -16,16 +16,13 @@ not store is simply not in the cache: the build's process then wraps it itself.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import multiprocessing
 import os
-import signal
 import time
 from collections.abc import Callable
 
-_PR_SET_PDEATHSIG = 1  # prctl(2)
+from .parallel import die_with
 
 
 class Team:
@@ -87,7 +84,7 @@ class Team:
     def _run(self) -> None:
         code = 1
         try:
-            _die_with(self.parent)
+            die_with(self.parent)
             self.start_worker()
             gc.freeze()  # the inherited heap stays shared: the collector does not touch it
             while (path := self.take_back()) is not None:
@@ -97,11 +94,3 @@ class Team:
             code = 0
         finally:
             os._exit(code)
-
-
-def _die_with(parent: int) -> None:
-    """A killed build takes its workers along (Linux): none goes on filling the cache."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # killed before the line above took effect
-        os._exit(1)

@@ -129,3 +129,22 @@ def test_check_prints_summary_and_writes_nothing(
     assert main(["--root", str(minimal), "check"]) == 0
     assert capsys.readouterr().out == "ok: 1 article, 2 companies, 1 deal\n"
     assert not (minimal / "site").exists()
+
+
+def test_a_search_index_that_fails_after_an_edit_leaves_the_previous_site(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an edit, Pagefind indexes beside the rest of the build (in a second process
+    where it can fork): its failure still stops the build, says so, and keeps the site."""
+    from dossier import site_search
+
+    assert build(minimal) == 0
+    before = tree(minimal / "site")
+    path = minimal / ARTICLE
+    path.write_text(path.read_text("utf-8").rstrip("\n") + " Edited.\n", "utf-8")
+    monkeypatch.setattr(site_search, "_binary", lambda: "/bin/false")  # exits with 1
+    capsys.readouterr()
+    assert build(minimal) == 1
+    assert "search: Pagefind could not index the site" in capsys.readouterr().err
+    assert tree(minimal / "site") == before
+    assert not list(minimal.glob(".site.*"))

@@ -13,6 +13,8 @@ import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pytest
 
 from dossier.cli import main
 
-from .conftest import clean_build, copy_project, run_build_py, write
+from .conftest import REPO, clean_build, copy_project, fresh_copy, run_build_py, write
 
 Edit = Callable[[Path, random.Random], None]
 
@@ -322,3 +324,74 @@ def test_seed_digests_kept_between_processes_follow_the_seeds(tmp_path: Path) ->
     kept = load_corpus(root, cache_dir=root / ".dossier/cache").seed_digests
     assert kept == load_corpus(root).seed_digests  # without the cache
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+
+
+def test_quotes_found_before_are_looked_for_again_once_their_seed_changed(tmp_path: Path) -> None:
+    """A fresh process takes the quotes the last build found in their seeds from
+    .dossier/cache/ (keyed by the seed's digest); a seed that changed is searched again,
+    so a quote no longer in it is reported exactly as a clean build reports it."""
+    root = copy_project(tmp_path / "project")
+    run_build_py(root, "build")
+    _replace(
+        root / "seeds/001_5bf3d7633e9a563a.txt",
+        "Tencent and Samsung announced a joint investment",
+        "Tencent and Samsung announced a joint venture",
+    )
+
+    def build_py(project: Path) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(REPO / "build.py"), "--root", str(project), "build"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    again, clean = build_py(root), build_py(fresh_copy(root, tmp_path / "clean"))
+    assert again.returncode == clean.returncode == 1
+    assert "tencent-samsung-joint-investment-2018.md:16: sources[0].quote" in clean.stderr
+    assert again.stderr == clean.stderr
+
+
+def test_main_feed_kept_between_processes_follows_an_edited_summary(tmp_path: Path) -> None:
+    """A fresh process takes the main feed's entries from .dossier/cache/ (keyed by their
+    record's digest); the entry of an article whose summary changed is written again, and
+    the feed is a clean build's."""
+    from dossier.sitepaths import FEED
+
+    root = copy_project(tmp_path / "project")
+    run_build_py(root, "build")
+    article = sorted((root / "briefings/articles").glob("*.md"))[0]
+    text = article.read_text("utf-8").rstrip("\n")
+    article.write_text(text + " A sentence added to the summary.\n", "utf-8")
+    run_build_py(root, "build")
+    feed = (root / "site" / FEED).read_text("utf-8")
+    assert "A sentence added to the summary." in feed
+    assert feed == (clean_build(root, tmp_path / "clean") / FEED).read_text("utf-8")
+
+
+def test_compiled_theme_templates_follow_an_edited_theme_override(tmp_path: Path) -> None:
+    """The theme's compiled templates are kept in .dossier/cache/ between processes; after
+    an override of the theme changed, every page shows the change, as in a clean build."""
+    root = copy_project(tmp_path / "project")
+    shutil.copytree(root / "dossier/theme", root / "overrides")
+    _replace(root / "mkdocs.yml", "custom_dir: dossier/theme", "custom_dir: overrides")
+    run_build_py(root, "build")
+    assert list((root / ".dossier/cache/theme-templates").rglob("*.cache"))
+    _replace(root / "overrides/main.html", '<meta property="og:site_name"', '<meta name="x-edited"')
+    run_build_py(root, "build")
+    assert 'name="x-edited"' in (root / "site/index.html").read_text("utf-8")
+    clean = fresh_copy(root, tmp_path / "clean")
+    shutil.copytree(root / "overrides", clean / "overrides")
+    assert ", 0 reused)" in run_build_py(clean, "build").stdout
+    assert tree(root / "site") == tree(clean / "site")
+
+
+def test_compiled_templates_whose_folder_went_are_compiled_again(tmp_path: Path) -> None:
+    """.dossier/ may be deleted at any time, under serve too: a template compiled after
+    its cache folder went is compiled and used, not an error."""
+    import jinja2
+
+    from dossier.mkdocs_session import cache_compiled
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"a": "a{{ x }}", "b": "b{{ x }}"}))
+    cache_compiled(env, tmp_path / "compiled")
+    assert env.get_template("a").render(x=1) == "a1"
+    assert list((tmp_path / "compiled").iterdir())
+    shutil.rmtree(tmp_path / "compiled")
+    assert env.get_template("b").render(x=2) == "b2"

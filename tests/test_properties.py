@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from dossier.errors import ContentError
 from dossier.frontmatter import FrontMatterError, parse
 from dossier.load import load_corpus
+from dossier.render.site import first_sentence
 from dossier.slugs import SLUG, fold, slugify
 
 # Text a briefing may hold: no control characters, surrogates or bidi overrides.
@@ -39,6 +41,17 @@ def test_slugify_is_safe_and_stable(name: str) -> None:
     assert slug == "" or SLUG.match(slug)
     assert slugify(slug) == slug
     assert "/" not in slug and ".." not in slug
+
+
+@given(
+    st.text(string.ascii_letters + ".!? \t\n\u00a0\u2003\x1c", max_size=300), st.integers(5, 250)
+)
+def test_first_sentence_is_the_first_sentence_of_the_normalised_text(text: str, limit: int) -> None:
+    normalised = " ".join(text.split())  # the whole text first, as descriptions were made
+    cut = re.search(r"(?<=[.!?])\s", normalised)
+    sentence = normalised[: cut.start()] if cut else normalised
+    short = sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+    assert first_sentence(text, limit) == short
 
 
 @given(st.text(string.ascii_letters + " ", min_size=1, max_size=30))

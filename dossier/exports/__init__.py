@@ -28,12 +28,12 @@ class ExportMemos:
     """What the exports of one build keep for the next (serve): records' texts, feeds.
 
     ``build.py`` keeps the costly part on disk (``save``, ``load``) for the next process:
-    each feed entry (a summary converted to HTML), each company's feed (keyed by the
-    digests of its company's, articles' and deals' files, the fallback date and the
-    site's address; making the 1,000 of them again took 1.3 s of an edit's build at
-    10,000 articles) and each record's JSON text, keyed by the digest of the record's
-    file, as in memory. Saved with a tag (a digest of Dossier's code and libraries):
-    another version reads nothing.
+    each feed entry (a summary converted to HTML) and its XML in the main feed, each
+    company's feed (keyed by the digests of its company's, articles' and deals' files,
+    the fallback date and the site's address; making the 1,000 of them again took 1.3 s
+    of an edit's build at 10,000 articles) and each record's JSON text, keyed by the
+    digest of the record's file, as in memory. Saved with a tag (a digest of Dossier's
+    code and libraries): another version reads nothing.
     """
 
     feeds: FeedWriter = field(default_factory=FeedWriter)
@@ -42,7 +42,9 @@ class ExportMemos:
     def save(self, path: Path, tag: str) -> None:
         """Keep what the last build made (a pickle, like the load cache: this program's
         own output in the project's cache)."""
-        kept = (tag, self.feeds.entries.now, self.feeds.company_feeds.now, self.records.now)
+        feeds = self.feeds
+        memos = (feeds.entries.now, feeds.company_feeds.now, self.records.now)
+        kept = (tag, *memos, feeds.main_entry_xml.now)
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -55,12 +57,13 @@ class ExportMemos:
         memos = cls()
         try:
             with path.open("rb") as handle:
-                saved, entries, feeds, records = pickle.load(handle)
+                saved, entries, feeds, records, main_entries = pickle.load(handle)
         except Exception:  # missing, damaged or from another version: make everything
             return memos
         if saved == tag:
             memos.feeds.entries.now, memos.records.now = entries, records
             memos.feeds.company_feeds.now = feeds
+            memos.feeds.main_entry_xml.now = main_entries
         return memos
 
 

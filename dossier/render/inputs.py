@@ -122,7 +122,9 @@ class PageGraph:
         data = {"format": _FORMAT, "pages": pages, "digests": self.digests}
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-        write_bytes(path, gzip.compress(text.encode("utf-8"), mtime=0))
+        # The fastest level: the ninth took 0.3 s at 10,000 articles for a file an eighth
+        # smaller.
+        write_bytes(path, gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0))
 
     def changes(self, path: Path, keys: Mapping[str, str]) -> Changes | None:
         """What moved since the graph saved at ``path``: None if there is none (or it is

@@ -258,7 +258,7 @@ def _jobs(views: Views) -> Iterator[PageJob]:
             "company.html.j2",
             page_path("company", company.slug),
             company.name,
-            _first_sentence(company.description),
+            first_sentence(company.description),
             {"company": company},
         )
     for deal in views.deals_newest_first:
@@ -266,7 +266,7 @@ def _jobs(views: Views) -> Iterator[PageJob]:
             "deal.html.j2",
             page_path("deal", deal.slug),
             deal.title,
-            _first_sentence(deal.summary),
+            first_sentence(deal.summary),
             {"deal": deal},
         )
     for article in views.articles_newest_first:
@@ -274,7 +274,7 @@ def _jobs(views: Views) -> Iterator[PageJob]:
             "article.html.j2",
             page_path("article", article.slug),
             article.title,
-            _first_sentence(article.summary),
+            first_sentence(article.summary),
             {"article": article},
         )
 
@@ -323,11 +323,16 @@ def _page(env: jinja2.Environment, views: Views, job: PageJob) -> Page:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every page's description, every build under serve
-def _first_sentence(markdown_text: str, limit: int = 200) -> str:
-    text = " ".join(markdown_text.split())
-    cut = re.search(r"(?<=[.!?])\s", text)
-    sentence = text[: cut.start()] if cut else text
+def first_sentence(markdown_text: str, limit: int = 200) -> str:
+    """The text up to its first sentence end (punctuation then a space), whitespace runs
+    as one space, at most ``limit`` characters. Only the sentence is normalised, not the
+    whole text (a fresh build did all 11,500 bodies: a third of a second)."""
+    cut = _SENTENCE_END.search(markdown_text)
+    sentence = " ".join((markdown_text[: cut.start() + 1] if cut else markdown_text).split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _index_description(views: Views, key: str) -> str:
