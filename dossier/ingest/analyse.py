@@ -82,6 +82,7 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
         title=meta.title,
         mentions=counts,
         in_title=frozenset(in_title),
+        # a sentence said twice is placed where it is first said
         position={s: i for i, (s, _) in reversed(list(enumerate(statements)))},
         named={s: len({m.slug for m in ms}) for s, ms in headline + statements},
     )

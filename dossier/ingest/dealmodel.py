@@ -3,12 +3,12 @@ what the rules saw (the cue, the kind, the status, how many sentences state it) 
 where the story stands on it (whether its parties lead the story or are named once in a
 list, whether the headline names them, the words of the sentence).
 
-On the annotated real news about one deal the rules draft in three is no deal of the
-story ("a deal with United Tech would save", "Huawei could be barred from buying Arm
-chips"): a reviewer's queue full of them hides the real ones. The model's probability is
-the draft's confidence, and a statement below its threshold is not drafted. Its weights
-are learned from benchmarks/realnews (benchmarks/train_deal_model.py writes
-data/deal_model.json).
+On the annotated real news about one deal statement the rules find in four is no deal
+of the story ("a deal with United Tech would save", "Huawei could be barred from buying
+Arm chips"): a reviewer's queue should show them last. The model's probability is the
+draft's confidence, and a statement below its threshold (a floor under which nearly all
+are noise) is not drafted. Its weights are learned from benchmarks/realnews
+(benchmarks/train_deal_model.py writes data/deal_model.json).
 """
 
 from __future__ import annotations

@@ -818,14 +818,14 @@ def _family(hit: _Hit) -> str:
 
 def _merge(hits: list[_Hit]) -> list[DealFinding]:
     """Sentences about the same parties and the same time are one deal."""
-    # News tells one deal several ways: "agreed to buy LinkedIn … the merger", "a
-    # partnership … the memorandum": kinds of one family are one deal. Two strong statements
-    # of different families are two deals ("invested in …; separately, licensed … to"); a
-    # weak one ("the partnership") joins the deal of the same parties. A statement that
-    # names one more party (an adviser, a parent) is the same deal too.
+    # News tells one deal several ways: "agreed to buy LinkedIn … the merger", "invested
+    # $10 billion … the partnership": statements of any kind about the same parties and
+    # time are one deal (on the annotated real news two of different kinds were one deal
+    # far more often than two; "invested in …; separately, licensed … to" is the rarer
+    # case and is merged too). A statement that names one more party (an adviser, a
+    # parent) is the same deal. Background deals of other years stay apart.
     groups: dict[tuple[frozenset[str], int | None, str], list[int]] = {}
-    # strong statements of a kind first; a generic "deal" then joins the deal of the same
-    # parties whatever its kind ("agreed to buy LinkedIn … the deal with Microsoft")
+    # strong statements first, so a deal's parties are a strong statement's
     for i in sorted(range(len(hits)), key=lambda i: (not hits[i].strong, hits[i].generic)):
         hit = hits[i]
         parties = frozenset(p for p, _ in hit.finding.parties)

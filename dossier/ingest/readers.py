@@ -122,8 +122,9 @@ def _read_text(rel: str, text: str) -> Read:
 
 
 # News archives kept in the TREC/LDC form (AP, Wall Street Journal, Los Angeles Times,
-# Financial Times, newswire corpora): SGML fields in a <DOC>, the document number giving
-# the archive and the day ("AP890103-0251", "APW19990602.0201", "LA102390-0093").
+# newswire corpora): SGML fields in a <DOC>, the document number giving the archive and
+# the day ("AP890103-0251", "APW19990602.0201", "LA102390-0093"; the Financial Times'
+# "FT911-1" gives no day, so such a document is read as text like before).
 _DOCNO = re.compile(r"\A\s*(?:<DOC>\s*)?<DOCNO>\s*([A-Z]+)(\d{6,8})\b")
 _TITLE_FIELDS = ("HEADLINE", "HEAD", "HL", "TITLE")
 # archive → (outlet, how its number writes the day); a news service's archive ("NYT":
