@@ -701,9 +701,11 @@ def test_a_stake_and_working_together_are_one_deal() -> None:
 
 
 def test_the_kind_most_statements_give_is_the_deal_s() -> None:
+    # the lede says joint venture, two sentences say investment: one deal, an investment
+    # (not the lede's kind, not two deals)
     text = (
-        "Title\n\nOrwell Group and Kestrel Labs announced a partnership on Monday.\n\n"
-        "Orwell Group will invest $40 million in Kestrel Labs.\n\n"
+        "Title\n\nOrwell Group Inc and Kestrel Labs Ltd formed a joint venture for lidar "
+        "chips on Monday.\n\nOrwell Group will invest $40 million in Kestrel Labs.\n\n"
         "The investment gives Orwell Group a seat on the board of Kestrel Labs.\n"
     )
     (deal,) = _deals(text, "2025-10-21")
