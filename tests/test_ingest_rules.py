@@ -111,6 +111,20 @@ def test_a_saved_email_gives_its_subject_date_and_body() -> None:
     assert "Mime-Version" not in body and warnings == ()
 
 
+def test_a_funding_round_reported_is_raised_and_one_planned_is_not() -> None:
+    from dossier.ingest.status import status_of
+
+    for raised in (
+        "Orwell Capital led Kestrel's round, with participation from Tamsin Ventures.",
+        "The company just announced $40 million in a series C round led by Orwell Capital.",
+        "The financing comes from Orwell Capital and Tamsin Ventures.",
+        "The Series B funding round included the participation of Orwell Capital.",
+    ):
+        assert status_of(raised) == ("completed", True), raised
+    assert status_of("Kestrel plans to raise a Series B round next year.")[0] == "announced"
+    assert status_of("Kestrel is in talks to raise a round led by Orwell.")[0] == "rumored"
+
+
 def test_the_day_of_the_saying_is_not_part_of_the_name_after_it() -> None:
     said = names("Tree International said Tuesday Orwell Records agreed to buy it for $45 million.")
     assert "Orwell Records" in said and not any(n.startswith("Tuesday") for n in said)

@@ -116,6 +116,17 @@ _SAID_WOULD = Caseless(
     r"\b(?:said|says|announced|announces|confirmed) (?:that )?(?:[\w'-]+ ){0,5}?(?:would|will)\b",
     ("said", "says", "announce", "confirmed"),
 )
+_ROUND = Caseless(
+    r"\b(?:series [a-h]\b|seed (?:round|funding|financing)|(?:funding|financing|investment)"
+    r" round|round of (?:funding|financing)"
+    r"|(?:the|its|their|[\w.-]+[^\w\s]s) (?:[\w$.-]+ ){0,2}?round\b"
+    r"|the financing\b)",
+    ("series", "seed", "round", "financing"),
+)
+_ROUND_DONE = Caseless(
+    r"\b(?:led|included|announced|announces|comes from|came from|secured|brought in|"
+    r"landed|totall?ed|participat\w+ (?:from|of|by))\b"
+)
 # lower case only: "May 20" is a date
 _WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
 # one side's intention, not yet accepted by the other
@@ -142,6 +153,10 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "completed", True
     if _REPORTED.search(sentence, low):
         return "rumored", True
+    if _ROUND.search(sentence, low) and _ROUND_DONE.search(sentence, low):
+        # a funding round is news once it is raised: "led Datadog's round", "announced
+        # $270 million in a series C round", "the financing comes from"
+        return "completed", True
     if _OFFER.search(sentence, low):
         # "had agreed to a A$1.4 billion takeover bid by Westpac": the target accepted it
         accepted = _ACCEPTED.search(sentence, low)
