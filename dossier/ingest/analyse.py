@@ -78,15 +78,17 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             counts[m.slug] += 1
             order.setdefault(m.slug, i)
     in_title = {m.slug for m in without_advisers(meta.title, finder.mentions(meta.title))}
-    story = Story(
-        title=meta.title,
-        mentions=counts,
-        in_title=frozenset(in_title),
-        # a sentence said twice is placed where it is first said
-        position={s: i for i, (s, _) in reversed(list(enumerate(statements)))},
-        named={s: len({m.slug for m in ms}) for s, ms in headline + statements},
-    )
-    deals = judge(found, story)
+    deals: list[DealFinding] = []
+    if found:  # an article with no deal statement needs nothing of the deal model
+        story = Story(
+            title=meta.title,
+            mentions=counts,
+            in_title=frozenset(in_title),
+            # a sentence said twice is placed where it is first said
+            position={s: i for i, (s, _) in reversed(list(enumerate(statements)))},
+            named={s: len({m.slug for m in ms}) for s, ms in headline + statements},
+        )
+        deals = judge(found, story)
     # a company the rules found in a deal statement acts in the story even when the
     # model does not draft the deal
     parties = {slug for d in found for slug, _ in d.parties}
