@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
 import os
 import re
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "texts"
 CACHE = HERE / ".cache"
 MIRRORS = Path(os.environ.get("DOSSIER_MIRRORS", "/work/.mirror"))
-ROUNDS = ("dev", *(f"blind{n}" for n in range(1, 21)))
+ROUNDS = ("dev", *(f"blind{n}" for n in range(1, 22)))
 META_FIELDS = ("title", "outlet", "published", "url", "author")
 
 
@@ -88,9 +91,39 @@ def read_blob(entry: dict[str, Any]) -> bytes:
     return data.stdout
 
 
+def unpack(entry: dict[str, Any], data: bytes) -> bytes:
+    """The bytes the entry's format reads: the blob itself, or what its archive holds.
+
+    ``archive: gzip`` for a compressed file; ``archive: tar`` (any compression) or
+    ``archive: zip`` with ``member:`` naming the file inside.
+    """
+    kind = entry.get("archive")
+    if kind is None:
+        return data
+    if kind == "gzip":
+        return gzip.decompress(data)
+    member = entry.get("member")
+    if not member:
+        sys.exit(f"{entry['id']}: archive {kind!r} needs a member")
+    try:
+        if kind == "tar":
+            with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+                handle = tar.extractfile(member)
+                if handle is None:
+                    sys.exit(f"{entry['id']}: {member} in the archive is not a file")
+                return handle.read()
+        if kind == "zip":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return archive.read(member)
+    except KeyError:
+        sys.exit(f"{entry['id']}: no member {member!r} in {entry['path']}")
+    sys.exit(f"{entry['id']}: unknown archive {kind!r} (gzip, tar, zip)")
+
+
 def record_of(entry: dict[str, Any], data: bytes) -> dict[str, Any]:
     """The article's fields: {'text': ..., 'title': ..., ...} from the file's format."""
     fmt = entry.get("format", "file")
+    data = unpack(entry, data)
     text = data.decode(entry.get("encoding", "utf-8"), errors="replace")
     fields: dict[str, str] = entry.get("fields") or {}
     if fmt == "file":
