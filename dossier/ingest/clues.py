@@ -11,6 +11,7 @@ each kind of evidence has a confidence (CONFIDENCE), recorded with the draft.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import (
     AP_STATES,
@@ -572,9 +573,14 @@ def _registered(tokens: list[str], before: str) -> bool:
         not before.strip(' "“‘(') or tokens[0] in first_names(USUAL_NAME_SHARE)
     ):
         return False
-    name = " ".join(usual_name(" ".join(tokens)).split()).removesuffix(".com")
+    return _registrant(" ".join(tokens))
+
+
+@lru_cache(maxsize=4096)  # a story names its companies again and again
+def _registrant(phrase: str) -> bool:
+    name = fold(" ".join(usual_name(phrase).split()).removesuffix(".com"))
     # "Wal-Mart" is "Walmart", "Coca-Cola" is "Coca Cola"
-    return fold(name) in registrants() or compact(fold(name)) in compact_registrants()
+    return name in registrants() or compact(name) in compact_registrants()
 
 
 def _business(before: str, after: str) -> bool:

@@ -81,11 +81,13 @@ _GLUED_STOP = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])")
 _PARTNERSHIP_FORMS = frozenset({"LP", "L.P.", "LLP", "L.L.P."})
 
 
-def pieces(sentence: str) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=1024)  # the company rules and the model read each sentence in turn
+def pieces(sentence: str) -> tuple[tuple[int, str], ...]:
     """The capitalised phrases of a sentence (offset, text), a title-case headline cut
     into its names."""
-    for start, end in _firm_names(sentence):
-        yield from _cut(start, sentence[start:end])
+    return tuple(
+        piece for start, end in _firm_names(sentence) for piece in _cut(start, sentence[start:end])
+    )
 
 
 def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:

@@ -5,6 +5,7 @@ tools/make_register.py builds the file from the SEC's list.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,8 +36,11 @@ _PLAIN = frozenset(
 )
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w less "_" is what str.isalnum accepts
+
+
 def compact(name: str) -> str:
-    return "".join(c for c in name if c.isalnum())
+    return _NOT_ALNUM.sub("", name)
 
 
 @lru_cache(maxsize=1)
