@@ -58,6 +58,10 @@ def load_entries() -> list[dict[str, Any]]:
             if pointer in pointers:
                 sys.exit(f"{path.name}: {entry['id']} is the article {pointers[pointer]}")
             pointers[pointer] = entry["id"]
+            for key in ("companies", "also"):
+                for name in entry["gold"].get(key) or []:
+                    if not isinstance(name, str):  # "Acme (NYSE: ACM)" unquoted is a mapping
+                        sys.exit(f"{path.name}: {entry['id']} {key} {name!r}: quote the name")
             entries.append(entry)
     return entries
 
