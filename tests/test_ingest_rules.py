@@ -745,3 +745,22 @@ def test_a_bid_of_a_sum_for_a_company_is_a_takeover_bid() -> None:
     assert deal.kind == "acquisition"
     assert deal.status == "rumored"
     assert dict(deal.parties) == {"orland": "acquirer", "lenvar": "target"}
+
+
+def test_a_market_roundup_names_its_stocks_and_brokers() -> None:
+    text = (
+        "Check out the companies making moves in premarket trading.\n\n"
+        "Quillon Orbit - The company's stock tumbled 19% after a failed launch. "
+        "Varbex shares last traded flat after the company cut jobs. "
+        "Trellio popped 2% after Kesterbanc upgraded the dating app stock to overweight. "
+        "Mr Santhalingam reiterated that prices would hold."
+    )
+    found = ruled(text)
+    assert {"Quillon Orbit", "Varbex", "Kesterbanc"} <= found, found
+    assert "Santhalingam" not in found
+
+
+def test_a_heading_run_into_its_item_is_two_phrases() -> None:
+    # a roundup's heading and its item's first words, the line break lost: two spaces
+    found = ruled("Stocks on the move. Varbex  Varbex shares jumped 19% on Tuesday.")
+    assert "Varbex" in found and "Varbex Varbex" not in found, found

@@ -502,6 +502,14 @@ _TICKER_AFTER = re.compile(
 _BARE_RIC = re.compile(r"^\s+[A-Z0-9]{1,7}\.[A-Z]{1,3}\b(?!\.\w)")
 
 
+# How a stock moved: "rose", "last traded", "ticked down"
+_STOCK_MOVES = (
+    r"(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|surged|tumbled|soared|sank|"
+    r"plunged|were|was|traded|popped|rallied|slumped|spiked|slipped|edged|ticked|advanced|"
+    r"declined|added|shed|skidded|sagged|hit|touched|opened|ended|are|is)\b"
+)
+
+
 # What only a business has or does, next to its name: "Apple's shares", "shares of
 # Gogo", "Kmart reported", "a spokesman for Oracle".
 _BUSINESS_AFTER = re.compile(
@@ -516,8 +524,18 @@ _BUSINESS_AFTER = re.compile(
     r"head of|chief [\w-]+ officer|general counsel|managing director|software|platform|"
     r"portfolio|solutions|services|business|operations|technology|patents?|workforce|"
     r"engineers|offices|website)\b"
-    r"|^\s+(?:shares|stock)\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|closed|"
-    r"surged|tumbled|soared|sank|plunged|were|traded)\b"
+    # "Coinbase shares last traded flat", "Bumble stock popped 2%"
+    r"|^\s+(?:shares|stock)\s+(?:\w+\s+)?"
+    + _STOCK_MOVES
+    # a market roundup's item: "Virgin Orbit - The company's stock tumbled 19%",
+    # "Frontline The shipping stock surged" (the heading's dash lost)
+    + r"|^\s*[-–—:]?\s*The\s+(?:[\w-]+\s+){0,2}?(?:company['’]s\s+)?(?:stock|shares)\s+"
+    r"(?:\w+\s+)?"
+    + _STOCK_MOVES
+    # "KeyBanc upgraded the dating app stock": a broker's rating
+    + r"|^\s+(?:upgraded|downgraded|initiated coverage (?:of|on))\s+(?:\S+\s+){0,5}?"
+    r"(?:stock|shares|to\s+(?:buy|sell|hold|overweight|underweight|outperform|underperform|"
+    r"neutral|equal[- ]weight|market perform))\b"
     # "Zoom CEO Eric Yuan", "Microsoft chief executive Satya Nadella"
     r"|^\s+(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|president|founder|"
     r"co-founder|spokes(?:man|woman|person))\s+[A-Z][a-z]+\s+[A-Z]"

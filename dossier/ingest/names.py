@@ -32,7 +32,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
 
 
-_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t]+)"
+_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t])"
 
 
 # lower-case legal forms close a name too: "Helio Grid plc", "Ostrava Steel a.s."
