@@ -764,3 +764,14 @@ def test_a_heading_run_into_its_item_is_two_phrases() -> None:
     # a roundup's heading and its item's first words, the line break lost: two spaces
     found = ruled("Stocks on the move. Varbex  Varbex shares jumped 19% on Tuesday.")
     assert "Varbex" in found and "Varbex Varbex" not in found, found
+
+
+def test_goods_of_a_company_and_deals_that_never_happened_are_no_deals() -> None:
+    text = (
+        "Orvanta Holdings plc and Kestrel Systems Inc. met regulators on Monday. "
+        "Kestrel could be barred from buying Orvanta chips if the merger is done. "
+        "Brisca Airways Ltd agreed to buy 40 Orvanta jets. "
+        "If only Velmar Corp. had bought Kestrel when it had the chance, analysts said. "
+        "Brisca said it could have bought Velmar in 2019."
+    )
+    assert deals(text) == set(), deals(text)

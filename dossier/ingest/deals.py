@@ -175,7 +175,9 @@ _NOT_THIS_DEAL = Caseless(
     # instead sold to Apollo", "if the bid fails"
     r"|should (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer)"
     r"|if (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer) "
-    r"(?:fails|falls|collapses|is blocked|does not|doesn't))\b",
+    r"(?:fails|falls|collapses|is blocked|does not|doesn't)"
+    # what never happened: "if only Yahoo had bought Google", "could have bought Tumblr"
+    r"|if only|(?:could|should|might) have (?:bought|acquired|purchased|merged|invested))\b",
     (
         "their own",
         "similar ",
@@ -201,7 +203,14 @@ _NOT_THIS_DEAL = Caseless(
         "investors who",
         "should ",
         "if ",
+        "have ",
     ),
+)
+_GOODS_AFTER = re.compile(
+    r"\s+(?:aircraft|jets?|planes|airplanes|airliners|engines|helicopters|drones|satellites"
+    r"|chips?|chipsets?|processors?|phones?|smartphones?|handsets?|tablets?|laptops?|computers"
+    r"|servers|cars|vehicles|trucks|locomotives|ships|vessels|turbines|equipment|gear"
+    r"|components|parts)\b"
 )
 _COMPARISON = Caseless(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike|like|than)\b"
@@ -592,7 +601,12 @@ def _analyse(
         else None
     )
     cut = comparison.start() if comparison else len(sentence)
-    actors = [m for m in mentions if not m.possessed and m.start < cut]
+    # "buying Arm chips", "buy 100 Airbus jets": goods of a company, not the company
+    actors = [
+        m
+        for m in mentions
+        if not m.possessed and m.start < cut and not _GOODS_AFTER.match(sentence, m.end)
+    ]
     seen: dict[str, Mention] = {}
     for m in actors:
         seen.setdefault(m.slug, m)
