@@ -142,6 +142,20 @@ def test_html_entities_left_in_scraped_text_are_read() -> None:
     assert "Cable & Wireless" in names and not any("&amp" in n for n in names)
 
 
+def test_a_web_page_element_alone_in_a_post_is_markup_not_text() -> None:
+    from dossier.ingest.readers import _read_markdown
+
+    post = (
+        "Globex Corp. said Tuesday it agreed to buy Initech Inc.\n\n"
+        "<img\n  src=\"{{ '/assets/img/initech.jpg' | relative_url }}\"\n"
+        "  alt=\"Initech's office\"\n  class=\"img-fluid\">\n\n"
+        "The deal values Initech at $300 million, a x < y comparison aside.\n"
+    )
+    body = _read_markdown("seeds/a", post)[0]
+    assert "relative_url" not in body and "src=" not in body
+    assert "agreed to buy Initech Inc." in body and "x < y comparison" in body
+
+
 def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> None:
     post = (
         "---\npost_title: Globex buys Initech\npermalink: https://republisher.example/p/1\n"

@@ -326,13 +326,17 @@ def _strip_markup(text: str) -> str:
 def _without_tags(text: str, always: bool = False) -> str:
     """Tags out (and entities read) when a text file holds markup: a blog export's
     "<p><span …>", a wire archive's "<DOC>" and "<DATE_TIME>". Lines stay where they were."""
-    if not always and len(_TAG.findall(text, 0, 20_000)) < 3:
+    if not always and len(_TAG.findall(text, 0, 20_000)) < 3 and not _ELEMENT.search(text):
         # text scraped from a page keeps its entities: "AT&amp;T", "Cable &amp; Wireless"
         return html.unescape(text) if _ENTITY.search(text) else text
     text = _BLOCK_TAG.sub(lambda m: "\n" * m.group(0).count("\n") + "  ", text)
     return html.unescape(_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text))
 
 
+# A web page's own element, even one alone: a blog post's "<img src=… alt=…>" in markdown
+_ELEMENT = re.compile(
+    r"<(?:img|iframe|figure|figcaption|video|script|style|span|div|a)\s[^<>]*>", re.I
+)
 _ENTITY = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]*)?|/[a-zA-Z][\w:-]*\s*)/?>")
 # a block ends a paragraph: <p>, <br>, <div>, <li> …
