@@ -148,7 +148,7 @@ def test_a_web_page_element_alone_in_a_post_is_markup_not_text() -> None:
     post = (
         "Globex Corp. said Tuesday it agreed to buy Initech Inc.\n\n"
         "<img\n  src=\"{{ '/assets/img/initech.jpg' | relative_url }}\"\n"
-        "  alt=\"Initech's office\"\n  class=\"img-fluid\">\n\n"
+        '  alt="Initech\'s office"\n  class="img-fluid">\n\n'
         "The deal values Initech at $300 million, a x < y comparison aside.\n"
     )
     body = _read_markdown("seeds/a", post)[0]
