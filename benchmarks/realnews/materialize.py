@@ -44,7 +44,7 @@ def load_entries() -> list[dict[str, Any]]:
     """Every article of every set file, ids unique across sets."""
     entries: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
-    pointers: dict[tuple[str, str, str], str] = {}  # one article is in the set once
+    pointers: dict[tuple[str, ...], str] = {}  # one article is in the set once
     for path in sorted((HERE / "sets").glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text("utf-8")) or []:
             entry.setdefault("gold", {})
@@ -54,7 +54,12 @@ def load_entries() -> list[dict[str, Any]]:
             if entry.get("round") not in ROUNDS:
                 sys.exit(f"{path.name}: {entry['id']} has round {entry.get('round')!r}")
             seen[entry["id"]] = path.stem
-            pointer = (entry["repo"], entry["blob"], str(entry.get("record")))
+            pointer = (
+                entry["repo"],
+                entry["blob"],
+                str(entry.get("member")),
+                str(entry.get("record")),
+            )
             if pointer in pointers:
                 sys.exit(f"{path.name}: {entry['id']} is the article {pointers[pointer]}")
             pointers[pointer] = entry["id"]
