@@ -775,3 +775,18 @@ def test_goods_of_a_company_and_deals_that_never_happened_are_no_deals() -> None
         "Brisca said it could have bought Velmar in 2019."
     )
     assert deals(text) == set(), deals(text)
+
+
+def test_who_buys_whom_in_a_plural_cue_a_noun_before_the_cue_and_a_company_selling_itself() -> None:
+    found = deals(
+        "Kelmsford AG's acquisitions of Orwen House Inc. and Bantry Dell Corp. drew scrutiny. "
+        "As in its Tessaro Inc. acquisition, Quorvel Corp. kept the brand. "
+        "After selling itself to Halden Group Ltd. last year, Myrtle Inc. grew fast."
+    )
+    for buyer, target in (
+        ("kelmsford", "orwen-house"),
+        ("kelmsford", "bantry-dell"),
+        ("quorvel", "tessaro"),
+        ("halden", "myrtle"),
+    ):
+        assert tuple(sorted([(buyer, "acquirer"), (target, "target")])) in found, found

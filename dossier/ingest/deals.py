@@ -53,7 +53,7 @@ _STRONG = {
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
     r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
-    r"|sold to|sold off|sell(?:s|ing)? off"
+    r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
     r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
@@ -268,6 +268,8 @@ _PASSIVE_ACQ = Caseless(
     + _BUSINESS
     + r"|taken over by|"
     r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
+    # "After selling itself to Fox, MySpace …"
+    r"|sold itself to|sell(?:s|ing)? itself to"
     # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
     r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by"
     # "agreed to a A$1.4 billion takeover bid by Westpac", "an offer from Orland"
@@ -355,6 +357,7 @@ def find_deals(
             else:
                 hits.append(hit)
                 hits += _further_acquisitions(sentence, mentions, hit)
+                hits += _listed_targets(sentence, mentions, hit)
             last_hit = index
         one_party = _one_party(sentence, mentions, year_here)
         if year_here is not None:
@@ -399,6 +402,37 @@ def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[
             parties = ((subject.slug, mine), (other.slug, theirs))
         else:
             parties = ((subject.slug, "partner"), (other.slug, "partner"))
+        finding = dataclasses.replace(
+            hit.finding, parties=parties, rule=f"{hit.finding.rule}; one of a list"
+        )
+        out.append(dataclasses.replace(hit, finding=finding))
+    return out
+
+
+_PLURAL_CUE = Caseless(
+    r"\b(?:acquisitions|purchases|takeovers|buyouts) of\b",
+    ("acquisitions", "purchases", "takeovers", "buyouts"),
+)
+
+
+def _listed_targets(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
+    """Each company of a list after a plural cue is bought: "Bertelsmann's acquisitions of
+    Random House and Bantam Doubleday Dell" is two deals of one buyer."""
+    if hit.finding.kind != "acquisition":
+        return []
+    cue = _PLURAL_CUE.search(sentence, lowered(sentence))
+    roles = dict(hit.finding.parties)
+    buyer = next((s for s, role in roles.items() if role == "acquirer"), None)
+    if cue is None or buyer is None:
+        return []
+    listed = [m for m in mentions if m.start >= cue.end() and not m.possessed]
+    if not listed or roles.get(listed[0].slug) != "target":
+        return []
+    out = []
+    for previous, other in itertools.pairwise(listed):
+        if not _LIST_GAP.match(sentence[previous.end : other.start]) or other.slug in roles:
+            break
+        parties = ((buyer, "acquirer"), (other.slug, "target"))
         finding = dataclasses.replace(
             hit.finding, parties=parties, rule=f"{hit.finding.rule}; one of a list"
         )
@@ -756,6 +790,7 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
     return False
 
 
+_ADJUNCT_CUE = re.compile(r"\s+(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)")
 _WHICH_BOUGHT = re.compile(
     r"\s*,\s+which\s+(?:[\w.’'-]+\s+){0,6}?(?:acquired|bought|purchased|took over)\b"
 )
@@ -773,6 +808,11 @@ def _parties(
             buyer = next((m for m in actors if which.start() < m.start < which.end()), None)
             if target and buyer and target.slug != buyer.slug:
                 return ((buyer.slug, "acquirer"), (target.slug, "target"))
+        # "its Instagram acquisition, Facebook …": the name before the noun is bought
+        adjunct = next((m for m in actors if _ADJUNCT_CUE.match(sentence, m.end)), None)
+        if adjunct is not None:
+            buyer = next(m for m in actors if m.slug != adjunct.slug)
+            return ((buyer.slug, "acquirer"), (adjunct.slug, "target"))
         of_by = _OF_BY.search(sentence)
         if of_by:  # "the purchase of cataloger Fingerhut by Federated"
             target = next((m for m in actors if of_by.start() < m.start < of_by.end()), None)
