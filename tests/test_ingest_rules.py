@@ -790,3 +790,17 @@ def test_who_buys_whom_in_a_plural_cue_a_noun_before_the_cue_and_a_company_selli
         ("halden", "myrtle"),
     ):
         assert tuple(sorted([(buyer, "acquirer"), (target, "target")])) in found, found
+
+
+def test_a_name_shortened_in_the_story_is_one_company_but_a_unit_is_another() -> None:
+    found = names(
+        "Brentwick Home Products Corp. agreed to settle the claims on Monday. Brentwick "
+        "Home said the charge would be taken this quarter. K.L. Farrowby & Co. owns 33% of "
+        "Moleculon Inc. and Farrowby said it would buy more. Royal Velde/Shellac Group "
+        "formed a joint venture with Bechtor Corp.; Shellac said it would invest $1 billion. "
+        "Orvanta Cussons Nigeria Plc said on Monday it would cut 300 jobs. Its parent "
+        "Orvanta Cussons plc said the plan was approved. Orvanta Cussons shares fell 2%."
+    )
+    assert "Brentwick Home Products" in found and "Brentwick Home" not in found, found
+    assert "Farrowby" not in found and "Shellac" not in found, found
+    assert {"Orvanta Cussons", "Orvanta Cussons Nigeria"} <= found, found

@@ -405,17 +405,24 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
     """ "Halvorsen said" and "Halvorsen Ferries", "GM" and "General Motors": the one word
     is the longer name's short form or its initials, not a second company."""
     for slug, company in list(found.items()):
-        if " " in company.name:
+        if slug not in found:
             continue
+        one_word = " " not in company.name
         longers = [
             c
             for c in found.values()
-            if c.name.startswith(company.name + " ")
-            # "PSEG" and "Public Service Enterprise Group": initials with the legal form
-            or (
-                company.name.isupper()
-                # "M&S" and "Marks & Spencer": the ampersand is no letter of either
-                and _initials_fit(company.name.replace("&", ""), (c.name, *c.aliases), sentences)
+            if c is not company
+            and (
+                _shortened(company.name, c.name)
+                # "PSEG" and "Public Service Enterprise Group": initials with the legal form
+                or (
+                    one_word
+                    and company.name.isupper()
+                    # "M&S" and "Marks & Spencer": the ampersand is no letter of either
+                    and _initials_fit(
+                        company.name.replace("&", ""), (c.name, *c.aliases), sentences
+                    )
+                )
             )
         ]
         if not longers:
@@ -431,6 +438,34 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
             longer, aliases=(*longer.aliases, company.name, *company.aliases)
         )
         finder.reassign((company.name, *company.aliases), longer.slug)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_SITE = re.compile(r"\.(?:com|ai|io|net|org|co)$")
+
+
+def _shortened(short: str, name: str) -> bool:
+    """Whether ``short`` is how a story shortens ``name``: its first words ("American Home"
+    of "American Home Products", "Sears" of "Sears, Roebuck"), the family name after
+    initials ("Faulding" of "F.H. Faulding"), one half of a paired name ("Shell" of
+    "Royal Dutch/Shell"), the name of a site ("Vespa" of "Vespa.ai")."""
+    if name.startswith((short + ",", short + "'s ", short + "’s ")):
+        return True
+    if name.startswith(short + " "):
+        # a unit is named by its parent's name and a place or a line ("PZ Cussons
+        # Nigeria", "United Energy LNG"); a name's trade words only complete it
+        rest = name[len(short) :].split()
+        return " " not in short or all(
+            w.istitle() and w.isalpha() and w not in NOT_COMPANIES for w in rest
+        )
+    if name.startswith(short + ".") and _SITE.fullmatch(name[len(short) :]):
+        return True
+    if " " in short:
+        return False
+    tokens = name.split()
+    if len(tokens) > 1 and tokens[-1] == short and all(_INITIALS.fullmatch(t) for t in tokens[:-1]):
+        return True
+    return "/" in name and short in name.replace(" ", "/").split("/")[1:]
 
 
 def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
