@@ -804,3 +804,13 @@ def test_a_name_shortened_in_the_story_is_one_company_but_a_unit_is_another() ->
     assert "Brentwick Home Products" in found and "Brentwick Home" not in found, found
     assert "Farrowby" not in found and "Shellac" not in found, found
     assert {"Orvanta Cussons", "Orvanta Cussons Nigeria"} <= found, found
+
+
+def test_a_share_buy_back_is_no_purchase_and_a_plural_acronym_no_company() -> None:
+    text = (
+        "Kestrel Marine Ltd. said it might raise the price of its buy-back plan if pressed "
+        "by Orvanta Holdings Ltd., and Kestrel will buy back shares from Velmar Corp. too. "
+        "Orvanta builds a search engine for AIs and LLMs."
+    )
+    assert deals(text) == set(), deals(text)
+    assert not names(text) & {"AIs", "LLMs"}

@@ -41,7 +41,8 @@ _BUSINESS = (
 )
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
-    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought"
+    # a share buy-back is no purchase of a company
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?(?![- ]backs?\b)|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     r"|takeover|take over|took over|buyout|bid for"

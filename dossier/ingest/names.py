@@ -359,7 +359,11 @@ def not_a_name(tokens: list[str]) -> bool:
     words = [t for t in tokens if not (NUMBER.match(t) or RIC.match(t))]
     if len(words) == 1 and _CONTRACTION.match(words[0]):
         return True  # "I'm", "We're": a blog's first person
-    return not words or (len(words) == 1 and words[0].rstrip(".") in ACRONYMS)
+    if len(words) == 1:
+        word = words[0].rstrip(".")
+        # "AIs", "LLMs": the plural of a common acronym
+        return word in ACRONYMS or (word.endswith("s") and word[:-1] in ACRONYMS)
+    return not words
 
 
 _CONTRACTION = re.compile(
