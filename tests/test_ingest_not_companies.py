@@ -53,8 +53,10 @@ CASES = {
     ),
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
-        "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters.",
+        "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters. Orwin said "
+        "TechCrunch Mobility had its numbers first.",
         {
+            "TechCrunch Mobility",
             "Financial Times",
             "Wall Street Journal",
             "The Wall Street Journal",

@@ -365,6 +365,9 @@ def judge(
         return NOT_A_COMPANY  # "State Bank (of India)" is cut short
     if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
         return NOT_A_COMPANY
+    if len(tokens) > 1 and tokens[0] in OUTLETS and tokens[-1] not in LEGAL:
+        return NOT_A_COMPANY  # "TechCrunch Mobility", "Bloomberg Intelligence": an outlet's own
+
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
     raw_after = after
