@@ -814,3 +814,16 @@ def test_a_share_buy_back_is_no_purchase_and_a_plural_acronym_no_company() -> No
     )
     assert deals(text) == set(), deals(text)
     assert not names(text) & {"AIs", "LLMs"}
+
+
+def test_a_round_led_by_an_investor_named_first_is_the_round_of_the_company_before() -> None:
+    found = analysed(
+        "Quellar, Inc., a maker of security software, announced today that it has closed a "
+        "$23 million Series B equity financing. Led by new investor Tarnwick Capital Group, "
+        "a private equity firm, the Series B includes participation from existing investors "
+        "Brassel Venture Partners and Corvane Capital LLC."
+    ).deals
+    assert len(found) == 1, found
+    roles = dict(found[0].parties)
+    assert roles["quellar"] == "investee", roles
+    assert roles["tarnwick-capital"] == roles["brassel-venture-partners"] == "investor", roles

@@ -518,10 +518,13 @@ def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ROUND = Caseless(
-    r"\b(?:round|funding|financing|investment)\b.{0,80}?\b(?:led by|participation (?:from|of|by)"
-    r"|joined by|(?:comes|came) from)\b",
-    ("round", "funding", "financing", "investment"),
+    r"\b(?:round|funding|financing|investment|series [a-h])\b.{0,80}?\b(?:led by"
+    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b",
+    ("round", "funding", "financing", "investment", "series"),
 )
+
+
+_LED_FIRST = re.compile(r"\s*(?:Led|Co-led|Headed) by\b")
 
 
 def _round_investee(sentence: str, mentions: list[Mention], seen: dict[str, int]) -> list[Mention]:
@@ -531,7 +534,10 @@ def _round_investee(sentence: str, mentions: list[Mention], seen: dict[str, int]
     m = _ROUND.search(sentence, lowered(sentence))
     if m is None or not seen:
         return mentions
-    if any(x.start < m.start() and not x.possessed for x in mentions):
+    # (but "Led by Paladin Capital, the Series B includes …" names only its investors)
+    if any(x.start < m.start() and not x.possessed for x in mentions) and not _LED_FIRST.match(
+        sentence
+    ):
         return mentions
     # the investors named here are not the company raising it, however often the
     # article names them ("Parter Raises $5.5M Led by StageOne Ventures")
@@ -830,6 +836,10 @@ def _parties(
         led = _LED_BY.search(sentence)
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
+        elif _LED_FIRST.match(sentence) and actors[0].end == 0:
+            # "Led by Paladin, the Series B includes …": the round's company, named
+            # before (_round_investee put it first)
+            investee = actors[0]
         elif led and any(m.start < led.start() for m in actors):
             # "The round was led by Brackwater", "Quorvel's round, led by …": who leads
             # invests
