@@ -827,3 +827,11 @@ def test_a_round_led_by_an_investor_named_first_is_the_round_of_the_company_befo
     roles = dict(found[0].parties)
     assert roles["quellar"] == "investee", roles
     assert roles["tarnwick-capital"] == roles["brassel-venture-partners"] == "investor", roles
+
+
+def test_a_page_button_glued_to_the_first_name_is_not_part_of_it() -> None:
+    found = names(
+        "Comment Quellar, a generative AI startup, has raised $500 million from investors "
+        "including Tarnwick Capital LLC."
+    )
+    assert "Quellar" in found and "Comment Quellar" not in found, found

@@ -245,6 +245,7 @@ OPENERS = frozenset(
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
+    Comment Comments Advertisement Listen Print Subscribe
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
