@@ -835,3 +835,18 @@ def test_a_page_button_glued_to_the_first_name_is_not_part_of_it() -> None:
         "including Tarnwick Capital LLC."
     )
     assert "Quellar" in found and "Comment Quellar" not in found, found
+
+
+def test_a_supply_contract_and_an_order_are_no_deals_but_a_sale_of_assets_is() -> None:
+    text = (
+        "Velmar Corp. in 2017 announced a multi-year deal to sell cloud services to Orvanta "
+        "Energy Corp. Brisca Airways Ltd finalized a deal to purchase 30 of Kestrel "
+        "Aerospace Inc.'s jets. Kraken Labs Inc. agreed to invest $100 million as part of "
+        "its settlement with OFAC."
+    )
+    assert deals(text) == set(), deals(text)
+    sale = deals(
+        "Petrolia SA has struck a deal to sell its Peruvian oil and gas assets to Norvik "
+        "Holdings Ltd for $2.6 billion."
+    )
+    assert sale, sale

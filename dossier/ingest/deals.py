@@ -36,7 +36,7 @@ KIND_ORDER = (
     "partnership",
 )
 _BUSINESS = (
-    r"(?:its|their|a|the) (?:[\w-]+ ){0,3}"
+    r"(?:its|their|a|the) (?:[\w-]+ ){0,5}"
     r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand) to"
 )
 _STRONG = {
@@ -169,7 +169,12 @@ _NOT_THIS_DEAL = Caseless(
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
     r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|alleg\w*|refused to pay"
     # an order of goods: "an agreement to sell 500 railcar platforms to Trailer Train"
-    r"|to (?:sell|supply|deliver|buy|order) \d[\d,.]* (?!%|per|pct|percent|shares)"
+    r"|to (?:sell|supply|deliver|buy|order|purchase) \d[\d,.]* (?!%|per|pct|percent|shares)"
+    # a supply contract: "a multi-year deal to sell cloud services to Chevron" (not "an
+    # agreement to sell its metering unit to …", a sale of a business)
+    r"|(?:deal|agreement|contract) to (?:sell|supply|provide|deliver) (?!(?:its|their|a|an|the) "
+    r"(?:[\w-]+ ){0,5}?(?:business|unit|division|subsidiary|operations|assets|arm|stake"
+    r"|company|brand)\b)"
     # shares bought, not a company: "investors who bought Home Depot, Lowe's, Target"
     r"|investors who (?:bought|buy)"
     # what would happen otherwise: "should its deal not go through and the company is
@@ -201,6 +206,8 @@ _NOT_THIS_DEAL = Caseless(
         "to deliver",
         "to buy",
         "to order",
+        "to purchase",
+        "to provide",
         "investors who",
         "should ",
         "if ",
