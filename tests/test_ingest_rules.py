@@ -850,3 +850,18 @@ def test_a_supply_contract_and_an_order_are_no_deals_but_a_sale_of_assets_is() -
         "Holdings Ltd for $2.6 billion."
     )
     assert sale, sale
+
+
+def test_a_job_before_of_a_led_prefix_and_an_imperative_are_not_part_of_a_name() -> None:
+    text = (
+        "Quellar Inc. raised $3 million, said Tom Berne, Managing Partner of Wireframe "
+        "Ventures LLC. Analyst Greg Feehely of Kleinwort Benson Securities said the deal "
+        "was fair. Anil Ambani-led Reliance Communications Ltd agreed to merge with Orvanta "
+        "Telecom Ltd. Consider Peloton Interactive Inc., which Quellar may buy. Don Logan, "
+        "Chairman of Time Warner's Media & Communications Group, said it agreed."
+    )
+    found = names(text) | ruled(text)
+    assert {"Wireframe Ventures", "Kleinwort Benson Securities"} <= found, found
+    assert {"Reliance Communications", "Peloton Interactive"} <= found, found
+    assert not {n for n in found if n.split()[0] in {"Managing", "Analyst", "Consider", "Anil"}}
+    assert not any("Media & Communications" in n for n in found), found

@@ -232,6 +232,14 @@ _CLOSING = frozenset(
 
 
 _HONORIFICS = frozenset("Mr Ms Mrs Dr Prof Sir Dame".split())  # noqa: SIM905
+# A person's job before "of" and the employer: "VP of Silent Technology"
+_JOB_WORDS = frozenset(
+    """
+    Partner Managing VP SVP EVP Analyst Director Head Chief Officer President Chairman
+    Chairwoman CEO CFO CTO COO Founder Co-founder Cofounder Manager Professor Spokesman
+    Spokeswoman Spokesperson Secretary Minister Governor Counsel Economist Strategist
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 # Capitalised words that open a sentence or a section, not a name: "About CNS
@@ -245,12 +253,12 @@ OPENERS = frozenset(
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
-    Comment Comments Advertisement Listen Print Subscribe
+    Comment Comments Advertisement Listen Print Subscribe Consider
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
-_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run)$")
+_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run|led)$")
 
 
 # Words in capitals, and legal forms, that stand before a name but never begin one:
@@ -272,11 +280,19 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     if based is not None:
         start += sum(len(t) + 1 for t in tokens[: based + 1])
         tokens = tokens[based + 1 :]
-    # "Ms. Killian of Renaissance Capital": the person works at the company named after
-    if tokens and tokens[0].rstrip(".") in _HONORIFICS:
+    # "Ms. Killian of Renaissance Capital", "Managing Partner of Wireframe Ventures": the
+    # person works at the company named after
+    if tokens and (
+        tokens[0].rstrip(".") in _HONORIFICS
+        or ("of" in tokens and any(t in _JOB_WORDS for t in tokens[: tokens.index("of")]))
+    ):
         cut = tokens.index("of") + 1 if "of" in tokens else len(tokens)
         start += sum(len(t) + 1 for t in tokens[:cut])
         tokens = tokens[cut:]
+        # "Chairman of Time Warner's Media & Communications Group": the owner employs him
+        owner = next((i for i, t in enumerate(tokens[:-1]) if POSSESSIVE.search(t)), None)
+        if owner is not None:
+            tokens = tokens[: owner + 1]
     # "OK SL Green's bid", "SOURCE Nippon Express Co.": a word in capitals, not the name's
     while len(tokens) > 1 and tokens[0] in _CAPITALS_BEFORE_NAMES and tokens[1][:1].isupper():
         start += len(tokens[0]) + 1
