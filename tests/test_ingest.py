@@ -491,6 +491,11 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
         ("Xiaomi is reportedly in talks to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi denied a report that it would acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi and Sunmesa Snacks called off their planned merger.", "terminated"),
+        ("Xiaomi pulls out of its takeover of Sunmesa Snacks.", "terminated"),
+        ("Xiaomi is in the race to buy Sunmesa Snacks, a source familiar said.", "rumored"),
+        ("Xiaomi is the preferred bidder to acquire Sunmesa Snacks.", "rumored"),
+        ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),
+        ("Xiaomi is trying to complete its partnership deal with Sunmesa Snacks.", "agreed"),
     ],
 )
 def test_status_wording(sentence: str, status: str) -> None:

@@ -865,3 +865,10 @@ def test_a_job_before_of_a_led_prefix_and_an_imperative_are_not_part_of_a_name()
     assert {"Reliance Communications", "Peloton Interactive"} <= found, found
     assert not {n for n in found if n.split()[0] in {"Managing", "Analyst", "Consider", "Anil"}}
     assert not any("Media & Communications" in n for n in found), found
+
+
+def test_a_purchase_under_way_is_agreed() -> None:
+    from dossier.ingest.status import status_of
+
+    said = "Velmar Corp. is purchasing Orvanta Inc. for $26.2 billion in cash."
+    assert status_of(said) == ("agreed", True)

@@ -12,7 +12,7 @@ _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
     r"|terminating (?:the|its|their)|walked away|collaps\w*"
-    r"|blocked|pulled out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
+    r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
     # an offer turned down, an attempt that failed
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
@@ -21,7 +21,8 @@ _TERMINATED = Caseless(
 _RUMOR = Caseless(
     r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
-    r"|pursu\w*|people familiar|"
+    r"|pursu\w*|people familiar|sources? familiar|in (?:the )?race to|preferred bidder"
+    r"|front-?runner|dismiss(?:es|ed)?|"
     r"sources? (?:said|say|close|told)|is said to|are said to|speculat\w*|denied|"
     r"denies|deny|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
@@ -52,7 +53,8 @@ _ACCEPTED = Caseless(
 )
 _COMPLETED = Caseless(
     # not "expected to be completed in the fourth quarter"
-    r"\b(?:(?<!to be )completed|complete[sd]? (?:the|its)|(?:was|were|has been|have been) merged"
+    r"\b(?:(?<!to be )completed|(?<!to )complete[sd]? (?:the|its)"
+    r"|(?:was|were|has been|have been) merged"
     r"|merged (?:into|with)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
@@ -95,7 +97,7 @@ _AGREED = Caseless(
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
-    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|teaming up|partnering|collaborating"
+    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|purchasing|teaming up|partnering|collaborating"
     r"|joining forces|investing)|"
     # a headline's present tense: "Anduril partners with Microsoft", "… Forms Joint Venture"
     r"partners with|teams up with|joins forces with|"
@@ -109,7 +111,9 @@ _AGREED = Caseless(
     r"(?:extend|renew|expand)(?:s|ed|ing)? (?:the |their |its |a |an )?(?:[\w-]+ ){0,3}?"
     r"(?:partnership|"
     r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
-    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement)\b"
+    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement"
+    # a deal that exists: "Fiat is trying to complete its partnership deal with Chrysler"
+    r"|(?:its|their) (?:[\w-]+ ){0,2}deal with)\b"
 )
 # a report of what was announced: "Microsoft said the investment would include …"
 _SAID_WOULD = Caseless(
