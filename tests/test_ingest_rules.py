@@ -872,3 +872,6 @@ def test_a_purchase_under_way_is_agreed() -> None:
 
     said = "Velmar Corp. is purchasing Orvanta Inc. for $26.2 billion in cash."
     assert status_of(said) == ("agreed", True)
+    # what being bought would do is no purchase done
+    maybe = "Being acquired by Velmar Corp. gives Orvanta Inc. the room to grow."
+    assert status_of(maybe)[0] != "completed"

@@ -59,7 +59,8 @@ _COMPLETED = Caseless(
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
-    r"now owns|became a (?:subsidiary|unit)|(?<!be )acquired|(?<!be )bought|took over|invested|"
+    r"now owns|became a (?:subsidiary|unit)|(?<!be )(?<!being )acquired|(?<!be )(?<!being )bought"
+    r"|took over|invested|"
     # "following a 200 000 euro seed investment from GS Venture": it came before
     r"following (?:an?|the|its|their) (?:[\w$.,-]+ ){0,4}?(?:investment|acquisition|purchase"
     r"|funding|round|merger|takeover)|"
