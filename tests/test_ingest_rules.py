@@ -875,3 +875,11 @@ def test_a_purchase_under_way_is_agreed() -> None:
     # what being bought would do is no purchase done
     maybe = "Being acquired by Velmar Corp. gives Orvanta Inc. the room to grow."
     assert status_of(maybe)[0] != "completed"
+
+
+def test_a_deal_or_ventures_between_two_companies() -> None:
+    assert deals("Analysts welcomed the deal between Orvanta Holdings plc and Kestrel Systems Inc.")
+    found = analysed(
+        "The ventures between Velmar Electric Corp. and Brisca Boveri Inc. make turbines."
+    ).deals
+    assert [d.kind for d in found] == ["joint-venture"], found

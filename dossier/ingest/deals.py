@@ -56,7 +56,7 @@ _STRONG = {
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
     r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
-    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b",
+    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b|\bventures? between\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
     r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
@@ -80,7 +80,7 @@ _STRONG = {
     # "Komatsu will work with Nvidia": a commitment to one named company
     r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
     r"(?:work|partner|team up|collaborate|cooperate) with\b"
-    r"|\b(?:deal|agreement|pact) (?:to|with)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    r"|\b(?:deal|agreement|pact) (?:to|with|between)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b"
     # "the two companies will work together on chips": both are named before
     r"|\b(?:the two|both) (?:companies|firms|groups|sides) (?:will |would |plan to |"
@@ -103,7 +103,7 @@ _ANCHORS = {
         "took over", "pa",
         "bid for", "offer for", "sell", "sold", "sale of", "bid of", "offer of",
     ),
-    "joint-venture": ("joint", "jv"),
+    "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
     # "IP agreement" holds "agreement"; "cross-licensing" holds "licen"
     "licensing": (
