@@ -883,3 +883,13 @@ def test_a_deal_or_ventures_between_two_companies() -> None:
         "The ventures between Velmar Electric Corp. and Brisca Boveri Inc. make turbines."
     ).deals
     assert [d.kind for d in found] == ["joint-venture"], found
+
+
+def test_an_opening_clause_sets_the_scene_for_the_main_statement() -> None:
+    found = analysed(
+        "For the Varbex acquisition, Tessaro Bank Group formed a joint venture with "
+        "Quillon Investments Ltd., a holding company."
+    ).deals
+    assert [(d.kind, {s for s, _ in d.parties}) for d in found] == [
+        ("joint-venture", {"tessaro-bank", "quillon-investments"})
+    ], found

@@ -349,7 +349,9 @@ def find_deals(
         # the sentence's own date, when it is the year's: "acquired Movidius in September
         # 2016" dates the recalled deal to its month
         when = first_date.date if first_date and first_date.date.year == year_here else None
-        hit = _analyse(sentence, mentions, published, year_here, when)
+        hit = _main_clause(sentence, mentions, published, year_here, when) or _analyse(
+            sentence, mentions, published, year_here, when
+        )
         if hit is None and one_party is not None:
             hit = _named_next(one_party, sentence, mentions, published)
         if hit is None and hits and last_hit == index - 1:  # a co-investor right after
@@ -627,6 +629,38 @@ def _joins_round(last: _Hit, sentence: str, mentions: list[Mention]) -> _Hit | N
         return None
     parties = (*last.finding.parties, *((slug, "investor") for slug in dict.fromkeys(new)))
     return dataclasses.replace(last, finding=dataclasses.replace(last.finding, parties=parties))
+
+
+# "For the OLX UZ acquisition, TBC Bank formed a joint venture with Titan": a clause that
+# sets the scene before the sentence's own statement
+_SCENE = re.compile(
+    r"(?:For|After|Following|Despite|Besides|Beyond|Before|Having|Since|Unlike|Like|As part of)"
+    r"\b[^,;]{3,80},\s*(?=\S)"
+)
+
+
+def _main_clause(
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+    year: int | None,
+    when: PartialDate | None,
+) -> _Hit | None:
+    """The deal the sentence's main clause states, read without the scene its opening
+    clause sets (a deal there is another, or the same told again)."""
+    scene = _SCENE.match(sentence)
+    if scene is None:
+        return None
+    at = scene.end()
+    rest = [
+        dataclasses.replace(m, start=m.start - at, end=m.end - at)
+        for m in mentions
+        if m.start >= at
+    ]
+    hit = _analyse(sentence[at:], rest, published, year, when)
+    if hit is None:
+        return None
+    return dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=sentence))
 
 
 def _analyse(
