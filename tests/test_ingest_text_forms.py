@@ -344,3 +344,13 @@ def test_a_scraped_pages_information_block_gives_outlet_link_and_date() -> None:
     # a photo's credit alone is no information block
     lone = RawArticle("seeds/b.md", "Orland Inc said it closed a round.\n*Source: Lenvar.*\n")
     assert extract(lone, clean(lone.text)).outlet is None
+
+
+def test_a_compact_date_after_a_published_label() -> None:
+    page = (
+        "Title: Globex names a COO\nAuthor: Globex News Team\nPublished: 20161014\n"
+        "Tags: News\n\nGlobex Corp. said Tuesday it hired Ann Neu from Initech Inc.\n"
+    )
+    assert _published(page) == "2016-10-14"
+    # eight digits that are no date are not read as one
+    assert _published(page.replace("20161014", "20161399")) != "2016-13-99"

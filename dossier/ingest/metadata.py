@@ -38,6 +38,7 @@ _WIRE = re.compile(
     # "New Delhi, Jul 31 (PTI) Tata Motors …": the agency's style runs on with no dash
     r"\((?P<outlet>[^)]+)\)\s*(?:[-—–]|(?=[A-Z]))"
 )
+_COMPACT_DATE = re.compile(r"\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
 _LEAD_DATE_VERBS = re.compile(r"\b(?:on|announced|said|revealed|reported|confirmed)\b", re.I)
 
 
@@ -146,6 +147,11 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
                 outlet = wire.group("outlet")
                 return found[0].date, wire_name(outlet) if outlet else None
         stamp = _STAMP.match(line)
+        compact = _COMPACT_DATE.match(line, stamp.end()) if stamp else None
+        if compact:  # "Published: 20161014"
+            year, month, day = (int(g) for g in compact.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return PartialDate(year, month, day), None
         if (stamp or len(line.split()) <= 6) and len(line.split()) <= 12:
             found = find_dates(line, None)
             if found and found[0].date.day and not found[0].relative:
