@@ -354,3 +354,31 @@ def test_a_compact_date_after_a_published_label() -> None:
     assert _published(page) == "2016-10-14"
     # eight digits that are no date are not read as one
     assert _published(page.replace("20161014", "20161399")) != "2016-13-99"
+
+
+def test_a_company_announcement_heading_dates_the_release() -> None:
+    # below a page's menu, past the lines a date is looked for at the head
+    menu = "".join(
+        f"{w}\n\n"
+        for w in [
+            "Home",
+            "About",
+            "Products",
+            "Press",
+            "Investors",
+            "Careers",
+            "Contact",
+            "Search",
+            "Language",
+            "Share",
+            "Print",
+            "Sitemap",
+            "Legal",
+        ]
+    )
+    page = menu + (
+        "Globex Corporation, Company Announcement, 31 January 2012, at 3:00 PM (EET)\n\n"
+        "A consortium of Globex Corporation and Initech Inc. has been chosen to build a "
+        "600 MW power plant.\n"
+    )
+    assert _published(page) == "2012-01-31"

@@ -231,6 +231,12 @@ def _site_name(url: str | None, text: str) -> str | None:
     return spelled_out(label, text) or label
 
 
+_RELEASE_HEADING = re.compile(
+    r"\b(?:[Cc]ompany [Aa]nnouncement|[Ss]tock [Ee]xchange [Rr]elease|[Pp]ress [Rr]elease"
+    r"|[Nn]ews [Rr]elease|[Ii]nvestor [Nn]ews)\b"
+)
+
+
 def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
     """The dateline that opens a release's first paragraph: "GLASTONBURY, CONN., March 4,
     2008 — TopCoder, Inc. … today announced" (pages put menus and a title before it)."""
@@ -242,6 +248,12 @@ def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
             if found and found[0].date.day and not found[0].relative:
                 return found[0].date
     for text in prose[:3]:
+        # "Wärtsilä Corporation, Company Announcement, 31 January 2012, at 3:00 PM": a
+        # release's own heading line
+        if len(text.split()) <= 16 and _RELEASE_HEADING.search(text):
+            found = [d for d in find_dates(text, None, with_relative=False) if d.date.day]
+            if found:
+                return found[0].date
         # "CUPERTINO, California—January 18, 2011—Apple", "SAN FRANCISCO, JAVAONE 2004
         # CONFERENCE - June 28, 2004 - The Eclipse": a state or an event before the date;
         # and a page may run its title into the dateline's paragraph
