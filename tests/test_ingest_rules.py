@@ -893,3 +893,12 @@ def test_an_opening_clause_sets_the_scene_for_the_main_statement() -> None:
     assert [(d.kind, {s for s, _ in d.parties}) for d in found] == [
         ("joint-venture", {"tessaro-bank", "quillon-investments"})
     ], found
+
+
+def test_a_defined_short_name_in_quotes_is_the_same_company() -> None:
+    found = names(
+        "Tessaro Bank Group plc has agreed to acquire a majority stake in Varbex Uzbekistan "
+        "LLC (“Varbex UZ”), a leading online marketplace. Varbex UZ will keep its brand, "
+        "and Varbex UZ customers gain banking services."
+    )
+    assert "Varbex UZ" not in found and "Varbex Uzbekistan" in found, found

@@ -470,11 +470,17 @@ def _shortened(short: str, name: str) -> bool:
 
 def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
     """ "CNS Pharmaceuticals (NASDAQ: CNSP)", "MetLife International Holdings, LLC
-    (MIHL)": a word in capitals in brackets right after a company's name is its ticker or
-    short name, not a second company."""
-    short = [c for c in found.values() if " " not in c.name and c.name.isupper()]
-    for company in short:
-        bracket = re.compile(r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + re.escape(company.name) + r"\)")
+    (MIHL)", 'OLX Uzbekistan (“OLX UZ”)': a word in capitals, or a name in quotes, in
+    brackets right after a company's name is its ticker or short name, not a second
+    company."""
+    for company in list(found.values()):
+        if company.slug not in found:
+            continue
+        name = re.escape(company.name)
+        if " " not in company.name and company.name.isupper():
+            bracket = re.compile(r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + name + r"\)")
+        else:  # a defined short name: 'OLX Uzbekistan (“OLX UZ”)'
+            bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
         for m in bracket.finditer(text):
             before = text[max(0, m.start() - 120) : m.start()].rstrip(" ,")
             owner = next(
