@@ -38,8 +38,19 @@ CASES = {
     ),
     "place": (
         "Brackley Foods Ltd agreed to buy Pellham Dairies Ltd of Leeds, England. Brackley "
-        "will expand into Ohio and Bavaria after it bought Germany's largest dairy.",
-        {"Leeds", "England", "Ohio", "Bavaria", "Germany", "Pellham Dairies Ltd of Leeds"},
+        "will expand into Ohio and Bavaria after it bought Germany's largest dairy. Brackley "
+        "said Gujarat would get a plant, an investment of INR 118 crore (Rs 118 crore).",
+        {
+            "Leeds",
+            "England",
+            "Ohio",
+            "Bavaria",
+            "Germany",
+            "Pellham Dairies Ltd of Leeds",
+            "Gujarat",
+            "INR",
+            "Rs",
+        },
     ),
     "product": (
         "Velmar Systems Inc agreed to buy 10 A320 aircraft and 737-800 jets, and said its "

@@ -902,3 +902,11 @@ def test_a_defined_short_name_in_quotes_is_the_same_company() -> None:
         "and Varbex UZ customers gain banking services."
     )
     assert "Varbex UZ" not in found and "Varbex Uzbekistan" in found, found
+
+
+def test_a_bound_prefix_is_not_part_of_a_name() -> None:
+    found = names(
+        "IPO-bound Quellar Business Ltd is in advanced talks to acquire a stake in Varbex "
+        "Designs Exports Pvt Ltd, Quellar Business said."
+    )
+    assert "Quellar Business" in found and not any("IPO" in n for n in found), found

@@ -137,6 +137,9 @@ def test_html_entities_left_in_scraped_text_are_read() -> None:
     for read in (_read_text, _read_markdown):
         body = read("seeds/a", text)[0]
         assert "Cable & Wireless and AT&T" in body
+        # a scraper that escaped them twice
+        twice = read("seeds/a", text.replace("&amp;", "&amp;amp;"))[0]
+        assert "Cable & Wireless and AT&T" in twice, twice
     raw = RawArticle("seeds/a.txt", _read_text("a", text)[0], {}, "")
     names = {c.name for c in analyse(raw, Finder(())).new_companies}
     assert "Cable & Wireless" in names and not any("&amp" in n for n in names)

@@ -176,6 +176,11 @@ NOT_COMPANIES = _words(
     Tuvalu Uruguay Uzbekistan Vanuatu Venezuela Yemen Zambia Zimbabwe
     Published Updated Posted MIT Harvard Stanford Oxford Cambridge Caltech Princeton Yale
     Wharton INSEAD
+    Gujarat Maharashtra Karnataka Telangana Kerala Rajasthan Haryana Odisha Assam Bihar
+    Punjab Uttarakhand Jharkhand Chhattisgarh Goa Noida Gurugram Gurgaon Ahmedabad Jaipur
+    Lucknow Kochi Andhra Pradesh Uttar Madhya Tamil Nadu Bengal Sindh Dhaka Colombo
+    Pentagon Whitehall Kremlin Oftel Ofcom Ofgem Ofwat
+    Rs INR USD EUR GBP JPY CNY RMB HKD AUD CAD CHF SGD KRW Yuan Renminbi Rupee Rupees
     """
 )
 

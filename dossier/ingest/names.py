@@ -258,7 +258,7 @@ OPENERS = frozenset(
 )
 
 
-_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run|led)$")
+_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run|led|bound)$")
 
 
 # Words in capitals, and legal forms, that stand before a name but never begin one:

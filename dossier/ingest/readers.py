@@ -328,9 +328,15 @@ def _without_tags(text: str, always: bool = False) -> str:
     "<p><span …>", a wire archive's "<DOC>" and "<DATE_TIME>". Lines stay where they were."""
     if not always and len(_TAG.findall(text, 0, 20_000)) < 3 and not _ELEMENT.search(text):
         # text scraped from a page keeps its entities: "AT&amp;T", "Cable &amp; Wireless"
-        return html.unescape(text) if _ENTITY.search(text) else text
+        return _unescaped(text) if _ENTITY.search(text) else text
     text = _BLOCK_TAG.sub(lambda m: "\n" * m.group(0).count("\n") + "  ", text)
-    return html.unescape(_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text))
+    return _unescaped(_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text))
+
+
+def _unescaped(text: str) -> str:
+    """Entities read, twice when a scraper escaped them twice ("Byju&amp;quot;s")."""
+    text = html.unescape(text)
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 # A web page's own element, even one alone: a blog post's "<img src=… alt=…>" in markdown
