@@ -683,12 +683,7 @@ def _analyse(
         else None
     )
     cut = comparison.start() if comparison else len(sentence)
-    # "buying Arm chips", "buy 100 Airbus jets": goods of a company, not the company
-    actors = [
-        m
-        for m in mentions
-        if not m.possessed and m.start < cut and not _GOODS_AFTER.match(sentence, m.end)
-    ]
+    actors = [m for m in mentions if not m.possessed and m.start < cut]
     seen: dict[str, Mention] = {}
     for m in actors:
         seen.setdefault(m.slug, m)
@@ -710,6 +705,12 @@ def _analyse(
         if not weak or not _joined(sentence, actors):
             return None
         kind, cue = "partnership", weak.start()
+    if kind not in ("licensing", "partnership", "mou"):
+        # "buying Arm chips", "buy 100 Airbus jets": goods of a company, not the company
+        # (but "Xiaomi smartphone models will gain access to …" may be a licence)
+        actors = [m for m in actors if not _GOODS_AFTER.match(sentence, m.end)]
+        if len(actors) < 2:
+            return None
     word = _WORD_AT.match(sentence, cue)
     cue_word = word.group(0) if word else kind
     rule = (
