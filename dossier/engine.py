@@ -34,7 +34,6 @@ from .header_search import HeaderSearch
 from .kept_pages import KeptPages
 from .mkdocs_session import (
     MkDocsSession,
-    Unsupported,
     cache_compiled,
     load_config,
     page_toc,
@@ -46,7 +45,7 @@ from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
 from .search_names import name_files
-from .site_search import IndexAhead, index_site, searchable
+from .site_search import IndexAhead, index_site, page_language, search_document, searchable
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -126,7 +125,7 @@ def build_site(
 
         def after() -> None:
             if built is not None:
-                kept_pages.record(root, site_dir, built.page_files())
+                kept_pages.record(root, site_dir, built.page_files(), built.same_files(), kept)
             meanwhile()
 
         swap_dir(tmp, site_dir, after)
@@ -186,10 +185,13 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
+        self.recording = request is not None and not serving  # build_site records the site
         self.pages_done = request.pages_done if request else lambda: None
         if request is not None and not serving:
             cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
+        self.output_keys: dict[str, str] = {}  # generated files (site path) → text_key
+        self.same: list[str] = []  # pages linked from the last site (site paths)
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
         self.searching: IndexAhead | None = None  # the search index, being made meanwhile
@@ -199,6 +201,7 @@ class SiteBuild:
     def on_files(self, files: Any) -> Any:
         self.session.files = files
         self.session.add_pages(files, [page.path for page in self.rendered.pages], self._keep)
+        self._search_ahead()
         return files
 
     def _keep(self, path: str, dest: str) -> bool:
@@ -224,14 +227,20 @@ class SiteBuild:
         cache_compiled(env, self.cache.compiled_dir)
         self.session.env = env
         self._start_team()
-        self._search_ahead()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already
         # at it while this process computes the exports.
         outputs = site_outputs(self.rendered, self.session.site_url, self.memos)
         schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
-        self.session.add_files(files, [*outputs, *schemas])
+        self.session.add_files(files, [*outputs, *schemas], self._kept_output)
         self.outputs = dict(outputs)
         return env
+
+    def _kept_output(self, dest: str, text: str) -> Path | None:
+        """The last site's file of a generated file whose text did not change, to link."""
+        if not self.recording:
+            return None
+        key = self.output_keys[dest] = kept_pages.text_key(text)
+        return self.kept.file(dest, key) if self.kept is not None else None
 
     def on_page_markdown(self, markdown: str, page: Any) -> str:
         ours = self.pages.get(page.file.src_uri)
@@ -293,20 +302,29 @@ class SiteBuild:
         index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
 
     def _search_ahead(self) -> None:
-        """In a build that keeps the last site's pages and has no workers (an edit's
-        build), build the few other pages now, so that every page is on disk and Pagefind
-        indexes the shards that changed while this process makes the exports and MkDocs
-        writes the rest. (At 10,000 articles the search took 3.9 s of an edit's build,
-        after everything else.) The index is the same: it reads the same files."""
-        if self.kept is None or self.team is not None or self.in_worker:
+        """In a build that links the last site's pages and has no workers (an edit's
+        build), index the search now, in another process, from the pages as they are
+        (the last site's files, the page cache, the HTML just rendered), while this one
+        makes the exports and MkDocs writes the site. (At 10,000 articles the search
+        took 3.9 s of an edit's build, after everything else.) The index is the same as
+        from the site's files: every page's ``search_document`` is."""
+        if self.kept is None or self.missing or self.in_worker or not self.linked:
             return
-        try:
-            self.session.build_ahead()
-        except Unsupported:  # an unknown MkDocs: its own loop builds them, search after
-            return
+        language = page_language(next(iter(self.linked.values())).read_text("utf-8"))
+        paths = {self.session.dest_of(path): path for path in self.pages}
+
+        def text(dest: str) -> str:
+            path = paths[dest]
+            if path in self.linked:
+                return self.linked[path].read_text("utf-8")
+            page = self.pages[path]
+            if page.rendered:
+                return search_document(_body(page), language)
+            return self._cached(path).html
+
         pages = self.search_pages(self.pages.values())
         site = Path(self.session.config.site_dir)
-        self.searching = IndexAhead(site, pages, self.cache.search_dir)
+        self.searching = IndexAhead(site, pages, self.cache.search_dir, text)
 
     def cancel_search(self) -> None:
         if self.searching is not None:
@@ -339,15 +357,22 @@ class SiteBuild:
                 folders.add(folder)
             try:
                 os.link(self.linked[path], target)
+                self.same.append(page.file.dest_uri)
             except OSError:  # gone meanwhile, or no hard links here: write it from the cache
                 text = self._cached(path).html
                 Path(target).write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
             self.reused += 1
             self._report()
 
+    def same_files(self) -> set[str]:
+        """The files (site paths) linked from the last site: pages and generated files."""
+        return {*self.same, *self.session.linked_files()}
+
     def page_files(self) -> dict[str, str]:
-        """Each page's file in the site → its cache key."""
-        return {self.session.dest_of(path): key for path, key in self.keys.items()}
+        """Each page's file in the site → its cache key, and each generated file's (not
+        under serve) → a digest of its text: what the next build may link."""
+        pages = {self.session.dest_of(path): key for path, key in self.keys.items()}
+        return {**pages, **self.output_keys}
 
     # --- serve's in-place updates (live.py) ---------------------------------------------
 
