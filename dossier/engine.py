@@ -44,8 +44,9 @@ from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
+from .search_ahead import IndexAhead
 from .search_names import name_files
-from .site_search import IndexAhead, index_site, page_language, search_document, searchable
+from .site_search import index_site, searchable
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -71,6 +72,7 @@ class BuildRequest:
     memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
     kept: KeptPages | None = None  # the last site's pages, to link rather than write
     pages_done: Callable[[], None] = lambda: None  # see build_site
+    search: IndexAhead | None = None  # the search index, under way since the pages were rendered
 
 
 @dataclass
@@ -87,12 +89,14 @@ def build_site(
     memos: ExportMemos | None = None,
     meanwhile: Callable[[], None] = lambda: None,
     pages_done: Callable[[], None] = lambda: None,
+    search: IndexAhead | None = None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
     ``meanwhile`` runs once the new site is in place, while the old one is removed;
     ``pages_done`` once every page and file is written, while the search index is made
-    (the build may still fail: only for what holds either way)."""
+    (the build may still fail: only for what holds either way); ``search``: the index
+    being made since the pages were rendered (search_ahead.py)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -108,7 +112,9 @@ def build_site(
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
             kept = kept_pages.read(root, site_dir)
-            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept, pages_done)
+            request = BuildRequest(
+                rendered, warnings, progress, wrap, memos, kept, pages_done, search
+            )
             HOOKS.pending = request
             try:
                 run_build(config, skip_kept=kept is not None)
@@ -126,6 +132,8 @@ def build_site(
         def after() -> None:
             if built is not None:
                 kept_pages.record(root, site_dir, built.page_files(), built.same_files(), kept)
+                if built.searching is not None:
+                    built.searching.prune()
             meanwhile()
 
         swap_dir(tmp, site_dir, after)
@@ -194,6 +202,7 @@ class SiteBuild:
         self.same: list[str] = []  # pages linked from the last site (site paths)
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
+        self.search = request.search if request and not serving else None
         self.searching: IndexAhead | None = None  # the search index, being made meanwhile
 
     # --- hook events, in MkDocs's order ---------------------------------------------
@@ -201,7 +210,7 @@ class SiteBuild:
     def on_files(self, files: Any) -> Any:
         self.session.files = files
         self.session.add_pages(files, [page.path for page in self.rendered.pages], self._keep)
-        self._search_ahead()
+        self._take_search(self.search)
         return files
 
     def _keep(self, path: str, dest: str) -> bool:
@@ -301,35 +310,22 @@ class SiteBuild:
         pages = self.search_pages(self.pages.values())
         index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
 
-    def _search_ahead(self) -> None:
-        """In a build that links the last site's pages and has no workers (an edit's
-        build), index the search now, in another process, from the pages as they are
-        (the last site's files, the page cache, the HTML just rendered), while this one
-        makes the exports and MkDocs writes the site. (At 10,000 articles the search
-        took 3.9 s of an edit's build, after everything else.) The index is the same as
-        from the site's files: every page's ``search_document`` is."""
-        if self.kept is None or self.missing or self.in_worker or not self.linked:
+    def _take_search(self, search: IndexAhead | None) -> None:
+        """The search index being made since the pages were rendered (search_ahead.py),
+        if it indexes the very pages (files and keys) this build writes: it is to put
+        the index in this site folder. Otherwise the site's files are indexed after."""
+        if search is None:
             return
-        language = page_language(next(iter(self.linked.values())).read_text("utf-8"))
-        paths = {self.session.dest_of(path): path for path in self.pages}
-
-        def text(dest: str) -> str:
-            path = paths[dest]
-            if path in self.linked:
-                return self.linked[path].read_text("utf-8")
-            page = self.pages[path]
-            if page.rendered:
-                return search_document(_body(page), language)
-            return self._cached(path).html
-
-        pages = self.search_pages(self.pages.values())
-        site = Path(self.session.config.site_dir)
-        self.searching = IndexAhead(site, pages, self.cache.search_dir, text)
+        if self.in_worker or search.pages != self.search_pages(self.pages.values()):
+            search.cancel()
+            return
+        search.assemble_into(Path(self.session.config.site_dir))
+        self.searching = search
 
     def cancel_search(self) -> None:
+        """Wait for the search's process, if it still runs (it ended well or not)."""
         if self.searching is not None:
             self.searching.cancel()
-            self.searching = None
 
     def search_pages(self, pages: Iterable[Page]) -> dict[str, str]:
         """Each of ``pages`` marked for search: its file in the site → its cache key."""

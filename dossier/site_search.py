@@ -65,7 +65,7 @@ from typing import Any
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
-from .parallel import can_fork, die_with, workers
+from .parallel import workers
 from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
@@ -214,8 +214,25 @@ def index_site(
     searching while serve updates it never meets half an index; on failure the old one
     stays.
     """
-    binary = _binary()
     text = text or functools.partial(_read_page, site_dir)
+    stats = index_later(lambda: site_dir, pages, cache_dir, text, per_shard)
+    assert stats is not None  # the site folder was given
+    return stats
+
+
+def index_later(
+    site: Callable[[], Path | None],
+    pages: Mapping[str, str],
+    cache_dir: Path,
+    text: PageText,
+    per_shard: int | None = None,
+    prune: bool = True,
+) -> IndexStats | None:
+    """``index_site`` into the site folder ``site()`` gives once it is known, the
+    shards the cache lacks being indexed meanwhile (search_ahead.py); None when it
+    gives none (the build stopped): the shards stay in the cache. Without ``prune``,
+    the cache's unused shards are left for ``prune_cache``."""
+    binary = _binary()
     shards = shards_of(pages, per_shard or pages_per_shard())
     digests = [_digest(binary, shard) for shard in shards]
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -230,22 +247,29 @@ def index_site(
             pool.submit(_index_shard, binary, text, shards[number], cache_dir / digest)
             for number, digest in todo
         ]
-        for job in jobs:
-            job.result()  # raises the first shard's failure
-        # The probe (after an edit, about 0.5 s at 10,000 articles) while the shards are
-        # linked into the new index.
-        probing = (
-            pool.submit(_probe, binary, [cache_dir / digests[n] for n in filled], cache_dir)
-            if len(filled) > 1
-            else None
-        )
+        site_dir = site()
+        if site_dir is None:
+            return None
         # Inside the site, so that a build killed meanwhile leaves nothing outside the
         # temporary site folder it was writing (which the next build clears).
         work = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.tmp-", dir=site_dir))
         work.chmod(dir_mode())
         try:
-            for number in filled:
+            # The shards the cache holds are linked into the new index meanwhile (after an
+            # edit at 10,000 articles, five of six: 10,000 files).
+            for number in sorted(set(filled) - {number for number, _ in todo}):
                 _link_tree(cache_dir / digests[number], work / shard_folder(number))
+            for job in jobs:
+                job.result()  # raises the first shard's failure
+            # The probe (after an edit, about 0.5 s at 10,000 articles) while the new
+            # shards are linked.
+            probing = (
+                pool.submit(_probe, binary, [cache_dir / digests[n] for n in filled], cache_dir)
+                if len(filled) > 1
+                else None
+            )
+            for number, digest in todo:
+                _link_tree(cache_dir / digest, work / shard_folder(number))
             if probing is not None:
                 probe = probing.result()
                 used.add(probe.name)
@@ -255,52 +279,20 @@ def index_site(
             swap_dir(work, site_dir / FOLDER)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    _prune(cache_dir, used)
+    if prune:
+        _prune(cache_dir, used)
     return IndexStats(len(shards), len(todo))
 
 
-class IndexAhead:
-    """``index_site`` in a forked process, with ``text`` giving each page before the
-    site's files are written, so that Pagefind's shards are indexed, and the index
-    assembled, on the other core while the build goes on. (In a thread, its thousands of
-    file operations waited for the build's own Python code each time: a second more.)
-    ``result`` waits for it; where it could not fork, or the process failed, it indexes
-    here from the site's files (on disk by then), and a failure is raised here."""
-
-    def __init__(
-        self, site_dir: Path, pages: Mapping[str, str], cache_dir: Path, text: PageText
-    ) -> None:
-        self.args = (site_dir, pages, cache_dir)  # here, once its pages are on disk
-        self.pid: int | None = None
-        if workers() < 2 or not can_fork():
-            return
-        parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:  # its answer is the exit status; nothing of this process's exit runs
-            status = 1
-            try:
-                die_with(parent)
-                index_site(*self.args, text=text)
-                status = 0
-            finally:
-                os._exit(status)
-        self.pid = pid
-
-    def result(self) -> None:
-        if not self._ended_well():
-            index_site(*self.args)
-
-    def cancel(self) -> None:
-        """Wait for it to end, its outcome unwanted: it writes into the site folder the
-        caller removes next."""
-        self._ended_well()
-
-    def _ended_well(self) -> bool:
-        if self.pid is None:
-            return False
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        return os.waitstatus_to_exitcode(status) == 0
+def prune_cache(pages: Mapping[str, str], cache_dir: Path, per_shard: int | None = None) -> None:
+    """Remove the cache's shards that ``index_site(pages, prune=False)`` did not use,
+    but the most recently made (an edit's build does it while the old site goes, not
+    before the site is in place: removing a shard of 2,000 pages takes a while)."""
+    binary = _binary()
+    shards = shards_of(pages, per_shard or pages_per_shard())
+    used = [cache_dir / _digest(binary, shard) for shard in shards if shard]
+    probe = [_probe_target(used, cache_dir)] if len(used) > 1 else []
+    _prune(cache_dir, {path.name for path in [*used, *probe]})
 
 
 def shard_words(index: Path) -> dict[str, list[str]]:
@@ -327,13 +319,17 @@ def _write_new(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def _probe(binary: str, shards: list[Path], cache_dir: Path) -> Path:
-    """The probe of these shards (see the module's docstring), from the cache or
-    indexed now: one page per shard and language, its words those of the shard."""
+def _probe_target(shards: list[Path], cache_dir: Path) -> Path:
     digest = hashlib.sha256(f"{_PROBE_FORMAT}\0".encode())
     for shard in shards:
         digest.update(f"{shard.name}\0".encode())
-    target = cache_dir / f"probe-{digest.hexdigest()}"
+    return cache_dir / f"probe-{digest.hexdigest()}"
+
+
+def _probe(binary: str, shards: list[Path], cache_dir: Path) -> Path:
+    """The probe of these shards (see the module's docstring), from the cache or
+    indexed now: one page per shard and language, its words those of the shard."""
+    target = _probe_target(shards, cache_dir)
     if target.is_dir():
         return target
     work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=cache_dir))
