@@ -136,7 +136,7 @@ def build_site(
                     built.searching.prune()
             meanwhile()
 
-        swap_dir(tmp, site_dir, after)
+        swap_dir(tmp, site_dir, after, wait=False)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     written = len(missing)

@@ -84,6 +84,8 @@ _PROBE_FORMAT = "probe-1"  # bump when how the probe is made changes
 # Rust's char::is_whitespace, with which Pagefind splits a page's text into words
 # (Python's str.split() also splits at \x1c-\x1f).
 _SPACES = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# In the cache: each indexed page's search_document, by its key (a dot: not a shard)
+_DOCUMENTS = ".documents"
 # Shards not in the last index kept in the cache, per shard in it: serve (its pages
 # print the server's address, so other keys) and build alternate, and an edit undone
 # finds its shards again.
@@ -280,7 +282,7 @@ def index_later(
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if prune:
-        _prune(cache_dir, used)
+        _prune(cache_dir, used, pages.values())
     return IndexStats(len(shards), len(todo))
 
 
@@ -292,7 +294,7 @@ def prune_cache(pages: Mapping[str, str], cache_dir: Path, per_shard: int | None
     shards = shards_of(pages, per_shard or pages_per_shard())
     used = [cache_dir / _digest(binary, shard) for shard in shards if shard]
     probe = [_probe_target(used, cache_dir)] if len(used) > 1 else []
-    _prune(cache_dir, {path.name for path in [*used, *probe]})
+    _prune(cache_dir, {path.name for path in [*used, *probe]}, pages.values())
 
 
 def shard_words(index: Path) -> dict[str, list[str]]:
@@ -386,14 +388,16 @@ def _index_shard(binary: str, text: PageText, shard: Mapping[str, str], target: 
     their own, at the same paths, so the index's addresses are the site's), into
     ``target``."""
     work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=target.parent))
+    documents = target.parent / _DOCUMENTS
+    documents.mkdir(exist_ok=True)
     try:
-        made: set[Path] = set()
-        for path in shard:
-            document = work / "pages" / path
-            if document.parent not in made:
-                document.parent.mkdir(parents=True, exist_ok=True)
-                made.add(document.parent)
-            document.write_text(search_document(text(path)), "utf-8")
+        made: set[str] = set()
+        for path, key in shard.items():
+            there = os.path.join(work, "pages", path)
+            if os.path.dirname(there) not in made:
+                os.makedirs(os.path.dirname(there), exist_ok=True)
+                made.add(os.path.dirname(there))
+            _link_document(documents, key, functools.partial(_document, text, path), there)
         _run_pagefind(binary, work / "pages", work / "index")
         (work / "index").chmod(dir_mode())
         shard_words(work / "index")  # its words, for the probe, while its pages are here
@@ -403,6 +407,25 @@ def _index_shard(binary: str, text: PageText, shard: Mapping[str, str], target: 
             os.rename(work / "index", target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _document(text: PageText, path: str) -> str:
+    return search_document(text(path))
+
+
+def _link_document(documents: Path, key: str, make: Callable[[], str], there: str) -> None:
+    """The page's search document (by its key, kept in ``documents``: made once, as a
+    file's creation cost ten times its link) linked at ``there``."""
+    kept = os.path.join(documents, f"{key}.html")
+    if not os.path.isfile(kept):
+        temporary = os.path.join(documents, f".{key}.{os.getpid()}.tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(make())
+        os.replace(temporary, kept)  # whole or not at all, for the next build
+    try:
+        os.link(kept, there)
+    except OSError:  # no hard links here: a copy
+        shutil.copyfile(kept, there)
 
 
 def _run_pagefind(binary: str, pages: Path, index: Path) -> None:
@@ -451,8 +474,16 @@ def _link_tree(source: Path, target: Path) -> None:
     _link_all(source, target, files)
 
 
-def _prune(cache_dir: Path, used: set[str]) -> None:
-    """Keep the shards just used and the most recently made others."""
+def _prune(cache_dir: Path, used: set[str], keys: Iterable[str]) -> None:
+    """Keep the shards just used and the most recently made others, and the search
+    documents of the pages with these ``keys`` (a shard is indexed again only from the
+    pages it has now)."""
+    wanted = {f"{key}.html" for key in keys}
+    with contextlib.suppress(OSError), os.scandir(cache_dir / _DOCUMENTS) as documents:
+        for document in documents:
+            if document.name not in wanted:
+                with contextlib.suppress(OSError):
+                    os.unlink(document.path)
     for digest in used:
         with contextlib.suppress(OSError):
             os.utime(cache_dir / digest)

@@ -164,6 +164,10 @@ def test_shards_index_every_page_once_and_only_changed_shards_again(
     page.write_text(page.read_text("utf-8").replace(marked, marked + "<p>Zanzibar</p>"), "utf-8")
     pages = marked_pages(site)
     assert index_site(site, pages, tmp_path / "cache", per_shard=4) == IndexStats(stats.shards, 1)
+    # Each page's search document is kept by its key, for its shard's next indexing;
+    # the changed page's old one is gone.
+    documents = {p.name for p in (tmp_path / "cache/.documents").iterdir()}
+    assert documents == {f"{key}.html" for key in pages.values()}
     again = tmp_path / "again"
     shutil.copytree(site, again)
     assert index_site(again, pages, tmp_path / "empty", per_shard=4).indexed == stats.shards
