@@ -349,6 +349,43 @@ def test_seed_digests_kept_between_processes_follow_the_seeds(tmp_path: Path) ->
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
 
 
+def test_unchanged_seeds_are_not_read_by_a_fresh_process_and_a_rewritten_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh process takes an unchanged seed's digest from .dossier/cache/ without
+    reading it (its inode, size and times are as the last build read it); a seed
+    rewritten to the same size under its old modification time is read again."""
+    from dossier.load import load_corpus, load_tree
+
+    root = copy_project(tmp_path / "project")
+    build(root)
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path: str, *args: int) -> int:
+        opened.append(str(path))
+        return real_open(path, *args)
+
+    monkeypatch.setattr(os, "open", spy)
+    cached = load_corpus(root, cache_dir=root / ".dossier/cache")
+    assert [path for path in opened if "/seeds/" in path] == []
+    assert cached.seed_digests == load_corpus(root).seed_digests  # the second reads them all
+    seed = root / "seeds/001_5bf3d7633e9a563a.txt"
+    before = seed.stat()
+    text = seed.read_text("utf-8")
+    assert "joint investment" in text
+    seed.write_text(text.replace("joint investment", "joint-investment", 1), "utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert seed.stat().st_size == before.st_size
+    opened.clear()
+    rewritten = load_tree(root, cache_dir=root / ".dossier/cache")
+    assert [path for path in opened if "/seeds/" in path] == [str(seed)]
+    clean = load_tree(root)
+    assert rewritten.corpus.seed_digests == clean.corpus.seed_digests != cached.seed_digests
+    # The quote no longer in it is reported, as without the cache.
+    assert [p.message for p in rewritten.problems] == [p.message for p in clean.problems] != []
+
+
 def test_quotes_found_before_are_looked_for_again_once_their_seed_changed(tmp_path: Path) -> None:
     """A fresh process takes the quotes the last build found in their seeds from
     .dossier/cache/ (keyed by the seed's digest); a seed that changed is searched again,
