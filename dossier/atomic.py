@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,18 +123,31 @@ def swap_dir(
 ) -> None:
     """Put the finished folder ``new`` at ``target``; the old one is removed after, in a
     thread while ``meanwhile`` runs (removing a large site takes seconds). Without
-    ``wait``, an ``rm`` removing it may outlive the call (the next build's ``recover``
-    removes what a killed one left)."""
+    ``wait``, it is renamed ``.TARGET.gone-*`` and an ``rm`` removing it may outlive
+    the call (a later ``recover`` removes what a killed one left)."""
     old = target.with_name(f".{target.name}.old")
     if target.exists() and _exchange(new, target):
-        _remove(new, meanwhile, wait)  # ``new`` now holds the old site
+        _remove(_gone(new, target, wait), meanwhile, wait)  # ``new`` holds the old site
         return
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)
-    _remove(old, meanwhile, wait)
+    _remove(_gone(old, target, wait), meanwhile, wait)
+
+
+def _gone(folder: Path, target: Path, wait: bool) -> Path:
+    """Where ``folder`` (an old ``target``) is removed from: a name no build reuses or
+    removes while an ``rm`` may still be at it (see ``recover``)."""
+    if wait or not folder.exists():
+        return folder
+    gone = Path(tempfile.mkdtemp(prefix=f".{target.name}.gone-", dir=target.parent))
+    os.replace(folder, gone)  # an empty folder: replaced
+    return gone
+
+
+_GONE_AFTER = 60  # seconds
 
 
 def _remove(folder: Path, meanwhile: Callable[[], None], wait: bool = True) -> None:
@@ -176,3 +190,8 @@ def recover(target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     for stale in target.parent.glob(f".{target.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
+    for gone in target.parent.glob(f".{target.name}.gone-*"):
+        # An rm removing it changes it all the time: one untouched for a while was stopped.
+        with contextlib.suppress(OSError):
+            if time.time() - gone.stat().st_mtime > _GONE_AFTER:
+                _remove(gone, lambda: None, wait=False)
