@@ -191,6 +191,8 @@ def recover(target: Path) -> None:
     for stale in target.parent.glob(f".{target.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
     for gone in target.parent.glob(f".{target.name}.gone-*"):
+        with contextlib.suppress(OSError):  # made, and the run killed before it was filled
+            gone.rmdir()
         # An rm removing it changes it all the time: one untouched for a while was stopped.
         with contextlib.suppress(OSError):
             if time.time() - gone.stat().st_mtime > _GONE_AFTER:

@@ -174,7 +174,10 @@ def test_an_old_site_left_to_rm_is_never_in_the_way_and_a_stopped_removal_is_fin
     (stopped / "pages").mkdir(parents=True)
     os.utime(stopped, (time.time() - 3600, time.time() - 3600))
     recent = tmp_path / ".site.gone-recent"  # an rm may be at it: left alone
-    recent.mkdir()
+    (recent / "pages").mkdir(parents=True)
+    empty = tmp_path / ".site.gone-empty"  # made, and the build killed before it was filled
+    empty.mkdir()
+    os.utime(empty, (time.time(), time.time()))
     recover(target)
     deadline = time.monotonic() + 30
     while stopped.exists() and time.monotonic() < deadline:
