@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .errors import Problem
@@ -40,7 +40,7 @@ def quote_key(seed_digest: str, quote: str) -> str:
 def check(
     corpus: Corpus,
     present: dict[str, set[str]],
-    seed_texts: dict[str, str],
+    seed_texts: Mapping[str, str],
     quotes: Quotes | None = None,
 ) -> list[Problem]:
     """Problems between files.
@@ -146,12 +146,11 @@ def _name_collisions(corpus: Corpus) -> Iterator[Problem]:
                 )
 
 
-def _quotes(corpus: Corpus, seed_texts: dict[str, str], quotes: Quotes) -> Iterator[Problem]:
+def _quotes(corpus: Corpus, seed_texts: Mapping[str, str], quotes: Quotes) -> Iterator[Problem]:
     """A quoted supporting sentence must occur in the seed of the article it cites."""
     texts: dict[str, str] = {}
     for citation in _checked(corpus):
-        seed = seed_texts.get(citation.article)
-        if seed is None:
+        if citation.article not in seed_texts:
             continue
         digest = corpus.seed_digests.get(citation.article)
         key = quote_key(digest, citation.quote) if digest else None
@@ -159,8 +158,8 @@ def _quotes(corpus: Corpus, seed_texts: dict[str, str], quotes: Quotes) -> Itera
             quotes.found.add(key)
             continue
         text = texts.get(citation.article)
-        if text is None:
-            text = texts[citation.article] = normalise(seed)
+        if text is None:  # (the seed's text is read now, if it was not: load.SeedTexts)
+            text = texts[citation.article] = normalise(seed_texts[citation.article])
         if not text:
             continue
         if normalise(citation.quote) in text:

@@ -34,7 +34,6 @@ from .header_search import HeaderSearch
 from .kept_pages import KeptPages
 from .mkdocs_session import (
     MkDocsSession,
-    Unsupported,
     cache_compiled,
     load_config,
     page_toc,
@@ -45,8 +44,9 @@ from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
+from .search_ahead import IndexAhead
 from .search_names import name_files
-from .site_search import IndexAhead, index_site, searchable
+from .site_search import index_site, searchable
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -72,6 +72,7 @@ class BuildRequest:
     memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
     kept: KeptPages | None = None  # the last site's pages, to link rather than write
     pages_done: Callable[[], None] = lambda: None  # see build_site
+    search: IndexAhead | None = None  # the search index, under way since the pages were rendered
 
 
 @dataclass
@@ -88,12 +89,14 @@ def build_site(
     memos: ExportMemos | None = None,
     meanwhile: Callable[[], None] = lambda: None,
     pages_done: Callable[[], None] = lambda: None,
+    search: IndexAhead | None = None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
     ``meanwhile`` runs once the new site is in place, while the old one is removed;
     ``pages_done`` once every page and file is written, while the search index is made
-    (the build may still fail: only for what holds either way)."""
+    (the build may still fail: only for what holds either way); ``search``: the index
+    being made since the pages were rendered (search_ahead.py)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -109,7 +112,9 @@ def build_site(
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
             kept = kept_pages.read(root, site_dir)
-            request = BuildRequest(rendered, warnings, progress, wrap, memos, kept, pages_done)
+            request = BuildRequest(
+                rendered, warnings, progress, wrap, memos, kept, pages_done, search
+            )
             HOOKS.pending = request
             try:
                 run_build(config, skip_kept=kept is not None)
@@ -126,10 +131,12 @@ def build_site(
 
         def after() -> None:
             if built is not None:
-                kept_pages.record(root, site_dir, built.page_files())
+                kept_pages.record(root, site_dir, built.page_files(), built.same_files(), kept)
+                if built.searching is not None:
+                    built.searching.prune()
             meanwhile()
 
-        swap_dir(tmp, site_dir, after)
+        swap_dir(tmp, site_dir, after, wait=False)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     written = len(missing)
@@ -186,12 +193,16 @@ class SiteBuild:
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else None
         self.kept = request.kept if request and not serving else None
+        self.recording = request is not None and not serving  # build_site records the site
         self.pages_done = request.pages_done if request else lambda: None
         if request is not None and not serving:
             cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
+        self.output_keys: dict[str, str] = {}  # generated files (site path) → text_key
+        self.same: list[str] = []  # pages linked from the last site (site paths)
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
+        self.search = request.search if request and not serving else None
         self.searching: IndexAhead | None = None  # the search index, being made meanwhile
 
     # --- hook events, in MkDocs's order ---------------------------------------------
@@ -199,6 +210,7 @@ class SiteBuild:
     def on_files(self, files: Any) -> Any:
         self.session.files = files
         self.session.add_pages(files, [page.path for page in self.rendered.pages], self._keep)
+        self._take_search(self.search)
         return files
 
     def _keep(self, path: str, dest: str) -> bool:
@@ -224,14 +236,20 @@ class SiteBuild:
         cache_compiled(env, self.cache.compiled_dir)
         self.session.env = env
         self._start_team()
-        self._search_ahead()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already
         # at it while this process computes the exports.
         outputs = site_outputs(self.rendered, self.session.site_url, self.memos)
         schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
-        self.session.add_files(files, [*outputs, *schemas])
+        self.session.add_files(files, [*outputs, *schemas], self._kept_output)
         self.outputs = dict(outputs)
         return env
+
+    def _kept_output(self, dest: str, text: str) -> Path | None:
+        """The last site's file of a generated file whose text did not change, to link."""
+        if not self.recording:
+            return None
+        key = self.output_keys[dest] = kept_pages.text_key(text)
+        return self.kept.file(dest, key) if self.kept is not None else None
 
     def on_page_markdown(self, markdown: str, page: Any) -> str:
         ours = self.pages.get(page.file.src_uri)
@@ -292,26 +310,22 @@ class SiteBuild:
         pages = self.search_pages(self.pages.values())
         index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
 
-    def _search_ahead(self) -> None:
-        """In a build that keeps the last site's pages and has no workers (an edit's
-        build), build the few other pages now, so that every page is on disk and Pagefind
-        indexes the shards that changed while this process makes the exports and MkDocs
-        writes the rest. (At 10,000 articles the search took 3.9 s of an edit's build,
-        after everything else.) The index is the same: it reads the same files."""
-        if self.kept is None or self.team is not None or self.in_worker:
+    def _take_search(self, search: IndexAhead | None) -> None:
+        """The search index being made since the pages were rendered (search_ahead.py),
+        if it indexes the very pages (files and keys) this build writes: it is to put
+        the index in this site folder. Otherwise the site's files are indexed after."""
+        if search is None:
             return
-        try:
-            self.session.build_ahead()
-        except Unsupported:  # an unknown MkDocs: its own loop builds them, search after
+        if self.in_worker or search.pages != self.search_pages(self.pages.values()):
+            search.cancel()
             return
-        pages = self.search_pages(self.pages.values())
-        site = Path(self.session.config.site_dir)
-        self.searching = IndexAhead(site, pages, self.cache.search_dir)
+        search.assemble_into(Path(self.session.config.site_dir))
+        self.searching = search
 
     def cancel_search(self) -> None:
+        """Wait for the search's process, if it still runs (it ended well or not)."""
         if self.searching is not None:
             self.searching.cancel()
-            self.searching = None
 
     def search_pages(self, pages: Iterable[Page]) -> dict[str, str]:
         """Each of ``pages`` marked for search: its file in the site → its cache key."""
@@ -339,15 +353,22 @@ class SiteBuild:
                 folders.add(folder)
             try:
                 os.link(self.linked[path], target)
+                self.same.append(page.file.dest_uri)
             except OSError:  # gone meanwhile, or no hard links here: write it from the cache
                 text = self._cached(path).html
                 Path(target).write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
             self.reused += 1
             self._report()
 
+    def same_files(self) -> set[str]:
+        """The files (site paths) linked from the last site: pages and generated files."""
+        return {*self.same, *self.session.linked_files()}
+
     def page_files(self) -> dict[str, str]:
-        """Each page's file in the site → its cache key."""
-        return {self.session.dest_of(path): key for path, key in self.keys.items()}
+        """Each page's file in the site → its cache key, and each generated file's (not
+        under serve) → a digest of its text: what the next build may link."""
+        pages = {self.session.dest_of(path): key for path, key in self.keys.items()}
+        return {**pages, **self.output_keys}
 
     # --- serve's in-place updates (live.py) ---------------------------------------------
 

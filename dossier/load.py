@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -22,7 +22,7 @@ from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import BriefingFile, read_seed_digests, write_seed_digests
+from .loadcache import BriefingFile, SeedStats, read_seed_digests, write_seed_digests
 from .model import (
     Article,
     Corpus,
@@ -96,6 +96,8 @@ def load_tree(
     same (most of them, between two commits): pass one dict to every call.
     ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
+    # A process that loads once (no ``warm``) need not read unchanged seeds (SeedMemo).
+    once = warm is None
     warm = warm or Warm()
     warm.reader.start_load()
     problems: list[Problem] = []
@@ -131,7 +133,7 @@ def load_tree(
             loaded[item.kind][_stem(item.path)] = obj
     seed_digests: dict[str, str] = {}
     # A fresh process (nothing warm) takes unchanged seeds' digests from cache_dir.
-    memo = SeedMemo(cache_dir, files is None and not warm.seed_digests)
+    memo = SeedMemo(cache_dir, files is None and not warm.seed_digests, lazy=once)
     seed_texts = _read_seeds(
         root, loaded["article"], problems, limits, files, seed_digests, warm, memo
     )
@@ -253,10 +255,10 @@ def _read_seeds(
     digests: dict[str, str],
     warm: Warm,
     memo: SeedMemo | None = None,
-) -> dict[str, str]:
+) -> SeedTexts:
     """The raw text behind each article briefing that names a seed; fills ``digests``."""
     known, warm.seed_digests = warm.seed_digests, {}
-    texts = {}
+    texts = SeedTexts(lambda path: _seed_text(warm.reader, path, root, limits))
     for slug, article in articles.items():
         if article.seed is None:
             continue
@@ -270,14 +272,20 @@ def _read_seeds(
             elif len(raw) > limits.max_file_bytes:
                 problems.append(_seed_too_big(article, line, len(raw), limits))
             else:
-                texts[slug] = raw.decode("utf-8-sig", errors="replace")
-                digests[slug] = _digest(texts[slug])
+                texts.texts[slug] = raw.decode("utf-8-sig", errors="replace")
+                digests[slug] = _digest(texts.texts[slug])
             continue
         refused = _seed_path_problem(article, line)
         if refused is not None:
             problems.append(refused)
             continue
         path = _join(root, article.seed)
+        signature = warm.reader.signature(path, root) if memo is not None else None
+        unchanged = memo.unchanged(article.seed, signature, limits) if memo else None
+        if unchanged is not None:  # read only if a quote not found before needs its text
+            digests[slug] = unchanged
+            texts.later[slug] = path
+            continue
         status, size, raw = warm.reader.read(path, root, limits.max_file_bytes)
         if status in ("link", "linked-folder"):
             problems.append(_seed_link(root, article, line, Path(path), status))
@@ -296,9 +304,43 @@ def _read_seeds(
             else:
                 text = raw.decode("utf-8-sig", errors="replace")
                 digest = memo.digest(raw, text) if memo is not None else _digest(text)
-            texts[slug], digests[slug] = text, digest
+                if memo is not None:
+                    memo.read(article.seed, signature, raw)
+            texts.texts[slug], digests[slug] = text, digest
             warm.seed_digests[id(raw)] = (raw, digest, text)
     return texts
+
+
+class SeedTexts(Mapping[str, str]):
+    """Each read seed's text by article; an unchanged seed (SeedMemo.unchanged) is read
+    when its text is first asked for (crossref.py asks only for a quote it has not
+    found in it before): a fresh process at 10,000 articles reads none of them."""
+
+    def __init__(self, read: Callable[[str], str]) -> None:
+        self.read = read
+        self.texts: dict[str, str] = {}
+        self.later: dict[str, str] = {}  # article → its seed's path, not read yet
+
+    def __getitem__(self, slug: str) -> str:
+        if slug in self.later:
+            self.texts[slug] = self.read(self.later.pop(slug))
+        return self.texts[slug]
+
+    def __contains__(self, slug: object) -> bool:  # without reading it
+        return slug in self.texts or slug in self.later
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self.texts, *self.later])
+
+    def __len__(self) -> int:
+        return len(self.texts) + len(self.later)
+
+
+def _seed_text(reader: FileReader, path: str, root: Path, limits: Limits) -> str:
+    """An unchanged seed's text, read now ("" if it went since: its quotes go unchecked
+    in this build, which the next one, seeing it gone, reports)."""
+    status, _, raw = reader.read(path, root, limits.max_file_bytes)
+    return raw.decode("utf-8-sig", errors="replace") if status == "ok" and raw is not None else ""
 
 
 def _seed_path_problem(article: Article, line: int) -> Problem | None:
@@ -364,15 +406,29 @@ def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Pro
 class SeedMemo:
     """Seeds' digests by a hash of their bytes, and the quotes found in their seeds
     (crossref.py), kept in ``cache_dir`` between processes (loadcache.py); ``use`` False
-    (serve after its first load, a git revision): none."""
+    (serve after its first load, a git revision): none. With ``lazy``, a seed whose file
+    is as the last valid load read it (inode, size, times) is not read again."""
 
-    def __init__(self, cache_dir: Path | None, use: bool) -> None:
+    def __init__(self, cache_dir: Path | None, use: bool, lazy: bool = False) -> None:
         self.cache_dir = cache_dir if use else None
-        self.known, self.quotes = (
-            read_seed_digests(self.cache_dir) if self.cache_dir else ({}, frozenset())
+        self.known, self.quotes, self.stats = (
+            read_seed_digests(self.cache_dir) if self.cache_dir else ({}, frozenset(), {})
         )
+        self.lazy = lazy
         self.now: dict[str, str] = {}
         self.quotes_now: set[str] = set()
+        self.stats_now: SeedStats = {}
+
+    def unchanged(self, seed: str, signature: tuple[int, ...] | None, limits: Limits) -> str | None:
+        """The digest of a seed whose file is as the last valid load read it, or None."""
+        kept = self.stats.get(seed)
+        if not self.lazy or signature is None or kept is None or kept[0] != signature:
+            return None
+        digest = self.known.get(kept[1])
+        if digest is None or signature[2] > limits.max_file_bytes:
+            return None
+        self.now[kept[1]], self.stats_now[seed] = digest, kept
+        return digest
 
     def digest(self, raw: bytes, text: str) -> str:
         if self.cache_dir is None:
@@ -384,12 +440,17 @@ class SeedMemo:
         self.now[key] = digest
         return digest
 
+    def read(self, seed: str, signature: tuple[int, ...] | None, raw: bytes) -> None:
+        """A seed read in this load: how its file was, for the next one."""
+        if self.cache_dir is not None and signature is not None:
+            self.stats_now[seed] = (signature, hashlib.sha256(raw).hexdigest())
+
     def save(self) -> None:
         """Keep this load's digests (call only when the load is valid)."""
         if self.cache_dir is not None and (
-            self.now != self.known or self.quotes_now != self.quotes
+            self.now != self.known or self.quotes_now != self.quotes or self.stats_now != self.stats
         ):
-            write_seed_digests(self.cache_dir, self.now, self.quotes_now)
+            write_seed_digests(self.cache_dir, self.now, self.quotes_now, self.stats_now)
 
 
 def _digest(text: str) -> str:

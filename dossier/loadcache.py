@@ -139,23 +139,39 @@ def _write(cache_dir: Path, version: str, entries: dict[str, Result]) -> None:
 _SEEDS_NAME = "seed-digests.json"
 
 
-def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str]]:
-    """sha256 of a seed's bytes → its digest, and the quotes found in their seeds
-    (``crossref.quote_key``), as the last valid load saved them."""
+# seed → its file's inode, device, size and times, and the sha256 of its bytes
+SeedStats = dict[str, tuple[tuple[int, ...], str]]
+
+
+def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str], SeedStats]:
+    """sha256 of a seed's bytes → its digest, the quotes found in their seeds
+    (``crossref.quote_key``) and each seed's file as it was read (with the sha256 of
+    its bytes), as the last valid load saved them."""
     try:
         data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
         if data["version"] != _code_version():
-            return {}, frozenset()
-        digests, quotes = data["digests"], data.get("quotes", [])
-        if isinstance(digests, dict) and isinstance(quotes, list):
-            return {str(k): str(v) for k, v in digests.items()}, frozenset(map(str, quotes))
+            return {}, frozenset(), {}
+        digests, quotes, stats = data["digests"], data.get("quotes", []), data.get("stats", {})
+        if isinstance(digests, dict) and isinstance(quotes, list) and isinstance(stats, dict):
+            return (
+                {str(k): str(v) for k, v in digests.items()},
+                frozenset(map(str, quotes)),
+                {str(k): (tuple(map(int, v[0])), str(v[1])) for k, v in stats.items()},
+            )
     except (OSError, ValueError, KeyError, TypeError):  # none or damaged: hash them all
         pass
-    return {}, frozenset()
+    return {}, frozenset(), {}
 
 
-def write_seed_digests(cache_dir: Path, digests: dict[str, str], quotes: set[str]) -> None:
-    data = {"version": _code_version(), "digests": digests, "quotes": sorted(quotes)}
+def write_seed_digests(
+    cache_dir: Path, digests: dict[str, str], quotes: set[str], stats: SeedStats
+) -> None:
+    data = {
+        "version": _code_version(),
+        "digests": digests,
+        "quotes": sorted(quotes),
+        "stats": {seed: [list(stat), sha] for seed, (stat, sha) in stats.items()},
+    }
     with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")

@@ -59,6 +59,21 @@ class FileReader:
         self._now[text] = (key, verdict)
         return verdict
 
+    def signature(self, path: str | Path, root: Path) -> tuple[int, ...] | None:
+        """A regular file's inode, device, size and times, as ``read`` compares them;
+        None for anything ``read`` would not read (a link, a file in a linked folder)."""
+        text = os.fspath(path)
+        try:
+            info = os.lstat(text)
+        except (OSError, ValueError):
+            return None
+        folder = self._real_folder(os.path.dirname(text))
+        if not stat.S_ISREG(info.st_mode) or self._through_link(
+            os.path.dirname(text), folder, os.fspath(root)
+        ):
+            return None
+        return (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
     def _real_folder(self, folder: str) -> str:
         if folder not in self._folders:
             self._folders[folder] = os.path.realpath(folder)

@@ -45,6 +45,7 @@ mark the review line ``data-pagefind-ignore``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import html
@@ -55,7 +56,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
@@ -64,7 +65,7 @@ from typing import Any
 
 from .atomic import dir_mode, swap_dir
 from .errors import SiteBuildError
-from .parallel import can_fork, die_with, workers
+from .parallel import workers
 from .search_names import fnv1a
 
 FOLDER = "pagefind"  # in the site, beside the pages
@@ -78,11 +79,13 @@ PROBE_FOLDER = "probe/"
 # sets another size.
 PAGES_PER_SHARD = 2000
 _INSTALL = "install Dossier's dependencies again: pip install -e ."
-_FORMAT = "search-1"  # bump when how a shard is indexed changes
+_FORMAT = "search-2"  # bump when how a shard is indexed changes
 _PROBE_FORMAT = "probe-1"  # bump when how the probe is made changes
 # Rust's char::is_whitespace, with which Pagefind splits a page's text into words
 # (Python's str.split() also splits at \x1c-\x1f).
 _SPACES = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# In the cache: each indexed page's search_document, by its key (a dot: not a shard)
+_DOCUMENTS = ".documents"
 # Shards not in the last index kept in the cache, per shard in it: serve (its pages
 # print the server's address, so other keys) and build alternate, and an edit undone
 # finds its shards again.
@@ -105,7 +108,37 @@ def searchable(body: str, title: str, summary: str) -> str:
         '<span hidden data-pagefind-meta="title[data-title], summary[data-summary]" '
         f'data-title="{html.escape(title)}" data-summary="{html.escape(summary)}"></span>'
     )
-    return f"<div data-pagefind-body>{meta}\n{body}</div>"
+    return f"{_BODY_START}{meta}\n{body}</div>{_BODY_END}"
+
+
+_BODY_START = "<div data-pagefind-body>"
+_BODY_END = "<!--/data-pagefind-body-->"  # where ``searchable``'s part of a page ends
+_LANGUAGE = re.compile(r'<html\s[^>]*?\blang="([^"]*)"')
+
+
+def search_document(page: str, language: str | None = None) -> str:
+    """What Pagefind indexes of a page: its ``searchable`` part alone, in a document of
+    the page's language (``<html lang>``; ``language`` where ``page`` is that part only).
+
+    Pagefind reads nothing of a page outside its ``data-pagefind-body`` here (the theme
+    marks nothing else), so the index is the full pages' (tests/test_search.py compares
+    them), but it parses a third of the bytes: an edit's shard of 2,000 pages took 1.2 s
+    less CPU. The part is cut at its markers, so a page's document is the same whether
+    it is made from the finished page or from the HTML the theme wraps (and a document
+    is its own).
+    """
+    lang = page_language(page) or language
+    start = page.find(_BODY_START)
+    end = page.find(_BODY_END, start)
+    part = page[start : end + len(_BODY_END)] if start >= 0 and end >= 0 else page
+    head = f'<html lang="{lang}">' if lang is not None else "<html>"
+    return f'<!doctype html>{head}<head><meta charset="utf-8"></head><body>{part}</body></html>\n'
+
+
+def page_language(page: str) -> str | None:
+    """The ``<html lang>`` of a finished page."""
+    found = _LANGUAGE.search(page, 0, 2000)
+    return found[1] if found else None
 
 
 def shard_folder(number: int) -> str:
@@ -165,16 +198,42 @@ def _digest(binary: str, shard: Mapping[str, str]) -> str:
     return digest.hexdigest()
 
 
+PageText = Callable[[str], str]  # a page's site path → the page, or its searchable part
+
+
 def index_site(
-    site_dir: Path, pages: Mapping[str, str], cache_dir: Path, per_shard: int | None = None
+    site_dir: Path,
+    pages: Mapping[str, str],
+    cache_dir: Path,
+    per_shard: int | None = None,
+    text: PageText | None = None,
 ) -> IndexStats:
     """Write the search index of ``pages`` (their site path → cache key) to
-    ``site_dir/pagefind``, indexing only the shards the cache does not hold.
+    ``site_dir/pagefind``, indexing only the shards the cache does not hold; ``text``
+    gives each page to index (else its file in ``site_dir`` is read).
 
     The index is assembled in a temporary folder and swapped in whole, so a reader
     searching while serve updates it never meets half an index; on failure the old one
     stays.
     """
+    text = text or functools.partial(_read_page, site_dir)
+    stats = index_later(lambda: site_dir, pages, cache_dir, text, per_shard)
+    assert stats is not None  # the site folder was given
+    return stats
+
+
+def index_later(
+    site: Callable[[], Path | None],
+    pages: Mapping[str, str],
+    cache_dir: Path,
+    text: PageText,
+    per_shard: int | None = None,
+    prune: bool = True,
+) -> IndexStats | None:
+    """``index_site`` into the site folder ``site()`` gives once it is known, the
+    shards the cache lacks being indexed meanwhile (search_ahead.py); None when it
+    gives none (the build stopped): the shards stay in the cache. Without ``prune``,
+    the cache's unused shards are left for ``prune_cache``."""
     binary = _binary()
     shards = shards_of(pages, per_shard or pages_per_shard())
     digests = [_digest(binary, shard) for shard in shards]
@@ -187,25 +246,32 @@ def index_site(
     # Two Pagefind processes at a time at most: each uses a core and up to ~0.3 GB.
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), 2))) as pool:
         jobs = [
-            pool.submit(_index_shard, binary, site_dir, shards[number], cache_dir / digest)
+            pool.submit(_index_shard, binary, text, shards[number], cache_dir / digest)
             for number, digest in todo
         ]
-        for job in jobs:
-            job.result()  # raises the first shard's failure
-        # The probe (after an edit, about 0.5 s at 10,000 articles) while the shards are
-        # linked into the new index.
-        probing = (
-            pool.submit(_probe, binary, [cache_dir / digests[n] for n in filled], cache_dir)
-            if len(filled) > 1
-            else None
-        )
+        site_dir = site()
+        if site_dir is None:
+            return None
         # Inside the site, so that a build killed meanwhile leaves nothing outside the
         # temporary site folder it was writing (which the next build clears).
         work = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.tmp-", dir=site_dir))
         work.chmod(dir_mode())
         try:
-            for number in filled:
+            # The shards the cache holds are linked into the new index meanwhile (after an
+            # edit at 10,000 articles, five of six: 10,000 files).
+            for number in sorted(set(filled) - {number for number, _ in todo}):
                 _link_tree(cache_dir / digests[number], work / shard_folder(number))
+            for job in jobs:
+                job.result()  # raises the first shard's failure
+            # The probe (after an edit, about 0.5 s at 10,000 articles) while the new
+            # shards are linked.
+            probing = (
+                pool.submit(_probe, binary, [cache_dir / digests[n] for n in filled], cache_dir)
+                if len(filled) > 1
+                else None
+            )
+            for number, digest in todo:
+                _link_tree(cache_dir / digest, work / shard_folder(number))
             if probing is not None:
                 probe = probing.result()
                 used.add(probe.name)
@@ -215,49 +281,20 @@ def index_site(
             swap_dir(work, site_dir / FOLDER)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    _prune(cache_dir, used)
+    if prune:
+        _prune(cache_dir, used, pages.values())
     return IndexStats(len(shards), len(todo))
 
 
-class IndexAhead:
-    """``index_site`` in a forked process, started once every page is on disk, so that
-    Pagefind's shards are indexed, and the index assembled, on the other core while the
-    build goes on. (In a thread, its thousands of file operations waited for the build's
-    own Python code each time: a second more.) ``result`` waits for it; where it could
-    not fork, or the process failed, it indexes here, and a failure is raised here."""
-
-    def __init__(self, site_dir: Path, pages: Mapping[str, str], cache_dir: Path) -> None:
-        self.args = (site_dir, pages, cache_dir)
-        self.pid: int | None = None
-        if workers() < 2 or not can_fork():
-            return
-        parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:  # its answer is the exit status; nothing of this process's exit runs
-            status = 1
-            try:
-                die_with(parent)
-                index_site(*self.args)
-                status = 0
-            finally:
-                os._exit(status)
-        self.pid = pid
-
-    def result(self) -> None:
-        if not self._ended_well():
-            index_site(*self.args)
-
-    def cancel(self) -> None:
-        """Wait for it to end, its outcome unwanted: it writes into the site folder the
-        caller removes next."""
-        self._ended_well()
-
-    def _ended_well(self) -> bool:
-        if self.pid is None:
-            return False
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        return os.waitstatus_to_exitcode(status) == 0
+def prune_cache(pages: Mapping[str, str], cache_dir: Path, per_shard: int | None = None) -> None:
+    """Remove the cache's shards that ``index_site(pages, prune=False)`` did not use,
+    but the most recently made (an edit's build does it while the old site goes, not
+    before the site is in place: removing a shard of 2,000 pages takes a while)."""
+    binary = _binary()
+    shards = shards_of(pages, per_shard or pages_per_shard())
+    used = [cache_dir / _digest(binary, shard) for shard in shards if shard]
+    probe = [_probe_target(used, cache_dir)] if len(used) > 1 else []
+    _prune(cache_dir, {path.name for path in [*used, *probe]}, pages.values())
 
 
 def shard_words(index: Path) -> dict[str, list[str]]:
@@ -284,13 +321,17 @@ def _write_new(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def _probe(binary: str, shards: list[Path], cache_dir: Path) -> Path:
-    """The probe of these shards (see the module's docstring), from the cache or
-    indexed now: one page per shard and language, its words those of the shard."""
+def _probe_target(shards: list[Path], cache_dir: Path) -> Path:
     digest = hashlib.sha256(f"{_PROBE_FORMAT}\0".encode())
     for shard in shards:
         digest.update(f"{shard.name}\0".encode())
-    target = cache_dir / f"probe-{digest.hexdigest()}"
+    return cache_dir / f"probe-{digest.hexdigest()}"
+
+
+def _probe(binary: str, shards: list[Path], cache_dir: Path) -> Path:
+    """The probe of these shards (see the module's docstring), from the cache or
+    indexed now: one page per shard and language, its words those of the shard."""
+    target = _probe_target(shards, cache_dir)
     if target.is_dir():
         return target
     work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=cache_dir))
@@ -338,12 +379,25 @@ def _fragments(index: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         yield fragment.name.removesuffix(".pf_fragment"), json.loads(data)
 
 
-def _index_shard(binary: str, site_dir: Path, shard: Mapping[str, str], target: Path) -> None:
-    """Pagefind over the shard's pages alone (linked into a folder of their own, at the
-    same paths, so the index's addresses are the site's), into ``target``."""
+def _read_page(site_dir: Path, path: str) -> str:
+    return (site_dir / path).read_text("utf-8")
+
+
+def _index_shard(binary: str, text: PageText, shard: Mapping[str, str], target: Path) -> None:
+    """Pagefind over the shard's pages alone (their ``search_document`` in a folder of
+    their own, at the same paths, so the index's addresses are the site's), into
+    ``target``."""
     work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=target.parent))
+    documents = target.parent / _DOCUMENTS
+    documents.mkdir(exist_ok=True)
     try:
-        _link_all(site_dir, work / "pages", shard)
+        made: set[str] = set()
+        for path, key in shard.items():
+            there = os.path.join(work, "pages", path)
+            if os.path.dirname(there) not in made:
+                os.makedirs(os.path.dirname(there), exist_ok=True)
+                made.add(os.path.dirname(there))
+            _link_document(documents, key, functools.partial(_document, text, path), there)
         _run_pagefind(binary, work / "pages", work / "index")
         (work / "index").chmod(dir_mode())
         shard_words(work / "index")  # its words, for the probe, while its pages are here
@@ -353,6 +407,25 @@ def _index_shard(binary: str, site_dir: Path, shard: Mapping[str, str], target: 
             os.rename(work / "index", target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _document(text: PageText, path: str) -> str:
+    return search_document(text(path))
+
+
+def _link_document(documents: Path, key: str, make: Callable[[], str], there: str) -> None:
+    """The page's search document (by its key, kept in ``documents``: made once, as a
+    file's creation cost ten times its link) linked at ``there``."""
+    kept = os.path.join(documents, f"{key}.html")
+    if not os.path.isfile(kept):
+        temporary = os.path.join(documents, f".{key}.{os.getpid()}.tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(make())
+        os.replace(temporary, kept)  # whole or not at all, for the next build
+    try:
+        os.link(kept, there)
+    except OSError:  # no hard links here: a copy
+        shutil.copyfile(kept, there)
 
 
 def _run_pagefind(binary: str, pages: Path, index: Path) -> None:
@@ -401,8 +474,16 @@ def _link_tree(source: Path, target: Path) -> None:
     _link_all(source, target, files)
 
 
-def _prune(cache_dir: Path, used: set[str]) -> None:
-    """Keep the shards just used and the most recently made others."""
+def _prune(cache_dir: Path, used: set[str], keys: Iterable[str]) -> None:
+    """Keep the shards just used and the most recently made others, and the search
+    documents of the pages with these ``keys`` (a shard is indexed again only from the
+    pages it has now)."""
+    wanted = {f"{key}.html" for key in keys}
+    with contextlib.suppress(OSError), os.scandir(cache_dir / _DOCUMENTS) as documents:
+        for document in documents:
+            if document.name not in wanted:
+                with contextlib.suppress(OSError):
+                    os.unlink(document.path)
     for digest in used:
         with contextlib.suppress(OSError):
             os.utime(cache_dir / digest)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import filecmp
+import os
+import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from dossier.atomic import recover, swap_dir
 from dossier.cli import main
 
 from .conftest import write
@@ -148,3 +151,35 @@ def test_a_search_index_that_fails_after_an_edit_leaves_the_previous_site(
     assert "search: Pagefind could not index the site" in capsys.readouterr().err
     assert tree(minimal / "site") == before
     assert not list(minimal.glob(".site.*"))
+
+
+def test_an_old_site_left_to_rm_is_never_in_the_way_and_a_stopped_removal_is_finished(
+    tmp_path: Path,
+) -> None:
+    """build.py does not wait for the old site's removal (atomic.swap_dir without wait):
+    the old site goes by another name at once, and a removal stopped half-way (a folder
+    left untouched for a while) is finished by a later build's ``recover``."""
+    target, new = tmp_path / "site", tmp_path / ".site.tmp-1"
+    for folder, text in ((target, "old"), (new, "new")):
+        (folder / "pages").mkdir(parents=True)
+        (folder / "pages/a.html").write_text(text, "utf-8")
+    swap_dir(new, target, wait=False)
+    assert (target / "pages/a.html").read_text("utf-8") == "new"
+    assert not new.exists()  # the old site is not where a build makes its folders
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".site.gone-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    stopped = tmp_path / ".site.gone-stopped"
+    (stopped / "pages").mkdir(parents=True)
+    os.utime(stopped, (time.time() - 3600, time.time() - 3600))
+    recent = tmp_path / ".site.gone-recent"  # an rm may be at it: left alone
+    (recent / "pages").mkdir(parents=True)
+    empty = tmp_path / ".site.gone-empty"  # made, and the build killed before it was filled
+    empty.mkdir()
+    os.utime(empty, (time.time(), time.time()))
+    recover(target)
+    deadline = time.monotonic() + 30
+    while stopped.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.gone-recent", "site"]

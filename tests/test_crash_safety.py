@@ -78,7 +78,13 @@ def test_killed_build_leaves_the_old_site_or_the_new_one(tmp_path: Path) -> None
         outcomes.append("new" if now == new else "old")
     timed(root, "build")  # the next build succeeds on what was left ...
     assert tree(root / "site") == new
-    assert not list(root.glob(".site.*")), "temporary folders were not cleaned up"
+    assert not list(root.glob(".site.tmp-*")), "temporary folders were not cleaned up"
+    assert not list(root.glob(".site.old")), "temporary folders were not cleaned up"
+    # The old sites left to rm (atomic.swap_dir) go once it is done.
+    deadline = time.monotonic() + 60
+    while list(root.glob(".site.*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(root.glob(".site.*")), "old sites were not removed"
     assert "old" in outcomes  # at least one kill landed mid-build
 
 

@@ -11,12 +11,14 @@ import json
 import re
 import shutil
 import struct
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pagefind.service import get_executable
 
 from dossier.cli import main
 from dossier.search_names import SHARDS, fnv1a
@@ -111,6 +113,23 @@ def test_index_is_byte_identical_when_built_again(default_site: Path, tmp_path: 
     assert not any(name.startswith(PROBE_FOLDER) for name in first)
 
 
+def test_index_of_the_pages_searchable_parts_is_the_full_pages_index(
+    default_site: Path, tmp_path: Path
+) -> None:
+    """The build indexes each page's ``search_document`` (its marked part alone): Pagefind
+    run over the whole finished pages gives the very same index."""
+    pages = tmp_path / "pages"
+    for path in marked_pages(default_site):
+        (pages / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(default_site / path, pages / path)
+    full = tmp_path / "full"
+    command = [str(get_executable()), "--site", str(pages), "--output-path", str(full)]
+    subprocess.run([*command, "--silent"], check=True)
+    built = {k: v for k, v in _index(default_site).items() if k != SHARDS_FILE}
+    assert {p.relative_to(full).as_posix(): p.read_bytes() for p in full.rglob("*.*")} == built
+    assert sum(name.startswith("fragment/") for name in built) == len(marked_pages(default_site))
+
+
 def _pages_indexed(site: Path) -> int:
     index = _index(site)
     return sum(
@@ -145,6 +164,10 @@ def test_shards_index_every_page_once_and_only_changed_shards_again(
     page.write_text(page.read_text("utf-8").replace(marked, marked + "<p>Zanzibar</p>"), "utf-8")
     pages = marked_pages(site)
     assert index_site(site, pages, tmp_path / "cache", per_shard=4) == IndexStats(stats.shards, 1)
+    # Each page's search document is kept by its key, for its shard's next indexing;
+    # the changed page's old one is gone.
+    documents = {p.name for p in (tmp_path / "cache/.documents").iterdir()}
+    assert documents == {f"{key}.html" for key in pages.values()}
     again = tmp_path / "again"
     shutil.copytree(site, again)
     assert index_site(again, pages, tmp_path / "empty", per_shard=4).indexed == stats.shards
