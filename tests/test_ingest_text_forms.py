@@ -385,3 +385,33 @@ def test_a_company_announcement_heading_dates_the_release() -> None:
         "600 MW power plant.\n"
     )
     assert _published(page) == "2012-01-31"
+
+
+def test_hugo_toml_front_matter_is_read_like_yaml() -> None:
+    from dossier.ingest.readers import _read_markdown
+
+    post = (
+        '+++\nCategories = []\ndate = "2017-01-25T13:23:16-04:00"\ntitle = "Globex raises $2M"\n'
+        "+++\n\nGlobex Corp. raised $2 million from Initech Ventures LLC.\n"
+    )
+    body, meta, warnings = _read_markdown("seeds/a.md", post)
+    assert meta == {"title": "Globex raises $2M", "published": "2017-01-25T13:23:16-04:00"}
+    # the body stays on its line; the ignored key is named with its line
+    assert body.split("\n").index("Globex Corp. raised $2 million from Initech Ventures LLC.") == 6
+    assert [(w.line, "'categories'" in w.message) for w in warnings] == [(2, True)]
+    assert _published(post, "seeds/a.md") == "2017-01-25"
+
+
+def test_a_toml_syntax_error_in_front_matter_names_the_file_and_line() -> None:
+    from dossier.errors import ContentError
+    from dossier.ingest.readers import _read_markdown
+
+    broken = '+++\ntitle = "Globex\ndate = 2017\n+++\n\nGlobex Corp. raised $2 million.\n'
+    try:
+        _read_markdown("seeds/a.md", broken)
+    except ContentError as exc:
+        (problem,) = exc.problems
+        assert (problem.path, problem.line) == ("seeds/a.md", 2), problem
+        assert "TOML" in problem.message and "line" in problem.hint
+    else:
+        raise AssertionError("a broken TOML front matter was read")

@@ -15,6 +15,7 @@ import email.utils
 import html
 import logging
 import re
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -238,6 +239,8 @@ def _read_markdown(rel: str, text: str) -> Read:
     blog or a static site (Jekyll, Hugo, WordPress) carry more keys (layout, tags): those
     are ignored with a warning, and their names for a seed's keys (``date``,
     ``post_title``, ``permalink``…) are read as those keys."""
+    if text.startswith("+++\n"):
+        return _read_toml_front(rel, text)
     if not text.startswith("---\n"):
         return _strip_markup(text), {}, ()
     try:
@@ -247,7 +250,64 @@ def _read_markdown(rel: str, text: str) -> Read:
         if not exc.problem.message.startswith("front matter is "):
             raise ContentError([exc.problem]) from None
         return _as_text(rel, text, exc.problem.line, exc.problem.message)
-    data = dict(doc.data)
+    return _seed_fields(
+        rel, text, dict(doc.data), lambda key: doc.lines.get((key,), 2), doc.body_line, doc.body
+    )
+
+
+_TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
+
+def _read_toml_front(rel: str, text: str) -> Read:
+    """Hugo's TOML front matter between "+++" lines (``date = "2017-01-25T13:23:16"``),
+    its keys in any case."""
+    end = text.find("\n+++", 3)
+    if end == -1 or text[end + 4 : end + 5] not in ("\n", ""):
+        return _as_text(rel, text, 1, "front matter is never closed")
+    head = text[4 : end + 1]
+    try:
+        data = tomllib.loads(head)
+    except tomllib.TOMLDecodeError as exc:
+        # "Illegal character '\n' (at line 1, column 16)": a line of the front matter,
+        # which starts on the file's second line
+        where = _TOML_WHERE.search(str(exc))
+        problem = _TOML_WHERE.sub("", str(exc)).strip()
+        raise ContentError(
+            [
+                Problem(
+                    rel,
+                    int(where.group(1)) + 1 if where else None,
+                    "",
+                    f"TOML syntax error in the front matter: {problem}",
+                    "fix the line (quotes closed, one key = value per line), or remove the "
+                    "+++ lines to read the file as text",
+                )
+            ]
+        ) from None
+    lines: dict[str, int] = {}
+    for number, line in enumerate(head.split("\n"), start=2):
+        key = line.split("=", 1)[0].strip().lower()
+        if "=" in line and key:
+            lines.setdefault(key, number)
+    if not data:
+        return _as_text(rel, text, 1, "front matter is empty")
+    fields = {key.lower(): value for key, value in data.items()}
+    body_line = head.count("\n") + 3
+    return _seed_fields(
+        rel, text, fields, lambda key: lines.get(key, 2), body_line, text[end + 5 :]
+    )
+
+
+def _seed_fields(
+    rel: str,
+    text: str,
+    data: dict[str, object],
+    line_of: Callable[[str], int],
+    body_line: int,
+    body: str,
+) -> Read:
+    """A seed's metadata from its front matter's fields, the others ignored with a
+    warning; front matter with none of a seed's keys is read as article text."""
     if isinstance(data.get("published"), bool):  # WordPress: "published: true" is a state
         data.pop("published")
     for other, key in _OTHER_KEYS.items():
@@ -256,8 +316,8 @@ def _read_markdown(rel: str, text: str) -> Read:
             # WordPress exports keep some keys as one-item lists
             data[key] = value[0] if isinstance(value, list) and value else value
     unknown = [k for k in data if k not in _META_KEYS]
-    if len(unknown) == len(data):
-        line = doc.lines.get((unknown[0],), 2)
+    if unknown and len(unknown) == len(data):
+        line = line_of(unknown[0])
         return _as_text(rel, text, line, f"front matter has the unknown key '{unknown[0]}'")
     meta = {k: str(data[k]) for k in _META_KEYS if data.get(k) not in (None, "")}
     warnings: tuple[Problem, ...] = ()
@@ -266,7 +326,7 @@ def _read_markdown(rel: str, text: str) -> Read:
         warnings = (
             Problem(
                 rel,
-                doc.lines.get((unknown[0],), 2),
+                line_of(unknown[0]),
                 "",
                 f"front matter keys {names} are not a seed's, so they were ignored",
                 f"a seed's front matter holds {', '.join(_META_KEYS)}"
@@ -274,7 +334,7 @@ def _read_markdown(rel: str, text: str) -> Read:
             ),
         )
     # Blank lines keep body lines where they were, so nothing shifts for a reader.
-    return "\n" * (doc.body_line - 1) + _strip_markup(doc.body), meta, warnings
+    return "\n" * (body_line - 1) + _strip_markup(body), meta, warnings
 
 
 # What blogs and static sites call a seed's keys (Jekyll, Hugo, WordPress exports).
