@@ -26,15 +26,12 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
 from ingest_realnews import gold_names, norm  # noqa: E402
-from materialize import TEXTS, load_entries  # noqa: E402
-from training import arguments, best_threshold, run  # noqa: E402
+from training import annotated_seeds, arguments, best_threshold, group_of, run  # noqa: E402
 
-from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import companymodel  # noqa: E402
 from dossier.ingest.clean import clean  # noqa: E402
 from dossier.ingest.metadata import extract  # noqa: E402
 from dossier.ingest.names import usual_name  # noqa: E402
-from dossier.ingest.readers import read_seed  # noqa: E402
 from dossier.ingest.text import sentences  # noqa: E402
 
 MODEL = REPO / "dossier" / "ingest" / "data" / "company_model.json"
@@ -52,17 +49,7 @@ class Example(NamedTuple):
 def examples(exclude: set[str]) -> list[Example]:
     """Every candidate phrase of every annotated article outside ``exclude``."""
     out = []
-    for entry in load_entries():
-        if entry["round"] in exclude:
-            continue
-        folder = TEXTS / entry["round"]
-        files = sorted(folder.glob(entry["id"] + ".*"))
-        if not files:
-            continue
-        try:
-            raw = read_seed(folder, files[0])
-        except ContentError:  # a page with no text: ingest refuses it too
-            continue
+    for entry, raw in annotated_seeds(exclude):
         paragraphs = clean(raw.text)
         meta = extract(raw, paragraphs)
         prose = [s for p in paragraphs if not p.heading for s in sentences(p.text)]
@@ -76,7 +63,7 @@ def examples(exclude: set[str]) -> list[Example]:
                 continue  # named in passing: neither right nor wrong
             out.append(
                 Example(
-                    entry["id"].split("-")[0],
+                    group_of(entry),
                     companymodel.article_features(cand),
                     int(bool(forms & wanted)),
                     cand.rule is not None,

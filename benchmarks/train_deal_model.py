@@ -27,14 +27,11 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
 from ingest_realnews import gold_names, norm  # noqa: E402
-from materialize import TEXTS, load_entries  # noqa: E402
-from training import arguments, run  # noqa: E402
+from training import annotated_seeds, arguments, group_of, run  # noqa: E402
 
-from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import dealmodel  # noqa: E402
 from dossier.ingest.analyse import analyse  # noqa: E402
 from dossier.ingest.entities import Finder  # noqa: E402
-from dossier.ingest.readers import read_seed  # noqa: E402
 from dossier.ingest.types import DealFinding  # noqa: E402
 
 MODEL = REPO / "dossier" / "ingest" / "data" / "deal_model.json"
@@ -51,17 +48,7 @@ class Example(NamedTuple):
 def examples(exclude: set[str]) -> list[Example]:
     """Every deal statement the rules find in the annotated articles outside ``exclude``."""
     out = []
-    for entry in load_entries():
-        if entry["round"] in exclude:
-            continue
-        folder = TEXTS / entry["round"]
-        files = sorted(folder.glob(entry["id"] + ".*"))
-        if not files:
-            continue
-        try:
-            raw = read_seed(folder, files[0])
-        except ContentError:  # a page with no text: ingest refuses it too
-            continue
+    for entry, raw in annotated_seeds(exclude):
         found: list[tuple[DealFinding, list[str]]] = []
 
         def record(deals: list[DealFinding], story: dealmodel.Story) -> list[DealFinding]:
@@ -82,7 +69,7 @@ def examples(exclude: set[str]) -> list[Example]:
             if fits and all(g.get("optional") for g in fits):
                 continue  # borderline: neither right nor wrong
             label = int(bool(fits))
-            out.append(Example(entry["id"].split("-")[0], features, label, deal.quote, entry["id"]))
+            out.append(Example(group_of(entry), features, label, deal.quote, entry["id"]))
     return out
 
 

@@ -1,16 +1,45 @@
-"""What the two model trainers share: a logistic fit on sparse features, figures held
-out by set, and the weights written as ingest reads them (dossier/ingest/logistic.py)."""
+"""What the two model trainers share: the annotated articles read as seeds, a logistic
+fit on sparse features, figures held out by set, and the weights written as ingest reads
+them (dossier/ingest/logistic.py). The trainers put benchmarks/realnews and the
+repository on sys.path before importing this."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from materialize import TEXTS, load_entries
+
+from dossier.errors import ContentError
+from dossier.ingest.readers import read_seed
+from dossier.ingest.types import RawArticle
+
 MIN_COUNT = 3  # a feature seen in fewer training rows says nothing reliable
+
+
+def annotated_seeds(exclude: set[str]) -> Iterator[tuple[dict[str, Any], RawArticle]]:
+    """Each annotated article outside the rounds ``exclude`` whose text is materialized,
+    with its entry (gold, id), read as ingest reads a seed."""
+    for entry in load_entries():
+        if entry["round"] in exclude:
+            continue
+        folder = TEXTS / entry["round"]
+        files = sorted(folder.glob(entry["id"] + ".*"))
+        if not files:
+            continue
+        try:
+            yield entry, read_seed(folder, files[0])
+        except ContentError:  # a page with no text: ingest refuses it too
+            continue
+
+
+def group_of(entry: dict[str, Any]) -> str:
+    """The set an article comes from (its id's first part): what held-out figures hold out."""
+    return str(entry["id"]).split("-")[0]
 
 
 class Row(Protocol):
