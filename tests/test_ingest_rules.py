@@ -90,6 +90,21 @@ def test_a_business_sold_to_a_buyer_has_the_buyer_as_acquirer() -> None:
     assert found == {(("lenvar", "acquirer"), ("orland", "target"))}
 
 
+def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
+    bought = (("morrow-capital", "acquirer"), ("orsk-data", "target"))
+    for text in (
+        "Trevia Corp sold Orsk Data Inc. to Morrow Capital LLC in January.",
+        "Trevia Corp sold its data storage unit, Orsk Data Inc., for $7.4 billion to a "
+        "group led by Morrow Capital LLC in January.",
+        "The sale of Orsk Data Inc. to Morrow Capital LLC was completed on Monday.",
+        "Orsk Data Inc.'s $40 billion sale to Morrow Capital LLC was scuppered by regulators.",
+    ):
+        assert deals(text) == {bought}, text
+    # goods sold are no deal, and a sale to buyers that names no company sold is none
+    assert deals("Trevia Corp sold nickel to Morrow Capital LLC in January.") == set()
+    assert deals("The sale to Morrow Capital LLC and Gemstone Ltd. closes soon.") == set()
+
+
 def test_the_purchase_of_x_by_y_has_y_as_acquirer() -> None:
     text = (
         "Analysts compared it to the purchase of cataloger Fingal Companies Inc. by "
@@ -228,6 +243,25 @@ def test_a_rare_given_name_alone_does_not_make_a_company_a_person() -> None:
     assert "Porsche" in {
         c.phrase for c in candidates(sentences, "", None, lambda _p: False).values()
     }
+
+
+def test_a_deal_that_closed_or_fell_through_says_so() -> None:
+    from dossier.ingest.status import status_of
+
+    for sentence in (
+        "Orland's acquisition of Lenvar closed in May.",
+        "The deal, which closed last week, values Lenvar at $2 billion.",
+        "Orland purchased Lenvar in 2019.",
+        "Orland sold its storage unit, Lenvar, for $7.4 billion to a group led by Morrow.",
+    ):
+        assert status_of(sentence) == ("completed", True), sentence
+    for sentence in (
+        "Lenvar's sale to Orland was scuppered by regulators.",
+        "Lenvar's planned sale to Orland fell through.",
+        "The deal was thwarted by a rival bid.",
+    ):
+        assert status_of(sentence) == ("terminated", True), sentence
+    assert status_of("The deal is expected to close in May.")[0] == "agreed"
 
 
 def test_status_words_of_a_done_deal() -> None:

@@ -37,7 +37,9 @@ KIND_ORDER = (
 )
 _BUSINESS = (
     r"(?:its|their|a|the) (?:[\w-]+ ){0,5}"
-    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand) to"
+    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand)"
+    # "sold its data storage unit, Veritas, to a group led by Carlyle"
+    r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"
 )
 _STRONG = {
     "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
@@ -52,7 +54,7 @@ _STRONG = {
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
-    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale of"
+    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale (?:of|to)"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
     r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
@@ -101,7 +103,7 @@ _ANCHORS = {
     "acquisition": (
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
         "took over", "pa",
-        "bid for", "offer for", "sell", "sold", "sale of", "bid of", "offer of",
+        "bid for", "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
     ),
     "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
@@ -696,6 +698,8 @@ def _analyse(
     if kind is not None and _in_a_name(cue, mentions):
         masked = _without_names(sentence, mentions)
         kind, cue = _kind(masked, lowered(masked))
+    if kind is None:
+        kind, cue = _sold_by_name(sentence, actors)
     strong = kind is not None
     if kind is None:
         weak = _WEAK.search(sentence, low)
@@ -719,6 +723,8 @@ def _analyse(
         else f"“{cue_word}” between two companies named together"
     )
     parties = _parties(kind, sentence, low, actors, cue)
+    if len(parties) < 2:
+        return None
     status, explicit = status_of(sentence)
     background = year is not None and (
         (published is not None and year < published.year)
@@ -828,6 +834,20 @@ def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
     return None, 0
 
 
+def _sold_by_name(sentence: str, actors: list[Mention]) -> tuple[str | None, int]:
+    """ "Trevia sold Orsk Data to Morrow Capital": a company sold by its name (goods sold
+    are no deal: "sold nickel to Morrow")."""
+    for m in actors:
+        sold = _SOLD_BEFORE.search(sentence, max(0, m.start - 12), m.start)
+        if sold and _TO_AFTER.match(sentence, m.end):
+            return "acquisition", sold.start()
+    return None, 0
+
+
+_SOLD_BEFORE = re.compile(r"\bsold\s+$")
+_TO_AFTER = re.compile(r",?\s+to\s")
+
+
 def _joined(sentence: str, actors: list[Mention]) -> bool:
     """Two companies written together: "A and B", "A’s … with B", "between A and B"."""
     for a, b in itertools.pairwise(actors):
@@ -851,6 +871,9 @@ def _parties(
     before = [m for m in actors if m.start < cue]
     after = [m for m in actors if m.start >= cue]
     if kind == "acquisition":
+        sold = _sale(sentence, actors, cue)
+        if sold is not None:
+            return sold  # empty when the sale names no company sold
         which = _WHICH_BOUGHT.search(sentence)
         if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
             target = next((m for m in reversed(actors) if m.end <= which.start()), None)
@@ -897,6 +920,29 @@ def _parties(
         return tuple((m.slug, "licensor" if m is licensor else "licensee") for m in actors[:2])
     role = "party" if kind == "merger" else "partner"
     return tuple((m.slug, role) for m in actors)
+
+
+# a sale names its buyer after "to": "sold Orsk Data to Morrow Capital", "the sale of
+# Orsk Data to Morrow", "Orsk's $40 billion sale to Morrow"
+_SALE_TO = re.compile(r"(?:sold|sells?|selling|sale)\b[^;]{0,100}?\sto\s")
+
+
+def _sale(sentence: str, actors: list[Mention], cue: int) -> tuple[tuple[str, str], ...] | None:
+    """The buyer and the company sold, when the cue is a sale to a named buyer: the
+    company sold is the one named between the sale and "to", else the one before the
+    sale (the seller of a company named by name is no party)."""
+    sale = _SALE_TO.match(sentence, cue)
+    if sale is None or "itself" in sale.group(0):  # "selling itself to": _parties's own
+        return None
+    to = sale.end()
+    buyer = next((m for m in actors if m.start >= to), None)
+    between = [m for m in actors if cue < m.start < to]
+    before = [m for m in actors if m.start < cue]
+    target = between[-1] if between else (before[-1] if before else None)
+    if buyer is None or target is None or buyer.slug == target.slug:
+        # "The sale to Gemstone and Allied Cigar": buyers, and no company sold
+        return ()
+    return ((buyer.slug, "acquirer"), (target.slug, "target"))
 
 
 _LED_BY = re.compile(r"\b(?:led by|(?:with )?participation (?:from|of|by))\b")

@@ -14,6 +14,7 @@ _TERMINATED = Caseless(
     r"|terminating (?:the|its|their)|walked away|collaps\w*"
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
+    r"|scupper\w*|thwart\w*|fell (?:through|apart)|torpedo\w*|nixed"
     # an offer turned down, an attempt that failed
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
     r"|attempted to (?:buy|acquire|take over|merge))\b"
@@ -60,6 +61,7 @@ _COMPLETED = Caseless(
     r"|round|sale)|has closed"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|(?<!be )(?<!being )acquired|(?<!be )(?<!being )bought"
+    r"|(?<!be )(?<!being )purchased"
     r"|took over|invested|"
     # "following a 200 000 euro seed investment from GS Venture": it came before
     r"following (?:an?|the|its|their) (?:[\w$.,-]+ ){0,4}?(?:investment|acquisition|purchase"
@@ -85,7 +87,10 @@ _COMPLETED = Caseless(
     # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
     r"(?<!be )(?<!been )licensed|"
     # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
-    r"(?<!be )sold (?:[\w$.,-]+ ){0,4}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
+    r"(?<!be )sold (?:[\w$.,-]+ ){0,10}?to|"
+    # "the acquisition closed in May", "the deal, which closed last week"
+    r"(?:acquisition|purchase|deal|merger|takeover|sale|transaction)(?: of [^,.;]{1,60}?)?"
+    r"(?:,? which)? closed|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
     r"(?:partnership|alliance|stake)|"
     r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
 )
