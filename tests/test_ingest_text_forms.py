@@ -123,6 +123,21 @@ def test_the_outlet_from_a_copyright_line_or_a_newsletter_call() -> None:
     assert _outlet(wire) == "Associated Press"
 
 
+def test_a_source_told_the_outlet_or_a_source_link_names_it() -> None:
+    body = "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n\n"
+    assert _outlet(body + "A person close to Globex told Reuters on Thursday.\n") == "Reuters"
+    assert _outlet(body + "Globex confirmed in an email to TechCrunch.\n") == "TechCrunch"
+    # the page's source link, an archived copy's included
+    assert _outlet(body + "[source >>](http://techcrunch.com/2015/01/18/globex/)\n") == (
+        "TechCrunch"
+    )
+    archived = "原文：<https://web.archive.org/web/2007/http://www.techcrunch.com/2007/globex>\n"
+    assert _outlet(body + archived) == "TechCrunch"
+    # citing another outlet's report says nothing of this one's
+    assert _outlet(body + "The talks were first reported by Reuters.\n") is None
+    assert _outlet(body + "Globex has a deal, according to TechCrunch.\n") is None
+
+
 def test_an_agency_dateline_with_no_year_and_no_dash_credits_the_agency() -> None:
     lede = "New Delhi, Jul 31 (PTI) Globex Corp said it agreed to buy Initech Ltd.\n"
     assert _outlet(lede) == "PTI"

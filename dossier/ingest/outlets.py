@@ -161,7 +161,33 @@ def credited(text: str) -> str | None:
         if found:
             name = found.group("o").strip()
             return _ABBREVIATED.get(name.lower(), name)
+    told = _TOLD.search(text)
+    if told:
+        return told.group("o")
+    for source in _SOURCE_LINK.finditer(text):
+        # an archived copy's address holds the page's own: web.archive.org/web/…/http://…
+        url = source.group("url").rsplit("http://", 1)[-1].rsplit("https://", 1)[-1]
+        outlet = known_host(f"https://{url}")
+        if outlet:
+            return outlet
     return None
+
+
+# A publication's own reporting: "a steel industry source told Reuters", "it exclusively
+# told TechCrunch", "confirmed in an email to TechCrunch" (but "according to Reuters"
+# cites another)
+_KNOWN = sorted({*_WIRES.values(), *_HOSTS.values()}, key=len, reverse=True)
+_TOLD = re.compile(
+    r"\b(?:told|in an (?:interview|email|e-mail|statement) (?:with|to)|(?:said|confirmed|"
+    r"wrote) (?:in an (?:email|e-mail|statement) )?to) (?P<o>"
+    + "|".join(map(re.escape, _KNOWN))
+    + r")(?![\w’'])"
+)
+# A reprint's or a link blog's source: "[source >>](http://techcrunch.com/…)",
+# "via <a href="http://www.techcrunch.com/…">", "原文：<https://…>"
+_SOURCE_LINK = re.compile(
+    r"(?:\b[Ss]ource|\b[Vv]ia|原文|\bOriginally published)[^\n]{0,20}?(?P<url>https?://[^\s)\]>\"']+)"
+)
 
 
 def from_url(url: str | None) -> str | None:
