@@ -253,6 +253,10 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "The deal, which closed last week, values Lenvar at $2 billion.",
         "Orland purchased Lenvar in 2019.",
         "Orland sold its storage unit, Lenvar, for $7.4 billion to a group led by Morrow.",
+        "Lenvar joined in July with the close of a $1.2 billion acquisition by Orland.",
+        "The shares changed hands upon the completion of its merger with Lenvar.",
+        "Morrow announced today that it has made a lead investment in Lenvar.",
+        "Orland makes strategic investment into Lenvar",
     ):
         assert status_of(sentence) == ("completed", True), sentence
     for sentence in (
@@ -262,6 +266,8 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
     ):
         assert status_of(sentence) == ("terminated", True), sentence
     assert status_of("The deal is expected to close in May.")[0] == "agreed"
+    assert status_of("Completion of the deal is expected in May.")[0] != "completed"
+    assert status_of("Closing of the acquisition is subject to approval.")[0] != "completed"
 
 
 def test_status_words_of_a_done_deal() -> None:

@@ -59,6 +59,13 @@ _COMPLETED = Caseless(
     r"|merged (?:into|with)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
+    # "with the close of a $1.2 billion acquisition", "upon the completion of its merger"
+    # (but "Completion of the deal is expected in May")
+    r"|(?:with|upon|on|after|following|since) (?:the )?(?:close|closing|completion) of "
+    r"(?:the |its |their |an? )?(?:[^ ]+ ){0,4}?(?:acquisition"
+    r"|purchase|deal|merger|takeover|sale)"
+    # "it has made a lead investment", "Microsoft makes strategic investment"
+    r"|(?:has made|have made|made|makes) (?:an? |its |their )?(?:[\w-]+ ){0,3}?investment"
     r"|finali[sz]ed (?:the|its) (?:acquisition|purchase|takeover|merger)|"
     r"now owns|became a (?:subsidiary|unit)|(?<!be )(?<!being )acquired|(?<!be )(?<!being )bought"
     r"|(?<!be )(?<!being )purchased"
