@@ -846,6 +846,22 @@ def test_a_name_shortened_in_the_story_is_one_company_but_a_unit_is_another() ->
     assert {"Orvanta Cussons", "Orvanta Cussons Nigeria"} <= found, found
 
 
+def test_a_word_describing_a_company_before_its_name_is_not_part_of_it() -> None:
+    found = names(
+        "Grocer Kelbrook Co. said on Monday that profits rose. Kelbrook shares rose. "
+        "Dutch Orsk Electronics NV said it would cut jobs; Orsk Electronics shares fell. "
+        "Brokerages Mizora Securities and Halden Capital raised their targets on Trevia Inc., "
+        "and Mizora Securities said more."
+    )
+    assert {"Kelbrook", "Orsk Electronics", "Mizora Securities"} <= found, found
+    assert not {"Grocer Kelbrook", "Dutch Orsk Electronics", "Brokerages Mizora Securities"} & (
+        found
+    ), found
+    # a place that is part of the name keeps its place
+    found = names("Punjab Vantor Bank Ltd. said its loans grew. Vantor Bank shares rose.")
+    assert "Punjab Vantor Bank" in found, found
+
+
 def test_a_share_buy_back_is_no_purchase_and_a_plural_acronym_no_company() -> None:
     text = (
         "Kestrel Marine Ltd. said it might raise the price of its buy-back plan if pressed "

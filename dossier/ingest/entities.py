@@ -252,6 +252,7 @@ def detect_new(sentences: list[str], finder: Finder, outlet: str | None) -> list
     if not found:
         return []
     joined = "\n".join(sentences)
+    _drop_descriptors(found, finder)
     _fold_first_words(found, finder, sentences)
     _fold_bracketed(found, finder, joined)
     for slug, company in list(found.items()):
@@ -399,6 +400,53 @@ def _found(
     found[slug] = NewCompany(slug, name, aliases, sentence, rule, confidence=confidence)
     finder.add(slug, (name, phrase, *aliases))
     return True
+
+
+def _drop_descriptors(found: dict[str, NewCompany], finder: Finder) -> None:
+    """ "Dutch Philips Electronics" and "Philips", "Grocer Kroger Co." and "Kroger": a
+    word that describes the company, capitalised where a sentence opens, is not part of
+    the name the story otherwise uses."""
+    for slug, company in list(found.items()):
+        first, _, rest = company.name.partition(" ")
+        if not rest or not _describes(first):
+            continue
+        if not any(
+            other is not company and (other.name == rest or _shortened(other.name, rest))
+            for other in found.values()
+        ):
+            continue
+        del found[slug]
+        new = slugify(rest)
+        if new not in found:
+            found[new] = dataclasses.replace(
+                company, slug=new, name=rest, aliases=tuple(a for a in company.aliases if a != rest)
+            )
+        finder.reassign((company.name, *company.aliases), new)
+        finder.add(new, (rest,))
+
+
+def _describes(word: str) -> bool:
+    """A nationality or a kind of company before a name ("Dutch", "Grocer",
+    "Brokerages"), or its owner ("Icahn's")."""
+    return (
+        all(part in NOT_COMPANIES and _DEMONYM.search(part) for part in word.split("-"))
+        or word.lower().removesuffix("s") in _KINDS_OF_COMPANY
+        or word.endswith(("'s", "’s"))
+    )
+
+
+# "Dutch", "Chinese", "Indian": a country's adjective, not the country ("Punjab National
+# Bank" keeps its place)
+_DEMONYM = re.compile(r"(?:ese|ish|ian|an|ch|i)$")
+
+
+_KINDS_OF_COMPANY = frozenset(
+    """
+    grocer retailer brokerage broker insurer lender bank conglomerate carmaker automaker
+    chipmaker drugmaker miner airline carrier startup start-up operator manufacturer
+    supermarket utility
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: list[str]) -> None:
