@@ -862,6 +862,16 @@ def test_a_word_describing_a_company_before_its_name_is_not_part_of_it() -> None
     assert "Punjab Vantor Bank" in found, found
 
 
+def test_a_name_that_begins_with_its_place_keeps_it() -> None:
+    text = (
+        "Shares of Korean Air and Norwegian Cruise Line fell, while Kestrel Holdings Inc. "
+        "agreed to buy Singapore Life and Swiss Re sold its stake."
+    )
+    found = ruled(text) | names(text)
+    assert {"Korean Air", "Norwegian Cruise Line", "Singapore Life"} <= found, found
+    assert not {"Air", "Cruise Line", "Life", "Re"} & found, found
+
+
 def test_a_share_buy_back_is_no_purchase_and_a_plural_acronym_no_company() -> None:
     text = (
         "Kestrel Marine Ltd. said it might raise the price of its buy-back plan if pressed "

@@ -423,8 +423,22 @@ def _leading_not_name(tokens: list[str]) -> bool:
     # "China Mobile": a place's company
     place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
     return not (
-        place_name and (rest[0] in DESCRIPTIVE or rest[-1] in DESCRIPTIVE or rest[-1] in LEGAL)
+        place_name
+        and (
+            rest[0] in DESCRIPTIVE
+            or rest[-1] in DESCRIPTIVE
+            or rest[-1] in LEGAL
+            or rest[-1] in _AFTER_A_PLACE
+        )
     )
+
+
+# Last words of names that begin with their place: "Singapore Life", "Korean Air",
+# "Swiss Re", "Norwegian Cruise Line", "London Electricity", "New Enterprise Associates",
+# "Abu Dhabi Investment Authority", "Kuwait Investment Office"
+_AFTER_A_PLACE = frozenset(
+    "Life Air Re Line Lines Electricity Associates Authority Office Board Post".split()  # noqa: SIM905
+)
 
 
 _FUNCTION_LOWER = frozenset(
