@@ -862,6 +862,17 @@ def test_a_word_describing_a_company_before_its_name_is_not_part_of_it() -> None
     assert "Punjab Vantor Bank" in found, found
 
 
+def test_an_owner_named_with_its_legal_form_is_not_part_of_what_it_owns() -> None:
+    found = names(
+        "Vantor SA's Kelbrook Music Group signed a deal with Orland Inc. on Monday, and "
+        "Trevia Inc.'s Halden Pictures agreed to rent films through Orland."
+    )
+    assert {"Kelbrook Music", "Halden Pictures"} <= found, found
+    assert not any("'s" in name for name in found), found
+    # a possessive inside the name stays ("Tully's Coffee Corp.")
+    assert "Mabry's Coffee" in names("Mabry's Coffee Corp. agreed to buy Orland Inc.")
+
+
 def test_a_name_that_begins_with_its_place_keeps_it() -> None:
     text = (
         "Shares of Korean Air and Norwegian Cruise Line fell, while Kestrel Holdings Inc. "

@@ -164,7 +164,10 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
         after = tokens[i + 1 :]
         # "Tully's Coffee Corp." is one name; "Hong Kong's Chong Hing Bank" is two
         described = bool(after) and (after[-1] in LEGAL or after[-1] in DESCRIPTIVE)
-        names_itself = described and not possessive_place(token)
+        # (but "Vivendi SA's Universal Music Group": an owner whose legal form closes it)
+        names_itself = (
+            described and not possessive_place(token) and token[:-2].rstrip("'’") not in LEGAL
+        )
         if not last and token.endswith(("'s", "’s")) and not names_itself:
             # "Google’s Waymo": the owner, then what it owns
             if not piece:
