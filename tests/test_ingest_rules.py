@@ -873,6 +873,17 @@ def test_an_owner_named_with_its_legal_form_is_not_part_of_what_it_owns() -> Non
     assert "Mabry's Coffee" in names("Mabry's Coffee Corp. agreed to buy Orland Inc.")
 
 
+def test_where_a_company_was_founded_or_what_kind_it_is_is_not_its_name() -> None:
+    text = (
+        "Finnish-founded Kelbrook agreed to buy Orland Inc. on Monday. B2B-focused "
+        "Vantorzone Ltd. was sold to Orland. Grocer Mabry Co. said sales rose. Startup "
+        "Skyline Wildfire Inc. raised money from Orland."
+    )
+    found = ruled(text) | names(text)
+    assert {"Kelbrook", "Vantorzone", "Mabry", "Skyline Wildfire"} <= found, found
+    assert not any(name.split()[0] in ("Grocer", "Startup") or "-" in name for name in found)
+
+
 def test_a_name_that_begins_with_its_place_keeps_it() -> None:
     text = (
         "Shares of Korean Air and Norwegian Cruise Line fell, while Kestrel Holdings Inc. "

@@ -257,11 +257,15 @@ OPENERS = frozenset(
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
     Comment Comments Advertisement Listen Print Subscribe Consider
+    Startup Start-up Grocer Retailer Brokerage Brokerages Insurer Lender Conglomerate Carmaker
+    Automaker Chipmaker Drugmaker Supermarket
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
-_BASED = re.compile(r"-(?:based|headquartered|listed|owned|controlled|backed|run|led|bound)$")
+_BASED = re.compile(
+    r"-(?:based|headquartered|listed|owned|controlled|backed|run|led|bound|founded|focused)$"
+)
 
 
 # Words in capitals, and legal forms, that stand before a name but never begin one:
