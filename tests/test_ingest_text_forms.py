@@ -260,6 +260,19 @@ def test_a_release_dateline_with_a_state_or_an_event_before_its_date() -> None:
         "June 28, 2004 - Orland Inc. and Lenvar Corp. today announced a project.\n"
     )
     assert _published(event) == "2004-06-28"
+
+
+def test_a_release_dateline_in_title_case_or_markup() -> None:
+    for dateline, date in (
+        ("St. Paul, MN, October 2, 2018 –", "2018-10-02"),
+        ("**SAN FRANCISCO - October 09, 2017** -", "2017-10-09"),
+        ("_Herndon, VA_ — March 13, 2013—", "2013-03-13"),
+        ("Houston, January 27, 2026 —", "2026-01-27"),
+    ):
+        # (below a summary whose lines fill what is read as the page's head)
+        summary = "".join(f"Lenvar's platform helps teachers, line {n}.\n" for n in range(12))
+        page = f"Orland Joins Lenvar\n\n{summary}\n{dateline} Orland Inc. today announced a deal.\n"
+        assert _published(page) == date, dateline
     # a date in the body with no dateline before it dates the story, not the page
     body = (
         "Orland Names a Chief\n\nOrland Inc. said its chief, named on June 28, 2004 - a "

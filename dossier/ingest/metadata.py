@@ -263,14 +263,23 @@ def _release_dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
                 date.date.day
                 and not date.relative
                 and _DASH_AFTER.match(head, date.end)
-                and _CAPS_PLACE.search(head, max(0, date.start - 60), date.start)
+                and (
+                    _CAPS_PLACE.search(head, max(0, date.start - 60), date.start)
+                    # "St. Paul, MN, October 2, 2018 –", "**SAN FRANCISCO - October 09,
+                    # 2017** -", "_Herndon, VA_ — March 13, 2013—": the place alone
+                    # before the date, at the paragraph's start
+                    or _PLACE_ONLY.fullmatch(head, 0, date.start)
+                )
             ):
                 return date.date
     return None
 
 
 _CAPS_PLACE = re.compile(r"\b[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*,\s")
-_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
+_DASH_AFTER = re.compile(r"[*_]*\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
+_PLACE_ONLY = re.compile(
+    r"[*_]*[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4}(?:, [A-Z]{2}\.?)?[*_]*\s*[,—–-]\s*"
+)
 
 
 # A filing's or a feed's compact time stamp at the head: "TIME:20061012145645",
