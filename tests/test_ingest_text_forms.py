@@ -262,6 +262,23 @@ def test_a_release_dateline_with_a_state_or_an_event_before_its_date() -> None:
     assert _published(event) == "2004-06-28"
 
 
+def test_the_date_a_page_says_it_was_published_or_its_source_link_gives() -> None:
+    body = "".join(f"Orland Inc. agreed to buy Lenvar Ltd., line {n}.\n" for n in range(14))
+    assert _published(body + "\nThis article was published on May 22, 2023 in Deals.\n") == (
+        "2023-05-22"
+    )
+    assert _published(body + "\nStory updated at 12:25 ET on Thursday, May 31, 2018.\n") == (
+        "2018-05-31"
+    )
+    assert _published(body + "\nBy Ann Lee. PUBLISHED: 03:39 EST, 8 May 2012\n") == "2012-05-08"
+    # a link blog's source, an archived copy's included
+    assert _published(body + "\n[source >>](http://pando.com/2015/01/21/orland/)\n") == (
+        "2015-01-21"
+    )
+    archived = "原文：<https://web.archive.org/web/http://techcrunch.com/2007/05/30/orland/>\n"
+    assert _published(body + archived) == "2007-05-30"
+
+
 def test_a_release_dateline_in_title_case_or_markup() -> None:
     for dateline, date in (
         ("St. Paul, MN, October 2, 2018 –", "2018-10-02"),

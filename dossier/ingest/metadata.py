@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
-from .outlets import credited, from_url, known_host, spelled_out, wire_name
+from .outlets import credited, from_url, known_host, source_links, spelled_out, wire_name
 from .text import sentences
 from .textdates import find_dates
 from .types import Metadata, Paragraph, RawArticle
@@ -81,6 +81,8 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         lambda: _url_date(url),
         lambda: _head_date(lines[:12]),
         lambda: _release_dateline(paragraphs),
+        lambda: _said_published(raw.text),
+        lambda: next(filter(None, map(_url_date, source_links(raw.text))), None),
     )
     for find in candidates:
         if published is not None and published.precision != "year":
@@ -211,6 +213,21 @@ def _head_date(lines: list[str]) -> PartialDate | None:
             continue
         for found in find_dates(text, None):
             if found.date.day and not found.relative:
+                return found.date
+    return None
+
+
+# "This article was published on May 22, 2023", "Story updated at 12:25 ET on Thursday,
+# May 31, 2018", "PUBLISHED: . 03:39 EST, 8 May 2012"
+_PUBLISHED_ON = re.compile(r"\b(?:[Pp]ublished|[Pp]osted|[Uu]pdated|PUBLISHED|UPDATED)\b:?")
+
+
+def _said_published(text: str) -> PartialDate | None:
+    """The date a page says it was published or updated on, anywhere in it."""
+    for said in _PUBLISHED_ON.finditer(text):
+        near = text[said.end() : said.end() + 50].split("\n")[0]
+        for found in find_dates(near, None, with_relative=False):
+            if found.date.day:
                 return found.date
     return None
 

@@ -164,13 +164,21 @@ def credited(text: str) -> str | None:
     told = _TOLD.search(text)
     if told:
         return told.group("o")
-    for source in _SOURCE_LINK.finditer(text):
-        # an archived copy's address holds the page's own: web.archive.org/web/…/http://…
-        url = source.group("url").rsplit("http://", 1)[-1].rsplit("https://", 1)[-1]
-        outlet = known_host(f"https://{url}")
+    for url in source_links(text):
+        outlet = known_host(url)
         if outlet:
             return outlet
     return None
+
+
+def source_links(text: str) -> list[str]:
+    """The addresses a reprint or a link blog gives as its source, an archived copy's
+    unwrapped (web.archive.org/web/…/http://… holds the page's own)."""
+    out = []
+    for source in _SOURCE_LINK.finditer(text):
+        url = source.group("url").rsplit("http://", 1)[-1].rsplit("https://", 1)[-1]
+        out.append(f"https://{url}")
+    return out
 
 
 # A publication's own reporting: "a steel industry source told Reuters", "it exclusively
