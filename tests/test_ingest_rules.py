@@ -266,6 +266,12 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
     ):
         assert status_of(sentence) == ("terminated", True), sentence
     assert status_of("The deal is expected to close in May.")[0] == "agreed"
+    for sentence in (
+        "The Orland investment in Lenvar is expected to be completed at the end of January.",
+        "Orland said it has received all regulatory approvals for acquiring a stake in Lenvar.",
+        "Lenvar announced it has entered into an agreement pursuant to which Orland will invest.",
+    ):
+        assert status_of(sentence) == ("agreed", True), sentence
     assert status_of("Completion of the deal is expected in May.")[0] != "completed"
     assert status_of("Closing of the acquisition is subject to approval.")[0] != "completed"
 

@@ -22,7 +22,8 @@ _TERMINATED = Caseless(
 _RUMOR = Caseless(
     r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
-    r"|pursu\w*|people familiar|sources? familiar|in (?:the )?race to|preferred bidder"
+    # (not "an agreement pursuant to which")
+    r"|pursu(?!ant)\w*|people familiar|sources? familiar|in (?:the )?race to|preferred bidder"
     r"|front-?runner|dismiss(?:es|ed)?|"
     r"sources? (?:said|say|close|told)|is said to|are said to|speculat\w*|denied|"
     r"denies|deny|"
@@ -106,7 +107,11 @@ _AGREED = Caseless(
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
     r"set up|established|granted|grants|licenses|licences|approved|approves|"
     # signed and waiting: "is expected to close in the third quarter", "pending approval"
-    r"(?:expected|scheduled|due|set) to (?:close|complete)|pending (?:regulatory|shareholder)|"
+    r"(?:expected|scheduled|due|set) to (?:be )?(?:close|complete|closed|completed|finali[sz]ed)"
+    r"|pending (?:regulatory|shareholder)|"
+    # "has received all regulatory approvals for acquiring": committed, not yet done
+    r"(?:received|receives|obtained|obtains|won|wins) (?:all )?(?:the )?(?:necessary |required )?"
+    r"(?:regulatory |shareholder |antitrust )?approvals? (?:for|to)|"
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
