@@ -257,6 +257,7 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "The shares changed hands upon the completion of its merger with Lenvar.",
         "Morrow announced today that it has made a lead investment in Lenvar.",
         "Orland makes strategic investment into Lenvar",
+        "Update: Orland has confirmed the acquisition; Orland has reportedly acquired Lenvar.",
     ):
         assert status_of(sentence) == ("completed", True), sentence
     for sentence in (
@@ -266,6 +267,12 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
     ):
         assert status_of(sentence) == ("terminated", True), sentence
     assert status_of("The deal is expected to close in May.")[0] == "agreed"
+    # a price reported is no rumour of the deal
+    assert (
+        status_of("Then came Orland's purchase of Lenvar, which reportedly cost $2 billion.")[0]
+        != "rumored"
+    )
+    assert status_of("Orland has reportedly acquired Lenvar.")[0] == "rumored"
     for sentence in (
         "The Orland investment in Lenvar is expected to be completed at the end of January.",
         "Orland said it has received all regulatory approvals for acquiring a stake in Lenvar.",

@@ -20,7 +20,9 @@ _TERMINATED = Caseless(
     r"|attempted to (?:buy|acquire|take over|merge))\b"
 )
 _RUMOR = Caseless(
-    r"\b(?:reportedly|rumou?r\w*|in talks|talks (?:to|with|over|about)|considering"
+    # (a price reported is no rumour of the deal: "which reportedly cost around $2 billion")
+    r"\b(?:reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|rumou?r\w*|in talks"
+    r"|talks (?:to|with|over|about)|considering"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
     # (not "an agreement pursuant to which")
     r"|pursu(?!ant)\w*|people familiar|sources? familiar|in (?:the )?race to|preferred bidder"
@@ -36,7 +38,14 @@ _RUMOR = Caseless(
 # Attribution to a report: a rumour, unless the sentence says the deal was done
 # ("Google has invested $300 million in Anthropic, according to the Financial Times").
 _REPORTED = Caseless(
-    r"\b(?:according to|reportedly|revealed|reported that|had reported|report that)\b"
+    r"\b(?:according to|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
+    r"|reported that|had reported|report that)\b"
+)
+# A company confirming what was reported: "Twitter has confirmed the acquisition"
+_CONFIRMED = Caseless(
+    r"\b(?:has|have|had) (?:since |now |officially )?confirmed (?:the|its|their) "
+    r"(?:acquisition|purchase|takeover|investment)\b",
+    ("confirmed",),
 )
 # An offer is on the table, not agreed: "offered to acquire", "raised its bid for",
 # "a hostile bid", "a tender offer".
@@ -169,6 +178,8 @@ def status_of(sentence: str) -> tuple[str, bool]:
     low = lowered(sentence)
     if _TERMINATED.search(sentence, low):
         return "terminated", True
+    if _CONFIRMED.search(sentence, low):
+        return "completed", True
     if _RUMOR.search(sentence, low):
         return "rumored", True
     if _COMPLETED.search(sentence, low):
