@@ -105,6 +105,24 @@ def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
     assert deals("The sale to Morrow Capital LLC and Gemstone Ltd. closes soon.") == set()
 
 
+def test_an_investment_from_a_company_has_it_as_investor() -> None:
+    assert deals(
+        "Kelbrook Labs Inc. announced up to $100 million in strategic growth investment from "
+        "Morrow Capital LLC."
+    ) == {(("kelbrook-labs", "investee"), ("morrow-capital", "investor"))}
+    assert deals(
+        "Kelbrook Labs Inc. received funding from Morrow Capital LLC, Halden Group Ltd. and "
+        "Trevia Ventures LP."
+    ) == {
+        (
+            ("halden", "investor"),
+            ("kelbrook-labs", "investee"),
+            ("morrow-capital", "investor"),
+            ("trevia-ventures", "investor"),
+        )
+    }
+
+
 def test_the_purchase_of_x_by_y_has_y_as_acquirer() -> None:
     text = (
         "Analysts compared it to the purchase of cataloger Fingal Companies Inc. by "

@@ -899,6 +899,19 @@ def _parties(
     if kind == "investment":
         raised = _RAISED.search(sentence, low)
         led = _LED_BY.search(sentence)
+        backers = [m for m in actors if _INVESTMENT_FROM.search(sentence, 0, m.start)]
+        for m in actors:  # "from Charles River Ventures, Ignition Partners, and Floodgate"
+            if (
+                backers
+                and m.start > backers[-1].end
+                and _AND_NEXT.fullmatch(sentence, backers[-1].end, m.start)
+            ):
+                backers.append(m)
+        if backers and len(backers) < len(actors):
+            # "Phil Announces $100M Investment from Warburg Pincus": who it comes from
+            # invests in the company named before
+            investee = next(m for m in actors if m not in backers)
+            return ((investee.slug, "investee"), *((m.slug, "investor") for m in backers))
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
         elif _LED_FIRST.match(sentence) and actors[0].end == 0:
@@ -945,6 +958,11 @@ def _sale(sentence: str, actors: list[Mention], cue: int) -> tuple[tuple[str, st
     return ((buyer.slug, "acquirer"), (target.slug, "target"))
 
 
+_INVESTMENT_FROM = re.compile(
+    r"\b(?:investment|funding|financing|backing|capital|round)\s+(?:[\w$.,-]+\s+){0,3}?from\s+$",
+    re.I,
+)
+_AND_NEXT = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
 _LED_BY = re.compile(r"\b(?:led by|(?:with )?participation (?:from|of|by))\b")
 
 

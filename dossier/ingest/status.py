@@ -95,7 +95,7 @@ _COMPLETED = Caseless(
     r"(?:was|were|has been|have been) (?:purchased|sold|taken over)|"
     # "made its biggest acquisition by buying LinkedIn", "Google paid £400m for DeepMind"
     r"by (?:buying|acquiring|purchasing)|paid (?:[^ ]+ ){1,4}?for|"
-    r"(?:has |have )?received (?:[^ ]+ ){1,3}?(?:in )?(?:funding|investment)|"
+    r"(?:has |have )?received (?:[^ ]+ ){0,3}?(?:in )?(?:funding|investment)|"
     r"accepted (?:[^ ]+ ){0,3}?investment|"
     # "the merger …, which became final Tuesday", "Twitter has confirmed the acquisition"
     r"became (?:final|effective)|took effect|"
