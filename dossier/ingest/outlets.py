@@ -175,8 +175,12 @@ def source_links(text: str) -> list[str]:
     """The addresses a reprint or a link blog gives as its source, an archived copy's
     unwrapped (web.archive.org/web/…/http://… holds the page's own)."""
     out = []
-    for source in _SOURCE_LINK.finditer(text):
-        url = source.group("url").rsplit("http://", 1)[-1].rsplit("https://", 1)[-1]
+    if "http" not in text:  # most texts: the pattern need not scan them
+        return out
+    for link in _LINK.finditer(text):
+        if _SOURCE_BEFORE.search(text, max(0, link.start() - 40), link.start()) is None:
+            continue
+        url = link.group(0).rsplit("http://", 1)[-1].rsplit("https://", 1)[-1]
         out.append(f"https://{url}")
     return out
 
@@ -193,9 +197,8 @@ _TOLD = re.compile(
 )
 # A reprint's or a link blog's source: "[source >>](http://techcrunch.com/…)",
 # "via <a href="http://www.techcrunch.com/…">", "原文：<https://…>"
-_SOURCE_LINK = re.compile(
-    r"(?:\b[Ss]ource|\b[Vv]ia|原文|\bOriginally published)[^\n]{0,20}?(?P<url>https?://[^\s)\]>\"']+)"
-)
+_LINK = re.compile(r"https?://[^\s)\]>\"']+")
+_SOURCE_BEFORE = re.compile(r"(?:\b[Ss]ource|\b[Vv]ia|原文|\bOriginally published)[^\n]{0,20}$")
 
 
 def from_url(url: str | None) -> str | None:
