@@ -138,6 +138,19 @@ def test_a_source_told_the_outlet_or_a_source_link_names_it() -> None:
     assert _outlet(body + "Globex has a deal, according to TechCrunch.\n") is None
 
 
+def test_a_credit_in_a_word_a_reproduction_notice_or_a_release_source_name_the_outlet() -> None:
+    body = "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n\n"
+    assert _outlet("(MarketNews) - " + body) == "MarketNews"
+    release = "HAMBURG, Germany - October 27, 2025 (HARBORWIRE) - " + body
+    assert _outlet(release + "Distributed by HarborWire.\n") == "HarborWire"
+    notice = "Not to be copied without prior express written permission from Lagos Ledger.\n"
+    assert _outlet(body + notice) == "Lagos Ledger"
+    source = "[Original/Source Press Release](https://www.harborwire.com/news/globex)\n"
+    assert _outlet(body + "Sent by HarborWire.\n\n" + source) == "HarborWire"
+    # a company's own bracket is no credit
+    assert _outlet("Globex (NYSE: GBX) - said it agreed to buy Initech Inc.\n") is None
+
+
 def test_an_agency_dateline_with_no_year_and_no_dash_credits_the_agency() -> None:
     lede = "New Delhi, Jul 31 (PTI) Globex Corp said it agreed to buy Initech Ltd.\n"
     assert _outlet(lede) == "PTI"

@@ -108,14 +108,22 @@ def known_host(url: str | None) -> str | None:
 
 # Any other credit at the head: "NASHVILLE, TN - (NewMediaWire) - September 05, 2024",
 # "TAIPEI - [Media OutReach Newswire](https://…) - 2 July", "--News Direct--".
+# "October 27, 2025 (NEWMEDIAWIRE) - The Nordex Group", and a lead's "(RTTNews) - Sanofi"
 _OTHER_CREDIT = re.compile(
-    r"[-—–]\s*\((?P<a>[A-Z][\w .&'-]{1,40}?)\)\s*[-—–]"
+    r"(?:[-—–]|\d{4}|^)\s*\((?P<a>[A-Z][\w .&'-]{1,40}?)\)\s*[-—–]"
     r"|[-—–]\s*\[(?P<b>[A-Z][^\]]{1,40})\]\([^)]*\)\s*[-—–]"
     r"|^--(?P<c>[A-Z][\w .&'-]{1,30})--\s*$",
     re.M,
 )
+# (the end of a word too: "NewMediaWire", "RTTNews")
 _OUTLETISH = re.compile(
-    r"\b(?:Wire|Newswire|News|Press|Media|Times|Post|Journal|Herald|Daily|Tribune|Gazette)\b"
+    r"(?:Wire|Newswire|News|Press|Media|Times|Post|Journal|Herald|Daily|Tribune|Gazette)\b"
+    r"|(?:WIRE|NEWS)$"
+)
+# A page's notice: "without prior express written permission from Industrial Times."
+_PERMISSION = re.compile(
+    r"\bwritten (?:permission|consent) (?:of|from) (?P<o>[A-Z][\w.&' -]{2,40}?)\.?\s*(?:<|$)",
+    re.M,
 )
 # "The post <title> appeared first on citybiz.": a blog's feed footer names the blog
 _FEED_FOOTER = re.compile(r"\bappeared first on (?P<o>[A-Z\w][\w .&'-]{1,40}?)\.?\s*$", re.M)
@@ -157,7 +165,7 @@ def credited(text: str) -> str | None:
         return footer.group("o").strip()
     if _RIC.search(head):
         return "Reuters"
-    for found in (_COPYRIGHT.search(text), _NEWSLETTER.search(text)):
+    for found in (_COPYRIGHT.search(text), _NEWSLETTER.search(text), _PERMISSION.search(text)):
         if found:
             name = found.group("o").strip()
             return _ABBREVIATED.get(name.lower(), name)
@@ -165,16 +173,19 @@ def credited(text: str) -> str | None:
     if told:
         return told.group("o")
     for url in source_links(text):
-        outlet = known_host(url)
+        # "View the original release on www.newmediawire.com": a known host, or one
+        # the text spells out ("NewMediaWire")
+        label = from_url(url)
+        outlet = known_host(url) or (spelled_out(label, text) if label else None)
         if outlet:
-            return outlet
+            return outlet.rstrip(".,")
     return None
 
 
 def source_links(text: str) -> list[str]:
     """The addresses a reprint or a link blog gives as its source, an archived copy's
     unwrapped (web.archive.org/web/…/http://… holds the page's own)."""
-    out = []
+    out: list[str] = []
     if "http" not in text:  # most texts: the pattern need not scan them
         return out
     for link in _LINK.finditer(text):
