@@ -67,7 +67,9 @@ def draft(
     known = _digest(signature, limits)
     if remember and stamp.is_file() and stamp.read_text("utf-8") == known:
         return []
-    lines = ingest(root, limits).lines() if pending(root, limits) else []
+    memo = root / _CHECKED if remember else None
+    work = pending(root, limits, memo, code_digest() if remember else "")
+    lines = ingest(root, limits).lines() if work else []
     if not lines and warm is not None:
         warm.nothing_pending[root] = signature
     if not lines and remember:
@@ -81,6 +83,8 @@ _EXPORTS = CACHE_DIR / "exports.pickle"
 
 # The seeds and article briefings as they were when ingest last had nothing to do.
 _NOTHING_PENDING = CACHE_DIR / "nothing-pending"
+# What that check read of each (ingest.run.pending's memo).
+_CHECKED = CACHE_DIR / "ingest-check.json"
 
 
 def _digest(signature: SeedsSignature, limits: Limits) -> str:
@@ -301,13 +305,14 @@ def _nothing_pending(root: Path, known: str) -> bool:
 def _found_work(root: Path, limits: Limits) -> bool:
     """The check, in the process ``CheckAhead`` forks: the 21,500 stats of the signature
     (a fifth of a second at 10,000 articles) are made there too. Nothing to ingest is
-    remembered, as draft() does."""
+    remembered, as draft() does; what the check read is too, so the next one reads only
+    the briefings and seeds that changed."""
     from .ingest.run import pending
 
     known = _digest(_signature(root, stat_briefings=True), limits)
     if _nothing_pending(root, known):
         return False
-    if pending(root, limits):
+    if pending(root, limits, memo=root / _CHECKED, tag=code_digest()):
         return True
     write_text(root / _NOTHING_PENDING, known)
     return False
