@@ -325,6 +325,48 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
     assert check() is False
 
 
+def test_print_view_is_kept_while_what_the_book_shows_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build.py keeps the print view in the page cache under a key of what the book
+    shows: an article's summary edited, it is not made again; its link (the appendix
+    shows it) edited, it is; with a print template Dossier does not ship, always. Each
+    time the site is a clean build's."""
+    from dossier import pipeline
+    from dossier.printbook import PRINT_PAGE
+
+    root = copy_project(tmp_path / "project")
+    build(root)
+    article = root / "briefings/articles/2024-10-huawei-xiaomi-deepseek-report.md"
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nA sentence added to the summary.\n")
+
+    def not_again(*args: object) -> str:
+        raise AssertionError("the print view was made again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "print_page", not_again)
+        assert main(["--root", str(root), "build"]) == 0
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+    _replace(article, 'language: "en"\n', 'language: "en"\nurl: "https://example.com/deepseek"\n')
+    build(root)
+    printed = (root / "site" / PRINT_PAGE).read_text("utf-8")
+    assert 'href="https://example.com/deepseek"' in printed
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+    # A print template of one's own may show what the key leaves out: made every time.
+    _replace(
+        root / "templates/print.html.j2",
+        '<p class="source-title">{{ a.title }}</p>',
+        '<p class="source-title">{{ a.title }}</p><div class="mine">{{ a.summary|md }}</div>',
+    )
+    build(root)
+    _replace(article, "A sentence added to the summary.", "Another sentence.")
+    build(root)
+    printed = (root / "site" / PRINT_PAGE).read_text("utf-8")
+    assert "Another sentence." in printed
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+
+
 NEW_ARTICLE = """---
 title: "Xiaomi opens a research lab"
 published: "2025-03-04"
