@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_text
 from ..errors import ContentError, Problem
@@ -78,10 +78,10 @@ def pending(
         return True
     if memo is None:
         return _pending(root, listing.seeds, seed_uses(root), _known_sha, max_bytes)
-    checked = _Checked.read(memo, f"{tag}\0{limits!r}")
+    checked = _Checked(memo, f"{tag}\0{limits!r}")
     found = _pending(root, listing.seeds, checked.seed_uses(root), checked.sha, max_bytes)
     if not found:
-        checked.write(memo)
+        checked.save()
     return found
 
 
@@ -112,53 +112,37 @@ def _known_sha(root: Path, path: Path, max_bytes: int) -> str:
 _shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
 
-Signature = tuple[int, int, int, int]
-
-
-@dataclass
 class _Checked:
-    """What a check that found nothing to do read: each article briefing's use of its
-    seed (by file name) and each seed's sha256 (by path), with the file's inode, size and
-    times then (``unchanged_signature``). A file whose signature moved is read again."""
+    """What a check that found nothing to do read, by file (project-relative): its
+    inode, size and times then (``unchanged_signature``) and what was read of it (an
+    article briefing's use of its seed, a seed's sha256). A file whose signature moved
+    is read again."""
 
-    tag: str
-    articles: dict[str, tuple[Signature, SeedUse]] = field(default_factory=dict)
-    last_seeds: dict[str, tuple[Signature, str]] = field(default_factory=dict)
-    seeds: dict[str, tuple[Signature, str]] = field(default_factory=dict)  # those asked now
-    changed: bool = False  # whether anything was read again, so the memo is out of date
-
-    @classmethod
-    def read(cls, path: Path, tag: str) -> _Checked:
-        try:
+    def __init__(self, path: Path, tag: str) -> None:
+        self.path, self.tag = path, tag
+        self.last: dict[str, list[Any]] = {}
+        self.now: dict[str, list[Any]] = {}
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):  # read all
             data = json.loads(path.read_text("utf-8"))
-            if data["tag"] != tag:
-                return cls(tag, changed=True)
-            articles = {
-                name: (_signature(sig), SeedUse(seed, bool(draft), sha))
-                for name, (sig, seed, draft, sha) in data["articles"].items()
-            }
-            seeds = {rel: (_signature(sig), str(sha)) for rel, (sig, sha) in data["seeds"].items()}
-        except (OSError, ValueError, KeyError, TypeError):  # none yet, or damaged: read all
-            return cls(tag, changed=True)
-        return cls(tag, articles, last_seeds=seeds)
+            self.last = data["files"] if data["tag"] == tag else {}
 
-    def write(self, path: Path) -> None:
-        if not self.changed and self.seeds.keys() == self.last_seeds.keys():
-            return
-        articles = {
-            name: [sig, use.seed, use.is_draft, _jsonable(use.seed_sha256)]
-            for name, (sig, use) in self.articles.items()
-        }
-        seeds = {rel: [sig, sha] for rel, (sig, sha) in self.seeds.items()}
-        data = {"tag": self.tag, "articles": articles, "seeds": seeds}
-        with contextlib.suppress(OSError):  # a memo that cannot be written is only slower
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_text(path, json.dumps(data, separators=(",", ":"), sort_keys=True))
+    def known(self, root: Path, path: Path, read: Callable[[Path, Path], Any]) -> Any:
+        """What ``read(root, path)`` gave while the file's signature was the same."""
+        rel, signature = path.relative_to(root).as_posix(), list(unchanged_signature(path))
+        old = self.last.get(rel)
+        value = old[1] if old is not None and old[0] == signature else read(root, path)
+        self.now[rel] = [signature, value]
+        return value
+
+    def save(self) -> None:
+        if self.now != self.last:
+            data = json.dumps({"tag": self.tag, "files": self.now}, separators=(",", ":"))
+            with contextlib.suppress(OSError):  # a memo that cannot be written is only slower
+                write_text(self.path, data)
 
     def seed_uses(self, root: Path) -> dict[str, SeedUse]:
-        """``state.seed_uses`` read through the memo: the same listing (no links, names
+        """``state.seed_uses`` through the memo: the same listing (no links, names
         sorted), the same lenient reading of a briefing whose signature moved."""
-        known, self.articles = self.articles, {}
         found: dict[str, SeedUse] = {}
         folder = root / "briefings" / "articles"
         names: list[str] = []
@@ -168,59 +152,34 @@ class _Checked:
                     e.name for e in entries if e.name.endswith(".md") and not e.is_symlink()
                 )
         for name in names:
-            path = folder / name
-            try:
-                signature = unchanged_signature(path)
-            except OSError:
-                continue
-            old = known.get(name)
-            if old is not None and old[0] == signature:
-                use = old[1]
-            else:
-                use, self.changed = _use_of(root, path), True
-            self.articles[name] = (signature, use)
-            if use.seed is not None:
-                found.setdefault(use.seed, use)
-        self.changed |= known.keys() != self.articles.keys()
+            with contextlib.suppress(OSError):
+                use = SeedUse(*self.known(root, folder / name, _use_of))
+                if use.seed is not None:
+                    found.setdefault(use.seed, use)
         return found
 
     def sha(self, root: Path, path: Path, max_bytes: int) -> str:
-        rel = path.relative_to(root).as_posix()
-        signature = unchanged_signature(path)
-        old = self.last_seeds.get(rel)
-        if old is not None and old[0] == signature:
-            self.seeds[rel] = old
-            return old[1]
-        sha = _sha(root, path, max_bytes)
-        self.seeds[rel], self.changed = (signature, sha), True
-        return sha
+        return str(self.known(root, path, lambda root, path: _sha(root, path, max_bytes)))
 
 
-def _signature(values: list[int]) -> Signature:
-    a, b, c, d = map(int, values)
-    return a, b, c, d
-
-
-def _jsonable(value: object) -> str | None:
-    # A seed_sha256 that YAML read as something else (a number) equals no seed's sha256,
-    # as None does not: kept as None, the check's answer is the same.
-    return value if isinstance(value, str) else None
-
-
-def _use_of(root: Path, path: Path) -> SeedUse:
-    """What the briefing at ``path`` says of its seed, read as ``state.seed_uses`` reads
-    it: a regular file never read through a link, its front matter parsed leniently (a
-    file that cannot be read or parsed names no seed)."""
+def _use_of(root: Path, path: Path) -> list[Any]:
+    """What the briefing at ``path`` says of its seed (``SeedUse``'s fields), read as
+    ``state.seed_uses`` reads it: a regular file never read through a link, its front
+    matter parsed leniently (a file that cannot be read or parsed names no seed)."""
     rel = path.relative_to(root).as_posix()
     try:
         doc = parse(rel, decode(rel, guard.read_seed_bytes(root, path, MAX_BYTES)))
     except (ContentError, FrontMatterError):
         doc = None
     article = Existing(path.stem, path, doc)
-    seed = article.data.get("seed")
-    return SeedUse(
-        seed if isinstance(seed, str) else None, article.is_draft, article.data.get("seed_sha256")
-    )
+    seed, sha = article.data.get("seed"), article.data.get("seed_sha256")
+    # A seed_sha256 YAML read as something else (a number) equals no seed's sha256, as
+    # None does not: kept (in JSON) as None, the check's answer is the same.
+    return [
+        seed if isinstance(seed, str) else None,
+        article.is_draft,
+        sha if isinstance(sha, str) else None,
+    ]
 
 
 def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
