@@ -122,7 +122,8 @@ class _Checked:
         self.path, self.tag = path, tag
         self.last: dict[str, list[Any]] = {}
         self.now: dict[str, list[Any]] = {}
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):  # read all
+        # None yet, damaged, or another code's: every file is read.
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             data = json.loads(path.read_text("utf-8"))
             self.last = data["files"] if data["tag"] == tag else {}
 
