@@ -6,8 +6,9 @@
 Generates (or reuses) the corpus ``build_scale.py`` uses, then runs ``build.py`` in a
 new process four times: cold (no site/, no .dossier/), again with nothing changed, after
 one article's summary was edited, and after that edit was undone. Prints each run's
-wall-clock seconds, what it printed last, and the peak memory of the process (its
-largest waited-for descendant included: Pagefind, the theme workers).
+wall-clock seconds, its CPU seconds (user and system, of the process and the
+descendants it waited for: Pagefind, the print view, the ingest check), what it printed
+last, and the peak memory of the process (its largest waited-for descendant included).
 
 ``--checkout`` and ``--python`` run another checkout's ``build.py`` with its own
 environment (e.g. main's, for a side-by-side run on the same corpus; the corpus's
@@ -47,7 +48,12 @@ def fresh_build(root: Path, label: str, checkout: Path, python: str) -> None:
     if status:
         sys.exit(f"{label}: build.py failed with status {status}")
     last = output.strip().splitlines()[-1]
-    print(f"{label:<22} {took:6.2f} s  {usage.ru_maxrss / 1024:5.0f} MB  {last}")
+    cpu = usage.ru_utime + usage.ru_stime
+    load = os.getloadavg()[0]
+    print(
+        f"{label:<22} {took:6.2f} s  CPU {cpu:6.2f} s  {usage.ru_maxrss / 1024:5.0f} MB  "
+        f"load {load:4.1f}  {last}"
+    )
 
 
 def run(root: Path, articles: int, checkout: Path, python: str) -> None:

@@ -309,7 +309,11 @@ def shard_words(index: Path) -> dict[str, list[str]]:
     for name, page in _fragments(index):
         words = found.setdefault(name.rsplit("_", 1)[0], set())
         for text in [page.get("content", ""), *page.get("meta", {}).values()]:
-            words.update(w for w in _SPACES.split(text) if w)
+            words.update(_SPACES.split(text))
+    for words in found.values():
+        # An empty text's one empty piece, dropped once here: a test per word took half
+        # of the 0.5 s a new shard's words took after an edit at 10,000 articles.
+        words.discard("")
     words_of = {language: sorted(words) for language, words in sorted(found.items())}
     _write_new(kept, json.dumps(words_of, ensure_ascii=False))
     return words_of

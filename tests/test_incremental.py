@@ -231,6 +231,7 @@ def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
     (a new seed) makes it start again in order, so the new seed's draft is built."""
     root = copy_project(tmp_path / "project")
     build(root)  # nothing to ingest, remembered
+    assert (root / ".dossier/cache/ingest-check.json").is_file()  # and what the check read
     (root / "seeds/new-acme.txt").write_text(
         "Acme Widgets Corp agreed to acquire Initech Ltd for $12 million on Monday, "
         "March 3, 2025, the companies said. Acme Widgets Corp makes widgets.\n",
@@ -248,6 +249,122 @@ def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
     # Now nothing is pending: the next build says nothing of ingest.
     assert "drafted" not in run_build_py(root, "build").stdout
+
+
+def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build.py's check for ingest work keeps what it read (.dossier/cache/): a fresh
+    check parses only the article briefings, and hashes only the seeds, whose inode,
+    size or times changed, and after each kind of change answers as a check that reads
+    everything."""
+    from dossier.ingest import run
+    from dossier.load import Limits
+    from dossier.render.inputs import code_digest
+    from tools.corpus import generate
+
+    root = tmp_path / "project"
+    generate(root, 20)  # articles 0, 9 and 18 are drafts that record their seed's hash
+    memo = root / ".dossier/cache/ingest-check.json"
+    articles = root / "briefings/articles"
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path: str, *args: int) -> int:
+        rel = os.path.relpath(path, root)
+        if rel.startswith(("briefings/", "seeds/")):
+            opened.append(rel)
+        return real_open(path, *args)
+
+    def check() -> bool:
+        """The remembered check (it keeps nothing in memory: all it knows is in the
+        memo), then the check that reads everything: the same answer."""
+        opened.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(os, "open", spy)
+            found = run.pending(root, Limits(), memo, code_digest())
+        assert found == run.pending(root, Limits())
+        return found
+
+    assert check() is False
+    assert len(opened) == 20 + 3  # the first reads every briefing and the drafts' seeds
+    assert check() is False
+    assert opened == []  # nothing changed: nothing read
+    draft = articles / "article-00009.md"
+    text = draft.read_text("utf-8")
+    draft.write_text(text + "\nA sentence added.\n", "utf-8")
+    assert check() is False
+    assert opened == ["briefings/articles/article-00009.md"]
+    sha = re.search(r"seed_sha256: (\w+)", text)
+    assert sha is not None
+    draft.write_text(text.replace(sha[1], "0" * 64), "utf-8")  # the draft is out of date
+    assert check() is True
+    assert opened == ["briefings/articles/article-00009.md"]
+    reviewed = text.replace(sha[1], "0" * 64).replace("status: draft", "status: reviewed")
+    draft.write_text(reviewed, "utf-8")  # reviewed: ingest leaves it alone
+    assert check() is False
+    draft.write_text(text, "utf-8")
+    assert check() is False
+    seed = root / "seeds/article-00018.txt"
+    before = seed.stat()
+    seed.write_text(seed.read_text("utf-8").replace("Deal", "Dael", 1), "utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size and mtime
+    assert check() is True  # its draft is out of date
+    assert opened == ["seeds/article-00018.txt"]
+    seed.write_text(seed.read_text("utf-8").replace("Dael", "Deal", 1), "utf-8")
+    assert check() is False
+    (articles / "article-00018.md").unlink()  # its seed has no briefing now
+    assert check() is True
+    write(root, "briefings/articles/article-00018.md", text.replace("00009", "00018"))
+    assert check() is True  # names its seed with article 9's hash
+    (articles / "article-00018.md").unlink()
+    (articles / "article-00018.md").symlink_to(draft)  # a link is never read
+    assert check() is True
+    (articles / "article-00018.md").unlink()
+    (root / "seeds/article-00018.txt").unlink()
+    assert check() is False
+
+
+def test_print_view_is_kept_while_what_the_book_shows_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build.py keeps the print view in the page cache under a key of what the book
+    shows: an article's summary edited, it is not made again; its link (the appendix
+    shows it) edited, it is; with a print template Dossier does not ship, always. Each
+    time the site is a clean build's."""
+    from dossier import pipeline
+    from dossier.printbook import PRINT_PAGE
+
+    root = copy_project(tmp_path / "project")
+    build(root)
+    article = root / "briefings/articles/2024-10-huawei-xiaomi-deepseek-report.md"
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nA sentence added to the summary.\n")
+
+    def not_again(*args: object) -> str:
+        raise AssertionError("the print view was made again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "print_page", not_again)
+        assert main(["--root", str(root), "build"]) == 0
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+    _replace(article, 'language: "en"\n', 'language: "en"\nurl: "https://example.com/deepseek"\n')
+    build(root)
+    printed = (root / "site" / PRINT_PAGE).read_text("utf-8")
+    assert 'href="https://example.com/deepseek"' in printed
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
+    # A print template of one's own may show what the key leaves out: made every time.
+    _replace(
+        root / "templates/print.html.j2",
+        '<p class="source-title">{{ a.title }}</p>',
+        '<p class="source-title">{{ a.title }}</p><div class="mine">{{ a.summary|md }}</div>',
+    )
+    build(root)
+    _replace(article, "A sentence added to the summary.", "Another sentence.")
+    build(root)
+    printed = (root / "site" / PRINT_PAGE).read_text("utf-8")
+    assert "Another sentence." in printed
+    assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
 
 
 NEW_ARTICLE = """---

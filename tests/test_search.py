@@ -30,6 +30,7 @@ from dossier.site_search import (
     index_site,
     marked_pages,
     shard_folder,
+    shard_words,
 )
 
 from .conftest import SITE_PARTS, copy_project, generate
@@ -245,6 +246,35 @@ def test_the_probe_holds_each_shards_indexed_words(default_site: Path, tmp_path:
         everything |= shard
     assert {"acceler", "小米", "2018"} <= everything
     assert set().union(*_words_by_page(default_site / "pagefind").values()) == everything
+
+
+def test_a_shards_words_are_its_fragments_words_split_at_pagefinds_spaces(
+    tmp_path: Path,
+) -> None:
+    """Each language's words, from every fragment's content and meta, split where
+    Pagefind splits (a no-break space too, not a hyphen), none empty (an empty title, a
+    text with spaces at its ends), sorted; kept beside the shard and read from there."""
+    index = tmp_path / "shard"
+    (index / "fragment").mkdir(parents=True)
+    pages = {
+        "en_1": {"content": " Xiaomi\u00a0signs a  MoU ", "meta": {"title": "", "image": "x"}},
+        "en_2": {"content": "co-operation\nMoU", "meta": {"title": "Deal"}},
+        "zh_3": {"content": "小米 深度求索", "meta": {}},
+        "de_4": {"content": "", "meta": {"title": " "}},
+    }
+    for name, page in pages.items():
+        data = b"pagefind_dcd" + json.dumps(page, ensure_ascii=False).encode()
+        (index / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(data))
+    expected = {
+        "de": [],
+        "en": ["Deal", "MoU", "Xiaomi", "a", "co-operation", "signs", "x"],
+        "zh": ["小米", "深度求索"],
+    }
+    assert shard_words(index) == expected
+    kept = tmp_path / "shard.words.json"
+    assert json.loads(kept.read_text("utf-8")) == expected
+    shutil.rmtree(index / "fragment")  # the kept words are read, not the fragments
+    assert shard_words(index) == expected
 
 
 def results(page, query: str) -> list[str]:

@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from ..atomic import write_text
 from ..errors import ContentError, Problem
+from ..frontmatter import FrontMatterError, decode, parse
 from ..load import Limits
 from . import guard
-from .cache import OutcomeCache, context_digest
-from .consolidate import Plan, consolidate
-from .entities import Finder
-from .outcome import SeedOutcome, outcome_of
 from .own import Ownership, ownership
-from .readers import blank_problem, read_seed
-from .state import State, read_state, seed_uses, unchanged_signature
+from .state import MAX_BYTES, Existing, SeedUse, State, read_state, seed_uses, unchanged_signature
 from .writes import Written, remove_stale_temps, write_together
+
+if TYPE_CHECKING:
+    from .consolidate import Plan
+    from .entities import Finder
+    from .outcome import SeedOutcome
 
 DEFAULT_LIMITS = Limits()
 
@@ -54,17 +60,41 @@ class IngestReport:
         return out
 
 
-def pending(root: Path, limits: Limits = DEFAULT_LIMITS) -> bool:
+def pending(
+    root: Path, limits: Limits = DEFAULT_LIMITS, memo: Path | None = None, tag: str = ""
+) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work.
-    A seed ingest refuses is work too: ingest reports it."""
+    A seed ingest refuses is work too: ingest reports it.
+
+    ``memo`` (a file in build.py's cache): what the last check that found nothing to do
+    read, so that a fresh process parses only the article briefings, and hashes only the
+    seeds, whose inode, size or times changed since (at 10,000 articles, parsing them all
+    was 1.4 s of CPU of a one-article edit's build); written again when nothing is
+    pending. ``tag`` names the code that wrote it (another reads nothing from it).
+    """
     max_bytes = limits.max_file_bytes
     listing = guard.list_seeds(root, max_bytes)
     if listing.problems:
         return True
-    uses = seed_uses(root)
-    for path in listing.seeds:
+    if memo is None:
+        return _pending(root, listing.seeds, seed_uses(root), _known_sha, max_bytes)
+    checked = _Checked(memo, f"{tag}\0{limits!r}")
+    found = _pending(root, listing.seeds, checked.seed_uses(root), checked.sha, max_bytes)
+    if not found:
+        checked.save()
+    return found
+
+
+def _pending(
+    root: Path,
+    seeds: list[Path],
+    uses: Mapping[str, SeedUse],
+    sha: Callable[[Path, Path, int], str],
+    max_bytes: int,
+) -> bool:
+    for path in seeds:
         use = uses.get(path.relative_to(root).as_posix())
-        if use is None or (use.is_draft and use.seed_sha256 != _known_sha(root, path, max_bytes)):
+        if use is None or (use.is_draft and use.seed_sha256 != sha(root, path, max_bytes)):
             return True
     return False
 
@@ -82,6 +112,77 @@ def _known_sha(root: Path, path: Path, max_bytes: int) -> str:
 _shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
 
+class _Checked:
+    """What a check that found nothing to do read, by file (project-relative): its
+    inode, size and times then (``unchanged_signature``) and what was read of it (an
+    article briefing's use of its seed, a seed's sha256). A file whose signature moved
+    is read again."""
+
+    def __init__(self, path: Path, tag: str) -> None:
+        self.path, self.tag = path, tag
+        self.last: dict[str, list[Any]] = {}
+        self.now: dict[str, list[Any]] = {}
+        # None yet, damaged, or another code's: every file is read.
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            data = json.loads(path.read_text("utf-8"))
+            self.last = data["files"] if data["tag"] == tag else {}
+
+    def known(self, root: Path, path: Path, read: Callable[[Path, Path], Any]) -> Any:
+        """What ``read(root, path)`` gave while the file's signature was the same."""
+        rel, signature = path.relative_to(root).as_posix(), list(unchanged_signature(path))
+        old = self.last.get(rel)
+        value = old[1] if old is not None and old[0] == signature else read(root, path)
+        self.now[rel] = [signature, value]
+        return value
+
+    def save(self) -> None:
+        if self.now != self.last:
+            data = json.dumps({"tag": self.tag, "files": self.now}, separators=(",", ":"))
+            with contextlib.suppress(OSError):  # a memo that cannot be written is only slower
+                write_text(self.path, data)
+
+    def seed_uses(self, root: Path) -> dict[str, SeedUse]:
+        """``state.seed_uses`` through the memo: the same listing (no links, names
+        sorted), the same lenient reading of a briefing whose signature moved."""
+        found: dict[str, SeedUse] = {}
+        folder = root / "briefings" / "articles"
+        names: list[str] = []
+        if not (os.path.islink(folder) or os.path.islink(folder.parent)):
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                names = sorted(
+                    e.name for e in entries if e.name.endswith(".md") and not e.is_symlink()
+                )
+        for name in names:
+            with contextlib.suppress(OSError):
+                use = SeedUse(*self.known(root, folder / name, _use_of))
+                if use.seed is not None:
+                    found.setdefault(use.seed, use)
+        return found
+
+    def sha(self, root: Path, path: Path, max_bytes: int) -> str:
+        return str(self.known(root, path, lambda root, path: _sha(root, path, max_bytes)))
+
+
+def _use_of(root: Path, path: Path) -> list[Any]:
+    """What the briefing at ``path`` says of its seed (``SeedUse``'s fields), read as
+    ``state.seed_uses`` reads it: a regular file never read through a link, its front
+    matter parsed leniently (a file that cannot be read or parsed names no seed)."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        doc = parse(rel, decode(rel, guard.read_seed_bytes(root, path, MAX_BYTES)))
+    except (ContentError, FrontMatterError):
+        doc = None
+    article = Existing(path.stem, path, doc)
+    seed, sha = article.data.get("seed"), article.data.get("seed_sha256")
+    # A seed_sha256 YAML read as something else (a number) equals no seed's sha256, as
+    # None does not: kept (in JSON) as None, the check's answer is the same.
+    return [
+        seed if isinstance(seed, str) else None,
+        article.is_draft,
+        sha if isinstance(sha, str) else None,
+    ]
+
+
 def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     """Bring ingest's drafts under ``root``/briefings up to date; report what was done.
 
@@ -91,6 +192,10 @@ def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     briefings ingest does not own, never on the order or batches the seeds came in.
     Refused seeds and drafts are raised together as a ContentError, nothing written.
     """
+    # Here, not at the top: `pending` (build.py's check, in a process of its own) needs
+    # none of the analysis, whose imports took 0.3 s of it.
+    from .consolidate import consolidate
+
     report = IngestReport()
     listing = guard.list_seeds(root, limits.max_file_bytes)
     state = read_state(root, limits.max_file_bytes)
@@ -114,6 +219,11 @@ def seed_outcomes(
     """What ingest's analysis gives each of ``seeds`` (seeds/FILE) now, from its cache when
     it has one; a seed that cannot be read is left out. ``review reject`` asks this for
     the sentence that produced a company in each article."""
+    from .cache import OutcomeCache, context_digest
+    from .entities import Finder
+    from .outcome import outcome_of
+    from .readers import read_seed
+
     state = read_state(root, limits.max_file_bytes)
     seeds_now = guard.list_seeds(root, limits.max_file_bytes).seeds
     present = {p.relative_to(root).as_posix() for p in seeds_now}
@@ -148,6 +258,11 @@ def _outcomes(
     problems: list[Problem],
 ) -> list[SeedOutcome]:
     """The outcome of every seed whose article is ingest's (or that has none yet)."""
+    from .cache import OutcomeCache, context_digest
+    from .entities import Finder
+    from .outcome import outcome_of
+    from .readers import blank_problem, read_seed
+
     known = own.known_companies(state)
     cache = OutcomeCache(root, context_digest(known))
     finder: Finder | None = None  # built only when some seed is not in the cache

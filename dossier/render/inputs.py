@@ -115,6 +115,20 @@ class PageGraph:
         self.inputs[str(job[1])] = keys
         return _hash(base, job, [(key, self.digest(key)) for key in keys])
 
+    def book(self, base: str) -> str:
+        """The whole-corpus print view's key (printbook): ``base`` (its templates, the
+        code, the commit it names) and what the book shows, which is every company and
+        deal in whole but of articles only what lists show (their rows), with the link
+        and seed file of the appendix: an article's summary or body is not in it."""
+        corpus = self.views.corpus
+        companies = [self.digest(whole("company", slug)) for slug in corpus.companies]
+        deals = [self.digest(whole("deal", slug)) for slug in corpus.deals]
+        articles = [
+            (self.digest(row("article", slug)), a.url, a.seed)
+            for slug, a in corpus.articles.items()
+        ]
+        return _hash(base, self.digest("corpus"), companies, deals, articles)
+
     def save(self, path: Path, keys: Mapping[str, str]) -> None:
         """Write the graph (each page's fingerprint ``keys[page]`` and inputs, each input's
         digest) for the next build to say what changed; gzip keeps it small."""

@@ -3,8 +3,10 @@
 The graph knows what each shipped template shows. A project whose templates/ differ
 (a page template edited, a partial added) may show anything: its pages are rendered in
 full on every build and every save under serve, and the build says so. The print
-templates are not pages and take no part. ``python tools/shipped_templates.py`` writes
-this table again after a change to templates/ (tests/test_page_graph.py checks it).
+templates are not pages and take no part; their own table (``PRINT_SHIPPED``) says
+whether the print view's key (inputs.py's ``book``) covers what they show, else the
+print view is made again on every build. ``python tools/shipped_templates.py`` writes
+these tables again after a change to templates/ (tests/test_page_graph.py checks them).
 """
 
 from __future__ import annotations
@@ -31,17 +33,24 @@ SHIPPED: dict[str, str] = {
     "topics.html.j2": "3b3285a6ea56ca0195e042f589bfe635c2893f19ac5e4bfe375845c6d74890dd",
 }
 
+PRINT_SHIPPED: dict[str, str] = {
+    "_print.css.j2": "e207e1872ca25aa3404ade90f7fa1077761f6f79e8cd1cabace3a56158ac34ff",
+    "print.html.j2": "afefe0aa1c0c0ebd8e7f4b2b64d3cc6db9bb513af3cd83979fec210e57b15038",
+}
+
 
 def page_template(name: str) -> bool:
     """A template pages are rendered from or import (the print view's are not)."""
     return not name.split("/")[-1].lstrip("_").startswith("print")
 
 
-def custom_templates(templates: Path) -> list[str]:
-    """Page templates in ``templates`` that are not as shipped (edited, added, removed)."""
+def custom_templates(templates: Path, pages: bool = True) -> list[str]:
+    """Page templates in ``templates`` (else the print view's) that are not as shipped
+    (edited, added, removed)."""
+    shipped = SHIPPED if pages else PRINT_SHIPPED
     found: dict[str, str] = {}
     for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
         name = path.relative_to(templates).as_posix()
-        if path.is_file() and page_template(name):
+        if path.is_file() and page_template(name) == pages:
             found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return sorted(n for n in found.keys() | SHIPPED.keys() if found.get(n) != SHIPPED.get(n))
+    return sorted(n for n in found.keys() | shipped.keys() if found.get(n) != shipped.get(n))

@@ -143,7 +143,7 @@ def render_site(
     pages it does not hold."""
     history = history or History()
     reuse = reuse if reuse is not None else Reuse()
-    digest = _templates_digest(templates)
+    digest = templates_digest(templates)
     if digest != reuse.templates or reuse.env is None:
         # Same templates, same compiled environment: compiling them took a fifth of a
         # second per save.
@@ -185,7 +185,7 @@ def render_site(
     return RenderedSite(pages, views.corpus.as_of(), views, custom_templates=custom, graph=graph)
 
 
-def _templates_digest(templates: Path) -> str:
+def templates_digest(templates: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
         if path.is_file():
