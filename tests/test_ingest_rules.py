@@ -875,6 +875,13 @@ def test_a_name_shortened_in_the_story_is_one_company_but_a_unit_is_another() ->
     assert "Brentwick Home Products" in found and "Brentwick Home" not in found, found
     assert "Farrowby" not in found and "Shellac" not in found, found
     assert {"Orvanta Cussons", "Orvanta Cussons Nigeria"} <= found, found
+    found = names(
+        "Kelso Peck International Inc. agreed to buy Sansor Electric Co. on Monday. Kelso "
+        "Peck, a London-based maker of fruit juice, said it would pay cash. Halvor-Busch Cos. "
+        "cut prices. Halvor, the St. Louis-based brewer, said sales fell."
+    )
+    assert {"Kelso Peck International", "Halvor-Busch"} <= found, found
+    assert not {"Kelso Peck", "Halvor"} & found, found
 
 
 def test_a_word_describing_a_company_before_its_name_is_not_part_of_it() -> None:

@@ -497,14 +497,17 @@ def _shortened(short: str, name: str) -> bool:
     of "American Home Products", "Sears" of "Sears, Roebuck"), the family name after
     initials ("Faulding" of "F.H. Faulding"), one half of a paired name ("Shell" of
     "Royal Dutch/Shell"), the name of a site ("Vespa" of "Vespa.ai")."""
-    if name.startswith((short + ",", short + "'s ", short + "’s ")):
+    # "Anheuser" of "Anheuser-Busch", "Rolls" of "Rolls-Royce"
+    if name.startswith((short + ",", short + "'s ", short + "’s ", short + "-")):
         return True
     if name.startswith(short + " "):
         # a unit is named by its parent's name and a place or a line ("PZ Cussons
-        # Nigeria", "United Energy LNG"); a name's trade words only complete it
+        # Nigeria", "United Energy LNG"); a name's trade words only complete it ("Polly
+        # Peck International")
         rest = name[len(short) :].split()
         return " " not in short or all(
-            w.istitle() and w.isalpha() and w not in NOT_COMPANIES for w in rest
+            w.istitle() and w.isalpha() and (w not in NOT_COMPANIES or w in _WORLDWIDE)
+            for w in rest
         )
     if name.startswith(short + ".") and _SITE.fullmatch(name[len(short) :]):
         return True
@@ -514,6 +517,9 @@ def _shortened(short: str, name: str) -> bool:
     if len(tokens) > 1 and tokens[-1] == short and all(_INITIALS.fullmatch(t) for t in tokens[:-1]):
         return True
     return "/" in name and short in name.replace(" ", "/").split("/")[1:]
+
+
+_WORLDWIDE = frozenset({"International", "Global", "Worldwide"})
 
 
 def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
