@@ -104,11 +104,11 @@ _COMPLETED = Caseless(
     # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
     r"(?<!be )(?<!been )licensed|"
     # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
-    r"(?<!be )sold (?:[\w$.,-]+ ){0,10}?to|"
+    r"(?<!be )sold (?:[\w$.,-]+ ){0,10}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
+    r"(?:partnership|alliance|stake)|"
     # "the acquisition closed in May", "the deal, which closed last week"
     r"(?:acquisition|purchase|deal|merger|takeover|sale|transaction)(?: of [^,.;]{1,60}?)?"
-    r"(?:,? which)? closed|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
-    r"(?:partnership|alliance|stake)|"
+    r"(?:,? which)? closed|"
     r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
 )
 _AGREED = Caseless(
