@@ -173,8 +173,8 @@ def credited(text: str) -> str | None:
     if told:
         return told.group("o")
     for url in source_links(text):
-        # "View the original release on www.newmediawire.com": a known host, or one
-        # the text spells out ("NewMediaWire")
+        # "[Original/Source Press Release](https://www.newmediawire.com/…)": a known
+        # host, or one the text spells out ("NewMediaWire")
         label = from_url(url)
         outlet = known_host(url) or (spelled_out(label, text) if label else None)
         if outlet:
