@@ -90,6 +90,22 @@ def test_a_business_sold_to_a_buyer_has_the_buyer_as_acquirer() -> None:
     assert found == {(("lenvar", "acquirer"), ("orland", "target"))}
 
 
+def test_a_company_publishing_its_own_news_is_a_company_but_a_publication_is_not() -> None:
+    text = (
+        "Kelvara announces a partnership with Dronsk Medical Inc. Kelvara will sell Dronsk's "
+        "devices in Europe, Kelvara said."
+    )
+    own = RawArticle("seeds/case.txt", text, {"url": "https://www.kelvara.com/news/dronsk"}, text)
+    found = {c.name for c in analyse(own, Finder(())).new_companies}
+    assert "Kelvara" in found, found
+    # a known publication's name in its own article stays out ("Mint" of livemint.com)
+    story = "Mint had reported that Macquarie Group Ltd. agreed to buy Hindustan Power Ltd."
+    paper = RawArticle(
+        "seeds/case.txt", story, {"url": "https://www.livemint.com/companies/a.html"}, story
+    )
+    assert "Mint" not in {c.name for c in analyse(paper, Finder(())).new_companies}
+
+
 def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
     bought = (("morrow-capital", "acquirer"), ("orsk-data", "target"))
     for text in (

@@ -39,6 +39,7 @@ from .names import (
     not_a_name,
     usual_name,
 )
+from .outlets import is_publication
 from .register import compact, compact_registrants, registrants
 from .text import Caseless, lowered
 
@@ -363,7 +364,13 @@ def judge(
         )
     ):
         return NOT_A_COMPANY  # "State Bank (of India)" is cut short
-    if phrase in OUTLETS or tokens[-1] in OUTLET_WORDS or (outlet and fold(phrase) == fold(outlet)):
+    if (
+        phrase in OUTLETS
+        or tokens[-1] in OUTLET_WORDS
+        # the article's own outlet, when a publication; a company's newsroom names it
+        # ("Ascom announces a partnership" on ascom.com)
+        or (outlet and fold(phrase) == fold(outlet) and _publication(outlet))
+    ):
         return NOT_A_COMPANY
     if len(tokens) > 1 and tokens[0] in OUTLETS and tokens[-1] not in LEGAL:
         return NOT_A_COMPANY  # "TechCrunch Mobility", "Bloomberg Intelligence": an outlet's own
@@ -602,6 +609,16 @@ def _registrant(phrase: str) -> bool:
     name = fold(" ".join(usual_name(phrase).split()).removesuffix(".com"))
     # "Wal-Mart" is "Walmart", "Coca-Cola" is "Coca Cola"
     return name in registrants() or compact(name) in compact_registrants()
+
+
+def _publication(outlet: str) -> bool:
+    """Whether an article's outlet is a publication (a wire, a known news site, a name
+    with a newspaper's word) rather than a company publishing its own news."""
+    return (
+        outlet in OUTLETS
+        or is_publication(outlet)
+        or any(word in OUTLET_WORDS for word in outlet.split())
+    )
 
 
 def _business(before: str, after: str) -> bool:

@@ -92,6 +92,11 @@ _HOSTS = {
 }
 
 
+def is_publication(name: str) -> bool:
+    """A wire service's or a known news site's name."""
+    return name in _PUBLICATIONS
+
+
 def wire_name(name: str) -> str:
     """A wire service as it is usually spelled: "GLOBE NEWSWIRE" is GlobeNewswire."""
     return _WIRES.get(name.strip().lower(), name.strip())
@@ -104,6 +109,9 @@ def known_host(url: str | None) -> str | None:
         if host == known or host.endswith("." + known):
             return outlet
     return None
+
+
+_PUBLICATIONS = frozenset({*_WIRES.values(), *_HOSTS.values()})
 
 
 # Any other credit at the head: "NASHVILLE, TN - (NewMediaWire) - September 05, 2024",
