@@ -180,9 +180,12 @@ def _remover(folders: list[Path]) -> subprocess.Popen[bytes] | threading.Thread:
             stderr=subprocess.DEVNULL,
         )
     except OSError:  # no rm here
-        remover = threading.Thread(
-            target=lambda: [shutil.rmtree(folder, ignore_errors=True) for folder in folders]
-        )
+
+        def remove() -> None:
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        remover = threading.Thread(target=remove)
         remover.start()
         return remover
 
