@@ -205,6 +205,8 @@ def remove_later(folders: Iterable[Path], prefix: str) -> None:
             except OSError:
                 there.rmdir()
                 continue
+            # Its time is when it went, for the sweep: not a leftover while rm is at it.
+            os.utime(there)
             gone.append(there)
     if gone:
         _remover(gone)
