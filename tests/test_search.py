@@ -200,6 +200,9 @@ def test_stale_shards_are_removed_by_a_process_the_build_does_not_wait_for(
         (folder / "fragment").mkdir(parents=True)
         (folder / "fragment" / "stale.pf_fragment").write_bytes(b"old")
         os.utime(folder, (1_000_000 + n, 1_000_000 + n))
+    # What a killed rm left, over an hour ago, is removed too.
+    (cache / ".shard.gone-killed" / "fragment").mkdir(parents=True)
+    os.utime(cache / ".shard.gone-killed", (1_000_000, 1_000_000))
     unlinked: list[str] = []
     unlink = os.unlink
 
