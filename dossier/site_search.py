@@ -63,7 +63,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .atomic import dir_mode, swap_dir
+from .atomic import dir_mode, remove_later, swap_dir
 from .errors import SiteBuildError
 from .parallel import workers
 from .search_names import fnv1a
@@ -86,6 +86,8 @@ _PROBE_FORMAT = "probe-1"  # bump when how the probe is made changes
 _SPACES = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 # In the cache: each indexed page's search_document, by its key (a dot: not a shard)
 _DOCUMENTS = ".documents"
+# Where a shard no longer kept is removed from (atomic.remove_later)
+_GONE = ".shard.gone-"
 # Shards not in the last index kept in the cache, per shard in it: serve (its pages
 # print the server's address, so other keys) and build alternate, and an edit undone
 # finds its shards again.
@@ -288,8 +290,8 @@ def index_later(
 
 def prune_cache(pages: Mapping[str, str], cache_dir: Path, per_shard: int | None = None) -> None:
     """Remove the cache's shards that ``index_site(pages, prune=False)`` did not use,
-    but the most recently made (an edit's build does it while the old site goes, not
-    before the site is in place: removing a shard of 2,000 pages takes a while)."""
+    but the most recently made (an edit's build does it once its site is in place; an
+    ``rm`` it does not wait for removes them)."""
     binary = _binary()
     shards = shards_of(pages, per_shard or pages_per_shard())
     used = [cache_dir / _digest(binary, shard) for shard in shards if shard]
@@ -491,18 +493,19 @@ def _prune(cache_dir: Path, used: set[str], keys: Iterable[str]) -> None:
     for digest in used:
         with contextlib.suppress(OSError):
             os.utime(cache_dir / digest)
-    for stale in cache_dir.glob(".shard.tmp-*"):  # left by a killed build
-        with contextlib.suppress(OSError):
+    unwanted = []
+    for stale in [*cache_dir.glob(".shard.tmp-*"), *cache_dir.glob(_GONE + "*")]:
+        with contextlib.suppress(OSError):  # left by a killed build, or a killed rm
             if time.time() - stale.stat().st_mtime > 3600:
-                shutil.rmtree(stale, ignore_errors=True)
+                unwanted.append(stale)
     others = [
         p
         for p in cache_dir.iterdir()
         if p.name not in used and not p.name.startswith(".") and p.is_dir()
     ]
     others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in others[_KEEP_UNUSED * len(used) :]:
-        shutil.rmtree(old, ignore_errors=True)
+    # Not waited for: the build is done when its site is in place.
+    remove_later([*unwanted, *others[_KEEP_UNUSED * len(used) :]], _GONE)
     for words in cache_dir.glob("*.words.json"):  # a shard's words go with the shard
         if not words.with_name(words.name.removesuffix(".words.json")).is_dir():
             words.unlink(missing_ok=True)

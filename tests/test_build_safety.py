@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from dossier.atomic import recover, swap_dir
+from dossier import atomic
+from dossier.atomic import recover, remove_later, swap_dir
 from dossier.cli import main
 
 from .conftest import write
@@ -183,3 +184,23 @@ def test_an_old_site_left_to_rm_is_never_in_the_way_and_a_stopped_removal_is_fin
     while stopped.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.gone-recent", "site"]
+
+
+def test_folders_removed_later_leave_their_names_at_once_dated_when_they_went(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed: list[list[Path]] = []
+    monkeypatch.setattr(atomic, "_remover", handed.append)  # the rm, not started here
+    old = [tmp_path / "a", tmp_path / "b"]
+    for folder in old:
+        write(folder, "fragment/x.pf_fragment", "old")
+        os.utime(folder, (1_000_000, 1_000_000))
+    before = time.time() - 1
+    remove_later([*old, tmp_path / "never-made"], ".shard.gone-")
+    assert not any(folder.exists() for folder in old)
+    [gone] = handed
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in gone)
+    assert all(p.name.startswith(".shard.gone-") for p in gone)
+    assert sorted((p / "fragment" / "x.pf_fragment").read_text() for p in gone) == ["old"] * 2
+    # A sweep of leftovers an hour old does not take one an rm is still removing.
+    assert all(p.stat().st_mtime >= before for p in gone)

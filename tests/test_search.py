@@ -8,11 +8,13 @@ import functools
 import gzip
 import http.server
 import json
+import os
 import re
 import shutil
 import struct
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from dossier.site_search import (
     IndexStats,
     index_site,
     marked_pages,
+    prune_cache,
     shard_folder,
     shard_words,
 )
@@ -179,6 +182,54 @@ def test_shards_index_every_page_once_and_only_changed_shards_again(
         b"Zanzibar" in gzip.decompress(fragment.read_bytes())
         for fragment in (shard / "fragment").iterdir()
     )
+
+
+def test_stale_shards_are_removed_by_a_process_the_build_does_not_wait_for(
+    default_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(default_site, site)
+    pages = marked_pages(site)
+    cache = tmp_path / "cache"
+    index_site(site, pages, cache, per_shard=4)
+    used = sorted(p.name for p in cache.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert len(used) > 2  # the shards and the probe
+    # Shards of earlier builds, older than those used: three more than are kept.
+    stale = [cache / f"{n:064x}" for n in range(2 * len(used) + 3)]
+    for n, folder in enumerate(stale):
+        (folder / "fragment").mkdir(parents=True)
+        (folder / "fragment" / "stale.pf_fragment").write_bytes(b"old")
+        os.utime(folder, (1_000_000 + n, 1_000_000 + n))
+    # What a killed rm left, over an hour ago, is removed too.
+    (cache / ".shard.gone-killed" / "fragment").mkdir(parents=True)
+    os.utime(cache / ".shard.gone-killed", (1_000_000, 1_000_000))
+    unlinked: list[str] = []
+    unlink = os.unlink
+
+    def recorded(path: Any, *args: Any, **kwargs: Any) -> None:
+        unlinked.append(os.fspath(path))
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", recorded)
+    prune_cache(pages, cache, per_shard=4)
+    monkeypatch.undo()
+    # At once, the three oldest are no longer under their names (a build would take
+    # them for shards it holds), and this process removed none of their files: an rm
+    # it does not wait for does.
+    kept = sorted(p.name for p in cache.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert kept == sorted(used + [p.name for p in stale[3:]])
+    assert not [path for path in unlinked if path.endswith("stale.pf_fragment")]
+    deadline = time.monotonic() + 30
+    while list(cache.glob(".shard.gone-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(cache.glob(".shard.gone-*"))
+    # The pruned cache still gives the index an empty cache gives.
+    again, clean = tmp_path / "again", tmp_path / "clean"
+    shutil.copytree(default_site, again)
+    shutil.copytree(default_site, clean)
+    assert index_site(again, pages, cache, per_shard=4).indexed == 0
+    index_site(clean, pages, tmp_path / "empty", per_shard=4)
+    assert _index(again) == _index(clean) == _index(site)
 
 
 def _cbor(data: bytes, at: int = 0) -> tuple[Any, int]:
