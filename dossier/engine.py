@@ -180,6 +180,7 @@ class SiteBuild:
         cache: PageCache,
         serving: bool,
         request: BuildRequest | None,
+        memos: ExportMemos | None = None,
     ) -> None:
         self.session, self.rendered, self.cache, self.serving = session, rendered, cache, serving
         self.pages = {page.path: page for page in rendered.pages}
@@ -187,11 +188,12 @@ class SiteBuild:
         self.hits: set[str] = set()  # pages taken from the cache
         self.loaded: CachedPage | None = None  # the cached page being written now
         self.written = self.reused = 0
-        self.outputs: dict[str, str] = {}  # generated files besides the pages → text
+        # Under serve, generated files besides the pages → text_key (live.State.outputs)
+        self.outputs: dict[str, str] = {}
         self.warnings = request.warnings if request else []
         self.progress = request.progress if request else None
         self.missing = request.missing if request and not serving else frozenset()
-        self.memos = request.memos if request else None
+        self.memos = request.memos if request else memos
         self.kept = request.kept if request and not serving else None
         self.recording = request is not None and not serving  # build_site records the site
         self.pages_done = request.pages_done if request else lambda: None
@@ -241,7 +243,8 @@ class SiteBuild:
         outputs = site_outputs(self.rendered, self.session.site_url, self.memos)
         schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
         self.session.add_files(files, [*outputs, *schemas], self._kept_output)
-        self.outputs = dict(outputs)
+        if self.serving:
+            self.outputs = {path: kept_pages.text_key(text) for path, text in outputs}
         return env
 
     def _kept_output(self, dest: str, text: str) -> Path | None:
@@ -288,6 +291,9 @@ class SiteBuild:
         if self.in_worker:
             return self.store(output, path)
         if path in self.pages:
+            # Written once returned; the page's HTML is ours (Page.html), and a page
+            # served in place is populated again before it is built again.
+            page.content = None
             if path in self.hits:
                 self.reused += 1
                 self.loaded = None
@@ -475,6 +481,8 @@ class Hooks:
     render: Callable[[Path], RenderedSite] | None = None
     after_build: Callable[[SiteBuild], None] | None = None
     serving: bool = False
+    # Serve's export memos: its first build fills them, for the saves that follow.
+    memos: ExportMemos | None = None
     pending: BuildRequest | None = None
     build: SiteBuild | None = None  # the build in progress, or the last one
 
@@ -492,7 +500,9 @@ class Hooks:
             # (MkDocs dates its pages as it creates them, after this event.)
             os.environ["SOURCE_DATE_EPOCH"] = epoch(rendered.as_of)
         session = MkDocsSession(config)
-        self.build = SiteBuild(session, rendered, page_cache(root, session), serving, request)
+        memos = self.memos if serving else None
+        cache = page_cache(root, session)
+        self.build = SiteBuild(session, rendered, cache, serving, request, memos)
         return self.build.on_files(files)
 
     def current(self) -> SiteBuild:

@@ -25,6 +25,7 @@ from pathlib import Path
 from .atomic import write_bytes
 from .dates import PartialDate
 from .engine import SiteBuild
+from .kept_pages import text_key
 from .mkdocs_session import Unsupported
 from .render import Page, RenderedSite
 from .site_search import index_site
@@ -43,7 +44,10 @@ class State:
     engine: str  # fingerprint of mkdocs.yml, static/, theme overrides and this code
     pages: dict[str, Page]  # ours, by source path, in build order
     as_of: PartialDate | None
-    outputs: dict[str, str]  # other generated files (exports, print view) → text
+    # other generated files (exports, print view) → text_key of their text: the texts
+    # themselves were every feed and export held a second time (180 MB at 10,000
+    # articles), beside the export memos that make them
+    outputs: dict[str, str]
 
 
 def update_pages(state: State, rendered: RenderedSite, engine: str) -> int:
@@ -93,9 +97,10 @@ def write_index(state: State) -> None:
 def write_outputs(state: State, outputs: list[tuple[str, str]]) -> None:
     """Rewrite each generated file (feed, export, print view) whose text changed."""
     for path, text in outputs:
-        if state.outputs.get(path) != text:
+        key = text_key(text)
+        if state.outputs.get(path) != key:
             _write(state, path, text)
-            state.outputs[path] = text
+            state.outputs[path] = key
 
 
 def drop_outputs(state: State, keep: set[str]) -> None:

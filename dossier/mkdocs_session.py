@@ -245,6 +245,18 @@ class MkDocsSession:
                 file.kept = os.fspath(found)
             files.append(file)
 
+    def release_outputs(self) -> None:
+        """Let go of the texts of the generated files once the build wrote them.
+
+        Serve keeps this session for in-place updates, which write those files
+        themselves (live.py) and never through MkDocs; held here, every feed and export
+        of the first build stayed in memory beside the newer ones (180 MB at 10,000
+        articles).
+        """
+        for file in self.files:
+            if file.generated_by is not None and not file.is_documentation_page():
+                file.content_bytes = b""
+
     def page_order(self) -> list[str]:
         """The pages MkDocs builds, in its order."""
         pages = self.files.documentation_pages()

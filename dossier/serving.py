@@ -102,6 +102,7 @@ class Server:
         hooks.serving = True
         hooks.render = self.render
         hooks.after_build = self.after_build
+        hooks.memos = self.exports
 
     def render(self, root: Path) -> RenderedSite:
         """The site a full build under serve shows: the corpus's, or the last good one."""
@@ -126,6 +127,7 @@ class Server:
     def after_build(self, build: SiteBuild) -> None:
         """Keep what a full build set up, for the in-place updates that follow."""
         self.live = self._capture(build)
+        build.session.release_outputs()
         self.warm.parsed.memory_only = True  # see loadcache.py
         _settle()
 

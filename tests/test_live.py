@@ -283,3 +283,21 @@ def test_a_custom_template_renders_every_page_in_place_and_says_so(tmp_path: Pat
     # The new article changes the count on every company page, which the graph does
     # not know the custom template shows.
     assert differences(tmp_path / "served", clean(root, tmp_path / "clean")) == []
+
+
+def test_serve_holds_no_second_copy_of_what_it_wrote(tmp_path: Path) -> None:
+    """Once written, the pages' HTML and the feeds' and exports' texts are not kept in
+    MkDocs's objects as well (at 10,000 articles a quarter of serve's memory), after the
+    first build and after a save; the first build fills the export memos the saves use
+    (the first save made every record's text again); the site equals a clean build."""
+    root = copy_project(tmp_path / "project")
+    article = sorted((root / "briefings/articles").glob("*.md"))[0]
+    rel = article.relative_to(root).as_posix()
+    steps = [[(rel, _body_edit(article.read_text("utf-8"), 1))]]
+    lines = run_driver(root, tmp_path / "served", steps).stdout.splitlines()
+    first, save = json.loads(lines[0]), json.loads(lines[1])
+    assert first["written"] > 40 and in_place([save])
+    assert (first["held"], save["held"]) == (0, 0)
+    briefings = len(list((root / "briefings").glob("*/*.md")))
+    assert first["export_records"] == briefings
+    assert differences(tmp_path / "served", clean(root, tmp_path / "clean")) == []

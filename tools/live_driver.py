@@ -10,7 +10,10 @@ from the page cache), then one per step: {"in_place": bool, "fallback": why the
 server built in full or null, "seconds": float, "background_seconds": float}. After an
 in-place rebuild the search index, exports and print view are written in the
 background; "seconds" ends when the pages are written (when the browser reloads), and
-the background work is waited for here so every file can be compared.
+the background work is waited for here so every file can be compared. The first
+line also says what the server holds after it: "held", the characters of page HTML and
+generated files' text still in MkDocs's objects (written already: none should be), and
+"export_records", the records whose export text its memos keep for the first save.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -41,7 +45,13 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
     run_build(first, serve_url=SERVE_URL)
     server = serving.running()
     stats = engine.last_build_stats()
-    print(json.dumps({"written": stats.written, "reused": stats.reused}), flush=True)
+    first_line = {
+        "written": stats.written,
+        "reused": stats.reused,
+        "held": held(server),
+        "export_records": len(server.exports.records.now),
+    }
+    print(json.dumps(first_line), flush=True)
     for number, step in enumerate(steps, 1):
         for rel, text in step:
             path = root / rel
@@ -69,8 +79,19 @@ def main(root: Path, site_dir: Path, steps: list[list[tuple[str, str | None]]]) 
             "fallback": fallback,
             "seconds": round(took, 3),
             "background_seconds": rest,
+            "held": held(server),
         }
         print(json.dumps(report), flush=True)
+
+
+def held(server: Any) -> int:
+    """Characters of text the served MkDocs session still holds once everything is written."""
+    if server.live is None:
+        return 0
+    files = server.live.build.session.files
+    pages = sum(len(f.page.content or "") for f in files.documentation_pages() if f.page)
+    generated = [f for f in files if f.generated_by and not f.is_documentation_page()]
+    return pages + sum(len(f.content_bytes) for f in generated)
 
 
 if __name__ == "__main__":

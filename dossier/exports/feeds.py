@@ -223,4 +223,5 @@ class FeedWriter:
         ]
         written = self.main_entry_xml if path == sitepaths.FEED else self._entry_xml
         body = [written.get((*k, url.key), functools.partial(_entry, e, url)) for e, k in entries]
-        return "\n".join([*head, *body, "</feed>"]) + "\n"
+        # (One join: adding the last newline copied the main feed's 38 MB at 10,000 articles.)
+        return "\n".join([*head, *body, "</feed>", ""])
