@@ -55,7 +55,12 @@ class KeptPages:
 
 def text_key(text: str) -> str:
     """A generated file's key in the manifest: a digest of the bytes it is written as."""
-    return "text:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return bytes_key(text.encode("utf-8"))
+
+
+def bytes_key(data: bytes) -> str:
+    """``text_key`` of the text whose UTF-8 bytes are ``data``."""
+    return "text:" + hashlib.sha256(data).hexdigest()
 
 
 def read(root: Path, site_dir: Path) -> KeptPages | None:

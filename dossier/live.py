@@ -25,7 +25,7 @@ from pathlib import Path
 from .atomic import write_bytes
 from .dates import PartialDate
 from .engine import SiteBuild
-from .kept_pages import text_key
+from .kept_pages import bytes_key
 from .mkdocs_session import Unsupported
 from .render import Page, RenderedSite
 from .site_search import index_site
@@ -97,9 +97,10 @@ def write_index(state: State) -> None:
 def write_outputs(state: State, outputs: list[tuple[str, str]]) -> None:
     """Rewrite each generated file (feed, export, print view) whose text changed."""
     for path, text in outputs:
-        key = text_key(text)
+        data = text.encode("utf-8")  # once: the JSON export alone is 40 MB at scale
+        key = bytes_key(data)
         if state.outputs.get(path) != key:
-            _write(state, path, text)
+            write_bytes(state.site_dir / path, data)
             state.outputs[path] = key
 
 
@@ -108,7 +109,3 @@ def drop_outputs(state: State, keep: set[str]) -> None:
     for path in [p for p in state.outputs if p not in keep]:
         (state.site_dir / path).unlink(missing_ok=True)
         del state.outputs[path]
-
-
-def _write(state: State, path: str, text: str) -> None:
-    write_bytes(state.site_dir / path, text.encode("utf-8"))

@@ -12,6 +12,8 @@ problems.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
 import functools
 import gc
@@ -74,6 +76,18 @@ def problem_site(exc: DossierError) -> RenderedSite:
     return RenderedSite(pages, None, build_views(Corpus()))
 
 
+def _give_back_freed_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``).
+
+    A rebuild frees hundreds of MB (the last build's texts and model) in pieces
+    scattered through the heap, which the allocator keeps: at 10,000 articles serve's
+    memory stayed 120 MB above what it used, and the next save's work came on top.
+    Elsewhere (no glibc) there is nothing to call, and nothing changes.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def _settle() -> None:
     """Exempt what serve keeps (corpus, traces, MkDocs state) from the cyclic collector.
 
@@ -83,6 +97,7 @@ def _settle() -> None:
     """
     gc.collect()
     gc.freeze()
+    _give_back_freed_memory()
 
 
 class Server:
@@ -222,6 +237,7 @@ class Server:
                 return
             write_outputs(state, [(PRINT_PAGE, text)])
             self.last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
+            _give_back_freed_memory()
 
         self.finishing = threading.Thread(target=work, name="dossier-finish", daemon=True)
         self.finishing.start()
