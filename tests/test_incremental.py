@@ -179,13 +179,13 @@ def test_unchanged_pages_are_linked_from_the_last_site_and_hand_edits_undone(
     root = copy_project(tmp_path / "project")
     build(root)
     site = root / "site"
-    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    before = _inodes(site)
     tampered = site / "companies/microsoft.html"
     tampered.write_text(tampered.read_text("utf-8") + "<!-- edited by hand -->", "utf-8")
     edit = root / "briefings/companies/huawei.md"
     _replace(edit, "Huawei is a Chinese", "Huawei is a large Chinese")
     edited = run_build_py(root, "build").stdout
-    after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+    after = _inodes(site)
     linked = {name for name in after if before.get(name) == after[name]}
     # The edited company's page is new; an untouched page is the last build's very file.
     assert "companies/huawei.html" not in linked
@@ -208,14 +208,14 @@ def test_unchanged_feeds_and_exports_are_linked_from_the_last_site(tmp_path: Pat
     root = copy_project(tmp_path / "project")
     build(root)
     site = root / "site"
-    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.*")}
+    before = _inodes(site, "*.*")
     tampered = site / "feeds/companies/deepseek.xml"
     tampered.write_text(tampered.read_text("utf-8") + "<!-- edited by hand -->", "utf-8")
     _replace(
         root / "briefings/companies/huawei.md", "Huawei is a Chinese", "Huawei is a large Chinese"
     )
     build(root)
-    after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.*")}
+    after = _inodes(site, "*.*")
     linked = {name for name in after if before.get(name) == after[name]}
     assert "feeds/companies/microsoft.xml" in linked  # Microsoft's feed shows nothing of Huawei
     assert "data/deals.csv" in linked
@@ -379,8 +379,8 @@ Xiaomi opened a research lab, the article says.
 """
 
 
-def _inodes(site: Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+def _inodes(site: Path, pattern: str = "*.html") -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob(pattern)}
 
 
 def test_pages_kept_from_the_last_site_skip_the_engine_and_equal_a_clean_build(

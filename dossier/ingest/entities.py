@@ -19,6 +19,7 @@ from . import companymodel
 from .clues import judge, owner_before
 from .lexicon import (
     DESCRIPTIVE,
+    KINDS_OF_COMPANY,
     LEADING_LEGAL,
     LEGAL,
     NOT_COMPANIES,
@@ -440,12 +441,9 @@ def _describes(word: str) -> bool:
 _DEMONYM = re.compile(r"(?:ese|ish|ian|an|ch|i)$")
 
 
-_KINDS_OF_COMPANY = frozenset(
-    """
-    grocer retailer brokerage broker insurer lender bank conglomerate carmaker automaker
-    chipmaker drugmaker miner airline carrier startup start-up operator manufacturer
-    supermarket utility
-    """.split()  # noqa: SIM905 - a word list reads best as words
+# (and, where the name is also used alone, kinds that may open a name: "Bank Rakyat")
+_KINDS_OF_COMPANY = KINDS_OF_COMPANY | frozenset(
+    "bank broker miner airline carrier operator manufacturer utility".split()  # noqa: SIM905
 )
 
 

@@ -45,6 +45,15 @@ DESCRIPTIVE = _words(
     """
 )
 
+# Kinds of company a story writes before a name ("grocer Kroger"), capitalised where a
+# sentence opens ("Grocer Kroger Co. said"): not part of the name.
+KINDS_OF_COMPANY = _words(
+    """
+    startup start-up grocer retailer brokerage insurer lender conglomerate carmaker
+    automaker chipmaker drugmaker supermarket
+    """
+)
+
 # Common nouns that, written just before a name, say it is a company ("chipmaker Arm").
 ORG_NOUNS = (
     "company|firm|startup|start-up|maker|chipmaker|carmaker|automaker|developer|provider|"

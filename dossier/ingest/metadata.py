@@ -74,8 +74,7 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     )
     if outlet and outlet.isupper() and outlet.isalpha() and len(outlet) > 5:
         # "(NEWMEDIAWIRE)": a credit in capitals, as the text spells the name
-        spelled = spelled_out(outlet.lower(), raw.text.replace(outlet, ""))
-        outlet = spelled.rstrip(".,") if spelled else outlet
+        outlet = spelled_out(outlet.lower(), raw.text.replace(outlet, "")) or outlet
     # metadata that gives the year only: the day from the dateline, the URL or a date
     # line at the head of the page, when it is of that year
     # (each looked for only while the date is still wanted)

@@ -16,6 +16,7 @@ from ..slugs import fold as _fold_uncached
 from .lexicon import (
     ACRONYMS,
     DESCRIPTIVE,
+    KINDS_OF_COMPANY,
     LEADING_LEGAL,
     LEGAL,
     NOT_COMPANIES,
@@ -247,8 +248,9 @@ _JOB_WORDS = frozenset(
 
 # Capitalised words that open a sentence or a section, not a name: "About CNS
 # Pharmaceuticals", "Additionally Acme said", "Neither United Energy nor …".
-OPENERS = frozenset(
-    """
+OPENERS = (
+    frozenset(
+        """
     About Additionally Concurrently Neither Nor Either Startups Last Next Acquire Expanding
     Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
@@ -256,10 +258,10 @@ OPENERS = frozenset(
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
-    Comment Comments Advertisement Listen Print Subscribe Consider
-    Startup Start-up Grocer Retailer Brokerage Brokerages Insurer Lender Conglomerate Carmaker
-    Automaker Chipmaker Drugmaker Supermarket
+    Comment Comments Advertisement Listen Print Subscribe Consider Brokerages
     """.split()  # noqa: SIM905 - a word list reads best as words
+    )
+    | {kind[0].upper() + kind[1:] for kind in KINDS_OF_COMPANY}
 )
 
 

@@ -186,7 +186,7 @@ def credited(text: str) -> str | None:
         label = from_url(url)
         outlet = known_host(url) or (spelled_out(label, text) if label else None)
         if outlet:
-            return outlet.rstrip(".,")
+            return outlet
     return None
 
 
@@ -207,7 +207,7 @@ def source_links(text: str) -> list[str]:
 # A publication's own reporting: "a steel industry source told Reuters", "it exclusively
 # told TechCrunch", "confirmed in an email to TechCrunch" (but "according to Reuters"
 # cites another)
-_KNOWN = sorted({*_WIRES.values(), *_HOSTS.values()}, key=len, reverse=True)
+_KNOWN = sorted(_PUBLICATIONS, key=len, reverse=True)
 _TOLD = re.compile(
     r"\b(?:told|in an (?:interview|email|e-mail|statement) (?:with|to)|(?:said|confirmed|"
     r"wrote) (?:in an (?:email|e-mail|statement) )?to) (?P<o>"
@@ -253,7 +253,7 @@ def spelled_out(label: str, text: str) -> str | None:
                 continue  # hosts drop the small words: "Good News from Finland"
             letters += re.sub(r"\W", "", word.lower())
             if letters == label:
-                return text[start:end]
+                return text[start:end].rstrip(".,")
             if not label.startswith(letters):
                 break
     return None
