@@ -67,6 +67,39 @@ def test_prose_with_a_line_per_paragraph_is_not_rewrapped() -> None:
     assert len(clean(text)) == 8
 
 
+MENU = (
+    "Markets Business Investing Tech Politics Video Watchlist Investing Club Pro Livestream "
+    "Menu Savings Accounts Best Credit Cards Best Loans Best Mortgages Best Insurance "
+    "Best Travel Cards Best Budgeting Apps Best Tax Software"
+)
+STORY = (
+    "Globex agreed to buy Initech for $300 million in cash, the companies said on Tuesday. "
+    "The deal gives the maker of office machines a foothold in software for small firms, "
+    "and Globex expects it to close in the first quarter, pending approval by regulators. "
+    "Initech shareholders will receive $12 a share, a premium of 30 percent to Monday's "
+    "close, and the board has recommended the offer to them. "
+    "Globex shares rose 4 percent on the New York Stock Exchange after the announcement, "
+    "while Initech's jumped 25 percent to their highest level in two years. "
+    "Analysts at several banks said the price was fair for a business growing this fast."
+)
+
+
+def test_a_page_saved_as_one_line_keeps_its_story_between_menu_and_notices() -> None:
+    # a crawl's record: menu, story and footer in one line, a call to action in it
+    page = f"{MENU}  {STORY} Sign up for free newsletters from us. © 2025 Example News LLC."
+    (paragraph,) = clean(f"Globex to buy Initech\n\n{page}")[1:]
+    assert paragraph.text == STORY
+    assert paragraph.text in page  # an exact run of the page: quotes stay quotable
+    # a menu glued to the story with one space: the story starts after the menu's words
+    glued = [p.text for p in clean(f"{MENU} {STORY} Sign up for free newsletters.")]
+    assert glued == [STORY]
+
+
+def test_a_menu_line_with_only_a_headline_and_a_caption_in_it_is_dropped() -> None:
+    headline = "Globex to buy Initech for $300 million Share on Facebook Share on X"
+    assert clean(f"{MENU} {MENU} {MENU} Development Languages {headline}") == []
+
+
 KNOWN = [
     KnownCompany("microsoft", "Microsoft", ("Microsoft", "微软")),
     KnownCompany("xiaomi", "Xiaomi", ("Xiaomi", "小米")),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .text import sentences
 from .types import Paragraph
 
 # A line matching one of these is page furniture, never article text.
@@ -35,7 +36,8 @@ _DROP_ANYWHERE = re.compile(
 _TAIL_MARKER = re.compile(
     r"^(?:read also|also read|read more|related(?: articles| stories| news)?:?|"
     r"more from|recommended(?: for you)?|about the author|this article was (?:first|originally)"
-    r" published|you may also like|trending now|most read)\b",
+    r" published|you (?:may|might) also like|trending now|most read|more on this story|"
+    r"explore more on these topics)\b",
     re.I,
 )
 _END_PUNCT = re.compile(r"[.!?:;。！？”\"’)]$")
@@ -68,12 +70,12 @@ def clean(text: str) -> list[Paragraph]:
             paragraphs.append(Paragraph(line, heading=False))
             previous = line
             continue
-        if (
-            _DROP_LINE.match(line)
-            or _calls_to_action(line)
-            or _DATELINE.match(line)
-            or _navigation(line)
-        ):
+        if _furniture(line) or _DATELINE.match(line):
+            # a page saved as one line holds its article between menus and notices
+            runs = _prose_runs(line) if len(line) >= _FLATTENED else []
+            # a headline and a caption among a menu's words are no article
+            if sum(len(run) for run in runs) >= _FLATTENED:
+                paragraphs.extend(Paragraph(run, heading=False) for run in runs)
             previous = ""
             continue
         listed = _LIST_MARK.match(line)
@@ -140,6 +142,71 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     near = sum(1 for n in lengths if n >= width - 20)
     return width if near >= len(lengths) * 0.5 else None
+
+
+def _furniture(line: str) -> bool:
+    """Page furniture: a credit, a notice, a call to action or a menu."""
+    return bool(_DROP_LINE.match(line)) or _calls_to_action(line) or _navigation(line)
+
+
+# A line this long that is furniture is a whole page saved as one line (a crawl's JSON
+# record, a CSV cell): its article is somewhere between the menus and the notices.
+_FLATTENED = 600
+_GAP = re.compile(r"\s{2,}")
+_CAPITALISED = re.compile(r"[A-Z0-9&|]")
+
+
+def _prose_runs(line: str) -> list[str]:
+    """The runs of a flattened page that are not furniture: it cut at sentence ends and
+    at wide gaps (where blocks were joined), each piece judged alone, neighbours kept
+    together; each run an exact part of the line."""
+    pieces: list[tuple[int, int]] = []
+    at = 0
+    for sentence in (s for block in _GAP.split(line) for s in sentences(block)):
+        start = line.index(sentence, at)
+        at = start + len(sentence)
+        if start > len(line) // 3 and _TAIL_MARKER.match(sentence):
+            break  # related stories, topics, the site's footer
+        if _furniture_piece(sentence):
+            prose = _after_menu(sentence)
+            if prose is None:
+                continue
+            start = at - len(prose)
+        pieces.append((start, at))
+    runs: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if runs and not line[runs[-1][1] : start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return [line[start:end] for start, end in runs]
+
+
+def _after_menu(sentence: str) -> str | None:
+    """The prose of a sentence a menu was glued before ("… Tech Science Newsletters
+    Wellness Computer scientist Demis Hassabis has sold …" is prose from "Computer"),
+    or None. Prose starts at a capitalised word before a lowercase one, three of the next
+    five words lowercase, after ten words nearly all capitalised (a name of several
+    words right after a menu loses its first: the menu's last word is as likely)."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", sentence)]
+    caps = [bool(_CAPITALISED.match(word)) for _, word in words]
+    for i in range(10, len(words) - 1):
+        prose = not caps[i + 1] and caps[i + 1 : i + 6].count(False) >= 3
+        if caps[i] and prose and sum(caps[i - 10 : i]) >= 8:
+            rest = sentence[words[i][0] :]
+            if not _furniture_piece(rest):
+                return rest
+    return None
+
+
+def _furniture_piece(piece: str) -> bool:
+    """A piece of a flattened page that is furniture, or a label between its blocks (a
+    few capitalised words with no sentence end: "In this article", "Most viewed")."""
+    if _furniture(piece) or _TAIL_MARKER.match(piece):
+        return True
+    words = piece.split()
+    capitalised = sum(1 for w in words if _CAPITALISED.match(w))
+    return not _END_PUNCT.search(piece) and capitalised >= 0.6 * len(words)
 
 
 def _calls_to_action(line: str) -> bool:
