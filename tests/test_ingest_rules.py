@@ -215,6 +215,36 @@ def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:
     assert _read_text("seeds/y.txt", story.replace("DOCNO>", "DOCID>"))[1] == {}
 
 
+def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
+    # the annotated form of news corpora: the day in DCT, events and times tagged
+    story = (
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>wsj_0001</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-10-27" '
+        'functionInDocument="CREATION_TIME">10/27/89</TIMEX3></DCT>\n'
+        "<EXTRAINFO>\nWSJ891027-0150 = 891027 891027-0150.\nOrland Seeks to Buy @ "
+        "15% of Lenvar @ ---- @ By Ann Smith @ Staff Reporter 10/27/89 (J) ORL\n</EXTRAINFO>\n"
+        '<TEXT>\nOrland Corp. <EVENT eid="e1" class="I_STATE">wants</EVENT> to buy 15% '
+        "of Lenvar PLC.\n</TEXT>\n</TimeML>\n"
+    )
+    body, meta, _ = _read_text("seeds/wsj.txt", story)
+    assert meta == {
+        "published": "1989-10-27",
+        "outlet": "The Wall Street Journal",
+        "title": "Orland Seeks to Buy 15% of Lenvar",
+    }
+    assert body.strip() == "Orland Corp. wants to buy 15% of Lenvar PLC."
+    # a sentence to an <s>, the header the headline itself: no "2011Orland" glued
+    wiki = (
+        "<TimeML><DOCID>1</DOCID>\n<DCT><TIMEX3 functionInDocument=\"CREATION_TIME\" "
+        'value="2011-05-29">2011-05-29</TIMEX3></DCT>\n<EXTRAINFO>Orland to buy Lenvar'
+        '</EXTRAINFO>\n<TEXT><s id="0">May 29 , 2011</s><s id="1">Orland said it will buy '
+        "Lenvar .</s></TEXT></TimeML>"
+    )
+    body, meta, _ = _read_text("seeds/wiki.txt", wiki)
+    assert meta == {"published": "2011-05-29", "title": "Orland to buy Lenvar"}
+    assert body.split("\n")[:2] == ["May 29 , 2011", "Orland said it will buy Lenvar ."]
+
+
 def test_text_that_only_starts_like_a_header_is_read_as_text() -> None:
     text = "Subject: the merger.\n\nOrland Corp agreed to buy Lenvar Ltd.\n"
     body, meta, _ = _read_text("seeds/note.txt", text)

@@ -116,7 +116,7 @@ def _read_text(rel: str, text: str) -> Read:
     mail = _mail(text)
     if mail is not None:
         return mail
-    archived = _archive_document(text)
+    archived = _archive_document(text) or _timeml_document(text)
     if archived is not None:
         return archived
     return _without_tags(_blank_rules(text)), {}, warnings
@@ -159,6 +159,45 @@ def _archive_document(text: str) -> Read | None:
     if outlet:
         meta["outlet"] = outlet
     return _ARCHIVE_CODE.sub(" ", _without_tags(_blank_rules(text), always=True)), meta, ()
+
+
+# TimeML, the annotated form of news corpora (TimeBank, TempEval, AQUAINT): the day the
+# document was written in its DCT, the story in TEXT with events and times tagged, an
+# archive's header or the headline in EXTRAINFO ("WSJ891027-0150 = … GM Seeks to Buy Up
+# to 15% of Jaguar, @ Heating Up Its Skirmishing With Ford @ ---- @ By …").
+_TIMEML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<TimeML\b")
+_CREATED = re.compile(
+    r"<TIMEX3\b[^>]*\bfunctionInDocument=\"CREATION_TIME\"[^>]*>|<DCT>\s*<TIMEX3\b[^>]*>"
+)
+_TIMEX_DAY = re.compile(r"\bvalue=\"(\d{4}-\d{2}-\d{2})")
+_ARCHIVE_LINE = re.compile(r"\A\s*([A-Z]+)(\d{6,8})-\d+\s*=[^\n]*\n(.*)", re.S)
+# the headline ends at its rule ("@ ----") or at the day the header gives ("10/27/89")
+_BYLINE = re.compile(r"\s@\s*-{2,}.*|\s\d\d/\d\d/\d\d\s.*", re.S)
+
+
+def _timeml_document(text: str) -> Read | None:
+    """A TimeML document's story, with its day, and its headline and outlet when its
+    header gives them; None when the text is not one."""
+    if _TIMEML.match(text) is None or not _field(text, "TEXT"):
+        return None
+    meta: dict[str, str] = {}
+    created = _CREATED.search(text)
+    day = _TIMEX_DAY.search(created.group(0)) if created else None
+    if day is not None:
+        meta["published"] = day.group(1)
+    header = " ".join(_field(text, "EXTRAINFO")[:1])
+    archive = _ARCHIVE_LINE.match(header)
+    if archive is not None:
+        outlet, _ = _ARCHIVES.get(archive.group(1), (None, ""))
+        if outlet:
+            meta["outlet"] = outlet
+        header = _BYLINE.sub("", archive.group(3)).replace(" @ ", " ")
+    title = " ".join(_without_tags(header, always=True).split())
+    if title and len(title) <= 200:
+        meta["title"] = title
+    # one sentence to an <s>: each ends its line, or "2011</s><s>Fiat" reads "2011Fiat"
+    story = "\n\n".join(_field(text, "TEXT")).replace("</s>", "</s>\n")
+    return _without_tags(story, always=True), meta, ()
 
 
 # the wire's typesetting codes, written as entities: "&QL;", "&HT;", "&Cx1f;"
