@@ -235,7 +235,7 @@ def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
     assert body.strip() == "Orland Corp. wants to buy 15% of Lenvar PLC."
     # a sentence to an <s>, the header the headline itself: no "2011Orland" glued
     wiki = (
-        "<TimeML><DOCID>1</DOCID>\n<DCT><TIMEX3 functionInDocument=\"CREATION_TIME\" "
+        '<TimeML><DOCID>1</DOCID>\n<DCT><TIMEX3 functionInDocument="CREATION_TIME" '
         'value="2011-05-29">2011-05-29</TIMEX3></DCT>\n<EXTRAINFO>Orland to buy Lenvar'
         '</EXTRAINFO>\n<TEXT><s id="0">May 29 , 2011</s><s id="1">Orland said it will buy '
         "Lenvar .</s></TEXT></TimeML>"
