@@ -177,7 +177,9 @@ def test_a_reviewed_company_is_known_to_every_article_in_any_order(
                 reversed_seed_files(patch)
             ingest(root)
             bare = front(root, "briefings/articles/2025-03-10-acme-reports-record-anvil-sales.md")
-            assert "nordvik-energy" not in bare["companies"]  # a draft is not looked for
+            # "Nordvik" named bare: a company, as the article that drafts it says, in
+            # either order (the model doubts it there; consolidate confirms it)
+            assert "nordvik-energy" in bare["companies"]
             approve(root, "briefings/companies/nordvik-energy.md")
             ingest(root)
         bare = front(root, "briefings/articles/2025-03-10-acme-reports-record-anvil-sales.md")
@@ -208,3 +210,49 @@ def test_edits_to_a_draft_are_kept_until_its_seeds_change(tmp_path: Path) -> Non
 
 def front(root: Path, rel: str) -> dict:
     return parse(rel, (root / rel).read_text("utf-8")).data
+
+
+CONFIDENT = seed(
+    "Orsk to buy Halden Vind",
+    "March 3, 2025",
+    "Orsk, the Norwegian software maker, said on Monday it had agreed to buy Halden Vind AS "
+    "for $40 million.",
+)
+DOUBTED = seed(
+    "Price war in the north",
+    "March 12, 2025",
+    "Rivals such as Orsk have cut prices this year.",
+    "Pellham Dairies Ltd. said on Tuesday that it would cut its prices by a tenth.",
+)
+
+
+def _companies_of(root: Path, seed_path: str) -> set[str]:
+    corpus = load_corpus(root)
+    (article,) = [a for a in corpus.articles.values() if a.seed == seed_path]
+    return set(article.companies)
+
+
+def test_a_name_the_model_doubts_is_a_company_another_article_drafts(tmp_path: Path) -> None:
+    # alone, "Rivals such as Orsk" is too little to draft Orsk
+    alone = project(tmp_path, "alone")
+    write(alone, "seeds/b-price-war.txt", DOUBTED)
+    ingest(alone)
+    assert "orsk" not in _companies_of(alone, "seeds/b-price-war.txt")
+    # another article drafts it as a company: this one names it too, in either batch order
+    for name, batches in {
+        "together": [["a", "b"]],
+        "doubted-first": [["b"], ["a"]],
+        "confident-first": [["a"], ["b"]],
+    }.items():
+        root = project(tmp_path, name)
+        for batch in batches:
+            for part in batch:
+                rel, text = (
+                    ("seeds/a-orsk.txt", CONFIDENT)
+                    if part == "a"
+                    else ("seeds/b-price-war.txt", DOUBTED)
+                )
+                write(root, rel, text)
+            ingest(root)
+        assert "orsk" in _companies_of(root, "seeds/b-price-war.txt"), name
+        assert "orsk" in _companies_of(root, "seeds/a-orsk.txt"), name

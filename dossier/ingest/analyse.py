@@ -35,6 +35,9 @@ class Analysis:
     key_points: tuple[str, ...]
     topics: tuple[str, ...]
     profiles: tuple[Said, ...] = ()  # what the text says of its new companies
+    # phrases the company model doubts (entities.detect_new): companies if another
+    # article names them as such
+    doubtful: tuple[NewCompany, ...] = ()
 
 
 _SEMICOLON = re.compile(r";\s+")
@@ -55,7 +58,8 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
     finder = known.copy()
     # the headline names the deal's parties too ("Incitec Pivot to buy Southern Cross"),
     # often by a short name: read after the body, which names them in full
-    found_new = detect_new([*prose, meta.title], finder, meta.outlet)
+    doubts: list[NewCompany] = []
+    found_new = detect_new([*prose, meta.title], finder, meta.outlet, doubts)
     with_mentions = [(s, finder.mentions(s)) for s in prose]
     # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
     # first, as a statement like any other (merged with the lede's when they agree)
@@ -114,4 +118,5 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
         key_points=tuple(points),
         topics=tuple(topics),
         profiles=tuple(profiles),
+        doubtful=tuple(c for c in doubts if not finder.knows(c.name)),
     )

@@ -38,6 +38,10 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
     outcomes = [
         rejected.honour(o, rejections[o.seed]) if o.seed in rejections else o for o in outcomes
     ]
+    outcomes = [
+        rejected.honour(o, rejections[o.seed]) if o.seed in rejections else o
+        for o in _confirmed(outcomes)
+    ]
     articles = _article_slugs(outcomes, set(state.articles) - own.articles)
     plan.slugs = {outcome.seed: slug for slug, outcome in articles}
     inputs = {slug: c for slug, c in state.companies.items() if slug not in own.companies}
@@ -69,6 +73,45 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
         text = render_article(outcome, listed, links.mentions, rejections.get(outcome.seed, []))
         plan.files[f"briefings/articles/{slug}.md"] = text
     return plan
+
+
+CONFIRMED = "company model; a company in another article"
+
+
+def _confirmed(outcomes: list[SeedOutcome]) -> list[SeedOutcome]:
+    """Each outcome with the phrases it doubted that another seed drafts as a company:
+    a famous name said once ("Apple shares fell 3%") is a company in the next story.
+    Taken from the outcomes as a set, so no order of the seeds changes it."""
+    named: dict[str, dict[str, str]] = {}  # folded name → seed → the slug it has there
+    for outcome in outcomes:
+        for company in outcome.new_companies:
+            for name in (company.name, *company.aliases):
+                named.setdefault(fold(name), {})[outcome.seed] = company.slug
+    out = []
+    for outcome in outcomes:
+        added: dict[str, NewCompany] = {}
+        for company in outcome.doubtful:
+            slugs = [
+                s for seed, s in named.get(fold(company.name), {}).items() if seed != outcome.seed
+            ]
+            slug = min(slugs, default=None)  # the same slug from any seed order
+            if slug is None or slug in added or _named(slug, outcome.companies):
+                continue
+            added[slug] = replace(company, slug=slug, rule=CONFIRMED)
+        if added:
+            outcome = replace(
+                outcome,
+                companies=(*outcome.companies, *added),
+                new_companies=(*outcome.new_companies, *added.values()),
+            )
+        out.append(outcome)
+    return out
+
+
+def _named(slug: str, companies: tuple[str, ...]) -> bool:
+    """Whether the article already has the company, or one whose name this one is the
+    first words of, or the reverse ("amazon" and "amazon-com" are one company)."""
+    return any(s == slug or s.startswith(slug + "-") or slug.startswith(s + "-") for s in companies)
 
 
 def _article_slugs(outcomes: list[SeedOutcome], taken: set[str]) -> list[tuple[str, SeedOutcome]]:

@@ -21,8 +21,9 @@ from .types import DealFinding, Metadata, NewCompany, RawArticle
 
 # The shape of the cached JSON: part of the cache key (cache.py), so an entry written
 # before a change of shape (2: the facts a seed states of its companies; 3: a new
-# company's confidence; 4: how many sentences state a deal) is never read.
-FORMAT = 4
+# company's confidence; 4: how many sentences state a deal; 5: the doubtful phrases) is
+# never read.
+FORMAT = 5
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class SeedOutcome:
     key_points: tuple[str, ...]
     topics: tuple[str, ...]
     facts: tuple[Cited, ...] = ()  # what the seed says of its new companies (profile.py)
+    doubtful: tuple[NewCompany, ...] = ()  # companies if another seed names them as such
 
     def base_slug(self) -> str:
         """The article's slug before any number that keeps it apart from another."""
@@ -72,6 +74,7 @@ def outcome_of(raw: RawArticle, sha: str, known: Finder) -> SeedOutcome:
         key_points=analysis.key_points,
         topics=analysis.topics,
         facts=tuple(c for c in (_cited(s, raw) for s in analysis.profiles) if c),
+        doubtful=tuple(replace(c, quote=quotable(c.evidence, raw)) for c in analysis.doubtful),
     )
 
 
@@ -98,10 +101,8 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
             meta.language,
         ],
         "companies": list(outcome.companies),
-        "new": [
-            [c.slug, c.name, list(c.aliases), c.evidence, c.rule, c.quote, c.confidence]
-            for c in outcome.new_companies
-        ],
+        "new": [_company(c) for c in outcome.new_companies],
+        "doubtful": [_company(c) for c in outcome.doubtful],
         "deals": [[*_finding(s.finding), s.quote] for s in outcome.deals],
         "summary": list(outcome.summary),
         "key_points": list(outcome.key_points),
@@ -117,16 +118,23 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         sha=data["sha"],
         meta=Metadata(title, outlet, author, _undate(published), url, language),
         companies=tuple(data["companies"]),
-        new_companies=tuple(
-            NewCompany(slug, name, tuple(aliases), evidence, rule, quote, confidence)
-            for slug, name, aliases, evidence, rule, quote, confidence in data["new"]
-        ),
+        new_companies=tuple(_uncompany(c) for c in data["new"]),
+        doubtful=tuple(_uncompany(c) for c in data["doubtful"]),
         deals=tuple(Sighting(_unfinding(d[:-1]), d[-1]) for d in data["deals"]),
         summary=tuple(data["summary"]),
         key_points=tuple(data["key_points"]),
         topics=tuple(data["topics"]),
         facts=tuple(Cited(*fact) for fact in data["facts"]),
     )
+
+
+def _company(c: NewCompany) -> list[Any]:
+    return [c.slug, c.name, list(c.aliases), c.evidence, c.rule, c.quote, c.confidence]
+
+
+def _uncompany(c: list[Any]) -> NewCompany:
+    slug, name, aliases, evidence, rule, quote, confidence = c
+    return NewCompany(slug, name, tuple(aliases), evidence, rule, quote, confidence)
 
 
 def _finding(f: DealFinding) -> list[Any]:
