@@ -10,6 +10,7 @@ from tempfile import TemporaryDirectory
 from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean, wrap_width
 from dossier.ingest.entities import Finder
+from dossier.ingest.readers import _read_html
 from dossier.ingest.types import KnownCompany, RawArticle
 from dossier.slugs import fold
 
@@ -506,3 +507,26 @@ def test_a_toml_syntax_error_in_front_matter_names_the_file_and_line() -> None:
         assert "TOML" in problem.message and "line" in problem.hint
     else:
         raise AssertionError("a broken TOML front matter was read")
+
+
+def test_an_html_fragment_the_extractor_reads_nothing_of_keeps_its_paragraphs() -> None:
+    # a site's template with the story in it: no <html>, no <body>, code around
+    fragment = (
+        'import React from "react";\n\nconst Story = () => {\n  return (\n    <>\n'
+        '      <div className="column">\n        <h1>\n          Globex deal: regulator '
+        "orders further inquiry\n        </h1>\n"
+        "        <p><b>A $4bn takeover of Initech by Globex will face an in-depth inquiry "
+        "by the competition watchdog.</b></p>\n"
+        "        <p>An initial inquiry found &quot;significant competition concerns&quot;, "
+        "the regulator said.</p>\n"
+        "        <p>Globex said the merger would boost competition and innovation.</p>\n"
+        "      </div>\n    </>\n  );\n};\n\nexport default Story;\n"
+    )
+    body, meta, _ = _read_html("seeds/story.html", fragment)
+    assert meta["title"] == "Globex deal: regulator orders further inquiry"
+    assert body.split("\n\n") == [
+        "A $4bn takeover of Initech by Globex will face an in-depth inquiry by the "
+        "competition watchdog.",
+        'An initial inquiry found "significant competition concerns", the regulator said.',
+        "Globex said the merger would boost competition and innovation.",
+    ]

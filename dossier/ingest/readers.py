@@ -488,6 +488,7 @@ def _read_html(rel: str, text: str) -> Read:
 
     # an early-web page lays its article out in a table: then read the cells
     body = extract(tables=False) or _CELL_BORDER.sub("\n", extract(tables=True))
+    body = body or _paragraphs(text)
     meta: dict[str, str] = {}
     found = trafilatura.extract_metadata(text, extensive=False)
     if found is not None:
@@ -501,7 +502,24 @@ def _read_html(rel: str, text: str) -> Read:
         ):
             if value:
                 meta[key] = str(value)
+    heading = _H1.search(text) if "title" not in meta else None
+    title = " ".join(_without_tags(heading.group(1), always=True).split()) if heading else ""
+    if title:  # a fragment's headline: the extractor looks for a <title>
+        meta["title"] = title
     return body or "", meta, ()
+
+
+# A fragment the extractor makes nothing of (a template's markup, a CMS export with no
+# <body>) still holds its article in <p> elements.
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.S | re.I)
+_P_ELEMENT = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.S | re.I)
+
+
+def _paragraphs(text: str) -> str:
+    """The text of the page's <p> elements, a paragraph each, when they hold prose."""
+    found = [" ".join(_without_tags(p, always=True).split()) for p in _P_ELEMENT.findall(text)]
+    prose = [p for p in found if len(p.split()) >= 5]
+    return "\n\n".join(prose) if sum(len(p) for p in prose) >= 200 else ""
 
 
 _EDGAR_WRAPPER = re.compile(r"\s*<(?:TYPE|DOCUMENT|SEC-DOCUMENT)>", re.I)
