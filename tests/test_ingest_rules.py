@@ -510,7 +510,9 @@ def test_public_bodies_unions_and_titles_of_a_company_are_no_companies() -> None
     found = names(
         "Prospar Airport Services Inc. faces a strike called by the Service Employees "
         "International Union, and the Chicago Department of Aviation said it was watching, "
-        "said the President of Prospar. Members of Prospar met in May."
+        "said the President of Prospar. Members of Prospar met in May. The Executive "
+        "Committee of Prospar Airport Services Inc. approved the plan, and the "
+        "Forward-Looking Statements of Lenvar Corp. say nothing more."
     )
     assert "Prospar Airport Services" in found
     assert not found & {
@@ -518,7 +520,18 @@ def test_public_bodies_unions_and_titles_of_a_company_are_no_companies() -> None
         "Chicago Department of Aviation",
         "President of Prospar",
         "Members of Prospar",
+        "Executive Committee of Prospar Airport Services",
+        "Forward-Looking Statements of Lenvar",
     }
+
+
+def test_what_a_company_makes_or_owns_before_its_name_is_no_part_of_it() -> None:
+    found = names(
+        "Anvil-maker Orland Industries said on Monday that TikTok-owner Lenvar Group would "
+        "buy a stake in it."
+    )
+    assert {"Orland Industries", "Lenvar"} <= found
+    assert not {n for n in found if "-" in n}
 
 
 def test_who_works_where_names_the_employer() -> None:

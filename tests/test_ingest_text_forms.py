@@ -10,7 +10,7 @@ from tempfile import TemporaryDirectory
 from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean, wrap_width
 from dossier.ingest.entities import Finder
-from dossier.ingest.readers import _read_html
+from dossier.ingest.readers import _read_html, _read_markdown
 from dossier.ingest.types import KnownCompany, RawArticle
 from dossier.slugs import fold
 
@@ -219,6 +219,12 @@ def test_a_web_page_element_alone_in_a_post_is_markup_not_text() -> None:
     body = _read_markdown("seeds/a", post)[0]
     assert "relative_url" not in body and "src=" not in body
     assert "agreed to buy Initech Inc." in body and "x < y comparison" in body
+
+
+def test_the_date_keys_of_static_site_generators_give_the_published_date() -> None:
+    for key in ("pubDate", "publishDate", "published_at", "publishedAt"):
+        post = f"---\ntitle: Globex buys Initech\n{key}: '2025-09-17'\n---\nGlobex buys it.\n"
+        assert _read_markdown("seeds/a.md", post)[1]["published"] == "2025-09-17", key
 
 
 def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> None:

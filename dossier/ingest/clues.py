@@ -267,6 +267,12 @@ _PUBLIC_BODIES = frozenset(
 )
 
 
+# A company's organs and papers, named "… of" the company: not a company themselves.
+_PARTS_OF_A_COMPANY = frozenset(
+    "Board Committee Statement Statements Meeting Report Directors".split()  # noqa: SIM905
+)
+
+
 # A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
 _TITLE_WORDS = frozenset(
     """
@@ -308,9 +314,13 @@ def judge(
     if any(t.endswith(("-style", "-like")) for t in tokens):
         return NOT_A_COMPANY  # "Netflix-style", "Uber-like": a manner, not a name
     if "of" in tokens and (
-        tokens[tokens.index("of") - 1] in _PUBLIC_BODIES or tokens[0] in _TITLE_WORDS
+        tokens[tokens.index("of") - 1] in _PUBLIC_BODIES
+        or tokens[tokens.index("of") - 1] in _PARTS_OF_A_COMPANY
+        or tokens[0] in _TITLE_WORDS
     ):
-        return NOT_A_COMPANY  # "Chicago Department of Aviation", "President of Fantasy's"
+        # "Chicago Department of Aviation", "President of Fantasy's", "Executive
+        # Committee of Bayer", "Forward-Looking Statement of Merck"
+        return NOT_A_COMPANY
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return NOT_A_COMPANY  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):

@@ -266,7 +266,9 @@ OPENERS = (
 
 
 _BASED = re.compile(
-    r"-(?:based|headquartered|listed|owned|controlled|backed|run|led|bound|founded|focused)$"
+    r"-(?:based|headquartered|listed|owned|controlled|backed|run|led|bound|founded|focused"
+    # what it makes or owns: "Fortnite-maker Epic Games", "TikTok-owner ByteDance"
+    r"|maker|owner|parent|developer|creator)$"
 )
 
 

@@ -380,6 +380,10 @@ def _seed_fields(
 _OTHER_KEYS = {
     "date": "published",
     "post_date": "published",
+    "publishDate": "published",  # Hugo's
+    "pubDate": "published",  # Astro's
+    "published_at": "published",  # Ghost's
+    "publishedAt": "published",
     "post_title": "title",
     # a republishing site names the original before its own address
     "canonical_url": "url",
