@@ -54,8 +54,9 @@ CASES = {
     ),
     "product": (
         "Velmar Systems Inc agreed to buy 10 A320 aircraft and 737-800 jets, and said its "
-        "Quasar Pro software would run on Windows and Android phones.",
-        {"A320", "10 A320", "737-800", "Quasar Pro", "Windows", "Android"},
+        "Quasar Pro software would run on Windows and Android phones. Velmar has written "
+        "off $200 million of its $776 million acquisition of Star Blasters maker, Kettle.",
+        {"A320", "10 A320", "737-800", "Quasar Pro", "Windows", "Android", "Star Blasters"},
     ),
     "public body": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc after the Trump Administration and "
@@ -65,7 +66,8 @@ CASES = {
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters. Orwin said "
-        "TechCrunch Mobility had its numbers first.",
+        "TechCrunch Mobility had its numbers first. Velmar targets Orwin for acquisition, "
+        "reports NHK.",
         {
             "TechCrunch Mobility",
             "Financial Times",
@@ -74,6 +76,7 @@ CASES = {
             "Bloomberg News",
             "Bloomberg",
             "Reuters",
+            "NHK",
         },
     ),
 }

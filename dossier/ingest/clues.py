@@ -171,7 +171,8 @@ _PERSON_AFTER = re.compile(
 )
 
 
-_PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS})\b")
+# a product and its maker: "Huawei cloud", "Angry Birds maker Rovio"
+_PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS}|maker|developer|creator)\b")
 
 
 _LEADING_POSSESSIVE = re.compile(r"^['’]s?")
