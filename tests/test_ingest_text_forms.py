@@ -536,3 +536,26 @@ def test_an_html_fragment_the_extractor_reads_nothing_of_keeps_its_paragraphs() 
         'An initial inquiry found "significant competition concerns", the regulator said.',
         "Globex said the merger would boost competition and innovation.",
     ]
+
+
+def test_a_page_saved_with_its_links_gives_its_address_and_its_site() -> None:
+    menu = "".join(
+        f"  * [Section {i}](https://www.anvilweekly.example/section/{i}/)\n" for i in range(24)
+    )
+    story = (
+        "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million, "
+        "Anvil Weekly has learned.\n"
+    )
+    page = (
+        "[Skip to content](https://www.anvilweekly.example/news/2025/01/14/808057.htm#main)\n"
+        + menu
+        + "\n"
+        + story
+    )
+    assert _published(page, "seeds/a.md") == "2025-01-14"
+    assert _outlet(page, "seeds/a.md") == "Anvil Weekly"
+    # no address of its own, but its menus link home: the site, as the page spells it
+    assert _outlet(menu + "\n" + story, "seeds/b.md") == "Anvil Weekly"
+    # a post's few links go to what it is about, not to its own site
+    few = "".join(f"[{i}](https://github.com/globex/repo{i})\n" for i in range(5))
+    assert _outlet(few + "\n" + story, "seeds/c.md") is None

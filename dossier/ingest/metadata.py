@@ -12,7 +12,16 @@ from collections.abc import Callable
 
 from ..dates import DATE_SHAPE, PartialDate, parse_partial_date
 from .clean import signature
-from .outlets import credited, from_url, known_host, source_links, spelled_out, wire_name
+from .outlets import (
+    credited,
+    from_url,
+    home_of_links,
+    known_host,
+    page_address,
+    source_links,
+    spelled_out,
+    wire_name,
+)
 from .text import sentences
 from .textdates import find_dates
 from .types import Metadata, Paragraph, RawArticle
@@ -57,7 +66,7 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     # a scraped page's information block: "+ Source: ZDNet", "+ Link: https://…",
     # "+ Date: 2022-01-19 20:28:55"
     info = _info_block(lines[:16])
-    url = meta.get("url") or info.get("link")
+    url = meta.get("url") or info.get("link") or page_address(raw.text)
     title = meta.get("title") or _title(paragraphs)
     author = meta.get("author") or info.get("author") or _byline(head) or signature(raw.text)
     published = _meta_date(meta.get("published") or info.get("date"))
@@ -71,6 +80,7 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         or dateline_outlet
         or credited(raw.text)
         or _site_name(url, raw.text)
+        or _site_name(home_of_links(raw.text), raw.text)
     )
     if outlet and outlet.isupper() and outlet.isalpha() and len(outlet) > 5:
         # "(NEWMEDIAWIRE)": a credit in capitals, as the text spells the name

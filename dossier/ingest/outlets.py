@@ -4,6 +4,7 @@ the text ("(Reuters) -") or the host of its URL ("venturebeat.com" → VentureBe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 _WIRES = {
@@ -218,6 +219,33 @@ _TOLD = re.compile(
 # "via <a href="http://www.techcrunch.com/…">", "原文：<https://…>"
 _LINK = re.compile(r"https?://[^\s)\]>\"']+")
 _SOURCE_BEFORE = re.compile(r"(?:\b[Ss]ource|\b[Vv]ia|原文|\bOriginally published)[^\n]{0,20}$")
+
+
+# A page saved as markdown keeps its "skip to content" link, to the page's own address
+_SKIP_LINK = re.compile(r"\[Skip to (?:the )?(?:main )?content\]\((https?://[^)\s#]+)", re.I)
+
+
+def page_address(text: str) -> str | None:
+    """The address of a page saved with its links, when a "skip to content" link gives it."""
+    if "kip to" not in text[:5000]:
+        return None
+    found = _SKIP_LINK.search(text, 0, 5000)
+    return found.group(1) if found else None
+
+
+def home_of_links(text: str) -> str | None:
+    """The site a saved page's links mostly point to (its menus link home): an address
+    of that host, when more than half of twenty or more links go there (a post's few
+    links go to what it is about: a release to its company, a note to GitHub)."""
+    if "http" not in text:
+        return None
+    hosts = Counter(
+        (urlsplit(link).hostname or "").lower().removeprefix("www.")
+        for link in _LINK.findall(text, 0, 100_000)
+    )
+    total = sum(hosts.values())
+    host, most = hosts.most_common(1)[0] if hosts else ("", 0)
+    return f"https://{host}/" if host and total >= 20 and most * 2 > total else None
 
 
 def from_url(url: str | None) -> str | None:
