@@ -67,7 +67,7 @@ CASES = {
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters. Orwin said "
         "TechCrunch Mobility had its numbers first. Velmar targets Orwin for acquisition, "
-        "reports NHK.",
+        "reports NHK. Velmar, IBD Stock Of The Day, Near Buy Point As It Names New CEO.",
         {
             "TechCrunch Mobility",
             "Financial Times",
@@ -77,6 +77,8 @@ CASES = {
             "Bloomberg",
             "Reuters",
             "NHK",
+            "IBD",
+            "IBD Stock Of The Day",
         },
     ),
 }

@@ -1095,3 +1095,8 @@ def test_a_bound_prefix_is_not_part_of_a_name() -> None:
         "Designs Exports Pvt Ltd, Quellar Business said."
     )
     assert "Quellar Business" in found and not any("IPO" in n for n in found), found
+
+
+def test_markdown_bold_around_a_name_is_no_word_next_to_it() -> None:
+    text = "Renvar agreed to buy chipmaker **Kestrel Micro** for $3 billion, the companies said."
+    assert "Kestrel Micro" in ruled(text)  # "chipmaker" names it, bold or not

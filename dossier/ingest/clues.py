@@ -388,6 +388,9 @@ def judge(
 
     # the rules look at the words next to the name: bounded windows keep this linear
     before, after = sentence[max(0, start - 120) : start], sentence[end : end + 120]
+    if "**" in sentence or "__" in sentence:
+        # markdown's bold around a name is no word next to it: "chipmaker **Intersil**"
+        before, after = _EMPHASIS.sub("", before), _EMPHASIS.sub("", after)
     raw_after = after
     before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
     if after[:1] in ("'", "’"):
@@ -501,6 +504,9 @@ CONFIDENCE = {
     "description": 0.65,  # 4 right, 2 wrong
     "initials": 0.35,  # 2 right, 4 wrong
 }
+
+
+_EMPHASIS = re.compile(r"\*\*|__")
 
 
 # A legal form set off by a comma, which the capitalised run stops before.

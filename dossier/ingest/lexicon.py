@@ -76,7 +76,7 @@ OUTLET_WORDS = _words(
 OUTLETS = _words(
     """
     Reuters Bloomberg TechCrunch Engadget CNBC Nikkei Caixin Xinhua AFP AP Verge Forbes
-    Axios Semafor Yonhap Kyodo Handelsblatt Techmeme NYT WSJ NHK
+    Axios Semafor Yonhap Kyodo Handelsblatt Techmeme NYT WSJ NHK IBD
     """
 )
 
