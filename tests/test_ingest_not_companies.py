@@ -39,7 +39,8 @@ CASES = {
     "place": (
         "Brackley Foods Ltd agreed to buy Pellham Dairies Ltd of Leeds, England. Brackley "
         "will expand into Ohio and Bavaria after it bought Germany's largest dairy. Brackley "
-        "said Gujarat would get a plant, an investment of INR 118 crore (Rs 118 crore).",
+        "said Gujarat would get a plant, an investment of INR 118 crore (Rs 118 crore). "
+        "Brackley bought fields in the Sea from 2019 on.",
         {
             "Leeds",
             "England",
@@ -50,6 +51,7 @@ CASES = {
             "Gujarat",
             "INR",
             "Rs",
+            "Sea",
         },
     ),
     "product": (

@@ -32,6 +32,7 @@ _PLAIN = frozenset(
     """
     City Nasdaq NYSE Cboe Exchange Global Capital Health Energy Bank Trust Fund Group
     Holdings Partners Technologies Systems Solutions Industries Resources Media Digital
+    Sea
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
