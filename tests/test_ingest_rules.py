@@ -1100,3 +1100,20 @@ def test_a_bound_prefix_is_not_part_of_a_name() -> None:
 def test_markdown_bold_around_a_name_is_no_word_next_to_it() -> None:
     text = "Renvar agreed to buy chipmaker **Kestrel Micro** for $3 billion, the companies said."
     assert "Kestrel Micro" in ruled(text)  # "chipmaker" names it, bold or not
+
+
+def test_buyers_who_bid_together_are_both_acquirers() -> None:
+    for text in (
+        "Orland Corp. and Lenvar Ltd. agreed to buy Kestrel Micro Inc. for $2 billion.",
+        "Orland Corp., together with Lenvar Ltd., agreed to buy Kestrel Micro Inc.",
+        "Orland Corp. on Wednesday joined with French bank Lenvar Ltd. to bid for Kestrel "
+        "Micro Inc., the companies said.",
+    ):
+        assert (
+            ("kestrel-micro", "target"),
+            ("lenvar", "acquirer"),
+            ("orland", "acquirer"),
+        ) in deals(text), text
+    # a company named before the buyer for another reason is no buyer
+    found = deals("Shares of Orland Corp. fell after Lenvar Ltd. agreed to buy Kestrel Micro Inc.")
+    assert (("kestrel-micro", "target"), ("lenvar", "acquirer")) in found

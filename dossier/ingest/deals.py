@@ -894,7 +894,8 @@ def _parties(
         if _PASSIVE_ACQ.search(sentence, low) and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
-            return ((before[-1].slug, "acquirer"), (after[0].slug, "target"))
+            buyers = _co_buyers(sentence, before)
+            return (*((m.slug, "acquirer") for m in buyers), (after[0].slug, "target"))
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
         raised = _RAISED.search(sentence, low)
@@ -933,6 +934,28 @@ def _parties(
         return tuple((m.slug, "licensor" if m is licensor else "licensee") for m in actors[:2])
     role = "party" if kind == "merger" else "partner"
     return tuple((m.slug, role) for m in actors)
+
+
+# Buyers who bid together: "Orsk and Morrow agreed to buy", "Orsk, together with Morrow,
+# agreed to buy", "Orsk on Wednesday joined with French bank Morrow to bid for"
+_CO_BUYER = re.compile(
+    r",?\s+(?:[\w.-]+\s+){0,2}?(?:and|together with|along with|(?:has |have |had )?"
+    r"(?:joined|teamed up|joined forces|partnered|linked up) with|in (?:a )?(?:consortium"
+    r"|partnership) with)\s+(?:[\w-]+\s+){0,2}?",
+    re.I,
+)
+
+
+def _co_buyers(sentence: str, before: list[Mention]) -> list[Mention]:
+    """The buyer named last before the deal's word, and those named with it as its
+    fellow bidders, in the order the sentence names them."""
+    buyers = [before[-1]]
+    for m in reversed(before[:-1]):
+        between = _FULLER_NAME.sub("", sentence[m.end : buyers[0].start])
+        if m.slug in {b.slug for b in buyers} or not _CO_BUYER.fullmatch(between):
+            break
+        buyers.insert(0, m)
+    return buyers
 
 
 # a sale names its buyer after "to": "sold Orsk Data to Morrow Capital", "the sale of
