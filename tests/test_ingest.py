@@ -492,6 +492,7 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
         ("Xiaomi denied a report that it would acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi and Sunmesa Snacks called off their planned merger.", "terminated"),
         ("Xiaomi pulls out of its takeover of Sunmesa Snacks.", "terminated"),
+        ("Xiaomi will no longer acquire Sunmesa Snacks, it announced.", "terminated"),
         ("Xiaomi is in the race to buy Sunmesa Snacks, a source familiar said.", "rumored"),
         ("Xiaomi is the preferred bidder to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),

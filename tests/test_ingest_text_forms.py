@@ -445,6 +445,15 @@ def test_a_scraped_pages_information_block_gives_outlet_link_and_date() -> None:
     # a photo's credit alone is no information block
     lone = RawArticle("seeds/b.md", "Orland Inc said it closed a round.\n*Source: Lenvar.*\n")
     assert extract(lone, clean(lone.text)).outlet is None
+    # its labels in bold
+    bold = RawArticle(
+        "seeds/c.md",
+        "# Orland raises $620 million\n\n**Source:** Harbor Tech Daily\n"
+        "**URL:** https://www.harbortechdaily.example/news/orland-raises/\n"
+        "**Date:** 2025-12-29\n\n---\n\nOrland Inc said it closed its funding round.\n",
+    )
+    meta = extract(bold, clean(bold.text))
+    assert (meta.outlet, str(meta.published)) == ("Harbor Tech Daily", "2025-12-29")
 
 
 def test_a_compact_date_after_a_published_label() -> None:

@@ -119,7 +119,10 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
 
 
 _INFO_LINE = re.compile(
-    r"^[+*-]?\s*(source|publisher|outlet|link|url|date|published|author)\s*:\s*(\S.{0,200})$", re.I
+    # "+ Source: ZDNet", "**Source:** Healthcare Dive" (a label in bold)
+    r"^[+*-]?\s*(?:\*\*|__)?(source|publisher|outlet|link|url|date|published|author)\s*:"
+    r"(?:\*\*|__)?\s*(\S.{0,200})$",
+    re.I,
 )
 
 

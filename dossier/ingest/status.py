@@ -14,6 +14,7 @@ _TERMINATED = Caseless(
     r"|terminating (?:the|its|their)|walked away|collaps\w*"
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
+    r"|no longer (?:acquire|buy|merge|purchase|pursue|invest)"
     r"|scupper\w*|thwart\w*|fell (?:through|apart)|torpedo\w*|nixed"
     # an offer turned down, an attempt that failed
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
