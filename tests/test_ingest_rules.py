@@ -1117,3 +1117,15 @@ def test_buyers_who_bid_together_are_both_acquirers() -> None:
     # a company named before the buyer for another reason is no buyer
     found = deals("Shares of Orland Corp. fell after Lenvar Ltd. agreed to buy Kestrel Micro Inc.")
     assert (("kestrel-micro", "target"), ("lenvar", "acquirer")) in found
+
+
+def test_a_place_before_one_word_of_a_name_is_part_of_it() -> None:
+    from dossier.ingest.names import trim
+
+    # "Cambridge Analytica", "Seattle Genetics", "London Electricity"
+    assert trim(0, "Boston Vantora")[1] == "Boston Vantora"
+    assert trim(0, "Seattle Genomix")[1] == "Seattle Genomix"
+    # a nationality, a title or a product before a name is not part of it
+    assert trim(0, "Chinese Vantora")[1] == "Vantora"
+    assert trim(0, "President Vantora")[1] == "Vantora"
+    assert trim(0, "Windows Vantora")[1] == "Vantora"

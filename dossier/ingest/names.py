@@ -440,6 +440,13 @@ def _leading_not_name(tokens: list[str]) -> bool:
             or rest[-1] in DESCRIPTIVE
             or rest[-1] in LEGAL
             or rest[-1] in _AFTER_A_PLACE
+            # "Cambridge Analytica", "Seattle Genetics": a place and one word no place
+            or (
+                len(rest) == 1
+                and rest[0] not in NOT_COMPANIES
+                and first not in _NOT_PLACES
+                and not _DEMONYM.search(first)
+            )
         )
     )
 
@@ -450,6 +457,22 @@ def _leading_not_name(tokens: list[str]) -> bool:
 _AFTER_A_PLACE = frozenset(
     "Life Air Re Line Lines Electricity Associates Authority Office Board Post".split()  # noqa: SIM905
 )
+
+
+# Words of NOT_COMPANIES that are no place: a title or a product before a name
+_NOT_PLACES = frozenset(
+    """
+    President Vice Minister Director Officer Founder Chairman Chief Board Mr Ms Dr Prof
+    Windows Office Android iOS Azure Cortana MIUI HarmonyOS Skype Bing Edge Teams Xbox
+    iPhone Galaxy Pixel Mi Redmi POCO WeChat Alipay ChatGPT Gemini Copilot Kindle
+    PlayStation Silicon Valley Research Report Update Breaking Exclusive Opinion Published
+    Updated Posted Global International National Federal State Government
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+# "Chinese", "Dutch", "Israeli": a nationality before a name is not part of it
+_DEMONYM = re.compile(r"(?:ese|ish|ian|an|ch|i)$")
 
 
 _FUNCTION_LOWER = frozenset(
