@@ -34,14 +34,15 @@ class Plan:
 def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Plan:
     plan = Plan()
     rejections = rejected.by_seed(state)
-    # what a reviewer rejected is gone before anything is built from the outcomes
-    outcomes = [
-        rejected.honour(o, rejections[o.seed]) if o.seed in rejections else o for o in outcomes
-    ]
-    outcomes = [
-        rejected.honour(o, rejections[o.seed]) if o.seed in rejections else o
-        for o in _confirmed(outcomes)
-    ]
+
+    def honoured(outcome: SeedOutcome) -> SeedOutcome:
+        rejection = rejections.get(outcome.seed)
+        return rejected.honour(outcome, rejection) if rejection else outcome
+
+    # what a reviewer rejected is gone before anything is built from the outcomes, a
+    # doubted name another article confirms included (_confirmed reads the outcomes
+    # without what was rejected; what it adds is honoured in turn)
+    outcomes = [honoured(o) for o in _confirmed([honoured(o) for o in outcomes])]
     articles = _article_slugs(outcomes, set(state.articles) - own.articles)
     plan.slugs = {outcome.seed: slug for slug, outcome in articles}
     inputs = {slug: c for slug, c in state.companies.items() if slug not in own.companies}
@@ -75,7 +76,7 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
     return plan
 
 
-CONFIRMED = "company model; a company in another article"
+_CONFIRMED = "company model; a company in another article"
 
 
 def _confirmed(outcomes: list[SeedOutcome]) -> list[SeedOutcome]:
@@ -97,7 +98,7 @@ def _confirmed(outcomes: list[SeedOutcome]) -> list[SeedOutcome]:
             slug = min(slugs, default=None)  # the same slug from any seed order
             if slug is None or slug in added or _named(slug, outcome.companies):
                 continue
-            added[slug] = replace(company, slug=slug, rule=CONFIRMED)
+            added[slug] = replace(company, slug=slug, rule=_CONFIRMED)
         if added:
             outcome = replace(
                 outcome,
