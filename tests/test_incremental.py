@@ -428,7 +428,7 @@ def edit_template_named(root: Path, name: str) -> None:
         handle.write("<p>template note</p>\n")
 
 
-def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
+def test_a_kept_page_or_feed_that_cannot_be_linked_is_written_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = copy_project(tmp_path / "project")
@@ -439,7 +439,7 @@ def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
     link = os.link
 
     def no_links(source: str, target: str) -> None:
-        if not str(target).endswith(".html"):  # the search index's shards link as before
+        if not str(target).endswith((".html", ".xml")):  # the search's shards link as before
             return link(source, target)
         refused.append(str(target))
         raise OSError("no hard links here")
@@ -447,6 +447,8 @@ def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
     monkeypatch.setattr(os, "link", no_links)
     assert main(["--root", str(root), "build"]) == 0
     assert any(name.endswith("companies/microsoft.html") for name in refused)
+    # a company feed not made, as its inputs are unchanged, is made when it cannot be linked
+    assert any(name.endswith("feeds/companies/microsoft.xml") for name in refused)
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
 
 
