@@ -273,7 +273,9 @@ class MkDocsSession:
 
     def dest_of(self, path: str) -> str:
         """The file a page (by source path) is written to, relative to the site."""
-        return str(self.files.get_file_from_path(path).dest_uri)
+        # By the files' own table: get_file_from_path makes a PurePath of each path
+        # (after an edit at 10,000 articles, 23,000 of them, a tenth of a second).
+        return str(self.files.src_uris[path].dest_uri)
 
     def page(self, path: str) -> Any:
         return self.files.get_file_from_path(path).page

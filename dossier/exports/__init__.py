@@ -28,8 +28,8 @@ class ExportMemos:
     """What the exports of one build keep for the next (serve): records' texts, feeds.
 
     ``build.py`` keeps the costly part on disk (``save``, ``load``) for the next process:
-    each feed entry (a summary converted to HTML) and its XML in the main feed, and
-    each record's JSON text, keyed by the digest of the record's file, as in memory.
+    each entry's XML in the main feed (a summary converted to HTML) and each record's
+    JSON text, keyed by the digest of the record's file, as in memory.
     Company feeds are not kept here: the last site's files are linked by their inputs
     (``KeptFeeds``). Saved with a tag (a digest of Dossier's code and libraries):
     another version reads nothing.
@@ -42,7 +42,7 @@ class ExportMemos:
         """Keep what the last build made (a pickle, like the load cache: this program's
         own output in the project's cache)."""
         feeds = self.feeds
-        kept = (tag, feeds.entries.now, self.records.now, feeds.main_entry_xml.now)
+        kept = (tag, self.records.now, feeds.main_entry_xml.now)
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -55,11 +55,11 @@ class ExportMemos:
         memos = cls()
         try:
             with path.open("rb") as handle:
-                saved, entries, records, main_entries = pickle.load(handle)
+                saved, records, main_entries = pickle.load(handle)
         except Exception:  # missing, damaged or from another version: make everything
             return memos
         if saved == tag:
-            memos.feeds.entries.now, memos.records.now = entries, records
+            memos.records.now = records
             memos.feeds.main_entry_xml.now = main_entries
         return memos
 

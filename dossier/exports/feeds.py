@@ -36,7 +36,7 @@ class _Entry:
     page: str  # site path of the item's page
     published: PartialDate | None
     updated: PartialDate
-    html: str
+    summary: str  # markdown: made HTML only when the entry is written (FeedWriter._summary)
     authors: tuple[str, ...]
     categories: tuple[str, ...]
 
@@ -53,7 +53,7 @@ def _summary_html(text: str) -> str:
     return str(to_html(text))
 
 
-def _article_entry(a: Article, fallback: PartialDate, summary: Callable[[str], str]) -> _Entry:
+def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
     byline = a.author or a.outlet
     return _Entry(
         f"article:{a.slug}",
@@ -61,20 +61,20 @@ def _article_entry(a: Article, fallback: PartialDate, summary: Callable[[str], s
         f"articles/{a.slug}.html",
         a.published,
         a.published or a.review.date or fallback,
-        summary(a.summary),
+        a.summary,
         (byline,) if byline else (),
         a.topics,
     )
 
 
-def _deal_entry(d: Deal, fallback: PartialDate, summary: Callable[[str], str]) -> _Entry:
+def _deal_entry(d: Deal, fallback: PartialDate) -> _Entry:
     return _Entry(
         f"deal:{d.slug}",
         f"Deal ({d.status}): {d.title}",
         f"deals/{d.slug}.html",
         d.date,
         d.closed or d.date or d.review.date or fallback,
-        summary(d.summary),
+        d.summary,
         (),
         d.areas,
     )
@@ -99,7 +99,7 @@ class _Links:
         return self.base + path if self.base else posixpath.relpath(path, self.folder)
 
 
-def _entry(e: _Entry, url: _Links) -> str:
+def _entry(e: _Entry, url: _Links, summary: Callable[[str], str]) -> str:
     lines = [
         "  <entry>",
         f"    <id>{_urn(e.key)}</id>",
@@ -112,7 +112,7 @@ def _entry(e: _Entry, url: _Links) -> str:
     for name in e.authors:
         lines += ["    <author>", f"      <name>{escape(name)}</name>", "    </author>"]
     lines += [f"    <category term={quoteattr(term)} />" for term in e.categories]
-    lines += [f'    <content type="html">{escape(e.html)}</content>', "  </entry>"]
+    lines += [f'    <content type="html">{escape(summary(e.summary))}</content>', "  </entry>"]
     return "\n".join(lines)
 
 
@@ -147,7 +147,7 @@ class FeedWriter:
         # a fresh process, writing its 10,500 entries again took 0.6 s of an edit's build)
         self.main_entry_xml: BuildMemo[str] = BuildMemo()
         self.company_feeds: BuildMemo[str] = BuildMemo()  # not on disk: see KeptFeeds
-        self.entries: BuildMemo[_Entry] = BuildMemo()  # entries by record (kept on disk too)
+        self.entries: BuildMemo[_Entry] = BuildMemo()  # entries by record
 
     def feed_files(
         self, views: Views, site_url: str | None, kept: KeptFeeds | None = None
@@ -221,7 +221,7 @@ class FeedWriter:
     ) -> _Keyed:
         # A record is in the main feed and in each of its companies' feeds: made once.
         key = (_rkey(record), fallback)
-        return self.entries.get(key, lambda: make(record, fallback, self._summary)), key
+        return self.entries.get(key, lambda: make(record, fallback)), key
 
     def _feed(
         self,
@@ -248,6 +248,7 @@ class FeedWriter:
             "  <generator>Dossier</generator>",
         ]
         written = self.main_entry_xml if path == sitepaths.FEED else self._entry_xml
-        body = [written.get((*k, url.key), functools.partial(_entry, e, url)) for e, k in entries]
+        entry = functools.partial(_entry, url=url, summary=self._summary)
+        body = [written.get((*k, url.key), functools.partial(entry, e)) for e, k in entries]
         # (One join: adding the last newline copied the main feed's 38 MB at 10,000 articles.)
         return "\n".join([*head, *body, "</feed>", ""])
