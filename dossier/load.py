@@ -119,8 +119,9 @@ def load_tree(
                 continue
             # A fresh process building (``cache_dir``) reads only the files that are not
             # as the last valid load read them (at 10,000 articles, 11,500 files).
-            signature = warm.reader.signature(_join(root, rel), root) if once else None
-            if signature is not None and cache_dir is not None and cache is None:
+            skip = once and cache_dir is not None and cache is None
+            signature = warm.reader.signature(_join(root, rel), root) if skip else None
+            if signature is not None and cache_dir is not None:
                 key = warm.parsed.known(kind, rel, limits, signature, cache_dir)
                 if key is not None:
                     read.append(BriefingFile(kind, rel, b"", signature, key))
