@@ -29,7 +29,7 @@ from . import kept_pages
 from .atomic import dir_mode, recover, swap_dir
 from .build_env import epoch, quiet_logs, source_date
 from .errors import SiteBuildError
-from .exports import ExportMemos, export_files
+from .exports import ExportMemos, KeptFeeds, export_files
 from .header_search import HeaderSearch
 from .kept_pages import KeptPages
 from .mkdocs_session import (
@@ -43,6 +43,7 @@ from .mkdocs_session import (
 from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
+from .render.inputs import code_digest
 from .schema import SCHEMA_FILES, schema_text
 from .search_ahead import IndexAhead
 from .search_names import name_files
@@ -157,11 +158,14 @@ def _explain(warnings: list[str], headline: str) -> str:
 
 
 def site_outputs(
-    rendered: RenderedSite, site_url: str, memos: ExportMemos | None = None
+    rendered: RenderedSite,
+    site_url: str,
+    memos: ExportMemos | None = None,
+    kept: KeptFeeds | None = None,
 ) -> list[tuple[str, str]]:
     """Files besides the pages that follow from the corpus: print view, feeds, exports,
-    the search's table of names."""
-    exports = export_files(rendered.views, site_url or None, memos)
+    the search's table of names (company feeds ``kept`` holds: an empty text)."""
+    exports = export_files(rendered.views, site_url or None, memos, kept)
     # After the exports: the print view may still be in the making beside them.
     return [*rendered.standalone_files(), *exports, *name_files(rendered)]
 
@@ -201,6 +205,7 @@ class SiteBuild:
             cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.output_keys: dict[str, str] = {}  # generated files (site path) → text_key
+        self.feeds: KeptFeeds | None = None  # company feeds by their inputs (not under serve)
         self.same: list[str] = []  # pages linked from the last site (site paths)
         self.team: Team | None = None
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
@@ -240,19 +245,31 @@ class SiteBuild:
         self._start_team()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already
         # at it while this process computes the exports.
-        outputs = site_outputs(self.rendered, self.session.site_url, self.memos)
+        if self.recording:
+            self.feeds = KeptFeeds(self._held, code_digest())
+        outputs = site_outputs(self.rendered, self.session.site_url, self.memos, self.feeds)
         schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
-        self.session.add_files(files, [*outputs, *schemas], self._kept_output)
+        unmade = self.feeds.unmade if self.feeds else {}
+        self.session.add_files(files, [*outputs, *schemas], self._kept_output, unmade)
         if self.serving:
             self.outputs = {path: kept_pages.text_key(text) for path, text in outputs}
         return env
 
     def _kept_output(self, dest: str, text: str) -> Path | None:
-        """The last site's file of a generated file whose text did not change, to link."""
-        if not self.recording:
+        """The last site's file of a generated file whose text (a company feed: whose
+        inputs) did not change, to link."""
+        if not self.recording or self.feeds is None:
             return None
-        key = self.output_keys[dest] = kept_pages.text_key(text)
+        if dest in self.feeds.keys:  # a company feed, by its inputs: linked if not made
+            key = self.output_keys[dest] = self.feeds.keys[dest]
+            if dest not in self.feeds.unmade:
+                return None
+        else:
+            key = self.output_keys[dest] = kept_pages.text_key(text)
         return self.kept.file(dest, key) if self.kept is not None else None
+
+    def _held(self, dest: str, key: str) -> bool:
+        return self.kept is not None and self.kept.file(dest, key) is not None
 
     def on_page_markdown(self, markdown: str, page: Any) -> str:
         ours = self.pages.get(page.file.src_uri)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +30,9 @@ _FORMAT = "site-pages-1"
 Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
 
 
-def _stamp(path: Path) -> Stamp | None:
+def _stamp(path: str | Path) -> Stamp | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return info.st_ino, info.st_size, info.st_mtime_ns
@@ -49,8 +50,9 @@ class KeptPages:
         kept = self.pages.get(dest)
         if kept is None or kept[0] != key:
             return None
-        path = self.site / dest
-        return path if _stamp(path) == kept[1] else None
+        # Strings: after an edit at 10,000 articles, 11,500 pages are looked up.
+        path = os.path.join(self.site, dest)
+        return Path(path) if _stamp(path) == kept[1] else None
 
 
 def text_key(text: str) -> str:

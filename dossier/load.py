@@ -112,12 +112,24 @@ def load_tree(
                 problems.append(bad_name)
                 continue
             problems += _check_file_name(rel, _stem(rel), seen[kind])
-            if files is None:
-                raw = _read_bytes(warm.reader, root, rel, problems, limits)
-            else:
+            if files is not None:
                 raw = _sized(rel, files[rel], problems, limits)
-            if raw is not None:
-                read.append(BriefingFile(kind, rel, raw))
+                if raw is not None:
+                    read.append(BriefingFile(kind, rel, raw))
+                continue
+            # A fresh process building (``cache_dir``) reads only the files that are not
+            # as the last valid load read them (at 10,000 articles, 11,500 files).
+            skip = once and cache_dir is not None and cache is None
+            signature = warm.reader.signature(_join(root, rel), root) if skip else None
+            if signature is not None and cache_dir is not None:
+                key = warm.parsed.known(kind, rel, limits, signature, cache_dir)
+                if key is not None:
+                    read.append(BriefingFile(kind, rel, b"", signature, key))
+                    continue
+            raw = _read_bytes(warm.reader, root, rel, problems, limits)
+            if raw is not None:  # one holding placeholders is always read (_placeholders)
+                unmarked = signature if not _marked(raw) else None
+                read.append(BriefingFile(kind, rel, raw, unmarked))
     if cache is None:  # a build: reuse results from cache_dir, parse the rest on every core
         load = functools.partial(_load, limits)
         results, save = warm.parsed.load_files(read, load, limits, cache_dir)
@@ -516,13 +528,20 @@ def _placeholders(
     read: list[BriefingFile], loaded: dict[str, dict[str, Any]]
 ) -> dict[str, tuple[Problem, ...]]:
     """Ingest's placeholders in each loaded briefing, by path (only files that hold one)."""
-    marks = [placeholders.DESCRIBE.encode(), *(p.encode() for p in placeholders.NOTE_PARTS)]
     found = {}
     for item in read:
         slug = _stem(item.path)
-        if slug not in loaded[item.kind] or not any(mark in item.raw for mark in marks):
+        if slug not in loaded[item.kind] or not _marked(item.raw):
             continue
         hits = placeholders.find(item.path, item.raw.decode("utf-8", errors="replace"), slug)
         if hits:
             found[item.path] = tuple(hits)
     return dict(sorted(found.items()))
+
+
+_MARKS = [placeholders.DESCRIBE.encode(), *(p.encode() for p in placeholders.NOTE_PARTS)]
+
+
+def _marked(raw: bytes) -> bool:
+    """Whether a briefing's bytes may hold one of ingest's placeholders."""
+    return any(mark in raw for mark in _MARKS)

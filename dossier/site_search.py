@@ -412,7 +412,9 @@ def _index_shard(binary: str, text: PageText, shard: Mapping[str, str], target: 
         with contextlib.suppress(OSError):
             os.rename(work / "index", target)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        # Its 2,000 links to the documents, by an rm not waited for: removing them here
+        # held the probe, and so the build, 0.2-0.4 s after an edit at 10,000 articles.
+        remove_later([work], _GONE)
 
 
 def _document(text: PageText, path: str) -> str:

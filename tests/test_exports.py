@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from dossier.cli import main
 
-from .conftest import clean_build, copy_project, run_build_py
+from .conftest import clean_build, copy_project, run_build_py, write
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://briefs.example.org/dossier/"
@@ -233,21 +233,47 @@ def test_export_memos_are_read_back_only_by_the_same_code(tmp_path: Path) -> Non
     assert ExportMemos.load(path, "code-1").records.now == {}  # damaged: made again
 
 
-def test_feeds_kept_on_disk_follow_an_edit_as_a_clean_build(minimal: Path, tmp_path: Path) -> None:
-    """build.py keeps each company's feed for the next process (ExportMemos.save): after
-    an article is edited, its companies' feeds and the others equal those of a build of
-    a fresh copy, in a fresh process, with an empty cache."""
+def test_company_feeds_linked_by_their_inputs_as_a_clean_build(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """build.py links a company's feed from the last site while what it is made of (its
+    company, articles and deals, the fallback date, site_url, Dossier's code) is
+    unchanged, and makes it again otherwise: after an article is edited, and after
+    site_url is set, every feed equals that of a build of a fresh copy, in a fresh
+    process, with an empty cache."""
+    write(minimal, "briefings/companies/initech.md", INITECH)
     run_build_py(minimal, "build")
-    assert (minimal / ".dossier/cache/exports.pickle").is_file()
+    feeds = minimal / "site/feeds/companies"
+    before = {p.name: p.stat().st_ino for p in feeds.glob("*.xml")}
+    assert sorted(before) == ["acme.xml", "globex.xml", "initech.xml"]
     article = minimal / "briefings/articles/wire-2024-05-01-globex-acme.md"
     article.write_text(
         article.read_text("utf-8").replace("Globex agreed to buy Acme.", "Globex will buy Acme."),
         "utf-8",
     )
     run_build_py(minimal, "build")
-    clean = clean_build(minimal, tmp_path / "clean")
-    feeds = sorted(p.relative_to(clean).as_posix() for p in clean.rglob("*.xml"))
-    assert "feeds/companies/acme.xml" in feeds and "feed.xml" in feeds
-    for name in feeds:
-        assert (minimal / "site" / name).read_text("utf-8") == (clean / name).read_text("utf-8")
-    assert "Globex will buy Acme." in (minimal / "site/feeds/companies/acme.xml").read_text("utf-8")
+    after = {p.name: p.stat().st_ino for p in feeds.glob("*.xml")}
+    assert after["initech.xml"] == before["initech.xml"]  # its inputs unchanged: linked
+    assert after["acme.xml"] != before["acme.xml"]
+    assert "Globex will buy Acme." in (feeds / "acme.xml").read_text("utf-8")
+    _same_feeds(minimal, clean_build(minimal, tmp_path / "clean"))
+    config = minimal / "mkdocs.yml"  # every link in every feed becomes absolute
+    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text("utf-8"), "utf-8")
+    run_build_py(minimal, "build")
+    assert SITE_URL in (feeds / "initech.xml").read_text("utf-8")
+    _same_feeds(minimal, clean_build(minimal, tmp_path / "clean-url"))
+
+
+INITECH = """---
+name: Initech
+review: {status: reviewed}
+---
+Initech makes reports.
+"""
+
+
+def _same_feeds(root: Path, clean: Path) -> None:
+    names = sorted(p.relative_to(clean).as_posix() for p in clean.rglob("*.xml"))
+    assert "feeds/companies/initech.xml" in names and "feed.xml" in names
+    for name in names:
+        assert (root / "site" / name).read_text("utf-8") == (clean / name).read_text("utf-8")

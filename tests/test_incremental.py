@@ -428,7 +428,7 @@ def edit_template_named(root: Path, name: str) -> None:
         handle.write("<p>template note</p>\n")
 
 
-def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
+def test_a_kept_page_or_feed_that_cannot_be_linked_is_written_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = copy_project(tmp_path / "project")
@@ -439,7 +439,7 @@ def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
     link = os.link
 
     def no_links(source: str, target: str) -> None:
-        if not str(target).endswith(".html"):  # the search index's shards link as before
+        if not str(target).endswith((".html", ".xml")):  # the search's shards link as before
             return link(source, target)
         refused.append(str(target))
         raise OSError("no hard links here")
@@ -447,6 +447,8 @@ def test_a_kept_page_that_cannot_be_linked_is_written_from_the_cache(
     monkeypatch.setattr(os, "link", no_links)
     assert main(["--root", str(root), "build"]) == 0
     assert any(name.endswith("companies/microsoft.html") for name in refused)
+    # a company feed not made, as its inputs are unchanged, is made when it cannot be linked
+    assert any(name.endswith("feeds/companies/microsoft.xml") for name in refused)
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
 
 
@@ -501,6 +503,61 @@ def test_unchanged_seeds_are_not_read_by_a_fresh_process_and_a_rewritten_one_is(
     assert rewritten.corpus.seed_digests == clean.corpus.seed_digests != cached.seed_digests
     # The quote no longer in it is reported, as without the cache.
     assert [p.message for p in rewritten.problems] == [p.message for p in clean.problems] != []
+
+
+def test_unchanged_briefings_are_not_read_by_a_fresh_process_and_a_rewritten_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh process takes an unchanged briefing's parse from .dossier/cache/load/
+    without reading the file (its inode, size and times are as the last valid load read
+    it); one rewritten to the same size under its old modification time is read again,
+    as is one that holds ingest's placeholders (they are found in its bytes), and the
+    load equals a load without the cache. Only the piece of the cache that changed is
+    written again."""
+    from dossier.load import load_tree
+
+    root = copy_project(tmp_path / "project")
+    write(root, "briefings/companies/orchard.md", ORCHARD)
+    build(root)
+    pieces = {p.name: p.stat().st_mtime_ns for p in (root / ".dossier/cache/load").iterdir()}
+    assert len(pieces) == 16 and not (root / ".dossier/cache/load.pickle").exists()
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path: str, *args: int) -> int:
+        opened.append(str(path))
+        return real_open(path, *args)
+
+    monkeypatch.setattr(os, "open", spy)
+    cached = load_tree(root, cache_dir=root / ".dossier/cache")
+    assert [p for p in opened if "/briefings/" in p] == [
+        str(root / "briefings/companies/orchard.md")
+    ]
+    assert cached.corpus.placeholders == load_tree(root).corpus.placeholders != {}
+    company = root / "briefings/companies/huawei.md"
+    before = company.stat()
+    _replace(company, "Huawei is a Chinese", "Huawei is a Chinesf")
+    os.utime(company, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert company.stat().st_size == before.st_size
+    opened.clear()
+    rewritten = load_tree(root, cache_dir=root / ".dossier/cache")
+    assert sorted(p for p in opened if "/briefings/" in p) == sorted(
+        [str(company), str(root / "briefings/companies/orchard.md")]
+    )
+    clean = load_tree(root)
+    assert rewritten.corpus == clean.corpus != cached.corpus
+    assert rewritten.corpus.companies["huawei"].description.startswith("Huawei is a Chinesf")
+    assert rewritten.problems == clean.problems
+    after = {p.name: p.stat().st_mtime_ns for p in (root / ".dossier/cache/load").iterdir()}
+    assert 1 <= len([name for name in pieces if after[name] != pieces[name]]) <= 2
+
+
+ORCHARD = """---
+name: Orchard
+review: {status: draft}
+---
+Write a one-paragraph description.
+"""
 
 
 def test_quotes_found_before_are_looked_for_again_once_their_seed_changed(tmp_path: Path) -> None:

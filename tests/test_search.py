@@ -184,6 +184,38 @@ def test_shards_index_every_page_once_and_only_changed_shards_again(
     )
 
 
+def test_a_new_shards_pages_are_removed_by_a_process_the_build_does_not_wait_for(
+    default_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind reads a shard's pages from a folder of links to their search documents;
+    once the shard is indexed, an rm the build does not wait for removes that folder,
+    and the index is the one made before."""
+    site = tmp_path / "site"
+    shutil.copytree(default_site, site)
+    pages = marked_pages(site)
+    names = {Path(path).name for path in pages}
+    unlinked: list[str] = []
+    unlink = os.unlink
+
+    def recorded(path: Any, *args: Any, **kwargs: Any) -> None:
+        unlinked.append(os.path.basename(os.fspath(path)))
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", recorded)
+    index_site(site, pages, tmp_path / "cache", per_shard=4)
+    monkeypatch.undo()
+    assert "xiaomi.html" in names and not names & set(unlinked)
+    deadline = time.monotonic() + 30
+    cache = tmp_path / "cache"
+    while list(cache.glob(".shard.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(cache.glob(".shard.*"))  # neither a shard's pages nor a leftover
+    again = tmp_path / "again"  # indexed again from the cache, the same index
+    shutil.copytree(default_site, again)
+    assert index_site(again, pages, cache, per_shard=4).indexed == 0
+    assert _index(again) == _index(site)
+
+
 def test_stale_shards_are_removed_by_a_process_the_build_does_not_wait_for(
     default_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

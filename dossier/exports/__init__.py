@@ -17,10 +17,10 @@ from .. import sitepaths
 from ..render.graph import network_svg
 from ..views import Views
 from .data import deals_csv, export_json, export_schema_text
-from .feeds import FeedWriter
+from .feeds import FeedWriter, KeptFeeds
 from .memo import BuildMemo
 
-__all__ = ["ExportMemos", "export_files"]
+__all__ = ["ExportMemos", "KeptFeeds", "export_files"]
 
 
 @dataclass
@@ -28,12 +28,11 @@ class ExportMemos:
     """What the exports of one build keep for the next (serve): records' texts, feeds.
 
     ``build.py`` keeps the costly part on disk (``save``, ``load``) for the next process:
-    each feed entry (a summary converted to HTML) and its XML in the main feed, each
-    company's feed (keyed by the digests of its company's, articles' and deals' files,
-    the fallback date and the site's address; making the 1,000 of them again took 1.3 s
-    of an edit's build at 10,000 articles) and each record's JSON text, keyed by the
-    digest of the record's file, as in memory. Saved with a tag (a digest of Dossier's
-    code and libraries): another version reads nothing.
+    each entry's XML in the main feed (a summary converted to HTML) and each record's
+    JSON text, keyed by the digest of the record's file, as in memory.
+    Company feeds are not kept here: the last site's files are linked by their inputs
+    (``KeptFeeds``). Saved with a tag (a digest of Dossier's code and libraries):
+    another version reads nothing.
     """
 
     feeds: FeedWriter = field(default_factory=FeedWriter)
@@ -43,8 +42,7 @@ class ExportMemos:
         """Keep what the last build made (a pickle, like the load cache: this program's
         own output in the project's cache)."""
         feeds = self.feeds
-        memos = (feeds.entries.now, feeds.company_feeds.now, self.records.now)
-        kept = (tag, *memos, feeds.main_entry_xml.now)
+        kept = (tag, self.records.now, feeds.main_entry_xml.now)
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -57,24 +55,27 @@ class ExportMemos:
         memos = cls()
         try:
             with path.open("rb") as handle:
-                saved, entries, feeds, records, main_entries = pickle.load(handle)
+                saved, records, main_entries = pickle.load(handle)
         except Exception:  # missing, damaged or from another version: make everything
             return memos
         if saved == tag:
-            memos.feeds.entries.now, memos.records.now = entries, records
-            memos.feeds.company_feeds.now = feeds
+            memos.records.now = records
             memos.feeds.main_entry_xml.now = main_entries
         return memos
 
 
 def export_files(
-    views: Views, site_url: str | None, memos: ExportMemos | None = None
+    views: Views,
+    site_url: str | None,
+    memos: ExportMemos | None = None,
+    kept: KeptFeeds | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """(site path, text) of every export; ``site_url`` makes feed links absolute;
-    ``memos`` (kept by serve) saves making again what did not change."""
+    ``memos`` (kept by serve) saves making again what did not change; company feeds
+    ``kept`` holds are not made (their text is empty)."""
     memos = memos or ExportMemos()
     return (
-        *memos.feeds.feed_files(views, site_url),
+        *memos.feeds.feed_files(views, site_url, kept),
         (sitepaths.JSON, export_json(views, memos.records)),
         (sitepaths.CSV, deals_csv(views)),
         (sitepaths.EXPORT_SCHEMA, export_schema_text()),

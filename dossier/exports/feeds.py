@@ -11,10 +11,11 @@ Atom allows and feed readers resolve against the feed's own address.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import sitepaths
@@ -35,7 +36,7 @@ class _Entry:
     page: str  # site path of the item's page
     published: PartialDate | None
     updated: PartialDate
-    html: str
+    summary: str  # markdown: made HTML only when the entry is written (FeedWriter._summary)
     authors: tuple[str, ...]
     categories: tuple[str, ...]
 
@@ -52,7 +53,7 @@ def _summary_html(text: str) -> str:
     return str(to_html(text))
 
 
-def _article_entry(a: Article, fallback: PartialDate, summary: Callable[[str], str]) -> _Entry:
+def _article_entry(a: Article, fallback: PartialDate) -> _Entry:
     byline = a.author or a.outlet
     return _Entry(
         f"article:{a.slug}",
@@ -60,20 +61,20 @@ def _article_entry(a: Article, fallback: PartialDate, summary: Callable[[str], s
         f"articles/{a.slug}.html",
         a.published,
         a.published or a.review.date or fallback,
-        summary(a.summary),
+        a.summary,
         (byline,) if byline else (),
         a.topics,
     )
 
 
-def _deal_entry(d: Deal, fallback: PartialDate, summary: Callable[[str], str]) -> _Entry:
+def _deal_entry(d: Deal, fallback: PartialDate) -> _Entry:
     return _Entry(
         f"deal:{d.slug}",
         f"Deal ({d.status}): {d.title}",
         f"deals/{d.slug}.html",
         d.date,
         d.closed or d.date or d.review.date or fallback,
-        summary(d.summary),
+        d.summary,
         (),
         d.areas,
     )
@@ -98,7 +99,7 @@ class _Links:
         return self.base + path if self.base else posixpath.relpath(path, self.folder)
 
 
-def _entry(e: _Entry, url: _Links) -> str:
+def _entry(e: _Entry, url: _Links, summary: Callable[[str], str]) -> str:
     lines = [
         "  <entry>",
         f"    <id>{_urn(e.key)}</id>",
@@ -111,8 +112,24 @@ def _entry(e: _Entry, url: _Links) -> str:
     for name in e.authors:
         lines += ["    <author>", f"      <name>{escape(name)}</name>", "    </author>"]
     lines += [f"    <category term={quoteattr(term)} />" for term in e.categories]
-    lines += [f'    <content type="html">{escape(e.html)}</content>', "  </entry>"]
+    lines += [f'    <content type="html">{escape(summary(e.summary))}</content>', "  </entry>"]
     return "\n".join(lines)
+
+
+@dataclass
+class KeptFeeds:
+    """Company feeds keyed by their inputs, for ``build.py``: a feed the last site holds
+    under the same key is linked from there and not made, nor read or hashed (at 10,000
+    articles, 1,000 feeds of 100 MB, of which an edit changes two or three)."""
+
+    held: Callable[[str, str], bool]  # (site path, key): the last site's file has that key
+    tag: str  # Dossier's code: a feed made by other code has another key
+    keys: dict[str, str] = field(default_factory=dict)  # every company feed's, by site path
+    # Feeds not made, by site path: made only if linking the last site's file fails.
+    unmade: dict[str, Callable[[], str]] = field(default_factory=dict)
+
+    def key(self, inputs: Hashable) -> str:
+        return "inputs:" + hashlib.sha256(f"{self.tag}\0{inputs!r}".encode()).hexdigest()
 
 
 class FeedWriter:
@@ -129,10 +146,13 @@ class FeedWriter:
         # The main feed's entries as written: kept on disk too (it has every record; in
         # a fresh process, writing its 10,500 entries again took 0.6 s of an edit's build)
         self.main_entry_xml: BuildMemo[str] = BuildMemo()
-        self.company_feeds: BuildMemo[str] = BuildMemo()  # kept on disk too
-        self.entries: BuildMemo[_Entry] = BuildMemo()  # entries by record (kept on disk too)
+        self.company_feeds: BuildMemo[str] = BuildMemo()  # not on disk: see KeptFeeds
+        self.entries: BuildMemo[_Entry] = BuildMemo()  # entries by record
 
-    def feed_files(self, views: Views, site_url: str | None) -> list[tuple[str, str]]:
+    def feed_files(
+        self, views: Views, site_url: str | None, kept: KeptFeeds | None = None
+    ) -> list[tuple[str, str]]:
+        """Each feed's site path and text; a feed ``kept`` holds has an empty text."""
         memos = (self._summaries, self._entry_xml, self.main_entry_xml)
         for memo in (*memos, self.company_feeds, self.entries):
             memo.next_build()
@@ -176,6 +196,12 @@ class FeedWriter:
                 title, page = f"Dossier: {company.name}", f"companies/{company.slug}.html"
                 return self._feed(views, path, title, page, entries, site_url)
 
+            if kept is not None:
+                kept.keys[path] = kept.key(key)
+                if kept.held(path, kept.keys[path]):
+                    kept.unmade[path] = make
+                    files.append((path, ""))
+                    continue
             files.append((path, self.company_feeds.get(key, make)))
         return files
 
@@ -195,7 +221,7 @@ class FeedWriter:
     ) -> _Keyed:
         # A record is in the main feed and in each of its companies' feeds: made once.
         key = (_rkey(record), fallback)
-        return self.entries.get(key, lambda: make(record, fallback, self._summary)), key
+        return self.entries.get(key, lambda: make(record, fallback)), key
 
     def _feed(
         self,
@@ -222,6 +248,7 @@ class FeedWriter:
             "  <generator>Dossier</generator>",
         ]
         written = self.main_entry_xml if path == sitepaths.FEED else self._entry_xml
-        body = [written.get((*k, url.key), functools.partial(_entry, e, url)) for e, k in entries]
+        entry = functools.partial(_entry, url=url, summary=self._summary)
+        body = [written.get((*k, url.key), functools.partial(entry, e)) for e, k in entries]
         # (One join: adding the last newline copied the main feed's 38 MB at 10,000 articles.)
         return "\n".join([*head, *body, "</feed>", ""])
