@@ -90,13 +90,15 @@ def build_site(
     meanwhile: Callable[[], None] = lambda: None,
     pages_done: Callable[[], None] = lambda: None,
     search: IndexAhead | None = None,
+    inputs: str = "",
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
     ``meanwhile`` runs once the new site is in place, while the old one is removed;
     ``pages_done`` once every page and file is written, while the search index is made
     (the build may still fail: only for what holds either way); ``search``: the index
-    being made since the pages were rendered (search_ahead.py)."""
+    being made since the pages were rendered (search_ahead.py); ``inputs``: their
+    digest, for the next build to find (kept_pages.current)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -131,7 +133,8 @@ def build_site(
 
         def after() -> None:
             if built is not None:
-                kept_pages.record(root, site_dir, built.page_files(), built.same_files(), kept)
+                files, linked = built.page_files(), built.same_files()
+                kept_pages.record(root, site_dir, files, len(built.pages), inputs, linked, kept)
                 if built.searching is not None:
                     built.searching.prune()
             meanwhile()
@@ -169,7 +172,7 @@ def site_outputs(
 class SiteBuild:
     """One MkDocs build of a RenderedSite: the state its hook events share.
 
-    Under serve, the in-place updates (live.py) keep using the last full build's
+    Under serve, the in-place updates (serving.py) keep using the last full build's
     SiteBuild: its session (MkDocs's setup) and its pages.
     """
 
@@ -188,7 +191,7 @@ class SiteBuild:
         self.hits: set[str] = set()  # pages taken from the cache
         self.loaded: CachedPage | None = None  # the cached page being written now
         self.written = self.reused = 0
-        # Under serve, generated files besides the pages → text_key (live.State.outputs)
+        # Under serve, generated files besides the pages → text_key (serving.State.outputs)
         self.outputs: dict[str, str] = {}
         self.warnings = request.warnings if request else []
         self.progress = request.progress if request else None
@@ -376,7 +379,7 @@ class SiteBuild:
         pages = {self.session.dest_of(path): key for path, key in self.keys.items()}
         return {**pages, **self.output_keys}
 
-    # --- serve's in-place updates (live.py) ---------------------------------------------
+    # --- serve's in-place updates (serving.py) -------------------------------------------
 
     def rewrap(self, page: Page) -> None:
         """Point the events at ``page``'s new HTML, for MkDocs to build the page again."""

@@ -1,16 +1,26 @@
-"""Pages of the last site that a build links into the new one instead of writing them.
+"""What the last build wrote into site/: the whole of it, when nothing changed since,
+and otherwise each unchanged page, linked into the new site instead of written again.
 
-Every build assembles a whole new site folder and swaps it in (atomic.py), so the last
-good site stays until the new one is complete. Most pages of a build after an edit are
-the very bytes the last build wrote: the page cache holds them under the same key. A
-hard link to the last site's file gives the new folder that file without reading the
-cache entry or writing 20 KB again (at 10,000 articles, a few seconds of a build).
+A build is a pure function of its inputs (builds are deterministic): the briefings and
+seeds as loaded, the git history shown, templates/, mkdocs.yml, static/, the theme
+overrides, the installed MkDocs, Dossier's own code and the libraries it runs. After
+each build the manifest ``.dossier/cache/site-manifest.json`` records, for the site
+folder it produced, the digest of all of them (``inputs_digest``), the folder's stamp
+and each page's file with its cache key and the file's stamp (inode, size and
+modification time). A build whose inputs have that digest, into that same folder (a
+folder swapped in, deleted or replaced by hand has another stamp), has nothing to
+write (``current``).
 
-After each build the manifest ``.dossier/cache/site-pages.json`` records, for the site
-folder it produced, each page's file with its cache key and the file's inode, size and
-modification time. A page is linked only if the last site is that folder, the page's
-key is the same, and the file on disk is the very file the build wrote (a file edited
-or replaced by hand has another inode or time, and is written again).
+Every other build assembles a whole new site folder and swaps it in (atomic.py), so the
+last good site stays until the new one is complete. Most pages of a build after an
+edit are the very bytes the last build wrote: the page cache holds them under the same
+key. A hard link to the last site's file gives the new folder that file without reading
+the cache entry or writing 20 KB again (at 10,000 articles, a few seconds of a build).
+A page is linked only if the last site is that folder, the page's key is the same, and
+the file on disk is the very file the build wrote (a file edited or replaced by hand
+has another stamp, and is written again). What the manifest does not notice: a file
+edited by hand inside site/ when nothing else changed (delete site/ or ``.dossier/``
+to rebuild in full).
 """
 
 from __future__ import annotations
@@ -23,9 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import write_text
+from .model import Corpus
+from .pagecache import add_folder
+from .render.inputs import code_digest
+from .review.history import History
 
-MANIFEST = Path(".dossier/cache/site-pages.json")
-_FORMAT = "site-pages-1"
+MANIFEST = Path(".dossier/cache/site-manifest.json")
+_FORMAT = "site-manifest-2"
 Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
 
 
@@ -37,12 +51,29 @@ def _stamp(path: Path) -> Stamp | None:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
+def inputs_digest(root: Path, corpus: Corpus, history: History, extra: str) -> str:
+    """One digest of everything a build reads; ``extra`` is the site engine's fingerprint."""
+    digest = hashlib.sha256(f"{_FORMAT}\0{extra}\0".encode())
+    for records in (corpus.companies, corpus.deals, corpus.articles):
+        for record in records.values():  # the digest covers the file's path and bytes
+            digest.update(record.origin.digest.encode())
+    for slug, seed in sorted(corpus.seed_digests.items()):
+        digest.update(f"{slug}={seed}\0".encode())
+    digest.update(repr(history).encode())
+    digest.update(code_digest().encode())
+    add_folder(digest.update, root / "templates")
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class KeptPages:
     """The last site's pages: their files by site path, with key and stamp."""
 
     site: Path
     pages: Mapping[str, tuple[str, Stamp]]
+    inputs: str  # the digest of every input of the build that wrote it
+    stamp: Stamp  # the site folder's, just after the build
+    count: int  # the site's pages (the rest of ``pages`` are generated files)
 
     def file(self, dest: str, key: str) -> Path | None:
         """The last site's file for ``dest``, if it is the one built under ``key``."""
@@ -71,27 +102,45 @@ def read(root: Path, site_dir: Path) -> KeptPages | None:
             return None
         listed = data["pages"].items()
         pages = {dest: (key, (ino, size, mtime)) for dest, (key, ino, size, mtime) in listed}
+        ino, size, mtime = data["stamp"]
+        stamp = (int(ino), int(size), int(mtime))
+        return KeptPages(site_dir.resolve(), pages, str(data["inputs"]), stamp, int(data["count"]))
     except (OSError, ValueError, KeyError, TypeError):  # none, damaged: write every page
         return None
-    return KeptPages(site_dir.resolve(), pages)
+
+
+def current(root: Path, site_dir: Path, inputs: str) -> KeptPages | None:
+    """The last build, if ``site_dir`` is still what it wrote from these very inputs."""
+    kept = read(root, site_dir)
+    if kept is None or kept.inputs != inputs or kept.stamp != _stamp(site_dir):
+        return None
+    return kept
 
 
 def record(
     root: Path,
     site_dir: Path,
     keys: Mapping[str, str],
+    count: int,
+    inputs: str,
     linked: Collection[str] = (),
     last: KeptPages | None = None,
 ) -> None:
-    """Remember the pages (site path → cache key) of the site just swapped in.
-    ``linked``: files linked from ``last`` (the same inode, size and time: not stat'ed
-    again, 11,500 of them after an edit)."""
+    """Remember the site just swapped in: its ``count`` pages and generated files (site
+    path → cache key) and the digest of the ``inputs`` it was built from. ``linked``:
+    files linked from ``last`` (the same inode, size and time: not stat'ed again, 11,500
+    of them after an edit)."""
+    folder = _stamp(site_dir)
+    if folder is None:
+        return
     pages = {}
     for dest, key in keys.items():
         known = last.pages.get(dest) if last is not None and dest in linked else None
         stamp = known[1] if known is not None and known[0] == key else _stamp(site_dir / dest)
         if stamp is not None:
             pages[dest] = [key, *stamp]
-    data = {"format": _FORMAT, "site": str(site_dir.resolve()), "pages": pages}
+    site = str(site_dir.resolve())
+    data = {"format": _FORMAT, "site": site, "pages": pages, "count": count, "inputs": inputs}
+    data["stamp"] = list(folder)
     with contextlib.suppress(OSError):  # without it the next build writes every page
         write_text(root / MANIFEST, json.dumps(data, sort_keys=True))

@@ -28,11 +28,10 @@ from .model import (
     Corpus,
 )
 from .provenance import normalise
-from .readcache import FileReader
+from .readcache import FileReader, Warm
 from .records import BUILDERS
 from .schema import validate
 from .slugs import SLUG, fold, slugify
-from .warm import Warm
 
 FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
 

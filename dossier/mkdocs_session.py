@@ -1,7 +1,7 @@
 """MkDocs, the site engine, behind one object: the only module that imports it.
 
 ``MkDocsSession`` owns what one build set up (configuration, file list, navigation,
-theme environment); engine.py drives full builds through it and live.py
+theme environment); engine.py drives full builds through it and serving.py
 updates a served site in place with it. Moving to ProperDocs (a drop-in MkDocs fork)
 or Zensical (which reads mkdocs.yml) means changing this file, and site_hook.py's
 list of events.
@@ -249,7 +249,7 @@ class MkDocsSession:
         """Let go of the texts of the generated files once the build wrote them.
 
         Serve keeps this session for in-place updates, which write those files
-        themselves (live.py) and never through MkDocs; held here, every feed and export
+        themselves (serving.py) and never through MkDocs; held here, every feed and export
         of the first build stayed in memory beside the newer ones (180 MB at 10,000
         articles).
         """

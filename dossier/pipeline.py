@@ -11,7 +11,7 @@ print    Views → print view and PDF      (dossier.printbook; the print view go
 
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
 finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
-keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
+keeps what it read and parsed in memory (a ``Warm``, readcache.py, that it passes to
 ``draft`` and ``prepare``). None of that changes a byte of the output.
 """
 
@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from . import search_ahead, uptodate
+from . import kept_pages, search_ahead
 from .atomic import write_text
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
@@ -38,13 +38,13 @@ from .model import Corpus
 from .pagecache import CACHE_DIR
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
+from .readcache import SeedsSignature, Warm
 from .render import RenderedSite, Reuse, render_site
 from .render.inputs import GRAPH_FILE, code_digest
 from .render.shipped import custom_templates
 from .render.site import templates_digest
 from .review.history import History, read_history
 from .views import build_views
-from .warm import SeedsSignature, Warm
 
 if TYPE_CHECKING:
     from .engine import BuildStats
@@ -235,7 +235,7 @@ def build(
 ) -> BuildStats:
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
 
-    When site/ already is the build of the inputs as they are now (uptodate.py), the
+    When site/ already is the build of the inputs as they are now (kept_pages.py), the
     stages after the check (load) have nothing to do and are skipped. The check for
     ingest work runs in a second process meanwhile (``CheckAhead``) when it is due; if it
     finds work, the build starts again in order: ingest, then load.
@@ -299,11 +299,11 @@ def _build(
     except Exception:  # mkdocs.yml broken: the build below reports it as it should
         cache = None
     engine = cache.fingerprint if cache else ""
-    inputs = uptodate.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
-    built = uptodate.current(root, site_dir, inputs) if engine else None
+    inputs = kept_pages.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
+    built = kept_pages.current(root, site_dir, inputs) if engine else None
     if built is not None:
         settle()
-        return BuildStats(built.pages, 0, built.pages, current=True)
+        return BuildStats(built.count, 0, built.count, current=True)
     # Pages whose finished HTML the page cache holds under their fingerprint are not
     # rendered again.
     rendered, printed = _render_ahead(
@@ -327,14 +327,15 @@ def _build(
         memos = ExportMemos.load(root / _EXPORTS, tag)
 
         def remember() -> None:  # what the next build reads, saved while the old site goes
-            uptodate.record(root, site_dir, inputs, len(rendered.pages))
             if rendered.graph is not None:
                 rendered.graph.save(root / GRAPH_FILE, keys)
 
         def keep_exports() -> None:  # true whether or not this build succeeds: saved early
             memos.save(root / _EXPORTS, tag)
 
-        return build_site(root, rendered, site_dir, progress, memos, remember, keep_exports, search)
+        return build_site(
+            root, rendered, site_dir, progress, memos, remember, keep_exports, search, inputs
+        )
     finally:
         if printed is not None:
             printed.cancel()  # not collected: the build failed or stopped before

@@ -6,19 +6,29 @@ at the last load is taken from memory instead. A symbolic link is never read (wh
 it points to), nor a file in a folder that is a link, nor anything but a regular file.
 Each load keeps only the files it read, so removed files leave memory too. A
 ``FileReader`` holds what it read; a process that loads once uses a fresh one.
+
+What a process keeps from one load to the next is one ``Warm``: ``serve`` keeps one for
+its lifetime, so a save reads and parses only what changed. A command that builds once
+starts with a fresh one: two builds in one process share nothing unless the caller
+hands them the same ``Warm``.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .loadcache import ParsedBriefings
 
 # ("ok" | "link" | "linked-folder" | "missing", size, bytes): "link" is a symbolic link,
 # "linked-folder" a file in a folder reached through one, "missing" also a pipe or device
 Verdict = tuple[str, int, bytes | None]
 
 _Known = dict[str, tuple[tuple[object, ...], Verdict]]  # path → (its lstat and folder, verdict)
+# Each seed with its size, times and inode, and the names of the article briefings.
+SeedsSignature = tuple[tuple[str, int, int, int, int], ...]
 
 
 class FileReader:
@@ -102,3 +112,14 @@ def _read(text: str, info: os.stat_result, limit: int) -> Verdict:
         if not stat.S_ISREG(now.st_mode):
             return ("missing", 0, None)
         return ("ok", now.st_size, handle.read() if now.st_size <= limit else None)
+
+
+@dataclass
+class Warm:
+    reader: FileReader = field(default_factory=FileReader)  # files by their lstat
+    parsed: ParsedBriefings = field(default_factory=ParsedBriefings)  # briefings by hash
+    # id(bytes) → (bytes, digest, text) of each seed, last load: unchanged seeds are
+    # neither decoded nor hashed again
+    seed_digests: dict[int, tuple[bytes, str, str]] = field(default_factory=dict)
+    # root → the seeds as they were when ingest last had nothing to do
+    nothing_pending: dict[Path, SeedsSignature] = field(default_factory=dict)
