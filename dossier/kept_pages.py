@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import write_text
+from .build_env import add_folder, code_digest
 from .model import Corpus
-from .pagecache import add_folder
-from .render.inputs import code_digest
 from .review.history import History
 
 MANIFEST = Path(".dossier/cache/site-manifest.json")

@@ -18,10 +18,10 @@ import pickle
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .build_env import code_digest
 from .errors import Problem
 from .parallel import ordered_map
 
@@ -38,15 +38,6 @@ class BriefingFile:
 
 
 _NAME = "load.pickle"
-
-
-@cache
-def _code_version() -> str:
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 class ParsedBriefings:
@@ -76,7 +67,7 @@ class ParsedBriefings:
         The second value saves the cache; the loader calls it only when the whole corpus
         passed, so a failed build leaves the project exactly as it was.
         """
-        version = _code_version()
+        version = code_digest()
         keys = [self._key(f.kind, f.path, f.raw, limits) for f in items]
         if len(self.keys) > len(items):  # files removed since: forget their bytes
             for rel in self.keys.keys() - {f.path for f in items}:
@@ -149,7 +140,7 @@ def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str], 
     its bytes), as the last valid load saved them."""
     try:
         data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
-        if data["version"] != _code_version():
+        if data["version"] != code_digest():
             return {}, frozenset(), {}
         digests, quotes, stats = data["digests"], data.get("quotes", []), data.get("stats", {})
         if isinstance(digests, dict) and isinstance(quotes, list) and isinstance(stats, dict):
@@ -167,7 +158,7 @@ def write_seed_digests(
     cache_dir: Path, digests: dict[str, str], quotes: set[str], stats: SeedStats
 ) -> None:
     data = {
-        "version": _code_version(),
+        "version": code_digest(),
         "digests": digests,
         "quotes": sorted(quotes),
         "stats": {seed: [list(stat), sha] for seed, (stat, sha) in stats.items()},

@@ -24,11 +24,10 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build_env import quiet_logs
+from .build_env import add_folder, code_digest, quiet_logs
 
 if TYPE_CHECKING:  # MkDocs is imported only when a site is built
     from .mkdocs_session import MkDocsSession
@@ -38,30 +37,15 @@ CACHE_DIR = Path(".dossier/cache")
 _FORMAT = "pages-1"  # bump when what an entry holds changes
 
 
-def fingerprint(root: Path, code: Iterable[Path]) -> str:
-    """Everything besides the page itself that shapes a finished page."""
-    digest = hashlib.sha256(_FORMAT.encode())
-    for dist in ("mkdocs", "mkdocs-material"):
-        digest.update(f"{dist}={_version(dist)}\0".encode())
-    for path in [root / "mkdocs.yml", *code]:
+def fingerprint(root: Path, theme: Iterable[Path]) -> str:
+    """Everything besides the page itself that shapes a finished page: Dossier's code and
+    the libraries it runs (MkDocs, its theme, Jinja), mkdocs.yml, the theme overrides
+    (``theme``) and static/."""
+    digest = hashlib.sha256(f"{_FORMAT}\0{code_digest()}\0".encode())
+    for path in [root / "mkdocs.yml", *theme]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     add_folder(digest.update, root / "static")
     return digest.hexdigest()
-
-
-def add_folder(update: Callable[[bytes], object], folder: Path) -> None:
-    """Every file below ``folder`` into a digest (its ``update``): path, then bytes."""
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        if path.is_file():
-            update(path.relative_to(folder).as_posix().encode() + b"\0")
-            update(path.read_bytes() + b"\0")
-
-
-def _version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "?"
 
 
 class PageCache:
@@ -75,8 +59,8 @@ class PageCache:
         self.search_dir = directory / "search"  # the search index's shards (site_search.py)
         self.fingerprint = fingerprint + variant
         # The theme's compiled templates (mkdocs_session.cache_compiled), by what shapes
-        # their compiling besides their source: the engine's setup and Jinja's version.
-        setup = hashlib.sha256(f"{self.fingerprint}\0{_version('jinja2')}".encode())
+        # their compiling besides their source: the engine's setup (Jinja's version too).
+        setup = hashlib.sha256(self.fingerprint.encode())
         self.compiled_dir = directory / "theme-templates" / setup.hexdigest()[:16]
         self.used: set[str] = set()
         self._listed: set[str] | None = None  # entries present when listed (list_entries)
@@ -169,14 +153,10 @@ def _forget_old_variants(directory: Path, current: Path) -> None:
 
 
 def page_cache(root: Path, session: MkDocsSession) -> PageCache:
-    here = Path(__file__)
-    names = ("engine.py", "pagecache.py", "mkdocs_session.py", "header_search.py", "site_search.py")
-    code = [here.with_name(name) for name in names]
     custom = session.theme_dir  # theme overrides shape every page
-    if custom:
-        code += sorted(p for p in custom.rglob("*") if p.is_file())
+    theme = sorted(p for p in custom.rglob("*") if p.is_file()) if custom else []
     # `mkdocs serve` sets site_url to its own address, which pages print: part of the key.
-    return PageCache(root / CACHE_DIR, fingerprint(root, code), session.site_url)
+    return PageCache(root / CACHE_DIR, fingerprint(root, theme), session.site_url)
 
 
 def site_cache(root: Path) -> PageCache:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from . import kept_pages, search_ahead
 from .atomic import write_text
+from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
 from .exports import ExportMemos
@@ -40,7 +41,7 @@ from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .readcache import SeedsSignature, Warm
 from .render import RenderedSite, Reuse, render_site
-from .render.inputs import GRAPH_FILE, code_digest
+from .render.inputs import GRAPH_FILE
 from .render.shipped import custom_templates
 from .render.site import templates_digest
 from .review.history import History, read_history

@@ -258,9 +258,9 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
     check parses only the article briefings, and hashes only the seeds, whose inode,
     size or times changed, and after each kind of change answers as a check that reads
     everything."""
+    from dossier.build_env import code_digest
     from dossier.ingest import run
     from dossier.load import Limits
-    from dossier.render.inputs import code_digest
     from tools.corpus import generate
 
     root = tmp_path / "project"

@@ -27,11 +27,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -42,30 +39,10 @@ from ..review.history import History
 from ..views import Views
 
 Record = Company | Deal | Article
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _hash(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-
-
-@cache
-def code_digest() -> str:
-    """Dossier's own files (code, theme, schemas) and the versions of the libraries it
-    runs (Jinja, markdown-it …): all of them shape pages."""
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix != ".pyc":
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    for requirement in metadata.requires("dossier") or ():
-        name = re.split(r"[\s;<>=!~\[(]", requirement, maxsplit=1)[0]
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "?"
-        digest.update(f"{name}={version}\0".encode())
-    return digest.hexdigest()
 
 
 _FORMAT = 1  # of the saved graph

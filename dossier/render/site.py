@@ -17,13 +17,14 @@ from pathlib import Path
 import jinja2
 
 from .. import sitepaths
+from ..build_env import add_folder, code_digest
 from ..dates import PartialDate
 from ..parallel import ordered_map
 from ..review.history import History
 from ..views import Views
 from ..words import counted
 from .environment import make_environment, relative_url, render
-from .inputs import PageGraph, code_digest
+from .inputs import PageGraph
 from .notes import Notes
 from .shipped import custom_templates
 
@@ -187,10 +188,7 @@ def render_site(
 
 def templates_digest(templates: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
-        if path.is_file():
-            digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+    add_folder(digest.update, templates)
     return digest.hexdigest()
 
 
