@@ -50,9 +50,6 @@ class ParsedBriefings:
         # costs more than the save (0.3 s at 10,000 articles); the next `build.py`
         # parses what changed.
         self.memory_only = False
-        # path → (bytes, kind and limits, key): an unchanged file (the very bytes object
-        # of the last load, see readcache.py) has its key without hashing it again
-        self.keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}
 
     def load_files(
         self,
@@ -68,10 +65,7 @@ class ParsedBriefings:
         passed, so a failed build leaves the project exactly as it was.
         """
         version = code_digest()
-        keys = [self._key(f.kind, f.path, f.raw, limits) for f in items]
-        if len(self.keys) > len(items):  # files removed since: forget their bytes
-            for rel in self.keys.keys() - {f.path for f in items}:
-                del self.keys[rel]
+        keys = [_key(f, limits) for f in items]
         # A long-running process (serve) keeps the last valid load in memory: the file
         # is read by the first load only, and later loads parse just what changed since.
         stored = self.memory
@@ -93,16 +87,11 @@ class ParsedBriefings:
 
         return out, save
 
-    def _key(self, kind: str, rel: str, raw: bytes, limits: Any) -> str:
-        known = self.keys.get(rel)
-        if known is not None and known[0] is raw and known[1] == (kind, limits):
-            return known[2]
-        digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
-        digest.update(raw)
-        key = digest.hexdigest()
-        if self.memory_only:
-            self.keys[rel] = (raw, (kind, limits), key)
-        return key
+
+def _key(item: BriefingFile, limits: Any) -> str:
+    digest = hashlib.sha256(f"{item.kind}\0{item.path}\0{limits!r}\0".encode())
+    digest.update(item.raw)
+    return digest.hexdigest()
 
 
 def _read(cache_dir: Path, version: str) -> dict[str, Result]:

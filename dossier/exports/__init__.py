@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import sitepaths
+from ..memo import BuildMemo
 from ..render.graph import network_svg
 from ..views import Views
 from .data import deals_csv, export_json, export_schema_text
 from .feeds import FeedWriter
-from .memo import BuildMemo
 
 __all__ = ["ExportMemos", "export_files"]
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_bytes
+from ..memo import BuildMemo
 from ..model import Article, Company, Deal
 from ..provenance import Citation
 from ..review.history import History
@@ -73,10 +74,9 @@ class PageGraph:
 
     views: Views
     history: History
-    # Row digests of the last build by (kind, file digest, seed digest): serve makes only
-    # those of changed briefings; ``rows`` holds this build's for the next.
-    known: Mapping[tuple[str, str, str | None], str] = field(default_factory=dict)
-    rows: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
+    # Row digests by (kind, file digest, seed digest): serve makes only those of changed
+    # briefings
+    rows: BuildMemo[str] = field(default_factory=BuildMemo)
     inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path → keys
     digests: dict[str, str] = field(default_factory=dict)  # key → digest, as asked for
 
@@ -159,9 +159,7 @@ class PageGraph:
         seed = self.views.corpus.seed_digests.get(slug)
         if depth == "row":
             basis = (kind, record.origin.digest, seed)
-            found = self.known.get(basis) or _hash(*self._row(kind, record))
-            self.rows[basis] = found
-            return found
+            return self.rows.get(basis, lambda: _hash(*self._row(kind, record)))
         path = record.origin.path
         h = self.history
         seen = (h.in_git, h.changed(path), h.approved(path), h.disputed(path))
