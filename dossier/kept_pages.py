@@ -25,14 +25,13 @@ to rebuild in full).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import write_text
+from .atomic import write_cache
 from .build_env import add_folder, code_digest
 from .model import Corpus
 from .review.history import History
@@ -141,5 +140,5 @@ def record(
     site = str(site_dir.resolve())
     data = {"format": _FORMAT, "site": site, "pages": pages, "count": count, "inputs": inputs}
     data["stamp"] = list(folder)
-    with contextlib.suppress(OSError):  # without it the next build writes every page
-        write_text(root / MANIFEST, json.dumps(data, sort_keys=True))
+    # (not written: the next build writes every page)
+    write_cache(root / MANIFEST, json.dumps(data, sort_keys=True).encode())

@@ -10,17 +10,16 @@ It is read with pickle, like a .pyc: it is this program's own output in the proj
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import hashlib
 import json
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_cache
 from .build_env import code_digest
 from .errors import Problem
 from .parallel import ordered_map
@@ -104,12 +103,8 @@ def _read(cache_dir: Path, version: str) -> dict[str, Result]:
 
 
 def _write(cache_dir: Path, version: str, entries: dict[str, Result]) -> None:
-    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((version, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_dir / _NAME)
+    dump = functools.partial(pickle.dump, (version, entries), protocol=pickle.HIGHEST_PROTOCOL)
+    write_cache(cache_dir / _NAME, dump)
 
 
 # Seeds' digests (load.py's ``_digest``: the text with its whitespace normalised) by a
@@ -152,9 +147,4 @@ def write_seed_digests(
         "quotes": sorted(quotes),
         "stats": {seed: [list(stat), sha] for seed, (stat, sha) in stats.items()},
     }
-    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(data, sort_keys=True))
-        os.replace(tmp, cache_dir / _SEEDS_NAME)
+    write_cache(cache_dir / _SEEDS_NAME, json.dumps(data, sort_keys=True).encode())

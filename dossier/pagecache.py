@@ -22,11 +22,11 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .atomic import write_cache
 from .build_env import add_folder, code_digest, quiet_logs
 
 if TYPE_CHECKING:  # MkDocs is imported only when a site is built
@@ -108,15 +108,8 @@ class PageCache:
         self.used.add(key)
 
     def put(self, key: str, html: str) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A temporary file and a rename: a killed build never leaves half an entry.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
-        text = json.dumps({"html": html}, ensure_ascii=False)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        write_cache(self._path(key), json.dumps({"html": html}, ensure_ascii=False).encode())
         self.used.add(key)
 
     def prune(self) -> None:

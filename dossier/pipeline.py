@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from . import kept_pages, search_ahead
-from .atomic import write_text
+from .atomic import write_cache
 from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
@@ -78,8 +78,7 @@ def draft(
     if not lines and warm is not None:
         warm.nothing_pending[root] = signature
     if not lines and remember:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        write_text(stamp, known)
+        write_cache(stamp, known.encode())
     return lines
 
 
@@ -194,8 +193,7 @@ def _kept_book(root: Path, rendered: RenderedSite) -> _Printed:
             return _Printed(None, files=((PRINT_PAGE, str(last["html"])),))
 
     def keep(text: str) -> None:  # true whether or not this build succeeds
-        with contextlib.suppress(OSError):  # not kept: made again next time
-            write_text(kept, json.dumps({"key": key, "html": text}, ensure_ascii=False))
+        write_cache(kept, json.dumps({"key": key, "html": text}, ensure_ascii=False).encode())
 
     return _Printed(Ahead(lambda: print_page(views, root)), keep)
 
@@ -361,7 +359,7 @@ def _found_work(root: Path, limits: Limits) -> bool:
         return False
     if pending(root, limits, memo=root / _CHECKED, tag=code_digest()):
         return True
-    write_text(root / _NOTHING_PENDING, known)
+    write_cache(root / _NOTHING_PENDING, known.encode())
     return False
 
 
