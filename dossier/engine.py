@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import kept_pages
 from .atomic import dir_mode, recover, swap_dir
 from .build_env import epoch, quiet_logs, source_date
 from .errors import SiteBuildError
 from .exports import ExportMemos, export_files
 from .header_search import HeaderSearch
-from .kept_pages import KeptPages
 from .mkdocs_session import (
     MkDocsSession,
     cache_compiled,
@@ -40,7 +38,16 @@ from .mkdocs_session import (
     run_build,
     with_template,
 )
-from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
+from .pagecache import (
+    CACHE_DIR,
+    KeptPages,
+    PageCache,
+    last_site,
+    page_cache,
+    page_key,
+    record_site,
+    text_key,
+)
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
@@ -98,7 +105,7 @@ def build_site(
     ``pages_done`` once every page and file is written, while the search index is made
     (the build may still fail: only for what holds either way); ``search``: the index
     being made since the pages were rendered (search_ahead.py); ``inputs``: their
-    digest, for the next build to find (kept_pages.current)."""
+    digest, for the next build to find (pagecache.current_site)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -113,7 +120,7 @@ def build_site(
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
-            kept = kept_pages.read(root, site_dir)
+            kept = last_site(root, site_dir)
             request = BuildRequest(
                 rendered, warnings, progress, wrap, memos, kept, pages_done, search
             )
@@ -134,7 +141,7 @@ def build_site(
         def after() -> None:
             if built is not None:
                 files, linked = built.page_files(), built.same_files()
-                kept_pages.record(root, site_dir, files, len(built.pages), inputs, linked, kept)
+                record_site(root, site_dir, files, len(built.pages), inputs, linked, kept)
                 if built.searching is not None:
                     built.searching.prune()
             meanwhile()
@@ -247,14 +254,14 @@ class SiteBuild:
         schemas = [(f"schemas/{n}.schema.json", schema_text(n)) for n in SCHEMA_FILES]
         self.session.add_files(files, [*outputs, *schemas], self._kept_output)
         if self.serving:
-            self.outputs = {path: kept_pages.text_key(text) for path, text in outputs}
+            self.outputs = {path: text_key(text) for path, text in outputs}
         return env
 
     def _kept_output(self, dest: str, text: str) -> Path | None:
         """The last site's file of a generated file whose text did not change, to link."""
         if not self.recording:
             return None
-        key = self.output_keys[dest] = kept_pages.text_key(text)
+        key = self.output_keys[dest] = text_key(text)
         return self.kept.file(dest, key) if self.kept is not None else None
 
     def on_page_markdown(self, markdown: str, page: Any) -> str:

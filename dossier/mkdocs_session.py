@@ -64,7 +64,7 @@ def load_config(config_file: Path, site_dir: Path, site_url: str | None = None) 
 
 
 class KeptFile(File):
-    """A page whose output the build takes from the last site (kept_pages.py): MkDocs
+    """A page whose output the build takes from the last site (pagecache.py): MkDocs
     reads, renders and writes it no more than an unmodified page of a ``--dirty`` build;
     it is still in the file list, so the navigation and the sitemap list it as before."""
 
@@ -74,7 +74,7 @@ class KeptFile(File):
 
 class LinkedFile(File):
     """A generated file (an export, a feed) whose text is the very file the last site
-    holds (kept_pages.py): linked from there rather than written again (at 10,000
+    holds (pagecache.py): linked from there rather than written again (at 10,000
     articles, 190 MB of feeds and exports, about 100 MB unchanged by an edit)."""
 
     kept: str  # the last site's file

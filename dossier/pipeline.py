@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from . import kept_pages, search_ahead
+from . import search_ahead
 from .atomic import write_cache
 from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
@@ -36,7 +36,7 @@ from .errors import DossierError
 from .exports import ExportMemos
 from .load import Limits, load_corpus
 from .model import Corpus
-from .pagecache import CACHE_DIR
+from .pagecache import CACHE_DIR, current_site, inputs_digest
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .readcache import SeedsSignature, Warm
@@ -234,7 +234,7 @@ def build(
 ) -> BuildStats:
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
 
-    When site/ already is the build of the inputs as they are now (kept_pages.py), the
+    When site/ already is the build of the inputs as they are now (pagecache.current_site), the
     stages after the check (load) have nothing to do and are skipped. The check for
     ingest work runs in a second process meanwhile (``CheckAhead``) when it is due; if it
     finds work, the build starts again in order: ingest, then load.
@@ -298,8 +298,8 @@ def _build(
     except Exception:  # mkdocs.yml broken: the build below reports it as it should
         cache = None
     engine = cache.fingerprint if cache else ""
-    inputs = kept_pages.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
-    built = kept_pages.current(root, site_dir, inputs) if engine else None
+    inputs = inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
+    built = current_site(root, site_dir, inputs) if engine else None
     if built is not None:
         settle()
         return BuildStats(built.count, 0, built.count, current=True)

@@ -44,10 +44,9 @@ from .dates import PartialDate
 from .engine import Hooks, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
-from .kept_pages import bytes_key
 from .mkdocs_session import Unsupported
 from .model import Corpus
-from .pagecache import page_cache
+from .pagecache import bytes_key, page_cache
 from .pipeline import custom_templates_said, draft, prepare
 from .printbook import PRINT_PAGE, print_page
 from .readcache import Warm
