@@ -65,9 +65,8 @@ class State:
     """What a full build under serve left behind for in-place updates."""
 
     site_dir: Path
-    build: SiteBuild  # the full build: MkDocs's setup, our pages and their cache keys
+    build: SiteBuild  # the full build: MkDocs's setup, the pages served and their keys
     engine: str  # fingerprint of mkdocs.yml, static/, theme overrides and this code
-    pages: dict[str, Page]  # ours, by source path, in build order
     as_of: PartialDate | None
     # other generated files (exports, print view) → bytes_key of their text: the texts
     # themselves were every feed and export held a second time (180 MB at 10,000
@@ -83,16 +82,16 @@ class State:
         session = self.build.session
         try:
             paths = [p.path for p in rendered.pages]
-            removed = self._relayout(paths) if list(self.pages) != paths else None
+            removed = self._relayout(paths) if list(self.build.pages) != paths else None
             dated = rendered.as_of != self.as_of
             if dated:
                 self.as_of = rendered.as_of
                 session.redate_pages()
-            changed = [p for p in rendered.pages if self.pages.get(p.path) is not p]
+            changed = [p for p in rendered.pages if self.build.pages.get(p.path) is not p]
             for page in changed:
                 self.build.rewrap(page)
                 session.wrap_page(page.path, populate=True)
-            self.pages = {page.path: page for page in rendered.pages}
+            self.build.pages = {page.path: page for page in rendered.pages}
             if removed is not None or dated:
                 session.write_sitemap()
         except Unsupported as exc:
@@ -102,15 +101,15 @@ class State:
     def _relayout(self, paths: list[str]) -> list[str]:
         """Give pages that came their files, in a full build's order; delete pages that
         went."""
-        for dest in self.build.session.relayout(paths, set(self.pages)):
+        for dest in self.build.session.relayout(paths, set(self.build.pages)):
             (self.site_dir / dest).unlink(missing_ok=True)
         wanted = set(paths)
-        return [path for path in self.pages if path not in wanted]
+        return [path for path in self.build.pages if path not in wanted]
 
     def write_index(self) -> None:
         """Index the shards of the served pages that changed (about a second per thousand
         pages each, in the background); the index is swapped in whole."""
-        pages = self.build.search_pages(self.pages.values())
+        pages = self.build.search_pages(self.build.pages.values())
         index_site(self.site_dir, pages, self.build.cache.search_dir)
 
     def write_outputs(self, outputs: list[tuple[str, str]]) -> None:
@@ -234,7 +233,6 @@ class Server:
             site_dir=Path(build.session.config.site_dir),
             build=build,
             engine=build.cache.fingerprint,
-            pages=dict(build.pages),
             as_of=self.last_good.as_of,
             outputs=build.outputs,
         )
