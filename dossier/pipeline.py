@@ -61,24 +61,18 @@ def draft(
     """
     from .ingest.run import ingest, pending
 
+    limits = limits or Limits()
+    if remember:
+        return ingest(root, limits).lines() if _found_work(root, limits) else []
     # Serve calls this on every save. Ingest has work only when a seed changed or an
     # article briefing came or went; otherwise skip reading them all (20,000 at scale).
     # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
-    signature = _signature(root, stat_briefings=remember)
+    signature = _signature(root)
     if warm is not None and warm.nothing_pending.get(root) == signature:
         return []
-    limits = limits or Limits()
-    stamp = root / _NOTHING_PENDING
-    known = _digest(signature, limits)
-    if remember and stamp.is_file() and stamp.read_text("utf-8") == known:
-        return []
-    memo = root / _CHECKED if remember else None
-    work = pending(root, limits, memo, code_digest() if remember else "")
-    lines = ingest(root, limits).lines() if work else []
+    lines = ingest(root, limits).lines() if pending(root, limits) else []
     if not lines and warm is not None:
         warm.nothing_pending[root] = signature
-    if not lines and remember:
-        write_cache(stamp, known.encode())
     return lines
 
 
@@ -348,10 +342,10 @@ def _nothing_pending(root: Path, known: str) -> bool:
 
 
 def _found_work(root: Path, limits: Limits) -> bool:
-    """The check, in the process ``CheckAhead`` forks: the 21,500 stats of the signature
-    (a fifth of a second at 10,000 articles) are made there too. Nothing to ingest is
-    remembered, as draft() does; what the check read is too, so the next one reads only
-    the briefings and seeds that changed."""
+    """`build.py`'s check for ingest work (``draft``), in the process ``CheckAhead`` forks:
+    the 21,500 stats of the signature (a fifth of a second at 10,000 articles) are made
+    there too. Nothing to ingest is remembered; what the check read is too, so the next
+    one reads only the briefings and seeds that changed."""
     from .ingest.run import pending
 
     known = _digest(_signature(root, stat_briefings=True), limits)
