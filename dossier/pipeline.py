@@ -11,7 +11,7 @@ print    Views → print view and PDF      (dossier.printbook; the print view go
 
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
 finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
-keeps what it read and parsed in memory (a ``Warm``, readcache.py, that it passes to
+keeps what it read and parsed in memory (a ``Warm``, loadcache.py, that it passes to
 ``draft`` and ``prepare``). None of that changes a byte of the output.
 """
 
@@ -35,11 +35,11 @@ from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
 from .exports import ExportMemos
 from .load import Limits, load_corpus
+from .loadcache import SeedsSignature, Warm
 from .model import Corpus
 from .pagecache import CACHE_DIR, current_site, inputs_digest
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
-from .readcache import SeedsSignature, Warm
 from .render import RenderedSite, Reuse, render_site
 from .render.inputs import GRAPH_FILE
 from .render.shipped import custom_templates

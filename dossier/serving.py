@@ -44,12 +44,12 @@ from .dates import PartialDate
 from .engine import Hooks, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
+from .loadcache import Warm
 from .mkdocs_session import Unsupported
 from .model import Corpus
 from .pagecache import bytes_key, page_cache
 from .pipeline import custom_templates_said, draft, prepare
 from .printbook import PRINT_PAGE, print_page
-from .readcache import Warm
 from .render import Page, RenderedSite, Reuse
 from .render.site import INDEXES
 from .site_search import index_site

@@ -189,7 +189,7 @@ def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Pat
     """The queue and the draft's page show the evidence (the page graph, render/inputs.py):
     a new confidence renders both again; a new description renders neither the queue
     nor other drafts' pages; what is rendered again equals a render from scratch."""
-    from dossier.readcache import Warm
+    from dossier.loadcache import Warm
     from dossier.render import Reuse, render_site
     from dossier.views import build_views
 
