@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -103,6 +104,27 @@ def replace_together(writes: dict[Path, tuple[bytes, int]], removals: list[Path]
 
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def write_cache(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Replace a file of the cache (``.dossier/cache/``) with ``data``, or with what it
+    writes to the file (a pickle, streamed: one is 200 MB at scale), whole or not at all.
+    Not synced, and an OSError is no failure: a cache file lost or not written only makes
+    the next build slower (its readers check what they read)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                if callable(data):
+                    data(handle)
+                else:
+                    handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,14 +1,23 @@
-"""What a build sets around MkDocs: the corpus date for the sitemap, and quiet logs."""
+"""What a build sets around MkDocs (the corpus date for the sitemap, quiet logs), and
+the digests of what shapes its output besides the corpus: Dossier's own code and the
+libraries it runs (``code_digest``), a folder such as templates/ (``add_folder``)."""
 
 from __future__ import annotations
 
 import calendar
 import contextlib
+import hashlib
 import logging
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 
 from .dates import PartialDate
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 @contextlib.contextmanager
@@ -55,3 +64,30 @@ def quiet_logs() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.propagate, logger.level = saved
+
+
+@cache
+def code_digest() -> str:
+    """Dossier's own files (code, theme, schemas) and the versions of the libraries it
+    runs (Jinja, markdown-it …): all of them shape pages."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    for requirement in metadata.requires("dossier") or ():
+        name = re.split(r"[\s;<>=!~\[(]", requirement, maxsplit=1)[0]
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "?"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def add_folder(update: Callable[[bytes], object], folder: Path) -> None:
+    """Every file below ``folder`` into a digest (its ``update``): path, then bytes."""
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            update(path.relative_to(folder).as_posix().encode() + b"\0")
+            update(path.read_bytes() + b"\0")

@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import kept_pages
 from .atomic import dir_mode, recover, swap_dir
-from .build_env import epoch, quiet_logs, source_date
+from .build_env import code_digest, epoch, quiet_logs, source_date
 from .errors import SiteBuildError
 from .exports import ExportMemos, KeptFeeds, export_files
 from .header_search import HeaderSearch
-from .kept_pages import KeptPages
 from .mkdocs_session import (
     MkDocsSession,
     cache_compiled,
@@ -40,10 +38,18 @@ from .mkdocs_session import (
     run_build,
     with_template,
 )
-from .pagecache import CACHE_DIR, PageCache, page_cache, page_key
+from .pagecache import (
+    CACHE_DIR,
+    KeptPages,
+    PageCache,
+    last_site,
+    page_cache,
+    page_key,
+    record_site,
+    text_key,
+)
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
-from .render.inputs import code_digest
 from .schema import SCHEMA_FILES, schema_text
 from .search_ahead import IndexAhead
 from .search_names import name_files
@@ -91,13 +97,15 @@ def build_site(
     meanwhile: Callable[[], None] = lambda: None,
     pages_done: Callable[[], None] = lambda: None,
     search: IndexAhead | None = None,
+    inputs: str = "",
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
     ``meanwhile`` runs once the new site is in place, while the old one is removed;
     ``pages_done`` once every page and file is written, while the search index is made
     (the build may still fail: only for what holds either way); ``search``: the index
-    being made since the pages were rendered (search_ahead.py)."""
+    being made since the pages were rendered (search_ahead.py); ``inputs``: their
+    digest, for the next build to find (pagecache.current_site)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -112,7 +120,7 @@ def build_site(
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
-            kept = kept_pages.read(root, site_dir)
+            kept = last_site(root, site_dir)
             request = BuildRequest(
                 rendered, warnings, progress, wrap, memos, kept, pages_done, search
             )
@@ -132,7 +140,8 @@ def build_site(
 
         def after() -> None:
             if built is not None:
-                kept_pages.record(root, site_dir, built.page_files(), built.same_files(), kept)
+                files, linked = built.page_files(), built.same_files()
+                record_site(root, site_dir, files, len(built.pages), inputs, linked, kept)
                 if built.searching is not None:
                     built.searching.prune()
             meanwhile()
@@ -173,7 +182,7 @@ def site_outputs(
 class SiteBuild:
     """One MkDocs build of a RenderedSite: the state its hook events share.
 
-    Under serve, the in-place updates (live.py) keep using the last full build's
+    Under serve, the in-place updates (serving.py) keep using the last full build's
     SiteBuild: its session (MkDocs's setup) and its pages.
     """
 
@@ -192,7 +201,7 @@ class SiteBuild:
         self.hits: set[str] = set()  # pages taken from the cache
         self.loaded: CachedPage | None = None  # the cached page being written now
         self.written = self.reused = 0
-        # Under serve, generated files besides the pages → text_key (live.State.outputs)
+        # Under serve, generated files besides the pages → text_key (serving.State.outputs)
         self.outputs: dict[str, str] = {}
         self.warnings = request.warnings if request else []
         self.progress = request.progress if request else None
@@ -252,7 +261,7 @@ class SiteBuild:
         unmade = self.feeds.unmade if self.feeds else {}
         self.session.add_files(files, [*outputs, *schemas], self._kept_output, unmade)
         if self.serving:
-            self.outputs = {path: kept_pages.text_key(text) for path, text in outputs}
+            self.outputs = {path: text_key(text) for path, text in outputs}
         return env
 
     def _kept_output(self, dest: str, text: str) -> Path | None:
@@ -265,7 +274,7 @@ class SiteBuild:
             if dest not in self.feeds.unmade:
                 return None
         else:
-            key = self.output_keys[dest] = kept_pages.text_key(text)
+            key = self.output_keys[dest] = text_key(text)
         return self.kept.file(dest, key) if self.kept is not None else None
 
     def _held(self, dest: str, key: str) -> bool:
@@ -393,7 +402,7 @@ class SiteBuild:
         pages = {self.session.dest_of(path): key for path, key in self.keys.items()}
         return {**pages, **self.output_keys}
 
-    # --- serve's in-place updates (live.py) ---------------------------------------------
+    # --- serve's in-place updates (serving.py) -------------------------------------------
 
     def rewrap(self, page: Page) -> None:
         """Point the events at ``page``'s new HTML, for MkDocs to build the page again."""

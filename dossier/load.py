@@ -22,17 +22,22 @@ from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import BriefingFile, SeedStats, read_seed_digests, write_seed_digests
+from .loadcache import (
+    BriefingFile,
+    FileReader,
+    SeedStats,
+    Warm,
+    read_seed_digests,
+    write_seed_digests,
+)
 from .model import (
     Article,
     Corpus,
 )
 from .provenance import normalise
-from .readcache import FileReader
 from .records import BUILDERS
 from .schema import validate
 from .slugs import SLUG, fold, slugify
-from .warm import Warm
 
 FOLDERS = {"article": "articles", "company": "companies", "deal": "deals"}
 
@@ -308,7 +313,7 @@ def _read_seeds(
         elif raw is None:
             problems.append(_seed_too_big(article, line, size, limits))
         else:
-            # An unchanged seed is the very bytes object of the last load (readcache):
+            # An unchanged seed is the very bytes object of the last load (loadcache.FileReader):
             # its text and digest are the last load's.
             old = known.get(id(raw))
             if old is not None and old[0] is raw:

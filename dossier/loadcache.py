@@ -1,15 +1,29 @@
-"""Parsed briefings kept by content hash, so a rebuild parses and validates only changed files.
+"""What the loader keeps from one load to the next, so a rebuild reads, parses and
+validates only changed files.
 
-``load.load_file`` depends on nothing but its arguments; its result for a file's bytes
-is stored under a hash of (kind, path, bytes, limits) in ``.dossier/cache/load/``,
-tagged with a hash of Dossier's own code and schemas so an upgrade never reads stale
-results. Files not in the cache are loaded on every core. The cache holds only the
-files of the last valid load, in pieces by the first digit of their hash: a build after
-one edit rewrites two pieces, not the whole (40 MB at 10,000 articles, 0.3 s to write).
+Parsed briefings by content hash: ``load.load_file`` depends on nothing but its
+arguments; its result for a file's bytes is stored under a hash of (kind, path, bytes,
+limits) in ``.dossier/cache/load/``, tagged with a hash of Dossier's own code and
+schemas so an upgrade never reads stale results. Files not in the cache are loaded on
+every core. The cache holds only the files of the last valid load, in pieces by the
+first digit of their hash: a build after one edit rewrites two pieces, not the whole
+(40 MB at 10,000 articles, 0.3 s to write).
 Each file's inode, size and times are kept with its hash: a fresh process does not read
 a file that is as the last valid load read it (``known``). The cache may be deleted at
 any time. It is read with pickle, like a .pyc: it is this program's own output in the
 project.
+
+Files by their status (``FileReader``): serve loads the corpus again on every save; at
+10,000 articles that is 21,000 files to check and read. A file whose ``lstat`` (inode,
+size, times) and folder are the same as at the last load is taken from memory instead.
+A symbolic link is never read (whatever it points to), nor a file in a folder that is a
+link, nor anything but a regular file. Each load keeps only the files it read, so
+removed files leave memory too.
+
+What a process keeps from one load to the next is one ``Warm``: ``serve`` keeps one for
+its lifetime, so a save reads and parses only what changed. A command that builds once
+starts with a fresh one: two builds in one process share nothing unless the caller
+hands them the same ``Warm``.
 """
 
 from __future__ import annotations
@@ -19,18 +33,19 @@ import hashlib
 import json
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .build_env import code_digest
 from .errors import Problem
 from .parallel import ordered_map
 
 Result = tuple[Any, list[Problem]]
-Signature = tuple[int, ...]  # a file's inode, device, size and times (readcache.py)
+Signature = tuple[int, ...]  # a file's inode, device, size and times (FileReader, below)
 
 
 @dataclass(frozen=True)
@@ -53,15 +68,6 @@ _PIECES = "0123456789abcdef"
 _Stats = dict[str, tuple[Signature, str, str]]
 
 
-@cache
-def _code_version() -> str:
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 class ParsedBriefings:
     """Parsed briefings by key: the last valid load's in memory, and the pieces on disk."""
 
@@ -75,7 +81,7 @@ class ParsedBriefings:
         # costs more than the save; the next `build.py` parses what changed.
         self.memory_only = False
         # path → (bytes, kind and limits, key): an unchanged file (the very bytes object
-        # of the last load, see readcache.py) has its key without hashing it again
+        # of the last load, see FileReader) has its key without hashing it again
         self.keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}
 
     def known(
@@ -151,7 +157,7 @@ class ParsedBriefings:
                     version, entries, stats = pickle.load(handle)
             except Exception:  # missing, damaged: its files are loaded again
                 continue
-            if version == _code_version():
+            if version == code_digest():
                 self.stored.update(entries)
                 self.stats.update(stats)
                 pieces[piece] = (set(entries), stats)
@@ -162,8 +168,8 @@ class ParsedBriefings:
         pieces: dict[str, tuple[set[str], _Stats]] = {piece: (set(), {}) for piece in _PIECES}
         for key in valid:
             pieces[key[0]][0].add(key)
-        for rel, stat in stats.items():
-            pieces[stat[2][0]][1][rel] = stat
+        for rel, seen in stats.items():
+            pieces[seen[2][0]][1][rel] = seen
         on_disk = self.on_disk.setdefault(cache_dir, {})
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             folder = cache_dir / _FOLDER
@@ -175,7 +181,7 @@ class ParsedBriefings:
                 entries = {key: valid[key] for key in keys}
                 fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
                 with os.fdopen(fd, "wb") as handle:
-                    saved = (_code_version(), entries, piece_stats)
+                    saved = (code_digest(), entries, piece_stats)
                     pickle.dump(saved, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, folder / f"{piece}.pickle")
                 on_disk[piece] = (keys, piece_stats)
@@ -198,7 +204,7 @@ def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str], 
     its bytes), as the last valid load saved them."""
     try:
         data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
-        if data["version"] != _code_version():
+        if data["version"] != code_digest():
             return {}, frozenset(), {}
         digests, quotes, stats = data["digests"], data.get("quotes", []), data.get("stats", {})
         if isinstance(digests, dict) and isinstance(quotes, list) and isinstance(stats, dict):
@@ -216,7 +222,7 @@ def write_seed_digests(
     cache_dir: Path, digests: dict[str, str], quotes: set[str], stats: SeedStats
 ) -> None:
     data = {
-        "version": _code_version(),
+        "version": code_digest(),
         "digests": digests,
         "quotes": sorted(quotes),
         "stats": {seed: [list(stat), sha] for seed, (stat, sha) in stats.items()},
@@ -227,3 +233,108 @@ def write_seed_digests(
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(data, sort_keys=True))
         os.replace(tmp, cache_dir / _SEEDS_NAME)
+
+
+# --- files as the loader reads them ---------------------------------------------------
+
+# ("ok" | "link" | "linked-folder" | "missing", size, bytes): "link" is a symbolic link,
+# "linked-folder" a file in a folder reached through one, "missing" also a pipe or device
+Verdict = tuple[str, int, bytes | None]
+
+_Known = dict[str, tuple[tuple[object, ...], Verdict]]  # path → (its lstat and folder, verdict)
+# Each seed with its size, times and inode, and the names of the article briefings.
+SeedsSignature = tuple[tuple[str, int, int, int, int], ...]
+
+
+class FileReader:
+    """Reads files for the loader, remembering each by its lstat until the next load."""
+
+    def __init__(self) -> None:
+        self._last: _Known = {}
+        self._now: _Known = {}
+        self._folders: dict[str, str] = {}  # folder → its real path, this load
+        self._linked: dict[tuple[str, str, str], bool] = {}
+
+    def start_load(self) -> None:
+        """Call once per load: folders are resolved afresh, and unused files are forgotten."""
+        self._folders, self._linked = {}, {}
+        self._last, self._now = self._now or self._last, {}
+
+    def read(self, path: str | Path, root: Path, limit: int) -> Verdict:
+        """Whether ``path`` is a file inside ``root``, its size, and its bytes when within
+        ``limit``."""
+        text = os.fspath(path)
+        try:
+            info = os.lstat(text)
+        except (OSError, ValueError):  # ValueError: a NUL in the path
+            return ("missing", 0, None)
+        folder = self._real_folder(os.path.dirname(text))
+        signature = (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        key = (*signature, folder, limit)
+        known = self._last.get(text)
+        if known is not None and known[0] == key and not stat.S_ISLNK(info.st_mode):
+            self._now[text] = known
+            return known[1]
+        if stat.S_ISLNK(info.st_mode):
+            return ("link", 0, None)
+        if self._through_link(os.path.dirname(text), folder, os.fspath(root)):
+            verdict: Verdict = ("linked-folder", 0, None)
+        else:
+            verdict = _read_file(text, info, limit)
+        self._now[text] = (key, verdict)
+        return verdict
+
+    def signature(self, path: str | Path, root: Path) -> tuple[int, ...] | None:
+        """A regular file's inode, device, size and times, as ``read`` compares them;
+        None for anything ``read`` would not read (a link, a file in a linked folder)."""
+        text = os.fspath(path)
+        try:
+            info = os.lstat(text)
+        except (OSError, ValueError):
+            return None
+        folder = self._real_folder(os.path.dirname(text))
+        if not stat.S_ISREG(info.st_mode) or self._through_link(
+            os.path.dirname(text), folder, os.fspath(root)
+        ):
+            return None
+        return (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+    def _real_folder(self, folder: str) -> str:
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder)
+        return self._folders[folder]
+
+    def _through_link(self, folder: str, real: str, root: str) -> bool:
+        """Whether some folder from ``root`` down to ``folder`` (resolved: ``real``) is a link."""
+        key = (folder, real, root)
+        if key not in self._linked:
+            top = self._real_folder(root)
+            expected = os.path.normpath(os.path.join(top, os.path.relpath(folder, root)))
+            self._linked[key] = real != expected
+        return self._linked[key]
+
+
+def _read_file(text: str, info: os.stat_result, limit: int) -> Verdict:
+    if not stat.S_ISREG(info.st_mode):  # a folder, a device or a pipe: never opened
+        return ("missing", 0, None)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:  # O_NOFOLLOW: a link put there since the lstat fails instead of being read
+        fd = os.open(text, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return ("link", 0, None) if os.path.islink(text) else ("missing", 0, None)
+    with os.fdopen(fd, "rb") as handle:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode):
+            return ("missing", 0, None)
+        return ("ok", now.st_size, handle.read() if now.st_size <= limit else None)
+
+
+@dataclass
+class Warm:
+    reader: FileReader = field(default_factory=FileReader)  # files by their lstat
+    parsed: ParsedBriefings = field(default_factory=ParsedBriefings)  # briefings by hash
+    # id(bytes) → (bytes, digest, text) of each seed, last load: unchanged seeds are
+    # neither decoded nor hashed again
+    seed_digests: dict[int, tuple[bytes, str, str]] = field(default_factory=dict)
+    # root → the seeds as they were when ingest last had nothing to do
+    nothing_pending: dict[Path, SeedsSignature] = field(default_factory=dict)

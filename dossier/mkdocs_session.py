@@ -1,7 +1,7 @@
 """MkDocs, the site engine, behind one object: the only module that imports it.
 
 ``MkDocsSession`` owns what one build set up (configuration, file list, navigation,
-theme environment); engine.py drives full builds through it and live.py
+theme environment); engine.py drives full builds through it and serving.py
 updates a served site in place with it. Moving to ProperDocs (a drop-in MkDocs fork)
 or Zensical (which reads mkdocs.yml) means changing this file, and site_hook.py's
 list of events.
@@ -64,7 +64,7 @@ def load_config(config_file: Path, site_dir: Path, site_url: str | None = None) 
 
 
 class KeptFile(File):
-    """A page whose output the build takes from the last site (kept_pages.py): MkDocs
+    """A page whose output the build takes from the last site (pagecache.py): MkDocs
     reads, renders and writes it no more than an unmodified page of a ``--dirty`` build;
     it is still in the file list, so the navigation and the sitemap list it as before."""
 
@@ -74,7 +74,7 @@ class KeptFile(File):
 
 class LinkedFile(File):
     """A generated file (an export, a feed) whose text is the very file the last site
-    holds (kept_pages.py): linked from there rather than written again (at 10,000
+    holds (pagecache.py): linked from there rather than written again (at 10,000
     articles, 190 MB of feeds and exports, about 100 MB unchanged by an edit)."""
 
     kept: str  # the last site's file
@@ -258,7 +258,7 @@ class MkDocsSession:
         """Let go of the texts of the generated files once the build wrote them.
 
         Serve keeps this session for in-place updates, which write those files
-        themselves (live.py) and never through MkDocs; held here, every feed and export
+        themselves (serving.py) and never through MkDocs; held here, every feed and export
         of the first build stayed in memory beside the newer ones (180 MB at 10,000
         articles).
         """

@@ -11,7 +11,7 @@ print    Views → print view and PDF      (dossier.printbook; the print view go
 
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
 finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
-keeps what it read and parsed in memory (a ``Warm``, warm.py, that it passes to
+keeps what it read and parsed in memory (a ``Warm``, loadcache.py, that it passes to
 ``draft`` and ``prepare``). None of that changes a byte of the output.
 """
 
@@ -28,23 +28,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from . import search_ahead, uptodate
-from .atomic import write_text
+from . import search_ahead
+from .atomic import write_cache
+from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
 from .exports import ExportMemos
 from .load import Limits, load_corpus
+from .loadcache import SeedsSignature, Warm
 from .model import Corpus
-from .pagecache import CACHE_DIR
+from .pagecache import CACHE_DIR, current_site, inputs_digest
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .render import RenderedSite, Reuse, render_site
-from .render.inputs import GRAPH_FILE, code_digest
+from .render.inputs import GRAPH_FILE
 from .render.shipped import custom_templates
 from .render.site import templates_digest
 from .review.history import History, read_history
 from .views import build_views
-from .warm import SeedsSignature, Warm
 
 if TYPE_CHECKING:
     from .engine import BuildStats
@@ -60,25 +61,18 @@ def draft(
     """
     from .ingest.run import ingest, pending
 
+    limits = limits or Limits()
+    if remember:
+        return ingest(root, limits).lines() if _found_work(root, limits) else []
     # Serve calls this on every save. Ingest has work only when a seed changed or an
     # article briefing came or went; otherwise skip reading them all (20,000 at scale).
     # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
-    signature = _signature(root, stat_briefings=remember)
+    signature = _signature(root)
     if warm is not None and warm.nothing_pending.get(root) == signature:
         return []
-    limits = limits or Limits()
-    stamp = root / _NOTHING_PENDING
-    known = _digest(signature, limits)
-    if remember and stamp.is_file() and stamp.read_text("utf-8") == known:
-        return []
-    memo = root / _CHECKED if remember else None
-    work = pending(root, limits, memo, code_digest() if remember else "")
-    lines = ingest(root, limits).lines() if work else []
+    lines = ingest(root, limits).lines() if pending(root, limits) else []
     if not lines and warm is not None:
         warm.nothing_pending[root] = signature
-    if not lines and remember:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        write_text(stamp, known)
     return lines
 
 
@@ -193,8 +187,7 @@ def _kept_book(root: Path, rendered: RenderedSite) -> _Printed:
             return _Printed(None, files=((PRINT_PAGE, str(last["html"])),))
 
     def keep(text: str) -> None:  # true whether or not this build succeeds
-        with contextlib.suppress(OSError):  # not kept: made again next time
-            write_text(kept, json.dumps({"key": key, "html": text}, ensure_ascii=False))
+        write_cache(kept, json.dumps({"key": key, "html": text}, ensure_ascii=False).encode())
 
     return _Printed(Ahead(lambda: print_page(views, root)), keep)
 
@@ -235,7 +228,7 @@ def build(
 ) -> BuildStats:
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
 
-    When site/ already is the build of the inputs as they are now (uptodate.py), the
+    When site/ already is the build of the inputs as they are now (pagecache.current_site), the
     stages after the check (load) have nothing to do and are skipped. The check for
     ingest work runs in a second process meanwhile (``CheckAhead``) when it is due; if it
     finds work, the build starts again in order: ingest, then load.
@@ -299,11 +292,11 @@ def _build(
     except Exception:  # mkdocs.yml broken: the build below reports it as it should
         cache = None
     engine = cache.fingerprint if cache else ""
-    inputs = uptodate.inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
-    built = uptodate.current(root, site_dir, inputs) if engine else None
+    inputs = inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
+    built = current_site(root, site_dir, inputs) if engine else None
     if built is not None:
         settle()
-        return BuildStats(built.pages, 0, built.pages, current=True)
+        return BuildStats(built.count, 0, built.count, current=True)
     # Pages whose finished HTML the page cache holds under their fingerprint are not
     # rendered again.
     rendered, printed = _render_ahead(
@@ -327,14 +320,15 @@ def _build(
         memos = ExportMemos.load(root / _EXPORTS, tag)
 
         def remember() -> None:  # what the next build reads, saved while the old site goes
-            uptodate.record(root, site_dir, inputs, len(rendered.pages))
             if rendered.graph is not None:
                 rendered.graph.save(root / GRAPH_FILE, keys)
 
         def keep_exports() -> None:  # true whether or not this build succeeds: saved early
             memos.save(root / _EXPORTS, tag)
 
-        return build_site(root, rendered, site_dir, progress, memos, remember, keep_exports, search)
+        return build_site(
+            root, rendered, site_dir, progress, memos, remember, keep_exports, search, inputs
+        )
     finally:
         if printed is not None:
             printed.cancel()  # not collected: the build failed or stopped before
@@ -348,10 +342,10 @@ def _nothing_pending(root: Path, known: str) -> bool:
 
 
 def _found_work(root: Path, limits: Limits) -> bool:
-    """The check, in the process ``CheckAhead`` forks: the 21,500 stats of the signature
-    (a fifth of a second at 10,000 articles) are made there too. Nothing to ingest is
-    remembered, as draft() does; what the check read is too, so the next one reads only
-    the briefings and seeds that changed."""
+    """`build.py`'s check for ingest work (``draft``), in the process ``CheckAhead`` forks:
+    the 21,500 stats of the signature (a fifth of a second at 10,000 articles) are made
+    there too. Nothing to ingest is remembered; what the check read is too, so the next
+    one reads only the briefings and seeds that changed."""
     from .ingest.run import pending
 
     known = _digest(_signature(root, stat_briefings=True), limits)
@@ -359,7 +353,7 @@ def _found_work(root: Path, limits: Limits) -> bool:
         return False
     if pending(root, limits, memo=root / _CHECKED, tag=code_digest()):
         return True
-    write_text(root / _NOTHING_PENDING, known)
+    write_cache(root / _NOTHING_PENDING, known.encode())
     return False
 
 

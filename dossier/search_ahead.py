@@ -20,8 +20,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import kept_pages
-from .pagecache import PageCache, page_key
+from .pagecache import KeptPages, PageCache, last_site, page_key
 from .parallel import can_fork, die_with, workers
 from .render import Page, RenderedSite
 from .site_search import (
@@ -113,7 +112,7 @@ class _Text:
         self,
         pages: Mapping[str, Page],
         keys: Mapping[str, str],
-        kept: kept_pages.KeptPages,
+        kept: KeptPages,
         cache: PageCache,
         language: str | None,
     ) -> None:
@@ -147,7 +146,7 @@ def start(
 ) -> IndexAhead | None:
     """The search of a build that keeps most of the last site's pages, under way; None
     for any other build (the engine indexes the site's files after writing them)."""
-    kept = kept_pages.read(root, site_dir)
+    kept = last_site(root, site_dir)
     if kept is None:
         return None
     searched = [page for page in rendered.pages if not page.listing]

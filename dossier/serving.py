@@ -2,12 +2,22 @@
 
 ``python build.py serve`` runs ``mkdocs serve`` with the hook, so both commands behave
 the same. The first build is a full one through the hook (engine.py); a ``Server``
-then keeps that build (``after_build``) and replaces
-the server's rebuild (``on_serve``) with one that updates the served folder in place
-(live.py), falling back to a full build only when mkdocs.yml, static/ or the theme
-change, and saying so. A broken briefing, template or mkdocs.yml is printed and the
-last good site stays up; a corpus broken at start is served as a page listing its
-problems.
+then keeps that build (``after_build``: its MkDocs session and pages, in a ``State``)
+and replaces the server's rebuild (``on_serve``) with one that changes in place only
+the files an edit affects. The pipeline runs again with render reuse (only pages whose
+fingerprint in the page graph moved are rendered, see render/inputs.py); those pages
+are wrapped in the theme with MkDocs's own page builder (through the session), Pagefind
+indexes their shards again, and any export or print file whose text changed is
+rewritten. Everything else on disk stays.
+
+Pages added or removed (an article drafted from a new seed, a briefing deleted) are
+placed where a full build would put them, and the sitemap is written again, as it is
+when the newest date (its "last modified") moves; the navigation lists no briefing
+page, so it stays as it is. A change to mkdocs.yml, static/ or the theme falls back to
+a full build (:class:`NeedsFullBuild`), and says so. The result is byte-identical to a
+full build of the same inputs; tests/test_live.py checks that over random edits. A
+broken briefing, template or mkdocs.yml is printed and the last good site stays up; a
+corpus broken at start is served as a page listing its problems.
 """
 
 from __future__ import annotations
@@ -28,26 +38,95 @@ from pathlib import Path
 from typing import Any
 
 from . import mkdocs_session
+from .atomic import write_bytes
 from .build_env import quiet_logs, source_date
+from .dates import PartialDate
 from .engine import Hooks, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
-from .live import (
-    NeedsFullBuild,
-    State,
-    drop_outputs,
-    update_pages,
-    write_index,
-    write_outputs,
-)
+from .loadcache import Warm
+from .mkdocs_session import Unsupported
 from .model import Corpus
-from .pagecache import page_cache
+from .pagecache import bytes_key, page_cache
 from .pipeline import custom_templates_said, draft, prepare
 from .printbook import PRINT_PAGE, print_page
 from .render import Page, RenderedSite, Reuse
 from .render.site import INDEXES
+from .site_search import index_site
 from .views import build_views
-from .warm import Warm
+
+
+class NeedsFullBuild(Exception):
+    """The change reaches something only a full build writes."""
+
+
+@dataclasses.dataclass
+class State:
+    """What a full build under serve left behind for in-place updates."""
+
+    site_dir: Path
+    build: SiteBuild  # the full build: MkDocs's setup, the pages served and their keys
+    engine: str  # fingerprint of mkdocs.yml, static/, theme overrides and this code
+    as_of: PartialDate | None
+    # other generated files (exports, print view) → bytes_key of their text: the texts
+    # themselves were every feed and export held a second time (180 MB at 10,000
+    # articles), beside the export memos that make them
+    outputs: dict[str, str]
+
+    def update_pages(self, rendered: RenderedSite, engine: str) -> int:
+        """Bring the served pages up to ``rendered``; the number of pages written or
+        removed. The search index and the other files follow (``write_index``,
+        ``write_outputs``)."""
+        if engine != self.engine:
+            raise NeedsFullBuild("mkdocs.yml, static/ or the theme changed")
+        session = self.build.session
+        try:
+            paths = [p.path for p in rendered.pages]
+            removed = self._relayout(paths) if list(self.build.pages) != paths else None
+            dated = rendered.as_of != self.as_of
+            if dated:
+                self.as_of = rendered.as_of
+                session.redate_pages()
+            changed = [p for p in rendered.pages if self.build.pages.get(p.path) is not p]
+            for page in changed:
+                self.build.rewrap(page)
+                session.wrap_page(page.path, populate=True)
+            self.build.pages = {page.path: page for page in rendered.pages}
+            if removed is not None or dated:
+                session.write_sitemap()
+        except Unsupported as exc:
+            raise NeedsFullBuild(str(exc)) from None
+        return len(changed) + len(removed or ())
+
+    def _relayout(self, paths: list[str]) -> list[str]:
+        """Give pages that came their files, in a full build's order; delete pages that
+        went."""
+        for dest in self.build.session.relayout(paths, set(self.build.pages)):
+            (self.site_dir / dest).unlink(missing_ok=True)
+        wanted = set(paths)
+        return [path for path in self.build.pages if path not in wanted]
+
+    def write_index(self) -> None:
+        """Index the shards of the served pages that changed (about a second per thousand
+        pages each, in the background); the index is swapped in whole."""
+        pages = self.build.search_pages(self.build.pages.values())
+        index_site(self.site_dir, pages, self.build.cache.search_dir)
+
+    def write_outputs(self, outputs: list[tuple[str, str]]) -> None:
+        """Rewrite each generated file (feed, export, print view) whose text changed."""
+        for path, text in outputs:
+            data = text.encode("utf-8")  # once: the JSON export alone is 40 MB at scale
+            key = bytes_key(data)
+            if self.outputs.get(path) != key:
+                write_bytes(self.site_dir / path, data)
+                self.outputs[path] = key
+
+    def drop_outputs(self, keep: set[str]) -> None:
+        """Delete the generated files a full build would no longer write (a removed
+        company's feed)."""
+        for path in [p for p in self.outputs if p not in keep]:
+            (self.site_dir / path).unlink(missing_ok=True)
+            del self.outputs[path]
 
 
 def report_kept(exc: DossierError, kept: bool) -> None:
@@ -102,7 +181,7 @@ def _settle() -> None:
 
 class Server:
     """What serve keeps between rebuilds: the last good site, what the render reuses,
-    the served folder as live.py updates it, and the background work in progress."""
+    the served folder as it is updated in place, and the background work in progress."""
 
     def __init__(self) -> None:
         self.last_good: RenderedSite | None = None
@@ -147,14 +226,13 @@ class Server:
         _settle()
 
     def _capture(self, build: SiteBuild) -> State | None:
-        """The served site as live.py needs it, or None if it cannot be updated in place."""
+        """The served site as in-place updates need it, or None if it cannot be updated in place."""
         if self.last_good is None or build.session.nav is None:
             return None
         return State(
             site_dir=Path(build.session.config.site_dir),
             build=build,
             engine=build.cache.fingerprint,
-            pages=dict(build.pages),
             as_of=self.last_good.as_of,
             outputs=build.outputs,
         )
@@ -203,7 +281,7 @@ class Server:
         self._say_custom(rendered)
         fingerprint = page_cache(root, state.build.session).fingerprint
         with source_date(rendered.as_of), quiet_logs() as warnings:
-            pages = update_pages(state, rendered, fingerprint)
+            pages = state.update_pages(rendered, fingerprint)
         for warning in warnings:
             print(f"WARNING {warning}", file=sys.stderr)
         self.last_good = rendered
@@ -224,18 +302,18 @@ class Server:
         def work() -> None:
             if index:
                 try:
-                    write_index(state)
+                    state.write_index()
                 except DossierError as exc:  # the pages stand; the search lags until fixed
                     print(f"{exc}\nDossier: the search index was not updated.", file=sys.stderr)
             outputs = site_outputs(rendered, state.build.session.site_url, self.exports)
-            write_outputs(state, outputs)
-            drop_outputs(state, {path for path, _ in outputs} | {PRINT_PAGE})
+            state.write_outputs(outputs)
+            state.drop_outputs({path for path, _ in outputs} | {PRINT_PAGE})
             try:
                 text = print_page(rendered.views, root)
             except DossierError as exc:  # templates/print.html.j2 broken: the pages stand
                 print(f"{exc}\nDossier: the print view was not updated.", file=sys.stderr)
                 return
-            write_outputs(state, [(PRINT_PAGE, text)])
+            state.write_outputs([(PRINT_PAGE, text)])
             self.last_good = dataclasses.replace(rendered, files=((PRINT_PAGE, text),))
             _give_back_freed_memory()
 

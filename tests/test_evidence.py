@@ -189,9 +189,9 @@ def test_serve_renders_again_the_pages_that_show_a_changed_evidence(drafted: Pat
     """The queue and the draft's page show the evidence (the page graph, render/inputs.py):
     a new confidence renders both again; a new description renders neither the queue
     nor other drafts' pages; what is rendered again equals a render from scratch."""
+    from dossier.loadcache import Warm
     from dossier.render import Reuse, render_site
     from dossier.views import build_views
-    from dossier.warm import Warm
 
     def render(previous):  # type: ignore[no-untyped-def]
         views = build_views(load_corpus(drafted, cache_dir=cache, warm=warm))

@@ -80,7 +80,7 @@ def delete_cache(root: Path, rng: random.Random) -> None:
 
 
 def nothing(root: Path, rng: random.Random) -> None:
-    """No edit: the build finds site/ up to date and writes nothing (uptodate.py)."""
+    """No edit: the build finds site/ up to date and writes nothing (pagecache.current_site)."""
 
 
 def delete_site(root: Path, rng: random.Random) -> None:
@@ -258,9 +258,9 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
     check parses only the article briefings, and hashes only the seeds, whose inode,
     size or times changed, and after each kind of change answers as a check that reads
     everything."""
+    from dossier.build_env import code_digest
     from dossier.ingest import run
     from dossier.load import Limits
-    from dossier.render.inputs import code_digest
     from tools.corpus import generate
 
     root = tmp_path / "project"

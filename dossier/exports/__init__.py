@@ -6,19 +6,18 @@ Each module turns Views into file contents; the site engine adds them to the bui
 
 from __future__ import annotations
 
-import contextlib
-import os
+import functools
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import sitepaths
+from ..atomic import write_cache
+from ..memo import BuildMemo
 from ..render.graph import network_svg
 from ..views import Views
 from .data import deals_csv, export_json, export_schema_text
 from .feeds import FeedWriter, KeptFeeds
-from .memo import BuildMemo
 
 __all__ = ["ExportMemos", "KeptFeeds", "export_files"]
 
@@ -43,12 +42,7 @@ class ExportMemos:
         own output in the project's cache)."""
         feeds = self.feeds
         kept = (tag, self.records.now, feeds.main_entry_xml.now)
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+        write_cache(path, functools.partial(pickle.dump, kept, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
     def load(cls, path: Path, tag: str) -> ExportMemos:

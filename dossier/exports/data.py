@@ -16,9 +16,9 @@ from typing import Any
 
 from .. import sitepaths
 from ..dates import PartialDate
+from ..memo import BuildMemo
 from ..model import Article, Claim, Company, Deal, Dispute, Rejection, Resolution, Review
 from ..views import Views
-from .memo import BuildMemo
 
 FORMAT_VERSION = 1
 

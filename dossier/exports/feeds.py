@@ -20,10 +20,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import sitepaths
 from ..dates import PartialDate
+from ..memo import BuildMemo
 from ..model import Article, Company, Deal
 from ..render.markdown import to_html
 from ..views import Views
-from .memo import BuildMemo
 
 ATOM = "http://www.w3.org/2005/Atom"
 _NS = uuid.UUID("5b0d6c0e-7d61-4c1e-9a51-3d0c8e7f2a10")  # fixed: ids must never change

@@ -17,13 +17,15 @@ from pathlib import Path
 import jinja2
 
 from .. import sitepaths
+from ..build_env import add_folder, code_digest
 from ..dates import PartialDate
+from ..memo import BuildMemo
 from ..parallel import ordered_map
 from ..review.history import History
 from ..views import Views
 from ..words import counted
 from .environment import make_environment, relative_url, render
-from .inputs import PageGraph, code_digest
+from .inputs import PageGraph
 from .notes import Notes
 from .shipped import custom_templates
 
@@ -128,7 +130,7 @@ class Reuse:
     env: jinja2.Environment | None = None  # compiled from those templates
     pages: dict[str, Page] = field(default_factory=dict)
     rendered: int = 0  # pages rendered (not reused) by the last build
-    rows: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # inputs.py
+    rows: BuildMemo[str] = field(default_factory=BuildMemo)  # the page graph's (inputs.py)
 
 
 def render_site(
@@ -152,6 +154,7 @@ def render_site(
     # A global, so the shared review macro sees it without every template passing it on.
     env.globals["history"] = history
     custom = tuple(custom_templates(templates))
+    reuse.rows.next_build()
     graph = None if custom else PageGraph(views, history, reuse.rows)
     base = f"{digest}\0{code_digest()}"
     jobs = list(_jobs(views))
@@ -181,16 +184,12 @@ def render_site(
                 continue
     pages = tuple(kept[job.path] for job in jobs)
     reuse.pages, reuse.rendered = {page.path: page for page in pages}, len(todo)
-    reuse.rows = graph.rows if graph else {}
     return RenderedSite(pages, views.corpus.as_of(), views, custom_templates=custom, graph=graph)
 
 
 def templates_digest(templates: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else ():
-        if path.is_file():
-            digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+    add_folder(digest.update, templates)
     return digest.hexdigest()
 
 

@@ -1,4 +1,5 @@
-"""Results kept from one build to the next, so serve's rebuilds redo only what changed."""
+"""Results kept from one build to the next, so serve's rebuilds redo only what changed:
+the exports' records and feeds, the page graph's rows."""
 
 from __future__ import annotations
 
