@@ -459,7 +459,8 @@ _AFTER_A_PLACE = frozenset(
 )
 
 
-# Words of NOT_COMPANIES that are no place: a title or a product before a name
+# Words of NOT_COMPANIES that are no place of their own: a title, a product, a page's
+# label or a word of a longer place ("Silicon Valley Bank" is not "Valley Bank")
 _NOT_PLACES = frozenset(
     """
     President Vice Minister Director Officer Founder Chairman Chief Board Mr Ms Dr Prof
