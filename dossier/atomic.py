@@ -106,11 +106,11 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def write_cache(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+def write_cache(path: Path, data: bytes | Callable[[BinaryIO], object]) -> bool:
     """Replace a file of the cache (``.dossier/cache/``) with ``data``, or with what it
-    writes to the file (a pickle, streamed: one is 200 MB at scale), whole or not at all.
-    Not synced, and an OSError is no failure: a cache file lost or not written only makes
-    the next build slower (its readers check what they read)."""
+    writes to the file (a pickle, streamed: one is 200 MB at scale), whole or not at all;
+    whether it was written. Not synced, and an OSError is no failure: a cache file lost
+    or not written only makes the next build slower (its readers check what they read)."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -125,6 +125,8 @@ def write_cache(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
+        return True
+    return False
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -29,17 +29,18 @@ hands them the same ``Warm``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_cache
 from .build_env import code_digest
 from .errors import Problem
 from .parallel import ordered_map
@@ -171,19 +172,14 @@ class ParsedBriefings:
         for rel, seen in stats.items():
             pieces[seen[2][0]][1][rel] = seen
         on_disk = self.on_disk.setdefault(cache_dir, {})
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            folder = cache_dir / _FOLDER
-            folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
             (cache_dir / _OLD_NAME).unlink(missing_ok=True)
-            for piece, (keys, piece_stats) in pieces.items():
-                if on_disk.get(piece) == (keys, piece_stats):
-                    continue
-                entries = {key: valid[key] for key in keys}
-                fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-                with os.fdopen(fd, "wb") as handle:
-                    saved = (code_digest(), entries, piece_stats)
-                    pickle.dump(saved, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, folder / f"{piece}.pickle")
+        for piece, (keys, piece_stats) in pieces.items():
+            if on_disk.get(piece) == (keys, piece_stats):
+                continue
+            saved = (code_digest(), {key: valid[key] for key in keys}, piece_stats)
+            dump = functools.partial(pickle.dump, saved, protocol=pickle.HIGHEST_PROTOCOL)
+            if write_cache(cache_dir / _FOLDER / f"{piece}.pickle", dump):
                 on_disk[piece] = (keys, piece_stats)
 
 
@@ -225,14 +221,9 @@ def write_seed_digests(
         "version": code_digest(),
         "digests": digests,
         "quotes": sorted(quotes),
-        "stats": {seed: [list(stat), sha] for seed, (stat, sha) in stats.items()},
+        "stats": {seed: [list(seen), sha] for seed, (seen, sha) in stats.items()},
     }
-    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(data, sort_keys=True))
-        os.replace(tmp, cache_dir / _SEEDS_NAME)
+    write_cache(cache_dir / _SEEDS_NAME, json.dumps(data, sort_keys=True).encode())
 
 
 # --- files as the loader reads them ---------------------------------------------------

@@ -468,6 +468,19 @@ def test_seed_digests_kept_between_processes_follow_the_seeds(tmp_path: Path) ->
     assert tree(root / "site") == tree(clean_build(root, tmp_path / "clean"))
 
 
+def _opened_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths os.open is called with from now on, in order (the list fills itself)."""
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path: str, *args: int) -> int:
+        opened.append(str(path))
+        return real_open(path, *args)
+
+    monkeypatch.setattr(os, "open", spy)
+    return opened
+
+
 def test_unchanged_seeds_are_not_read_by_a_fresh_process_and_a_rewritten_one_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -478,14 +491,7 @@ def test_unchanged_seeds_are_not_read_by_a_fresh_process_and_a_rewritten_one_is(
 
     root = copy_project(tmp_path / "project")
     build(root)
-    opened: list[str] = []
-    real_open = os.open
-
-    def spy(path: str, *args: int) -> int:
-        opened.append(str(path))
-        return real_open(path, *args)
-
-    monkeypatch.setattr(os, "open", spy)
+    opened = _opened_files(monkeypatch)
     cached = load_corpus(root, cache_dir=root / ".dossier/cache")
     assert [path for path in opened if "/seeds/" in path] == []
     assert cached.seed_digests == load_corpus(root).seed_digests  # the second reads them all
@@ -521,14 +527,7 @@ def test_unchanged_briefings_are_not_read_by_a_fresh_process_and_a_rewritten_one
     build(root)
     pieces = {p.name: p.stat().st_mtime_ns for p in (root / ".dossier/cache/load").iterdir()}
     assert len(pieces) == 16 and not (root / ".dossier/cache/load.pickle").exists()
-    opened: list[str] = []
-    real_open = os.open
-
-    def spy(path: str, *args: int) -> int:
-        opened.append(str(path))
-        return real_open(path, *args)
-
-    monkeypatch.setattr(os, "open", spy)
+    opened = _opened_files(monkeypatch)
     cached = load_tree(root, cache_dir=root / ".dossier/cache")
     assert [p for p in opened if "/briefings/" in p] == [
         str(root / "briefings/companies/orchard.md")
