@@ -186,7 +186,11 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
     if extra or missed:
         problems.append(f"companies +{sorted(extra)} -{missed}")
     if twice:
-        problems.append(f"drafted twice {sorted(twice)}")
+        drafts = {
+            g: sorted(corpus.companies[s].name for s, of in gold_of.items() if of == g)
+            for g in sorted(twice)
+        }
+        problems.append(f"drafted twice {drafts}")
 
     drafted = [corpus.deals[s] for s in article.deals if s in corpus.deals]
     gold_deals = gold.get("deals") or []

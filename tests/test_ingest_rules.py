@@ -1129,3 +1129,51 @@ def test_a_place_before_one_word_of_a_name_is_part_of_it() -> None:
     assert trim(0, "Chinese Vantora")[1] == "Vantora"
     assert trim(0, "President Vantora")[1] == "Vantora"
     assert trim(0, "Windows Vantora")[1] == "Vantora"
+
+
+def test_a_story_shortening_a_name_in_other_ways_drafts_one_company() -> None:
+    from dossier.ingest.entities import detect_new
+
+    def drafted(text: str) -> dict[str, tuple[str, ...]]:
+        return {c.name: c.aliases for c in detect_new(split(text), Finder(()), None)}
+
+    found = drafted(
+        "Orland Westbrook Bank Ltd agreed to buy Garvel Inc. for $40 million. OrWest said "
+        "the deal would close in May, and OrWest shares rose. Garvels shares fell. Tarvin "
+        "Air Group and Tarvin Airlines said fares would rise. The Carvelle Lomax Corp. said "
+        "Lomax would bid, and Lomax shares rose."
+    )
+    listed = drafted(
+        "Kelso, Brandt, Tarvey & Moss Inc. agreed to buy Garvel Inc. Kelso Brandt said the "
+        "deal would close in May, and Kelso Brandt shares rose."
+    )
+    assert "OrWest" in found["Orland Westbrook Bank"], found  # contracted
+    assert "Garvels" in found["Garvel"], found  # a possessive without its apostrophe
+    assert "Kelso Brandt" in listed["Kelso, Brandt, Tarvey & Moss"], listed  # listed names
+    assert "Tarvin Air" in found["Tarvin Airlines"], found  # a word cut short
+    assert "Lomax" in found["Carvelle Lomax"], found  # the last word alone
+    found = drafted(
+        "InterHarbor Exchange Inc agreed to buy Garvel Media Inc. IHE said it would pay "
+        "cash, and IHE shares rose. United Orsk LNG Ltd said UO LNG would help, and UO LNG "
+        "shares rose."
+    )
+    assert "IHE" in found["InterHarbor Exchange"], found  # capitals inside a word
+    assert "UO LNG" in found["United Orsk LNG"], found  # initials, then the rest
+    # a name's last word alone is another company when the words before it also stand
+    # alone: "Exxon" and "Mobil"
+    found = drafted(
+        "Orsk Kelvar Corp. agreed to merge with Kelvar Inc., and Orsk said Kelvar agreed."
+    )
+    assert "Kelvar" in found and "Orsk Kelvar" in found, found
+
+
+def test_a_name_after_a_joined_plus_and_a_brothers_abbreviation_stays_whole() -> None:
+    found = names("Orsk Logistics agreed to buy Kuehne + Valder, and Harlan Bros. Media bid.")
+    assert {"Kuehne + Valder", "Harlan Bros. Media"} <= found, found
+    assert split("The studio was sold to Harlan Bros. The deal closed.") == [
+        "The studio was sold to Harlan Bros.",
+        "The deal closed.",
+    ]
+    assert "Warehouse Vantage REIT" in names(
+        "UKs Warehouse Vantage REIT has agreed to sell itself to Orsk Capital."
+    )

@@ -492,6 +492,11 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
                         company.name.replace("&", ""), (c.name, *c.aliases), sentences
                     )
                 )
+                or (one_word and _contracted(company.name, c.name))
+                # "Netflixs deal": a possessive whose apostrophe a scraper lost
+                or (one_word and company.name == c.name + "s")
+                or _initials_then_rest(company.name, c.name)
+                or (one_word and _last_word_alone(company.name, c.name, sentences))
             )
         ]
         if not longers:
@@ -509,6 +514,63 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
         finder.reassign((company.name, *company.aliases), longer.slug)
 
 
+def _contracted(short: str, name: str) -> bool:
+    """ "NatWest" of "National Westminster Bank", "FedEx" of "Federal Express",
+    "INFOMAN" of "Information Managers": the first letters of two or more of the name's
+    words run together; the words left over only say what kind of company it is."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) < 2 or len(short) < 4 or not short.isalpha():
+        return False
+
+    def covers(rest: str, at: int) -> int:
+        """How many words from ``at`` on spell ``rest`` by their beginnings (0: none)."""
+        if not rest:
+            return at
+        if at == len(words):
+            return 0
+        word = words[at].lower()
+        for size in range(min(len(word), len(rest)), 1, -1):
+            if rest[:size] == word[:size]:
+                end = covers(rest[size:], at + 1)
+                if end:
+                    return end
+        return 0
+
+    end = covers(short.lower(), 0)
+    return end >= 2 and all(w in _KIND_WORDS for w in words[end:])
+
+
+# Words after a contracted name that only say what kind of company it is ("Bank" of
+# "National Westminster Bank")
+_KIND_WORDS = LEGAL | DESCRIPTIVE | {w.capitalize() for w in KINDS_OF_COMPANY}
+
+
+def _initials_then_rest(short: str, name: str) -> bool:
+    """ "UE LNG" of "United Energy LNG": the first words by their initials, the rest as
+    written."""
+    head, _, rest = short.partition(" ")
+    if not rest or len(head) < 2 or not head.isupper() or not head.isalpha():
+        return False
+    words = name.split()
+    return (
+        len(words) == len(head) + len(rest.split())
+        and initials_of(" ".join(words[: len(head)])) == head
+        and words[len(head) :] == rest.split()
+    )
+
+
+def _last_word_alone(short: str, name: str, sentences: list[str]) -> bool:
+    """ "Disney" of "Walt Disney", "Nekoosa" of "Great Northern Nekoosa", "Suez" of
+    "Cie de Suez": the last word of a name alone, when the words before it never stand
+    without it in the story ("Exxon" and "Mobil" do: two names)."""
+    words = name.split()
+    if len(words) < 2 or words[-1] != short or short in NOT_COMPANIES or not short.isalpha():
+        return False
+    lead = " ".join(words[:-1])
+    text = "\n".join(sentences)
+    return text.count(lead) == text.count(name)
+
+
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _SITE = re.compile(r"\.(?:com|ai|io|net|org|co)$")
 
@@ -520,6 +582,14 @@ def _shortened(short: str, name: str) -> bool:
     "Royal Dutch/Shell"), the name of a site ("Vespa" of "Vespa.ai")."""
     # "Anheuser" of "Anheuser-Busch", "Rolls" of "Rolls-Royce"
     if name.startswith((short + ",", short + "'s ", short + "’s ", short + "-")):
+        return True
+    # "Hicks Muse" of "Hicks, Muse, Tate & Furst": the first of a firm's listed names
+    if ", " in name and " " in short and name.replace(",", "").startswith(short + " "):
+        return True
+    # "PepsiCo" of "Pepsi": a company word run on
+    if name[len(short) :] in _RUN_ON_FORMS and name.startswith(short) and short[-1:].islower():
+        return True
+    if _abbreviated(short, name):
         return True
     if name.startswith(short + " "):
         # a unit is named by its parent's name and a place or a line ("PZ Cussons
@@ -541,6 +611,18 @@ def _shortened(short: str, name: str) -> bool:
 
 
 _WORLDWIDE = frozenset({"International", "Global", "Worldwide"})
+_RUN_ON_FORMS = frozenset({"Co", "Corp", "Inc"})
+
+
+def _abbreviated(short: str, name: str) -> bool:
+    """ "Alaska Air" of "Alaska Airlines", "Nanjing Pharma" of "Nanjing Pharmaceutical":
+    the same words, some of them cut short."""
+    shorts, words = short.split(), name.split()
+    if len(shorts) < 2 or len(shorts) != len(words) or shorts == words:
+        return False
+    return shorts[0] == words[0] and all(
+        s == w or (len(s) >= 3 and w.startswith(s)) for s, w in zip(shorts, words, strict=True)
+    )
 
 
 def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
@@ -592,6 +674,9 @@ def _initials_fit(caps: str, names: Iterable[str], sentences: list[str]) -> bool
         if len(initials) < 2:
             continue
         if caps == initials:
+            return True
+        # "ICE" of "InterContinental Exchange", "JPM" of "JPMorgan": capitals inside words
+        if caps == "".join(ch for ch in name if ch.isupper()):
             return True
         if caps[:-1] == initials and caps[-1] in _FORM_INITIALS:
             # only as the article writes it: "Universal Music Group", not "AlpInvest

@@ -33,7 +33,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
 
 
-_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&)[ \t]+|[ \t])"
+_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&|\+)[ \t]+|[ \t])"
 
 
 # lower-case legal forms close a name too: "Helio Grid plc", "Ostrava Steel a.s."
@@ -227,6 +227,13 @@ def possessive_place(token: str) -> bool:
     return stem != token and stem in NOT_COMPANIES
 
 
+def _place_lost_apostrophe(token: str) -> bool:
+    """ "UKs Warehouse REIT": a place's possessive whose apostrophe a scraper lost (only
+    initials: "Americas Silver" is a name)."""
+    stem = token[:-1]
+    return token.endswith("s") and len(stem) >= 2 and stem.isupper() and stem in NOT_COMPANIES
+
+
 _CLOSING = frozenset(
     """
     Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC plc PLC AG SA S.A. GmbH NV N.V. ASA AB Oyj SpA
@@ -329,6 +336,7 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
         _leading_not_name(tokens)
         or tokens[0] in OPENERS
         or possessive_place(tokens[0])
+        or (len(tokens) > 1 and _place_lost_apostrophe(tokens[0]))
         or ("-" in tokens[0] and _BASED.search(tokens[0]))
         # "Q4 of Sun's": once the quarter is dropped, no name opens with a small word
         or (tokens[0].isalpha() and tokens[0].islower())

@@ -25,6 +25,13 @@ _LEGAL_END = frozenset("inc corp ltd plc llc".split())  # noqa: SIM905
 _LEGAL_NEXT = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Limited|Corporation|PLC|plc)\b|\(")
 
 
+# Words that open a sentence rather than go on with a name
+_OPENER = re.compile(
+    r"[\"“‘(]?(?:The|It|Its|He|She|They|We|I|But|And|A|An|In|On|This|That|These|As|At|For|"
+    r"After|If|When|Shares|Analysts)\b"
+)
+
+
 def _closes_name(word: str, rest: str) -> bool:
     return word.lower() in _LEGAL_END and _LEGAL_NEXT.match(rest) is None
 
@@ -50,6 +57,8 @@ def sentences(paragraph: str) -> list[str]:
             short = word and (word.lower() in _ABBREV or len(word) == 1 or initialism)
             if short and not _closes_name(word, paragraph[match.end() :]):
                 continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
+            if word.lower() == "bros" and not _OPENER.match(paragraph, match.end()):
+                continue  # "Warner Bros. Discovery", not "… sold to Warner Bros. The deal"
         piece = paragraph[start:end].strip()
         if piece:
             out.append(piece)
