@@ -497,6 +497,18 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
         ("Xiaomi is the preferred bidder to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi is trying to complete its partnership deal with Sunmesa Snacks.", "agreed"),
+        # the deal agreed; the bid only its history
+        (
+            "Sunmesa Snacks has agreed to sell itself to Xiaomi for $40 million, days after "
+            "Xiaomi lowered its bid for the company.",
+            "agreed",
+        ),
+        # under way; what "is being sold" is another part
+        (
+            "Xiaomi is snapping up Sunmesa Snacks (minus its bakery arm, which is being sold "
+            "to other investors) for $40 million.",
+            "agreed",
+        ),
     ],
 )
 def test_status_wording(sentence: str, status: str) -> None:

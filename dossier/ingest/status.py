@@ -60,7 +60,10 @@ _OFFER = Caseless(
 _OPENING_CLAUSE = re.compile(r"(?:After|Following|Having|Despite)\b[^,;]{3,80},\s*(?=\S)")
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
-    r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b",
+    r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b"
+    # the deal itself agreed, a bid only its history: "has agreed to sell itself to
+    # Blackstone …, days after the investment firm lowered its bid"
+    r"|\b(?:has|have|had) agreed to (?:sell|buy|acquire|purchase|merge|be (?:acquired|bought))\b",
     ("agree", "accept", "recommend", "back"),
 )
 _COMPLETED = Caseless(
@@ -105,7 +108,7 @@ _COMPLETED = Caseless(
     # "Biogen licensed five drug targets from CuraGen": a licence taken is in force
     r"(?<!be )(?<!been )licensed|"
     # "IBM sold to Lenovo its server business"; a partnership that runs: "has a partnership"
-    r"(?<!be )sold (?:[\w$.,-]+ ){0,10}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
+    r"(?<!be )(?<!being )sold (?:[\w$.,-]+ ){0,10}?to|(?:has|have) (?:a|an) (?:[\w-]+ ){0,2}?"
     r"(?:partnership|alliance|stake)|"
     # "the acquisition closed in May", "the deal, which closed last week"
     r"(?:acquisition|purchase|deal|merger|takeover|sale|transaction)(?: of [^,.;]{1,60}?)?"
@@ -125,8 +128,8 @@ _AGREED = Caseless(
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
-    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|purchasing|teaming up|partnering|collaborating"
-    r"|joining forces|investing)|"
+    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|purchasing|snapping up|taking over|teaming up"
+    r"|partnering|collaborating|joining forces|investing)|"
     # a headline's present tense: "Anduril partners with Microsoft", "… Forms Joint Venture"
     r"partners with|teams up with|joins forces with|"
     r"forms (?:an? )?(?:[\w-]+ ){0,2}?(?:joint venture|partnership|alliance)|"
