@@ -1177,3 +1177,12 @@ def test_a_name_after_a_joined_plus_and_a_brothers_abbreviation_stays_whole() ->
     assert "Warehouse Vantage REIT" in names(
         "UKs Warehouse Vantage REIT has agreed to sell itself to Orsk Capital."
     )
+
+
+def test_a_group_and_another_company_of_its_name_are_two() -> None:
+    found = names(
+        "Halvard Group will put £200m into Halvard Atlantic, the airline said. Halvard "
+        "Atlantic has cut 3,000 jobs and Halvard Atlantic flights resume in May. Halvard "
+        "Group said the plan was approved."
+    )
+    assert {"Halvard", "Halvard Atlantic"} <= found, found

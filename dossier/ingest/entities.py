@@ -298,7 +298,7 @@ def _found_by_model(
         )
     for key, candidate in likely.items():
         phrase = candidate.phrase
-        if _known_phrase(finder, phrase):
+        if _known_phrase(finder, phrase) and not _another_of_a_group(found, finder, phrase):
             continue
         # "Halden Vind" and "Halden Vind AS": one company, drafted by its fuller name
         fuller = _with_legal_form(phrase, likely)
@@ -313,6 +313,30 @@ def _found_by_model(
             company = found[slug]
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, phrase))
             finder.add(slug, (phrase,))
+
+
+def _another_of_a_group(found: dict[str, NewCompany], finder: Finder, phrase: str) -> bool:
+    """ "Virgin Atlantic" in a story of "Virgin Group": a group's name before another
+    word is another company of the group, not the group (whose drafted name, "Virgin",
+    would otherwise claim it as a fuller form of itself)."""
+    if finder.knows(phrase) or finder.knows(usual_name(phrase)):
+        return False
+    tokens = phrase.split()
+    for cut in range(len(tokens) - 1, 0, -1):
+        group = found.get(finder.slug_of(" ".join(tokens[:cut])) or "")
+        if group is not None:
+            return _is_group(group)
+    return False
+
+
+def _is_group(company: NewCompany) -> bool:
+    """Whether the story names the company as a group: "Virgin Group", "Tata Sons"."""
+    return any(
+        a.startswith(company.name + " ") and a.split()[-1] in _GROUP_WORDS for a in company.aliases
+    )
+
+
+_GROUP_WORDS = frozenset({"Group", "Holdings", "Holding", "Sons"})
 
 
 # Below this the company model's phrases are noise even when another article names
@@ -476,13 +500,18 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
     for slug, company in list(found.items()):
         if slug not in found:
             continue
+        # "Virgin" of "Virgin Group" is no short form of "Virgin Atlantic"
+        group = _is_group(company)
         one_word = " " not in company.name
         longers = [
             c
             for c in found.values()
             if c is not company
             and (
-                _shortened(company.name, c.name)
+                (
+                    _shortened(company.name, c.name)
+                    and not (group and c.name.startswith(company.name + " "))
+                )
                 # "PSEG" and "Public Service Enterprise Group": initials with the legal form
                 or (
                     one_word
