@@ -245,6 +245,35 @@ def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
     assert body.split("\n")[:2] == ["May 29 , 2011", "Orland said it will buy Lenvar ."]
 
 
+def test_a_record_of_xml_fields_gives_its_story_and_its_fields() -> None:
+    from dossier.ingest.readers import _read_markdown
+
+    record = (
+        "<document_id>7a</document_id>\n<url>https://news.example/orland-lenvar/</url>\n"
+        "<title>Orland to buy Lenvar</title>\n<author>Ann Smith</author>\n"
+        "<published_time>2020-03-09T14:35:37+00:00</published_time>\n"
+        "<topics><topic>Takeover Talk</topic></topics>\n<content>\n"
+        "<p>Orland Corp agreed to buy Lenvar &amp; Co on Monday.</p>\n</content>\n"
+    )
+    body, meta, _ = _read_text("seeds/r.txt", record)
+    assert meta == {
+        "title": "Orland to buy Lenvar",
+        "published": "2020-03-09T14:35:37+00:00",
+        "url": "https://news.example/orland-lenvar/",
+        "author": "Ann Smith",
+    }
+    assert body.strip() == "Orland Corp agreed to buy Lenvar & Co on Monday."
+    assert body.count("\n") >= record[: record.index("<content>")].count("\n")
+    # front matter says more than the record, and comes first
+    body, meta, _ = _read_markdown(
+        "seeds/r.md", "---\noutlet: The Dock\ntitle: Mine\n---\n" + record
+    )
+    assert meta["outlet"] == "The Dock" and meta["title"] == "Mine"
+    assert meta["published"].startswith("2020-03-09") and "Takeover Talk" not in body
+    # markup with no field a seed has is read as before
+    assert _read_text("seeds/p.txt", "<div><content>Orland agreed.</content></div>")[1] == {}
+
+
 def test_text_that_only_starts_like_a_header_is_read_as_text() -> None:
     text = "Subject: the merger.\n\nOrland Corp agreed to buy Lenvar Ltd.\n"
     body, meta, _ = _read_text("seeds/note.txt", text)

@@ -116,7 +116,7 @@ def _read_text(rel: str, text: str) -> Read:
     mail = _mail(text)
     if mail is not None:
         return mail
-    archived = _archive_document(text) or _timeml_document(text)
+    archived = _archive_document(text) or _timeml_document(text) or _tagged_record(text, {})
     if archived is not None:
         return archived
     return _without_tags(_blank_rules(text)), {}, warnings
@@ -200,6 +200,48 @@ def _timeml_document(text: str) -> Read | None:
     return _without_tags(story, always=True), meta, ()
 
 
+# A dataset's record kept as XML fields ("<url>…</url> <title>…</title>
+# <published_time>…</published_time> <content><p>…</p></content>"): the story is in its
+# text element, what the seed's keys say in the others.
+_RECORD = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<[A-Za-z_]+>")
+_RECORD_TEXT = ("content", "text", "body", "article", "story", "maintext", "full_text")
+_RECORD_KEYS = {
+    "title": ("title", "headline"),
+    "published": (
+        "published_time", "published", "pubdate", "pub_date", "publish_date", "published_at",
+        "date", "datetime",
+    ),
+    "url": ("url", "link"),
+    "outlet": ("source", "outlet", "publisher", "site_name", "publication"),
+    "author": ("author", "byline"),
+}  # fmt: skip
+
+
+def _tagged_record(text: str, meta: dict[str, str]) -> Read | None:
+    """A record of XML fields' story, with what its fields say that ``meta`` (the
+    seed's front matter) does not; None when the text is no such record."""
+    if _RECORD.match(text) is None:
+        return None
+    body = next(
+        (m for n in _RECORD_TEXT if (m := re.search(rf"<{n}>(.*?)</{n}>", text, re.S | re.I))),
+        None,
+    )
+    if body is None:
+        return None
+    found: dict[str, str] = {}
+    for key, names in _RECORD_KEYS.items():
+        for name in names:
+            field = re.search(rf"<{name}>([^<]{{1,300}})</{name}>", text, re.I)
+            if field is not None and field.group(1).strip():
+                found[key] = html.unescape(" ".join(field.group(1).split()))
+                break
+    if not found:
+        return None  # a page's markup, not a record's fields
+    # the story's lines stay where they were
+    story = "\n" * text.count("\n", 0, body.start(1)) + body.group(1)
+    return _without_tags(story, always=True), {**found, **meta}, ()
+
+
 # the wire's typesetting codes, written as entities: "&QL;", "&HT;", "&Cx1f;"
 _ARCHIVE_CODE = re.compile(r"&(?:QL|QC|QR|HT|UR|LR|MD|Cx\w+);")
 
@@ -281,7 +323,7 @@ def _read_markdown(rel: str, text: str) -> Read:
     if text.startswith("+++\n"):
         return _read_toml_front(rel, text)
     if not text.startswith("---\n"):
-        return _strip_markup(text), {}, ()
+        return _tagged_record(text, {}) or (_strip_markup(text), {}, ())
     try:
         doc = parse(rel, text)
     except FrontMatterError as exc:
@@ -373,6 +415,10 @@ def _seed_fields(
             ),
         )
     # Blank lines keep body lines where they were, so nothing shifts for a reader.
+    padded = "\n" * (body_line - 1) + body
+    record = _tagged_record(padded, meta)
+    if record is not None:
+        return record[0], record[1], warnings
     return "\n" * (body_line - 1) + _strip_markup(body), meta, warnings
 
 
