@@ -157,6 +157,18 @@ def test_the_outlet_from_a_copyright_line_or_a_newsletter_call() -> None:
     assert _outlet(wire) == "Associated Press"
 
 
+def test_an_outlet_field_holding_a_page_title_a_copyright_or_code_is_cleaned() -> None:
+    body = "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
+
+    def given(outlet: str) -> str | None:
+        return _outlet(f"---\noutlet: '{outlet}'\n---\n{body}", "seeds/a.md")
+
+    assert given("Globex buys Initech in cash deal | Harbor Ledger") == "Harbor Ledger"
+    assert given("Copyright (c) 2008 Harbor Internet Ventures") == "Harbor Internet Ventures"
+    assert given("港湾日报版权所有") == "港湾日报"
+    assert given("作者： admin 时间：") is None
+
+
 def test_a_source_told_the_outlet_or_a_source_link_names_it() -> None:
     body = "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n\n"
     assert _outlet(body + "A person close to Globex told Reuters on Thursday.\n") == "Reuters"

@@ -51,6 +51,26 @@ _COMPACT_DATE = re.compile(r"\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
 _LEAD_DATE_VERBS = re.compile(r"\b(?:on|announced|said|revealed|reported|confirmed)\b", re.I)
 
 
+# "Copyright (c) 2008 ABC News Internet Ventures", "人民网版权所有": a credit's words
+_RIGHTS = re.compile(
+    r"^(?:copyright\s*)?(?:\(c\)|©)?\s*(?:\d{4}\s*)?|\s*(?:all rights reserved\.?|版权所有)$",
+    re.I,
+)
+# what no publication's name holds: code ("'date' => \""), a form's labels ("作者：")
+_NOT_A_NAME = re.compile(r"=>|[\"“”：{}<>]")
+
+
+def _outlet_name(outlet: str) -> str | None:
+    """A publication's name as a page's metadata or credit gives it, without a page
+    title before it ("… with Graphite deal | TechCrunch") or a copyright's words."""
+    if " | " in outlet:
+        outlet = outlet.rsplit(" | ", 1)[1]
+    name = _RIGHTS.sub("", outlet).strip(" .,")
+    if not name or _NOT_A_NAME.search(name):
+        return None
+    return name
+
+
 def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     meta = raw.meta
     lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
@@ -82,6 +102,8 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         or _site_name(url, raw.text)
         or _site_name(home_of_links(raw.text), raw.text)
     )
+    if outlet:
+        outlet = _outlet_name(outlet)
     if outlet and outlet.isupper() and outlet.isalpha() and len(outlet) > 5:
         # "(NEWMEDIAWIRE)": a credit in capitals, as the text spells the name
         outlet = spelled_out(outlet.lower(), raw.text.replace(outlet, "")) or outlet
