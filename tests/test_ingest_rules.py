@@ -1215,3 +1215,22 @@ def test_a_group_and_another_company_of_its_name_are_two() -> None:
         "Group said the plan was approved."
     )
     assert {"Halvard", "Halvard Atlantic"} <= found, found
+
+
+def test_further_purchases_in_one_sentence_and_their_own_buyers() -> None:
+    # one buyer, two purchases
+    assert deals(
+        "Orland Corp bought Lenvar Inc in 2015 and a year later acquired Tamber Labs Ltd."
+    ) == {
+        (("lenvar", "target"), ("orland", "acquirer")),
+        (("orland", "acquirer"), ("tamber-labs", "target")),
+    }
+    # a second buyer named before the second purchase is that purchase's buyer (and the
+    # year that opens the sentence is no part of the first buyer's name)
+    assert deals(
+        "In 1995 Orland Corp bought the animal health business of Lenvar Plc and Kestrel "
+        "Merieux SA acquired the veterinary business of Tamber Labs Ltd."
+    ) == {
+        (("lenvar", "target"), ("orland", "acquirer")),
+        (("kestrel-merieux", "acquirer"), ("tamber-labs", "target")),
+    }

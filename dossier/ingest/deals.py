@@ -470,14 +470,29 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
         if buyer is None or target is None or target.slug in taken:
             continue
         taken.add(target.slug)
+        # "Pfizer bought …, and Rhone Merieux acquired the veterinary business of Sanofi":
+        # a company named right before the cue is this purchase's buyer
+        subject = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m.end <= cue.start() and _SUBJECT_GAP.fullmatch(sentence, m.end, cue.start())
+            ),
+            None,
+        )
         finding = dataclasses.replace(
             hit.finding,
-            parties=((buyer, "acquirer"), (target.slug, "target")),
+            parties=((subject.slug if subject else buyer, "acquirer"), (target.slug, "target")),
             value=None,
             rule=f"{hit.finding.rule}; a further purchase in the same sentence",
         )
         found.append(dataclasses.replace(hit, finding=finding))
     return found
+
+
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+(?:Inc|Corp|Ltd|Plc|SA|AG|NV|Co)\b\.?)?,?\s+(?:(?:has|have|had|also|then|later)\s+)*"
+)
 
 
 # "Leerink Partners is acting as exclusive financial advisor to LAVA", "advised by

@@ -87,8 +87,29 @@ def pieces(sentence: str) -> tuple[tuple[int, str], ...]:
     """The capitalised phrases of a sentence (offset, text), a title-case headline cut
     into its names."""
     return tuple(
-        piece for start, end in _firm_names(sentence) for piece in _cut(start, sentence[start:end])
+        piece
+        for start, end in _firm_names(sentence)
+        for at in (_after_year(sentence, start, end),)
+        for piece in _cut(at, sentence[at:end])
     )
+
+
+# "In 1995 Pfizer bought", "by 2020 Orland had": a year after its preposition is no
+# part of the name after it ("© 2023 Vox Media" is a credit, and stays one phrase)
+_YEAR_FIRST = re.compile(
+    r"(?:(?:In|By|Since|Until|From|After|Before|During)[ \t]+)?(?:19|20)\d\d[ \t]+(?=\S)"
+)
+_YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|from|after|before|during)\s+$", re.I)
+
+
+def _after_year(sentence: str, start: int, end: int) -> int:
+    year = _YEAR_FIRST.match(sentence, start, end)
+    if year is None:
+        return start
+    opened = year.group(0)[:1].isalpha()
+    if not opened and _YEAR_BEFORE.search(sentence, max(0, start - 8), start) is None:
+        return start
+    return year.end()
 
 
 def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
@@ -225,6 +246,9 @@ def possessive_place(token: str) -> bool:
         return False  # what POSSESSIVE removes, tested without a regular expression
     stem = POSSESSIVE.sub("", token)
     return stem != token and stem in NOT_COMPANIES
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _place_lost_apostrophe(token: str) -> bool:
