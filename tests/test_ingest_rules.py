@@ -1234,3 +1234,16 @@ def test_further_purchases_in_one_sentence_and_their_own_buyers() -> None:
         (("lenvar", "target"), ("orland", "acquirer")),
         (("kestrel-merieux", "acquirer"), ("tamber-labs", "target")),
     }
+
+
+def test_a_person_owning_a_company_and_a_page_s_keyword_line_are_no_part_of_a_name() -> None:
+    found = names(
+        "Online alternatives have hurt papers, and Harold Lindqvist’s Orland Media "
+        "Corporation made a bet on tablets. Orland Media said sales rose."
+    )
+    assert "Orland Media" in found and not any("Lindqvist" in n for n in found), found
+    from dossier.ingest.companymodel import lower_words
+
+    tags = "shares aims air bonds singapore billion rights tamberholt airline fallout"
+    assert "tamberholt" not in lower_words([tags, "Tamberholt said it would invest."])
+    assert "cloud" in lower_words(["The cloud unit of the group grew."])

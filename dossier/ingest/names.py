@@ -354,6 +354,15 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     ):
         start += sum(len(t) + 1 for t in tokens[:caps])
         tokens = tokens[caps:]
+    # "Rupert Murdoch's News Corporation": the person who owns it is no part of its name
+    if (
+        len(tokens) > 2
+        and tokens[1].endswith(("'s", "’s"))
+        and tokens[1][:1].isupper()
+        and tokens[0] in first_names()
+    ):
+        start += len(tokens[0]) + len(tokens[1]) + 2
+        tokens = tokens[2:]
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
