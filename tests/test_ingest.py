@@ -503,6 +503,18 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
             "Xiaomi lowered its bid for the company.",
             "agreed",
         ),
+        # what happens once the deal closes: it has not yet
+        (
+            "Xiaomi will buy Sunmesa Snacks, and Sunmesa's chief will lead the unit once the "
+            "transaction is complete.",
+            "agreed",
+        ),
+        # a deal of the past
+        (
+            "It is second only to Xiaomi's $6 billion purchase of Sunmesa Snacks last year.",
+            "completed",
+        ),
+        ("Xiaomi said sales rose after its recent merger with Sunmesa Snacks.", "completed"),
         # under way; what "is being sold" is another part
         (
             "Xiaomi is snapping up Sunmesa Snacks (minus its bakery arm, which is being sold "

@@ -113,7 +113,19 @@ _COMPLETED = Caseless(
     # "the acquisition closed in May", "the deal, which closed last week"
     r"(?:acquisition|purchase|deal|merger|takeover|sale|transaction)(?: of [^,.;]{1,60}?)?"
     r"(?:,? which)? closed|"
-    r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal))\b"
+    r"confirmed (?:the|its) (?:acquisition|purchase|takeover|merger|deal)|"
+    # a deal of the past: "the recent merger between", "Dell's purchase of EMC last year"
+    r"(?:recent|recently (?:completed|closed)) (?:[\w$.-]+ ){0,2}?(?:merger|acquisition|purchase"
+    r"|takeover)|(?:acquisition|purchase|takeover|merger)(?: of [^,.;]{1,60}?)? (?:last year"
+    r"|last month|a year ago|years ago))\b"
+)
+# what is to happen when the deal closes: it has not yet ("once the transaction is
+# complete", "when the merger closes", "until the acquisition is completed")
+_PENDING = Caseless(
+    r"\b(?:once|when|until|after|before) the (?:[\w-]+ ){0,2}?(?:deal|transaction|merger"
+    r"|acquisition|purchase|takeover|sale) (?:is |has been |was )?(?:complete|completed|closes"
+    r"|closed|finali[sz]ed)\b",
+    ("once", "when", "until", "after", "before"),
 )
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
@@ -186,6 +198,8 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "completed", True
     if _RUMOR.search(sentence, low):
         return "rumored", True
+    if _PENDING.search(sentence, low):
+        return "agreed", True
     if _COMPLETED.search(sentence, low):
         return "completed", True
     if _REPORTED.search(sentence, low):
