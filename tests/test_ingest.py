@@ -503,6 +503,12 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
             "Xiaomi lowered its bid for the company.",
             "agreed",
         ),
+        # the opening clause tells how it was heard of before
+        (
+            "Not long after being rumored in mailing lists, Xiaomi has sold its chip unit to "
+            "Sunmesa Snacks.",
+            "completed",
+        ),
         # what happens once the deal closes: it has not yet
         (
             "Xiaomi will buy Sunmesa Snacks, and Sunmesa's chief will lead the unit once the "

@@ -57,7 +57,10 @@ _OFFER = Caseless(
     r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
     r"|takeover (?:bid|approach)|bid for)\b"
 )
-_OPENING_CLAUSE = re.compile(r"(?:After|Following|Having|Despite)\b[^,;]{3,80},\s*(?=\S)")
+_OPENING_CLAUSE = re.compile(
+    r"(?:(?:Not long|Shortly|Soon|Days|Weeks|Months|Years) after|After|Following|Having|Despite)"
+    r"\b[^,;]{3,80},\s*(?=\S)"
+)
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
     r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b"
