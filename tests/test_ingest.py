@@ -505,8 +505,8 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
         ),
         # the opening clause tells how it was heard of before
         (
-            "Not long after being rumored in mailing lists, Xiaomi has sold its chip unit to "
-            "Sunmesa Snacks.",
+            "Not long after being rumored in mailing lists, Xiaomi has bought Sunmesa Snacks "
+            "for $40 million.",
             "completed",
         ),
         # what happens once the deal closes: it has not yet
