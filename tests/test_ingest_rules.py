@@ -1247,3 +1247,13 @@ def test_a_person_owning_a_company_and_a_page_s_keyword_line_are_no_part_of_a_na
     tags = "shares aims air bonds singapore billion rights tamberholt airline fallout"
     assert "tamberholt" not in lower_words([tags, "Tamberholt said it would invest."])
     assert "cloud" in lower_words(["The cloud unit of the group grew."])
+
+
+def test_a_sentence_adverb_and_a_trade_union_are_no_companies() -> None:
+    found = names(
+        "Orland Shipping Ltd said profits rose. Nevertheless, the carrier warned that demand "
+        "would fall. Moreover, the Teamsters and the Screen Actors Guild said Orland Shipping "
+        "must keep its crews."
+    )
+    assert "Orland Shipping" in found
+    assert not {"Nevertheless", "Moreover", "Teamsters", "Screen Actors Guild"} & found, found

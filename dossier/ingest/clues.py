@@ -263,7 +263,8 @@ _PUBLIC_BODIES = frozenset(
     Administration Department Ministry Agency Commission Authority Council Court Region
     Province County Parliament Congress Senate Police University College School
     Government Bureau Directorate Tribunal Regulator Municipality Assembly Union
-    Foundation Institute Museum Society Association Federation Charity
+    Foundation Institute Museum Society Association Federation Charity Guild Teamsters
+    Brotherhood
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

@@ -139,6 +139,9 @@ NOT_COMPANIES = _words(
     Lithuania Slovakia Slovenia Croatia Serbia Bulgaria Macau Zealand Europe's China's
     The A An This That These Those It Its He She They We I You Our Their His Her But And
     Or However Meanwhile Also While When Where What Why How Which Who If As At In On Of
+    Nevertheless Nonetheless Moreover Furthermore Additionally Separately Instead Indeed
+    Consequently Therefore Thus Hence Similarly Likewise Elsewhere Previously Currently
+    Ultimately Notably Importantly Accordingly Regardless Initially Recently Teamsters
     For By From With After Before Since Under Over Despite Although Though Yet So Then
     Now Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
     March April May June July August September October November December Jan Feb Mar Apr
