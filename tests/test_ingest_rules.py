@@ -1257,3 +1257,12 @@ def test_a_sentence_adverb_and_a_trade_union_are_no_companies() -> None:
     )
     assert "Orland Shipping" in found
     assert not {"Nevertheless", "Moreover", "Teamsters", "Screen Actors Guild"} & found, found
+
+
+def test_a_city_spelled_like_a_nationality_before_one_word_stays_in_the_name() -> None:
+    found = names("Orland Air bought a 50% stake in Dubai Kestrel from Lenvar Group Ltd.")
+    assert "Dubai Kestrel" in found and "Kestrel" not in found, found
+    # a nationality still describes: "Chinese Tencent" is Tencent
+    assert "Tamberholt" in names(
+        "Chinese Tamberholt agreed to buy Lenvar Group Ltd; Tamberholt said the deal closed."
+    )

@@ -486,7 +486,7 @@ def _leading_not_name(tokens: list[str]) -> bool:
                 len(rest) == 1
                 and rest[0] not in NOT_COMPANIES
                 and first not in _NOT_PLACES
-                and not _DEMONYM.search(first)
+                and not (_DEMONYM.search(first) and first not in _PLACES_LIKE_DEMONYMS)
             )
         )
     )
@@ -515,6 +515,14 @@ _NOT_PLACES = frozenset(
 
 # "Chinese", "Dutch", "Israeli": a nationality before a name is not part of it
 _DEMONYM = re.compile(r"(?:ese|ish|ian|an|ch|i)$")
+# places spelled like nationalities: "Dubai Express", "Japan Tobacco", "Wuhan Steel"
+_PLACES_LIKE_DEMONYMS = frozenset(
+    """
+    Dubai Mumbai Delhi Shanghai Hanoi Dhabi Brunei Fiji Haiti Mali Malawi Djibouti Nairobi
+    Japan Taiwan Iran Oman Sudan Jordan Milan Pakistan Afghanistan Kazakhstan Uzbekistan
+    Bhutan Azerbaijan Wuhan Busan
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 _FUNCTION_LOWER = frozenset(
