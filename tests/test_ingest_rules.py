@@ -1266,3 +1266,13 @@ def test_a_city_spelled_like_a_nationality_before_one_word_stays_in_the_name() -
     assert "Tamberholt" in names(
         "Chinese Tamberholt agreed to buy Lenvar Group Ltd; Tamberholt said the deal closed."
     )
+
+
+def test_a_brand_that_opens_in_lower_case_is_a_name_but_a_product_or_unit_is_not() -> None:
+    found = names(
+        "Orland Exchange Inc approached eHarbor Inc about buying the online marketplace. "
+        "eHarbor said it would review the offer, and eHarbor shares rose 9%. Its app runs "
+        "on the iPhone and iPad, and its servers draw 5 kWh."
+    )
+    assert "eHarbor" in found, found
+    assert not {"iPhone", "iPad", "kWh"} & found, found

@@ -167,12 +167,14 @@ class Finder:
         return [
             (m.start(1), folded[m.start(1) : m.end(1)])
             for m in _CAPITALISED.finditer(sentence)
-            if m.group(2).isupper() or m.group(2).isdigit()
+            if m.group(2).isupper() or m.group(2).isdigit() or _CAMEL_START.match(m.group(1))
         ]
 
     def _mention(self, sentence: str, start: int, end: int) -> Mention | None:
         text = sentence[start:end]
-        if not _CJK.search(text) and not (text[0].isupper() or text[0].isdigit()):
+        if not _CJK.search(text) and not (
+            text[0].isupper() or text[0].isdigit() or _CAMEL_START.match(text)
+        ):
             return None  # "apple", "vivo" in lower case are words, not the companies
         after = _NEXT_WORD.match(sentence, end)
         if after and after.group(1) in OUTLET_WORDS:
@@ -207,7 +209,9 @@ _BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
 # that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
 # word-character class except U+0345, which Finder._words checks for.
-_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ])((?=([^\W_]))[\w&]+)")
+_CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ](?![a-z]?[A-Z]))((?=([^\W_]))[\w&]+)")
+# a brand that opens in lower case: "eBay", "iHerb" (not "apple")
+_CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 _NONE = Mention("", 0, 0)

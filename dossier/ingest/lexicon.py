@@ -166,7 +166,8 @@ NOT_COMPANIES = _words(
     President Vice Minister Director Officer Founder Chairman Board Mr Ms Dr Prof
     Windows Office Android iOS Azure Cortana MIUI HarmonyOS Skype Bing Edge Teams Xbox
     iPhone Galaxy Pixel Mi Redmi POCO WeChat Alipay ChatGPT Gemini Copilot Kindle
-    PlayStation
+    PlayStation iPad iPads iPhones iPod iPods iTunes iCloud iMac iMacs iMessage iWatch iBooks
+    eBook eBooks eSports eCommerce iGaming iPadOS eReader eReaders
     Alabama Alaska Arizona Arkansas Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
     Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
     Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon

@@ -30,7 +30,11 @@ fold = lru_cache(maxsize=8192)(_fold_uncached)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 
 
-TOKEN = rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
+# (a brand that opens in lower case: "eBay", "iHerb", "eUniverse"; not a unit, "kWh")
+TOKEN = (
+    rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
+    rf"|[a-z]{{1,2}}[{_UPPER}][a-z]{{2,}}(?:[\w&'’./-]*[\w.])?"
+)
 
 
 _JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&|\+)[ \t]+|[ \t])"
