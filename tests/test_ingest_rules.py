@@ -1187,6 +1187,11 @@ def test_a_story_shortening_a_name_in_other_ways_drafts_one_company() -> None:
         "shares rose."
     )
     assert "IHE" in found["InterHarbor Exchange"], found  # capitals inside a word
+    ticker = drafted(
+        "OrlandMorgan Chase agreed to buy Lenvar Inc for $40 million. OrlandMorgan said OM "
+        "shares rose, and OM stock gained 2%."
+    )
+    assert "OM" not in ticker and "OM" in ticker["OrlandMorgan Chase"], ticker
     assert "UO LNG" in found["United Orsk LNG"], found  # initials, then the rest
     # a name's last word alone is another company when the words before it also stand
     # alone: "Exxon" and "Mobil"

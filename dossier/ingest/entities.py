@@ -691,7 +691,7 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                 break
 
 
-_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|SA|AG|NV)\.?)+$")
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|SA|AG|NV)\.?)+$")
 
 
 # The initials of a company's legal or descriptive word, which its initials often keep
@@ -703,13 +703,17 @@ _FORM_WORDS = LEGAL | DESCRIPTIVE | {"Company", "Corporation", "Limited"}
 
 def _initials_fit(caps: str, names: Iterable[str], sentences: list[str]) -> bool:
     for name in names:
+        # "ICE" of "InterContinental Exchange", "JPM" of "JPMorgan": capitals inside words
+        if (
+            len(caps) >= 2
+            and not name.isupper()
+            and caps == "".join(ch for ch in name if ch.isupper())
+        ):
+            return True
         initials = initials_of(name)
         if len(initials) < 2:
             continue
         if caps == initials:
-            return True
-        # "ICE" of "InterContinental Exchange", "JPM" of "JPMorgan": capitals inside words
-        if caps == "".join(ch for ch in name if ch.isupper()):
             return True
         if caps[:-1] == initials and caps[-1] in _FORM_INITIALS:
             # only as the article writes it: "Universal Music Group", not "AlpInvest
