@@ -41,10 +41,8 @@ from .mkdocs_session import (
 )
 from .pagecache import (
     CACHE_DIR,
-    KeptPages,
     PageCache,
     bytes_key,
-    last_site,
     page_cache,
     page_key,
     record_site,
@@ -83,7 +81,7 @@ class BuildRequest:
     progress: Callable[[int, int], None] | None = None  # (done, total)
     missing: frozenset[str] = frozenset()  # pages workers may wrap; empty: no workers
     memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
-    kept: KeptPages | None = None  # the last site's pages, to link rather than write
+    cache: PageCache | None = None  # the store of finished pages, the last site opened
     pages_done: Callable[[], None] = lambda: None  # see build_site
     search: IndexAhead | None = None  # the search index, under way since the pages were rendered
 
@@ -104,6 +102,7 @@ def build_site(
     pages_done: Callable[[], None] = lambda: None,
     search: IndexAhead | None = None,
     inputs: str = "",
+    cache: PageCache | None = None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
@@ -111,7 +110,9 @@ def build_site(
     ``pages_done`` once every page and file is written, while the search index is made
     (the build may still fail: only for what holds either way); ``search``: the index
     being made since the pages were rendered (search_ahead.py); ``inputs``: their
-    digest, for the next build to find (pagecache.current_site)."""
+    digest, for the next build to find (pagecache.KeptPages.current); ``cache``: the
+    store of finished pages with the last site opened (pagecache.site_cache), if the
+    build's caller has it."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -121,14 +122,16 @@ def build_site(
     try:
         with quiet_logs() as warnings, source_date(rendered.as_of):
             config = load_config(root / "mkdocs.yml", tmp)
-            cache = page_cache(root, MkDocsSession(config))
+            if cache is None:
+                cache = page_cache(root, MkDocsSession(config))
+                cache.open_site(root, site_dir)
             cache.list_entries()
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
-            kept = last_site(root, site_dir)
+            kept = cache.last
             request = BuildRequest(
-                rendered, warnings, progress, wrap, memos, kept, pages_done, search
+                rendered, warnings, progress, wrap, memos, cache, pages_done, search
             )
             HOOKS.pending = request
             try:
@@ -215,7 +218,6 @@ class SiteBuild:
         self.progress = request.progress if request else None
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else memos
-        self.kept = request.kept if request and not serving else None
         self.recording = request is not None and not serving  # build_site records the site
         self.pages_done = request.pages_done if request else lambda: None
         if request is not None and not serving:
@@ -240,9 +242,9 @@ class SiteBuild:
     def _keep(self, path: str, dest: str) -> bool:
         """Whether the page's file is the last site's, to link (MkDocs then skips it)."""
         key = self.keys[path]
-        if self.kept is None or not self.cache.has(key):
+        if self.cache.last is None or not self.cache.has(key):
             return False
-        found = self.kept.file(dest, key)
+        found = self.cache.file(dest, key)
         if found is None:
             return False
         self.linked[path] = found
@@ -283,10 +285,10 @@ class SiteBuild:
                 return None
         else:
             key = self.output_keys[dest] = text_key(text)
-        return self.kept.file(dest, key) if self.kept is not None else None
+        return self.cache.file(dest, key)
 
     def _held(self, dest: str, key: str) -> bool:
-        return self.kept is not None and self.kept.file(dest, key) is not None
+        return self.cache.file(dest, key) is not None
 
     def on_page_markdown(self, markdown: str, page: Any) -> str:
         ours = self.pages.get(page.file.src_uri)
@@ -594,7 +596,8 @@ class Hooks:
             os.environ["SOURCE_DATE_EPOCH"] = epoch(rendered.as_of)
         session = MkDocsSession(config)
         memos = self.memos if serving else None
-        cache = page_cache(root, session)
+        # build_site's store (the last site opened) or, serving or not, one of its own
+        cache = request.cache if request and request.cache else page_cache(root, session)
         self.build = SiteBuild(session, rendered, cache, serving, request, memos)
         return self.build.on_files(files)
 

@@ -22,7 +22,7 @@ produced, the digest of every input (``inputs_digest``: the briefings and seeds 
 loaded, the git history shown, templates/, Dossier's code and libraries and the
 engine's setup; builds are deterministic), the folder's stamp, and each page's file
 with its key and stamp (inode, size, modification time). A build whose inputs have
-that digest, into that same folder, has nothing to write (``current_site``; a folder
+that digest, into that same folder, has nothing to write (``KeptPages.current``; a folder
 swapped in, deleted or replaced by hand has another stamp). Otherwise most pages of a
 build after an edit are the very bytes the last build wrote: a hard link to the last
 site's file gives the new folder that file without reading the cache entry or writing
@@ -85,6 +85,7 @@ class PageCache:
         self.compiled_dir = directory / "theme-templates" / setup.hexdigest()[:16]
         self.used: set[str] = set()
         self._listed: set[str] | None = None  # entries present when listed (list_entries)
+        self.last: KeptPages | None = None  # the last site, once a build opened it
         if tag:
             _forget_old_variants(directory, self.directory)
 
@@ -104,9 +105,12 @@ class PageCache:
 
     def list_entries(self) -> None:
         """Answer ``has`` from one listing of the folder, not a stat per page (a build of
-        `build.py` asks for every page three times). Not under serve, whose cache lives
-        across saves while anyone may delete .dossier/; a build's process that finds an
-        entry gone after listing it stops, as when it goes between ``has`` and ``get``."""
+        `build.py` asks for every page three times), listed once per build. Not under
+        serve, whose cache lives across saves while anyone may delete .dossier/; a build's
+        process that finds an entry gone after listing it stops, as when it goes between
+        ``has`` and ``get``."""
+        if self._listed is not None:
+            return
         listed: set[str] = set()
         with contextlib.suppress(OSError):
             for sub in os.scandir(self.directory):
@@ -123,6 +127,21 @@ class PageCache:
         self.used.add(key)
         html: str = entry["html"]
         return html
+
+    def open_site(self, root: Path, site_dir: Path) -> KeptPages | None:
+        """Take the last build's site folder into this store (``last``): its files of
+        pages and generated files unchanged are linked rather than written again."""
+        self.last = last_site(root, site_dir)
+        return self.last
+
+    def file(self, dest: str, key: str) -> Path | None:
+        """The last site's file for ``dest``, if it is the one built under ``key``."""
+        return self.last.file(dest, key) if self.last is not None else None
+
+    def read(self, dest: str, key: str) -> str | None:
+        """A finished page's text: from the last site's file, else from its entry."""
+        found = self.file(dest, key)
+        return found.read_text("utf-8") if found is not None else self.get(key)
 
     def keep(self, key: str) -> None:
         """Count the entry as used by this build without reading it (prune keeps it)."""
@@ -236,8 +255,11 @@ class KeptPages:
     stamp: Stamp  # the site folder's, just after the build
     count: int  # the site's pages (the rest of ``pages`` are generated files)
 
+    def current(self, inputs: str) -> bool:
+        """Whether the site folder is still what this build wrote from these ``inputs``."""
+        return self.inputs == inputs and self.stamp == _stamp(self.site)
+
     def file(self, dest: str, key: str) -> Path | None:
-        """The last site's file for ``dest``, if it is the one built under ``key``."""
         kept = self.pages.get(dest)
         if kept is None or kept[0] != key:
             return None
@@ -269,14 +291,6 @@ def last_site(root: Path, site_dir: Path) -> KeptPages | None:
         return KeptPages(site_dir.resolve(), pages, str(data["inputs"]), stamp, int(data["count"]))
     except (OSError, ValueError, KeyError, TypeError):  # none, damaged: write every page
         return None
-
-
-def current_site(root: Path, site_dir: Path, inputs: str) -> KeptPages | None:
-    """The last build, if ``site_dir`` is still what it wrote from these very inputs."""
-    kept = last_site(root, site_dir)
-    if kept is None or kept.inputs != inputs or kept.stamp != _stamp(site_dir):
-        return None
-    return kept
 
 
 def record_site(

@@ -80,7 +80,7 @@ def delete_cache(root: Path, rng: random.Random) -> None:
 
 
 def nothing(root: Path, rng: random.Random) -> None:
-    """No edit: the build finds site/ up to date and writes nothing (pagecache.current_site)."""
+    """No edit: the build finds site/ up to date and writes nothing (KeptPages.current)."""
 
 
 def delete_site(root: Path, rng: random.Random) -> None:
