@@ -151,6 +151,7 @@ def build_site(
             if built is not None:
                 files, linked = built.page_files(), built.same_files()
                 record_site(root, site_dir, files, len(built.pages), inputs, linked, kept)
+                cache.drop(set(built.keys.values()))  # the new site holds them now
                 if built.searching is not None:
                     built.searching.prune()
             meanwhile()
@@ -336,7 +337,8 @@ class SiteBuild:
                 if self.team is not None and path in self.team.position:
                     self.team.read += 1
             else:
-                self.cache.put(self.keys[path], output)
+                if not self.recording:  # a recorded site holds its pages (build_site)
+                    self.cache.put(self.keys[path], output)
                 self.written += 1
             self._report()
         if self.team is not None:

@@ -8,12 +8,14 @@ this code). A page's key is a hash of that setup and of the page's fingerprint i
 page graph (render/inputs.py: its template, its job and the digests of every input it
 shows), so a fresh `build.py` finds a page before rendering it; with custom templates,
 whose inputs the graph does not know, the key hashes the rendered page instead. Either
-way a changed input is a different key, and a stale entry is never picked. The entry
-holds the page's final HTML.
+way a changed input is a different key, and a stale entry is never picked.
 
-The cache lives in ``.dossier/cache/`` under the project and may be deleted at any
-time; the next build is then a full one. After a complete build, entries that build
-did not use are removed, so the cache stays the size of one site.
+One store, each page once: a page that the last site holds (below) is read from that
+site's file; the cache's own entries in ``.dossier/cache/`` hold only what no recorded
+site does: the pages of `serve` and of a plain ``mkdocs build``, and those forked
+workers wrap for the build's process (dropped once the new site is recorded). It may
+be deleted at any time, as may site/; the next build is then a full one. After a
+complete build, entries that build did not use are removed.
 
 The last site: every build assembles a whole new site folder and swaps it in
 (atomic.py), so the last good site stays until the new one is complete. After each
@@ -86,6 +88,8 @@ class PageCache:
         self.used: set[str] = set()
         self._listed: set[str] | None = None  # entries present when listed (list_entries)
         self.last: KeptPages | None = None  # the last site, once a build opened it
+        self._in_site: dict[str, str] = {}  # the last site's pages: key → site path
+        self._site_files: dict[str, Path | None] = {}  # key → its file, checked once
         if tag:
             _forget_old_variants(directory, self.directory)
 
@@ -101,7 +105,15 @@ class PageCache:
     def has(self, key: str) -> bool:
         # An entry not listed may have been stored since (by a worker): look.
         listed = self._listed is not None and key in self._listed
-        return listed or self._path(key).is_file()
+        return listed or self._site_file(key) is not None or self._path(key).is_file()
+
+    def _site_file(self, key: str) -> Path | None:
+        """The last site's file of the page built under ``key``, if it is still the very
+        file that build wrote (looked at once per build)."""
+        if key not in self._site_files:
+            dest = self._in_site.get(key)
+            self._site_files[key] = self.file(dest, key) if dest is not None else None
+        return self._site_files[key]
 
     def list_entries(self) -> None:
         """Answer ``has`` from one listing of the folder, not a stat per page (a build of
@@ -120,18 +132,24 @@ class PageCache:
         self._listed = listed
 
     def get(self, key: str) -> str | None:
-        try:
-            entry = json.loads(self._path(key).read_text("utf-8"))
-        except (OSError, ValueError):  # missing, or damaged: rebuild the page
+        found = self._site_file(key)
+        try:  # bytes decoded, not read_text: a page's "\r" stays as written
+            if found is not None:
+                html = found.read_bytes().decode("utf-8")
+            else:
+                html = str(json.loads(self._path(key).read_bytes())["html"])
+        except (OSError, ValueError, KeyError, TypeError):  # missing, or damaged: rebuild
             return None
         self.used.add(key)
-        html: str = entry["html"]
         return html
 
     def open_site(self, root: Path, site_dir: Path) -> KeptPages | None:
         """Take the last build's site folder into this store (``last``): its files of
         pages and generated files unchanged are linked rather than written again."""
         self.last = last_site(root, site_dir)
+        pages = self.last.pages.items() if self.last is not None else ()
+        self._in_site = {key: dest for dest, (key, _) in pages}
+        self._site_files = {}
         return self.last
 
     def file(self, dest: str, key: str) -> Path | None:
@@ -151,6 +169,14 @@ class PageCache:
         # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
         write_cache(self._path(key), json.dumps({"html": html}, ensure_ascii=False).encode())
         self.used.add(key)
+
+    def drop(self, keys: Collection[str]) -> None:
+        """Delete the entries of ``keys`` (pages the site just recorded now holds: one copy
+        of each page, in the site; the entries left are a server's and workers')."""
+        for path in self.directory.glob("*/*.json"):
+            if path.stem in keys:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def prune(self) -> None:
         """Drop entries this build did not use (call only after a complete build)."""
