@@ -125,7 +125,6 @@ def build_site(
             if cache is None:
                 cache = page_cache(root, MkDocsSession(config))
                 cache.open_site(root, site_dir)
-            cache.list_entries()
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
@@ -221,8 +220,6 @@ class SiteBuild:
         self.memos = request.memos if request else memos
         self.recording = request is not None and not serving  # build_site records the site
         self.pages_done = request.pages_done if request else lambda: None
-        if request is not None and not serving:
-            cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.output_keys: dict[str, str] = {}  # generated files (site path) → text_key
         self.feeds: KeptFeeds | None = None  # company feeds by their inputs (not under serve)
@@ -249,7 +246,6 @@ class SiteBuild:
         if found is None:
             return False
         self.linked[path] = found
-        self.cache.keep(key)  # not read, but still this build's page
         return True
 
     def on_nav(self, nav: Any) -> Any:

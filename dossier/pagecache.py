@@ -86,7 +86,6 @@ class PageCache:
         setup = hashlib.sha256(self.fingerprint.encode())
         self.compiled_dir = directory / "theme-templates" / setup.hexdigest()[:16]
         self.used: set[str] = set()
-        self._listed: set[str] | None = None  # entries present when listed (list_entries)
         self.last: KeptPages | None = None  # the last site, once a build opened it
         self._in_site: dict[str, str] = {}  # the last site's pages: key → site path
         self._site_files: dict[str, Path | None] = {}  # key → its file, checked once
@@ -103,9 +102,7 @@ class PageCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
-        # An entry not listed may have been stored since (by a worker): look.
-        listed = self._listed is not None and key in self._listed
-        return listed or self._site_file(key) is not None or self._path(key).is_file()
+        return self._site_file(key) is not None or self._path(key).is_file()
 
     def _site_file(self, key: str) -> Path | None:
         """The last site's file of the page built under ``key``, if it is still the very
@@ -114,22 +111,6 @@ class PageCache:
             dest = self._in_site.get(key)
             self._site_files[key] = self.file(dest, key) if dest is not None else None
         return self._site_files[key]
-
-    def list_entries(self) -> None:
-        """Answer ``has`` from one listing of the folder, not a stat per page (a build of
-        `build.py` asks for every page three times), listed once per build. Not under
-        serve, whose cache lives across saves while anyone may delete .dossier/; a build's
-        process that finds an entry gone after listing it stops, as when it goes between
-        ``has`` and ``get``."""
-        if self._listed is not None:
-            return
-        listed: set[str] = set()
-        with contextlib.suppress(OSError):
-            for sub in os.scandir(self.directory):
-                if sub.is_dir(follow_symlinks=False):
-                    with os.scandir(sub.path) as entries:
-                        listed.update(e.name[:-5] for e in entries if e.name.endswith(".json"))
-        self._listed = listed
 
     def get(self, key: str) -> str | None:
         found = self._site_file(key)
@@ -161,10 +142,6 @@ class PageCache:
         found = self.file(dest, key)
         return found.read_text("utf-8") if found is not None else self.get(key)
 
-    def keep(self, key: str) -> None:
-        """Count the entry as used by this build without reading it (prune keeps it)."""
-        self.used.add(key)
-
     def put(self, key: str, html: str) -> None:
         # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
         write_cache(self._path(key), json.dumps({"html": html}, ensure_ascii=False).encode())
@@ -190,8 +167,6 @@ class PageCache:
             if path.stem not in self.used:
                 with contextlib.suppress(OSError):
                     path.unlink()
-                if self._listed is not None:
-                    self._listed.discard(path.stem)
 
 
 _KEEP_VARIANTS = 3  # servers on other ports, most recently used first
@@ -229,7 +204,6 @@ def site_cache(root: Path) -> PageCache:
 
 def cached_pages(cache: PageCache) -> Callable[[str], bool]:
     """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
-    cache.list_entries()
     return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
 
 

@@ -145,7 +145,6 @@ def start(rendered: RenderedSite, cache: PageCache) -> IndexAhead | None:
         return None
     searched = [page for page in rendered.pages if not page.listing]
     keys = {page.url: page_key(cache, page) for page in searched}
-    cache.list_entries()
     missing = sum(not cache.has(page_key(cache, page)) for page in rendered.pages)
     linked = (cache.file(dest, key) for dest, key in keys.items())
     first = next((found for found in linked if found is not None), None)
