@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import dir_mode, recover, swap_dir
+from .atomic import dir_mode, recover, swap_dir, write_bytes
 from .build_env import code_digest, epoch, quiet_logs, source_date
 from .errors import SiteBuildError
 from .exports import ExportMemos, KeptFeeds, export_files
 from .header_search import HeaderSearch
 from .mkdocs_session import (
     MkDocsSession,
+    Unsupported,
     cache_compiled,
     load_config,
     page_toc,
@@ -40,9 +41,8 @@ from .mkdocs_session import (
 )
 from .pagecache import (
     CACHE_DIR,
-    KeptPages,
     PageCache,
-    last_site,
+    bytes_key,
     page_cache,
     page_key,
     record_site,
@@ -58,6 +58,10 @@ from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
 TEAM_MIN = 400  # fewer pages to wrap than this: forking workers does not pay
+
+
+class NeedsFullBuild(Exception):
+    """The change reaches something only a full build writes (serve builds in full)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class BuildRequest:
     progress: Callable[[int, int], None] | None = None  # (done, total)
     missing: frozenset[str] = frozenset()  # pages workers may wrap; empty: no workers
     memos: ExportMemos | None = None  # exports kept from the last build (build.py: on disk)
-    kept: KeptPages | None = None  # the last site's pages, to link rather than write
+    cache: PageCache | None = None  # the store of finished pages, the last site opened
     pages_done: Callable[[], None] = lambda: None  # see build_site
     search: IndexAhead | None = None  # the search index, under way since the pages were rendered
 
@@ -98,6 +102,7 @@ def build_site(
     pages_done: Callable[[], None] = lambda: None,
     search: IndexAhead | None = None,
     inputs: str = "",
+    cache: PageCache | None = None,
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
@@ -105,7 +110,9 @@ def build_site(
     ``pages_done`` once every page and file is written, while the search index is made
     (the build may still fail: only for what holds either way); ``search``: the index
     being made since the pages were rendered (search_ahead.py); ``inputs``: their
-    digest, for the next build to find (pagecache.current_site)."""
+    digest, for the next build to find (pagecache.KeptPages.current); ``cache``: the
+    store of finished pages with the last site opened (pagecache.site_cache), if the
+    build's caller has it."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -115,14 +122,15 @@ def build_site(
     try:
         with quiet_logs() as warnings, source_date(rendered.as_of):
             config = load_config(root / "mkdocs.yml", tmp)
-            cache = page_cache(root, MkDocsSession(config))
-            cache.list_entries()
+            if cache is None:
+                cache = page_cache(root, MkDocsSession(config))
+                cache.open_site(root, site_dir)
             missing = [p.path for p in rendered.pages if not cache.has(page_key(cache, p))]
             team = len(missing) >= TEAM_MIN and workers() > 1 and can_fork()
             wrap = frozenset(missing if team else ())
-            kept = last_site(root, site_dir)
+            kept = cache.last
             request = BuildRequest(
-                rendered, warnings, progress, wrap, memos, kept, pages_done, search
+                rendered, warnings, progress, wrap, memos, cache, pages_done, search
             )
             HOOKS.pending = request
             try:
@@ -142,6 +150,7 @@ def build_site(
             if built is not None:
                 files, linked = built.page_files(), built.same_files()
                 record_site(root, site_dir, files, len(built.pages), inputs, linked, kept)
+                cache.drop(set(built.keys.values()))  # the new site holds them now
                 if built.searching is not None:
                     built.searching.prune()
             meanwhile()
@@ -182,8 +191,9 @@ def site_outputs(
 class SiteBuild:
     """One MkDocs build of a RenderedSite: the state its hook events share.
 
-    Under serve, the in-place updates (serving.py) keep using the last full build's
-    SiteBuild: its session (MkDocs's setup) and its pages.
+    Under serve it is also the served site: the in-place updates (serving.py) bring the
+    last full build's SiteBuild (its session, pages, keys and generated files) up to
+    each save's RenderedSite.
     """
 
     def __init__(
@@ -201,17 +211,15 @@ class SiteBuild:
         self.hits: set[str] = set()  # pages taken from the cache
         self.loaded: CachedPage | None = None  # the cached page being written now
         self.written = self.reused = 0
-        # Under serve, generated files besides the pages → text_key (serving.State.outputs)
+        # Under serve, generated files besides the pages → text_key: their digests, not
+        # their texts (every feed and export a second time: 180 MB at 10,000 articles)
         self.outputs: dict[str, str] = {}
         self.warnings = request.warnings if request else []
         self.progress = request.progress if request else None
         self.missing = request.missing if request and not serving else frozenset()
         self.memos = request.memos if request else memos
-        self.kept = request.kept if request and not serving else None
         self.recording = request is not None and not serving  # build_site records the site
         self.pages_done = request.pages_done if request else lambda: None
-        if request is not None and not serving:
-            cache.list_entries()
         self.linked: dict[str, Path] = {}  # cached pages to link from the last site's files
         self.output_keys: dict[str, str] = {}  # generated files (site path) → text_key
         self.feeds: KeptFeeds | None = None  # company feeds by their inputs (not under serve)
@@ -232,13 +240,12 @@ class SiteBuild:
     def _keep(self, path: str, dest: str) -> bool:
         """Whether the page's file is the last site's, to link (MkDocs then skips it)."""
         key = self.keys[path]
-        if self.kept is None or not self.cache.has(key):
+        if self.cache.last is None or not self.cache.has(key):
             return False
-        found = self.kept.file(dest, key)
+        found = self.cache.file(dest, key)
         if found is None:
             return False
         self.linked[path] = found
-        self.cache.keep(key)  # not read, but still this build's page
         return True
 
     def on_nav(self, nav: Any) -> Any:
@@ -275,10 +282,10 @@ class SiteBuild:
                 return None
         else:
             key = self.output_keys[dest] = text_key(text)
-        return self.kept.file(dest, key) if self.kept is not None else None
+        return self.cache.file(dest, key)
 
     def _held(self, dest: str, key: str) -> bool:
-        return self.kept is not None and self.kept.file(dest, key) is not None
+        return self.cache.file(dest, key) is not None
 
     def on_page_markdown(self, markdown: str, page: Any) -> str:
         ours = self.pages.get(page.file.src_uri)
@@ -326,7 +333,8 @@ class SiteBuild:
                 if self.team is not None and path in self.team.position:
                     self.team.read += 1
             else:
-                self.cache.put(self.keys[path], output)
+                if not self.recording:  # a recorded site holds its pages (build_site)
+                    self.cache.put(self.keys[path], output)
                 self.written += 1
             self._report()
         if self.team is not None:
@@ -404,12 +412,71 @@ class SiteBuild:
 
     # --- serve's in-place updates (serving.py) -------------------------------------------
 
-    def rewrap(self, page: Page) -> None:
+    def update_pages(self, rendered: RenderedSite, engine: str) -> int:
+        """Bring the served pages up to ``rendered``; the number of pages written or
+        removed. The search index and the other files follow (``write_index``,
+        ``write_outputs``). ``engine``: the page cache's fingerprint now (mkdocs.yml,
+        static/, the theme overrides, this code); another one needs a full build."""
+        if engine != self.cache.fingerprint:
+            raise NeedsFullBuild("mkdocs.yml, static/ or the theme changed")
+        session = self.session
+        try:
+            paths = [p.path for p in rendered.pages]
+            removed = self._relayout(paths) if list(self.pages) != paths else None
+            dated = rendered.as_of != self.rendered.as_of
+            self.rendered = rendered  # the served site (the last one is let go)
+            if dated:
+                session.redate_pages()
+            changed = [p for p in rendered.pages if self.pages.get(p.path) is not p]
+            for page in changed:
+                self._rewrap(page)
+                session.wrap_page(page.path, populate=True)
+            self.pages = {page.path: page for page in rendered.pages}
+            if removed is not None or dated:
+                session.write_sitemap()
+        except Unsupported as exc:
+            raise NeedsFullBuild(str(exc)) from None
+        return len(changed) + len(removed or ())
+
+    def _relayout(self, paths: list[str]) -> list[str]:
+        """Give pages that came their files, in a full build's order; delete pages that
+        went."""
+        site_dir = Path(self.session.config.site_dir)
+        for dest in self.session.relayout(paths, set(self.pages)):
+            (site_dir / dest).unlink(missing_ok=True)
+        wanted = set(paths)
+        return [path for path in self.pages if path not in wanted]
+
+    def _rewrap(self, page: Page) -> None:
         """Point the events at ``page``'s new HTML, for MkDocs to build the page again."""
         self.pages[page.path] = page
         self.keys[page.path] = page_key(self.cache, page)
         self.hits.discard(page.path)
         self.loaded = None
+
+    def write_index(self) -> None:
+        """Index the shards of the served pages that changed (about a second per thousand
+        pages each, in the background); the index is swapped in whole."""
+        pages = self.search_pages(self.pages.values())
+        index_site(Path(self.session.config.site_dir), pages, self.cache.search_dir)
+
+    def write_outputs(self, outputs: list[tuple[str, str]]) -> None:
+        """Rewrite each generated file (feed, export, print view) whose text changed."""
+        site_dir = Path(self.session.config.site_dir)
+        for path, text in outputs:
+            data = text.encode("utf-8")  # once: the JSON export alone is 40 MB at scale
+            key = bytes_key(data)
+            if self.outputs.get(path) != key:
+                write_bytes(site_dir / path, data)
+                self.outputs[path] = key
+
+    def drop_outputs(self, keep: set[str]) -> None:
+        """Delete the generated files a full build would no longer write (a removed
+        company's feed)."""
+        site_dir = Path(self.session.config.site_dir)
+        for path in [p for p in self.outputs if p not in keep]:
+            (site_dir / path).unlink(missing_ok=True)
+            del self.outputs[path]
 
     # --- the page cache ---------------------------------------------------------------
 
@@ -527,7 +594,8 @@ class Hooks:
             os.environ["SOURCE_DATE_EPOCH"] = epoch(rendered.as_of)
         session = MkDocsSession(config)
         memos = self.memos if serving else None
-        cache = page_cache(root, session)
+        # build_site's store (the last site opened) or, serving or not, one of its own
+        cache = request.cache if request and request.cache else page_cache(root, session)
         self.build = SiteBuild(session, rendered, cache, serving, request, memos)
         return self.build.on_files(files)
 

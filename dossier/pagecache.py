@@ -8,12 +8,14 @@ this code). A page's key is a hash of that setup and of the page's fingerprint i
 page graph (render/inputs.py: its template, its job and the digests of every input it
 shows), so a fresh `build.py` finds a page before rendering it; with custom templates,
 whose inputs the graph does not know, the key hashes the rendered page instead. Either
-way a changed input is a different key, and a stale entry is never picked. The entry
-holds the page's final HTML.
+way a changed input is a different key, and a stale entry is never picked.
 
-The cache lives in ``.dossier/cache/`` under the project and may be deleted at any
-time; the next build is then a full one. After a complete build, entries that build
-did not use are removed, so the cache stays the size of one site.
+One store, each page once: a page that the last site holds (below) is read from that
+site's file; the cache's own entries in ``.dossier/cache/`` hold only what no recorded
+site does: the pages of `serve` and of a plain ``mkdocs build``, and those forked
+workers wrap for the build's process (dropped once the new site is recorded). It may
+be deleted at any time, as may site/; the next build is then a full one. After a
+complete build, entries that build did not use are removed.
 
 The last site: every build assembles a whole new site folder and swaps it in
 (atomic.py), so the last good site stays until the new one is complete. After each
@@ -22,7 +24,7 @@ produced, the digest of every input (``inputs_digest``: the briefings and seeds 
 loaded, the git history shown, templates/, Dossier's code and libraries and the
 engine's setup; builds are deterministic), the folder's stamp, and each page's file
 with its key and stamp (inode, size, modification time). A build whose inputs have
-that digest, into that same folder, has nothing to write (``current_site``; a folder
+that digest, into that same folder, has nothing to write (``KeptPages.current``; a folder
 swapped in, deleted or replaced by hand has another stamp). Otherwise most pages of a
 build after an edit are the very bytes the last build wrote: a hard link to the last
 site's file gives the new folder that file without reading the cache entry or writing
@@ -84,7 +86,9 @@ class PageCache:
         setup = hashlib.sha256(self.fingerprint.encode())
         self.compiled_dir = directory / "theme-templates" / setup.hexdigest()[:16]
         self.used: set[str] = set()
-        self._listed: set[str] | None = None  # entries present when listed (list_entries)
+        self.last: KeptPages | None = None  # the last site, once a build opened it
+        self._in_site: dict[str, str] = {}  # the last site's pages: key → site path
+        self._site_files: dict[str, Path | None] = {}  # key → its file, checked once
         if tag:
             _forget_old_variants(directory, self.directory)
 
@@ -98,40 +102,58 @@ class PageCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
-        # An entry not listed may have been stored since (by a worker): look.
-        listed = self._listed is not None and key in self._listed
-        return listed or self._path(key).is_file()
+        return self._site_file(key) is not None or self._path(key).is_file()
 
-    def list_entries(self) -> None:
-        """Answer ``has`` from one listing of the folder, not a stat per page (a build of
-        `build.py` asks for every page three times). Not under serve, whose cache lives
-        across saves while anyone may delete .dossier/; a build's process that finds an
-        entry gone after listing it stops, as when it goes between ``has`` and ``get``."""
-        listed: set[str] = set()
-        with contextlib.suppress(OSError):
-            for sub in os.scandir(self.directory):
-                if sub.is_dir(follow_symlinks=False):
-                    with os.scandir(sub.path) as entries:
-                        listed.update(e.name[:-5] for e in entries if e.name.endswith(".json"))
-        self._listed = listed
+    def _site_file(self, key: str) -> Path | None:
+        """The last site's file of the page built under ``key``, if it is still the very
+        file that build wrote (looked at once per build)."""
+        if key not in self._site_files:
+            dest = self._in_site.get(key)
+            self._site_files[key] = self.file(dest, key) if dest is not None else None
+        return self._site_files[key]
 
     def get(self, key: str) -> str | None:
-        try:
-            entry = json.loads(self._path(key).read_text("utf-8"))
-        except (OSError, ValueError):  # missing, or damaged: rebuild the page
+        found = self._site_file(key)
+        try:  # bytes decoded, not read_text: a page's "\r" stays as written
+            if found is not None:
+                html = found.read_bytes().decode("utf-8")
+            else:
+                html = str(json.loads(self._path(key).read_bytes())["html"])
+        except (OSError, ValueError, KeyError, TypeError):  # missing, or damaged: rebuild
             return None
         self.used.add(key)
-        html: str = entry["html"]
         return html
 
-    def keep(self, key: str) -> None:
-        """Count the entry as used by this build without reading it (prune keeps it)."""
-        self.used.add(key)
+    def open_site(self, root: Path, site_dir: Path) -> KeptPages | None:
+        """Take the last build's site folder into this store (``last``): its files of
+        pages and generated files unchanged are linked rather than written again."""
+        self.last = last_site(root, site_dir)
+        pages = self.last.pages.items() if self.last is not None else ()
+        self._in_site = {key: dest for dest, (key, _) in pages}
+        self._site_files = {}
+        return self.last
+
+    def file(self, dest: str, key: str) -> Path | None:
+        """The last site's file for ``dest``, if it is the one built under ``key``."""
+        return self.last.file(dest, key) if self.last is not None else None
+
+    def read(self, dest: str, key: str) -> str | None:
+        """A finished page's text: from the last site's file, else from its entry."""
+        found = self.file(dest, key)
+        return found.read_text("utf-8") if found is not None else self.get(key)
 
     def put(self, key: str, html: str) -> None:
         # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
         write_cache(self._path(key), json.dumps({"html": html}, ensure_ascii=False).encode())
         self.used.add(key)
+
+    def drop(self, keys: Collection[str]) -> None:
+        """Delete the entries of ``keys`` (pages the site just recorded now holds: one copy
+        of each page, in the site; the entries left are a server's and workers')."""
+        for path in self.directory.glob("*/*.json"):
+            if path.stem in keys:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def prune(self) -> None:
         """Drop entries this build did not use (call only after a complete build)."""
@@ -145,8 +167,6 @@ class PageCache:
             if path.stem not in self.used:
                 with contextlib.suppress(OSError):
                     path.unlink()
-                if self._listed is not None:
-                    self._listed.discard(path.stem)
 
 
 _KEEP_VARIANTS = 3  # servers on other ports, most recently used first
@@ -184,7 +204,6 @@ def site_cache(root: Path) -> PageCache:
 
 def cached_pages(cache: PageCache) -> Callable[[str], bool]:
     """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
-    cache.list_entries()
     return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
 
 
@@ -236,8 +255,11 @@ class KeptPages:
     stamp: Stamp  # the site folder's, just after the build
     count: int  # the site's pages (the rest of ``pages`` are generated files)
 
+    def current(self, inputs: str) -> bool:
+        """Whether the site folder is still what this build wrote from these ``inputs``."""
+        return self.inputs == inputs and self.stamp == _stamp(self.site)
+
     def file(self, dest: str, key: str) -> Path | None:
-        """The last site's file for ``dest``, if it is the one built under ``key``."""
         kept = self.pages.get(dest)
         if kept is None or kept[0] != key:
             return None
@@ -269,14 +291,6 @@ def last_site(root: Path, site_dir: Path) -> KeptPages | None:
         return KeptPages(site_dir.resolve(), pages, str(data["inputs"]), stamp, int(data["count"]))
     except (OSError, ValueError, KeyError, TypeError):  # none, damaged: write every page
         return None
-
-
-def current_site(root: Path, site_dir: Path, inputs: str) -> KeptPages | None:
-    """The last build, if ``site_dir`` is still what it wrote from these very inputs."""
-    kept = last_site(root, site_dir)
-    if kept is None or kept.inputs != inputs or kept.stamp != _stamp(site_dir):
-        return None
-    return kept
 
 
 def record_site(

@@ -37,7 +37,7 @@ from .exports import ExportMemos
 from .load import Limits, load_corpus
 from .loadcache import SeedsSignature, Warm
 from .model import Corpus
-from .pagecache import CACHE_DIR, current_site, inputs_digest
+from .pagecache import CACHE_DIR, inputs_digest
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .render import RenderedSite, Reuse, render_site
@@ -228,7 +228,7 @@ def build(
 ) -> BuildStats:
     """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
 
-    When site/ already is the build of the inputs as they are now (pagecache.current_site), the
+    When site/ already is the build of the inputs as they are now (pagecache.KeptPages.current), the
     stages after the check (load) have nothing to do and are skipped. The check for
     ingest work runs in a second process meanwhile (``CheckAhead``) when it is due; if it
     finds work, the build starts again in order: ingest, then load.
@@ -293,8 +293,8 @@ def _build(
         cache = None
     engine = cache.fingerprint if cache else ""
     inputs = inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
-    built = current_site(root, site_dir, inputs) if engine else None
-    if built is not None:
+    built = cache.open_site(root, site_dir) if cache else None  # the one store of pages
+    if built is not None and built.current(inputs):
         settle()
         return BuildStats(built.count, 0, built.count, current=True)
     # Pages whose finished HTML the page cache holds under their fingerprint are not
@@ -304,7 +304,7 @@ def _build(
     )
     gc.freeze()
     gc.enable()
-    search = search_ahead.start(root, site_dir, rendered, cache) if cache else None
+    search = search_ahead.start(rendered, cache) if cache else None
     # The print view is collected when the site stage adds it, after MkDocs's setup and
     # the exports (at 10,000 articles an edit's build waited 1.4 s for it here).
     try:
@@ -327,7 +327,7 @@ def _build(
             memos.save(root / _EXPORTS, tag)
 
         return build_site(
-            root, rendered, site_dir, progress, memos, remember, keep_exports, search, inputs
+            root, rendered, site_dir, progress, memos, remember, keep_exports, search, inputs, cache
         )
     finally:
         if printed is not None:

@@ -20,7 +20,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from .pagecache import KeptPages, PageCache, last_site, page_key
+from .pagecache import PageCache, page_key
 from .parallel import can_fork, die_with, workers
 from .render import Page, RenderedSite
 from .site_search import (
@@ -112,21 +112,17 @@ class _Text:
         self,
         pages: Mapping[str, Page],
         keys: Mapping[str, str],
-        kept: KeptPages,
         cache: PageCache,
         language: str | None,
     ) -> None:
-        self.pages, self.keys, self.kept, self.cache = pages, keys, kept, cache
+        self.pages, self.keys, self.cache = pages, keys, cache
         self.language = language  # the theme's, for pages rendered now
 
     def __call__(self, dest: str) -> str:
         page = self.pages[dest]
         if page.rendered:
             return search_document(searched_part(page), self.language)
-        found = self.kept.file(dest, self.keys[dest])
-        if found is not None:
-            return found.read_text("utf-8")
-        html = self.cache.get(self.keys[dest])
+        html = self.cache.read(dest, self.keys[dest])
         if html is None:  # gone since: the process fails, and the build indexes its files
             raise FileNotFoundError(f"page cache: {dest}")
         return html
@@ -141,22 +137,19 @@ def _site_from(pipe: int) -> Path | None:
     return Path(os.fsdecode(data)) if data else None
 
 
-def start(
-    root: Path, site_dir: Path, rendered: RenderedSite, cache: PageCache
-) -> IndexAhead | None:
-    """The search of a build that keeps most of the last site's pages, under way; None
-    for any other build (the engine indexes the site's files after writing them)."""
-    kept = last_site(root, site_dir)
-    if kept is None:
+def start(rendered: RenderedSite, cache: PageCache) -> IndexAhead | None:
+    """The search of a build that keeps most of the last site's pages (``cache.last``,
+    opened), under way; None for any other build (the engine indexes the site's files
+    after writing them)."""
+    if cache.last is None:
         return None
     searched = [page for page in rendered.pages if not page.listing]
     keys = {page.url: page_key(cache, page) for page in searched}
-    cache.list_entries()
     missing = sum(not cache.has(page_key(cache, page)) for page in rendered.pages)
-    linked = (kept.file(dest, key) for dest, key in keys.items())
+    linked = (cache.file(dest, key) for dest, key in keys.items())
     first = next((found for found in linked if found is not None), None)
     if missing >= MOST_MISSING or first is None:
         return None
     language = page_language(first.read_text("utf-8"))
-    text = _Text({page.url: page for page in searched}, keys, kept, cache, language)
+    text = _Text({page.url: page for page in searched}, keys, cache, language)
     return IndexAhead(keys, cache.search_dir, text)

@@ -2,19 +2,19 @@
 
 ``python build.py serve`` runs ``mkdocs serve`` with the hook, so both commands behave
 the same. The first build is a full one through the hook (engine.py); a ``Server``
-then keeps that build (``after_build``: its MkDocs session and pages, in a ``State``)
-and replaces the server's rebuild (``on_serve``) with one that changes in place only
-the files an edit affects. The pipeline runs again with render reuse (only pages whose
-fingerprint in the page graph moved are rendered, see render/inputs.py); those pages
-are wrapped in the theme with MkDocs's own page builder (through the session), Pagefind
-indexes their shards again, and any export or print file whose text changed is
-rewritten. Everything else on disk stays.
+then keeps that build's ``SiteBuild`` as the served site (``after_build``: one object
+for the engine's state and serve's) and replaces the server's rebuild (``on_serve``)
+with one that changes in place only the files an edit affects. The pipeline runs again
+with render reuse (only pages whose fingerprint in the page graph moved are rendered,
+see render/inputs.py); those pages are wrapped in the theme with MkDocs's own page
+builder (through the session), Pagefind indexes their shards again, and any export or
+print file whose text changed is rewritten. Everything else on disk stays.
 
 Pages added or removed (an article drafted from a new seed, a briefing deleted) are
 placed where a full build would put them, and the sitemap is written again, as it is
 when the newest date (its "last modified") moves; the navigation lists no briefing
 page, so it stays as it is. A change to mkdocs.yml, static/ or the theme falls back to
-a full build (:class:`NeedsFullBuild`), and says so. The result is byte-identical to a
+a full build (:class:`engine.NeedsFullBuild`), and says so. The result is byte-identical to a
 full build of the same inputs; tests/test_live.py checks that over random edits. A
 broken briefing, template or mkdocs.yml is printed and the last good site stays up; a
 corpus broken at start is served as a page listing its problems.
@@ -38,95 +38,18 @@ from pathlib import Path
 from typing import Any
 
 from . import mkdocs_session
-from .atomic import write_bytes
 from .build_env import quiet_logs, source_date
-from .dates import PartialDate
-from .engine import Hooks, SiteBuild, site_outputs
+from .engine import Hooks, NeedsFullBuild, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
 from .loadcache import Warm
-from .mkdocs_session import Unsupported
 from .model import Corpus
-from .pagecache import bytes_key, page_cache
+from .pagecache import page_cache
 from .pipeline import custom_templates_said, draft, prepare
 from .printbook import PRINT_PAGE, print_page
 from .render import Page, RenderedSite, Reuse
 from .render.site import INDEXES
-from .site_search import index_site
 from .views import build_views
-
-
-class NeedsFullBuild(Exception):
-    """The change reaches something only a full build writes."""
-
-
-@dataclasses.dataclass
-class State:
-    """What a full build under serve left behind for in-place updates."""
-
-    site_dir: Path
-    build: SiteBuild  # the full build: MkDocs's setup, the pages served and their keys
-    engine: str  # fingerprint of mkdocs.yml, static/, theme overrides and this code
-    as_of: PartialDate | None
-    # other generated files (exports, print view) → bytes_key of their text: the texts
-    # themselves were every feed and export held a second time (180 MB at 10,000
-    # articles), beside the export memos that make them
-    outputs: dict[str, str]
-
-    def update_pages(self, rendered: RenderedSite, engine: str) -> int:
-        """Bring the served pages up to ``rendered``; the number of pages written or
-        removed. The search index and the other files follow (``write_index``,
-        ``write_outputs``)."""
-        if engine != self.engine:
-            raise NeedsFullBuild("mkdocs.yml, static/ or the theme changed")
-        session = self.build.session
-        try:
-            paths = [p.path for p in rendered.pages]
-            removed = self._relayout(paths) if list(self.build.pages) != paths else None
-            dated = rendered.as_of != self.as_of
-            if dated:
-                self.as_of = rendered.as_of
-                session.redate_pages()
-            changed = [p for p in rendered.pages if self.build.pages.get(p.path) is not p]
-            for page in changed:
-                self.build.rewrap(page)
-                session.wrap_page(page.path, populate=True)
-            self.build.pages = {page.path: page for page in rendered.pages}
-            if removed is not None or dated:
-                session.write_sitemap()
-        except Unsupported as exc:
-            raise NeedsFullBuild(str(exc)) from None
-        return len(changed) + len(removed or ())
-
-    def _relayout(self, paths: list[str]) -> list[str]:
-        """Give pages that came their files, in a full build's order; delete pages that
-        went."""
-        for dest in self.build.session.relayout(paths, set(self.build.pages)):
-            (self.site_dir / dest).unlink(missing_ok=True)
-        wanted = set(paths)
-        return [path for path in self.build.pages if path not in wanted]
-
-    def write_index(self) -> None:
-        """Index the shards of the served pages that changed (about a second per thousand
-        pages each, in the background); the index is swapped in whole."""
-        pages = self.build.search_pages(self.build.pages.values())
-        index_site(self.site_dir, pages, self.build.cache.search_dir)
-
-    def write_outputs(self, outputs: list[tuple[str, str]]) -> None:
-        """Rewrite each generated file (feed, export, print view) whose text changed."""
-        for path, text in outputs:
-            data = text.encode("utf-8")  # once: the JSON export alone is 40 MB at scale
-            key = bytes_key(data)
-            if self.outputs.get(path) != key:
-                write_bytes(self.site_dir / path, data)
-                self.outputs[path] = key
-
-    def drop_outputs(self, keep: set[str]) -> None:
-        """Delete the generated files a full build would no longer write (a removed
-        company's feed)."""
-        for path in [p for p in self.outputs if p not in keep]:
-            (self.site_dir / path).unlink(missing_ok=True)
-            del self.outputs[path]
 
 
 def report_kept(exc: DossierError, kept: bool) -> None:
@@ -188,7 +111,7 @@ class Server:
         self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
         self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
         self.exports = ExportMemos()  # feeds and records: rewritten only where changed
-        self.live: State | None = None
+        self.live: SiteBuild | None = None  # the served site (engine.py), updated in place
         self.finishing: threading.Thread | None = None
         self.custom: tuple[str, ...] = ()  # templates not as shipped, last said
 
@@ -219,23 +142,14 @@ class Server:
                 print(f"Dossier: {line}", file=sys.stderr, flush=True)
 
     def after_build(self, build: SiteBuild) -> None:
-        """Keep what a full build set up, for the in-place updates that follow."""
-        self.live = self._capture(build)
+        """Keep the full build (its MkDocs session, pages and generated files) as the
+        served site, for the in-place updates that follow; not a build of the problem
+        page, nor one MkDocs gave no navigation."""
+        usable = self.last_good is not None and build.session.nav is not None
+        self.live = build if usable else None
         build.session.release_outputs()
         self.warm.parsed.memory_only = True  # see loadcache.py
         _settle()
-
-    def _capture(self, build: SiteBuild) -> State | None:
-        """The served site as in-place updates need it, or None if it cannot be updated in place."""
-        if self.last_good is None or build.session.nav is None:
-            return None
-        return State(
-            site_dir=Path(build.session.config.site_dir),
-            build=build,
-            engine=build.cache.fingerprint,
-            as_of=self.last_good.as_of,
-            outputs=build.outputs,
-        )
 
     def rebuild(self, root: Path, full: Callable[[], None]) -> str | None:
         """Serve's rebuild after a change: None if done in place, else why it was a full
@@ -268,7 +182,7 @@ class Server:
             )
         return reason
 
-    def _update_in_place(self, root: Path, state: State) -> int:
+    def _update_in_place(self, root: Path, state: SiteBuild) -> int:
         """Pages updated in place; -1 when the corpus is broken; NeedsFullBuild when it
         cannot be done in place."""
         try:
@@ -279,7 +193,7 @@ class Server:
             report_kept(exc, kept=True)
             return -1
         self._say_custom(rendered)
-        fingerprint = page_cache(root, state.build.session).fingerprint
+        fingerprint = page_cache(root, state.session).fingerprint
         with source_date(rendered.as_of), quiet_logs() as warnings:
             pages = state.update_pages(rendered, fingerprint)
         for warning in warnings:
@@ -290,7 +204,7 @@ class Server:
         return pages
 
     def _finish_in_background(
-        self, root: Path, state: State, rendered: RenderedSite, index: bool
+        self, root: Path, state: SiteBuild, rendered: RenderedSite, index: bool
     ) -> None:
         """Search index, feeds and exports, then the print view, written after the pages.
 
@@ -305,7 +219,7 @@ class Server:
                     state.write_index()
                 except DossierError as exc:  # the pages stand; the search lags until fixed
                     print(f"{exc}\nDossier: the search index was not updated.", file=sys.stderr)
-            outputs = site_outputs(rendered, state.build.session.site_url, self.exports)
+            outputs = site_outputs(rendered, state.session.site_url, self.exports)
             state.write_outputs(outputs)
             state.drop_outputs({path for path, _ in outputs} | {PRINT_PAGE})
             try:

@@ -47,8 +47,11 @@ def test_workers_build_the_same_site(
     monkeypatch.setattr(engine.SiteBuild, "store", spy)
     monkeypatch.setattr(engine, "TEAM_MIN", 1)
     monkeypatch.setenv("DOSSIER_JOBS", jobs)
-    assert _build(copy_project(tmp_path / "project")) == one_process
+    root = copy_project(tmp_path / "project")
+    assert _build(root) == one_process
     assert list(stored.iterdir()), "no page was wrapped by a worker"
+    # What the workers stored for the build is dropped once the site holds it.
+    assert not list((root / ".dossier/cache").glob("site*/*/*.json"))
 
 
 def test_a_failing_worker_leaves_its_pages_to_the_build(

@@ -88,7 +88,7 @@ def held(server: Any) -> int:
     """Characters of text the served MkDocs session still holds once everything is written."""
     if server.live is None:
         return 0
-    files = server.live.build.session.files
+    files = server.live.session.files
     pages = sum(len(f.page.content or "") for f in files.documentation_pages() if f.page)
     generated = [f for f in files if f.generated_by and not f.is_documentation_page()]
     return pages + sum(len(f.content_bytes) for f in generated)
