@@ -509,6 +509,12 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
             "for $40 million.",
             "completed",
         ),
+        # a tally's source is no report; a planned purchase is agreed, not done
+        (
+            "It is the second-biggest deal this year, behind Xiaomi's planned $16 billion "
+            "purchase of Sunmesa Snacks, according to Dealogic.",
+            "agreed",
+        ),
         # what happens once the deal closes: it has not yet
         (
             "Xiaomi will buy Sunmesa Snacks, and Sunmesa's chief will lead the unit once the "

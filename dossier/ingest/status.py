@@ -39,7 +39,10 @@ _RUMOR = Caseless(
 # Attribution to a report: a rumour, unless the sentence says the deal was done
 # ("Google has invested $300 million in Anthropic, according to the Financial Times").
 _REPORTED = Caseless(
-    r"\b(?:according to|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
+    # (a tally's source is no report of the deal: "according to Dealogic", "according to
+    # data from Refinitiv")
+    r"\b(?:according to(?! (?:data|figures|research) (?:from|by)\b)(?! (?:factset|dealogic"
+    r"|refinitiv|pitchbook|crunchbase|cb insights|mergermarket|lseg|preqin)\b)|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
     r"|reported that|had reported|report that)\b"
 )
 # A company confirming what was reported: "Twitter has confirmed the acquisition"
@@ -141,6 +144,8 @@ _AGREED = Caseless(
     r"(?:received|receives|obtained|obtains|won|wins) (?:all )?(?:the )?(?:necessary |required )?"
     r"(?:regulatory |shareholder |antitrust )?approvals? (?:for|to)|"
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
+    # "Microsoft's planned $16 billion purchase of Nuance": agreed, not yet closed
+    r"planned (?:[\w$.-]+ ){0,3}?(?:acquisition|purchase|merger|takeover)|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
     r"(?:is|are|it['\u2019]s) (?:buying|acquiring|purchasing|snapping up|taking over|teaming up"
