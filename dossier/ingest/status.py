@@ -42,7 +42,8 @@ _REPORTED = Caseless(
     # (a tally's source is no report of the deal: "according to Dealogic", "according to
     # data from Refinitiv")
     r"\b(?:according to(?! (?:data|figures|research) (?:from|by)\b)(?! (?:factset|dealogic"
-    r"|refinitiv|pitchbook|crunchbase|cb insights|mergermarket|lseg|preqin)\b)|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
+    r"|refinitiv|pitchbook|crunchbase|cb insights|mergermarket|lseg|preqin)\b)"
+    r"|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
     r"|reported that|had reported|report that)\b"
 )
 # A company confirming what was reported: "Twitter has confirmed the acquisition"
