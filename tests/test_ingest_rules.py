@@ -245,6 +245,32 @@ def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
     assert body.split("\n")[:2] == ["May 29 , 2011", "Orland said it will buy Lenvar ."]
 
 
+def test_a_dow_jones_archive_record_gives_its_story_headline_day_and_paper() -> None:
+    record = (
+        "\nAN        900711-0028.\nHL           Orland to Acquire\n             Lenvar Unit\n"
+        "             ----\n             By Ann Smith\nDD        07/11/90\n"
+        "SO        WALL STREET JOURNAL (J), PAGE A5\nCO           ORL LNV\n"
+        "TX           CARMEL, Ind. -- Orland Inc. said it agreed to acquire the\n"
+        "          insurance unit of Lenvar Corp.\n"
+        "             Orland said it will pay $140 million.\n"
+        "        Lenvar, a Dallas company, agreed.\n"
+    )
+    body, meta, _ = _read_text("seeds/wsj.txt", record)
+    assert meta == {
+        "title": "Orland to Acquire Lenvar Unit",
+        "published": "1990-07-11",
+        "outlet": "The Wall Street Journal",
+    }
+    assert body.split("\n\n") == [
+        "CARMEL, Ind. -- Orland Inc. said it agreed to acquire the insurance unit of Lenvar Corp.",
+        "Orland said it will pay $140 million. Lenvar, a Dallas company, agreed.",
+    ]
+    # a person, then the firm: "Stanford Phelps of S.N. Phelps & Co."
+    assert "Kelvin Marsh of Orland" not in names(
+        "Among the bondholders is veteran investor Kelvin Marsh of Orland & Co., a bond broker."
+    )
+
+
 def test_a_record_of_xml_fields_gives_its_story_and_its_fields() -> None:
     from dossier.ingest.readers import _read_markdown
 

@@ -328,9 +328,11 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
         tokens = tokens[based + 1 :]
     # "Ms. Killian of Renaissance Capital", "Managing Partner of Wireframe Ventures": the
     # person works at the company named after
+    # "Stanford Phelps of S.N. Phelps & Co.": a person, then the firm
     if tokens and (
         tokens[0].rstrip(".") in _HONORIFICS
         or ("of" in tokens and any(t in _JOB_WORDS for t in tokens[: tokens.index("of")]))
+        or ("of" in tokens[2:4] and is_person(tokens[: tokens.index("of")]))
     ):
         cut = tokens.index("of") + 1 if "of" in tokens else len(tokens)
         start += sum(len(t) + 1 for t in tokens[:cut])

@@ -16,6 +16,7 @@ import html
 import logging
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,7 +117,12 @@ def _read_text(rel: str, text: str) -> Read:
     mail = _mail(text)
     if mail is not None:
         return mail
-    archived = _archive_document(text) or _timeml_document(text) or _tagged_record(text, {})
+    archived = (
+        _archive_document(text)
+        or _timeml_document(text)
+        or _dow_jones_record(text)
+        or _tagged_record(text, {})
+    )
     if archived is not None:
         return archived
     return _without_tags(_blank_rules(text)), {}, warnings
@@ -198,6 +204,45 @@ def _timeml_document(text: str) -> Read | None:
     # one sentence to an <s>: each ends its line, or "2011</s><s>Fiat" reads "2011Fiat"
     story = "\n\n".join(_field(text, "TEXT")).replace("</s>", "</s>\n")
     return _without_tags(story, always=True), meta, ()
+
+
+# The Dow Jones archive's form (the Wall Street Journal of 1987–92 in TIPSTER and the
+# corpora made of it): two-letter fields at the line's start, the story in TX ("AN
+# 900711-0028.", "HL  Conseco to Acquire …", "DD  07/11/90", "SO  WALL STREET JOURNAL (J)").
+_DJ_FIELD = re.compile(r"^([A-Z]{2})[ \t]{2,}(.*(?:\n[ \t]{4,}.*)*)", re.M)
+_DJ_SOURCES = {"WALL STREET JOURNAL": "The Wall Street Journal", "DOW JONES": "Dow Jones"}
+_DJ_DAY = re.compile(r"(\d\d)/(\d\d)/(\d\d)\b")
+
+
+def _dow_jones_record(text: str) -> Read | None:
+    """A Dow Jones archive record's story, with its headline, day and paper; None when
+    the text is not one."""
+    fields: dict[str, re.Match[str]] = {}
+    for field in _DJ_FIELD.finditer(text):
+        fields.setdefault(field.group(1), field)
+    if not {"AN", "TX"} <= fields.keys() or not re.match(r"\s*AN\s", text):
+        return None
+    meta: dict[str, str] = {}
+    if "HL" in fields:  # the byline after the rule is no part of it
+        meta["title"] = " ".join(fields["HL"].group(2).split("----")[0].split())
+    day = _DJ_DAY.match(fields["DD"].group(2).strip()) if "DD" in fields else None
+    if day is not None:
+        meta["published"] = f"{_century(day.group(3))}-{day.group(1)}-{day.group(2)}"
+    source = fields["SO"].group(2).upper() if "SO" in fields else ""
+    outlet = next((name for key, name in _DJ_SOURCES.items() if key in source), None)
+    if outlet:
+        meta["outlet"] = outlet
+    # a paragraph opens with a deeper indent than the lines that go on with it
+    lines = fields["TX"].group(2).split("\n")
+    # (the most usual indent: a line or two may stand out of the column)
+    indents = Counter(len(x) - len(x.lstrip()) for x in lines[1:] if x.strip())
+    base = indents.most_common(1)[0][0] if indents else 0
+    paragraphs: list[list[str]] = [[lines[0].strip()]]
+    for line in lines[1:]:
+        if len(line) - len(line.lstrip()) > base:
+            paragraphs.append([])
+        paragraphs[-1].append(line.strip())
+    return "\n\n".join(" ".join(p) for p in paragraphs), meta, ()
 
 
 # A dataset's record kept as XML fields ("<url>…</url> <title>…</title>
