@@ -509,6 +509,11 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
             "for $40 million.",
             "completed",
         ),
+        (
+            "Xiaomi is in advanced discussions to buy Sunmesa Snacks, a person familiar "
+            "with the matter said.",
+            "rumored",
+        ),
         # a tally's source is no report; a planned purchase is agreed, not done
         (
             "It is the second-biggest deal this year, behind Xiaomi's planned $16 billion "

@@ -23,6 +23,9 @@ _TERMINATED = Caseless(
 _RUMOR = Caseless(
     # (a price reported is no rumour of the deal: "which reportedly cost around $2 billion")
     r"\b(?:reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|rumou?r\w*|in talks"
+    # "is in advanced discussions to buy", "a person familiar with the matter"
+    r"|in (?:advanced |early |exclusive |late-stage |preliminary )?(?:discussions|negotiations)"
+    r"|persons? familiar"
     r"|talks (?:to|with|over|about)|considering"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
     # (not "an agreement pursuant to which")
