@@ -207,7 +207,8 @@ _BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
 
 
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and
-# that word does not begin with a Latin lower-case letter. Case folding keeps every letter's
+# that word does not begin with a Latin lower-case letter (unless a capital follows
+# within two letters: "eBay", "iHerb"). Case folding keeps every letter's
 # word-character class except U+0345, which Finder._words checks for.
 _CAPITALISED = re.compile(r"(?<![\w&])[_&]*(?![a-zß-öø-ÿ](?![a-z]?[A-Z]))((?=([^\W_]))[\w&]+)")
 # a brand that opens in lower case: "eBay", "iHerb" (not "apple")
@@ -501,6 +502,7 @@ _KINDS_OF_COMPANY = KINDS_OF_COMPANY | frozenset(
 def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: list[str]) -> None:
     """ "Halvorsen said" and "Halvorsen Ferries", "GM" and "General Motors": the one word
     is the longer name's short form or its initials, not a second company."""
+    text = "\n".join(sentences)
     for slug, company in list(found.items()):
         if slug not in found:
             continue
@@ -529,7 +531,7 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
                 # "Netflixs deal": a possessive whose apostrophe a scraper lost
                 or (one_word and company.name == c.name + "s")
                 or _initials_then_rest(company.name, c.name)
-                or (one_word and _last_word_alone(company.name, c.name, sentences))
+                or (one_word and _last_word_alone(company.name, c.name, text))
             )
         ]
         if not longers:
@@ -592,7 +594,7 @@ def _initials_then_rest(short: str, name: str) -> bool:
     )
 
 
-def _last_word_alone(short: str, name: str, sentences: list[str]) -> bool:
+def _last_word_alone(short: str, name: str, text: str) -> bool:
     """ "Disney" of "Walt Disney", "Nekoosa" of "Great Northern Nekoosa", "Suez" of
     "Cie de Suez": the last word of a name alone, when the words before it never stand
     without it in the story ("Exxon" and "Mobil" do: two names)."""
@@ -600,7 +602,6 @@ def _last_word_alone(short: str, name: str, sentences: list[str]) -> bool:
     if len(words) < 2 or words[-1] != short or short in NOT_COMPANIES or not short.isalpha():
         return False
     lead = " ".join(words[:-1])
-    text = "\n".join(sentences)
     return text.count(lead) == text.count(name)
 
 

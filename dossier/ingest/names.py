@@ -252,9 +252,6 @@ def possessive_place(token: str) -> bool:
     return stem != token and stem in NOT_COMPANIES
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def _place_lost_apostrophe(token: str) -> bool:
     """ "UKs Warehouse REIT": a place's possessive whose apostrophe a scraper lost (only
     initials: "Americas Silver" is a name)."""
