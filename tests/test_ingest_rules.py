@@ -1307,3 +1307,14 @@ def test_a_brand_that_opens_in_lower_case_is_a_name_but_a_product_or_unit_is_not
     )
     assert "eHarbor" in found, found
     assert not {"iPhone", "iPad", "kWh"} & found, found
+
+
+def test_initials_an_article_defines_for_a_public_body_or_a_union_are_no_company() -> None:
+    analysis = analysed(
+        "The Writers Harbor Guild of America (WHGA) has joined other groups in coming out "
+        "against Orland Media's proposed deal to acquire Lenvar Studios. WHGA said the merger "
+        "must be blocked, and WHGA leaders met Orland Media executives."
+    )
+    found = {c.name for c in analysis.new_companies}
+    assert {"Orland Media", "Lenvar Studios"} <= found and "WHGA" not in found, found
+    assert all("whga" not in dict(d.parties) for d in analysis.deals)

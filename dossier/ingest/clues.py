@@ -264,7 +264,7 @@ _PUBLIC_BODIES = frozenset(
     Province County Parliament Congress Senate Police University College School
     Government Bureau Directorate Tribunal Regulator Municipality Assembly Union
     Foundation Institute Museum Society Association Federation Charity Guild Teamsters
-    Brotherhood
+    Brotherhood Workers Steelworkers
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -285,6 +285,29 @@ _TITLE_WORDS = frozenset(
 
 
 NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
+
+
+# "Writers Guild of America (WGA)", "United Steelworkers Union (USWU)": a public body's
+# or a union's name, then its initials in brackets
+_DEFINED_INITIALS = re.compile(
+    r"((?:[A-Z][\w&'-]*[ \t]+(?:(?:of|for|and|&)[ \t]+(?:the[ \t]+)?)?){1,7})\(([A-Z]{2,6})\)"
+)
+
+
+def public_initials(sentences: list[str]) -> frozenset[str]:
+    """The initials an article defines for a public body or a union: not a company
+    wherever the article writes them."""
+    out = set()
+    for sentence in sentences:
+        if "(" not in sentence:
+            continue
+        for m in _DEFINED_INITIALS.finditer(sentence):
+            words = m.group(1).split()
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            capitals = "".join(w[0] for w in words if w[:1].isupper())
+            if head in _PUBLIC_BODIES and m.group(2) in (capitals, capitals[-len(m.group(2)) :]):
+                out.add(m.group(2))
+    return frozenset(out)
 
 
 def judge(

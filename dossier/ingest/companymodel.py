@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..slugs import slugify
-from .clues import CONFIDENCE, NOT_A_COMPANY, judge
+from .clues import CONFIDENCE, NOT_A_COMPANY, judge, public_initials
 from .lexicon import DESCRIPTIVE, LEADING_LEGAL, LEGAL, NOT_COMPANIES
 from .logistic import Weights
 from .names import (
@@ -235,6 +235,7 @@ def candidates(
     its slug, with its features."""
     people = surnames(sentences)
     lower = lower_words(sentences)
+    bodies = public_initials(sentences)
     found: dict[str, Candidate] = {}
     trimmed: dict[tuple[str, bool], tuple[int, str]] = {}
     written: set[str] = set()  # every phrase, even those ruled out
@@ -266,7 +267,11 @@ def candidates(
                     before[1].features.add("listed_with_company")
                 before = (end, None, True)
                 continue
-            rule = judge(sentence, start, end, phrase, outlet, people) if key else NOT_A_COMPANY
+            rule = (
+                judge(sentence, start, end, phrase, outlet, people)
+                if key and phrase not in bodies
+                else NOT_A_COMPANY
+            )
             if rule == NOT_A_COMPANY:
                 before = None
                 continue  # here a number, a person, a place, a product …
