@@ -159,19 +159,24 @@ def lower_words(sentences: list[str]) -> frozenset[str]:
     """The words an article writes in lower case: "internet", "cloud", "services" (not
     in an address: "apple.com/newsroom" does not make Apple a word)."""
     words = {
-        t.strip(_EDGE)
-        for s in sentences
-        if not (_TAG_LINE.fullmatch(s) and not _FUNCTION_WORD.search(s))
-        for t in s.split()
-        if t[:1].islower()
+        t.strip(_EDGE) for s in sentences if not _tag_line(s) for t in s.split() if t[:1].islower()
     }
     return frozenset(w for w in words if w.replace("-", "").isalpha())
 
 
 # a page's keywords in lower case ("shares aims singapore sia rights temasek airline"):
 # tags, where a name is written as a word without being one
-_TAG_LINE = re.compile(r"[^A-Z\n]*(?:\s[^A-Z\s]+){5,}[^A-Z\n]*")
+_CAPITAL = re.compile(r"[A-Z]")
 _FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|and|in|is|was|it|that|for|on|with|said)\b")
+
+
+def _tag_line(sentence: str) -> bool:
+    """Six words or more, none capitalised and none a function word: keywords."""
+    return (
+        not _CAPITAL.search(sentence)
+        and len(sentence.split()) >= 6
+        and not _FUNCTION_WORD.search(sentence)
+    )
 
 
 def article_features(candidate: Candidate) -> list[str]:
