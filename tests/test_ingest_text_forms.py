@@ -96,6 +96,32 @@ def test_a_page_saved_as_one_line_keeps_its_story_between_menu_and_notices() -> 
     assert glued == [STORY]
 
 
+def test_a_link_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
+    sentences = STORY.removesuffix(".").split(". ")
+    body = [". ".join(sentences[i : i + 2]) + "." for i in range(0, 6, 2)]
+    body += [
+        "Globex said the two companies would keep their names and their offices for at "
+        "least a year, and that no jobs would be cut while the businesses are joined.",
+        "Initech was founded in 1998 and sells accounting software to some forty thousand "
+        "small firms in North America, most of them with fewer than fifty employees.",
+    ]
+    # a link to another story between two paragraphs: the article goes on after it
+    inline = [*body[:2], "Read more: Why office machines still sell", *body[2:]]
+    assert [p.text for p in clean("\n\n".join(inline))] == body
+    # a box of a section's headlines, dates and a call, then the article again
+    box = ["Read More in Deals", "Dec. 3, 2025", "Hooli opens an office", "Read More ➔"]
+    assert [p.text for p in clean("\n\n".join([*body[:3], *box, *body[3:]]))] == body
+    # a marker alone on its line ends the page (what follows is others' teasers, a
+    # bio, comments), and so does a link with only links after it
+    alone = [*body[:3], "Related Articles:", *body[3:]]
+    assert [p.text for p in clean("\n\n".join(alone))] == body[:3]
+    links = [*body[:3], inline[2], "Hooli opens an office", "Pied Piper hires"]
+    assert [p.text for p in clean("\n\n".join(links))] == body[:3]
+    # a sentence that opens with the marker's word is the story's
+    related = "Related to that decision, " + body[4][0].lower() + body[4][1:]
+    assert [p.text for p in clean("\n\n".join([*body[:4], related]))] == [*body[:4], related]
+
+
 def test_a_menu_line_with_only_a_headline_and_a_caption_in_it_is_dropped() -> None:
     headline = "Globex to buy Initech for $300 million Share on Facebook Share on X"
     assert clean(f"{MENU} {MENU} {MENU} Development Languages {headline}") == []

@@ -215,11 +215,45 @@ def _calls_to_action(line: str) -> bool:
 
 
 def _cut_tail(lines: list[str]) -> list[str]:
-    """Drop everything from the first end-of-page marker in the second half on."""
-    for i, line in enumerate(lines):
-        if i > len(lines) // 3 and _TAIL_MARKER.match(line):
-            return lines[:i]
-    return lines
+    """Drop everything from the first end-of-page marker past the first third on. A
+    marker the article goes on after ("Read more: Ramadan's Super Bowl effect" between
+    two paragraphs, a box of a section's headlines) is a link inside it: only the
+    marker and the lines up to the next sentence are blanked (blank, not removed, so
+    that lines keep their indexes)."""
+    out = list(lines)
+    i = len(lines) // 3 + 1
+    while i < len(lines):
+        marker = _TAIL_MARKER.match(lines[i])
+        if marker is None or _RELATED_TO.match(lines[i]):
+            i += 1
+            continue
+        alone = not lines[i][marker.end() :].strip(" :.-–—>»➔|")  # "Related Articles:"
+        following = [j for j in range(i + 1, len(lines)) if lines[j]][:_LOOK_AHEAD]
+        prose = [j for j in following if _prose(lines[j])]
+        if alone or len(prose) < 2:
+            return out[:i]
+        # the box ends where a sentence of the article's (short or long) starts again
+        goes_on = next(j for j in range(i + 1, len(lines)) if _sentence(lines[j]))
+        out[i:goes_on] = [""] * (goes_on - i)
+        i = goes_on
+    return out
+
+
+# a sentence that opens with the marker's word: "Related to that decision, the company …"
+_RELATED_TO = re.compile(r"related to\b", re.I)
+# How far past a marker the article's prose must go on for the marker to be a link in it
+_LOOK_AHEAD = 30
+_SENTENCE_END = re.compile(r"[.!?。！？][”\"’)]?$")
+
+
+def _prose(line: str) -> bool:
+    """A paragraph of the article's prose (a headline or a link is short and unfinished)."""
+    return len(line) > 150 and bool(_SENTENCE_END.search(line))
+
+
+def _sentence(line: str) -> bool:
+    """A sentence, not a box's call ("Want to see more stories?") or headline."""
+    return len(line.split()) >= 10 and bool(_SENTENCE_END.search(line))
 
 
 def _drop_signature(lines: list[str]) -> list[str]:
