@@ -100,9 +100,13 @@ def gold_names(entry: str) -> tuple[str, set[str]]:
 
 
 def _kinds(value: Any) -> set[str]:
-    """The gold's kinds, spelled as the schema spells them ("joint venture" → joint-venture)."""
+    """The gold's kinds, spelled as the schema spells them ("joint venture" and
+    "joint_venture" → joint-venture)."""
     kinds = value if isinstance(value, list) else [value]
-    return {_KIND_SPELLING.get(str(k).lower(), str(k).lower().replace(" ", "-")) for k in kinds}
+    return {
+        _KIND_SPELLING.get(str(k).lower(), str(k).lower().replace(" ", "-").replace("_", "-"))
+        for k in kinds
+    }
 
 
 # roles that say who does what to whom (partners and merger parties are alike)

@@ -265,6 +265,25 @@ def test_the_date_keys_of_static_site_generators_give_the_published_date() -> No
         assert _read_markdown("seeds/a.md", post)[1]["published"] == "2025-09-17", key
 
 
+def test_the_outlet_and_address_keys_of_static_sites() -> None:
+    def meta(fields: str) -> dict[str, str]:
+        return _read_markdown("seeds/a.md", f"---\n{fields}\n---\nGlobex buys it.\n")[1]
+
+    for key in ("publisher", "publication", "site_name"):
+        assert meta(f"title: Globex buys Initech\n{key}: Example Wire")["outlet"] == (
+            "Example Wire"
+        ), key
+    for key in ("blog_url", "original_url", "source_url", "source"):
+        found = meta(f"title: Globex buys Initech\n{key}: https://wire.example/2015/07/16/a")
+        assert found["url"] == "https://wire.example/2015/07/16/a", key
+    assert meta("title: Globex buys Initech\npub_date: '2015-08-27 00:00:00'")["published"] == (
+        "2015-08-27 00:00:00"
+    )
+    # a "source" that is a name (an author's, a site's label) or a site's file is no outlet
+    assert "outlet" not in meta("title: Globex buys Initech\nsource: Jane Roe")
+    assert "outlet" not in meta("title: Globex buys Initech\npublisher: _publications/wire.md")
+
+
 def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> None:
     post = (
         "---\npost_title: Globex buys Initech\npermalink: https://republisher.example/p/1\n"

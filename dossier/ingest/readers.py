@@ -436,8 +436,15 @@ def _seed_fields(
     warning; front matter with none of a seed's keys is read as article text."""
     if isinstance(data.get("published"), bool):  # WordPress: "published: true" is a state
         data.pop("published")
+    source = data.get("source")
+    if isinstance(source, str) and _WEB_ADDRESS.match(source) and not data.get("url"):
+        # a blog's "source:" may be the story's address (or its author, a site's label
+        # or a file of the site: no outlet)
+        data["url"] = data.pop("source")
     for other, key in _OTHER_KEYS.items():
         if other in data and data.get(key) in (None, ""):
+            if key == "outlet" and "/" in str(data[other]):
+                continue  # "_publications/guardian.md": a file of the site, no name
             value = data.pop(other)
             # WordPress exports keep some keys as one-item lists
             data[key] = value[0] if isinstance(value, list) and value else value
@@ -467,6 +474,7 @@ def _seed_fields(
     return "\n" * (body_line - 1) + _strip_markup(body), meta, warnings
 
 
+_WEB_ADDRESS = re.compile(r"https?://", re.I)
 # What blogs and static sites call a seed's keys (Jekyll, Hugo, WordPress exports).
 _OTHER_KEYS = {
     "date": "published",
@@ -475,10 +483,17 @@ _OTHER_KEYS = {
     "pubDate": "published",  # Astro's
     "published_at": "published",  # Ghost's
     "publishedAt": "published",
+    "pub_date": "published",
     "post_title": "title",
+    "publisher": "outlet",
+    "publication": "outlet",
+    "site_name": "outlet",
     # a republishing site names the original before its own address
     "canonical_url": "url",
     "original_link": "url",
+    "original_url": "url",
+    "source_url": "url",
+    "blog_url": "url",
     "permalink": "url",
     "link": "url",
     # a link blog's post points at the story it is about
