@@ -383,8 +383,13 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "Lenvar's sale to Orland was scuppered by regulators.",
         "Lenvar's planned sale to Orland fell through.",
         "The deal was thwarted by a rival bid.",
+        "In 2018 two shareholders scuttled Orland's planned merger with Lenvar.",
+        "Orland Ends Partnership with Lenvar; Effective This August",
+        "Orland paid Lenvar $2 billion to end their alliance.",
     ):
         assert status_of(sentence) == ("terminated", True), sentence
+    # an ending that is no deal's
+    assert status_of("Orland agreed to buy Lenvar at the end of the year.")[0] == "agreed"
     assert status_of("The deal is expected to close in May.")[0] == "agreed"
     # a price reported is no rumour of the deal
     assert (
@@ -1318,3 +1323,15 @@ def test_initials_an_article_defines_for_a_public_body_or_a_union_are_no_company
     found = {c.name for c in analysis.new_companies}
     assert {"Orland Media", "Lenvar Studios"} <= found and "WHGA" not in found, found
     assert all("whga" not in dict(d.parties) for d in analysis.deals)
+
+
+def test_a_public_bodys_initials_before_for_a_contraction_and_a_name_with_a_dot() -> None:
+    analysis = analysed(
+        "The State Administration for Harbor Regulation (SAHR) will review Orland Media's "
+        "proposed deal to acquire Lenvar Studios, SAHR said. Here's why Orland Media wants "
+        "it: Lenvar Studios makes films. Orland Media also agreed to a partnership with "
+        "Quill.Chat, and Quill.Chat said the partnership starts in May."
+    )
+    found = {c.name for c in analysis.new_companies}
+    assert {"Orland Media", "Lenvar Studios", "Quill.Chat"} <= found, found
+    assert not {"SAHR", "Here", "Quill", "Chat"} & found, found

@@ -303,7 +303,10 @@ def public_initials(sentences: list[str]) -> frozenset[str]:
             continue
         for m in _DEFINED_INITIALS.finditer(sentence):
             words = m.group(1).split()
-            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            # the body's noun: before "of" or "for" ("State Administration for Market
+            # Regulation (SAMR)"), else the last word
+            joint = next((i for i, w in enumerate(words) if i and w in ("of", "for")), None)
+            head = words[joint - 1] if joint else words[-1]
             capitals = "".join(w[0] for w in words if w[:1].isupper())
             if head in _PUBLIC_BODIES and m.group(2) in (capitals, capitals[-len(m.group(2)) :]):
                 out.add(m.group(2))

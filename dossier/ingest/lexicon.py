@@ -139,6 +139,7 @@ NOT_COMPANIES = _words(
     Lithuania Slovakia Slovenia Croatia Serbia Bulgaria Macau Zealand Europe's China's
     The A An This That These Those It Its He She They We I You Our Their His Her But And
     Or However Meanwhile Also While When Where What Why How Which Who If As At In On Of
+    Here There
     Nevertheless Nonetheless Moreover Furthermore Additionally Separately Instead Indeed
     Consequently Therefore Thus Hence Similarly Likewise Elsewhere Previously Currently
     Ultimately Notably Importantly Accordingly Regardless Initially Recently Teamsters

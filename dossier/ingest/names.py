@@ -173,6 +173,10 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
             yield from _cut(start + len(text) - len(rest), rest)
         return
     glued = _GLUED_STOP.search(text)
+    if glued and " " not in text:
+        left, right = text[: glued.end() - 1], text[glued.end() :]
+        if left not in NOT_COMPANIES and right.split(".")[0] not in NOT_COMPANIES:
+            glued = None  # "Rocket.Chat", "Booking.Com": a name written with a dot
     if glued:  # "Thursday.Yes Bank": a full stop that lost its space in scraping
         yield from _cut(start, text[: glued.end() - 1])
         yield from _cut(start + glued.end(), text[glued.end() :])

@@ -15,7 +15,10 @@ _TERMINATED = Caseless(
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
     r"|no longer (?:acquire|buy|merge|purchase|pursue|invest)"
-    r"|scupper\w*|thwart\w*|fell (?:through|apart)|torpedo\w*|nixed"
+    r"|scupper\w*|scuttl\w*|thwart\w*|fell (?:through|apart)|torpedo\w*|nixed"
+    # "BlackBerry Ends Partnership with TCL", "paid Fiat to end their alliance"
+    r"|(?:ends|ended|ending|(?:to|will|would) end) (?:its |their |the )?(?:[\w-]+ )?"
+    r"(?:partnership|alliance|agreement|deal|relationship|collaboration|tie-up|joint venture)"
     # an offer turned down, an attempt that failed
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
     r"|attempted to (?:buy|acquire|take over|merge))\b"
