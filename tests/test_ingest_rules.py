@@ -1335,3 +1335,20 @@ def test_a_public_bodys_initials_before_for_a_contraction_and_a_name_with_a_dot(
     found = {c.name for c in analysis.new_companies}
     assert {"Orland Media", "Lenvar Studios", "Quill.Chat"} <= found, found
     assert not {"SAHR", "Here", "Quill", "Chat"} & found, found
+
+
+def test_a_mutual_an_insurer_of_common_words_and_a_name_that_starts_like_alleged() -> None:
+    analysis = analysed(
+        "But insurer Royal Oslo said that many savers were unaware of the option. The "
+        "Harbourside Building Society has changed its default. Allegrow Corp. said it "
+        "completed the acquisition of Tarnby Savings & Loan Association for $150 million."
+    )
+    found = {c.name for c in analysis.new_companies}
+    assert {
+        "Royal Oslo",
+        "Harbourside Building Society",
+        "Allegrow",
+        "Tarnby Savings & Loan Association",
+    } <= found, found
+    deals = {frozenset(dict(d.parties)) for d in analysis.deals}
+    assert frozenset({"allegrow", "tarnby-savings-loan-association"}) in deals, deals

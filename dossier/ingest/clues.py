@@ -18,6 +18,7 @@ from .lexicon import (
     DEFINED_TERMS,
     DESCRIPTIVE,
     FUNCTIONS,
+    KINDS_OF_COMPANY,
     LEADING_LEGAL,
     LEGAL,
     NOT_COMPANIES,
@@ -253,6 +254,16 @@ def _deal_before(before: str) -> bool:
     return _DEAL_BEFORE.search(before) is not None
 
 
+# A lender or an insurer owned by its members is named like a club: "Nationwide Building
+# Society", "Sacramento Savings & Loan Association", "Equitable Life Assurance Society"
+_MUTUAL_FIRM = re.compile(
+    r"\S \b(?:Building Society|Savings (?:(?:and|&) Loan )?Association"
+    r"|(?:Assurance|Insurance) (?:Society|Association))$"
+)
+# A kind of company right before a name of common words: "insurer Royal London"
+_KIND_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(KINDS_OF_COMPANY))})\s+$")
+
+
 # Names of more words are rare ("Compagnie Générale des Établissements Michelin" has 5).
 _LONGEST_NAME = 7
 
@@ -327,7 +338,9 @@ def judge(
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
         return NOT_A_COMPANY  # a page's menu or a headline in title case, not a name
-    if tokens[-1] in _PUBLIC_BODIES or tokens[-1] in _TITLE_WORDS:
+    if (tokens[-1] in _PUBLIC_BODIES and not _MUTUAL_FIRM.search(phrase)) or tokens[
+        -1
+    ] in _TITLE_WORDS:
         return NOT_A_COMPANY  # "Trump Administration", "Executive Vice": not a business
     if "trademark" in sentence and "trademark" in sentence[end:] and not designated(tokens):
         return (
@@ -400,6 +413,8 @@ def judge(
                 and sentence[end : end + 1] not in (";", ")", ":")
             )
         )
+        # "insurer Royal London": a kind of company names what follows
+        and not _KIND_BEFORE.search(sentence, max(0, start - 20), start)
     ):
         return NOT_A_COMPANY  # "State Bank (of India)" is cut short
     if (
@@ -422,7 +437,8 @@ def judge(
     before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
     if after[:1] in ("'", "’"):
         after = _LEADING_POSSESSIVE.sub("", after)
-    is_designated = designated(tokens)
+    # (a mutual's "Building Society" says what a legal form says)
+    is_designated = designated(tokens) or bool(_MUTUAL_FIRM.search(phrase))
     comma_form = _LEGAL_AFTER.match(raw_after)  # "Berkeley Lights, Inc. (Nasdaq: BLI)"
     if comma_form:
         is_designated = True
@@ -462,6 +478,7 @@ def judge(
     if _PERSON_BEFORE.search(before[-60:]) or (  # a title is a few words
         person_after
         and not is_designated
+        and not _KIND_BEFORE.search(before)  # "insurer Royal London said"
         # "Ambani, the Chairman of Reliance Group"; alone, "Ambani said" may be a company's
         and (len(tokens) in (2, 3) or (len(tokens) == 1 and after.startswith(",")))
     ):

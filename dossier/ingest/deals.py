@@ -169,7 +169,9 @@ _NOT_THIS_DEAL = Caseless(
     r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
     r"|in turn owns"
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
-    r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|alleg\w*|refused to pay"
+    # (not "Alleghany Corp.")
+    r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|refused to pay"
+    r"|alleg(?:e|es|ed|edly|ing|ations?)"
     # an order of goods: "an agreement to sell 500 railcar platforms to Trailer Train"
     r"|to (?:sell|supply|deliver|buy|order|purchase) \d[\d,.]* (?!%|per|pct|percent|shares)"
     # a supply contract: "a multi-year deal to sell cloud services to Chevron" (not "an
