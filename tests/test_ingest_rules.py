@@ -1352,3 +1352,29 @@ def test_a_mutual_an_insurer_of_common_words_and_a_name_that_starts_like_alleged
     } <= found, found
     deals = {frozenset(dict(d.parties)) for d in analysis.deals}
     assert frozenset({"allegrow", "tarnby-savings-loan-association"}) in deals, deals
+
+
+def test_a_deal_no_sentence_gives_a_status_is_told_as_done_but_weighed_as_before() -> None:
+    text = (
+        "Orland Media Inc. posted higher sales on Tuesday. The acquisition of Lenvar Studios "
+        "by Orland Media gave it a foothold in Europe, analysts said."
+    )
+    (deal,) = analysed(text).deals
+    assert deal.status == "completed" and not deal.stated
+    # the deal model still weighs it as a statement with no status word ("announced")
+    from dossier.ingest.deals import find_deals
+    from dossier.ingest.entities import Finder as F
+    from dossier.ingest.types import KnownCompany
+
+    finder = F(
+        (
+            KnownCompany("orland-media", "Orland Media", ("Orland Media",)),
+            KnownCompany("lenvar-studios", "Lenvar Studios", ("Lenvar Studios",)),
+        )
+    )
+    sentences = text.split(". ")
+    (found,) = find_deals([(s, finder.mentions(s)) for s in sentences], None)
+    assert found.status == "announced" and not found.stated
+    # a stated status is kept as stated
+    (agreed,) = analysed("Orland Media Inc. agreed to buy Lenvar Studios Ltd. on Tuesday.").deals
+    assert agreed.status == "agreed" and agreed.stated

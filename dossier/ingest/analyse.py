@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dealmodel
 from .clean import clean
@@ -92,7 +92,12 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             position={s: i for i, (s, _) in reversed(list(enumerate(statements)))},
             named={s: len({m.slug for m in ms}) for s, ms in headline + statements},
         )
-        deals = judge(found, story)
+        # (the model weighs a deal no sentence gives a status as "announced", as it was
+        # trained; drafted, such a deal is told as a fact: on real news most are done)
+        deals = [
+            d if d.stated or d.status != "announced" else replace(d, status="completed")
+            for d in judge(found, story)
+        ]
     # a company the rules found in a deal statement acts in the story even when the
     # model does not draft the deal
     parties = {slug for d in found for slug, _ in d.parties}

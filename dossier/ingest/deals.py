@@ -1102,6 +1102,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 rule=best.finding.rule,
                 confidence=min(0.95, best.finding.confidence + 0.1 * (len(members) - 1)),
                 statements=len(members),
+                stated=bool(explicit) or best.finding.background,
             )
         )
     return out

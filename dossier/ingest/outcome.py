@@ -21,9 +21,9 @@ from .types import DealFinding, Metadata, NewCompany, RawArticle
 
 # The shape of the cached JSON: part of the cache key (cache.py), so an entry written
 # before a change of shape (2: the facts a seed states of its companies; 3: a new
-# company's confidence; 4: how many sentences state a deal; 5: the doubtful phrases) is
-# never read.
-FORMAT = 5
+# company's confidence; 4: how many sentences state a deal; 5: the doubtful phrases; 6:
+# whether a sentence stated the deal's status) is never read.
+FORMAT = 6
 
 
 @dataclass(frozen=True)
@@ -150,11 +150,12 @@ def _finding(f: DealFinding) -> list[Any]:
         f.rule,
         f.confidence,
         f.statements,
+        f.stated,
     ]
 
 
 def _unfinding(d: list[Any]) -> DealFinding:
-    kind, status, parties, announced, value, areas, quote, background, rule, confidence, n = d
+    kind, status, parties, announced, value, areas, quote, background, rule, confidence, n, said = d
     return DealFinding(
         kind=kind,
         status=status,
@@ -167,6 +168,7 @@ def _unfinding(d: list[Any]) -> DealFinding:
         rule=rule,
         confidence=confidence,
         statements=n,
+        stated=said,
     )
 
 

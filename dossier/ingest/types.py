@@ -76,3 +76,6 @@ class DealFinding:
     rule: str = ""  # why it is a deal: the words that made it one
     confidence: float = 0.0  # how sure ingest is (0–1), for the review queue
     statements: int = 1  # how many of the article's sentences state it
+    # whether a sentence says how far the deal got ("agreed to", "completed", "is in
+    # talks"); one that only names it ("the purchase of Fingerhut by Federated") does not
+    stated: bool = True
