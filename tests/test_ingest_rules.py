@@ -1378,3 +1378,24 @@ def test_a_deal_no_sentence_gives_a_status_is_told_as_done_but_weighed_as_before
     # a stated status is kept as stated
     (agreed,) = analysed("Orland Media Inc. agreed to buy Lenvar Studios Ltd. on Tuesday.").deals
     assert agreed.status == "agreed" and agreed.stated
+
+
+def test_a_rounds_investors_named_after_including_are_its_investors() -> None:
+    analysis = analysed(
+        "Quorvel Inc. closed a $23 million Series B with participation from new investors "
+        "Brackwater Ventures and Orwell Capital and all existing investors, including "
+        "Halden Partners and Kestrel Ventures."
+    )
+    (deal,) = analysis.deals
+    assert dict(deal.parties) == {
+        "quorvel": "investee",
+        "brackwater-ventures": "investor",
+        "orwell-capital": "investor",
+        "halden-partners": "investor",
+        "kestrel-ventures": "investor",
+    }, deal.parties
+    # an example of others is still no party: "rivals including Halden"
+    (other,) = analysed(
+        "Quorvel Inc. agreed to buy Lenvar Studios Ltd., beating rivals including Halden Partners."
+    ).deals
+    assert "halden-partners" not in dict(other.parties)

@@ -228,6 +228,10 @@ _COMPARISON = Caseless(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike|like|than)\b"
 )
 
+_INVESTORS_INCLUDING = re.compile(
+    r"\b(?:investors|backers|shareholders|participation from|participants)\b[^.;]{0,12}$"
+)
+
 _PAST_VERB = Caseless(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
     r"took|merged|licensed|completed|set up)\b"
@@ -701,6 +705,12 @@ def _analyse(
         if "like" in lower or "such" in lower or "includ" in lower or "than" in lower
         else None
     )
+    if comparison and _INVESTORS_INCLUDING.search(
+        sentence, max(0, comparison.start() - 40), comparison.start()
+    ):
+        # "with participation from all existing investors, including Intel Capital and
+        # Nexus": the round's investors, not an example of others
+        comparison = None
     cut = comparison.start() if comparison else len(sentence)
     actors = [m for m in mentions if not m.possessed and m.start < cut]
     seen: dict[str, Mention] = {}
