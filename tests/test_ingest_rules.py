@@ -1399,3 +1399,12 @@ def test_a_rounds_investors_named_after_including_are_its_investors() -> None:
         "Quorvel Inc. agreed to buy Lenvar Studios Ltd., beating rivals including Halden Partners."
     ).deals
     assert "halden-partners" not in dict(other.parties)
+
+
+def test_the_buyer_in_a_which_clause_is_the_name_before_its_verb() -> None:
+    analysis = analysed(
+        "Quorvel Labs is in many ways the counterpart of Lenvar Studios, which Orwell Media "
+        "parent company Kestrel Holdings acquired in 2014 for $500 million."
+    )
+    deals = {frozenset(dict(d.parties).items()) for d in analysis.deals}
+    assert frozenset({("kestrel", "acquirer"), ("lenvar-studios", "target")}) in deals

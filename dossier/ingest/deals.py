@@ -904,7 +904,10 @@ def _parties(
         which = _WHICH_BOUGHT.search(sentence)
         if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
             target = next((m for m in reversed(actors) if m.end <= which.start()), None)
-            buyer = next((m for m in actors if which.start() < m.start < which.end()), None)
+            # the name right before the verb: "Google parent company Alphabet"
+            buyer = next(
+                (m for m in reversed(actors) if which.start() < m.start < which.end()), None
+            )
             if target and buyer and target.slug != buyer.slug:
                 return ((buyer.slug, "acquirer"), (target.slug, "target"))
         # "its Instagram acquisition, Facebook …": the name before the noun is bought
