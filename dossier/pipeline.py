@@ -41,7 +41,6 @@ from .pagecache import CACHE_DIR, inputs_digest
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .render import RenderedSite, Reuse, render_site
-from .render.inputs import GRAPH_FILE
 from .render.shipped import custom_templates
 from .render.site import templates_digest
 from .review.history import History, read_history
@@ -312,22 +311,14 @@ def _build(
         settle()
         for line in custom_templates_said(rendered):
             notify(line)
-        keys = {page.path: page.key for page in rendered.pages}
-        changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
-        if changes is not None:
-            notify(changes.summary())
         tag = code_digest()
         memos = ExportMemos.load(root / _EXPORTS, tag)
-
-        def remember() -> None:  # what the next build reads, saved while the old site goes
-            if rendered.graph is not None:
-                rendered.graph.save(root / GRAPH_FILE, keys)
 
         def keep_exports() -> None:  # true whether or not this build succeeds: saved early
             memos.save(root / _EXPORTS, tag)
 
         return build_site(
-            root, rendered, site_dir, progress, memos, remember, keep_exports, search, inputs, cache
+            root, rendered, site_dir, progress, memos, keep_exports, search, inputs, cache
         )
     finally:
         if printed is not None:
