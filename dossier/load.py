@@ -17,19 +17,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import claims, crossref, links, placeholders
+from .atomic import read_kept, save_kept
+from .build_env import code_digest
 from .characters import name_problem
 from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import (
-    BriefingFile,
-    FileReader,
-    SeedStats,
-    Warm,
-    read_seed_digests,
-    write_seed_digests,
-)
+from .loadcache import SEEDS_FILE, BriefingFile, FileReader, SeedStats, Warm
 from .model import (
     Article,
     Corpus,
@@ -428,9 +423,10 @@ class SeedMemo:
 
     def __init__(self, cache_dir: Path | None, use: bool, lazy: bool = False) -> None:
         self.cache_dir = cache_dir if use else None
-        self.known, self.quotes, self.stats = (
-            read_seed_digests(self.cache_dir) if self.cache_dir else ({}, frozenset(), {})
-        )
+        kept = read_kept(self.cache_dir / SEEDS_FILE, code_digest()) if self.cache_dir else None
+        # sha256 of a seed's bytes → its digest; the quotes found; each seed's file as read
+        kept_now: tuple[dict[str, str], frozenset[str], SeedStats] = kept or ({}, frozenset(), {})
+        self.known, self.quotes, self.stats = kept_now
         self.lazy = lazy
         self.now: dict[str, str] = {}
         self.quotes_now: set[str] = set()
@@ -467,7 +463,8 @@ class SeedMemo:
         if self.cache_dir is not None and (
             self.now != self.known or self.quotes_now != self.quotes or self.stats_now != self.stats
         ):
-            write_seed_digests(self.cache_dir, self.now, self.quotes_now, self.stats_now)
+            kept = (self.now, frozenset(self.quotes_now), self.stats_now)
+            save_kept(self.cache_dir / SEEDS_FILE, code_digest(), kept)
 
 
 def _digest(text: str) -> str:

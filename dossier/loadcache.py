@@ -28,19 +28,15 @@ hands them the same ``Warm``.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
-import json
 import os
-import pickle
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_cache
+from .atomic import read_kept, save_kept
 from .build_env import code_digest
 from .errors import Problem
 from .parallel import ordered_map
@@ -63,7 +59,6 @@ class BriefingFile:
 
 
 _FOLDER = "load"
-_OLD_NAME = "load.pickle"  # the whole cache in one file, before it was in pieces
 _PIECES = "0123456789abcdef"
 # path → (signature, kind and limits, key) of the files of a piece
 _Stats = dict[str, tuple[Signature, str, str]]
@@ -81,9 +76,6 @@ class ParsedBriefings:
         # Serve sets this after its first build: rewriting the cache on every save
         # costs more than the save; the next `build.py` parses what changed.
         self.memory_only = False
-        # path → (bytes, kind and limits, key): an unchanged file (the very bytes object
-        # of the last load, see FileReader) has its key without hashing it again
-        self.keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}
 
     def known(
         self, kind: str, rel: str, limits: Any, signature: Signature, cache_dir: Path
@@ -108,10 +100,7 @@ class ParsedBriefings:
         The second value saves the cache; the loader calls it only when the whole corpus
         passed, so a failed build leaves the project exactly as it was.
         """
-        keys = [f.key or self._key(f.kind, f.path, f.raw, limits) for f in items]
-        if len(self.keys) > len(items):  # files removed since: forget their bytes
-            for rel in self.keys.keys() - {f.path for f in items}:
-                del self.keys[rel]
+        keys = [f.key or _key(f.kind, f.path, f.raw, limits) for f in items]
         # A long-running process (serve) keeps the last valid load in memory: the cache
         # is read by the first load only, and later loads parse just what changed since.
         stored = self.memory
@@ -135,17 +124,6 @@ class ParsedBriefings:
 
         return out, save
 
-    def _key(self, kind: str, rel: str, raw: bytes, limits: Any) -> str:
-        known = self.keys.get(rel)
-        if known is not None and known[0] is raw and known[1] == (kind, limits):
-            return known[2]
-        digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
-        digest.update(raw)
-        key = digest.hexdigest()
-        if self.memory_only:
-            self.keys[rel] = (raw, (kind, limits), key)
-        return key
-
     def _read(self, cache_dir: Path) -> dict[str, Result]:
         """The pieces in ``cache_dir`` (once per process): those of another version of
         Dossier, damaged or missing are empty."""
@@ -153,12 +131,9 @@ class ParsedBriefings:
             return self.stored
         pieces = self.on_disk[cache_dir] = {}
         for piece in _PIECES:
-            try:
-                with (cache_dir / _FOLDER / f"{piece}.pickle").open("rb") as handle:
-                    version, entries, stats = pickle.load(handle)
-            except Exception:  # missing, damaged: its files are loaded again
-                continue
-            if version == code_digest():
+            kept = read_kept(cache_dir / _FOLDER / f"{piece}.pickle", code_digest())
+            if kept is not None:  # else missing, damaged: its files are loaded again
+                entries, stats = kept
                 self.stored.update(entries)
                 self.stats.update(stats)
                 pieces[piece] = (set(entries), stats)
@@ -172,58 +147,30 @@ class ParsedBriefings:
         for rel, seen in stats.items():
             pieces[seen[2][0]][1][rel] = seen
         on_disk = self.on_disk.setdefault(cache_dir, {})
-        with contextlib.suppress(OSError):
-            (cache_dir / _OLD_NAME).unlink(missing_ok=True)
         for piece, (keys, piece_stats) in pieces.items():
             if on_disk.get(piece) == (keys, piece_stats):
                 continue
-            saved = (code_digest(), {key: valid[key] for key in keys}, piece_stats)
-            dump = functools.partial(pickle.dump, saved, protocol=pickle.HIGHEST_PROTOCOL)
-            if write_cache(cache_dir / _FOLDER / f"{piece}.pickle", dump):
+            saved = ({key: valid[key] for key in keys}, piece_stats)
+            if save_kept(cache_dir / _FOLDER / f"{piece}.pickle", code_digest(), saved):
                 on_disk[piece] = (keys, piece_stats)
 
 
+def _key(kind: str, rel: str, raw: bytes, limits: Any) -> str:
+    digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
+    digest.update(raw)
+    return digest.hexdigest()
+
+
 # Seeds' digests (load.py's ``_digest``: the text with its whitespace normalised) by a
-# hash of their bytes: a fresh process decodes every seed (evidence is checked against
-# it) but need not normalise 10,000 of them again (0.5 s) to hash what did not change,
-# nor to find again the quotes found in them (crossref.py; another half second).
-_SEEDS_NAME = "seed-digests.json"
+# hash of their bytes, the quotes found in their seeds (crossref.quote_key) and each
+# seed's file as it was read, kept by the last valid load (load.SeedMemo): a fresh
+# process decodes every seed (evidence is checked against it) but need not normalise
+# 10,000 of them again (0.5 s) to hash what did not change, nor find the quotes again.
+SEEDS_FILE = "seed-digests.pickle"
 
 
 # seed → its file's inode, device, size and times, and the sha256 of its bytes
 SeedStats = dict[str, tuple[tuple[int, ...], str]]
-
-
-def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str], SeedStats]:
-    """sha256 of a seed's bytes → its digest, the quotes found in their seeds
-    (``crossref.quote_key``) and each seed's file as it was read (with the sha256 of
-    its bytes), as the last valid load saved them."""
-    try:
-        data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
-        if data["version"] != code_digest():
-            return {}, frozenset(), {}
-        digests, quotes, stats = data["digests"], data.get("quotes", []), data.get("stats", {})
-        if isinstance(digests, dict) and isinstance(quotes, list) and isinstance(stats, dict):
-            return (
-                {str(k): str(v) for k, v in digests.items()},
-                frozenset(map(str, quotes)),
-                {str(k): (tuple(map(int, v[0])), str(v[1])) for k, v in stats.items()},
-            )
-    except (OSError, ValueError, KeyError, TypeError):  # none or damaged: hash them all
-        pass
-    return {}, frozenset(), {}
-
-
-def write_seed_digests(
-    cache_dir: Path, digests: dict[str, str], quotes: set[str], stats: SeedStats
-) -> None:
-    data = {
-        "version": code_digest(),
-        "digests": digests,
-        "quotes": sorted(quotes),
-        "stats": {seed: [list(seen), sha] for seed, (seen, sha) in stats.items()},
-    }
-    write_cache(cache_dir / _SEEDS_NAME, json.dumps(data, sort_keys=True).encode())
 
 
 # --- files as the loader reads them ---------------------------------------------------

@@ -17,19 +17,17 @@ keeps what it read and parsed in memory (a ``Warm``, loadcache.py, that it passe
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import gc
 import hashlib
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from . import search_ahead
-from .atomic import write_cache
+from .atomic import read_kept, save_kept, write_cache
 from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
@@ -79,12 +77,12 @@ def draft(
 _EXPORTS = CACHE_DIR / "exports.pickle"
 
 # The last print view made, with the key of what it shows (_kept_book).
-_PRINT_VIEW = CACHE_DIR / "print-view.json"
+_PRINT_VIEW = CACHE_DIR / "print-view.pickle"
 
 # The seeds and article briefings as they were when ingest last had nothing to do.
 _NOTHING_PENDING = CACHE_DIR / "nothing-pending"
 # What that check read of each (ingest.run.pending's memo).
-_CHECKED = CACHE_DIR / "ingest-check.json"
+_CHECKED = CACHE_DIR / "ingest-check.pickle"
 
 
 def _digest(signature: SeedsSignature, limits: Limits) -> str:
@@ -169,7 +167,7 @@ def _render_ahead(
 
 
 def _kept_book(root: Path, rendered: RenderedSite) -> _Printed:
-    """The print view as the last build made it (``.dossier/cache/print-view.json``),
+    """The print view as the last build made it (``.dossier/cache/print-view.pickle``),
     kept under a key of what the book shows (the page graph's ``book``): made again
     whole (1.3 s of CPU at 10,000 articles) only when that moved, as it does not when an
     article's summary is edited. With templates the graph does not know (pages' or the
@@ -179,15 +177,11 @@ def _kept_book(root: Path, rendered: RenderedSite) -> _Printed:
         return _Printed(Ahead(lambda: print_page(views, root)))
     base = f"{templates_digest(templates)}\0{code_digest()}\0{commit_of(root)}"
     key = rendered.graph.book(base)
-    kept = root / _PRINT_VIEW
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        last = json.loads(kept.read_text("utf-8"))
-        if last["key"] == key:
-            return _Printed(None, files=((PRINT_PAGE, str(last["html"])),))
-
-    def keep(text: str) -> None:  # true whether or not this build succeeds
-        write_cache(kept, json.dumps({"key": key, "html": text}, ensure_ascii=False).encode())
-
+    last = read_kept(root / _PRINT_VIEW, key)
+    if isinstance(last, str):
+        return _Printed(None, files=((PRINT_PAGE, last),))
+    # kept whether or not this build succeeds
+    keep = functools.partial(save_kept, root / _PRINT_VIEW, key)
     return _Printed(Ahead(lambda: print_page(views, root)), keep)
 
 
@@ -199,7 +193,7 @@ class _Printed:
     def __init__(
         self,
         ahead: Ahead | None,
-        keep: Callable[[str], None] | None = None,
+        keep: Callable[[str], object] | None = None,
         files: tuple[tuple[str, str], ...] | None = None,  # made already: no process
     ) -> None:
         self.ahead, self.keep, self.files = ahead, keep, files
