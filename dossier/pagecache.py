@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -57,7 +56,7 @@ if TYPE_CHECKING:  # MkDocs is imported only when a site is built
     from .review.history import History
 
 CACHE_DIR = Path(".dossier/cache")
-_FORMAT = "pages-1"  # bump when what an entry holds changes
+_FORMAT = "pages-2"  # bump when what an entry holds changes
 
 
 def fingerprint(root: Path, theme: Iterable[Path]) -> str:
@@ -99,7 +98,7 @@ class PageCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        return self.directory / key[:2] / f"{key}.html"
 
     def has(self, key: str) -> bool:
         return self._site_file(key) is not None or self._path(key).is_file()
@@ -113,13 +112,9 @@ class PageCache:
         return self._site_files[key]
 
     def get(self, key: str) -> str | None:
-        found = self._site_file(key)
         try:  # bytes decoded, not read_text: a page's "\r" stays as written
-            if found is not None:
-                html = found.read_bytes().decode("utf-8")
-            else:
-                html = str(json.loads(self._path(key).read_bytes())["html"])
-        except (OSError, ValueError, KeyError, TypeError):  # missing, or damaged: rebuild
+            html = (self._site_file(key) or self._path(key)).read_bytes().decode("utf-8")
+        except (OSError, ValueError):  # missing, or damaged: rebuild
             return None
         self.used.add(key)
         return html
@@ -143,14 +138,14 @@ class PageCache:
         return found.read_text("utf-8") if found is not None else self.get(key)
 
     def put(self, key: str, html: str) -> None:
-        # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
-        write_cache(self._path(key), json.dumps({"html": html}, ensure_ascii=False).encode())
+        # As MkDocs writes a page (what cannot be encoded as a character reference)
+        write_cache(self._path(key), html.encode("utf-8", errors="xmlcharrefreplace"))
         self.used.add(key)
 
     def drop(self, keys: Collection[str]) -> None:
         """Delete the entries of ``keys`` (pages the site just recorded now holds: one copy
         of each page, in the site; the entries left are a server's and workers')."""
-        for path in self.directory.glob("*/*.json"):
+        for path in self.directory.glob("*/*"):
             if path.stem in keys:
                 with contextlib.suppress(OSError):
                     path.unlink()

@@ -20,14 +20,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gc
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from . import search_ahead
-from .atomic import read_kept, save_kept, write_cache
+from .atomic import read_kept, save_kept
 from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
@@ -53,8 +52,8 @@ def draft(
 ) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
 
-    With ``remember`` (`build.py`), a fresh process skips the check when no seed and no
-    article briefing changed on disk since a check that found nothing to do.
+    With ``remember`` (`build.py`), a fresh process reads only the seeds and article
+    briefings that changed on disk since the last check (``_found_work``).
     """
     from .ingest.run import ingest, pending
 
@@ -79,26 +78,21 @@ _EXPORTS = CACHE_DIR / "exports.pickle"
 # The last print view made, with the key of what it shows (_kept_book).
 _PRINT_VIEW = CACHE_DIR / "print-view.pickle"
 
-# The seeds and article briefings as they were when ingest last had nothing to do.
-_NOTHING_PENDING = CACHE_DIR / "nothing-pending"
-# What that check read of each (ingest.run.pending's memo).
+# What build.py's check for ingest work read of each seed and article briefing
+# (ingest.run.pending's memo).
 _CHECKED = CACHE_DIR / "ingest-check.pickle"
 
 
-def _digest(signature: SeedsSignature, limits: Limits) -> str:
-    return hashlib.sha256(repr((signature, limits)).encode()).hexdigest()
-
-
-def _signature(root: Path, stat_briefings: bool = False) -> SeedsSignature:
-    """Each seed with its size and times, and the names of the article briefings (with
-    theirs too, if ``stat_briefings``): a file rewritten has another change time."""
+def _signature(root: Path) -> SeedsSignature:
+    """Each seed with its size and times, and the names of the article briefings: a
+    file rewritten has another change time."""
     found = []
-    for folder, stat in (("seeds", True), ("briefings/articles", stat_briefings)):
+    for folder in ("seeds", "briefings/articles"):
         try:
             with os.scandir(root / folder) as entries:
                 for entry in entries:
                     # a link is not followed: a broken one must not hide the others
-                    info = entry.stat(follow_symlinks=False) if stat else None
+                    info = entry.stat(follow_symlinks=False) if folder == "seeds" else None
                     size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
                     ctime, inode = (info.st_ctime_ns, info.st_ino) if info else (0, 0)
                     found.append((f"{folder}/{entry.name}", size, mtime, ctime, inode))
@@ -321,25 +315,13 @@ def _build(
             search.cancel()  # (ended already, unless the build stopped before the engine)
 
 
-def _nothing_pending(root: Path, known: str) -> bool:
-    stamp = root / _NOTHING_PENDING
-    return stamp.is_file() and stamp.read_text("utf-8") == known
-
-
 def _found_work(root: Path, limits: Limits) -> bool:
     """`build.py`'s check for ingest work (``draft``), in the process ``CheckAhead`` forks:
-    the 21,500 stats of the signature (a fifth of a second at 10,000 articles) are made
-    there too. Nothing to ingest is remembered; what the check read is too, so the next
-    one reads only the briefings and seeds that changed."""
+    what the check read is remembered, so the next one reads only the briefings and
+    seeds that changed (it stats the 21,500 files, beside the load)."""
     from .ingest.run import pending
 
-    known = _digest(_signature(root, stat_briefings=True), limits)
-    if _nothing_pending(root, known):
-        return False
-    if pending(root, limits, memo=root / _CHECKED, tag=code_digest()):
-        return True
-    write_cache(root / _NOTHING_PENDING, known.encode())
-    return False
+    return pending(root, limits, memo=root / _CHECKED, tag=code_digest())
 
 
 class _Restart(Exception):
@@ -356,16 +338,15 @@ class CheckAhead:
     again in order, as it did without this.
     """
 
-    def __init__(self, root: Path, pid: int | None) -> None:
+    def __init__(self, root: Path, pid: int) -> None:
         self.root, self.pid = root, pid
-        self.pending: bool | None = None if pid else False
+        self.pending: bool | None = None
 
     @classmethod
     def start(cls, root: Path, limits: Limits) -> CheckAhead | None:
-        """A check under way, one with nothing to do, or None: run it in order."""
+        """A check under way, or None: run it in order."""
         if workers() < 2 or not can_fork():
-            known = _digest(_signature(root, stat_briefings=True), limits)
-            return cls(root, None) if _nothing_pending(root, known) else None
+            return None
         pid = os.fork()
         if pid == 0:  # the check: its answer is the exit status
             status = 2  # it failed: the build runs it again in order and reports why
@@ -377,7 +358,6 @@ class CheckAhead:
 
     def found_work(self) -> bool:
         if self.pending is None:
-            assert self.pid is not None
             _, status = os.waitpid(self.pid, 0)
             self.pending = os.waitstatus_to_exitcode(status) != 0
         return self.pending
