@@ -116,31 +116,28 @@ class FileReader:
         """Whether ``path`` is a file inside ``root``, its size, and its bytes when within
         ``limit``."""
         text = os.fspath(path)
+        info, what = self._look(text, root)
+        return _read_file(text, info, limit) if info and what == "ok" else (what, 0, None)
+
+    def signature(self, path: str | Path, root: Path) -> Signature | None:
+        """A regular file's inode, device, size and times; None for anything ``read``
+        would not read (a link, a file in a linked folder)."""
+        info, what = self._look(os.fspath(path), root)
+        if info is None or what != "ok" or not stat.S_ISREG(info.st_mode):
+            return None
+        return (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+    def _look(self, text: str, root: Path) -> tuple[os.stat_result | None, str]:
+        """The file's lstat, and "ok", "link", "linked-folder" or "missing"."""
         try:
             info = os.lstat(text)
         except (OSError, ValueError):  # ValueError: a NUL in the path
-            return ("missing", 0, None)
+            return None, "missing"
         if stat.S_ISLNK(info.st_mode):
-            return ("link", 0, None)
+            return info, "link"
         folder = self._real_folder(os.path.dirname(text))
-        if self._through_link(os.path.dirname(text), folder, os.fspath(root)):
-            return ("linked-folder", 0, None)
-        return _read_file(text, info, limit)
-
-    def signature(self, path: str | Path, root: Path) -> tuple[int, ...] | None:
-        """A regular file's inode, device, size and times, as ``read`` compares them;
-        None for anything ``read`` would not read (a link, a file in a linked folder)."""
-        text = os.fspath(path)
-        try:
-            info = os.lstat(text)
-        except (OSError, ValueError):
-            return None
-        folder = self._real_folder(os.path.dirname(text))
-        if not stat.S_ISREG(info.st_mode) or self._through_link(
-            os.path.dirname(text), folder, os.fspath(root)
-        ):
-            return None
-        return (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        linked = self._through_link(os.path.dirname(text), folder, os.fspath(root))
+        return info, "linked-folder" if linked else "ok"
 
     def _real_folder(self, folder: str) -> str:
         if folder not in self._folders:
