@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import os
+import pickle
 import shutil
 import subprocess
 import tempfile
@@ -20,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -127,6 +129,25 @@ def write_cache(path: Path, data: bytes | Callable[[BinaryIO], object]) -> bool:
             raise
         return True
     return False
+
+
+def save_kept(path: Path, tag: str, value: object) -> bool:
+    """Keep ``value`` for the next build at ``path`` under ``tag`` (a digest of what
+    made it: code, format, key); a pickle, like a .pyc: this program's own output in the
+    project's cache, never a file from elsewhere. Whether it was written (``write_cache``)."""
+    kept = (tag, value)
+    return write_cache(path, functools.partial(pickle.dump, kept, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_kept(path: Path, tag: str) -> Any:
+    """What ``save_kept`` kept at ``path`` under ``tag``; None when it is missing,
+    damaged or kept under another tag (then it is made again)."""
+    try:
+        with path.open("rb") as handle:
+            saved, value = pickle.load(handle)
+    except Exception:
+        return None
+    return value if saved == tag else None
 
 
 def _exchange(a: Path, b: Path) -> bool:

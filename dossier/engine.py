@@ -98,7 +98,6 @@ def build_site(
     site_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     memos: ExportMemos | None = None,
-    meanwhile: Callable[[], None] = lambda: None,
     pages_done: Callable[[], None] = lambda: None,
     search: IndexAhead | None = None,
     inputs: str = "",
@@ -106,7 +105,6 @@ def build_site(
 ) -> BuildStats:
     """Build ``rendered`` into ``site_dir`` atomically, or raise SiteBuildError;
     ``memos``: exports the last build made, to take rather than make again;
-    ``meanwhile`` runs once the new site is in place, while the old one is removed;
     ``pages_done`` once every page and file is written, while the search index is made
     (the build may still fail: only for what holds either way); ``search``: the index
     being made since the pages were rendered (search_ahead.py); ``inputs``: their
@@ -153,7 +151,6 @@ def build_site(
                 cache.drop(set(built.keys.values()))  # the new site holds them now
                 if built.searching is not None:
                     built.searching.prune()
-            meanwhile()
 
         swap_dir(tmp, site_dir, after, wait=False)
     finally:

@@ -8,7 +8,6 @@ each other (crossref). Nothing is returned unless all of it passed.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -22,18 +21,12 @@ from .datefields import check_dates, years_as_text
 from .errors import ContentError, Problem
 from .evidence import reviewed_with_evidence
 from .frontmatter import FrontMatterError, decode, parse
-from .loadcache import (
-    BriefingFile,
-    FileReader,
-    SeedStats,
-    Warm,
-    read_seed_digests,
-    write_seed_digests,
-)
+from .loadcache import FileReader, FileStore, Warm
 from .model import (
     Article,
     Corpus,
 )
+from .parallel import ordered_map
 from .provenance import normalise
 from .records import BUILDERS
 from .schema import validate
@@ -51,7 +44,20 @@ class Limits:
 
 
 Files = Mapping[str, bytes]  # project-relative posix path → content, e.g. a git revision
-FileCache = dict[BriefingFile, tuple[Any, list[Problem]]]
+# A briefing's model object (or None), its own problems and ingest's placeholders in it
+Parsed = tuple[Any, list[Problem], tuple[Problem, ...]]
+FileCache = dict["BriefingFile", Parsed]
+
+
+@dataclass(frozen=True)
+class BriefingFile:
+    """One briefing as read: what the loader parses."""
+
+    kind: str  # company, deal or article
+    path: str  # project-relative, e.g. briefings/deals/x.md
+    raw: bytes  # empty when not read (as the last valid load read it: loadcache.py)
+    # How the file was before it was read (FileReader.signature), None in a git revision
+    signature: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -101,14 +107,17 @@ def load_tree(
     same (most of them, between two commits): pass one dict to every call.
     ``cache_dir`` keeps parsed files on disk between builds (see loadcache.py).
     """
-    # A process that loads once (no ``warm``) need not read unchanged seeds (SeedMemo).
-    once = warm is None
-    warm = warm or Warm()
-    warm.reader.start_load()
+    reader = FileReader()
+    # What the last valid load made of each file that did not change since (loadcache.py)
+    store = None if files is not None else (warm or Warm()).files
+    if store is not None:
+        store.start(cache_dir)
+    shape = f"\0{limits!r}"  # besides the kind, what shapes a parse
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     seen: dict[str, dict[str, str]] = {kind: {} for kind in FOLDERS}
     read: list[BriefingFile] = []
+    parses: list[Parsed | None] = []
     for kind, folder in FOLDERS.items():
         for rel in _briefing_files(root, folder, files):
             # Not UTF-8, or hidden characters: never read, shown escaped (it must print).
@@ -117,62 +126,58 @@ def load_tree(
                 problems.append(bad_name)
                 continue
             problems += _check_file_name(rel, _stem(rel), seen[kind])
+            signature = None
             if files is not None:
                 raw = _sized(rel, files[rel], problems, limits)
-                if raw is not None:
-                    read.append(BriefingFile(kind, rel, raw))
-                continue
-            # A fresh process building (``cache_dir``) reads only the files that are not
-            # as the last valid load read them (at 10,000 articles, 11,500 files).
-            skip = once and cache_dir is not None and cache is None
-            signature = warm.reader.signature(_join(root, rel), root) if skip else None
-            if signature is not None and cache_dir is not None:
-                key = warm.parsed.known(kind, rel, limits, signature, cache_dir)
-                if key is not None:
-                    read.append(BriefingFile(kind, rel, b"", signature, key))
+            else:  # at 10,000 articles a build after an edit opens one file of 11,500
+                signature = reader.signature(_join(root, rel), root)
+                made = store.get(rel, signature, kind + shape) if store else None
+                if made is not None:
+                    read.append(BriefingFile(kind, rel, b"", signature))
+                    parses.append(made)
                     continue
-            raw = _read_bytes(warm.reader, root, rel, problems, limits)
-            if raw is not None:  # one holding placeholders is always read (_placeholders)
-                unmarked = signature if not _marked(raw) else None
-                read.append(BriefingFile(kind, rel, raw, unmarked))
-    if cache is None:  # a build: reuse results from cache_dir, parse the rest on every core
-        load = functools.partial(_load, limits)
-        results, save = warm.parsed.load_files(read, load, limits, cache_dir)
+                raw = _read_bytes(reader, root, rel, problems, limits)
+            if raw is not None:
+                read.append(BriefingFile(kind, rel, raw, signature))
+                parses.append(cache.get(read[-1]) if cache is not None else None)
+    todo = [i for i, made in enumerate(parses) if made is None]
+    if cache is None:  # a build: on every core
+        made_now = ordered_map(lambda i: _parse(limits, read[i]), todo)
     else:
-        save = None
-        for item in read:
-            if item not in cache:
-                cache[item] = load_file(item.kind, item.path, item.raw, limits)
-        results = [cache[item] for item in read]
-    for item, (obj, found) in zip(read, results, strict=True):
+        made_now = [_parse(limits, read[i]) for i in todo]
+    for i, made in zip(todo, made_now, strict=True):
+        parses[i] = made
+        if cache is not None:
+            cache[read[i]] = made
+        if store is not None:
+            store.put(read[i].path, read[i].signature, read[i].kind + shape, made)
+    found_placeholders = {}
+    for item, made in zip(read, parses, strict=True):
+        assert made is not None  # parsed above
+        obj, found, hits = made
         problems += found
         if obj is not None:
             loaded[item.kind][_stem(item.path)] = obj
+        if hits:
+            found_placeholders[item.path] = hits
     seed_digests: dict[str, str] = {}
-    # A fresh process (nothing warm) takes unchanged seeds' digests from cache_dir.
-    memo = SeedMemo(cache_dir, files is None and not warm.seed_digests, lazy=once)
     seed_texts = _read_seeds(
-        root, loaded["article"], problems, limits, files, seed_digests, warm, memo
+        root, loaded["article"], problems, limits, files, seed_digests, reader, store
     )
     corpus = Corpus(
         companies=loaded["company"],
         deals=loaded["deal"],
         articles=loaded["article"],
         seed_digests=seed_digests,
-        placeholders=_placeholders(read, loaded),
+        placeholders=dict(sorted(found_placeholders.items())),
     )
     # Files that exist but failed their own checks are not "missing" when referenced.
     present = {kind: frozenset(seen[kind].values()) for kind in FOLDERS}
-    problems += crossref.check(
-        corpus,
-        {k: set(v) for k, v in present.items()},
-        seed_texts,
-        crossref.Quotes(memo.quotes, memo.quotes_now),
-    )
+    quotes = crossref.Quotes(store.quotes if store else frozenset())
+    problems += crossref.check(corpus, {k: set(v) for k, v in present.items()}, seed_texts, quotes)
     problems += claims.check(corpus)
-    if save and not problems:
-        save()
-        memo.save()
+    if store is not None and not problems:
+        store.save(cache_dir, quotes.found)
     return Loaded(corpus, tuple(problems), present)
 
 
@@ -270,12 +275,12 @@ def _read_seeds(
     limits: Limits,
     files: Files | None,
     digests: dict[str, str],
-    warm: Warm,
-    memo: SeedMemo | None = None,
+    reader: FileReader,
+    store: FileStore | None,
 ) -> SeedTexts:
     """The raw text behind each article briefing that names a seed; fills ``digests``."""
-    known, warm.seed_digests = warm.seed_digests, {}
-    texts = SeedTexts(lambda path: _seed_text(warm.reader, path, root, limits))
+    texts = SeedTexts(lambda path: _seed_text(reader, path, root, limits))
+    shape = f"seed\0{limits!r}"
     for slug, article in articles.items():
         if article.seed is None:
             continue
@@ -297,13 +302,13 @@ def _read_seeds(
             problems.append(refused)
             continue
         path = _join(root, article.seed)
-        signature = warm.reader.signature(path, root) if memo is not None else None
-        unchanged = memo.unchanged(article.seed, signature, limits) if memo else None
+        signature = reader.signature(path, root) if store is not None else None
+        unchanged = store.get(article.seed, signature, shape) if store is not None else None
         if unchanged is not None:  # read only if a quote not found before needs its text
             digests[slug] = unchanged
             texts.later[slug] = path
             continue
-        status, size, raw = warm.reader.read(path, root, limits.max_file_bytes)
+        status, size, raw = reader.read(path, root, limits.max_file_bytes)
         if status in ("link", "linked-folder"):
             problems.append(_seed_link(root, article, line, Path(path), status))
         elif status == "missing" and os.path.lexists(path):
@@ -313,23 +318,15 @@ def _read_seeds(
         elif raw is None:
             problems.append(_seed_too_big(article, line, size, limits))
         else:
-            # An unchanged seed is the very bytes object of the last load (loadcache.FileReader):
-            # its text and digest are the last load's.
-            old = known.get(id(raw))
-            if old is not None and old[0] is raw:
-                text, digest = old[2], old[1]
-            else:
-                text = raw.decode("utf-8-sig", errors="replace")
-                digest = memo.digest(raw, text) if memo is not None else _digest(text)
-                if memo is not None:
-                    memo.read(article.seed, signature, raw)
-            texts.texts[slug], digests[slug] = text, digest
-            warm.seed_digests[id(raw)] = (raw, digest, text)
+            text = raw.decode("utf-8-sig", errors="replace")
+            texts.texts[slug], digests[slug] = text, _digest(text)
+            if store is not None:
+                store.put(article.seed, signature, shape, digests[slug])
     return texts
 
 
 class SeedTexts(Mapping[str, str]):
-    """Each read seed's text by article; an unchanged seed (SeedMemo.unchanged) is read
+    """Each read seed's text by article; an unchanged seed (loadcache.FileStore) is read
     when its text is first asked for (crossref.py asks only for a quote it has not
     found in it before): a fresh process at 10,000 articles reads none of them."""
 
@@ -420,56 +417,6 @@ def _seed_too_big(article: Article, line: int, size: int, limits: Limits) -> Pro
     )
 
 
-class SeedMemo:
-    """Seeds' digests by a hash of their bytes, and the quotes found in their seeds
-    (crossref.py), kept in ``cache_dir`` between processes (loadcache.py); ``use`` False
-    (serve after its first load, a git revision): none. With ``lazy``, a seed whose file
-    is as the last valid load read it (inode, size, times) is not read again."""
-
-    def __init__(self, cache_dir: Path | None, use: bool, lazy: bool = False) -> None:
-        self.cache_dir = cache_dir if use else None
-        self.known, self.quotes, self.stats = (
-            read_seed_digests(self.cache_dir) if self.cache_dir else ({}, frozenset(), {})
-        )
-        self.lazy = lazy
-        self.now: dict[str, str] = {}
-        self.quotes_now: set[str] = set()
-        self.stats_now: SeedStats = {}
-
-    def unchanged(self, seed: str, signature: tuple[int, ...] | None, limits: Limits) -> str | None:
-        """The digest of a seed whose file is as the last valid load read it, or None."""
-        kept = self.stats.get(seed)
-        if not self.lazy or signature is None or kept is None or kept[0] != signature:
-            return None
-        digest = self.known.get(kept[1])
-        if digest is None or signature[2] > limits.max_file_bytes:
-            return None
-        self.now[kept[1]], self.stats_now[seed] = digest, kept
-        return digest
-
-    def digest(self, raw: bytes, text: str) -> str:
-        if self.cache_dir is None:
-            return _digest(text)
-        key = hashlib.sha256(raw).hexdigest()
-        digest = self.known.get(key)
-        if digest is None:
-            digest = _digest(text)
-        self.now[key] = digest
-        return digest
-
-    def read(self, seed: str, signature: tuple[int, ...] | None, raw: bytes) -> None:
-        """A seed read in this load: how its file was, for the next one."""
-        if self.cache_dir is not None and signature is not None:
-            self.stats_now[seed] = (signature, hashlib.sha256(raw).hexdigest())
-
-    def save(self) -> None:
-        """Keep this load's digests (call only when the load is valid)."""
-        if self.cache_dir is not None and (
-            self.now != self.known or self.quotes_now != self.quotes or self.stats_now != self.stats
-        ):
-            write_seed_digests(self.cache_dir, self.now, self.quotes_now, self.stats_now)
-
-
 def _digest(text: str) -> str:
     # Whitespace-insensitive, so a syndicated copy re-wrapped by another site matches.
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
@@ -525,23 +472,14 @@ def _sized(
     return raw
 
 
-def _load(limits: Limits, item: BriefingFile) -> tuple[Any, list[Problem]]:
-    return load_file(item.kind, item.path, item.raw, limits)
-
-
-def _placeholders(
-    read: list[BriefingFile], loaded: dict[str, dict[str, Any]]
-) -> dict[str, tuple[Problem, ...]]:
-    """Ingest's placeholders in each loaded briefing, by path (only files that hold one)."""
-    found = {}
-    for item in read:
-        slug = _stem(item.path)
-        if slug not in loaded[item.kind] or not _marked(item.raw):
-            continue
-        hits = placeholders.find(item.path, item.raw.decode("utf-8", errors="replace"), slug)
-        if hits:
-            found[item.path] = tuple(hits)
-    return dict(sorted(found.items()))
+def _parse(limits: Limits, item: BriefingFile) -> Parsed:
+    """``load_file``, and ingest's placeholders in the briefing if it loaded."""
+    obj, found = load_file(item.kind, item.path, item.raw, limits)
+    hits: tuple[Problem, ...] = ()
+    if obj is not None and _marked(item.raw):
+        text = item.raw.decode("utf-8", errors="replace")
+        hits = tuple(placeholders.find(item.path, text, _stem(item.path)))
+    return obj, found, hits
 
 
 _MARKS = [placeholders.DESCRIBE.encode(), *(p.encode() for p in placeholders.NOTE_PARTS)]

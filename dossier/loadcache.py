@@ -1,229 +1,98 @@
-"""What the loader keeps from one load to the next, so a rebuild reads, parses and
-validates only changed files.
+"""What the loader keeps from one load to the next, so a rebuild opens, parses and
+validates only the files that changed: one store of files by their status.
 
-Parsed briefings by content hash: ``load.load_file`` depends on nothing but its
-arguments; its result for a file's bytes is stored under a hash of (kind, path, bytes,
-limits) in ``.dossier/cache/load/``, tagged with a hash of Dossier's own code and
-schemas so an upgrade never reads stale results. Files not in the cache are loaded on
-every core. The cache holds only the files of the last valid load, in pieces by the
-first digit of their hash: a build after one edit rewrites two pieces, not the whole
-(40 MB at 10,000 articles, 0.3 s to write).
-Each file's inode, size and times are kept with its hash: a fresh process does not read
-a file that is as the last valid load read it (``known``). The cache may be deleted at
-any time. It is read with pickle, like a .pyc: it is this program's own output in the
-project.
+Each briefing and seed the last valid load read is kept under its project path with
+its signature (inode, device, size and times, taken before it was read) and what the
+loader made of it: a briefing's parse (``load.load_file``, with ingest's placeholders
+found in its bytes), a seed's digest. A file whose signature, kind and limits are the
+same is not opened again. A symbolic link has no signature, nor a file in a folder
+that is a link, nor anything but a regular file: they are read, and refused, every time.
 
-Files by their status (``FileReader``): serve loads the corpus again on every save; at
-10,000 articles that is 21,000 files to check and read. A file whose ``lstat`` (inode,
-size, times) and folder are the same as at the last load is taken from memory instead.
-A symbolic link is never read (whatever it points to), nor a file in a folder that is a
-link, nor anything but a regular file. Each load keeps only the files it read, so
-removed files leave memory too.
-
-What a process keeps from one load to the next is one ``Warm``: ``serve`` keeps one for
-its lifetime, so a save reads and parses only what changed. A command that builds once
-starts with a fresh one: two builds in one process share nothing unless the caller
-hands them the same ``Warm``.
+A long-running process (serve) keeps the store in memory in its ``Warm``, so a save
+reads and parses only what changed; ``build.py`` keeps it in ``.dossier/cache/load/``
+(``atomic.save_kept``, tagged with a digest of Dossier's code and schemas, so an
+upgrade never reads stale results), in 16 pieces by a hash of the path: a build after
+one edit rewrites one or two of them, not the whole (40 MB at 10,000 articles). Only a
+valid load is kept, so a failed build leaves the store as it was. A command that builds
+once starts with a fresh ``Warm``: two builds in one process share nothing unless the
+caller hands them the same one. The cache may be deleted at any time.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
-import json
 import os
-import pickle
 import stat
-from collections.abc import Callable, Sequence
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_cache
+from .atomic import read_kept, save_kept
 from .build_env import code_digest
-from .errors import Problem
-from .parallel import ordered_map
 
-Result = tuple[Any, list[Problem]]
 Signature = tuple[int, ...]  # a file's inode, device, size and times (FileReader, below)
-
-
-@dataclass(frozen=True)
-class BriefingFile:
-    """One briefing as read: what the loader parses (and the key of what it made of it)."""
-
-    kind: str  # company, deal or article
-    path: str  # project-relative, e.g. briefings/deals/x.md
-    raw: bytes  # empty when not read: then ``key`` is known
-    # How the file was before it was read, when the loader may skip it next time: its
-    # signature, taken before reading it (a file changed meanwhile has another).
-    signature: Signature | None = None
-    key: str = ""  # the hash of a file not read (``known``)
-
-
+_Entry = tuple[Signature, str, Any]  # signature, what else shaped it, what was made of it
 _FOLDER = "load"
-_OLD_NAME = "load.pickle"  # the whole cache in one file, before it was in pieces
-_PIECES = "0123456789abcdef"
-# path → (signature, kind and limits, key) of the files of a piece
-_Stats = dict[str, tuple[Signature, str, str]]
+_PIECES = 16
+_QUOTES = "seed-quotes.pickle"  # quotes found in their seeds (crossref.Quotes)
 
 
-class ParsedBriefings:
-    """Parsed briefings by key: the last valid load's in memory, and the pieces on disk."""
+class FileStore:
+    """What the last valid load made of each file, by path (see above)."""
 
     def __init__(self) -> None:
-        self.memory: dict[str, Result] = {}  # the results of the last valid load
-        # cache folder → piece → its keys and stats as last written or read
-        self.on_disk: dict[Path, dict[str, tuple[set[str], _Stats]]] = {}
-        self.stored: dict[str, Result] = {}  # read from disk by this process
-        self.stats: _Stats = {}
+        self.last: dict[str, _Entry] = {}  # the last valid load's (or the disk's)
+        self.now: dict[str, _Entry] = {}  # this load's
+        self.quotes: frozenset[str] = frozenset()  # found in their seeds (crossref.Quotes)
+        self.on_disk: dict[int, dict[str, _Entry]] | None = None  # pieces, once read
         # Serve sets this after its first build: rewriting the cache on every save
         # costs more than the save; the next `build.py` parses what changed.
         self.memory_only = False
-        # path → (bytes, kind and limits, key): an unchanged file (the very bytes object
-        # of the last load, see FileReader) has its key without hashing it again
-        self.keys: dict[str, tuple[bytes, tuple[str, Any], str]] = {}
 
-    def known(
-        self, kind: str, rel: str, limits: Any, signature: Signature, cache_dir: Path
-    ) -> str | None:
-        """The key of a file that is as the last valid load read it, or None: read it."""
-        self._read(cache_dir)
-        kept = self.stats.get(rel)
-        if kept is None or kept[0] != signature or kept[1] != f"{kind}\0{limits!r}":
+    def start(self, cache_dir: Path | None) -> None:
+        """Call once per load: the disk's pieces are read by a process's first load."""
+        self.now = {}
+        if cache_dir is None or self.on_disk is not None or self.last:
+            return
+        self.on_disk = {}
+        for piece in range(_PIECES):
+            entries = read_kept(cache_dir / _FOLDER / f"{piece:x}.pickle", code_digest())
+            if entries is not None:  # else missing, damaged: its files are loaded again
+                self.on_disk[piece] = entries
+                self.last.update(entries)
+        self.quotes = read_kept(cache_dir / _QUOTES, code_digest()) or frozenset()
+
+    def get(self, path: str, signature: Signature | None, shape: str) -> Any:
+        """What was made of the file at ``path`` if it is as the last valid load read it
+        (``shape``: its kind and the limits), else None: read it."""
+        entry = self.last.get(path)
+        if signature is None or entry is None or entry[:2] != (signature, shape):
             return None
-        return kept[2] if kept[2] in self.stored else None
+        self.now[path] = entry
+        return entry[2]
 
-    def load_files(
-        self,
-        items: Sequence[BriefingFile],
-        load: Callable[[BriefingFile], Result],
-        limits: Any,
-        cache_dir: Path | None,
-    ) -> tuple[list[Result], Callable[[], None]]:
-        """``load`` (the loader's ``load_file``, with ``limits``) for every item, in
-        order: from the cache, else on every core.
+    def put(self, path: str, signature: Signature | None, shape: str, made: Any) -> None:
+        if signature is not None:
+            self.now[path] = (signature, shape, made)
 
-        The second value saves the cache; the loader calls it only when the whole corpus
-        passed, so a failed build leaves the project exactly as it was.
-        """
-        keys = [f.key or self._key(f.kind, f.path, f.raw, limits) for f in items]
-        if len(self.keys) > len(items):  # files removed since: forget their bytes
-            for rel in self.keys.keys() - {f.path for f in items}:
-                del self.keys[rel]
-        # A long-running process (serve) keeps the last valid load in memory: the cache
-        # is read by the first load only, and later loads parse just what changed since.
-        stored = self.memory
-        if not stored and cache_dir:
-            stored = self._read(cache_dir)
-        missing = [i for i, key in enumerate(keys) if key not in stored]
-        fresh = ordered_map(lambda i: load(items[i]), missing)
-        results = {keys[i]: result for i, result in zip(missing, fresh, strict=True)}
-        out = [results[key] if key in results else stored[key] for key in keys]
-
-        def save() -> None:
-            valid = dict(zip(keys, out, strict=True))
-            if cache_dir and not self.memory_only:
-                stats = {
-                    f.path: (f.signature, f"{f.kind}\0{limits!r}", key)
-                    for f, key in zip(items, keys, strict=True)
-                    if f.signature is not None
-                }
-                self._write(cache_dir, valid, stats)
-            self.memory, self.stored, self.stats = valid, {}, {}
-
-        return out, save
-
-    def _key(self, kind: str, rel: str, raw: bytes, limits: Any) -> str:
-        known = self.keys.get(rel)
-        if known is not None and known[0] is raw and known[1] == (kind, limits):
-            return known[2]
-        digest = hashlib.sha256(f"{kind}\0{rel}\0{limits!r}\0".encode())
-        digest.update(raw)
-        key = digest.hexdigest()
-        if self.memory_only:
-            self.keys[rel] = (raw, (kind, limits), key)
-        return key
-
-    def _read(self, cache_dir: Path) -> dict[str, Result]:
-        """The pieces in ``cache_dir`` (once per process): those of another version of
-        Dossier, damaged or missing are empty."""
-        if cache_dir in self.on_disk:
-            return self.stored
-        pieces = self.on_disk[cache_dir] = {}
-        for piece in _PIECES:
-            try:
-                with (cache_dir / _FOLDER / f"{piece}.pickle").open("rb") as handle:
-                    version, entries, stats = pickle.load(handle)
-            except Exception:  # missing, damaged: its files are loaded again
-                continue
-            if version == code_digest():
-                self.stored.update(entries)
-                self.stats.update(stats)
-                pieces[piece] = (set(entries), stats)
-        return self.stored
-
-    def _write(self, cache_dir: Path, valid: dict[str, Result], stats: _Stats) -> None:
-        """The pieces whose files, or their signatures, differ from those on disk."""
-        pieces: dict[str, tuple[set[str], _Stats]] = {piece: (set(), {}) for piece in _PIECES}
-        for key in valid:
-            pieces[key[0]][0].add(key)
-        for rel, seen in stats.items():
-            pieces[seen[2][0]][1][rel] = seen
-        on_disk = self.on_disk.setdefault(cache_dir, {})
-        with contextlib.suppress(OSError):
-            (cache_dir / _OLD_NAME).unlink(missing_ok=True)
-        for piece, (keys, piece_stats) in pieces.items():
-            if on_disk.get(piece) == (keys, piece_stats):
-                continue
-            saved = (code_digest(), {key: valid[key] for key in keys}, piece_stats)
-            dump = functools.partial(pickle.dump, saved, protocol=pickle.HIGHEST_PROTOCOL)
-            if write_cache(cache_dir / _FOLDER / f"{piece}.pickle", dump):
-                on_disk[piece] = (keys, piece_stats)
-
-
-# Seeds' digests (load.py's ``_digest``: the text with its whitespace normalised) by a
-# hash of their bytes: a fresh process decodes every seed (evidence is checked against
-# it) but need not normalise 10,000 of them again (0.5 s) to hash what did not change,
-# nor to find again the quotes found in them (crossref.py; another half second).
-_SEEDS_NAME = "seed-digests.json"
-
-
-# seed → its file's inode, device, size and times, and the sha256 of its bytes
-SeedStats = dict[str, tuple[tuple[int, ...], str]]
-
-
-def read_seed_digests(cache_dir: Path) -> tuple[dict[str, str], frozenset[str], SeedStats]:
-    """sha256 of a seed's bytes → its digest, the quotes found in their seeds
-    (``crossref.quote_key``) and each seed's file as it was read (with the sha256 of
-    its bytes), as the last valid load saved them."""
-    try:
-        data = json.loads((cache_dir / _SEEDS_NAME).read_text("utf-8"))
-        if data["version"] != code_digest():
-            return {}, frozenset(), {}
-        digests, quotes, stats = data["digests"], data.get("quotes", []), data.get("stats", {})
-        if isinstance(digests, dict) and isinstance(quotes, list) and isinstance(stats, dict):
-            return (
-                {str(k): str(v) for k, v in digests.items()},
-                frozenset(map(str, quotes)),
-                {str(k): (tuple(map(int, v[0])), str(v[1])) for k, v in stats.items()},
-            )
-    except (OSError, ValueError, KeyError, TypeError):  # none or damaged: hash them all
-        pass
-    return {}, frozenset(), {}
-
-
-def write_seed_digests(
-    cache_dir: Path, digests: dict[str, str], quotes: set[str], stats: SeedStats
-) -> None:
-    data = {
-        "version": code_digest(),
-        "digests": digests,
-        "quotes": sorted(quotes),
-        "stats": {seed: [list(seen), sha] for seed, (seen, sha) in stats.items()},
-    }
-    write_cache(cache_dir / _SEEDS_NAME, json.dumps(data, sort_keys=True).encode())
+    def save(self, cache_dir: Path | None, quotes: set[str]) -> None:
+        """Keep this load's files (call only when the whole load is valid)."""
+        self.last, self.now = self.now, {}
+        quotes_moved, self.quotes = quotes != self.quotes, frozenset(quotes)
+        if cache_dir is None or self.memory_only:
+            return
+        if quotes_moved:
+            save_kept(cache_dir / _QUOTES, code_digest(), self.quotes)
+        pieces: list[dict[str, _Entry]] = [{} for _ in range(_PIECES)]
+        for path, entry in self.last.items():
+            pieces[zlib.crc32(path.encode()) % _PIECES][path] = entry
+        on_disk = self.on_disk = self.on_disk or {}
+        for piece, entries in enumerate(pieces):
+            changed = on_disk.get(piece) != entries
+            if changed and save_kept(
+                cache_dir / _FOLDER / f"{piece:x}.pickle", code_digest(), entries
+            ):
+                on_disk[piece] = entries
 
 
 # --- files as the loader reads them ---------------------------------------------------
@@ -232,63 +101,43 @@ def write_seed_digests(
 # "linked-folder" a file in a folder reached through one, "missing" also a pipe or device
 Verdict = tuple[str, int, bytes | None]
 
-_Known = dict[str, tuple[tuple[object, ...], Verdict]]  # path → (its lstat and folder, verdict)
 # Each seed with its size, times and inode, and the names of the article briefings.
 SeedsSignature = tuple[tuple[str, int, int, int, int], ...]
 
 
 class FileReader:
-    """Reads files for the loader, remembering each by its lstat until the next load."""
+    """Reads files for one load, each folder resolved once."""
 
     def __init__(self) -> None:
-        self._last: _Known = {}
-        self._now: _Known = {}
-        self._folders: dict[str, str] = {}  # folder → its real path, this load
+        self._folders: dict[str, str] = {}  # folder → its real path
         self._linked: dict[tuple[str, str, str], bool] = {}
-
-    def start_load(self) -> None:
-        """Call once per load: folders are resolved afresh, and unused files are forgotten."""
-        self._folders, self._linked = {}, {}
-        self._last, self._now = self._now or self._last, {}
 
     def read(self, path: str | Path, root: Path, limit: int) -> Verdict:
         """Whether ``path`` is a file inside ``root``, its size, and its bytes when within
         ``limit``."""
         text = os.fspath(path)
+        info, what = self._look(text, root)
+        return _read_file(text, info, limit) if info and what == "ok" else (what, 0, None)
+
+    def signature(self, path: str | Path, root: Path) -> Signature | None:
+        """A regular file's inode, device, size and times; None for anything ``read``
+        would not read (a link, a file in a linked folder)."""
+        info, what = self._look(os.fspath(path), root)
+        if info is None or what != "ok" or not stat.S_ISREG(info.st_mode):
+            return None
+        return (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+    def _look(self, text: str, root: Path) -> tuple[os.stat_result | None, str]:
+        """The file's lstat, and "ok", "link", "linked-folder" or "missing"."""
         try:
             info = os.lstat(text)
         except (OSError, ValueError):  # ValueError: a NUL in the path
-            return ("missing", 0, None)
-        folder = self._real_folder(os.path.dirname(text))
-        signature = (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-        key = (*signature, folder, limit)
-        known = self._last.get(text)
-        if known is not None and known[0] == key and not stat.S_ISLNK(info.st_mode):
-            self._now[text] = known
-            return known[1]
+            return None, "missing"
         if stat.S_ISLNK(info.st_mode):
-            return ("link", 0, None)
-        if self._through_link(os.path.dirname(text), folder, os.fspath(root)):
-            verdict: Verdict = ("linked-folder", 0, None)
-        else:
-            verdict = _read_file(text, info, limit)
-        self._now[text] = (key, verdict)
-        return verdict
-
-    def signature(self, path: str | Path, root: Path) -> tuple[int, ...] | None:
-        """A regular file's inode, device, size and times, as ``read`` compares them;
-        None for anything ``read`` would not read (a link, a file in a linked folder)."""
-        text = os.fspath(path)
-        try:
-            info = os.lstat(text)
-        except (OSError, ValueError):
-            return None
+            return info, "link"
         folder = self._real_folder(os.path.dirname(text))
-        if not stat.S_ISREG(info.st_mode) or self._through_link(
-            os.path.dirname(text), folder, os.fspath(root)
-        ):
-            return None
-        return (info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        linked = self._through_link(os.path.dirname(text), folder, os.fspath(root))
+        return info, "linked-folder" if linked else "ok"
 
     def _real_folder(self, folder: str) -> str:
         if folder not in self._folders:
@@ -322,10 +171,6 @@ def _read_file(text: str, info: os.stat_result, limit: int) -> Verdict:
 
 @dataclass
 class Warm:
-    reader: FileReader = field(default_factory=FileReader)  # files by their lstat
-    parsed: ParsedBriefings = field(default_factory=ParsedBriefings)  # briefings by hash
-    # id(bytes) → (bytes, digest, text) of each seed, last load: unchanged seeds are
-    # neither decoded nor hashed again
-    seed_digests: dict[int, tuple[bytes, str, str]] = field(default_factory=dict)
+    files: FileStore = field(default_factory=FileStore)  # what loads made of each file
     # root → the seeds as they were when ingest last had nothing to do
     nothing_pending: dict[Path, SeedsSignature] = field(default_factory=dict)

@@ -19,7 +19,7 @@ complete build, entries that build did not use are removed.
 
 The last site: every build assembles a whole new site folder and swaps it in
 (atomic.py), so the last good site stays until the new one is complete. After each
-build the manifest ``.dossier/cache/site-manifest.json`` records, for the folder it
+build the manifest ``.dossier/cache/site-manifest.pickle`` records, for the folder it
 produced, the digest of every input (``inputs_digest``: the briefings and seeds as
 loaded, the git history shown, templates/, Dossier's code and libraries and the
 engine's setup; builds are deterministic), the folder's stamp, and each page's file
@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -47,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import write_cache
+from .atomic import read_kept, save_kept, write_cache
 from .build_env import add_folder, code_digest, quiet_logs
 
 if TYPE_CHECKING:  # MkDocs is imported only when a site is built
@@ -57,7 +56,7 @@ if TYPE_CHECKING:  # MkDocs is imported only when a site is built
     from .review.history import History
 
 CACHE_DIR = Path(".dossier/cache")
-_FORMAT = "pages-1"  # bump when what an entry holds changes
+_FORMAT = "pages-2"  # bump when what an entry holds changes
 
 
 def fingerprint(root: Path, theme: Iterable[Path]) -> str:
@@ -99,7 +98,7 @@ class PageCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        return self.directory / key[:2] / f"{key}.html"
 
     def has(self, key: str) -> bool:
         return self._site_file(key) is not None or self._path(key).is_file()
@@ -113,13 +112,9 @@ class PageCache:
         return self._site_files[key]
 
     def get(self, key: str) -> str | None:
-        found = self._site_file(key)
         try:  # bytes decoded, not read_text: a page's "\r" stays as written
-            if found is not None:
-                html = found.read_bytes().decode("utf-8")
-            else:
-                html = str(json.loads(self._path(key).read_bytes())["html"])
-        except (OSError, ValueError, KeyError, TypeError):  # missing, or damaged: rebuild
+            html = (self._site_file(key) or self._path(key)).read_bytes().decode("utf-8")
+        except (OSError, ValueError):  # missing, or damaged: rebuild
             return None
         self.used.add(key)
         return html
@@ -143,14 +138,14 @@ class PageCache:
         return found.read_text("utf-8") if found is not None else self.get(key)
 
     def put(self, key: str, html: str) -> None:
-        # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster).
-        write_cache(self._path(key), json.dumps({"html": html}, ensure_ascii=False).encode())
+        # As MkDocs writes a page (what cannot be encoded as a character reference)
+        write_cache(self._path(key), html.encode("utf-8", errors="xmlcharrefreplace"))
         self.used.add(key)
 
     def drop(self, keys: Collection[str]) -> None:
         """Delete the entries of ``keys`` (pages the site just recorded now holds: one copy
         of each page, in the site; the entries left are a server's and workers')."""
-        for path in self.directory.glob("*/*.json"):
+        for path in self.directory.glob("*/*"):
             if path.stem in keys:
                 with contextlib.suppress(OSError):
                     path.unlink()
@@ -215,11 +210,11 @@ def page_key(cache: PageCache, page: Page) -> str:
     return cache.key(page.path, page.title, page.description, page.html, headings, listing)
 
 
-# --- the last site (site-manifest.json) -----------------------------------------------
+# --- the last site (site-manifest.pickle) ---------------------------------------------
 
 
-MANIFEST = CACHE_DIR / "site-manifest.json"
-_SITE_FORMAT = "site-manifest-2"
+MANIFEST = CACHE_DIR / "site-manifest.pickle"
+_SITE_FORMAT = "site-manifest-3"
 Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
 
 
@@ -280,17 +275,8 @@ def bytes_key(data: bytes) -> str:
 
 def last_site(root: Path, site_dir: Path) -> KeptPages | None:
     """What the last build into ``site_dir`` wrote, if it is still there."""
-    try:
-        data = json.loads((root / MANIFEST).read_text("utf-8"))
-        if data["format"] != _SITE_FORMAT or data["site"] != str(site_dir.resolve()):
-            return None
-        listed = data["pages"].items()
-        pages = {dest: (key, (ino, size, mtime)) for dest, (key, ino, size, mtime) in listed}
-        ino, size, mtime = data["stamp"]
-        stamp = (int(ino), int(size), int(mtime))
-        return KeptPages(site_dir.resolve(), pages, str(data["inputs"]), stamp, int(data["count"]))
-    except (OSError, ValueError, KeyError, TypeError):  # none, damaged: write every page
-        return None
+    kept = read_kept(root / MANIFEST, f"{_SITE_FORMAT}\0{site_dir.resolve()}")
+    return kept if isinstance(kept, KeptPages) else None  # none, damaged: write every page
 
 
 def record_site(
@@ -308,15 +294,13 @@ def record_site(
     of them after an edit)."""
     folder = _stamp(site_dir)
     if folder is None:
-        return
+        return  # (not written: the next build writes every page)
     pages = {}
     for dest, key in keys.items():
         known = last.pages.get(dest) if last is not None and dest in linked else None
         stamp = known[1] if known is not None and known[0] == key else _stamp(site_dir / dest)
         if stamp is not None:
-            pages[dest] = [key, *stamp]
-    site = str(site_dir.resolve())
-    data = {"format": _SITE_FORMAT, "site": site, "pages": pages, "count": count, "inputs": inputs}
-    data["stamp"] = list(folder)
-    # (not written: the next build writes every page)
-    write_cache(root / MANIFEST, json.dumps(data, sort_keys=True).encode())
+            pages[dest] = (key, stamp)
+    site = site_dir.resolve()
+    kept = KeptPages(site, pages, inputs, folder, count)
+    save_kept(root / MANIFEST, f"{_SITE_FORMAT}\0{site}", kept)

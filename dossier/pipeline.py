@@ -17,19 +17,16 @@ keeps what it read and parsed in memory (a ``Warm``, loadcache.py, that it passe
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import gc
-import hashlib
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from . import search_ahead
-from .atomic import write_cache
+from .atomic import read_kept, save_kept
 from .build_env import code_digest
 from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
@@ -41,7 +38,6 @@ from .pagecache import CACHE_DIR, inputs_digest
 from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .render import RenderedSite, Reuse, render_site
-from .render.inputs import GRAPH_FILE
 from .render.shipped import custom_templates
 from .render.site import templates_digest
 from .review.history import History, read_history
@@ -56,8 +52,8 @@ def draft(
 ) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
 
-    With ``remember`` (`build.py`), a fresh process skips the check when no seed and no
-    article briefing changed on disk since a check that found nothing to do.
+    With ``remember`` (`build.py`), a fresh process reads only the seeds and article
+    briefings that changed on disk since the last check (``_found_work``).
     """
     from .ingest.run import ingest, pending
 
@@ -80,28 +76,23 @@ def draft(
 _EXPORTS = CACHE_DIR / "exports.pickle"
 
 # The last print view made, with the key of what it shows (_kept_book).
-_PRINT_VIEW = CACHE_DIR / "print-view.json"
+_PRINT_VIEW = CACHE_DIR / "print-view.pickle"
 
-# The seeds and article briefings as they were when ingest last had nothing to do.
-_NOTHING_PENDING = CACHE_DIR / "nothing-pending"
-# What that check read of each (ingest.run.pending's memo).
-_CHECKED = CACHE_DIR / "ingest-check.json"
-
-
-def _digest(signature: SeedsSignature, limits: Limits) -> str:
-    return hashlib.sha256(repr((signature, limits)).encode()).hexdigest()
+# What build.py's check for ingest work read of each seed and article briefing
+# (ingest.run.pending's memo).
+_CHECKED = CACHE_DIR / "ingest-check.pickle"
 
 
-def _signature(root: Path, stat_briefings: bool = False) -> SeedsSignature:
-    """Each seed with its size and times, and the names of the article briefings (with
-    theirs too, if ``stat_briefings``): a file rewritten has another change time."""
+def _signature(root: Path) -> SeedsSignature:
+    """Each seed with its size and times, and the names of the article briefings: a
+    file rewritten has another change time."""
     found = []
-    for folder, stat in (("seeds", True), ("briefings/articles", stat_briefings)):
+    for folder in ("seeds", "briefings/articles"):
         try:
             with os.scandir(root / folder) as entries:
                 for entry in entries:
                     # a link is not followed: a broken one must not hide the others
-                    info = entry.stat(follow_symlinks=False) if stat else None
+                    info = entry.stat(follow_symlinks=False) if folder == "seeds" else None
                     size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
                     ctime, inode = (info.st_ctime_ns, info.st_ino) if info else (0, 0)
                     found.append((f"{folder}/{entry.name}", size, mtime, ctime, inode))
@@ -170,7 +161,7 @@ def _render_ahead(
 
 
 def _kept_book(root: Path, rendered: RenderedSite) -> _Printed:
-    """The print view as the last build made it (``.dossier/cache/print-view.json``),
+    """The print view as the last build made it (``.dossier/cache/print-view.pickle``),
     kept under a key of what the book shows (the page graph's ``book``): made again
     whole (1.3 s of CPU at 10,000 articles) only when that moved, as it does not when an
     article's summary is edited. With templates the graph does not know (pages' or the
@@ -180,15 +171,11 @@ def _kept_book(root: Path, rendered: RenderedSite) -> _Printed:
         return _Printed(Ahead(lambda: print_page(views, root)))
     base = f"{templates_digest(templates)}\0{code_digest()}\0{commit_of(root)}"
     key = rendered.graph.book(base)
-    kept = root / _PRINT_VIEW
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        last = json.loads(kept.read_text("utf-8"))
-        if last["key"] == key:
-            return _Printed(None, files=((PRINT_PAGE, str(last["html"])),))
-
-    def keep(text: str) -> None:  # true whether or not this build succeeds
-        write_cache(kept, json.dumps({"key": key, "html": text}, ensure_ascii=False).encode())
-
+    last = read_kept(root / _PRINT_VIEW, key)
+    if isinstance(last, str):
+        return _Printed(None, files=((PRINT_PAGE, last),))
+    # kept whether or not this build succeeds
+    keep = functools.partial(save_kept, root / _PRINT_VIEW, key)
     return _Printed(Ahead(lambda: print_page(views, root)), keep)
 
 
@@ -200,7 +187,7 @@ class _Printed:
     def __init__(
         self,
         ahead: Ahead | None,
-        keep: Callable[[str], None] | None = None,
+        keep: Callable[[str], object] | None = None,
         files: tuple[tuple[str, str], ...] | None = None,  # made already: no process
     ) -> None:
         self.ahead, self.keep, self.files = ahead, keep, files
@@ -312,22 +299,14 @@ def _build(
         settle()
         for line in custom_templates_said(rendered):
             notify(line)
-        keys = {page.path: page.key for page in rendered.pages}
-        changes = rendered.graph.changes(root / GRAPH_FILE, keys) if rendered.graph else None
-        if changes is not None:
-            notify(changes.summary())
         tag = code_digest()
         memos = ExportMemos.load(root / _EXPORTS, tag)
-
-        def remember() -> None:  # what the next build reads, saved while the old site goes
-            if rendered.graph is not None:
-                rendered.graph.save(root / GRAPH_FILE, keys)
 
         def keep_exports() -> None:  # true whether or not this build succeeds: saved early
             memos.save(root / _EXPORTS, tag)
 
         return build_site(
-            root, rendered, site_dir, progress, memos, remember, keep_exports, search, inputs, cache
+            root, rendered, site_dir, progress, memos, keep_exports, search, inputs, cache
         )
     finally:
         if printed is not None:
@@ -336,25 +315,13 @@ def _build(
             search.cancel()  # (ended already, unless the build stopped before the engine)
 
 
-def _nothing_pending(root: Path, known: str) -> bool:
-    stamp = root / _NOTHING_PENDING
-    return stamp.is_file() and stamp.read_text("utf-8") == known
-
-
 def _found_work(root: Path, limits: Limits) -> bool:
     """`build.py`'s check for ingest work (``draft``), in the process ``CheckAhead`` forks:
-    the 21,500 stats of the signature (a fifth of a second at 10,000 articles) are made
-    there too. Nothing to ingest is remembered; what the check read is too, so the next
-    one reads only the briefings and seeds that changed."""
+    what the check read is remembered, so the next one reads only the briefings and
+    seeds that changed (it stats the 21,500 files, beside the load)."""
     from .ingest.run import pending
 
-    known = _digest(_signature(root, stat_briefings=True), limits)
-    if _nothing_pending(root, known):
-        return False
-    if pending(root, limits, memo=root / _CHECKED, tag=code_digest()):
-        return True
-    write_cache(root / _NOTHING_PENDING, known.encode())
-    return False
+    return pending(root, limits, memo=root / _CHECKED, tag=code_digest())
 
 
 class _Restart(Exception):
@@ -371,16 +338,15 @@ class CheckAhead:
     again in order, as it did without this.
     """
 
-    def __init__(self, root: Path, pid: int | None) -> None:
+    def __init__(self, root: Path, pid: int) -> None:
         self.root, self.pid = root, pid
-        self.pending: bool | None = None if pid else False
+        self.pending: bool | None = None
 
     @classmethod
     def start(cls, root: Path, limits: Limits) -> CheckAhead | None:
-        """A check under way, one with nothing to do, or None: run it in order."""
+        """A check under way, or None: run it in order."""
         if workers() < 2 or not can_fork():
-            known = _digest(_signature(root, stat_briefings=True), limits)
-            return cls(root, None) if _nothing_pending(root, known) else None
+            return None
         pid = os.fork()
         if pid == 0:  # the check: its answer is the exit status
             status = 2  # it failed: the build runs it again in order and reports why
@@ -392,7 +358,6 @@ class CheckAhead:
 
     def found_work(self) -> bool:
         if self.pending is None:
-            assert self.pid is not None
             _, status = os.waitpid(self.pid, 0)
             self.pending = os.waitstatus_to_exitcode(status) != 0
         return self.pending

@@ -148,7 +148,7 @@ class Server:
         usable = self.last_good is not None and build.session.nav is not None
         self.live = build if usable else None
         build.session.release_outputs()
-        self.warm.parsed.memory_only = True  # see loadcache.py
+        self.warm.files.memory_only = True  # see loadcache.py
         _settle()
 
     def rebuild(self, root: Path, full: Callable[[], None]) -> str | None:

@@ -51,7 +51,7 @@ def test_workers_build_the_same_site(
     assert _build(root) == one_process
     assert list(stored.iterdir()), "no page was wrapped by a worker"
     # What the workers stored for the build is dropped once the site holds it.
-    assert not list((root / ".dossier/cache").glob("site*/*/*.json"))
+    assert not list((root / ".dossier/cache").glob("site*/*/*.html"))
 
 
 def test_a_failing_worker_leaves_its_pages_to_the_build(

@@ -6,13 +6,11 @@ Each module turns Views into file contents; the site engine adds them to the bui
 
 from __future__ import annotations
 
-import functools
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import sitepaths
-from ..atomic import write_cache
+from ..atomic import read_kept, save_kept
 from ..memo import BuildMemo
 from ..render.graph import network_svg
 from ..views import Views
@@ -38,23 +36,13 @@ class ExportMemos:
     records: BuildMemo[str] = field(default_factory=BuildMemo)  # a record's JSON text
 
     def save(self, path: Path, tag: str) -> None:
-        """Keep what the last build made (a pickle, like the load cache: this program's
-        own output in the project's cache)."""
-        feeds = self.feeds
-        kept = (tag, self.records.now, feeds.main_entry_xml.now)
-        write_cache(path, functools.partial(pickle.dump, kept, protocol=pickle.HIGHEST_PROTOCOL))
+        save_kept(path, tag, (self.records.now, self.feeds.main_entry_xml.now))
 
     @classmethod
     def load(cls, path: Path, tag: str) -> ExportMemos:
-        memos = cls()
-        try:
-            with path.open("rb") as handle:
-                saved, records, main_entries = pickle.load(handle)
-        except Exception:  # missing, damaged or from another version: make everything
-            return memos
-        if saved == tag:
-            memos.records.now = records
-            memos.feeds.main_entry_xml.now = main_entries
+        memos, kept = cls(), read_kept(path, tag)
+        if kept is not None:  # else missing, damaged or from another version: make all
+            memos.records.now, memos.feeds.main_entry_xml.now = kept
         return memos
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import write_text
+from ..atomic import read_kept, save_kept
 from ..errors import ContentError, Problem
 from ..frontmatter import FrontMatterError, decode, parse
 from ..load import Limits
@@ -120,12 +119,9 @@ class _Checked:
 
     def __init__(self, path: Path, tag: str) -> None:
         self.path, self.tag = path, tag
-        self.last: dict[str, list[Any]] = {}
-        self.now: dict[str, list[Any]] = {}
         # None yet, damaged, or another code's: every file is read.
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            data = json.loads(path.read_text("utf-8"))
-            self.last = data["files"] if data["tag"] == tag else {}
+        self.last: dict[str, list[Any]] = read_kept(path, tag) or {}
+        self.now: dict[str, list[Any]] = {}
 
     def known(self, root: Path, path: Path, read: Callable[[Path, Path], Any]) -> Any:
         """What ``read(root, path)`` gave while the file's signature was the same."""
@@ -136,10 +132,8 @@ class _Checked:
         return value
 
     def save(self) -> None:
-        if self.now != self.last:
-            data = json.dumps({"tag": self.tag, "files": self.now}, separators=(",", ":"))
-            with contextlib.suppress(OSError):  # a memo that cannot be written is only slower
-                write_text(self.path, data)
+        if self.now != self.last:  # a memo that cannot be written is only slower
+            save_kept(self.path, self.tag, self.now)
 
     def seed_uses(self, root: Path) -> dict[str, SeedUse]:
         """``state.seed_uses`` through the memo: the same listing (no links, names

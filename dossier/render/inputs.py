@@ -24,15 +24,11 @@ serve keeps every page whose fingerprint did not move.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..atomic import write_cache
 from ..memo import BuildMemo
 from ..model import Article, Company, Deal
 from ..provenance import Citation
@@ -46,28 +42,6 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-_FORMAT = 1  # of the saved graph
-GRAPH_FILE = Path(".dossier/cache/page-graph.json.gz")
-
-
-@dataclass(frozen=True)
-class Changes:
-    """Between a saved graph and this one: pages whose fingerprint moved, inputs whose
-    digest moved, inputs that came or went (a briefing added, a list's new member)."""
-
-    pages: tuple[str, ...]
-    moved: tuple[str, ...]
-    came_or_went: tuple[str, ...]
-
-    def summary(self, most: int = 5) -> str:
-        inputs = [*self.moved, *self.came_or_went]
-        shown = ", ".join(inputs[:most]) + (
-            f" and {len(inputs) - most} more" if len(inputs) > most else ""
-        )
-        noun = "page" if len(self.pages) == 1 else "pages"
-        return f"{len(self.pages)} {noun} changed since the last build; inputs: {shown or 'none'}"
-
-
 @dataclass
 class PageGraph:
     """Every page's inputs (keys, in the order the page shows them) and every input's digest."""
@@ -77,7 +51,6 @@ class PageGraph:
     # Row digests by (kind, file digest, seed digest): serve makes only those of changed
     # briefings
     rows: BuildMemo[str] = field(default_factory=BuildMemo)
-    inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path → keys
     digests: dict[str, str] = field(default_factory=dict)  # key → digest, as asked for
 
     def fingerprint(self, base: str, template: str, job: tuple[object, ...], context: Any) -> str:
@@ -88,8 +61,7 @@ class PageGraph:
         """
         if template not in _PAGES:
             raise KeyError(f"the page graph does not know templates/{template}")
-        keys = tuple(dict.fromkeys(_PAGES[template](self, context)))
-        self.inputs[str(job[1])] = keys
+        keys = dict.fromkeys(_PAGES[template](self, context))
         return _hash(base, job, [(key, self.digest(key)) for key in keys])
 
     def book(self, base: str) -> str:
@@ -105,33 +77,6 @@ class PageGraph:
             for slug, a in corpus.articles.items()
         ]
         return _hash(base, self.digest("corpus"), companies, deals, articles)
-
-    def save(self, path: Path, keys: Mapping[str, str]) -> None:
-        """Write the graph (each page's fingerprint ``keys[page]`` and inputs, each input's
-        digest) for the next build to say what changed; gzip keeps it small."""
-        pages = {page: [keys[page], list(inputs)] for page, inputs in self.inputs.items()}
-        data = {"format": _FORMAT, "pages": pages, "digests": self.digests}
-        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-        # The fastest level: the ninth took 0.3 s at 10,000 articles for a file an eighth
-        # smaller.
-        write_cache(path, gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0))
-
-    def changes(self, path: Path, keys: Mapping[str, str]) -> Changes | None:
-        """What moved since the graph saved at ``path``: None if there is none (or it is
-        unreadable)."""
-        try:
-            data = json.loads(gzip.decompress(path.read_bytes()))
-            if data["format"] != _FORMAT:
-                return None
-            old_pages: dict[str, list[Any]] = data["pages"]
-            old_digests: dict[str, str] = data["digests"]
-        except (OSError, ValueError, KeyError, TypeError, EOFError):
-            return None
-        pages = sorted(p for p, key in keys.items() if old_pages.get(p, [None])[0] != key)
-        moved = {k for k, d in self.digests.items() if old_digests.get(k, d) != d}
-        came = self.digests.keys() - old_digests.keys()
-        went = old_digests.keys() - self.digests.keys()
-        return Changes(tuple(pages), tuple(sorted(moved)), tuple(sorted(came | went)))
 
     # --- digests ----------------------------------------------------------------------
 
