@@ -390,6 +390,18 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         assert status_of(sentence) == ("terminated", True), sentence
     # an ending that is no deal's
     assert status_of("Orland agreed to buy Lenvar at the end of the year.")[0] == "agreed"
+    # a modal over the deal's verb is a rumour; one over anything else is not
+    for sentence in (
+        "Orland could buy Lenvar for $2 billion.",
+        "Lenvar would be acquired by Orland under the plan.",
+        "Orland may soon merge with Lenvar.",
+    ):
+        assert status_of(sentence)[0] == "rumored", sentence
+    written_off = (
+        "Orland has written off $200 million of its acquisition of Lenvar, which has not "
+        "made as much money as Orland thought it would."
+    )
+    assert status_of(written_off)[0] != "rumored"
     assert status_of("The deal is expected to close in May.")[0] == "agreed"
     # a price reported is no rumour of the deal
     assert (

@@ -190,7 +190,15 @@ _ROUND_DONE = Caseless(
     r"landed|totall?ed|participat\w+ (?:from|of|by))\b"
 )
 # lower case only: "May 20" is a date
-_WEAK_RUMOR = re.compile(r"\b(?:may|might|could|would|May not|Could)\b")
+# a modal over the deal's verb ("could buy", "would be acquired by", "may soon merge"),
+# not over anything else the sentence says ("more money than we thought it would")
+_WEAK_RUMOR = re.compile(
+    r"\b(?:may|might|could|would|May not|Could)\s+(?:not\s+|soon\s+|also\s+|still\s+|now\s+)?"
+    r"(?:be\s+|have\s+)?(?:buy|acquir|merg|invest|sell|sold|take\s+over|bid|partner|combin|"
+    r"team\s+up|join|form|creat|licens|purchas|bought|back|fund|lead|pay|offer|make\s+an?\s+offer|"
+    r"approach|pursu|snap|swallow|absorb|raise|land|strike|sign|seal|close|complet|end\s+up|"
+    r"become|own|hold|control)"
+)
 # one side's intention, not yet accepted by the other
 _INTENDED = Caseless(
     r"\b(?:plans to|planned to|intends to|intended to|seeks to|proposed|proposes)\b"
