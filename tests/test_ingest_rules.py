@@ -413,6 +413,8 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "The Orland investment in Lenvar is expected to be completed at the end of January.",
         "Orland said it has received all regulatory approvals for acquiring a stake in Lenvar.",
         "Lenvar announced it has entered into an agreement pursuant to which Orland will invest.",
+        "A $40bn takeover of Lenvar by Orland will be subject to an in-depth inquiry.",
+        "The regulator has announced plans to scrutinize the proposed sale of Lenvar to Orland.",
     ):
         assert status_of(sentence) == ("agreed", True), sentence
     assert status_of("Completion of the deal is expected in May.")[0] != "completed"

@@ -154,6 +154,12 @@ _AGREED = Caseless(
     # "Microsoft's planned $16 billion purchase of Nuance": agreed, not yet closed
     r"planned (?:[\w$.-]+ ){0,3}?(?:acquisition|purchase|merger|takeover)|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
+    # waiting for a regulator: "will be subject to an in-depth inquiry", "to review the
+    # proposed sale"
+    r"(?:will be|is|remains) subject to (?:an? )?(?:[\w-]+ ){0,2}?(?:inquiry|investigation"
+    r"|review|approval|scrutiny)|"
+    r"(?:to|will) (?:review|scrutini[sz]e|examine) the (?:proposed |planned )?(?:[\w$.-]+ )?"
+    r"(?:deal|merger|takeover|acquisition|purchase|sale)|"
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
     r"(?:is|are|it['\u2019]s) (?:buying|acquiring|purchasing|snapping up|taking over|teaming up"
     r"|partnering|collaborating|joining forces|investing)|"
