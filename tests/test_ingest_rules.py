@@ -1422,3 +1422,19 @@ def test_the_buyer_in_a_which_clause_is_the_name_before_its_verb() -> None:
     )
     deals = {frozenset(dict(d.parties).items()) for d in analysis.deals}
     assert frozenset({("kestrel", "acquirer"), ("lenvar-studios", "target")}) in deals
+
+
+def test_a_tie_of_kinds_goes_to_the_one_a_sentence_states_as_news() -> None:
+    analysis = analysed(
+        "Lenvar Studios today announced that it has received a substantial growth "
+        "investment from Orwell Capital, Kestrel Partners and Halden Ventures.",
+        title="Orwell Capital Acquisition Announcement - Lenvar Studios",
+    )
+    kinds = {d.kind: dict(d.parties) for d in analysis.deals}
+    assert "investment" in kinds and "acquisition" not in kinds, kinds
+    assert set(kinds["investment"]) == {
+        "lenvar-studios",
+        "orwell-capital",
+        "kestrel-partners",
+        "halden-ventures",
+    }, kinds

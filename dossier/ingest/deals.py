@@ -1066,7 +1066,10 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
         # not an acquisition"), then the first strong statement of it (the lede states
         # the deal best)
         families = Counter(_family(h) for h in members if h.strong and not h.generic)
-        kind = max(families, key=lambda f: families[f], default=None)
+        # a tie goes to the kind a sentence states as news ("has received a growth
+        # investment from Pegasus, Merion and Petra" over a page title's "Acquisition")
+        stated = {_family(h) for h in members if h.strong and h.explicit_status}
+        kind = max(families, key=lambda f: (families[f], f in stated), default=None)
         best = (
             next((h for h in members if _family(h) == kind and not h.headline), None)
             or next((h for h in members if _family(h) == kind), None)
