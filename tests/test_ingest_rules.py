@@ -1438,3 +1438,12 @@ def test_a_tie_of_kinds_goes_to_the_one_a_sentence_states_as_news() -> None:
         "kestrel-partners",
         "halden-ventures",
     }, kinds
+
+
+def test_a_partner_named_with_a_description_after_with() -> None:
+    analysis = analysed(
+        "Orland Works a.s. said on Thursday it had agreed with Czech steelmaker Lenvar "
+        "Zelezarny a.s. to cooperate in steel production."
+    )
+    deals = {frozenset(dict(d.parties)) for d in analysis.deals}
+    assert frozenset({"orland-works", "lenvar-zelezarny"}) in deals, deals

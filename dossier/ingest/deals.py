@@ -881,11 +881,13 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
         # "Samsung Electronics and Klarlyd": the known name is "Samsung"; the words of
         # its fuller name ("Electronics", "Co") still join it to the next
         between = _FULLER_NAME.sub("", sentence[a.end : b.start])
-        if _JOINED.match(between) or re.search(r"\bwith\s+(?:the\s+)?$", between):
+        # "with the", or "with Czech steelmaker Trinecke": a description before the name
+        if _JOINED.match(between) or _WITH_BEFORE.search(between):
             return True
     return False
 
 
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
 _ADJUNCT_CUE = re.compile(r"\s+(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)")
 _WHICH_BOUGHT = re.compile(
     r"\s*,\s+which\s+(?:[\w.’'-]+\s+){0,6}?(?:acquired|bought|purchased|took over)\b"
