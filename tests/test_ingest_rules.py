@@ -1447,3 +1447,12 @@ def test_a_partner_named_with_a_description_after_with() -> None:
     )
     deals = {frozenset(dict(d.parties)) for d in analysis.deals}
     assert frozenset({"orland-works", "lenvar-zelezarny"}) in deals, deals
+
+
+def test_a_stake_the_seller_keeps_does_not_make_a_sale_an_investment() -> None:
+    (deal,) = analysed(
+        "Orland Communications Corp. completed the sale of four of its TV stations to "
+        "Lenvar Inc. for $120 million in cash and notes, retaining a 10% equity stake in "
+        "the new concern."
+    ).deals
+    assert deal.kind == "acquisition" and dict(deal.parties).get("lenvar") == "acquirer"

@@ -799,6 +799,11 @@ _WEAK_CONFIDENCE = 0.45
 _WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in))?")
 
 
+_RETAINED = re.compile(
+    r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept)\s+(?:(?:an?|its|their|the)\s+)?"
+    r"(?:[\w.%-]+\s+){0,3}stake$",
+    re.I,
+)
 _MINORITY = Caseless(r"\bstake\b", ("stake",))
 # "to buy 4.9 pct of Atlas", "37.5% of Jaguar Land Rover": a share of a named company
 # not "7 percent of Microsoft's market value": a share of something the company has
@@ -843,6 +848,8 @@ def _without_names(sentence: str, mentions: list[Mention]) -> str:
 
 def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
     stake = _MINORITY.search(sentence, low) or _share_of(sentence)
+    if stake and _RETAINED.search(sentence[max(0, stake.start() - 40) : stake.end()]):
+        stake = None  # "completed the sale of … to NTG, retaining a 10% stake": the seller's
     control = _control(sentence, low) if stake else None
     if stake and control is None:  # "buy a 20% stake" is an investment
         m = _STRONG_RE["investment"].search(sentence, low)
