@@ -1456,3 +1456,17 @@ def test_a_stake_the_seller_keeps_does_not_make_a_sale_an_investment() -> None:
         "the new concern."
     ).deals
     assert deal.kind == "acquisition" and dict(deal.parties).get("lenvar") == "acquirer"
+
+
+def test_a_sale_that_names_no_buyer_drafts_no_deal_with_roles_reversed() -> None:
+    analysis = analysed(
+        "Orland Co. today announced the sale of its subsidiary, Lenvar Labs, Inc., to "
+        "Kestrel Brands. Lenvar Labs sells vitamins online.",
+        title="Orland Announces the Sale of Lenvar Labs, Inc.",
+    )
+    deals = {frozenset(dict(d.parties).items()) for d in analysis.deals}
+    assert frozenset({("kestrel-brands", "acquirer"), ("lenvar-labs", "target")}) in deals
+    assert not any("orland" in dict(d.parties) for d in analysis.deals), deals
+    # selling itself to a buyer stays a deal
+    (itself,) = analysed("Lenvar Labs Inc. has agreed to sell itself to Kestrel Brands.").deals
+    assert dict(itself.parties) == {"kestrel-brands": "acquirer", "lenvar-labs": "target"}

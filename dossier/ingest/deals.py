@@ -910,6 +910,14 @@ def _parties(
         sold = _sale(sentence, actors, cue)
         if sold is not None:
             return sold  # empty when the sale names no company sold
+        if (
+            _SALE_WORD.match(sentence, cue)
+            and _SALE_TO.match(sentence, cue) is None
+            and len(before) == 1
+        ):
+            # "Kroger Announces the Sale of Vitacost.com": the seller and what it sells,
+            # no buyer named
+            return ()
         which = _WHICH_BOUGHT.search(sentence)
         if which:  # "DeepMind, which Google parent company Alphabet acquired in 2014"
             target = next((m for m in reversed(actors) if m.end <= which.start()), None)
@@ -1000,6 +1008,9 @@ def _co_buyers(sentence: str, before: list[Mention]) -> list[Mention]:
 # a sale names its buyer after "to": "sold Orsk Data to Morrow Capital", "the sale of
 # Orsk Data to Morrow", "Orsk's $40 billion sale to Morrow"
 _SALE_TO = re.compile(r"(?:sold|sells?|selling|sale)\b[^;]{0,100}?\sto\s")
+
+
+_SALE_WORD = re.compile(r"(?:sold|sells?|selling|sale)\b", re.I)
 
 
 def _sale(sentence: str, actors: list[Mention], cue: int) -> tuple[tuple[str, str], ...] | None:
