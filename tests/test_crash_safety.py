@@ -67,10 +67,14 @@ def test_killed_build_leaves_the_old_site_or_the_new_one(tmp_path: Path) -> None
     assert old != new
     rng = random.Random(20261122)
     outcomes = []
-    for _ in range(KILLS):
+    # kills anywhere in the build, and one early in it: a cold build takes longer than
+    # `duration`, but the site may be swapped in before its last steps, and a loaded
+    # machine stretches both, so random kills alone may all land after the swap
+    pauses = [duration * 0.2, *(rng.uniform(0.05, duration) for _ in range(KILLS - 1))]
+    for pause in pauses:
         shutil.rmtree(root / ".dossier", ignore_errors=True)  # a cold build: more to kill
         process = run(root, "build")
-        time.sleep(rng.uniform(0.05, duration))
+        time.sleep(pause)
         process.send_signal(signal.SIGKILL)
         process.wait()
         now = tree(root / "site")
