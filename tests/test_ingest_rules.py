@@ -1470,3 +1470,23 @@ def test_a_sale_that_names_no_buyer_drafts_no_deal_with_roles_reversed() -> None
     # selling itself to a buyer stays a deal
     (itself,) = analysed("Lenvar Labs Inc. has agreed to sell itself to Kestrel Brands.").deals
     assert dict(itself.parties) == {"kestrel-brands": "acquirer", "lenvar-labs": "target"}
+
+
+def test_an_adverb_before_a_firms_partners_and_a_title_before_a_name_are_no_company() -> None:
+    analysis = analysed(
+        "Separately, Orland Kestrel & Co. and Lenvar Waterhouse confirmed reports that they "
+        "had begun talks about a possible merger."
+    )
+    found = {c.name for c in analysis.new_companies}
+    assert {"Orland Kestrel", "Lenvar Waterhouse"} <= found, found
+    assert not any(name.startswith("Separately") for name in found), found
+    titled = names(
+        "Attorney General Kellan joined 49 other states in a settlement with Orland "
+        "Consulting Inc. Attorney General Kellan said the firm would pay. Attorney General "
+        "Kellan has continued to press the firm, and Attorney General Kellan supported the deal."
+    )
+    assert "Orland Consulting" in titled and not any("Kellan" in n for n in titled), titled
+    # the partners of a firm are still one name after the adverb
+    assert "Gibson, Dunn & Crutcher" in names(
+        "Separately, Gibson, Dunn & Crutcher LLP said it advised Lenvar Waterhouse Ltd."
+    )

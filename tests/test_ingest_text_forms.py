@@ -284,6 +284,14 @@ def test_the_outlet_and_address_keys_of_static_sites() -> None:
     assert "outlet" not in meta("title: Globex buys Initech\npublisher: _publications/wire.md")
 
 
+def test_an_outlet_given_as_the_sites_address_is_the_sites_name() -> None:
+    from dossier.ingest.metadata import extract
+
+    for address in ("http://www.theguardian.com", "https://www.theguardian.com/"):
+        raw = RawArticle("seeds/a.md", "Globex buys Initech.", {"outlet": address}, "")
+        assert extract(raw, clean(raw.text)).outlet == "The Guardian", address
+
+
 def test_a_republished_post_names_its_original_and_a_label_is_no_outlet() -> None:
     post = (
         "---\npost_title: Globex buys Initech\npermalink: https://republisher.example/p/1\n"

@@ -295,6 +295,16 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# Titles of public office and address a person's name starts with (not "Prince" or
+# "King": Prince Hotels, King Digital Entertainment)
+_OFFICE_TITLES = frozenset(
+    """
+    Governor Senator Minister Mayor Attorney Sheikh Chancellor Congressman Congresswoman
+    Commissioner Ambassador Mr Mrs Ms Dr
+    """.split()  # noqa: SIM905
+)
+
+
 NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
 
 
@@ -350,6 +360,8 @@ def judge(
         t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens
     ):
         return NOT_A_COMPANY  # "Worldwide Sales", "Human Resources", "Corporate Communications"
+    if len(tokens) > 1 and tokens[0] in _OFFICE_TITLES and tokens[-1] not in LEGAL:
+        return NOT_A_COMPANY  # "Governor Babajide Sanwo-Olu", "Attorney General Ellison"
     if "Central" in tokens and tokens[-1] == "Bank":
         return NOT_A_COMPANY  # "European Central Bank": a public body
     if any(t.endswith(("-style", "-like")) for t in tokens):

@@ -76,6 +76,9 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
     head = lines[:8] + [line for line in lines[-4:] if _STAMP.match(line)]
     outlet = meta.get("outlet")
+    if outlet and outlet.lower().startswith(("http://", "https://")):
+        # a page's site given as its address ("http://www.wsj.com")
+        outlet = known_host(outlet) or _site_name(outlet, raw.text)
     if outlet and _HOST_NAME.match(outlet):  # a page's site name given as its host
         outlet = known_host(f"https://{outlet.lower()}") or outlet
     if outlet and _JOINED_NAME.match(outlet):

@@ -145,6 +145,11 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
         k = i
         while k + 1 < len(units) and sentence[units[k][1] : units[k + 1][0]] == ", ":
             k += 1
+        if k > i and sentence[units[i][0] : units[i][1]] in NOT_COMPANIES:
+            # "Separately, Arthur Andersen & Co.": a sentence's adverb is no partner
+            yield units[i]
+            i += 1
+            continue
         if k > i:
             partners = [sentence[a:b] for a, b in units[i:k]]
             last = sentence[units[k][0] : units[k][1]].split()
