@@ -1490,3 +1490,16 @@ def test_an_adverb_before_a_firms_partners_and_a_title_before_a_name_are_no_comp
     assert "Gibson, Dunn & Crutcher" in names(
         "Separately, Gibson, Dunn & Crutcher LLP said it advised Lenvar Waterhouse Ltd."
     )
+
+
+def test_a_short_name_given_after_or_is_the_companys_but_another_listed_is_not() -> None:
+    analysis = analysed(
+        "Shares of Harbour Amperex Technology Co., or HATL, soared 16% in their debut "
+        "Tuesday after the battery maker raised $4.5 billion. HATL supplies Orland Motors Inc."
+    )
+    found = {c.name: c.aliases for c in analysis.new_companies}
+    assert "HATL" not in found and "HATL" in found.get("Harbour Amperex Technology", ()), found
+    listed = analysed(
+        "Orland Media Inc. could sell the unit to Lenvar Studios Ltd., or IBM, analysts said."
+    )
+    assert "IBM" in {c.name for c in listed.new_companies}

@@ -668,17 +668,25 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
         if company.slug not in found:
             continue
         name = re.escape(company.name)
-        if " " not in company.name and company.name.isupper():
-            bracket = re.compile(r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + name + r"\)")
+        capitals = " " not in company.name and company.name.isupper()
+        if capitals:
+            # "(NASDAQ: CNSP)", "(MIHL)", or "Contemporary Amperex Technology Co., or CATL"
+            bracket = re.compile(
+                r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + name + r"\)|,\s+or\s+" + name + r"(?!\w)"
+            )
         else:  # a defined short name: 'OLX Uzbekistan (“OLX UZ”)'
             bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
         for m in bracket.finditer(text):
             before = text[max(0, m.start() - 120) : m.start()].rstrip(" ,")
+            # (", or" also lists another company: "Google, or IBM"; a short name shares
+            # the name's first letter)
+            first = company.name[0] if m.group(0).startswith(",") else ""
             owner = next(
                 (
                     c
                     for c in found.values()
                     if c is not company
+                    and c.name.startswith(first)
                     and any(_LEGAL_TAIL.sub("", before).endswith(n) for n in (c.name, *c.aliases))
                 ),
                 None,
