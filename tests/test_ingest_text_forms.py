@@ -122,6 +122,12 @@ def test_a_link_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
     assert [p.text for p in clean("\n\n".join([*body[:4], related]))] == [*body[:4], related]
 
 
+def test_repeated_line_breaks_near_the_end_are_no_authors_signature() -> None:
+    # a saved page marks each break with a backslash line: no name, so no bio starts there
+    page = "\n".join(["\\", "Globex to buy Initech", "\\", STORY, "\\", "2025. 02. 05"])
+    assert STORY in [p.text for p in clean(page)]
+
+
 def test_a_menu_line_with_only_a_headline_and_a_caption_in_it_is_dropped() -> None:
     headline = "Globex to buy Initech for $300 million Share on Facebook Share on X"
     assert clean(f"{MENU} {MENU} {MENU} Development Languages {headline}") == []

@@ -261,7 +261,13 @@ def _drop_signature(lines: list[str]) -> list[str]:
     tail_start = max(0, len(lines) - 12)
     counts: dict[str, int] = {}
     for line in lines[tail_start:]:
-        if line and len(line.split()) <= 4 and not _END_PUNCT.search(line):
+        # (a name has letters: a page's "\\" line breaks or "* * *" repeat too)
+        if (
+            line
+            and len(line.split()) <= 4
+            and not _END_PUNCT.search(line)
+            and any(ch.isalpha() for ch in line)
+        ):
             counts[line] = counts.get(line, 0) + 1
     for i in range(tail_start, len(lines)):
         if counts.get(lines[i], 0) >= 2:
