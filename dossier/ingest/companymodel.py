@@ -88,9 +88,9 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("has=notco")
     if phrase.isupper() and len(phrase) > 1:
         out.add("shape=caps")
-    if any(c.isdigit() for c in phrase):
+    if any(map(str.isdigit, phrase)):
         out.add("shape=digit")
-    if any(c.isupper() for t in tokens for c in t[1:]) and not phrase.isupper():
+    if any(any(map(str.isupper, t[1:])) for t in tokens) and not phrase.isupper():
         out.add("shape=camel")
     if "." in phrase and _WEB.search(phrase):
         out.add("shape=web")
@@ -158,9 +158,9 @@ def _deal_word_at(sentence: str) -> int:
 def lower_words(sentences: list[str]) -> frozenset[str]:
     """The words an article writes in lower case: "internet", "cloud", "services" (not
     in an address: "apple.com/newsroom" does not make Apple a word)."""
-    words = {
-        t.strip(_EDGE) for s in sentences if not _tag_line(s) for t in s.split() if t[:1].islower()
-    }
+    # (each token stripped once, however often the article writes it)
+    tokens = {t for s in sentences if not _tag_line(s) for t in s.split() if t[:1].islower()}
+    words = {t.strip(_EDGE) for t in tokens}
     return frozenset(w for w in words if w.replace("-", "").isalpha())
 
 

@@ -553,8 +553,12 @@ def _contracted(short: str, name: str) -> bool:
     """ "NatWest" of "National Westminster Bank", "FedEx" of "Federal Express",
     "INFOMAN" of "Information Managers": the first letters of two or more of the name's
     words run together; the words left over only say what kind of company it is."""
-    words = [w for w in re.split(r"[\s-]+", name) if w]
-    if len(words) < 2 or len(short) < 4 or not short.isalpha():
+    # (the tests of ``short`` first: most pairs a story's names make fail them, and
+    # splitting the name costs more)
+    if len(short) < 4 or not short.isalpha():
+        return False
+    words = [w for w in _WORD_GAPS.split(name) if w]
+    if len(words) < 2:
         return False
 
     def covers(rest: str, at: int) -> int:
@@ -573,6 +577,9 @@ def _contracted(short: str, name: str) -> bool:
 
     end = covers(short.lower(), 0)
     return end >= 2 and all(w in _KIND_WORDS for w in words[end:])
+
+
+_WORD_GAPS = re.compile(r"[\s-]+")
 
 
 # Words after a contracted name that only say what kind of company it is ("Bank" of

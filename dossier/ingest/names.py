@@ -233,7 +233,10 @@ def surnames(sentences: list[str]) -> frozenset[str]:
     out: set[str] = set()
     for sentence in sentences:
         for m in PHRASE.finditer(sentence):
-            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", m.group(0)).split()]
+            phrase = m.group(0)
+            if " " not in phrase and "\t" not in phrase:
+                continue  # one word (a phrase's words are joined by spaces or tabs): no pair
+            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", phrase).split()]
             for i in range(len(tokens) - 1):
                 pair = tokens[i : i + 2]
                 # "CEO Jensen Huang": a title names a person whatever the first name
