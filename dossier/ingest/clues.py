@@ -356,13 +356,13 @@ def judge(
         return (
             NOT_A_COMPANY  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
         )
-    if any(t in FUNCTIONS for t in tokens) and all(
+    if not FUNCTIONS.isdisjoint(tokens) and all(
         t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens
     ):
         return NOT_A_COMPANY  # "Worldwide Sales", "Human Resources", "Corporate Communications"
     if "Central" in tokens and tokens[-1] == "Bank":
         return NOT_A_COMPANY  # "European Central Bank": a public body
-    if any(t.endswith(("-style", "-like")) for t in tokens):
+    if "-" in phrase and any(t.endswith(("-style", "-like")) for t in tokens):
         return NOT_A_COMPANY  # "Netflix-style", "Uber-like": a manner, not a name
     if "of" in tokens and (
         tokens[tokens.index("of") - 1] in _PUBLIC_BODIES

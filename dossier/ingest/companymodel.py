@@ -55,8 +55,8 @@ _WEB = re.compile(r"\.(?:com|ai|io|net|org)\b", re.I)
 
 def _title_case(sentence: str) -> bool:
     """Most words capitalised: a headline, a menu, a list of names."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    return bool(words) and sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)
+    firsts = [w[0] for w in sentence.split() if w[0].isalpha()]  # (split gives no empty word)
+    return bool(firsts) and sum(map(str.isupper, firsts)) > 0.6 * len(firsts)
 
 
 def _context_word(word: str) -> str:
@@ -115,12 +115,12 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
     opens = not before.strip(' "“‘(*-')
     if opens:
         out.add("opens")
-    words = _words(before.split()[-3:])
+    words = _words(before.rsplit(None, 3)[-3:])  # (the last three words, split no further)
     if words:
         out.add(f"p1={_context_word(words[-1])}")
         if len(words) > 1:
             out.add(f"p2={_context_word(words[-2])}")
-    words = _words(after.split()[:3])
+    words = _words(after.split(None, 3)[:3])
     if words:
         out.add(f"n1={_context_word(words[0])}")
         if len(words) > 1:

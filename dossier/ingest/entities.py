@@ -621,18 +621,20 @@ def _shortened(short: str, name: str) -> bool:
     of "American Home Products", "Sears" of "Sears, Roebuck"), the family name after
     initials ("Faulding" of "F.H. Faulding"), one half of a paired name ("Shell" of
     "Royal Dutch/Shell"), the name of a site ("Vespa" of "Vespa.ai")."""
+    # (what follows ``short`` when the name begins with it, tested without building strings)
+    size = len(short) if name.startswith(short) else -1
     # "Anheuser" of "Anheuser-Busch", "Rolls" of "Rolls-Royce"
-    if name.startswith((short + ",", short + "'s ", short + "’s ", short + "-")):
+    if size >= 0 and name.startswith((",", "'s ", "’s ", "-"), size):
         return True
     # "Hicks Muse" of "Hicks, Muse, Tate & Furst": the first of a firm's listed names
     if ", " in name and " " in short and name.replace(",", "").startswith(short + " "):
         return True
     # "PepsiCo" of "Pepsi": a company word run on
-    if name[len(short) :] in _RUN_ON_FORMS and name.startswith(short) and short[-1:].islower():
+    if size >= 0 and name[size:] in _RUN_ON_FORMS and short[-1:].islower():
         return True
     if _abbreviated(short, name):
         return True
-    if name.startswith(short + " "):
+    if size >= 0 and name.startswith(" ", size):
         # a unit is named by its parent's name and a place or a line ("PZ Cussons
         # Nigeria", "United Energy LNG"); a name's trade words only complete it ("Polly
         # Peck International")
@@ -641,7 +643,7 @@ def _shortened(short: str, name: str) -> bool:
             w.istitle() and w.isalpha() and (w not in NOT_COMPANIES or w in _WORLDWIDE)
             for w in rest
         )
-    if name.startswith(short + ".") and _SITE.fullmatch(name[len(short) :]):
+    if size >= 0 and name.startswith(".", size) and _SITE.fullmatch(name[size:]):
         return True
     if " " in short:
         return False
@@ -658,8 +660,11 @@ _RUN_ON_FORMS = frozenset({"Co", "Corp", "Inc"})
 def _abbreviated(short: str, name: str) -> bool:
     """ "Alaska Air" of "Alaska Airlines", "Nanjing Pharma" of "Nanjing Pharmaceutical":
     the same words, some of them cut short."""
-    shorts, words = short.split(), name.split()
-    if len(shorts) < 2 or len(shorts) != len(words) or shorts == words:
+    shorts = short.split()
+    if len(shorts) < 2:
+        return False  # (most pairs: the name is not split for them)
+    words = name.split()
+    if len(shorts) != len(words) or shorts == words:
         return False
     return shorts[0] == words[0] and all(
         s == w or (len(s) >= 3 and w.startswith(s)) for s, w in zip(shorts, words, strict=True)

@@ -326,7 +326,11 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     ``opens``: the phrase opens its sentence, where a dateline's city may stand."""
     tokens = phrase.split(" ")
     # "San Mateo-based Movidius": where it is based is not part of the name
-    based = next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
+    based = (
+        next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
+        if "-" in phrase  # (most phrases have no hyphen: no word to look at)
+        else None
+    )
     if based is not None:
         start += sum(len(t) + 1 for t in tokens[: based + 1])
         tokens = tokens[based + 1 :]
