@@ -400,16 +400,28 @@ def _own_form(rule: str, phrase: str) -> bool:
     return tokens[-1] in LEGAL or tokens[0] in LEADING_LEGAL
 
 
+def _every_case(word: str) -> set[str]:
+    """ "of", "Of", "oF", "OF": the word with each letter in either case."""
+    forms = {""}
+    for letter in word:
+        forms = {f + c for f in forms for c in {letter.lower(), letter.upper()}}
+    return forms
+
+
+_ENGLISH_FORMS = frozenset(form for word in _ENGLISH_WORDS for form in _every_case(word))
+
+
 def capitals_mark_names(sentences: list[str]) -> bool:
     """Whether a capital inside a sentence marks a name, as in English, Spanish or
     French, and in Latin names within Chinese text; not in German, which capitalises
     every noun (a fifth or more of its words inside a sentence; English news runs at
     about a tenth, Spanish less)."""
-    # (an address is no word)
-    latin = [w.lower() for s in sentences for w in s.split()[:40] if w.isascii() and "/" not in w]
+    # (an address is no word; an ASCII word is looked up in every case it may be written
+    # in, not lowered first: its length is all the rest needs)
+    latin = [w for s in sentences for w in s.split(None, 40)[:40] if w.isascii() and "/" not in w]
     if len(latin) < 20:
         return True
-    if sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin):
+    if sum(map(_ENGLISH_FORMS.__contains__, latin)) >= 0.06 * len(latin):
         return True
     if sum(len(_CJK.findall(s)) for s in sentences) > sum(len(w) for w in latin):
         return True  # Chinese or Japanese with Latin names in it: those are capitalised
