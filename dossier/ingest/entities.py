@@ -617,6 +617,8 @@ def _last_word_alone(short: str, name: str, text: str) -> bool:
     """ "Disney" of "Walt Disney", "Nekoosa" of "Great Northern Nekoosa", "Suez" of
     "Cie de Suez": the last word of a name alone, when the words before it never stand
     without it in the story ("Exxon" and "Mobil" do: two names)."""
+    if not name.rstrip().endswith(short):
+        return False  # (not its last word: most pairs, told without splitting the name)
     words = name.split()
     if len(words) < 2 or words[-1] != short or short in NOT_COMPANIES or not short.isalpha():
         return False

@@ -90,6 +90,8 @@ def lowered(text: str) -> str | None:
     """``text`` in lower case, offset for offset, or None when some letter in it folds
     differently under re.IGNORECASE (then callers match the original text with re.I)."""
     low = text.lower()
+    if text.isascii():
+        return low  # (known without a scan: ASCII letters fold as they lower)
     if len(low) != len(text) or _FOLDS_APART.search(text):
         return None
     return low
