@@ -55,8 +55,8 @@ _WEB = re.compile(r"\.(?:com|ai|io|net|org)\b", re.I)
 
 def _title_case(sentence: str) -> bool:
     """Most words capitalised: a headline, a menu, a list of names."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    return bool(words) and sum(1 for w in words if w[0].isupper()) > 0.6 * len(words)
+    firsts = [w[0] for w in sentence.split() if w[0].isalpha()]  # (split gives no empty word)
+    return bool(firsts) and sum(map(str.isupper, firsts)) > 0.6 * len(firsts)
 
 
 def _context_word(word: str) -> str:
@@ -88,9 +88,9 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("has=notco")
     if phrase.isupper() and len(phrase) > 1:
         out.add("shape=caps")
-    if any(c.isdigit() for c in phrase):
+    if any(map(str.isdigit, phrase)):
         out.add("shape=digit")
-    if any(c.isupper() for t in tokens for c in t[1:]) and not phrase.isupper():
+    if any(any(map(str.isupper, t[1:])) for t in tokens) and not phrase.isupper():
         out.add("shape=camel")
     if "." in phrase and _WEB.search(phrase):
         out.add("shape=web")
@@ -115,12 +115,12 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
     opens = not before.strip(' "“‘(*-')
     if opens:
         out.add("opens")
-    words = _words(before.split()[-3:])
+    words = _words(before.rsplit(None, 3)[-3:])  # (the last three words, split no further)
     if words:
         out.add(f"p1={_context_word(words[-1])}")
         if len(words) > 1:
             out.add(f"p2={_context_word(words[-2])}")
-    words = _words(after.split()[:3])
+    words = _words(after.split(None, 3)[:3])
     if words:
         out.add(f"n1={_context_word(words[0])}")
         if len(words) > 1:
@@ -158,9 +158,9 @@ def _deal_word_at(sentence: str) -> int:
 def lower_words(sentences: list[str]) -> frozenset[str]:
     """The words an article writes in lower case: "internet", "cloud", "services" (not
     in an address: "apple.com/newsroom" does not make Apple a word)."""
-    words = {
-        t.strip(_EDGE) for s in sentences if not _tag_line(s) for t in s.split() if t[:1].islower()
-    }
+    # (each token stripped once, however often the article writes it)
+    tokens = {t for s in sentences if not _tag_line(s) for t in s.split() if t[:1].islower()}
+    words = {t.strip(_EDGE) for t in tokens}
     return frozenset(w for w in words if w.replace("-", "").isalpha())
 
 

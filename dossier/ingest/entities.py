@@ -400,16 +400,28 @@ def _own_form(rule: str, phrase: str) -> bool:
     return tokens[-1] in LEGAL or tokens[0] in LEADING_LEGAL
 
 
+def _every_case(word: str) -> set[str]:
+    """ "of", "Of", "oF", "OF": the word with each letter in either case."""
+    forms = {""}
+    for letter in word:
+        forms = {f + c for f in forms for c in {letter.lower(), letter.upper()}}
+    return forms
+
+
+_ENGLISH_FORMS = frozenset(form for word in _ENGLISH_WORDS for form in _every_case(word))
+
+
 def capitals_mark_names(sentences: list[str]) -> bool:
     """Whether a capital inside a sentence marks a name, as in English, Spanish or
     French, and in Latin names within Chinese text; not in German, which capitalises
     every noun (a fifth or more of its words inside a sentence; English news runs at
     about a tenth, Spanish less)."""
-    # (an address is no word)
-    latin = [w.lower() for s in sentences for w in s.split()[:40] if w.isascii() and "/" not in w]
+    # (an address is no word; an ASCII word is looked up in every case it may be written
+    # in, not lowered first: its length is all the rest needs)
+    latin = [w for s in sentences for w in s.split(None, 40)[:40] if w.isascii() and "/" not in w]
     if len(latin) < 20:
         return True
-    if sum(1 for w in latin if w in _ENGLISH_WORDS) >= 0.06 * len(latin):
+    if sum(map(_ENGLISH_FORMS.__contains__, latin)) >= 0.06 * len(latin):
         return True
     if sum(len(_CJK.findall(s)) for s in sentences) > sum(len(w) for w in latin):
         return True  # Chinese or Japanese with Latin names in it: those are capitalised
@@ -553,8 +565,12 @@ def _contracted(short: str, name: str) -> bool:
     """ "NatWest" of "National Westminster Bank", "FedEx" of "Federal Express",
     "INFOMAN" of "Information Managers": the first letters of two or more of the name's
     words run together; the words left over only say what kind of company it is."""
-    words = [w for w in re.split(r"[\s-]+", name) if w]
-    if len(words) < 2 or len(short) < 4 or not short.isalpha():
+    # (the tests of ``short`` first: most pairs a story's names make fail them, and
+    # splitting the name costs more)
+    if len(short) < 4 or not short.isalpha():
+        return False
+    words = [w for w in _WORD_GAPS.split(name) if w]
+    if len(words) < 2:
         return False
 
     def covers(rest: str, at: int) -> int:
@@ -573,6 +589,9 @@ def _contracted(short: str, name: str) -> bool:
 
     end = covers(short.lower(), 0)
     return end >= 2 and all(w in _KIND_WORDS for w in words[end:])
+
+
+_WORD_GAPS = re.compile(r"[\s-]+")
 
 
 # Words after a contracted name that only say what kind of company it is ("Bank" of
@@ -598,6 +617,8 @@ def _last_word_alone(short: str, name: str, text: str) -> bool:
     """ "Disney" of "Walt Disney", "Nekoosa" of "Great Northern Nekoosa", "Suez" of
     "Cie de Suez": the last word of a name alone, when the words before it never stand
     without it in the story ("Exxon" and "Mobil" do: two names)."""
+    if not name.rstrip().endswith(short):
+        return False  # (not its last word: most pairs, told without splitting the name)
     words = name.split()
     if len(words) < 2 or words[-1] != short or short in NOT_COMPANIES or not short.isalpha():
         return False
@@ -614,18 +635,20 @@ def _shortened(short: str, name: str) -> bool:
     of "American Home Products", "Sears" of "Sears, Roebuck"), the family name after
     initials ("Faulding" of "F.H. Faulding"), one half of a paired name ("Shell" of
     "Royal Dutch/Shell"), the name of a site ("Vespa" of "Vespa.ai")."""
+    # (what follows ``short`` when the name begins with it, tested without building strings)
+    size = len(short) if name.startswith(short) else -1
     # "Anheuser" of "Anheuser-Busch", "Rolls" of "Rolls-Royce"
-    if name.startswith((short + ",", short + "'s ", short + "’s ", short + "-")):
+    if size >= 0 and name.startswith((",", "'s ", "’s ", "-"), size):
         return True
     # "Hicks Muse" of "Hicks, Muse, Tate & Furst": the first of a firm's listed names
     if ", " in name and " " in short and name.replace(",", "").startswith(short + " "):
         return True
     # "PepsiCo" of "Pepsi": a company word run on
-    if name[len(short) :] in _RUN_ON_FORMS and name.startswith(short) and short[-1:].islower():
+    if size >= 0 and name[size:] in _RUN_ON_FORMS and short[-1:].islower():
         return True
     if _abbreviated(short, name):
         return True
-    if name.startswith(short + " "):
+    if size >= 0 and name.startswith(" ", size):
         # a unit is named by its parent's name and a place or a line ("PZ Cussons
         # Nigeria", "United Energy LNG"); a name's trade words only complete it ("Polly
         # Peck International")
@@ -634,7 +657,7 @@ def _shortened(short: str, name: str) -> bool:
             w.istitle() and w.isalpha() and (w not in NOT_COMPANIES or w in _WORLDWIDE)
             for w in rest
         )
-    if name.startswith(short + ".") and _SITE.fullmatch(name[len(short) :]):
+    if size >= 0 and name.startswith(".", size) and _SITE.fullmatch(name[size:]):
         return True
     if " " in short:
         return False
@@ -651,8 +674,11 @@ _RUN_ON_FORMS = frozenset({"Co", "Corp", "Inc"})
 def _abbreviated(short: str, name: str) -> bool:
     """ "Alaska Air" of "Alaska Airlines", "Nanjing Pharma" of "Nanjing Pharmaceutical":
     the same words, some of them cut short."""
-    shorts, words = short.split(), name.split()
-    if len(shorts) < 2 or len(shorts) != len(words) or shorts == words:
+    shorts = short.split()
+    if len(shorts) < 2:
+        return False  # (most pairs: the name is not split for them)
+    words = name.split()
+    if len(shorts) != len(words) or shorts == words:
         return False
     return shorts[0] == words[0] and all(
         s == w or (len(s) >= 3 and w.startswith(s)) for s, w in zip(shorts, words, strict=True)

@@ -238,7 +238,10 @@ def surnames(sentences: list[str]) -> frozenset[str]:
     out: set[str] = set()
     for sentence in sentences:
         for m in PHRASE.finditer(sentence):
-            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", m.group(0)).split()]
+            phrase = m.group(0)
+            if " " not in phrase and "\t" not in phrase:
+                continue  # one word (a phrase's words are joined by spaces or tabs): no pair
+            tokens = [t.rstrip(".,;:") for t in POSSESSIVE.sub("", phrase).split()]
             for i in range(len(tokens) - 1):
                 pair = tokens[i : i + 2]
                 # "CEO Jensen Huang": a title names a person whatever the first name
@@ -328,7 +331,11 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     ``opens``: the phrase opens its sentence, where a dateline's city may stand."""
     tokens = phrase.split(" ")
     # "San Mateo-based Movidius": where it is based is not part of the name
-    based = next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
+    based = (
+        next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
+        if "-" in phrase  # (most phrases have no hyphen: no word to look at)
+        else None
+    )
     if based is not None:
         start += sum(len(t) + 1 for t in tokens[: based + 1])
         tokens = tokens[based + 1 :]

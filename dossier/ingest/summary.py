@@ -9,7 +9,10 @@ import re
 from dataclasses import dataclass
 
 _NUMBER = re.compile(r"\d")
-_QUOTED = re.compile(r"^[\"“‘]|[\"”’]$")
+# A quotation opens or closes the text (tested as strings: a pattern with "$" scans the
+# whole sentence); the pattern's "$" also matched before a final line break
+_OPENING_QUOTES = ('"', "“", "‘")
+_CLOSING_QUOTES = ('"', "”", "’", '"\n', "”\n", "’\n")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,6 @@ def _score(s: Scored, total: int) -> float:
     score = position + min(s.companies, 3) + (3.0 if s.deal else 0.0)
     if _NUMBER.search(s.text):
         score += 0.5
-    if _QUOTED.search(s.text):
+    if s.text.startswith(_OPENING_QUOTES) or s.text.endswith(_CLOSING_QUOTES):
         score -= 2.0  # a quotation is colour, not the news
     return score

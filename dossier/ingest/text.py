@@ -44,6 +44,17 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _word_before(paragraph: str, start: int, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(paragraph[start:end])``, looked for in the last characters
+    first: the pattern, anchored at the end, would otherwise be tried at every character
+    of the sentence. Only a word that reaches back to the window's edge needs the rest."""
+    edge = max(start, end - 40)
+    found = _WORD_BEFORE.search(paragraph[edge:end])
+    if found is None or found.start() > 0 or edge == start:
+        return found
+    return _WORD_BEFORE.search(paragraph[start:end])
+
+
 def sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, each an exact substring of it."""
     out: list[str] = []
@@ -51,7 +62,7 @@ def sentences(paragraph: str) -> list[str]:
     for match in _BOUNDARY.finditer(paragraph):
         end = match.start() + len(match.group(0).rstrip())
         if paragraph[match.start()] == ".":
-            found = _WORD_BEFORE.search(paragraph[start : match.start() + 1])
+            found = _word_before(paragraph, start, match.start() + 1)
             word = found.group(1) if found else ""
             initialism = "." in word and len(word) <= 5
             short = word and (word.lower() in _ABBREV or len(word) == 1 or initialism)
@@ -79,6 +90,8 @@ def lowered(text: str) -> str | None:
     """``text`` in lower case, offset for offset, or None when some letter in it folds
     differently under re.IGNORECASE (then callers match the original text with re.I)."""
     low = text.lower()
+    if text.isascii():
+        return low  # (known without a scan: ASCII letters fold as they lower)
     if len(low) != len(text) or _FOLDS_APART.search(text):
         return None
     return low
