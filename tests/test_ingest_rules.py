@@ -377,6 +377,7 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "Morrow announced today that it has made a lead investment in Lenvar.",
         "Orland makes strategic investment into Lenvar",
         "Update: Orland has confirmed the acquisition; Orland has reportedly acquired Lenvar.",
+        "Orland & Co announced that it spent $305 million to buy robot maker Lenvar.",
     ):
         assert status_of(sentence) == ("completed", True), sentence
     for sentence in (
@@ -1503,3 +1504,11 @@ def test_a_short_name_given_after_or_is_the_companys_but_another_listed_is_not()
         "Orland Media Inc. could sell the unit to Lenvar Studios Ltd., or IBM, analysts said."
     )
     assert "IBM" in {c.name for c in listed.new_companies}
+
+
+def test_a_drugs_wholesale_acquisition_cost_is_no_acquisition() -> None:
+    analysis = analysed(
+        "The wholesale acquisition cost of the drug Xtandi, marketed by Orland Pharma Inc. "
+        "of Japan and Lenvar Inc., is about $129,000 a year."
+    )
+    assert not analysis.deals, analysis.deals

@@ -169,6 +169,8 @@ _NOT_THIS_DEAL = Caseless(
     r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
     r"|in turn owns"
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
+    # a price term, not a deal: "the wholesale acquisition cost of the drug"
+    r"|(?:wholesale|customer|user) acquisition costs?"
     # (not "Alleghany Corp.")
     r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|refused to pay"
     r"|alleg(?:e|es|ed|edly|ing|ations?)"
@@ -205,6 +207,7 @@ _NOT_THIS_DEAL = Caseless(
         "injunction",
         "alleg",
         "refused",
+        "acquisition cost",
         "to sell",
         "to supply",
         "to deliver",

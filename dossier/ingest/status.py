@@ -84,6 +84,8 @@ _COMPLETED = Caseless(
     r"\b(?:(?<!to be )completed|(?<!to )complete[sd]? (?:the|its)"
     r"|(?:was|were|has been|have been) merged"
     r"|merged (?:into|with)"
+    # money already out: "announced that it spent $305 million to buy Blue River"
+    r"|(?:spent|paid) (?:[^ ]+ ){0,4}?to (?:buy|acquire|purchase|take over)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
     # "with the close of a $1.2 billion acquisition", "upon the completion of its merger"
