@@ -1512,3 +1512,15 @@ def test_a_drugs_wholesale_acquisition_cost_is_no_acquisition() -> None:
         "of Japan and Lenvar Inc., is about $129,000 a year."
     )
     assert not analysis.deals, analysis.deals
+
+
+def test_the_capitals_a_one_word_name_starts_with_are_its_short_name() -> None:
+    found = {
+        c.name: c.aliases
+        for c in analysed(
+            "LENMiller has rejected an improved offer from Orland Brewing Inc. The board of "
+            "LENMiller said the offer undervalues it. On Tuesday, LEN reported a 9% fall in "
+            "revenues, and LEN brews Peroni."
+        ).new_companies
+    }
+    assert "LEN" not in found and "LEN" in found.get("LENMiller", ()), found

@@ -736,6 +736,9 @@ _FORM_INITIALS = frozenset("GICHLPB")
 _FORM_WORDS = LEGAL | DESCRIPTIVE | {"Company", "Corporation", "Limited"}
 
 
+_LEADING_CAPITALS = re.compile(r"([A-Z]{2,})(?=[A-Z][a-z]+$)")
+
+
 def _initials_fit(caps: str, names: Iterable[str], sentences: list[str]) -> bool:
     for name in names:
         # "ICE" of "InterContinental Exchange", "JPM" of "JPMorgan": capitals inside words
@@ -744,6 +747,10 @@ def _initials_fit(caps: str, names: Iterable[str], sentences: list[str]) -> bool
             and not name.isupper()
             and caps == "".join(ch for ch in name if ch.isupper())
         ):
+            return True
+        # "SAB" of "SABMiller": the run of capitals a one-word name starts with
+        lead = _LEADING_CAPITALS.match(name)
+        if len(caps) >= 3 and lead is not None and caps == lead.group(1):
             return True
         initials = initials_of(name)
         if len(initials) < 2:
