@@ -415,6 +415,8 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "Orland said it has received all regulatory approvals for acquiring a stake in Lenvar.",
         "Lenvar announced it has entered into an agreement pursuant to which Orland will invest.",
         "A $40bn takeover of Lenvar by Orland will be subject to an in-depth inquiry.",
+        "Kestrel may switch stations owned by Lenvar, which is being acquired by Orland.",
+        "Its chief will lead Lenvar when it becomes part of Orland after the takeover.",
         "The regulator has announced plans to scrutinize the proposed sale of Lenvar to Orland.",
     ):
         assert status_of(sentence) == ("agreed", True), sentence

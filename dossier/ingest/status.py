@@ -156,6 +156,10 @@ _AGREED = Caseless(
     # "Microsoft's planned $16 billion purchase of Nuance": agreed, not yet closed
     r"planned (?:[\w$.-]+ ){0,3}?(?:acquisition|purchase|merger|takeover)|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
+    # under way: "Tribune Media, which is being acquired by Sinclair", "when it becomes part
+    # of Disney after the takeover"
+    r"(?:is|are) being (?:acquired|bought|sold|merged|taken over)|"
+    r"(?:will|would|when it|once it) becomes? part of|"
     # waiting for a regulator: "will be subject to an in-depth inquiry", "to review the
     # proposed sale"
     r"(?:will be|is|remains) subject to (?:an? )?(?:[\w-]+ ){0,2}?(?:inquiry|investigation"
