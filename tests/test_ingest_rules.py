@@ -378,6 +378,8 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         "Orland makes strategic investment into Lenvar",
         "Update: Orland has confirmed the acquisition; Orland has reportedly acquired Lenvar.",
         "Orland & Co announced that it spent $305 million to buy robot maker Lenvar.",
+        "Orland and Lenvar have been working closely since entering into an MoU in 2023.",
+        "Zuckerberg said this was why Orland was able to acquire Lenvar for less.",
     ):
         assert status_of(sentence) == ("completed", True), sentence
     for sentence in (

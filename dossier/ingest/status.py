@@ -84,6 +84,11 @@ _COMPLETED = Caseless(
     r"\b(?:(?<!to be )completed|(?<!to )complete[sd]? (?:the|its)"
     r"|(?:was|were|has been|have been) merged"
     r"|merged (?:into|with)"
+    # in effect: "have been working closely since entering into a Memorandum", "was able
+    # to acquire Oculus for less"
+    r"|(?:have|has) been working (?:closely )?(?:together|with)"
+    r"|since (?:entering into|signing|forming)"
+    r"|(?:was|were) able to (?:buy|acquire|purchase)"
     # money already out: "announced that it spent $305 million to buy Blue River"
     r"|(?:spent|paid) (?:[^ ]+ ){0,4}?to (?:buy|acquire|purchase|take over)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
