@@ -34,7 +34,8 @@ _DROP_ANYWHERE = re.compile(
 )
 # Everything after one of these is end-of-page material (links, bios, credits).
 _TAIL_MARKER = re.compile(
-    r"^(?:read also|also read|read more|related(?: articles| stories| news)?:?|"
+    # (not a sentence that opens with the word: "Related to that decision, the company …")
+    r"^(?:read also|also read|read more|related(?: articles| stories| news)?:?(?! to\b)|"
     r"more from|recommended(?: for you)?|about the author|this article was (?:first|originally)"
     r" published|you (?:may|might) also like|trending now|most read|more on this story|"
     r"explore more on these topics)\b",
@@ -224,7 +225,7 @@ def _cut_tail(lines: list[str]) -> list[str]:
     i = len(lines) // 3 + 1
     while i < len(lines):
         marker = _TAIL_MARKER.match(lines[i])
-        if marker is None or _RELATED_TO.match(lines[i]):
+        if marker is None:
             i += 1
             continue
         alone = not lines[i][marker.end() :].strip(" :.-–—>»➔|")  # "Related Articles:"
@@ -239,8 +240,6 @@ def _cut_tail(lines: list[str]) -> list[str]:
     return out
 
 
-# a sentence that opens with the marker's word: "Related to that decision, the company …"
-_RELATED_TO = re.compile(r"related to\b", re.I)
 # How far past a marker the article's prose must go on for the marker to be a link in it
 _LOOK_AHEAD = 30
 _SENTENCE_END = re.compile(r"[.!?。！？][”\"’)]?$")
