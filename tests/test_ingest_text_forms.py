@@ -639,3 +639,47 @@ def test_a_page_saved_with_its_links_gives_its_address_and_its_site() -> None:
     # a post's few links go to what it is about, not to its own site
     few = "".join(f"[{i}](https://github.com/globex/repo{i})\n" for i in range(5))
     assert _outlet(few + "\n" + story, "seeds/c.md") is None
+
+
+def test_a_date_field_with_the_day_and_month_in_either_order() -> None:
+    story = "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    for value, want in (
+        ("20-07-2021 15:31:50 +05:30", "2021-07-20"),  # day first: 20 is no month
+        ("02-15-2016", "2016-02-15"),  # month first: 15 is no month
+        ("15.03.2014", "2014-03-15"),
+        ("01-01-2021 13:04:07", "2021-01-01"),
+        ("05-07-2021", "2021"),  # May 7 or 5 July: only the year is sure
+        ("2025 Oct 01", "2025-10-01"),
+    ):
+        page = f"---\ntitle: Globex buys Initech\ndate: '{value}'\n---\n{story}"
+        assert _published(page, "seeds/a.md") == want, value
+
+
+def test_more_keys_and_nested_fields_give_a_posts_date_and_address() -> None:
+    story = "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    for key in ("published_date", "publish_date", "date_published", "page_date"):
+        page = f"---\ntitle: Globex buys Initech\n{key}: '2025-05-26T00:00:00'\n---\n{story}"
+        assert _published(page, "seeds/a.md") == "2025-05-26", key
+    # a blog export keeps the story's address among its custom fields; the address
+    # dates the story by the day at the end of its slug
+    nested = (
+        "---\ntitle: Globex buys Initech\ncustom_fields:\n  ttr: 81\n"
+        "  url: https://wire.example/business/globex-buys-initech-2021-07-23/\n---\n" + story
+    )
+    assert _published(nested, "seeds/a.md") == "2021-07-23"
+    slug = (
+        "---\ntitle: Globex buys Initech\n"
+        "url: https://wire.example/story/globex-leads-rally-2011-11-18?link=latest\n---\n" + story
+    )
+    assert _published(slug, "seeds/a.md") == "2011-11-18"
+
+
+def test_a_stamp_run_into_the_text_or_in_capitals_dates_the_page() -> None:
+    words = " ".join(["Globex Corp. said it agreed to buy Initech Inc. for $300 million."] * 4)
+    # a page flattened to one line: its time stamp, then the story
+    flat = f"Example.com Friday, July 12, 2002, 10:21 AM ET {words}\n"
+    assert _published(flat) == "2002-07-12"
+    assert _published(f"By Jane Roe JULY 24, 2002 - {words}\n") == "2002-07-24"
+    # a date in the story's sentence is no stamp
+    in_story = f"On its call, {words} It closes on July 12, 2002 as planned.\n"
+    assert _published(in_story) == "None"

@@ -37,3 +37,10 @@ def test_a_bare_month_is_relative_and_left_out_without_relative_dates() -> None:
     (found,) = find_dates("In June, Lumen raised $40 million.", PUBLISHED)
     assert found.relative
     assert find_dates("In June, Lumen raised $40 million.", PUBLISHED, with_relative=False) == []
+
+
+def test_a_full_month_name_in_capitals_is_a_month_and_a_short_one_is_not() -> None:
+    found = find_dates("AURORA, IL ...(DECEMBER 13, 1999)... Westell announced", None)
+    assert [d.date for d in found] == [PartialDate(1999, 12, 13)]
+    # an abbreviation in capitals ("MAR 5") is as often a word or a ticker: left alone
+    assert find_dates("SHARES OF ACME MAR 5 POINTS", None) == []

@@ -168,6 +168,13 @@ def _info_block(lines: list[str]) -> dict[str, str]:
     return out if len(out) >= 2 else {}
 
 
+# "20-07-2021 15:31:50 +05:30", "02-15-2016", "15.03.2014": a day and a month in an
+# order the field does not name
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
+# "2025 Oct 01" (Astro's pubDate as some sites write it)
+_YEAR_FIRST = re.compile(r"((?:19|20)\d\d) ([A-Za-z]{3,9})\.? (\d{1,2})\b")
+
+
 def _meta_date(value: str | None) -> PartialDate | None:
     if not value:
         return None
@@ -177,8 +184,28 @@ def _meta_date(value: str | None) -> PartialDate | None:
             return parse_partial_date(value[:10])
         except ValueError:
             return None
+    numeric = _NUMERIC_DATE.match(value)
+    if numeric:
+        return _day_and_month(*(int(g) for g in numeric.groups()))
+    year_first = _YEAR_FIRST.match(value)
+    if year_first:
+        value = f"{year_first.group(2)} {year_first.group(3)}, {year_first.group(1)}"
     found = find_dates(value, None)  # "July 19, 2021", "19 July 2021"
     return found[0].date if found and not found[0].relative else None
+
+
+def _day_and_month(first: int, second: int, year: int) -> PartialDate | None:
+    """The date of "first-second-year" where the order is read from the numbers: a
+    number above 12 is the day; with both 12 or below and not equal, only the year
+    is sure."""
+    if first > 12 >= second:
+        first, second = second, first
+    elif not (second > 12 >= first or first == second):
+        return PartialDate(year)
+    try:
+        return parse_partial_date(f"{year:04d}-{first:02d}-{second:02d}")
+    except ValueError:
+        return None
 
 
 def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
@@ -227,9 +254,14 @@ _URL_DATE = re.compile(
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905
 
 
+# the date at the end of a story's slug ("…-funding-round-led-by-amazon-2021-07-23/",
+# "…-fertilizer-sector-rally-2011-11-18?link=…")
+_SLUG_DATE = re.compile(r"[-_]((?:19|20)\d\d)-(\d\d)-(\d\d)/?(?:[?#]|\.html?|$)")
+
+
 def _url_date(url: str | None) -> PartialDate | None:
     """ "venturebeat.com/2019/12/16/…", "theguardian.com/…/2023/nov/17/…"."""
-    m = _URL_DATE.search(url or "")
+    m = _URL_DATE.search(url or "") or _SLUG_DATE.search(url or "")
     if m is None:
         return None
     month = m.group(2).lower()
@@ -244,6 +276,31 @@ def _url_date(url: str | None) -> PartialDate | None:
 _RELEASE_LINE = re.compile(r"--\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*--")
 
 
+# a page's time stamp run into its text ("eMarketer.com Friday, July 12, 2002, 10:21 AM
+# ET L90 Does a 180 …", "By Jack Myers JULY 24, 2002 - Two announcements …"): a full date
+# with its weekday before it, or a time or a dash after it
+_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$")
+_PLAIN_WORD = re.compile(r"(?!by\b)[a-z]+[,;:]?")
+_STAMP_AFTER = re.compile(r"\s*(?:,?\s*\d{1,2}:\d\d|[-—–]\s)")
+
+
+def _opening_stamp(line: str) -> PartialDate | None:
+    """A full date stamped at the start of a long line, as above: after a few names
+    (a site's, a byline's), not inside a sentence ("said its chief, named on June 28,
+    2004 - a Monday - …")."""
+    opening = line[:160]
+    for found in find_dates(opening, None, with_relative=False):
+        before = opening[: found.start].split()
+        if len(before) > 6 or any(_PLAIN_WORD.fullmatch(w) for w in before):
+            return None
+        stamped = _WEEKDAY_BEFORE.search(opening[: found.start]) or _STAMP_AFTER.match(
+            opening, found.end
+        )
+        if found.date.day and stamped:
+            return found.date
+    return None
+
+
 def _head_date(lines: list[str]) -> PartialDate | None:
     """A full date on a short line at the head of the page ("Published Monday 27
     January 2014", "Nov 5, 2012 3:30 PM"), or in a release's dateline."""
@@ -251,6 +308,9 @@ def _head_date(lines: list[str]) -> PartialDate | None:
         release = _RELEASE_LINE.search(line)
         text = release.group("date") if release else line
         if release is None and len(line.split()) > 20:
+            stamp = _opening_stamp(line)
+            if stamp is not None:
+                return stamp
             continue
         for found in find_dates(text, None):
             if found.date.day and not found.relative:

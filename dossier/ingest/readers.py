@@ -436,6 +436,12 @@ def _seed_fields(
     warning; front matter with none of a seed's keys is read as article text."""
     if isinstance(data.get("published"), bool):  # WordPress: "published: true" is a state
         data.pop("published")
+    for value in list(data.values()):
+        if isinstance(value, dict):
+            # a blog export's nested fields ("custom_fields: {source: Reuters, url: …}")
+            for key, inner in value.items():
+                if isinstance(key, str) and (key in _META_KEYS or key in _OTHER_KEYS):
+                    data.setdefault(key, inner)
     source = data.get("source")
     if isinstance(source, str) and _WEB_ADDRESS.match(source) and not data.get("url"):
         # a blog's "source:" may be the story's address (or its author, a site's label
@@ -484,6 +490,11 @@ _OTHER_KEYS = {
     "published_at": "published",  # Ghost's
     "publishedAt": "published",
     "pub_date": "published",
+    "published_date": "published",
+    "publish_date": "published",
+    "date_published": "published",
+    "datePublished": "published",
+    "page_date": "published",
     "post_title": "title",
     "publisher": "outlet",
     "publication": "outlet",

@@ -19,11 +19,19 @@ _MONTHS = {
     for name in (calendar.month_name[i], calendar.month_abbr[i])
 }
 _MONTHS["sept"] = 9
-# Month and weekday names are matched as written in news (capitalised): with a
+# Month and weekday names are matched as written in news (capitalised, or a full month
+# name in capitals as datelines and wire copy write it: "JULY 24, 2002"): with a
 # leading lookahead on the capital, the scan skips most positions cheaply.
 _MONTH = (
     r"(?=[JFMASOND])(?P<month>"
-    + "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            [n.capitalize() for n in _MONTHS]
+            + [calendar.month_name[i].upper() for i in range(1, 13)],
+            key=len,
+            reverse=True,
+        )
+    )
     + r")\.?"
 )
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
@@ -60,6 +68,8 @@ _HINT = re.compile(
     + "|".join(n.capitalize() for n in _WEEKDAYS)
     + ")|(?=[JFMASOND])(?:"
     + "|".join(calendar.month_name[i] for i in range(1, 13))
+    + "|"
+    + "|".join(calendar.month_name[i].upper() for i in range(1, 13))
     + ")"
 )
 
