@@ -40,6 +40,14 @@ ROUNDS = ("dev", *(f"blind{n}" for n in range(1, 34)))
 META_FIELDS = ("title", "outlet", "published", "url", "author")
 
 
+# The datasets that hold the project's own acceptance articles: never a source here,
+# under any repository's name for them.
+ACCEPTANCE = re.compile(
+    r"reut2-\d+\.sgm|reuters[-_ ]?21578|bbc[-_ ]fulltext|bbc[-_ ]news[-_ ]summary|knowledgator",
+    re.I,
+)
+
+
 def load_entries() -> list[dict[str, Any]]:
     """Every article of every set file, ids unique across sets."""
     entries: list[dict[str, Any]] = []
@@ -54,6 +62,13 @@ def load_entries() -> list[dict[str, Any]]:
             if entry.get("round") not in ROUNDS:
                 sys.exit(f"{path.name}: {entry['id']} has round {entry.get('round')!r}")
             seen[entry["id"]] = path.stem
+            where = " ".join(str(entry.get(k) or "") for k in ("repo", "path", "member"))
+            if ACCEPTANCE.search(where):
+                sys.exit(
+                    f"{path.name}: {entry['id']} points into a dataset that holds the"
+                    " acceptance articles (Reuters-21578, BBC News 2004-05, Knowledgator's"
+                    " biotech news): take the article from another source"
+                )
             pointer = (
                 entry["repo"],
                 entry["blob"],
