@@ -1528,3 +1528,28 @@ def test_the_capitals_a_one_word_name_starts_with_are_its_short_name() -> None:
         ).new_companies
     }
     assert "LEN" not in found and "LEN" in found.get("LENMiller", ()), found
+
+
+def test_names_the_company_model_doubts_are_companies_among_a_rounds_investors() -> None:
+    from dossier.ingest.entities import INVESTOR_RULE
+
+    def drafted(text: str) -> dict[str, str]:
+        raw = RawArticle("seeds/a.txt", text, {}, "")
+        return {c.name: c.rule for c in analyse(raw, Finder(())).new_companies}
+
+    head = (
+        "Kestrel Labs closes $3 million seed round\n\nKestrel Labs, a Denver-based maker of "
+        "warehouse robots, has closed a $3 million seed round to hire engineers. "
+    )
+    listed = drafted(
+        head + "Other investors in the round include Frontline Ventures, Grand Ventures, "
+        "Halden Peak and Core Network. Kestrel Labs said sales doubled last year.\n"
+    )
+    assert listed.get("Halden Peak") == INVESTOR_RULE, listed
+    assert listed.get("Core Network") == INVESTOR_RULE, listed
+    # the same names outside a round's list of investors stay doubted
+    elsewhere = drafted(
+        head + "Its robots already run at Halden Peak and Core Network, two of its first "
+        "customers. Kestrel Labs said sales doubled last year.\n"
+    )
+    assert "Halden Peak" not in elsewhere and "Core Network" not in elsewhere, elsewhere

@@ -295,11 +295,21 @@ def _found_by_model(
         for key, candidate in phrases.items()
     }
     likely = {key: c for key, c in phrases.items() if chances[key] >= least}
+    for key, candidate in phrases.items():
+        if DOUBT_FLOOR <= chances[key] < least:
+            named = _among_investors(candidate.phrase, sentences)
+            if named is not None:
+                likely[key] = dataclasses.replace(
+                    candidate,
+                    sentence=named,
+                    end=named.index(candidate.phrase) + len(candidate.phrase),
+                    rule=INVESTOR_RULE,
+                )
     if doubtful is not None:
         doubtful.extend(
             NewCompany(key, c.phrase, (), c.sentence, companymodel.RULE, None, round(chance, 2))
             for key, c in phrases.items()
-            if DOUBT_FLOOR <= (chance := chances[key]) < least
+            if DOUBT_FLOOR <= (chance := chances[key]) < least and key not in likely
         )
     for key, candidate in likely.items():
         phrase = candidate.phrase
@@ -347,6 +357,31 @@ _GROUP_WORDS = frozenset({"Group", "Holdings", "Holding", "Sons"})
 # Below this the company model's phrases are noise even when another article names
 # them: at 0.10, on the annotated real news, about 16 companies confirmed for 6 not.
 DOUBT_FLOOR = 0.10
+
+INVESTOR_RULE = "named among a funding round's investors"
+# "a round led by X, with participation from A, B and C", "other investors include …":
+# the list of a funding round's investors, in a sentence that names the round
+_INVESTOR_LIST = re.compile(
+    r"\b(?:co-)?led by\s|\bparticipation (?:from|by)\s"
+    r"|\binvestors\b[^.;]{0,30}?\b(?:including|such as|include|includes)\s",
+    re.I,
+)
+_ROUND_WORD = re.compile(
+    r"\b(?:round|funding|raised|raises|Series [A-H]|seed|financing|investment)\b", re.I
+)
+
+
+def _among_investors(phrase: str, sentences: list[str]) -> str | None:
+    """The sentence that lists ``phrase`` among a funding round's investors, if any: a
+    name the company model doubts is a company there ("led by D1 Capital Partners")."""
+    for sentence in sentences:
+        if phrase not in sentence or not _ROUND_WORD.search(sentence):
+            continue
+        for cue in _INVESTOR_LIST.finditer(sentence):
+            listed = sentence[cue.end() :].split(";")[0]
+            if phrase in listed:
+                return sentence
+    return None
 
 
 def _with_legal_form(phrase: str, likely: dict[str, companymodel.Candidate]) -> str | None:
