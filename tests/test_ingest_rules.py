@@ -1553,3 +1553,16 @@ def test_names_the_company_model_doubts_are_companies_among_a_rounds_investors()
         "customers. Kestrel Labs said sales doubled last year.\n"
     )
     assert "Halden Peak" not in elsewhere and "Core Network" not in elsewhere, elsewhere
+
+
+def test_a_ticker_in_brackets_after_a_name_with_its_legal_form_is_an_alias() -> None:
+    text = (
+        "Utility cuts power in the valley\n\nOrvane Systems Inc. (ORVS) was one of the "
+        "businesses left in the dark, as the utility, a unit of Keltra Power Corp. (KLTP), "
+        "rotated off blocks of customers. Orvane Systems said its plant closed for a day.\n"
+    )
+    raw = RawArticle("seeds/a.txt", text, {}, "")
+    drafted = {c.name: c.aliases for c in analyse(raw, Finder(())).new_companies}
+    assert "ORVS" in drafted.get("Orvane Systems", ()), drafted
+    assert "KLTP" in drafted.get("Keltra Power", ()), drafted
+    assert "ORVS" not in drafted and "KLTP" not in drafted, drafted

@@ -492,11 +492,21 @@ def _found(
         and short.group(1) not in NOT_COMPANIES
         and not RIC.match(short.group(1))
     ):
-        # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
-        aliases = (name, *aliases)
-        name, slug = short.group(1), slugify(short.group(1))
-        if slug in found:
-            return False
+        short_name = short.group(1)
+        if (
+            short_name.isupper()
+            and phrase.split()[-1].rstrip(".,") in LEGAL
+            and not _initials_fit(short_name, (name, phrase), [sentence])
+        ):
+            # "Apple Computer Inc. (AAPL)": a ticker after a name in full with its legal
+            # form, an alias of the name
+            aliases = (*aliases, short_name)
+        else:
+            # "China Petroleum & Chemical Corp (Sinopec)": the short name is the usual one
+            aliases = (name, *aliases)
+            name, slug = short_name, slugify(short_name)
+            if slug in found:
+                return False
     found[slug] = NewCompany(slug, name, aliases, sentence, rule, confidence=confidence)
     finder.add(slug, (name, phrase, *aliases))
     return True
