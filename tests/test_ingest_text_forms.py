@@ -683,3 +683,22 @@ def test_a_stamp_run_into_the_text_or_in_capitals_dates_the_page() -> None:
     # a date in the story's sentence is no stamp
     in_story = f"On its call, {words} It closes on July 12, 2002 as planned.\n"
     assert _published(in_story) == "None"
+
+
+def test_a_feeds_item_with_its_story_markup_escaped_reads_as_paragraphs() -> None:
+    from dossier.ingest.readers import _read_text
+
+    item = (
+        "<item><title>Globex to buy Initech</title><description>&lt;p&gt;Advertisement"
+        "&lt;/p&gt;&lt;p&gt;A phone with the Globex logo, in a photo taken on July 14, 2021."
+        "&lt;/p&gt;&lt;p&gt;Globex said on Wednesday it has agreed to buy Initech for "
+        "$300 million.&lt;/p&gt;</description></item>\n"
+    )
+    body = _read_text("seeds/a.txt", item)[0]
+    assert "<p>" not in body and "</p>" not in body, body
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    assert "Globex said on Wednesday it has agreed to buy Initech for $300 million." in lines
+    raw = RawArticle("seeds/a.txt", body, {"title": "Globex to buy Initech"}, "")
+    deals = analyse(raw, Finder(())).deals
+    # the photo's date is no second time of the deal: one deal, not two
+    assert len(deals) == 1 and deals[0].kind == "acquisition", deals

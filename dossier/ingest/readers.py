@@ -549,8 +549,20 @@ def _without_tags(text: str, always: bool = False) -> str:
     if not always and len(_TAG.findall(text, 0, 20_000)) < 3 and not _ELEMENT.search(text):
         # text scraped from a page keeps its entities: "AT&amp;T", "Cable &amp; Wireless"
         return _unescaped(text) if _ENTITY.search(text) else text
-    text = _BLOCK_TAG.sub(lambda m: "\n" * m.group(0).count("\n") + "  ", text)
-    return _unescaped(_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text))
+    text = _unescaped(_untagged(text, "  "))
+    if len(_TAG.findall(text, 0, 20_000)) >= 3:
+        # a feed's item holds its story's markup escaped ("&lt;p&gt;Stripe said …"): the
+        # tags read out of the entities are markup too, and its paragraphs, all on the
+        # item's one line, become lines of their own
+        text = _untagged(text, "\n")
+    return text
+
+
+def _untagged(text: str, block: str) -> str:
+    """``text`` without its tags, each block tag (a paragraph's, a line break's) left
+    as ``block`` after the line ends it held."""
+    text = _BLOCK_TAG.sub(lambda m: "\n" * m.group(0).count("\n") + block, text)
+    return _TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def _unescaped(text: str) -> str:
