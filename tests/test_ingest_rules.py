@@ -179,6 +179,10 @@ def test_the_day_of_the_saying_is_not_part_of_the_name_after_it() -> None:
     assert "Orwell Records" in said and not any(n.startswith("Tuesday") for n in said)
     # a legal form makes the day part of a name
     assert "Tuesday Morning" in names("Shares of Tuesday Morning Corp. rose 4% on Friday.")
+    # the month of the saying too
+    month = names("Earlier in December Orsk Metals, a Swiss firm, announced a partnership.")
+    assert "Orsk Metals" in month and not any(n.startswith("December") for n in month), month
+    assert "May Department Stores" in names("May Department Stores Co. said sales rose 2%.")
 
 
 def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:

@@ -7,6 +7,7 @@ surnames of people an article names in full.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -474,6 +475,9 @@ _DAYS = frozenset(
 )
 
 
+_MONTHS = frozenset(calendar.month_name[1:])
+
+
 def _leading_not_name(tokens: list[str]) -> bool:
     """The first word is not part of the name: "The", "Chinese", "SEOUL" in a dateline;
     a place before a company word stays ("China Mobile", "Japan Airlines")."""
@@ -487,9 +491,10 @@ def _leading_not_name(tokens: list[str]) -> bool:
     if first in _NAME_OPENERS:
         return False
     rest = tokens[1:]
-    if first in _DAYS:
-        # "said Tuesday CBS Records": the day of the saying, unless a legal form makes
-        # it a name ("Tuesday Morning Corp.")
+    if first in _DAYS or first in _MONTHS:
+        # "said Tuesday CBS Records", "Earlier in December Mercuria, a Swiss firm": the
+        # time of the saying, unless a legal form makes it a name ("Tuesday Morning
+        # Corp.", "May Department Stores Co.")
         return rest[-1] not in LEGAL
     # "China Mobile": a place's company
     place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
