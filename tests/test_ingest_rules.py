@@ -1570,3 +1570,8 @@ def test_a_ticker_in_brackets_after_a_name_with_its_legal_form_is_an_alias() -> 
     assert "ORVS" in drafted.get("Orvane Systems", ()), drafted
     assert "KLTP" in drafted.get("Keltra Power", ()), drafted
     assert "ORVS" not in drafted and "KLTP" not in drafted, drafted
+
+
+def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
+    assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
+    assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

@@ -65,7 +65,9 @@ _STRONG = {
     # "the investment firm Zuiderzee Capital" is a kind of company, not a deal
     "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b"
     r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
-    r"|\bstake\b|funding round|\bSeries [A-F]\b|\bround led by\b"
+    # (not a class of shares: "Nutrien's Series A shares in SQM")
+    r"|\bstake\b|funding round|\bSeries [A-F]\b(?! (?:shares|stock|preferred|common)\b)"
+    r"|\bround led by\b"
     r"|\bround (?:was|is|has been) led by\b|\bled (?:the|a|this|its) (?:[\w$.-]+ ){0,2}round\b"
     # "Iconiq Capital led Datadog's round"
     r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
