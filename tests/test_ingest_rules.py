@@ -1575,3 +1575,8 @@ def test_a_ticker_in_brackets_after_a_name_with_its_legal_form_is_an_alias() -> 
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()
+
+
+def test_a_company_that_will_raise_money_from_an_investor_is_the_investee() -> None:
+    said = "Kestrel Labs said on Wednesday it will raise $100 million from Orland Capital LLC."
+    assert deals(said) == {(("kestrel-labs", "investee"), ("orland-capital", "investor"))}

@@ -702,3 +702,40 @@ def test_a_feeds_item_with_its_story_markup_escaped_reads_as_paragraphs() -> Non
     deals = analyse(raw, Finder(())).deals
     # the photo's date is no second time of the deal: one deal, not two
     assert len(deals) == 1 and deals[0].kind == "acquisition", deals
+
+
+def test_a_feeds_item_gives_its_story_title_address_date_and_author() -> None:
+    from dossier.ingest.metadata import extract
+    from dossier.ingest.readers import _read_text
+
+    item = (
+        "\n  <title>Globex to buy Initech, sources say</title>\n"
+        "  <link>https://wire.example/business/globex-buy-initech-sources-2026-08-21/</link>\n"
+        "  <pubDate>Fri, 21 Aug 2026 05:53:36 +0000</pubDate>\n"
+        "  <description>Globex is set to buy Initech.</description>\n"
+        "  <dc:creator>Jane Roe</dc:creator>\n"
+        "  <content:encoded>&lt;p&gt;Globex Corp. agreed to buy Initech Inc. for $300 million,"
+        " two sources said.&lt;/p&gt;&lt;p&gt;Initech makes printers.&lt;/p&gt;</content:encoded>\n"
+    )
+    body, meta, _ = _read_text("seeds/a.txt", item)
+    assert meta["title"] == "Globex to buy Initech, sources say"
+    assert meta["url"].startswith("https://wire.example/business/")
+    assert meta["author"] == "Jane Roe"
+    assert "Globex Corp. agreed to buy Initech Inc." in body and "<p>" not in body
+    assert "Globex is set to buy Initech." not in body  # the summary gives way to the story
+    raw = RawArticle("seeds/a.txt", body, meta, "")
+    assert str(extract(raw, clean(raw.text)).published) == "2026-08-21"
+
+
+def test_an_address_whose_slug_ends_in_its_date_names_no_outlet() -> None:
+    from dossier.ingest.metadata import extract
+
+    page = (
+        "Globex to buy Initech\n"
+        "https://wire.example/business/globex-buy-initech-sources-2026-08-21/\n"
+        "Globex Corp. agreed to buy Initech Inc. for $300 million, two sources said.\n"
+    )
+    raw = RawArticle("seeds/a.txt", page, {}, "")
+    meta = extract(raw, clean(raw.text))
+    assert str(meta.published) == "2026-08-21"
+    assert not (meta.outlet or "").startswith("https://"), meta.outlet

@@ -76,7 +76,7 @@ _STRONG = {
     r"|\b(?:funding|financing|investment|backing) from\b"
     # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
     r"|\b(?:funding|financing|investment) led by\b"
-    r"|\brais(?:ed|es|ing) (?:an? )?[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))? from\b"
+    r"|\brais(?:e|ed|es|ing) (?:an? )?[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))? from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
@@ -297,7 +297,7 @@ _PASSIVE_ACQ = Caseless(
     r"|(?:takeover|bid|offer|approach) (?:by|from))\b"
 )
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
-_RAISED = Caseless(r"\b(?:raised|raises|raising|secured|secures|closed a|lands|landed)\b")
+_RAISED = Caseless(r"\b(?:raised|raises|raising|raise|secured|secures|closed a|lands|landed)\b")
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
 
 

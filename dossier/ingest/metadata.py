@@ -229,8 +229,9 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
                 prefix = before.strip(" |·,—-:")
                 # a label ("**Date:**", "Date:") names no outlet
                 label = before.rstrip(" *_'\"“").endswith(":")
-                outlet = None if stamp or label or "," in before else prefix or None
-                return found[0].date, outlet
+                # (nor an address whose slug ends in its date: "https://…-2026-08-21/")
+                named = not (stamp or label or "," in before or "/" in before)
+                return found[0].date, (prefix or None) if named else None
         wire = _WIRE.match(line)
         if wire:
             found = find_dates(wire.group("date"), None)

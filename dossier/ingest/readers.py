@@ -249,7 +249,11 @@ def _dow_jones_record(text: str) -> Read | None:
 # <published_time>…</published_time> <content><p>…</p></content>"): the story is in its
 # text element, what the seed's keys say in the others.
 _RECORD = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<[A-Za-z_]+>")
-_RECORD_TEXT = ("content", "text", "body", "article", "story", "maintext", "full_text")
+# (a feed's item: its story in "content:encoded", else in its "description")
+_RECORD_TEXT = (
+    "content:encoded", "content", "text", "body", "article", "story", "maintext", "full_text",
+    "description",
+)  # fmt: skip
 _RECORD_KEYS = {
     "title": ("title", "headline"),
     "published": (
@@ -258,7 +262,7 @@ _RECORD_KEYS = {
     ),
     "url": ("url", "link"),
     "outlet": ("source", "outlet", "publisher", "site_name", "publication"),
-    "author": ("author", "byline"),
+    "author": ("author", "byline", "dc:creator"),
 }  # fmt: skip
 
 
