@@ -1580,3 +1580,15 @@ def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
 def test_a_company_that_will_raise_money_from_an_investor_is_the_investee() -> None:
     said = "Kestrel Labs said on Wednesday it will raise $100 million from Orland Capital LLC."
     assert deals(said) == {(("kestrel-labs", "investee"), ("orland-capital", "investor"))}
+
+
+def test_a_companys_own_word_a_source_repeats_is_no_rumour() -> None:
+    from dossier.ingest.status import status_of
+
+    own = (
+        "Kestrel Labs said on Wednesday it will raise $100 million from Orland Capital in "
+        "its first round, a source familiar with the matter said."
+    )
+    assert status_of(own) == ("agreed", True)
+    assert status_of("Kestrel Labs will buy Orland, sources said.") == ("rumored", True)
+    assert status_of("Kestrel said it is in talks to buy Orland, a source said.")[0] == "rumored"

@@ -191,6 +191,10 @@ _AGREED = Caseless(
     r"|(?:its|their) (?:[\w-]+ ){0,2}deal with)\b"
 )
 # a report of what was announced: "Microsoft said the investment would include …"
+# a source the report names for what it tells, not a rumour's own words
+_SOURCED = re.compile(
+    r"(?:persons?|people|sources?) familiar|sources? (?:said|say|close|told)", re.I
+)
 _SAID_WOULD = Caseless(
     r"\b(?:said|says|announced|announces|confirmed) (?:that )?(?:[\w'-]+ ){0,5}?(?:would|will)\b",
     ("said", "says", "announce", "confirmed"),
@@ -236,8 +240,18 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "terminated", True
     if _CONFIRMED.search(sentence, low):
         return "completed", True
-    if _RUMOR.search(sentence, low):
-        return "rumored", True
+    rumors = list(_RUMOR.finditer(sentence, low))
+    if rumors:
+        said = _SAID_WOULD.search(sentence, low)
+        # "Navi said on Wednesday it will raise $100 million from Prosus …, a source
+        # familiar with the matter said": the company's own word, which a source repeats
+        if not (
+            said
+            and all(_SOURCED.fullmatch(r.group(0)) for r in rumors)
+            and said.start() < rumors[0].start()
+        ):
+            return "rumored", True
+        return "agreed", True
     if _PENDING.search(sentence, low):
         return "agreed", True
     if _COMPLETED.search(sentence, low):
