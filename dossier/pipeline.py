@@ -32,7 +32,7 @@ from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
 from .exports import ExportMemos
 from .load import Limits, load_corpus
-from .loadcache import SeedsSignature, Warm
+from .loadcache import Warm
 from .model import Corpus
 from .pagecache import CACHE_DIR, inputs_digest
 from .parallel import Ahead, can_fork, workers
@@ -45,31 +45,26 @@ from .views import build_views
 
 if TYPE_CHECKING:
     from .engine import BuildStats
+    from .ingest.run import IngestCheck
 
 
 def draft(
-    root: Path, limits: Limits | None = None, warm: Warm | None = None, remember: bool = False
+    root: Path,
+    limits: Limits | None = None,
+    checked: IngestCheck | None = None,
+    remember: bool = False,
 ) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
 
-    With ``remember`` (`build.py`), a fresh process reads only the seeds and article
-    briefings that changed on disk since the last check (``_found_work``).
+    ``checked`` (serve's, in memory) or ``remember`` (`build.py`'s, in its cache): what
+    the last check for ingest work read, so that only the seeds and article briefings
+    that changed on disk since are read again (``ingest.run.pending``).
     """
     from .ingest.run import ingest, pending
 
     limits = limits or Limits()
-    if remember:
-        return ingest(root, limits).lines() if _found_work(root, limits) else []
-    # Serve calls this on every save. Ingest has work only when a seed changed or an
-    # article briefing came or went; otherwise skip reading them all (20,000 at scale).
-    # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
-    signature = _signature(root)
-    if warm is not None and warm.nothing_pending.get(root) == signature:
-        return []
-    lines = ingest(root, limits).lines() if pending(root, limits) else []
-    if not lines and warm is not None:
-        warm.nothing_pending[root] = signature
-    return lines
+    found = _found_work(root, limits) if remember else pending(root, limits, checked)
+    return ingest(root, limits).lines() if found else []
 
 
 # Feed entries and export records of the last build (exports.ExportMemos).
@@ -81,24 +76,6 @@ _PRINT_VIEW = CACHE_DIR / "print-view.pickle"
 # What build.py's check for ingest work read of each seed and article briefing
 # (ingest.run.pending's memo).
 _CHECKED = CACHE_DIR / "ingest-check.pickle"
-
-
-def _signature(root: Path) -> SeedsSignature:
-    """Each seed with its size and times, and the names of the article briefings: a
-    file rewritten has another change time."""
-    found = []
-    for folder in ("seeds", "briefings/articles"):
-        try:
-            with os.scandir(root / folder) as entries:
-                for entry in entries:
-                    # a link is not followed: a broken one must not hide the others
-                    info = entry.stat(follow_symlinks=False) if folder == "seeds" else None
-                    size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
-                    ctime, inode = (info.st_ctime_ns, info.st_ino) if info else (0, 0)
-                    found.append((f"{folder}/{entry.name}", size, mtime, ctime, inode))
-        except OSError:
-            continue
-    return tuple(sorted(found))
 
 
 def check(root: Path, limits: Limits | None = None) -> Corpus:
@@ -319,9 +296,14 @@ def _found_work(root: Path, limits: Limits) -> bool:
     """`build.py`'s check for ingest work (``draft``), in the process ``CheckAhead`` forks:
     what the check read is remembered, so the next one reads only the briefings and
     seeds that changed (it stats the 21,500 files, beside the load)."""
-    from .ingest.run import pending
+    from .ingest.run import IngestCheck, pending
 
-    return pending(root, limits, memo=root / _CHECKED, tag=code_digest())
+    tag = f"{code_digest()}\0{limits!r}"
+    checked = IngestCheck.load(root / _CHECKED, tag)
+    found = pending(root, limits, checked)
+    if not found:
+        checked.save(root / _CHECKED, tag)
+    return found
 
 
 class _Restart(Exception):

@@ -263,7 +263,7 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
     check parses only the article briefings, and hashes only the seeds, whose inode,
     size or times changed, and after each kind of change answers as a check that reads
     everything."""
-    from dossier.build_env import code_digest
+    from dossier import pipeline
     from dossier.ingest import run
     from dossier.load import Limits
     from tools.corpus import generate
@@ -287,12 +287,13 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
         opened.clear()
         with monkeypatch.context() as patched:
             patched.setattr(os, "open", spy)
-            found = run.pending(root, Limits(), memo, code_digest())
+            found = pipeline._found_work(root, Limits())
         assert found == run.pending(root, Limits())
         return found
 
     assert check() is False
     assert len(opened) == 20 + 3  # the first reads every briefing and the drafts' seeds
+    assert memo.is_file()  # kept for the next process
     assert check() is False
     assert opened == []  # nothing changed: nothing read
     draft = articles / "article-00009.md"
