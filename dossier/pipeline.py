@@ -12,7 +12,8 @@ print    Views → print view and PDF      (dossier.printbook; the print view go
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
 finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
 keeps what it read and parsed in memory (a ``Warm``, loadcache.py, that it passes to
-``prepare``, and an ``IngestCheck`` for ``draft``). None of that changes a byte of the output.
+``prepare``; what the check for ingest work read, for ``draft``). None of that changes
+a byte of the output.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from . import search_ahead
 from .atomic import read_kept, save_kept
@@ -32,6 +33,7 @@ from .errors import DossierError
 from .exports import ExportMemos
 from .load import Limits, load_corpus
 from .loadcache import Warm
+from .memo import BuildMemo
 from .model import Corpus
 from .pagecache import CACHE_DIR, inputs_digest
 from .parallel import Ahead
@@ -44,13 +46,12 @@ from .views import build_views
 
 if TYPE_CHECKING:
     from .engine import BuildStats
-    from .ingest.run import IngestCheck
 
 
 def draft(
     root: Path,
     limits: Limits | None = None,
-    checked: IngestCheck | None = None,
+    checked: BuildMemo[Any] | None = None,
     remember: bool = False,
 ) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
@@ -281,13 +282,13 @@ def _found_work(root: Path, limits: Limits) -> bool:
     """`build.py`'s check for ingest work (``draft``): what the check read is remembered,
     so the next one reads only the briefings and seeds that changed (it stats the
     21,500 files)."""
-    from .ingest.run import IngestCheck, pending
+    from .ingest.run import pending
 
-    tag = f"{code_digest()}\0{limits!r}"
-    checked = IngestCheck.load(root / _CHECKED, tag)
+    tag, checked = f"{code_digest()}\0{limits!r}", BuildMemo[Any]()
+    checked.now = read_kept(root / _CHECKED, tag) or {}  # none, damaged: read every file
     found = pending(root, limits, checked)
-    if not found:
-        checked.save(root / _CHECKED, tag)
+    if not found and checked.now != checked.last:  # one that cannot be written: slower
+        save_kept(root / _CHECKED, tag, checked.now)
     return found
 
 

@@ -42,8 +42,8 @@ from .build_env import quiet_logs, source_date
 from .engine import Hooks, NeedsFullBuild, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
-from .ingest.run import IngestCheck
 from .loadcache import Warm
+from .memo import BuildMemo
 from .model import Corpus
 from .pagecache import page_cache
 from .pipeline import custom_templates_said, draft, prepare
@@ -111,7 +111,7 @@ class Server:
         self.last_good: RenderedSite | None = None
         self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
         self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
-        self.checked = IngestCheck()  # what the check for ingest work read (likewise)
+        self.checked: BuildMemo[Any] = BuildMemo()  # what the check for ingest work read
         self.exports = ExportMemos()  # feeds and records: rewritten only where changed
         self.live: SiteBuild | None = None  # the served site (engine.py), updated in place
         self.finishing: threading.Thread | None = None

@@ -11,6 +11,7 @@ seed is checked before anything is written (guard.py): one refused seed, or one 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 from collections.abc import Callable
@@ -18,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import read_kept, save_kept
 from ..errors import ContentError, Problem
 from ..frontmatter import FrontMatterError, decode, parse
 from ..load import Limits
+from ..memo import BuildMemo
 from . import guard
 from .own import Ownership, ownership
 from .state import MAX_BYTES, Existing, SeedUse, State, read_state
@@ -60,89 +61,57 @@ class IngestReport:
 
 
 def pending(
-    root: Path, limits: Limits = DEFAULT_LIMITS, checked: IngestCheck | None = None
+    root: Path, limits: Limits = DEFAULT_LIMITS, checked: BuildMemo[Any] | None = None
 ) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work.
     A seed ingest refuses is work too: ingest reports it.
 
-    ``checked``: what the last check read (serve keeps it in memory, `build.py` in its
-    cache), so that only the article briefings, and the seeds, whose inode, size or times
-    changed since are read again (at 10,000 articles, parsing them all was 1.4 s of CPU
-    of a one-article edit's build, and seconds of every save that adds a file).
+    ``checked``: what the last check read of each file, by its path, inode, size and
+    times (serve keeps it in memory, `build.py` in its cache), so that only the article
+    briefings, and the seeds, that changed since are read again (at 10,000 articles,
+    parsing them all was 1.4 s of CPU of a one-article edit's build).
     """
     max_bytes = limits.max_file_bytes
     listing = guard.list_seeds(root, max_bytes)
     if listing.problems:
         return True
-    checked = checked or IngestCheck()
-    uses = checked.seed_uses(root)
-    found = False
+    checked = checked or BuildMemo()
+    checked.next_build()
+    uses = _seed_uses(root, checked)
     for path in listing.seeds:
         rel = f"seeds/{path.name}"  # list_seeds lists seeds/ only
         use = uses.get(rel)
-        if use is None or (use.is_draft and use.seed_sha256 != checked.sha(root, rel, max_bytes)):
-            found = True
-            break
-    checked.done(found)
+        if use is None:
+            return True
+        sha = functools.partial(_sha, root, path, max_bytes)
+        if use.is_draft and use.seed_sha256 != _known(checked, root, rel, sha):
+            return True
+    return False
+
+
+def _known(checked: BuildMemo[Any], root: Path, rel: str, read: Callable[[], Any]) -> Any:
+    """What ``read()`` gave while the file at ``rel`` had the same inode, size and times."""
+    info = os.stat(os.path.join(root, rel))  # strings: 21,500 files at scale
+    return checked.get((rel, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns), read)
+
+
+def _seed_uses(root: Path, checked: BuildMemo[Any]) -> dict[str, SeedUse]:
+    """Each seed named by an article briefing, with the first such briefing's use of it
+    (names sorted; a link is never read: its article is not known, and ingest then
+    reports it)."""
+    found: dict[str, SeedUse] = {}
+    folder = root / "briefings" / "articles"
+    names: list[str] = []
+    if not (os.path.islink(folder) or os.path.islink(folder.parent)):
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.is_symlink())
+    for name in names:
+        read = functools.partial(_use_of, root, folder / name)
+        with contextlib.suppress(OSError):
+            use = SeedUse(*_known(checked, root, f"briefings/articles/{name}", read))
+            if use.seed is not None:
+                found.setdefault(use.seed, use)
     return found
-
-
-class IngestCheck:
-    """What the last check for ingest work read, by file (project-relative): its inode,
-    size and times then and what was read of it (an article
-    briefing's use of its seed, a seed's sha256). A file whose signature moved is read
-    again. Serve keeps one in memory; `build.py` keeps it in its cache (``load``,
-    ``save``)."""
-
-    def __init__(self, last: dict[str, list[Any]] | None = None) -> None:
-        self.last: dict[str, list[Any]] = last or {}
-        self.now: dict[str, list[Any]] = {}
-        self.moved = True  # whether the last check read something the one before had not
-
-    @classmethod
-    def load(cls, path: Path, tag: str) -> IngestCheck:
-        return cls(read_kept(path, tag))  # None yet, damaged, or another code's: read all
-
-    def save(self, path: Path, tag: str) -> None:
-        if self.moved:  # a memo that cannot be written is only slower
-            save_kept(path, tag, self.last)
-
-    def known(self, root: Path, rel: str, read: Callable[[Path, Path], Any]) -> Any:
-        """What ``read(root, root / rel)`` gave while the file's signature was the same."""
-        info = os.stat(os.path.join(root, rel))  # strings: 21,500 files at scale
-        signature = [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
-        old = self.last.get(rel)
-        value = old[1] if old is not None and old[0] == signature else read(root, root / rel)
-        self.now[rel] = [signature, value]
-        return value
-
-    def done(self, found: bool) -> None:
-        """What this check read is what the next one knows (and, when it stopped at work
-        found, what it did not get to read again)."""
-        self.moved = self.now != self.last
-        self.last, self.now = ({**self.last, **self.now} if found else self.now), {}
-
-    def seed_uses(self, root: Path) -> dict[str, SeedUse]:
-        """Each seed named by an article briefing, with the first such briefing's use of
-        it (names sorted; a link is never read: its article is not known, and ingest
-        then reports it)."""
-        found: dict[str, SeedUse] = {}
-        folder = root / "briefings" / "articles"
-        names: list[str] = []
-        if not (os.path.islink(folder) or os.path.islink(folder.parent)):
-            with contextlib.suppress(OSError), os.scandir(folder) as entries:
-                names = sorted(
-                    e.name for e in entries if e.name.endswith(".md") and not e.is_symlink()
-                )
-        for name in names:
-            with contextlib.suppress(OSError):
-                use = SeedUse(*self.known(root, f"briefings/articles/{name}", _use_of))
-                if use.seed is not None:
-                    found.setdefault(use.seed, use)
-        return found
-
-    def sha(self, root: Path, rel: str, max_bytes: int) -> str:
-        return str(self.known(root, rel, lambda root, path: _sha(root, path, max_bytes)))
 
 
 def _use_of(root: Path, path: Path) -> list[Any]:
