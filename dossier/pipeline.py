@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gc
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -36,7 +37,7 @@ from .loadcache import Warm
 from .memo import BuildMemo
 from .model import Corpus
 from .pagecache import CACHE_DIR, inputs_digest
-from .parallel import Ahead
+from .parallel import Ahead, can_fork, workers
 from .printbook import PRINT_PAGE, commit_of, print_page
 from .render import RenderedSite, Reuse, render_site
 from .render.shipped import custom_templates
@@ -194,13 +195,24 @@ def build(
 
     When site/ already is the build of the inputs as they are now (pagecache.KeptPages.current), the
     stages after the check (load) have nothing to do and are skipped. The check for
-    ingest work comes first (at 10,000 articles 0.16-0.19 s of CPU: it reads only the
-    briefings and seeds that changed since it last found nothing to do).
+    ingest work runs in a second process meanwhile (``CheckAhead``) when it is due; if it
+    finds work, the build starts again in order: ingest, then load.
     """
     limits = limits or Limits()
+    ahead = CheckAhead.start(root, limits)
+    if ahead is not None:
+        try:
+            return _build(root, site_dir, limits, progress, notify, ahead.settle)
+        except _Restart:
+            pass
+        except DossierError:
+            if not ahead.found_work():  # a problem of the corpus itself: report it
+                raise
+        finally:
+            ahead.found_work()  # never leave the check's process behind
     for line in draft(root, limits, remember=True):
         notify(line)
-    return _build(root, site_dir, limits, progress, notify)
+    return _build(root, site_dir, limits, progress, notify, lambda: None)
 
 
 P = ParamSpec("P")
@@ -232,8 +244,9 @@ def _build(
     limits: Limits,
     progress: Callable[[int, int], None] | None,
     notify: Callable[[str], None],
+    settle: Callable[[], None],
 ) -> BuildStats:
-    """The stages after ingest."""
+    """The stages after ingest; ``settle`` is called before anything is said or written."""
     from .engine import BuildStats, build_site  # MkDocs is imported only to build
     from .pagecache import cached_pages, site_cache
 
@@ -247,6 +260,7 @@ def _build(
     inputs = inputs_digest(root, corpus, history, f"{engine}\0{limits!r}")
     built = cache.open_site(root, site_dir) if cache else None  # the one store of pages
     if built is not None and built.current(inputs):
+        settle()
         return BuildStats(built.count, 0, built.count, current=True)
     # Pages whose finished HTML the page cache holds under their fingerprint are not
     # rendered again.
@@ -260,6 +274,7 @@ def _build(
     # the exports (at 10,000 articles an edit's build waited 1.4 s for it here).
     try:
         rendered = dataclasses.replace(rendered, files_later=printed)
+        settle()
         for line in custom_templates_said(rendered):
             notify(line)
         tag = code_digest()
@@ -279,9 +294,9 @@ def _build(
 
 
 def _found_work(root: Path, limits: Limits) -> bool:
-    """`build.py`'s check for ingest work (``draft``): what the check read is remembered,
-    so the next one reads only the briefings and seeds that changed (it stats the
-    21,500 files)."""
+    """`build.py`'s check for ingest work (``draft``), in the process ``CheckAhead`` forks:
+    what the check read is remembered, so the next one reads only the briefings and
+    seeds that changed (it stats the 21,500 files, beside the load)."""
     from .ingest.run import pending
 
     tag, checked = f"{code_digest()}\0{limits!r}", BuildMemo[Any]()
@@ -290,6 +305,49 @@ def _found_work(root: Path, limits: Limits) -> bool:
     if not found and checked.now != checked.last:  # one that cannot be written: slower
         save_kept(root / _CHECKED, tag, checked.now)
     return found
+
+
+class _Restart(Exception):
+    """The check ahead found seeds to ingest: what was loaded is not the corpus to build."""
+
+
+class CheckAhead:
+    """``build.py``'s check for ingest work, in a forked process while the build loads.
+
+    At 10,000 articles the check reads every article briefing's front matter (seconds),
+    and it is due after any article briefing changed; it only reads, so it can run
+    beside loading and rendering, on the other core. ``settle`` waits for it: nothing
+    to ingest (the usual case) and the build goes on; work found and the build starts
+    again in order, as it did without this.
+    """
+
+    def __init__(self, root: Path, pid: int) -> None:
+        self.root, self.pid = root, pid
+        self.pending: bool | None = None
+
+    @classmethod
+    def start(cls, root: Path, limits: Limits) -> CheckAhead | None:
+        """A check under way, or None: run it in order."""
+        if workers() < 2 or not can_fork():
+            return None
+        pid = os.fork()
+        if pid == 0:  # the check: its answer is the exit status
+            status = 2  # it failed: the build runs it again in order and reports why
+            try:
+                status = 1 if _found_work(root, limits) else 0
+            finally:
+                os._exit(status)
+        return cls(root, pid)
+
+    def found_work(self) -> bool:
+        if self.pending is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.pending = os.waitstatus_to_exitcode(status) != 0
+        return self.pending
+
+    def settle(self) -> None:
+        if self.found_work():
+            raise _Restart
 
 
 def pdf(root: Path, output: Path, companies: tuple[str, ...], since: str | None, paper: str) -> int:

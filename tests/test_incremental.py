@@ -232,8 +232,8 @@ def test_unchanged_feeds_and_exports_are_linked_from_the_last_site(tmp_path: Pat
 def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
     tmp_path: Path,
 ) -> None:
-    """build.py checks for ingest work first, reading only what changed since its last
-    check: a new seed beside an edited briefing is found, and its draft is built."""
+    """build.py checks for ingest work in a second process while it loads; work found
+    (a new seed) makes it start again in order, so the new seed's draft is built."""
     root = copy_project(tmp_path / "project")
     build(root)  # nothing to ingest, remembered
     assert (root / ".dossier/cache/ingest-check.pickle").is_file()  # and what the check read
@@ -242,7 +242,8 @@ def test_a_seed_added_beside_an_edit_is_ingested_before_the_site_is_built(
         "March 3, 2025, the companies said. Acme Widgets Corp makes widgets.\n",
         "utf-8",
     )
-    # An article briefing edited too: the check reads it again, and still finds the seed.
+    # An article briefing edited too: the check is due, and the load finds a corpus
+    # without the new draft.
     article = sorted((root / "briefings/articles").glob("*.md"))[0]
     article.write_text(article.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
     said = run_build_py(root, "build").stdout
