@@ -101,9 +101,6 @@ class FileStore:
 # "linked-folder" a file in a folder reached through one, "missing" also a pipe or device
 Verdict = tuple[str, int, bytes | None]
 
-# Each seed with its size, times and inode, and the names of the article briefings.
-SeedsSignature = tuple[tuple[str, int, int, int, int], ...]
-
 
 class FileReader:
     """Reads files for one load, each folder resolved once."""
@@ -172,5 +169,3 @@ def _read_file(text: str, info: os.stat_result, limit: int) -> Verdict:
 @dataclass
 class Warm:
     files: FileStore = field(default_factory=FileStore)  # what loads made of each file
-    # root → the seeds as they were when ingest last had nothing to do
-    nothing_pending: dict[Path, SeedsSignature] = field(default_factory=dict)

@@ -87,7 +87,8 @@ class PageCache:
         self.used: set[str] = set()
         self.last: KeptPages | None = None  # the last site, once a build opened it
         self._in_site: dict[str, str] = {}  # the last site's pages: key → site path
-        self._site_files: dict[str, Path | None] = {}  # key → its file, checked once
+        self._site_files: dict[tuple[str, str], Path | None] = {}  # checked once a build
+        self._graph_keys: dict[str, str] = {}
         if tag:
             _forget_old_variants(directory, self.directory)
 
@@ -97,6 +98,13 @@ class PageCache:
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
+    def graph_key(self, fingerprint: str) -> str:
+        """The key of a page by its page-graph fingerprint (asked for five times a page)."""
+        found = self._graph_keys.get(fingerprint)
+        if found is None:
+            found = self._graph_keys[fingerprint] = self.key("graph", fingerprint)
+        return found
+
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.html"
 
@@ -104,12 +112,9 @@ class PageCache:
         return self._site_file(key) is not None or self._path(key).is_file()
 
     def _site_file(self, key: str) -> Path | None:
-        """The last site's file of the page built under ``key``, if it is still the very
-        file that build wrote (looked at once per build)."""
-        if key not in self._site_files:
-            dest = self._in_site.get(key)
-            self._site_files[key] = self.file(dest, key) if dest is not None else None
-        return self._site_files[key]
+        """The last site's file of the page built under ``key`` (``file``)."""
+        dest = self._in_site.get(key)
+        return self.file(dest, key) if dest is not None else None
 
     def get(self, key: str) -> str | None:
         try:  # bytes decoded, not read_text: a page's "\r" stays as written
@@ -129,8 +134,12 @@ class PageCache:
         return self.last
 
     def file(self, dest: str, key: str) -> Path | None:
-        """The last site's file for ``dest``, if it is the one built under ``key``."""
-        return self.last.file(dest, key) if self.last is not None else None
+        """The last site's file for ``dest``, if it is the one built under ``key`` and
+        still the very file that build wrote (looked at once per build)."""
+        if (dest, key) not in self._site_files:
+            found = self.last.file(dest, key) if self.last is not None else None
+            self._site_files[dest, key] = found
+        return self._site_files[dest, key]
 
     def read(self, dest: str, key: str) -> str | None:
         """A finished page's text: from the last site's file, else from its entry."""
@@ -199,12 +208,12 @@ def site_cache(root: Path) -> PageCache:
 
 def cached_pages(cache: PageCache) -> Callable[[str], bool]:
     """Whether ``cache`` holds the finished page of a page-graph fingerprint (render_site)."""
-    return lambda fingerprint: cache.has(cache.key("graph", fingerprint))
+    return lambda fingerprint: cache.has(cache.graph_key(fingerprint))
 
 
 def page_key(cache: PageCache, page: Page) -> str:
     if page.key:  # its fingerprint covers everything the page shows (render/inputs.py)
-        return cache.key("graph", page.key)
+        return cache.graph_key(page.key)
     headings = repr([(h.level, h.id, h.html) for h in page.headings])
     listing = "listing" if page.listing else ""  # not marked for search
     return cache.key(page.path, page.title, page.description, page.html, headings, listing)

@@ -12,7 +12,8 @@ print    Views → print view and PDF      (dossier.printbook; the print view go
 Builds reuse unchanged work from .dossier/cache/ (parsed briefings: loadcache.py;
 finished pages: pagecache.py) and spread it over every core (parallel.py); serve also
 keeps what it read and parsed in memory (a ``Warm``, loadcache.py, that it passes to
-``draft`` and ``prepare``). None of that changes a byte of the output.
+``prepare``; what the check for ingest work read, for ``draft``). None of that changes
+a byte of the output.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from . import search_ahead
 from .atomic import read_kept, save_kept
@@ -32,7 +33,8 @@ from .dates import PartialDate, parse_partial_date
 from .errors import DossierError
 from .exports import ExportMemos
 from .load import Limits, load_corpus
-from .loadcache import SeedsSignature, Warm
+from .loadcache import Warm
+from .memo import BuildMemo
 from .model import Corpus
 from .pagecache import CACHE_DIR, inputs_digest
 from .parallel import Ahead, can_fork, workers
@@ -48,28 +50,22 @@ if TYPE_CHECKING:
 
 
 def draft(
-    root: Path, limits: Limits | None = None, warm: Warm | None = None, remember: bool = False
+    root: Path,
+    limits: Limits | None = None,
+    checked: BuildMemo[Any] | None = None,
+    remember: bool = False,
 ) -> list[str]:
     """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
 
-    With ``remember`` (`build.py`), a fresh process reads only the seeds and article
-    briefings that changed on disk since the last check (``_found_work``).
+    ``checked`` (serve's, in memory) or ``remember`` (`build.py`'s, in its cache): what
+    the last check for ingest work read, so that only the seeds and article briefings
+    that changed on disk since are read again (``ingest.run.pending``).
     """
     from .ingest.run import ingest, pending
 
     limits = limits or Limits()
-    if remember:
-        return ingest(root, limits).lines() if _found_work(root, limits) else []
-    # Serve calls this on every save. Ingest has work only when a seed changed or an
-    # article briefing came or went; otherwise skip reading them all (20,000 at scale).
-    # (Editing the seed fields of an existing briefing by hand waits for `build.py`.)
-    signature = _signature(root)
-    if warm is not None and warm.nothing_pending.get(root) == signature:
-        return []
-    lines = ingest(root, limits).lines() if pending(root, limits) else []
-    if not lines and warm is not None:
-        warm.nothing_pending[root] = signature
-    return lines
+    found = _found_work(root, limits) if remember else pending(root, limits, checked)
+    return ingest(root, limits).lines() if found else []
 
 
 # Feed entries and export records of the last build (exports.ExportMemos).
@@ -81,24 +77,6 @@ _PRINT_VIEW = CACHE_DIR / "print-view.pickle"
 # What build.py's check for ingest work read of each seed and article briefing
 # (ingest.run.pending's memo).
 _CHECKED = CACHE_DIR / "ingest-check.pickle"
-
-
-def _signature(root: Path) -> SeedsSignature:
-    """Each seed with its size and times, and the names of the article briefings: a
-    file rewritten has another change time."""
-    found = []
-    for folder in ("seeds", "briefings/articles"):
-        try:
-            with os.scandir(root / folder) as entries:
-                for entry in entries:
-                    # a link is not followed: a broken one must not hide the others
-                    info = entry.stat(follow_symlinks=False) if folder == "seeds" else None
-                    size, mtime = (info.st_size, info.st_mtime_ns) if info else (0, 0)
-                    ctime, inode = (info.st_ctime_ns, info.st_ino) if info else (0, 0)
-                    found.append((f"{folder}/{entry.name}", size, mtime, ctime, inode))
-        except OSError:
-            continue
-    return tuple(sorted(found))
 
 
 def check(root: Path, limits: Limits | None = None) -> Corpus:
@@ -321,7 +299,12 @@ def _found_work(root: Path, limits: Limits) -> bool:
     seeds that changed (it stats the 21,500 files, beside the load)."""
     from .ingest.run import pending
 
-    return pending(root, limits, memo=root / _CHECKED, tag=code_digest())
+    tag, checked = f"{code_digest()}\0{limits!r}", BuildMemo[Any]()
+    checked.now = read_kept(root / _CHECKED, tag) or {}  # none, damaged: read every file
+    found = pending(root, limits, checked)
+    if not found and checked.now != checked.last:  # one that cannot be written: slower
+        save_kept(root / _CHECKED, tag, checked.now)
+    return found
 
 
 class _Restart(Exception):

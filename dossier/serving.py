@@ -43,6 +43,7 @@ from .engine import Hooks, NeedsFullBuild, SiteBuild, site_outputs
 from .errors import DossierError
 from .exports import ExportMemos
 from .loadcache import Warm
+from .memo import BuildMemo
 from .model import Corpus
 from .pagecache import page_cache
 from .pipeline import custom_templates_said, draft, prepare
@@ -110,6 +111,7 @@ class Server:
         self.last_good: RenderedSite | None = None
         self.reuse = Reuse()  # each page's reads: a rebuild renders only what changed
         self.warm = Warm()  # files read and parsed: a rebuild reads only what changed
+        self.checked: BuildMemo[Any] = BuildMemo()  # what the check for ingest work read
         self.exports = ExportMemos()  # feeds and records: rewritten only where changed
         self.live: SiteBuild | None = None  # the served site (engine.py), updated in place
         self.finishing: threading.Thread | None = None
@@ -124,7 +126,7 @@ class Server:
     def render(self, root: Path) -> RenderedSite:
         """The site a full build under serve shows: the corpus's, or the last good one."""
         try:
-            for line in draft(root, warm=self.warm):  # new seeds first, as build.py does
+            for line in draft(root, checked=self.checked):  # new seeds first, as build.py does
                 print(line, file=sys.stderr)
             rendered = prepare(root, reuse=self.reuse, warm=self.warm)
         except DossierError as exc:
@@ -186,7 +188,7 @@ class Server:
         """Pages updated in place; -1 when the corpus is broken; NeedsFullBuild when it
         cannot be done in place."""
         try:
-            for line in draft(root, warm=self.warm):
+            for line in draft(root, checked=self.checked):
                 print(line, file=sys.stderr)
             rendered = prepare(root, reuse=self.reuse, print_view=False, warm=self.warm)
         except DossierError as exc:

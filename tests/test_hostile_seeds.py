@@ -623,6 +623,8 @@ def test_ingest_reports_a_briefing_that_is_a_link(minimal: Path, tmp_path: Path,
 def test_ingest_never_reads_a_linked_briefing(minimal: Path, monkeypatch) -> None:
     """Not even to learn its companies: the file behind the link is never opened."""
     from dossier.ingest import state
+    from dossier.ingest.run import _seed_uses
+    from dossier.memo import BuildMemo
 
     (minimal / "briefings/companies/acme.md").rename(minimal / "acme.md")
     (minimal / "briefings/companies/acme.md").symlink_to("../../acme.md")
@@ -635,7 +637,7 @@ def test_ingest_never_reads_a_linked_briefing(minimal: Path, monkeypatch) -> Non
     assert "acme" not in found.companies
     assert [p.path for p in found.problems] == ["briefings/companies/acme.md"]
     assert opened and str(minimal / "briefings/companies/acme.md") not in opened
-    assert state.seed_uses(minimal)  # the article is still read; the link is skipped
+    assert _seed_uses(minimal, BuildMemo())  # the article is still read; the link is skipped
 
 
 # --- pdf never writes through a link ----------------------------------------------------

@@ -263,7 +263,7 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
     check parses only the article briefings, and hashes only the seeds, whose inode,
     size or times changed, and after each kind of change answers as a check that reads
     everything."""
-    from dossier.build_env import code_digest
+    from dossier import pipeline
     from dossier.ingest import run
     from dossier.load import Limits
     from tools.corpus import generate
@@ -287,12 +287,13 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
         opened.clear()
         with monkeypatch.context() as patched:
             patched.setattr(os, "open", spy)
-            found = run.pending(root, Limits(), memo, code_digest())
+            found = pipeline._found_work(root, Limits())
         assert found == run.pending(root, Limits())
         return found
 
     assert check() is False
     assert len(opened) == 20 + 3  # the first reads every briefing and the drafts' seeds
+    assert memo.is_file()  # kept for the next process
     assert check() is False
     assert opened == []  # nothing changed: nothing read
     draft = articles / "article-00009.md"
@@ -328,6 +329,33 @@ def test_ingest_check_remembered_reads_only_what_changed_and_answers_as_a_full_c
     (articles / "article-00018.md").unlink()
     (root / "seeds/article-00018.txt").unlink()
     assert check() is False
+
+
+def test_serve_check_for_ingest_work_sees_a_hand_edited_seed_field(tmp_path: Path) -> None:
+    """Serve's check for ingest work (its memo in memory) reads again an article
+    briefing whose file changed, so a draft whose ``seed_sha256`` was edited by hand is
+    seen on the next save (ingest runs and says what it did), not at the next
+    `build.py`; put back, nothing is pending."""
+    from dossier.memo import BuildMemo
+    from dossier.pipeline import draft
+    from tools.corpus import generate
+
+    root = tmp_path / "project"
+    generate(root, 20)  # articles 0, 9 and 18 are drafts that record their seed's hash
+    checked: BuildMemo[object] = BuildMemo()
+    assert draft(root, checked=checked) == []
+    assert draft(root, checked=checked) == []
+    article = root / "briefings/articles/article-00009.md"
+    text = article.read_text("utf-8")
+    sha = re.search(r"seed_sha256: (\w+)", text)
+    assert sha is not None
+    article.write_text(text.replace(sha[1], "0" * 64), "utf-8")
+    said = draft(root, checked=checked)  # the draft is out of date: ingest ran
+    assert said == [
+        "seed changed but its briefing is reviewed, left as it is: seeds/article-00009.txt"
+    ]
+    article.write_text(text, "utf-8")
+    assert draft(root, checked=checked) == []
 
 
 def test_print_view_is_kept_while_what_the_book_shows_is_unchanged(

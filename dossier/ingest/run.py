@@ -11,20 +11,21 @@ seed is checked before anything is written (guard.py): one refused seed, or one 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import read_kept, save_kept
 from ..errors import ContentError, Problem
 from ..frontmatter import FrontMatterError, decode, parse
 from ..load import Limits
+from ..memo import BuildMemo
 from . import guard
 from .own import Ownership, ownership
-from .state import MAX_BYTES, Existing, SeedUse, State, read_state, seed_uses, unchanged_signature
+from .state import MAX_BYTES, Existing, SeedUse, State, read_state
 from .writes import Written, remove_stale_temps, write_together
 
 if TYPE_CHECKING:
@@ -60,107 +61,63 @@ class IngestReport:
 
 
 def pending(
-    root: Path, limits: Limits = DEFAULT_LIMITS, memo: Path | None = None, tag: str = ""
+    root: Path, limits: Limits = DEFAULT_LIMITS, checked: BuildMemo[Any] | None = None
 ) -> bool:
     """True when some seed has no briefing or its draft is out of date: ingest has work.
     A seed ingest refuses is work too: ingest reports it.
 
-    ``memo`` (a file in build.py's cache): what the last check that found nothing to do
-    read, so that a fresh process parses only the article briefings, and hashes only the
-    seeds, whose inode, size or times changed since (at 10,000 articles, parsing them all
-    was 1.4 s of CPU of a one-article edit's build); written again when nothing is
-    pending. ``tag`` names the code that wrote it (another reads nothing from it).
+    ``checked``: what the last check read of each file, by its path, inode, size and
+    times (serve keeps it in memory, `build.py` in its cache), so that only the article
+    briefings, and the seeds, that changed since are read again (at 10,000 articles,
+    parsing them all was 1.4 s of CPU of a one-article edit's build).
     """
     max_bytes = limits.max_file_bytes
     listing = guard.list_seeds(root, max_bytes)
     if listing.problems:
         return True
-    if memo is None:
-        return _pending(root, listing.seeds, seed_uses(root), _known_sha, max_bytes)
-    checked = _Checked(memo, f"{tag}\0{limits!r}")
-    found = _pending(root, listing.seeds, checked.seed_uses(root), checked.sha, max_bytes)
-    if not found:
-        checked.save()
-    return found
-
-
-def _pending(
-    root: Path,
-    seeds: list[Path],
-    uses: Mapping[str, SeedUse],
-    sha: Callable[[Path, Path, int], str],
-    max_bytes: int,
-) -> bool:
-    for path in seeds:
-        use = uses.get(path.relative_to(root).as_posix())
-        if use is None or (use.is_draft and use.seed_sha256 != sha(root, path, max_bytes)):
+    checked = checked or BuildMemo()
+    checked.next_build()
+    uses = _seed_uses(root, checked)
+    for path in listing.seeds:
+        rel = f"seeds/{path.name}"  # list_seeds lists seeds/ only
+        use = uses.get(rel)
+        if use is None:
+            return True
+        sha = functools.partial(_sha, root, path, max_bytes)
+        if use.is_draft and use.seed_sha256 != _known(checked, root, rel, sha):
             return True
     return False
 
 
-def _known_sha(root: Path, path: Path, max_bytes: int) -> str:
-    # Serve asks `pending` whenever a file comes or goes: hash a seed again only if its
-    # size or times changed.
-    signature = unchanged_signature(path)
-    known = _shas.get(str(path))
-    if known is None or known[0] != signature:
-        known = _shas[str(path)] = (signature, _sha(root, path, max_bytes))
-    return known[1]
+def _known(checked: BuildMemo[Any], root: Path, rel: str, read: Callable[[], Any]) -> Any:
+    """What ``read()`` gave while the file at ``rel`` had the same inode, size and times."""
+    info = os.stat(os.path.join(root, rel))  # strings: 21,500 files at scale
+    return checked.get((rel, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns), read)
 
 
-_shas: dict[str, tuple[tuple[int, int, int, int], str]] = {}
-
-
-class _Checked:
-    """What a check that found nothing to do read, by file (project-relative): its
-    inode, size and times then (``unchanged_signature``) and what was read of it (an
-    article briefing's use of its seed, a seed's sha256). A file whose signature moved
-    is read again."""
-
-    def __init__(self, path: Path, tag: str) -> None:
-        self.path, self.tag = path, tag
-        # None yet, damaged, or another code's: every file is read.
-        self.last: dict[str, list[Any]] = read_kept(path, tag) or {}
-        self.now: dict[str, list[Any]] = {}
-
-    def known(self, root: Path, path: Path, read: Callable[[Path, Path], Any]) -> Any:
-        """What ``read(root, path)`` gave while the file's signature was the same."""
-        rel, signature = path.relative_to(root).as_posix(), list(unchanged_signature(path))
-        old = self.last.get(rel)
-        value = old[1] if old is not None and old[0] == signature else read(root, path)
-        self.now[rel] = [signature, value]
-        return value
-
-    def save(self) -> None:
-        if self.now != self.last:  # a memo that cannot be written is only slower
-            save_kept(self.path, self.tag, self.now)
-
-    def seed_uses(self, root: Path) -> dict[str, SeedUse]:
-        """``state.seed_uses`` through the memo: the same listing (no links, names
-        sorted), the same lenient reading of a briefing whose signature moved."""
-        found: dict[str, SeedUse] = {}
-        folder = root / "briefings" / "articles"
-        names: list[str] = []
-        if not (os.path.islink(folder) or os.path.islink(folder.parent)):
-            with contextlib.suppress(OSError), os.scandir(folder) as entries:
-                names = sorted(
-                    e.name for e in entries if e.name.endswith(".md") and not e.is_symlink()
-                )
-        for name in names:
-            with contextlib.suppress(OSError):
-                use = SeedUse(*self.known(root, folder / name, _use_of))
-                if use.seed is not None:
-                    found.setdefault(use.seed, use)
-        return found
-
-    def sha(self, root: Path, path: Path, max_bytes: int) -> str:
-        return str(self.known(root, path, lambda root, path: _sha(root, path, max_bytes)))
+def _seed_uses(root: Path, checked: BuildMemo[Any]) -> dict[str, SeedUse]:
+    """Each seed named by an article briefing, with the first such briefing's use of it
+    (names sorted; a link is never read: its article is not known, and ingest then
+    reports it)."""
+    found: dict[str, SeedUse] = {}
+    folder = root / "briefings" / "articles"
+    names: list[str] = []
+    if not (os.path.islink(folder) or os.path.islink(folder.parent)):
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.is_symlink())
+    for name in names:
+        read = functools.partial(_use_of, root, folder / name)
+        with contextlib.suppress(OSError):
+            use = SeedUse(*_known(checked, root, f"briefings/articles/{name}", read))
+            if use.seed is not None:
+                found.setdefault(use.seed, use)
+    return found
 
 
 def _use_of(root: Path, path: Path) -> list[Any]:
-    """What the briefing at ``path`` says of its seed (``SeedUse``'s fields), read as
-    ``state.seed_uses`` reads it: a regular file never read through a link, its front
-    matter parsed leniently (a file that cannot be read or parsed names no seed)."""
+    """What the briefing at ``path`` says of its seed (``SeedUse``'s fields): a regular
+    file never read through a link, its front matter parsed leniently (a file that
+    cannot be read or parsed names no seed)."""
     rel = path.relative_to(root).as_posix()
     try:
         doc = parse(rel, decode(rel, guard.read_seed_bytes(root, path, MAX_BYTES)))

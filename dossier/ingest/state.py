@@ -83,59 +83,6 @@ class SeedUse:
     seed_sha256: Any
 
 
-def seed_uses(root: Path) -> dict[str, SeedUse]:
-    """Each seed named by an article briefing, with the first such briefing's use of it.
-
-    Serve asks this whenever an article briefing comes or goes; at 10,000 articles
-    parsing them all took seconds, so a file whose size and times are unchanged since
-    the last call is not parsed again.
-    """
-    global _uses
-    known, _uses = _uses, {}
-    found: dict[str, SeedUse] = {}
-    folder = root / "briefings" / "articles"
-    try:
-        with os.scandir(folder) as entries:
-            # a link is never read: its article is not known (ingest then reports it)
-            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.is_symlink())
-    except OSError:
-        names = []
-    if os.path.islink(folder) or os.path.islink(folder.parent):
-        names = []
-    for name in names:
-        path = folder / name
-        try:
-            signature = unchanged_signature(path)
-        except OSError:
-            continue
-        key = str(path)
-        old = known.get(key)
-        use = old[1] if old is not None and old[0] == signature else _use_of(root, path)
-        _uses[key] = (signature, use)
-        if use.seed is not None:
-            found.setdefault(use.seed, use)
-    return found
-
-
-_uses: dict[str, tuple[tuple[int, int, int, int], SeedUse]] = {}
-
-
-def unchanged_signature(path: Path) -> tuple[int, int, int, int]:
-    """What stays the same while a file is unchanged (inode, size, times)."""
-    info = path.stat()
-    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-
-
-def _use_of(root: Path, path: Path) -> SeedUse:
-    article = Existing(path.stem, path, _lenient(root, path))
-    seed = article.data.get("seed")
-    return SeedUse(
-        seed if isinstance(seed, str) else None,
-        article.is_draft,
-        article.data.get("seed_sha256"),
-    )
-
-
 def _lenient(root: Path, path: Path, max_bytes: int = MAX_BYTES) -> Document | None:
     rel = path.relative_to(root).as_posix()
     raw = _read_regular(path, max_bytes)
