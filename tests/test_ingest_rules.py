@@ -1538,8 +1538,7 @@ def test_names_the_company_model_doubts_are_companies_among_a_rounds_investors()
     from dossier.ingest.entities import INVESTOR_RULE
 
     def drafted(text: str) -> dict[str, str]:
-        raw = RawArticle("seeds/a.txt", text, {}, "")
-        return {c.name: c.rule for c in analyse(raw, Finder(())).new_companies}
+        return {c.name: c.rule for c in analysed(text).new_companies}
 
     head = (
         "Kestrel Labs closes $3 million seed round\n\nKestrel Labs, a Denver-based maker of "
@@ -1565,8 +1564,7 @@ def test_a_ticker_in_brackets_after_a_name_with_its_legal_form_is_an_alias() -> 
         "businesses left in the dark, as the utility, a unit of Keltra Power Corp. (KLTP), "
         "rotated off blocks of customers. Orvane Systems said its plant closed for a day.\n"
     )
-    raw = RawArticle("seeds/a.txt", text, {}, "")
-    drafted = {c.name: c.aliases for c in analyse(raw, Finder(())).new_companies}
+    drafted = {c.name: c.aliases for c in analysed(text).new_companies}
     assert "ORVS" in drafted.get("Orvane Systems", ()), drafted
     assert "KLTP" in drafted.get("Keltra Power", ()), drafted
     assert "ORVS" not in drafted and "KLTP" not in drafted, drafted
