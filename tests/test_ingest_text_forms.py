@@ -739,3 +739,33 @@ def test_an_address_whose_slug_ends_in_its_date_names_no_outlet() -> None:
     meta = extract(raw, clean(raw.text))
     assert str(meta.published) == "2026-08-21"
     assert not (meta.outlet or "").startswith("https://"), meta.outlet
+
+
+def test_a_stored_stamp_a_day_off_the_date_the_page_shows_gives_way_to_it() -> None:
+    story = "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    stamped = "---\ntitle: Globex buys Initech\ndate: 2021-06-04T00:14:19+00:00\n---\n"
+    # a scraper's moment in UTC, the page's own "Published" line the day before
+    labelled = f"{stamped}Published: June 3, 2021\n\n{story}"
+    assert _published(labelled, "seeds/a.md") == "2021-06-03"
+    alone = f"---\ntitle: Globex buys Initech\ndate: 2025-06-28\n---\nJune 27, 2025\n\n{story}"
+    assert _published(alone, "seeds/a.md") == "2025-06-27"
+    # a stored moment and the release's dateline
+    dateline = (
+        "---\ntitle: Globex buys Initech\ndate: '2025-02-08 04:49:00'\n---\n"
+        f"NEW YORK--(BUSINESS WIRE)--February 07, 2025--\n\n{story}"
+    )
+    assert _published(dateline, "seeds/a.md") == "2025-02-07"
+    # a stored day (no moment) keeps its place before a dateline; an update, a date
+    # further off and a date inside a quoted post are other dates
+    kept = (
+        "---\ntitle: Globex buys Initech\npublished: '2026-01-09'\n---\n"
+        f"New Brunswick, N.J. – JANUARY 8, 2026 – {story}"
+    )
+    assert _published(kept, "seeds/a.md") == "2026-01-09"
+    for shown in (
+        "Updated: June 3, 2021",
+        "June 1, 2021",
+        "> — Globex (@globex) [June 3, 2021](https://x.example/1)",
+    ):
+        page = f"{stamped}{shown}\n\n{story}"
+        assert _published(page, "seeds/a.md") == "2021-06-04", shown

@@ -7,6 +7,7 @@ date it stays unknown rather than guessed.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 
@@ -92,8 +93,12 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     url = meta.get("url") or info.get("link") or page_address(raw.text)
     title = meta.get("title") or _title(paragraphs)
     author = meta.get("author") or info.get("author") or _byline(head) or signature(raw.text)
-    published = _meta_date(meta.get("published") or info.get("date"))
+    stored = meta.get("published") or info.get("date")
+    published = _meta_date(stored)
     in_text, dateline_outlet = _dateline(head)
+    if published is not None and published.day:
+        timed = bool(stored and _TIME_OF_DAY.search(stored))
+        published = _as_the_page_shows(published, timed, in_text, lines, paragraphs)
     # a known site republishing a wire story is the outlet; an unknown one (an
     # aggregator) gives way to the wire the text credits
     outlet = (
@@ -330,6 +335,58 @@ def _said_published(text: str) -> PartialDate | None:
         near = text[said.end() : said.end() + 50].split("\n")[0]
         for found in find_dates(near, None, with_relative=False):
             if found.date.day:
+                return found.date
+    return None
+
+
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+# what a line that is only a date may hold beside it: a weekday, a time and its zone
+_BEFORE_A_DATE = re.compile(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\W*)?$")
+_AFTER_A_DATE = re.compile(
+    r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?\W*$"
+)
+_UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED)\b")
+_PUBLISHED_LABEL = re.compile(r"^(?:\*\*|__)?(?:[Pp]ublished|[Pp]osted|PUBLISHED|POSTED)\b:?")
+
+
+def _as_the_page_shows(
+    stored: PartialDate,
+    timed: bool,
+    in_text: PartialDate | None,
+    lines: list[str],
+    paragraphs: list[Paragraph],
+) -> PartialDate:
+    """The date the page shows when the stored one is a day off it.
+
+    A scraper's or a feed's stamp is often the moment in UTC ("2021-06-04T00:14:19")
+    while the page says "Published: June 3, 2021": the reader's date is the one the page
+    shows, when it says so (a "Published" line, a line that is only a date) or, for a
+    stored moment, in its dateline. An update's date and a date further off are other
+    dates, and the stored one stays."""
+    shown = _shown_date(lines[:12])
+    if shown is None and timed and not any(_UPDATED.search(line) for line in lines[:12]):
+        shown = in_text or _release_dateline(paragraphs)
+    if shown is None or not shown.day:
+        return stored
+    apart = datetime.date(stored.year, stored.month, stored.day) - datetime.date(
+        shown.year, shown.month, shown.day
+    )
+    return shown if abs(apart.days) == 1 else stored
+
+
+def _shown_date(head: list[str]) -> PartialDate | None:
+    """A full date the head of the page gives as its own: "Published Jan. 6, 2026", or
+    a line that is only a date ("June 27, 2025")."""
+    for line in head:
+        label = _PUBLISHED_LABEL.match(line)
+        rest = line[label.end() :] if label else line
+        if not label and len(line.split()) > 6:
+            continue
+        for found in find_dates(rest, None, with_relative=False):
+            alone = _BEFORE_A_DATE.match(rest[: found.start]) and _AFTER_A_DATE.match(
+                rest[found.end :]
+            )
+            if found.date.day and (label or alone):
                 return found.date
     return None
 
