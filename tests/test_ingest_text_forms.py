@@ -641,7 +641,7 @@ def test_a_page_saved_with_its_links_gives_its_address_and_its_site() -> None:
     assert _outlet(few + "\n" + story, "seeds/c.md") is None
 
 
-def test_a_date_field_with_the_day_and_month_in_either_order() -> None:
+def test_a_date_field_with_the_day_and_month_in_either_order_or_after_the_year() -> None:
     story = "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
     for value, want in (
         ("20-07-2021 15:31:50 +05:30", "2021-07-20"),  # day first: 20 is no month
@@ -650,6 +650,8 @@ def test_a_date_field_with_the_day_and_month_in_either_order() -> None:
         ("01-01-2021 13:04:07", "2021-01-01"),
         ("05-07-2021", "2021"),  # May 7 or 5 July: only the year is sure
         ("2025 Oct 01", "2025-10-01"),
+        ("2017/3/20", "2017-03-20"),  # year first: then month and day, unpadded
+        ("2024.01.10", "2024-01-10"),
     ):
         page = f"---\ntitle: Globex buys Initech\ndate: '{value}'\n---\n{story}"
         assert _published(page, "seeds/a.md") == want, value

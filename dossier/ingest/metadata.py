@@ -175,6 +175,7 @@ def _info_block(lines: list[str]) -> dict[str, str]:
 
 # "20-07-2021 15:31:50 +05:30", "02-15-2016", "15.03.2014": a day and a month in an
 # order the field does not name
+_YEAR_NUMERIC = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 # "2025 Oct 01" (Astro's pubDate as some sites write it)
 _YEAR_FIRST = re.compile(r"((?:19|20)\d\d) ([A-Za-z]{3,9})\.? (\d{1,2})\b")
@@ -187,6 +188,13 @@ def _meta_date(value: str | None) -> PartialDate | None:
     if DATE_SHAPE.match(value[:10]):  # "2024-06-07", "2024-06-07 09:00:00"
         try:
             return parse_partial_date(value[:10])
+        except ValueError:
+            return None
+    year_numeric = _YEAR_NUMERIC.match(value)  # "2017/3/20", "2017.03.20"
+    if year_numeric:
+        year, month, day = (int(g) for g in year_numeric.groups())
+        try:
+            return parse_partial_date(f"{year:04d}-{month:02d}-{day:02d}")
         except ValueError:
             return None
     numeric = _NUMERIC_DATE.match(value)
