@@ -525,6 +525,21 @@ def test_a_scraped_pages_information_block_gives_outlet_link_and_date() -> None:
     )
     meta = extract(bold, clean(bold.text))
     assert (meta.outlet, str(meta.published)) == ("Harbor Tech Daily", "2025-12-29")
+    # a source given as the page's address is its link; the publisher names the outlet,
+    # a wire as the wire is spelled
+    linked = RawArticle(
+        "seeds/d.md",
+        "# Orland raises $620 million\n\n"
+        "**Source:** [https://www.wire.example/news/orland-raises.html]"
+        "(https://www.wire.example/news/orland-raises.html)\n"
+        "**Publisher:** PRNewswire\n**Published:** Feb. 3, 2026\n\n"
+        "Orland Inc said it closed its funding round.\n",
+    )
+    meta = extract(linked, clean(linked.text))
+    assert (meta.outlet, meta.url) == (
+        "PR Newswire",
+        "https://www.wire.example/news/orland-raises.html",
+    )
 
 
 def test_a_compact_date_after_a_published_label() -> None:

@@ -69,7 +69,7 @@ def _outlet_name(outlet: str) -> str | None:
     name = _RIGHTS.sub("", outlet).strip(" .,")
     if not name or _NOT_A_NAME.search(name):
         return None
-    return name
+    return wire_name(name)  # "PRNewswire" as a wire's field gives it: PR Newswire
 
 
 def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
@@ -156,6 +156,10 @@ _INFO_LINE = re.compile(
 )
 
 
+# a field whose value is only an address, bare or as a markdown link
+_LINKED_ADDRESS = re.compile(r"^\[?(https?://[^\s\]]+)\]?(?:\((https?://[^\s)]+)\))?$")
+
+
 def _info_block(lines: list[str]) -> dict[str, str]:
     """Fields of a page's information block, by name: source, link, date, author."""
     out: dict[str, str] = {}
@@ -165,7 +169,10 @@ def _info_block(lines: list[str]) -> dict[str, str]:
         if m:
             key = m.group(1).lower()
             value = m.group(2).strip().strip("\"'")
-            if not value.endswith((".", "*")):  # "*Source: Microsoft.*": a photo's credit
+            address = _LINKED_ADDRESS.match(value)
+            if address:  # "**Source:** [https://…](https://…)": the page, not its outlet
+                out.setdefault("link", address.group(1))
+            elif not value.endswith((".", "*")):  # "*Source: Microsoft.*": a photo's credit
                 out.setdefault(names.get(key, key), value)
     if not out.get("link", "").startswith(("http://", "https://")):
         out.pop("link", None)
