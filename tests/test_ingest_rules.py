@@ -1570,6 +1570,19 @@ def test_a_ticker_in_brackets_after_a_name_with_its_legal_form_is_an_alias() -> 
     assert "ORVS" not in drafted and "KLTP" not in drafted, drafted
 
 
+def test_a_ticker_listed_on_more_exchanges_is_an_alias() -> None:
+    text = (
+        "Orvane Polymer Group buys Keltra Tape\n\nMONTREAL, November 18, 1996 - Orvane "
+        "Polymer Group Inc. (AMEX & TSE: ORVP) announced the acquisition of Keltra Tape, "
+        "Inc. ORVP shares rose. Lenvar Mobile Ltd. (Nasdaq: LNVM; TSX: LNV) said it "
+        "would sell handsets through Keltra Tape. LNVM shares fell.\n"
+    )
+    drafted = {c.name: c.aliases for c in analysed(text).new_companies}
+    assert "ORVP" in drafted.get("Orvane Polymer", drafted.get("Orvane Polymer Group", ()))
+    assert "LNVM" in drafted.get("Lenvar Mobile", ()), drafted
+    assert "ORVP" not in drafted and "LNVM" not in drafted, drafted
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

@@ -731,10 +731,10 @@ def _abbreviated(short: str, name: str) -> bool:
 
 
 def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
-    """ "CNS Pharmaceuticals (NASDAQ: CNSP)", "MetLife International Holdings, LLC
-    (MIHL)", 'OLX Uzbekistan (“OLX UZ”)': a word in capitals, or a name in quotes, in
-    brackets right after a company's name is its ticker or short name, not a second
-    company."""
+    """ "CNS Pharmaceuticals (NASDAQ: CNSP)", "Intertape Polymer Group Inc. (AMEX & TSE:
+    ITP)", "MetLife International Holdings, LLC (MIHL)", 'OLX Uzbekistan (“OLX UZ”)': a
+    word in capitals, or a name in quotes, in brackets right after a company's name is
+    its ticker or short name, not a second company."""
     for company in list(found.values()):
         if company.slug not in found:
             continue
@@ -742,8 +742,13 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
         capitals = " " not in company.name and company.name.isupper()
         if capitals:
             # "(NASDAQ: CNSP)", "(MIHL)", or "Contemporary Amperex Technology Co., or CATL"
+            # (listed on more exchanges: "(AMEX & TSE: ITP)", "(Nasdaq: BBRY; TSX: BB)")
             bracket = re.compile(
-                r"\((?:[A-Za-z][\w .-]{0,20}:\s*)?" + name + r"\)|,\s+or\s+" + name + r"(?!\w)"
+                r"\((?:[A-Za-z][^()]{0,40}:\s*)?"
+                + name
+                + r"(?:[;,][^()]{0,40})?\)|,\s+or\s+"
+                + name
+                + r"(?!\w)"
             )
         else:  # a defined short name: 'OLX Uzbekistan (“OLX UZ”)'
             bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
@@ -758,7 +763,11 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                     for c in found.values()
                     if c is not company
                     and c.name.startswith(first)
-                    and any(_LEGAL_TAIL.sub("", before).endswith(n) for n in (c.name, *c.aliases))
+                    and any(
+                        b.endswith(n)
+                        for b in (before, _LEGAL_TAIL.sub("", before))
+                        for n in (c.name, *c.aliases)
+                    )
                 ),
                 None,
             )
