@@ -1583,6 +1583,15 @@ def test_a_ticker_listed_on_more_exchanges_is_an_alias() -> None:
     assert "ORVP" not in drafted and "LNVM" not in drafted, drafted
 
 
+def test_a_share_of_a_companys_customers_is_no_stake() -> None:
+    for survey in (
+        "Only 10% of Orland Bank customers and 11% of Lenvar Ltd. customers plan to switch.",
+        "Some 19% of Orland Bank and Lenvar Ltd. customers are considering switching.",
+    ):
+        assert deals(survey) == set(), survey
+    assert deals("Orland Bank agreed to buy 37.5% of Lenvar Ltd. for $20 million.") != set()
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

@@ -819,10 +819,22 @@ _CONTROL = Caseless(
 _PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) (?:stake\b|of [A-Z])")
 
 
+# "10% of National Bank customers", "19% of BNZ and Westpac customers": a share of what
+# the companies have, named after them
+_ITS_PEOPLE_OR_SALES = re.compile(
+    r"(?:[A-Z][\w.&'’-]*,?\s+(?:(?:and|or)\s+)?){1,5}(?:customers|clients|users|subscribers|members|employees|"
+    r"staff|workers|shareholders|stockholders|investors|respondents|households|viewers|"
+    r"readers|sales|revenues?|profits?|stores|branches|outlets)\b"
+)
+
+
 def _share_of(sentence: str) -> re.Match[str] | None:
-    """ "37.5% of Jaguar Land Rover", not "40% of China's market"."""
+    """ "37.5% of Jaguar Land Rover", not "40% of China's market" or "10% of National
+    Bank customers"."""
     for m in _SHARE_OF.finditer(sentence):
-        if POSSESSIVE.sub("", m.group(1)) not in NOT_COMPANIES:
+        if POSSESSIVE.sub("", m.group(1)) in NOT_COMPANIES:
+            continue
+        if not _ITS_PEOPLE_OR_SALES.match(sentence, m.start(1)):
             return m
     return None
 
