@@ -1592,6 +1592,19 @@ def test_a_share_of_a_companys_customers_is_no_stake() -> None:
     assert deals("Orland Bank agreed to buy 37.5% of Lenvar Ltd. for $20 million.") != set()
 
 
+def test_a_funds_quarterly_trade_or_an_analysts_rating_is_no_deal() -> None:
+    for note in (
+        "Orland Capital LLC bought a new position in Lenvar Corp. during the first quarter.",
+        "Orland Capital Inc. acquired a new stake in Lenvar Corp. in the 1st quarter valued "
+        "at about $312,000.",
+        "Orland Capital Inc. raised its position in Lenvar Corp. by 6.7% during the second "
+        "quarter.",
+        'Orland Research Inc. raised Lenvar Corp. from a "hold" rating to a "buy" rating.',
+    ):
+        assert deals(note) == set(), note
+    assert deals("Orland Capital Inc. agreed to buy a 20% stake in Lenvar Corp.") != set()
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

@@ -185,6 +185,15 @@ _NOT_THIS_DEAL = Caseless(
     r"|company|brand)\b)"
     # shares bought, not a company: "investors who bought Home Depot, Lowe's, Target"
     r"|investors who (?:bought|buy)"
+    # a fund's trade in a quarter's filing: "bought a new position in Altria during the
+    # first quarter", "raised its stake in Altria by 6.7% during the 2nd quarter"
+    r"|(?:bought|acquired|purchased|took) a new position in"
+    r"|(?:stake|position|holdings?) in [^;]{0,80}?\b(?:during|in) the "
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+    # an analyst's rating: "raised Altria from a "hold" rating to a "buy" rating",
+    # "upgraded to buy", "an attractive buying opportunity"
+    r"|\bbuy[\"\u201d'\\]{0,3} (?:rating|recommendation)"
+    r"|upgraded (?:\w+ )?to (?:a )?[\"\u201c'\\]{0,2}(?:strong )?buy|buying opportunit"
     # what would happen otherwise: "should its deal not go through and the company is
     # instead sold to Apollo", "if the bid fails"
     r"|should (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer)"
@@ -218,6 +227,9 @@ _NOT_THIS_DEAL = Caseless(
         "to purchase",
         "to provide",
         "investors who",
+        "new position in",
+        " quarter",
+        "buy",
         "should ",
         "if ",
         "have ",
