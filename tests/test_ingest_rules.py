@@ -1605,6 +1605,38 @@ def test_a_funds_quarterly_trade_or_an_analysts_rating_is_no_deal() -> None:
     assert deals("Orland Capital Inc. agreed to buy a 20% stake in Lenvar Corp.") != set()
 
 
+def test_initials_defined_for_words_that_name_no_company_are_none() -> None:
+    from dossier.ingest.entities import _drop_defined_terms
+    from dossier.ingest.types import NewCompany
+
+    text = (
+        "Orvane Systems Inc. will supply its Distributed Data Framework (DDF) to Keltra "
+        "Defence Ltd. (KDL). DDF links sensors across the fleet."
+    )
+
+    def left(unlikely: set[str]) -> set[str]:
+        drafted = [
+            NewCompany("orvane-systems", "Orvane Systems", (), text),
+            NewCompany("ddf", "DDF", (), text),
+            NewCompany("kdl", "KDL", (), text),
+            NewCompany("keltra-defence", "Keltra Defence", (), text),
+        ]
+        finder = Finder(())
+        for c in drafted:
+            finder.add(c.slug, (c.name,))
+        found = {c.slug: c for c in drafted}
+        _drop_defined_terms(found, finder, text, frozenset(unlikely))
+        assert finder.knows("DDF") == ("ddf" in found)
+        return set(found)
+
+    # words the company model finds unlikely to name a company: their initials go
+    assert "ddf" not in left({"Distributed Data Framework"})
+    # words it weighed higher (a company it doubts) keep their initials drafted
+    assert "ddf" in left(set())
+    # initials of a drafted company's name are not dropped
+    assert "kdl" in left({"Distributed Data Framework", "Keltra Defence"})
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

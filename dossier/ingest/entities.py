@@ -258,8 +258,9 @@ def detect_new(
     for sentence in sentences:
         if _CJK.search(sentence):
             _found_in_cjk(found, finder, sentence)
+    unlikely: frozenset[str] = frozenset()
     if capitals_mark_names(sentences):
-        _found_by_model(found, finder, sentences, outlet, doubtful)
+        unlikely = _found_by_model(found, finder, sentences, outlet, doubtful)
     else:
         _found_by_own_form(found, finder, sentences, outlet)
     if not found:
@@ -268,6 +269,7 @@ def detect_new(
     _drop_descriptors(found, finder)
     _fold_first_words(found, finder, sentences)
     _fold_bracketed(found, finder, joined)
+    _drop_defined_terms(found, finder, joined, unlikely)
     for slug, company in list(found.items()):
         short = _short_name(company, joined, finder)
         if short:
@@ -282,9 +284,9 @@ def _found_by_model(
     sentences: list[str],
     outlet: str | None,
     doubtful: list[NewCompany] | None,
-) -> None:
+) -> frozenset[str]:
     """The phrases the company model finds likely enough, in the order they are met;
-    those above its floor to ``doubtful``."""
+    those above its floor to ``doubtful``. Returns the phrases below its floor."""
     title = sentences[-1] if sentences else ""
     phrases = companymodel.candidates(
         sentences, title, outlet, lambda phrase: _known_phrase(finder, phrase)
@@ -328,6 +330,7 @@ def _found_by_model(
             company = found[slug]
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, phrase))
             finder.add(slug, (phrase,))
+    return frozenset(c.phrase for key, c in phrases.items() if chances[key] < DOUBT_FLOOR)
 
 
 def _another_of_a_group(found: dict[str, NewCompany], finder: Finder, phrase: str) -> bool:
@@ -778,6 +781,35 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                 )
                 finder.reassign((company.name, *company.aliases), owner.slug)
                 break
+
+
+def _drop_defined_terms(
+    found: dict[str, NewCompany], finder: Finder, text: str, unlikely: frozenset[str]
+) -> None:
+    """ "the Intelligence Community (IC)", "Unmanned Aircraft Systems (UAS)": a word in
+    capitals that the text defines as the initials of the words before it names what
+    they name; where the company model finds those words unlikely to be a company,
+    their initials are none either."""
+    for company in list(found.values()):
+        caps = company.name
+        if not (caps.isalpha() and caps.isupper() and 2 <= len(caps) <= 6):
+            continue
+        m = re.search(r"((?:[A-Za-z][\w&-]* ){" + str(len(caps)) + r"})\(" + caps + r"\)", text)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if "".join(w[0] for w in words).upper() != caps or not words[0][0].isupper():
+            continue
+        long_form = " ".join(words)
+        if long_form not in unlikely or any(
+            long_form.endswith(n) or n.endswith(long_form)
+            for other in found.values()
+            if other is not company
+            for n in (other.name, *other.aliases)
+        ):
+            continue
+        del found[company.slug]
+        finder.forget((company.name, *company.aliases))
 
 
 _LEGAL_TAIL = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|SA|AG|NV)\.?)+$")
