@@ -689,6 +689,15 @@ def test_more_keys_and_nested_fields_give_a_posts_date_and_address() -> None:
         "url: https://wire.example/story/globex-leads-rally-2011-11-18?link=latest\n---\n" + story
     )
     assert _published(slug, "seeds/a.md") == "2011-11-18"
+    # a site's own key for the story's address, its slug ending in a compact date; a
+    # picture's address is not the story's
+    inspired = (
+        "---\ntitle: Globex buys Initech\nimage: https://wire.example/img/20200101.jpg\n"
+        "post_inspiration: https://wire.example/globex-buys-initech-20210413/\n---\n" + story
+    )
+    assert _published(inspired, "seeds/a.md") == "2021-04-13"
+    raw = _read_markdown("seeds/a.md", inspired)
+    assert raw[1].get("url") == "https://wire.example/globex-buys-initech-20210413/"
 
 
 def test_a_stamp_run_into_the_text_or_in_capitals_dates_the_page() -> None:

@@ -277,7 +277,7 @@ _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM
 
 # the date at the end of a story's slug ("…-funding-round-led-by-amazon-2021-07-23/",
 # "…-fertilizer-sector-rally-2011-11-18?link=…")
-_SLUG_DATE = re.compile(r"[-_]((?:19|20)\d\d)-(\d\d)-(\d\d)/?(?:[?#]|\.html?|$)")
+_SLUG_DATE = re.compile(r"[-_]((?:19|20)\d\d)-?(\d\d)-?(\d\d)/?(?:[?#]|\.html?|$)")
 
 
 def _url_date(url: str | None) -> PartialDate | None:

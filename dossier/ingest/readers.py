@@ -458,6 +458,11 @@ def _seed_fields(
             value = data.pop(other)
             # WordPress exports keep some keys as one-item lists
             data[key] = value[0] if isinstance(value, list) and value else value
+    if data.get("url") in (None, ""):
+        # a site's own name for the story's address ("post_inspiration: https://…")
+        address = next((k for k, v in data.items() if _story_address(k, v)), None)
+        if address is not None:
+            data["url"] = data.pop(address)
     unknown = [k for k in data if k not in _META_KEYS]
     if unknown and len(unknown) == len(data):
         line = line_of(unknown[0])
@@ -485,6 +490,26 @@ def _seed_fields(
 
 
 _WEB_ADDRESS = re.compile(r"https?://", re.I)
+# fields that hold a picture's, a feed's or a profile's address, not the story's
+_NOT_THE_STORY = re.compile(
+    r"image|img|thumb|cover|avatar|logo|icon|photo|picture|video|audio|feed|banner|author"
+    r"|profile|twitter|facebook|social",
+    re.I,
+)
+_MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp[34]|pdf)(?:[?#]|$)", re.I)
+
+
+def _story_address(key: object, value: object) -> bool:
+    """Whether a front-matter field not otherwise known holds the story's address."""
+    return (
+        isinstance(key, str)
+        and isinstance(value, str)
+        and re.fullmatch(r"https?://\S+", value.strip()) is not None
+        and not _NOT_THE_STORY.search(key)
+        and not _MEDIA_FILE.search(value.strip())
+    )
+
+
 # What blogs and static sites call a seed's keys (Jekyll, Hugo, WordPress exports).
 _OTHER_KEYS = {
     "date": "published",
