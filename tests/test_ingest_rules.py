@@ -1637,6 +1637,19 @@ def test_initials_defined_for_words_that_name_no_company_are_none() -> None:
     assert "kdl" in left({"Distributed Data Framework", "Keltra Defence"})
 
 
+def test_a_failed_merger_is_terminated() -> None:
+    from dossier.ingest.status import status_of
+
+    for said in (
+        "The Effect of the Failed Orland/Lenvar Education Merger",
+        "Shares fell after the failed $30 billion takeover of Lenvar by Orland.",
+    ):
+        assert status_of(said)[0] == "terminated", said
+    # a failure of something else is no ended deal
+    said = "Orland agreed to buy Lenvar, whose failed product launch hurt sales last year."
+    assert status_of(said)[0] != "terminated"
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

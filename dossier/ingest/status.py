@@ -21,6 +21,8 @@ _TERMINATED = Caseless(
     r"(?:partnership|alliance|agreement|deal|relationship|collaboration|tie-up|joint venture)"
     # an offer turned down, an attempt that failed
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
+    # "the Failed Cengage/McGraw-Hill Education Merger", "the failed $30bn deal"
+    r"|failed (?:[\w/&$.'-]+ ){0,4}?(?:merger|takeover|acquisition|deal|tie-up)"
     r"|attempted to (?:buy|acquire|take over|merge))\b"
 )
 _RUMOR = Caseless(
