@@ -183,6 +183,11 @@ def test_the_day_of_the_saying_is_not_part_of_the_name_after_it() -> None:
     month = names("Earlier in December Orsk Metals, a Swiss firm, announced a partnership.")
     assert "Orsk Metals" in month and not any(n.startswith("December") for n in month), month
     assert "May Department Stores" in names("May Department Stores Co. said sales rose 2%.")
+    # a participle that names it: "Coined Trex Ventures, the JV will …"
+    for said in ("Coined", "Dubbed", "Named"):
+        named = names(f"{said} Orsk Ventures Ltd., the venture will sell tours in Thailand.")
+        assert "Orsk Ventures Ltd." in named or "Orsk Ventures" in named, named
+        assert not any(n.startswith(said) for n in named), named
 
 
 def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:

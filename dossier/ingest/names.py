@@ -299,7 +299,8 @@ OPENERS = (
     About Additionally Concurrently Neither Nor Either Startups Last Next Acquire Expanding
     Separately Earlier Later Shares Share Both Each Several Many Other Some Such Under
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
-    Here There Called Purchase Acquisition Sale Takeover Merger Deal Completion Closing
+    Here There Called Coined Dubbed Named Renamed Nicknamed Christened Purchase Acquisition
+    Sale Takeover Merger Deal Completion Closing
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
