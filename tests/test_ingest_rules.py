@@ -1655,6 +1655,14 @@ def test_a_failed_merger_is_terminated() -> None:
     assert status_of(said)[0] != "terminated"
 
 
+def test_an_apposition_with_a_trade_noun_says_company() -> None:
+    from dossier.ingest.clues import _apposition
+
+    for noun in ("defence contractor", "brewer", "distiller", "shipbuilder", "fashion label"):
+        assert _apposition(f", an American {noun}, said on Monday"), noun
+    assert not _apposition(", an American lawyer, said on Monday")
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

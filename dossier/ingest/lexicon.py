@@ -62,7 +62,10 @@ ORG_NOUNS = (
     "fintech|insurtech|biotech|airline|miner|utility|broker|distributor|designer|peer|competitor|outfit|player|vendor|"
     # "The target, Skagen Ferries, operates …"; "The buyer, Norrland Livs, …"
     "target|buyer|seller|acquirer|purchaser|bidder|chain|exchange|bourse|wholesaler|"
-    "publisher|broadcaster|carrier|automaker"
+    "publisher|broadcaster|carrier|automaker|"
+    # "Raytheon, an American defence contractor"; "Kirin, the Japanese brewer"
+    "contractor|brewer|brewery|distiller|bottler|jeweller|jeweler|shipbuilder|refiner|"
+    "consultancy|label"
 )
 
 # Outlets and wire services: they report deals, they are not parties to them.
