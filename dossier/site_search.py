@@ -394,11 +394,12 @@ def _words_ahead(
     work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=target.parent))
     try:
         for path, document in zip(changed, gone, strict=True):
-            (work / "pages/was" / path).parent.mkdir(parents=True, exist_ok=True)
-            (work / "pages/now" / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(document, work / "pages/was" / path)
-            make = functools.partial(_document, text, path)
-            _link_document(documents, shard[path], make, os.fspath(work / "pages/now" / path))
+            was, now = work / "pages/was" / path, work / "pages/now" / path
+            was.parent.mkdir(parents=True, exist_ok=True)
+            now.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(document, was)
+            # Not into the documents: the shard's indexing makes that one meanwhile.
+            now.write_text(_document(text, path), "utf-8")
         _run_pagefind(binary, work / "pages", work / "index")
         _page_words(work / "index", lambda url: -1 if url.startswith("/was/") else 1, counts)
         words = json.dumps(counts, ensure_ascii=False, sort_keys=True)
