@@ -16,6 +16,7 @@ file operations waited for the build's own Python code.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -47,7 +48,9 @@ class IndexAhead:
     ``result`` waits for it and, where it could not fork or the process failed, indexes
     here from the site's files (on disk by then), a failure being raised here."""
 
-    def __init__(self, pages: Mapping[str, str], cache_dir: Path, text: _Text) -> None:
+    def __init__(
+        self, pages: Mapping[str, str], cache_dir: Path, text: _Text, last: Mapping[str, str]
+    ) -> None:
         self.pages, self.cache_dir = pages, cache_dir
         self.site_dir: Path | None = None
         self.pid: int | None = None
@@ -62,7 +65,8 @@ class IndexAhead:
             try:
                 os.close(write)
                 die_with(parent)
-                made = index_later(lambda: _site_from(read), pages, cache_dir, text, prune=False)
+                site = functools.partial(_site_from, read)
+                made = index_later(site, pages, cache_dir, text, prune=False, last=last)
                 status = 0 if made is not None else 3
             finally:
                 os._exit(status)
@@ -152,4 +156,5 @@ def start(rendered: RenderedSite, cache: PageCache) -> IndexAhead | None:
         return None
     language = page_language(first.read_text("utf-8"))
     text = _Text({page.url: page for page in searched}, keys, cache, language)
-    return IndexAhead(keys, cache.search_dir, text)
+    last = {dest: key for dest, (key, _) in cache.last.pages.items()}
+    return IndexAhead(keys, cache.search_dir, text, last)

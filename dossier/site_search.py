@@ -79,7 +79,7 @@ PROBE_FOLDER = "probe/"
 # sets another size.
 PAGES_PER_SHARD = 2000
 _INSTALL = "install Dossier's dependencies again: pip install -e ."
-_FORMAT = "search-2"  # bump when how a shard is indexed changes
+_FORMAT = "search-3"  # bump when how a shard is indexed changes
 _PROBE_FORMAT = "probe-1"  # bump when how the probe is made changes
 # Rust's char::is_whitespace, with which Pagefind splits a page's text into words
 # (Python's str.split() also splits at \x1c-\x1f).
@@ -231,11 +231,14 @@ def index_later(
     text: PageText,
     per_shard: int | None = None,
     prune: bool = True,
+    last: Mapping[str, str] | None = None,
 ) -> IndexStats | None:
     """``index_site`` into the site folder ``site()`` gives once it is known, the
     shards the cache lacks being indexed meanwhile (search_ahead.py); None when it
     gives none (the build stopped): the shards stay in the cache. Without ``prune``,
-    the cache's unused shards are left for ``prune_cache``."""
+    the cache's unused shards are left for ``prune_cache``. ``last``: the last site's
+    pages (site path → key), from which the probe may be made beside the shards
+    (``_words_ahead``)."""
     binary = _binary()
     shards = shards_of(pages, per_shard or pages_per_shard())
     digests = [_digest(binary, shard) for shard in shards]
@@ -246,7 +249,14 @@ def index_later(
     used = {digests[number] for number in filled}
     listing: dict[str, object] = {"shards": [shard_folder(number) for number in filled]}
     # Two Pagefind processes at a time at most: each uses a core and up to ~0.3 GB.
+    probe_of = functools.partial(_probe, binary, [cache_dir / digests[n] for n in filled])
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), 2))) as pool:
+        # The probe beside the shards, when their words can be made before them.
+        early = (
+            pool.submit(_probe_ahead, binary, text, shards, todo, last, cache_dir, probe_of)
+            if last and todo and len(filled) > 1
+            else None
+        )
         jobs = [
             pool.submit(_index_shard, binary, text, shards[number], cache_dir / digest)
             for number, digest in todo
@@ -265,17 +275,16 @@ def index_later(
                 _link_tree(cache_dir / digests[number], work / shard_folder(number))
             for job in jobs:
                 job.result()  # raises the first shard's failure
-            # The probe (after an edit, about 0.5 s at 10,000 articles) while the new
-            # shards are linked.
-            probing = (
-                pool.submit(_probe, binary, [cache_dir / digests[n] for n in filled], cache_dir)
-                if len(filled) > 1
-                else None
-            )
+            # Else the probe (after an edit, about 0.5 s at 10,000 articles) while the
+            # new shards are linked.
+            probe = early.result() if early is not None else None
+            probing = None
+            if probe is None and len(filled) > 1:
+                probing = pool.submit(probe_of, cache_dir)
             for number, digest in todo:
                 _link_tree(cache_dir / digest, work / shard_folder(number))
-            if probing is not None:
-                probe = probing.result()
+            probe = probing.result() if probing is not None else probe
+            if probe is not None:
                 used.add(probe.name)
                 listing["probe"] = {"folder": PROBE_FOLDER, "pages": _probe_pages(probe)}
                 _link_tree(probe, work / PROBE_FOLDER)
@@ -286,6 +295,23 @@ def index_later(
     if prune:
         _prune(cache_dir, used, pages.values())
     return IndexStats(len(shards), len(todo))
+
+
+def _probe_ahead(
+    binary: str,
+    text: PageText,
+    shards: list[dict[str, str]],
+    todo: list[tuple[int, str]],
+    last: Mapping[str, str],
+    cache_dir: Path,
+    probe: Callable[[Path], Path],
+) -> Path | None:
+    """The probe, made from the words of the shards still to index (``_words_ahead``);
+    None where one of them cannot be made so."""
+    for number, digest in todo:
+        if not _words_ahead(binary, text, shards[number], last, cache_dir / digest):
+            return None
+    return probe(cache_dir)
 
 
 def prune_cache(pages: Mapping[str, str], cache_dir: Path, per_shard: int | None = None) -> None:
@@ -302,23 +328,85 @@ def prune_cache(pages: Mapping[str, str], cache_dir: Path, per_shard: int | None
 def shard_words(index: Path) -> dict[str, list[str]]:
     """The words of a Pagefind index, by language, as Pagefind split its pages' text
     and meta into words before stemming them: what its fragments hold. Kept beside the
-    shard in the cache (``<digest>.words.json``), written once."""
+    shard in the cache (``<digest>.words.json``, each word with the number of pages
+    holding it: ``_words_ahead``), written once."""
     kept = index.with_name(index.name + ".words.json")
     with contextlib.suppress(OSError, ValueError):
-        kept_words: dict[str, list[str]] = json.loads(kept.read_text("utf-8"))
-        return kept_words
-    found: dict[str, set[str]] = {}
+        return _sorted(json.loads(kept.read_text("utf-8")))
+    counts = _page_words(index, lambda url: 1)
+    _write_new(kept, json.dumps(counts, ensure_ascii=False, sort_keys=True))
+    return _sorted(counts)
+
+
+Counts = dict[str, dict[str, int]]  # language → word → pages holding it
+
+
+def _sorted(counts: Counts) -> dict[str, list[str]]:
+    return {language: sorted(words) for language, words in sorted(counts.items())}
+
+
+def _page_words(index: Path, sign: Callable[[str], int], counts: Counts | None = None) -> Counts:
+    """``counts`` with each page's words added (``sign`` of its address 1) or taken out
+    (-1); a word held by no page is left out."""
+    counts = {} if counts is None else counts
     for name, page in _fragments(index):
-        words = found.setdefault(name.rsplit("_", 1)[0], set())
+        language = counts.setdefault(name.rsplit("_", 1)[0], {})
+        words: set[str] = set()
         for text in [page.get("content", ""), *page.get("meta", {}).values()]:
             words.update(_SPACES.split(text))
-    for words in found.values():
         # An empty text's one empty piece, dropped once here: a test per word took half
         # of the 0.5 s a new shard's words took after an edit at 10,000 articles.
         words.discard("")
-    words_of = {language: sorted(words) for language, words in sorted(found.items())}
-    _write_new(kept, json.dumps(words_of, ensure_ascii=False))
-    return words_of
+        step = sign(page.get("url", ""))
+        for word in words:
+            if language.setdefault(word, 0) + step:
+                language[word] += step
+            else:
+                del language[word]
+    return counts
+
+
+def _words_ahead(
+    binary: str,
+    text: PageText,
+    shard: Mapping[str, str],
+    last: Mapping[str, str],
+    target: Path,
+) -> bool:
+    """The words of the shard to be indexed at ``target`` (``shard_words``), made before
+    Pagefind has indexed it, so that the probe need not wait for that (after an edit at
+    10,000 articles: 2 s): those of the last build's shard of the same pages (``last``:
+    each page's key then) with the changed pages' words as they were taken out and as
+    they are put in, Pagefind indexing those pages alone. False where they cannot be:
+    the pages are not the last shard's, its words or a page's last document are gone,
+    or too many pages changed for it to pay."""
+    before = {path: last.get(path, "") for path in shard}
+    changed = [path for path in shard if before[path] != shard[path]]
+    documents = target.parent / _DOCUMENTS
+    gone = [documents / f"{before[path]}.html" for path in changed]
+    if 2 * len(changed) > len(shard) or not all(map(os.path.isfile, gone)):
+        return False
+    kept = target.parent / f"{_digest(binary, before)}.words.json"
+    try:
+        counts: Counts = json.loads(kept.read_text("utf-8"))
+    except (OSError, ValueError):  # not the last shard's pages, or gone
+        return False
+    work = Path(tempfile.mkdtemp(prefix=".shard.tmp-", dir=target.parent))
+    try:
+        for path, document in zip(changed, gone, strict=True):
+            was, now = work / "pages/was" / path, work / "pages/now" / path
+            was.parent.mkdir(parents=True, exist_ok=True)
+            now.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(document, was)
+            # Not into the documents: the shard's indexing makes that one meanwhile.
+            now.write_text(_document(text, path), "utf-8")
+        _run_pagefind(binary, work / "pages", work / "index")
+        _page_words(work / "index", lambda url: -1 if url.startswith("/was/") else 1, counts)
+        words = json.dumps(counts, ensure_ascii=False, sort_keys=True)
+        _write_new(target.with_name(target.name + ".words.json"), words)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return True
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -406,9 +494,11 @@ def _index_shard(binary: str, text: PageText, shard: Mapping[str, str], target: 
             _link_document(documents, key, functools.partial(_document, text, path), there)
         _run_pagefind(binary, work / "pages", work / "index")
         (work / "index").chmod(dir_mode())
-        shard_words(work / "index")  # its words, for the probe, while its pages are here
-        with contextlib.suppress(OSError):  # another build stored the same shard meanwhile
-            os.rename(work / "index.words.json", target.with_name(target.name + ".words.json"))
+        words = target.with_name(target.name + ".words.json")
+        if not words.is_file():  # made ahead (_words_ahead), or its words now
+            shard_words(work / "index")
+            with contextlib.suppress(OSError):  # another build stored the same meanwhile
+                os.rename(work / "index.words.json", words)
         with contextlib.suppress(OSError):
             os.rename(work / "index", target)
     finally:

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from pagefind.service import get_executable
 
+from dossier import site_search
 from dossier.cli import main
 from dossier.search_names import SHARDS, fnv1a
 from dossier.site_search import (
@@ -331,12 +332,50 @@ def test_the_probe_holds_each_shards_indexed_words(default_site: Path, tmp_path:
     assert set().union(*_words_by_page(default_site / "pagefind").values()) == everything
 
 
+def test_an_edits_probe_made_beside_its_shards_is_the_probe_of_its_shards(
+    default_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit the probe is made before the changed shards are indexed, from the
+    last shards' words and the changed pages' words as they were and as they are
+    (site_search._words_ahead): the index is the one an empty cache gives."""
+    site = tmp_path / "site"
+    shutil.copytree(default_site, site)
+    page = site / "companies/huawei.html"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("is a Chinese technology", "is a zzyzx technology"), "utf-8")
+    last = marked_pages(site)
+    cache = tmp_path / "cache"
+    index_site(site, last, cache, per_shard=3)
+    # The edit: a word no other page holds goes, another comes.
+    page.write_text(text.replace("is a Chinese technology", "is a qwopq technology"), "utf-8")
+    pages = marked_pages(site)
+    ahead: list[bool] = []
+    words_ahead = site_search._words_ahead
+
+    def recorded(*args: Any) -> bool:
+        ahead.append(words_ahead(*args))
+        return ahead[-1]
+
+    monkeypatch.setattr(site_search, "_words_ahead", recorded)
+    read = functools.partial(site_search._read_page, site)
+    site_search.index_later(lambda: site, pages, cache, read, per_shard=3, last=last)
+    assert ahead == [True]  # one shard changed, its words made ahead
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean)
+    shutil.rmtree(clean / "pagefind")
+    index_site(clean, pages, tmp_path / "empty", per_shard=3)
+    assert _index(site) == _index(clean)
+    probe = json.dumps(_words_by_page(site / "pagefind" / PROBE_FOLDER), default=list)
+    assert "qwopq" in probe and "zzyzx" not in probe
+
+
 def test_a_shards_words_are_its_fragments_words_split_at_pagefinds_spaces(
     tmp_path: Path,
 ) -> None:
     """Each language's words, from every fragment's content and meta, split where
     Pagefind splits (a no-break space too, not a hyphen), none empty (an empty title, a
-    text with spaces at its ends), sorted; kept beside the shard and read from there."""
+    text with spaces at its ends), sorted; kept beside the shard, each with the number
+    of pages holding it, and read from there."""
     index = tmp_path / "shard"
     (index / "fragment").mkdir(parents=True)
     pages = {
@@ -355,7 +394,12 @@ def test_a_shards_words_are_its_fragments_words_split_at_pagefinds_spaces(
     }
     assert shard_words(index) == expected
     kept = tmp_path / "shard.words.json"
-    assert json.loads(kept.read_text("utf-8")) == expected
+    counts = {"Deal": 1, "MoU": 2, "Xiaomi": 1, "a": 1, "co-operation": 1, "signs": 1, "x": 1}
+    assert json.loads(kept.read_text("utf-8")) == {
+        "de": {},
+        "en": counts,
+        "zh": {"小米": 1, "深度求索": 1},
+    }
     shutil.rmtree(index / "fragment")  # the kept words are read, not the fragments
     assert shard_words(index) == expected
 
