@@ -834,7 +834,8 @@ _PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) (?:stake\
 # "10% of National Bank customers", "19% of BNZ and Westpac customers": a share of what
 # the companies have, named after them
 _ITS_PEOPLE_OR_SALES = re.compile(
-    r"(?:[A-Z][\w.&'’-]*,?\s+(?:(?:and|or)\s+)?){1,5}(?:customers|clients|users|subscribers|members|employees|"
+    r"(?:[A-Z][\w.&'’-]*,?\s+(?:(?:and|or)\s+)?){1,5}"
+    r"(?:customers|clients|users|subscribers|members|employees|"
     r"staff|workers|shareholders|stockholders|investors|respondents|households|viewers|"
     r"readers|sales|revenues?|profits?|stores|branches|outlets)\b"
 )
