@@ -431,6 +431,15 @@ def test_a_hosts_label_as_the_site_writes_it() -> None:
         "Good News from Finland"
     )
     assert spelled_out("financemagnates", "Nothing here names it.") is None
+    # an outlet field that gives the site's host: its name as the page writes it
+    story = "Orland Inc. said it agreed to buy Lenvar Ltd. for $30 million.\n"
+    for field, page, want in (
+        ("nbcnews.com", "Watch NBC News tonight.", "NBC News"),
+        ("Harborview.com", "Read Harborview daily.", "Harborview"),
+        ("harborview.com", "Nothing names the site.", "harborview.com"),
+    ):
+        seed = f"---\ntitle: Orland buys Lenvar\noutlet: {field}\n---\n{story}{page}\n"
+        assert _outlet(seed, "seeds/a.md") == want, field
 
 
 def test_a_latin_name_against_a_chinese_or_japanese_legal_form() -> None:
@@ -666,6 +675,7 @@ def test_a_date_field_with_the_day_and_month_in_either_order_or_after_the_year()
         ("05-07-2021", "2021"),  # May 7 or 5 July: only the year is sure
         ("2025 Oct 01", "2025-10-01"),
         ("2017/3/20", "2017-03-20"),  # year first: then month and day, unpadded
+        ("12-Dec-17", "2017-12-12"),  # the year in two digits after the month's name
         ("2024.01.10", "2024-01-10"),
     ):
         page = f"---\ntitle: Globex buys Initech\ndate: '{value}'\n---\n{story}"

@@ -38,7 +38,11 @@ _WIRE_LINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .]{2,30}),\s*(?P<date>[^-–—(]{4,30}?)\s*"
     r"(?:\((?P<outlet>[^)]+)\))?\s*[-—–]"
 )
-_JOINED_NAME = re.compile(r"^(?:[A-Z][a-z]+){2,}(?:\.(?:com|net|org))?$")
+_JOINED_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+){2,}(?:\.(?:com|net|org))?$"
+    # "Salon.com", "MASHABLE.com", "nbcnews.com": a name written as its site's host
+    r"|^[A-Za-z]{3,}\.(?:com|net|org)$"
+)
 _HOST_NAME = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co\.jp|com\.au)$", re.I
 )
@@ -86,7 +90,9 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         # "DominicanToday", "LasVegasSun.com": a site's name as one word, as the page
         # spells it when it does ("TechCrunch" stays one)
         label = re.sub(r"\.(?:com|net|org)$", "", outlet, flags=re.I)
-        outlet = spelled_out(label.lower(), raw.text) or label
+        outlet = spelled_out(label.lower(), raw.text) or (
+            label if label != label.lower() else outlet
+        )
     # a scraped page's information block: "+ Source: ZDNet", "+ Link: https://…",
     # "+ Date: 2022-01-19 20:28:55"
     info = _info_block(lines[:16])
@@ -182,6 +188,7 @@ def _info_block(lines: list[str]) -> dict[str, str]:
 
 # "20-07-2021 15:31:50 +05:30", "02-15-2016", "15.03.2014": a day and a month in an
 # order the field does not name
+_SHORT_YEAR = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d\d)$")
 _YEAR_NUMERIC = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 # "2025 Oct 01" (Astro's pubDate as some sites write it)
@@ -197,6 +204,10 @@ def _meta_date(value: str | None) -> PartialDate | None:
             return parse_partial_date(value[:10])
         except ValueError:
             return None
+    short_year = _SHORT_YEAR.match(value)  # "12-Dec-17"
+    if short_year:
+        day, month, year = short_year.groups()
+        value = f"{month} {day}, {int(year) + (2000 if int(year) < 50 else 1900)}"
     year_numeric = _YEAR_NUMERIC.match(value)  # "2017/3/20", "2017.03.20"
     if year_numeric:
         year, month, day = (int(g) for g in year_numeric.groups())
