@@ -1663,6 +1663,16 @@ def test_an_apposition_with_a_trade_noun_says_company() -> None:
     assert not _apposition(", an American lawyer, said on Monday")
 
 
+def test_a_city_is_no_company_and_no_party() -> None:
+    from dossier.ingest.clues import NOT_A_COMPANY, judge
+
+    for city in ("Brisbane", "Perth", "Adelaide", "Canberra", "Calgary", "Ottawa"):
+        said = f"ASX-listed provider Orland Networks has acquired a data centre in {city}."
+        at = said.index(city)
+        assert judge(said, at, at + len(city), city, None) == NOT_A_COMPANY, city
+        assert deals(said) == set(), city
+
+
 def test_a_class_of_shares_named_series_is_no_funding_round() -> None:
     assert deals("Orland Corp. and Lenvar Ltd. list their Series B shares in Santiago.") == set()
     assert deals("Lenvar Ltd. closed a Series B led by Orland Capital LLC.") != set()

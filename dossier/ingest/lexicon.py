@@ -181,7 +181,8 @@ NOT_COMPANIES = _words(
     Manchester Birmingham Edinburgh Glasgow Dublin Frankfurt Hamburg Vienna Prague Warsaw
     Rome Lisbon Brussels Geneva Istanbul Moscow Jakarta Manila Hanoi Taipei Kuala Lumpur
     Karachi Chennai Kolkata Hyderabad Pune Shenzhen Chengdu Tianjin Chongqing Melbourne
-    Auckland Johannesburg Nairobi Lagos Riyadh Doha Abu Dhabi Tel Aviv
+    Auckland Johannesburg Nairobi Lagos Riyadh Doha Abu Dhabi Tel Aviv Brisbane Perth Adelaide
+    Canberra Hobart Christchurch Calgary Ottawa Montreal Edmonton Winnipeg
     Afghanistan Albania Algeria Andorra Angola Armenia Azerbaijan Bahamas Barbados Belarus
     Belize Benin Bhutan Bolivia Bosnia Botswana Brunei Burundi Cambodia Cameroon Chad
     Comoros Congo Cuba Cyprus Djibouti Dominica Ecuador Eritrea Eswatini Fiji Gabon Gambia
