@@ -1693,3 +1693,12 @@ def test_a_companys_own_word_a_source_repeats_is_no_rumour() -> None:
     assert status_of(own) == ("agreed", True)
     assert status_of("Kestrel Labs will buy Orland, sources said.") == ("rumored", True)
     assert status_of("Kestrel said it is in talks to buy Orland, a source said.")[0] == "rumored"
+
+
+def test_a_persons_possessive_before_a_name_is_no_part_of_it() -> None:
+    found = names(
+        "Billionaire Marta Quellin's Vorrand Capital LLC has bought shares in Tessaro Bank "
+        "Inc. this year. Investor Dana Pruett's Halbrook Partners LLC sold its stake."
+    )
+    assert {"Vorrand Capital", "Halbrook Partners"} <= found
+    assert not any("Quellin" in name or "Pruett" in name for name in found)

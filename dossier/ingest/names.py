@@ -375,15 +375,19 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     ):
         start += sum(len(t) + 1 for t in tokens[:caps])
         tokens = tokens[caps:]
-    # "Rupert Murdoch's News Corporation": the person who owns it is no part of its name
-    if (
-        len(tokens) > 2
-        and tokens[1].endswith(("'s", "’s"))
-        and tokens[1][:1].isupper()
-        and tokens[0] in first_names()
-    ):
-        start += len(tokens[0]) + len(tokens[1]) + 2
-        tokens = tokens[2:]
+    # "Rupert Murdoch's News Corporation", "Billionaire David Einhorn's Greenlight
+    # Capital": the person who owns it is no part of its name
+    for at in (1, 2):
+        if (
+            len(tokens) > at + 1
+            and tokens[at].endswith(("'s", "’s"))
+            and tokens[at][:1].isupper()
+            and all(t.isalpha() for t in tokens[:at])
+            and any(t in first_names() for t in tokens[:at])
+        ):
+            start += sum(len(t) + 1 for t in tokens[: at + 1])
+            tokens = tokens[at + 1 :]
+            break
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
