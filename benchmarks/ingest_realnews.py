@@ -24,6 +24,7 @@ article, against the gold:
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -283,8 +284,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Ingest measured on real published news.")
     parser.add_argument("--round", choices=ROUNDS, action="append")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
+    parser.add_argument(
+        "--json", action="store_true", help="print only the counts over these rounds, as JSON"
+    )
     args = parser.parse_args()
     rounds = args.round or [r for r in ROUNDS if (TEXTS / r).is_dir()]
+    if args.json:
+        total = Scores()
+        for name in rounds:
+            _add(total, score_round(name))
+        print(json.dumps(counts(total)))
+        return
     print(
         "| round | articles | companies P / R | deals P / R | parties P / R | roles | status "
         "| announced | published | outlet | articles/s |"
@@ -302,6 +312,18 @@ def main() -> None:
         _add(total, s)
     if len(rounds) > 1:
         _row("all of these", total)
+
+
+def counts(s: Scores) -> dict[str, Any]:
+    """The counts behind the figures, to be pooled with others' (models_across_rounds.py)."""
+    out: dict[str, Any] = {"articles": s.articles}
+    for name in ("companies", "deals", "parties"):
+        score = getattr(s, name)
+        out[name] = [score.tp, score.fp, score.fn]
+    for name in ("roles", "status", "announced", "published", "outlet"):
+        count = getattr(s, name)
+        out[name] = [count.hit, count.total]
+    return out
 
 
 def _row(name: str, s: Scores) -> None:
