@@ -289,28 +289,27 @@ def main() -> None:
     )
     args = parser.parse_args()
     rounds = args.round or [r for r in ROUNDS if (TEXTS / r).is_dir()]
-    if args.json:
-        total = Scores()
-        for name in rounds:
-            _add(total, score_round(name))
-        print(json.dumps(counts(total)))
-        return
-    print(
-        "| round | articles | companies P / R | deals P / R | parties P / R | roles | status "
-        "| announced | published | outlet | articles/s |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    if not args.json:
+        print(
+            "| round | articles | companies P / R | deals P / R | parties P / R | roles | status "
+            "| announced | published | outlet | articles/s |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
     total = Scores()
     for name in rounds:
         s = score_round(name)
         if not s.articles:  # texts materialized, but no entry of this checkout names them
             continue
+        _add(total, s)
+        if args.json:
+            continue
         _row(name, s)
         if args.verbose:
             for line in s.errors:
                 print("   ", line)
-        _add(total, s)
-    if len(rounds) > 1:
+    if args.json:
+        print(json.dumps(counts(total)))
+    elif len(rounds) > 1:
         _row("all of these", total)
 
 

@@ -32,6 +32,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 TEXTS = REPO / "benchmarks" / "realnews" / "texts"
+sys.path.insert(0, str(REPO))
+
+from tools.ingest_quality import Score  # noqa: E402  (precision and recall from counts)
 
 
 def measure(checkout: Path, rounds: list[str]) -> dict[str, Any]:
@@ -77,10 +80,8 @@ def pooled(parts: list[dict[str, Any]]) -> dict[str, Any]:
 
 def row(name: str, c: dict[str, Any]) -> str:
     def pr(key: str) -> str:
-        tp, fp, fn = c[key]
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        return f"{precision:.3f} / {recall:.3f} ({tp} right, {fp} wrong, {fn} missed)"
+        s = Score(*c[key])
+        return f"{s.precision:.3f} / {s.recall:.3f} ({s.tp} right, {s.fp} wrong, {s.fn} missed)"
 
     rest = " | ".join(f"{c[k][0]}/{c[k][1]}" for k in ("status", "announced", "published"))
     return f"| {name} | {c['articles']} | {pr('companies')} | {pr('deals')} | {rest} |"
