@@ -851,3 +851,31 @@ def test_a_relative_date_after_an_absolute_one_is_found() -> None:
     anchor = PartialDate(2024, 10, 8)
     found = find_dates("Signed on October 7, 2024, after talks that began last year.", anchor)
     assert [d.date for d in found] == [PartialDate(2024, 10, 7), PartialDate(2023)]
+
+
+def test_the_companies_of_a_group_are_each_drafted() -> None:
+    # three names that extend one drafted name are companies of its group, not the
+    # fuller forms of one company
+    sentences = [
+        "Halvard, the country's largest conglomerate, said on Wednesday it would sell "
+        "Halvard Techwin Co, Halvard Petrochem Co and Halvard Atofina Co to Brightmoor "
+        "Corp for $1.7 billion.",
+        "Halvard Techwin makes engines for jets, and Halvard said the sale would close next year.",
+    ]
+    found = sorted(c.slug for c in detect_new(sentences, _known(), None))
+    assert found == [
+        "brightmoor",
+        "halvard",
+        "halvard-atofina",
+        "halvard-petrochem",
+        "halvard-techwin",
+    ]
+    # one fuller name is still the short name's long form
+    one = [
+        "Halvard Techwin Co said on Wednesday it would buy Brightmoor Corp.",
+        "Halvard said the deal would close next year.",
+    ]
+    assert sorted(c.slug for c in detect_new(one, _known(), None)) == [
+        "brightmoor",
+        "halvard-techwin",
+    ]
