@@ -3,9 +3,12 @@
     python benchmarks/realnews/materialize.py     # once: the texts, into an ignored folder
     python benchmarks/ingest_realnews.py            # every round
     python benchmarks/ingest_realnews.py --round blind2 -v   # one round, with each error
+    python benchmarks/ingest_realnews.py --together  # every round in one corpus
 
 Each round is ingested on its own, from scratch, into an empty scratch project (no known
-companies), the way a new user would start; the drafts must pass the loader. Then, per
+companies), the way a new user would start; the drafts must pass the loader. With
+--together the rounds are ingested as one corpus, as a user's knowledge base grows (a
+name one article drafts confirms another article's doubt), and scored round by round. Then, per
 article, against the gold:
 
 - companies: a drafted company matches a gold one when a name or alias of each, with
@@ -116,15 +119,16 @@ _KIND_SPELLING = {"memorandum of understanding": "mou", "jv": "joint-venture"}
 
 
 @contextmanager
-def scratch_ingest(round_name: str) -> Iterator[tuple[Any, list[str], float]]:
-    """A round's seeds ingested from scratch into an empty project: (corpus, the
-    seeds ingest refused, CPU seconds)."""
+def scratch_ingest(*round_names: str) -> Iterator[tuple[Any, list[str], float]]:
+    """The rounds' seeds ingested together from scratch into an empty project: (corpus,
+    the seeds ingest refused, CPU seconds)."""
     errors: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for sub in ("articles", "companies", "deals"):
             (root / "briefings" / sub).mkdir(parents=True)
-        shutil.copytree(TEXTS / round_name, root / "seeds")
+        for name in round_names:  # (an id is unique over all sets, so no name clashes)
+            shutil.copytree(TEXTS / name, root / "seeds", dirs_exist_ok=True)
         started = time.process_time()
         while True:
             try:
@@ -140,25 +144,43 @@ def scratch_ingest(round_name: str) -> Iterator[tuple[Any, list[str], float]]:
         yield load_corpus(root), errors, seconds
 
 
-def score_round(round_name: str, verbose: bool = False) -> Scores:
+def score_round(round_name: str) -> Scores:
+    """A round ingested on its own, scored."""
+    with scratch_ingest(round_name) as (corpus, errors, seconds):
+        scores = score_in(round_name, corpus)
+        scores.errors[:0] = errors
+        scores.seconds = seconds
+    return scores
+
+
+def score_in(round_name: str, corpus: Any) -> Scores:
+    """A round's articles scored as ``corpus`` drafted them."""
     entries = [e for e in load_entries() if e["round"] == round_name]
     scores = Scores(articles=len(entries))
-    with scratch_ingest(round_name) as (corpus, errors, seconds):
-        scores.errors += errors
-        scores.seconds = seconds
-        by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
-        for entry in entries:
-            article = by_seed.get(entry["id"])
-            if article is None:  # everything it holds is missed
-                gold = entry["gold"]
-                scores.companies.fn += len(gold.get("companies") or [])
-                missed = [d for d in gold.get("deals") or [] if not d.get("optional")]
-                scores.deals.fn += len(missed)
-                scores.parties.fn += len(missed)
-                scores.errors.append(f"{entry['id']}: no article drafted")
-                continue
-            _score_article(entry, article, corpus, scores)
+    by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
+    for entry in entries:
+        article = by_seed.get(entry["id"])
+        if article is None:  # everything it holds is missed
+            gold = entry["gold"]
+            scores.companies.fn += len(gold.get("companies") or [])
+            missed = [d for d in gold.get("deals") or [] if not d.get("optional")]
+            scores.deals.fn += len(missed)
+            scores.parties.fn += len(missed)
+            scores.errors.append(f"{entry['id']}: no article drafted")
+            continue
+        _score_article(entry, article, corpus, scores)
     return scores
+
+
+def together(rounds: list[str]) -> list[tuple[str, Scores]]:
+    """The rounds ingested as one corpus (a name one article drafts confirms another's
+    doubt, as in a user's knowledge base), each scored on its own; the CPU seconds go to
+    the first."""
+    with scratch_ingest(*rounds) as (corpus, errors, seconds):
+        scored = [(name, score_in(name, corpus)) for name in rounds]
+    scored[0][1].errors[:0] = errors
+    scored[0][1].seconds = seconds
+    return scored
 
 
 def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Scores) -> None:
@@ -287,6 +309,9 @@ def main() -> None:
     parser.add_argument(
         "--json", action="store_true", help="print only the counts over these rounds, as JSON"
     )
+    parser.add_argument(
+        "--together", action="store_true", help="ingest the rounds as one corpus, not each alone"
+    )
     args = parser.parse_args()
     rounds = args.round or [r for r in ROUNDS if (TEXTS / r).is_dir()]
     if not args.json:
@@ -296,8 +321,8 @@ def main() -> None:
         )
         print("|---|---|---|---|---|---|---|---|---|---|---|")
     total = Scores()
-    for name in rounds:
-        s = score_round(name)
+    scored = together(rounds) if args.together else ((name, score_round(name)) for name in rounds)
+    for name, s in scored:
         if not s.articles:  # texts materialized, but no entry of this checkout names them
             continue
         _add(total, s)
