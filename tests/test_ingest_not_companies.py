@@ -54,6 +54,12 @@ CASES = {
             "Sea",
         },
     ),
+    "country": (
+        "Brackley Foods Ltd agreed to buy a stake in Pellham Dairies Ltd. Sri Lanka said it "
+        "welcomed the investment, and the United Kingdom agreed to buy Brackley bonds. "
+        "Brackley has invested in Sri Lanka and in Bosnia and Herzegovina since 2019.",
+        {"Sri Lanka", "United Kingdom", "Bosnia", "Herzegovina", "Bosnia and Herzegovina"},
+    ),
     "product": (
         "Velmar Systems Inc agreed to buy 10 A320 aircraft and 737-800 jets, and said its "
         "Quasar Pro software would run on Windows and Android phones. Velmar has written "

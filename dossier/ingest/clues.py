@@ -28,6 +28,7 @@ from .lexicon import (
     PERSON_TITLES,
     POSTAL_STATES,
     PRODUCT_NOUNS,
+    countries,
 )
 from .names import (
     NUMBER,
@@ -395,6 +396,8 @@ def judge(
         or (phrase in _STATE_NAMES and sentence[:start].rstrip().endswith(","))
     ):
         return NOT_A_COMPANY  # "Duluth, Ga., is …": a town and its state
+    if phrase in countries():
+        return NOT_A_COMPANY  # "Sri Lanka", "United Kingdom"
     place = _PLACE_AFTER.match(sentence, end)
     if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
         return NOT_A_COMPANY  # "Berkeley, California-based startup Bonsai": a city and its state

@@ -4,6 +4,10 @@ a company. Kept apart so the rules in clues.py and names.py read as rules.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from babel import Locale
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -227,3 +231,16 @@ FUNCTIONS = _words(
     Equity Interests Assets Shares Stake Stakes Businesses Division Divisions Unit Units
     """
 )
+
+
+@lru_cache(maxsize=1)  # CLDR's data is read on first use, not when ingest is imported
+def countries() -> frozenset[str]:
+    """The names of the world's countries and territories in English (CLDR, through
+    Babel): "Sri Lanka", "United Kingdom", "Bosnia and Herzegovina" and each of its
+    halves are places, never companies. (Codes of three digits, "150" for Europe, are
+    regions.)"""
+    names: set[str] = set()
+    for code, name in Locale("en").territories.items():
+        if len(code) == 2 and code.isalpha():
+            names.update((name, name.replace(" & ", " and "), *name.split(" & ")))
+    return frozenset(names)
