@@ -176,6 +176,8 @@ def together(rounds: list[str]) -> list[tuple[str, Scores]]:
     """The rounds ingested as one corpus (a name one article drafts confirms another's
     doubt, as in a user's knowledge base), each scored on its own; the CPU seconds go to
     the first."""
+    if not rounds:  # no texts materialized: nothing to ingest
+        return []
     with scratch_ingest(*rounds) as (corpus, errors, seconds):
         scored = [(name, score_in(name, corpus)) for name in rounds]
     scored[0][1].errors[:0] = errors
