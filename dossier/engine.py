@@ -54,6 +54,7 @@ from .schema import SCHEMA_FILES, schema_text
 from .search_ahead import IndexAhead
 from .search_names import name_files
 from .site_search import index_site, searchable
+from .theme_memo import share_theme_parts
 from .theme_workers import Team
 
 _CACHED_TEMPLATE = "dossier-cached-page.html"
@@ -254,6 +255,7 @@ class SiteBuild:
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
         with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
         cache_compiled(env, self.cache.compiled_dir)
+        share_theme_parts(env, self.session.theme_dir)
         self.session.env = env
         self._start_team()
         # Added once MkDocs has set up the pages, so workers wrapping pages are already

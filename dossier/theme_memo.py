@@ -1,0 +1,136 @@
+"""The theme's navigation, tabs and page configuration, rendered once per folder.
+
+Material renders its whole navigation sidebar, its tabs and a JSON configuration into
+every page. For a page the navigation does not list (every article, company and deal
+page: the navigation holds only sections and indexes), all three come out the same
+for every page of the same folder: their links are relative to the folder, nothing in
+them is active, and nothing else of the page goes in. Rendering them once per folder
+instead of once per page takes close to half of the theme's work off a cold build
+(benchmarks/README.md, "The theme's shared parts rendered once").
+
+What a part depends on is the key of its memo: the page's folder, and the title, link
+and active state of every item of the navigation. A page the navigation lists is
+rendered as before (its own item is active and carries its table of contents). The
+memo holds only while the parts are the theme's own: when the site's theme folder
+(mkdocs.yml's ``custom_dir``) overrides one of them, or sets variables they could
+read, nothing is shared.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+
+# The theme's templates that render the shared parts, and those they include.
+_PARTS = ("partials/nav.html", "partials/tabs.html")
+_CONFIG = ("base.html", "config")  # the block of base.html that prints the page's settings
+_READ_BY_PARTS = (
+    "base.html",
+    "partials/nav.html",
+    "partials/nav-item.html",
+    "partials/tabs.html",
+    "partials/tabs-item.html",
+    "partials/logo.html",
+    "partials/source.html",
+    "partials/toc.html",
+    "partials/toc-item.html",
+    "partials/language.html",
+    "partials/languages/",
+    ".icons/",
+)
+
+Render = Callable[[Any], Iterator[str]]
+
+
+def share_theme_parts(env: jinja2.Environment, custom_dir: Path | None) -> bool:
+    """Render the navigation, the tabs and the configuration of ``env``'s pages once per
+    key (see the module's docstring); False, and nothing changed, where the site's
+    theme folder could make them differ between pages of one folder."""
+    if custom_dir is not None and not _parts_are_the_themes(env, custom_dir):
+        return False
+    try:
+        templates = [env.get_template(name) for name in _PARTS]
+        base = env.get_template(_CONFIG[0])
+    except jinja2.TemplateError:
+        return False
+    if _CONFIG[1] not in base.blocks:
+        return False
+    for template in templates:
+        template.root_render_func = _memoized(template.root_render_func, _nav_key)
+    base.blocks[_CONFIG[1]] = _memoized(base.blocks[_CONFIG[1]], _folder_key)
+    return True
+
+
+def _parts_are_the_themes(env: jinja2.Environment, custom_dir: Path) -> bool:
+    """Whether no template of ``custom_dir`` replaces a shared part or one it includes,
+    and none sets a variable at its top (which a part, rendered with the page's
+    variables, could read)."""
+    for path in custom_dir.rglob("*"):
+        if not path.is_file():
+            continue
+        name = path.relative_to(custom_dir).as_posix()
+        if name.startswith(_READ_BY_PARTS):
+            return False
+        if not name.endswith(".html"):
+            continue
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            return False  # the build reports it; sharing is not worth guessing here
+        if any(isinstance(node, nodes.Assign | nodes.AssignBlock) for node in tree.body):
+            return False
+    return True
+
+
+def _memoized(render: Render, key_of: Callable[[Any], tuple[Any, ...] | None]) -> Render:
+    memo: dict[tuple[Any, ...], str] = {}
+
+    def shared(context: Any) -> Iterator[str]:
+        key = key_of(context)
+        if key is None:
+            yield from render(context)
+            return
+        text = memo.get(key)
+        if text is None:
+            text = memo[key] = "".join(render(context))
+        yield text
+
+    return shared
+
+
+def _folder(context: Any) -> str | None:
+    page = context.get("page")
+    url = getattr(page, "url", None)
+    if not isinstance(url, str):
+        return None
+    # A link from the page is relative to its folder ("articles/" for "articles/x.html";
+    # with directory URLs "articles/x/" is a folder of its own).
+    return url if url.endswith("/") else posixpath.dirname(url)
+
+
+def _folder_key(context: Any) -> tuple[Any, ...] | None:
+    folder = _folder(context)
+    return None if folder is None else (folder, context.get("base_url"))
+
+
+def _nav_key(context: Any) -> tuple[Any, ...] | None:
+    folder, nav, page = _folder(context), context.get("nav"), context.get("page")
+    if folder is None or nav is None:
+        return None
+    items: list[tuple[Any, ...]] = []
+    for item in _walk(getattr(nav, "items", ())):
+        if item is page:
+            return None  # its own item is active and holds its table of contents
+        items.append((item.title, getattr(item, "url", None), bool(item.active)))
+    return (folder, context.get("base_url"), tuple(items))
+
+
+def _walk(items: Any) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or ())
