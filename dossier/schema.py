@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
@@ -58,8 +59,28 @@ def _validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schemas[kind], registry=registry)
 
 
+@cache
+def _quick(kind: str) -> jsonschema_rs.Validator:
+    schemas = _schemas()
+    registry = jsonschema_rs.Registry([(schema["$id"], schema) for schema in schemas.values()])
+    return jsonschema_rs.validator_for(schemas[kind], registry=registry)
+
+
+def _surely_valid(kind: str, data: Any) -> bool:
+    """Whether ``data`` is valid, by the schemas compiled (jsonschema took most of the
+    load's time at 10,000 briefings, 0.3 ms a file; this takes 2 µs). Only its "valid"
+    is taken: an invalid file, or anything it cannot read, is explained by jsonschema,
+    whose errors the messages are made from."""
+    try:
+        return bool(_quick(kind).is_valid(data))
+    except Exception:  # a value it does not take (a date object …): jsonschema decides
+        return False
+
+
 def validate(kind: str, doc: Document) -> list[Problem]:
     """Every schema problem in ``doc``'s front matter, each at its line."""
+    if _surely_valid(kind, doc.data):
+        return []
     return [
         problem
         for error in _validator(kind).iter_errors(doc.data)

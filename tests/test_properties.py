@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import string
 from pathlib import Path
@@ -13,7 +14,9 @@ from hypothesis import strategies as st
 from dossier.errors import ContentError
 from dossier.frontmatter import FrontMatterError, parse
 from dossier.load import load_corpus
+from dossier.render.markdown import _parser, _plain, to_html
 from dossier.render.site import first_sentence
+from dossier.schema import _surely_valid, _validator
 from dossier.slugs import SLUG, fold, slugify
 
 # Text a briefing may hold: no control characters, surrogates or bidi overrides.
@@ -117,3 +120,120 @@ def test_loader_raises_only_content_errors(minimal: Path, parts: list[str], fold
         assert all(p.path.startswith("briefings/") for p in exc.problems)
     finally:
         path.unlink()
+
+
+# Characters that start markdown, whitespace of several kinds, and ordinary text.
+_markdownish = st.text(
+    st.one_of(
+        st.sampled_from(
+            list("aZ 1.-)'\"&<>*_`[]!~|#=+\\\t\n\r\x00\u00a0\u2028\u3000:;,é中$%@^{}/?")
+        ),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+_paragraphs = st.builds(
+    lambda parts, gaps: "".join(p + g for p, g in zip(parts, gaps, strict=False)),
+    st.lists(_markdownish, min_size=1, max_size=4),
+    st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " \n\n", "\n \n", ""]), min_size=4),
+)
+
+
+@settings(max_examples=3000)
+@given(st.one_of(_markdownish, _paragraphs))
+def test_plain_paragraphs_render_as_markdown_it_renders_them(text: str) -> None:
+    """to_html's short way for paragraphs with no markdown in them gives markdown-it's
+    bytes."""
+    assert str(to_html(text)) == _parser().render(text)
+
+
+def test_the_short_way_is_taken_for_a_summary() -> None:
+    assert _plain("Xiaomi's deal with Microsoft, signed in 2018 (an MoU).")
+    assert not _plain("1. a list")
+
+
+def _paths(data: object, at: tuple = ()) -> list[tuple]:
+    """Every place in a front matter: keys of mappings, items of lists."""
+    found = [at]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            found += _paths(v, (*at, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            found += _paths(v, (*at, i))
+    return found
+
+
+_BRIEFINGS = {
+    "company": Path("briefings/companies/xiaomi.md"),
+    "deal": Path("briefings/deals/xiaomi-microsoft-mou-2018.md"),
+    "article": Path("briefings/articles/ifeng-tech-2026-05-27-xiaomi-pursues-deepseek.md"),
+}
+# Values a field may be given: right and wrong forms of what the schemas check.
+_field_value = st.one_of(
+    value,
+    st.sampled_from(
+        [
+            "xiaomi",
+            "Xiaomi",
+            "x-",
+            "2018",
+            "2018-02",
+            "2018-02-30",
+            "18-02",
+            "seeds/a.md",
+            "seeds/",
+            "https://a.example/x",
+            "http://",
+            "USD",
+            "usd",
+            "",
+            " ",
+            "rumored",
+            "agreed",
+            "completed",
+            "acquirer",
+            "target",
+            "partner",
+            "reviewed",
+            "draft",
+            "xiaomi\n",
+            1,
+            1.0,
+            -1,
+            True,
+            None,
+            [],
+            {},
+        ]
+    ),
+)
+
+
+@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(_BRIEFINGS)),
+    st.data(),
+    st.lists(st.tuples(st.integers(0, 10**6), _field_value, st.booleans()), max_size=3),
+)
+def test_a_file_the_compiled_schemas_pass_jsonschema_passes(kind: str, data, edits) -> None:
+    """The load checks a file with the compiled schemas first and explains failures with
+    jsonschema: a file the first passes must be one the second passes."""
+    root = Path(__file__).resolve().parent.parent
+    path = root / _BRIEFINGS[kind]
+    front = copy.deepcopy(parse(str(path), path.read_text(encoding="utf-8")).data)
+    for pick, new, delete in edits:
+        places = [p for p in _paths(front) if p]
+        place = places[pick % len(places)]
+        parent = front
+        for step in place[:-1]:
+            parent = parent[step]
+        if delete and isinstance(parent, dict):
+            del parent[place[-1]]
+        else:
+            parent[place[-1]] = new
+    if _surely_valid(kind, front):
+        assert not list(_validator(kind).iter_errors(front)), front
