@@ -51,9 +51,9 @@ from .pagecache import (
 from .parallel import can_fork, workers
 from .render import Page, RenderedSite
 from .schema import SCHEMA_FILES, schema_text
-from .search_ahead import IndexAhead
+from .search_ahead import IndexAhead, start_beside
 from .search_names import name_files
-from .site_search import index_site, searchable
+from .site_search import index_site, page_language, searchable
 from .theme_memo import share_theme_parts
 from .theme_workers import Team
 
@@ -226,6 +226,8 @@ class SiteBuild:
         self.in_worker = False  # in a forked worker: wrap pages into the cache, write nothing
         self.search = request.search if request and not serving else None
         self.searching: IndexAhead | None = None  # the search index, being made meanwhile
+        # build.py wrapping most pages: the search starts beside the theme (_search_beside)
+        self.search_beside = self.recording and self.search is None and bool(self.missing)
 
     # --- hook events, in MkDocs's order ---------------------------------------------
 
@@ -322,6 +324,8 @@ class SiteBuild:
         path = page.file.src_uri
         if self.in_worker:
             return self.store(output, path)
+        if self.search_beside and path in self.pages:
+            self._search_beside(page_language(output))
         if path in self.pages:
             # Written once returned; the page's HTML is ours (Page.html), and a page
             # served in place is populated again before it is built again.
@@ -360,6 +364,14 @@ class SiteBuild:
             return
         search.assemble_into(Path(self.session.config.site_dir))
         self.searching = search
+
+    def _search_beside(self, language: str | None) -> None:
+        """The search index made in another process while the theme wraps the pages, from
+        their HTML as rendered; the first page wrapped gives the theme's language."""
+        self.search_beside = False
+        pages = self.search_pages(self.pages.values())
+        self.searching = start_beside(self.rendered, self.cache, pages, language)
+        self.searching.assemble_into(Path(self.session.config.site_dir))
 
     def cancel_search(self) -> None:
         """Wait for the search's process, if it still runs (it ended well or not)."""

@@ -8,6 +8,7 @@ a worker that fails leaves its pages to the build's process.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,28 @@ def test_a_failing_worker_leaves_its_pages_to_the_build(
     monkeypatch.setattr(engine, "TEAM_MIN", 1)
     monkeypatch.setenv("DOSSIER_JOBS", "2")
     assert _build(copy_project(tmp_path / "project")) == one_process
+
+
+@pytest.mark.parametrize("shard_pages", ["", "4"])
+def test_a_search_made_beside_the_theme_is_the_one_made_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shard_pages: str
+) -> None:
+    """A build that wraps many pages indexes them while the theme wraps them, from their
+    HTML as rendered; one process indexes the site's files after writing them."""
+    if shard_pages:
+        monkeypatch.setenv("DOSSIER_SEARCH_SHARD_PAGES", shard_pages)
+    monkeypatch.setenv("DOSSIER_JOBS", "1")
+    after = _build(copy_project(tmp_path / "one"))
+    started: list[str | None] = []
+    beside = engine.start_beside
+
+    def spy(*args: Any) -> Any:
+        started.append(args[-1])  # the language, from the first page wrapped
+        return beside(*args)
+
+    monkeypatch.setattr(engine, "start_beside", spy)
+    monkeypatch.setattr(engine, "TEAM_MIN", 1)
+    monkeypatch.setenv("DOSSIER_JOBS", "2")
+    assert _build(copy_project(tmp_path / "two")) == after
+    assert started == ["en"]
+    assert any(path.startswith("pagefind/") for path in after)
