@@ -257,6 +257,9 @@ class SiteBuild:
         # A cached page is "rendered" by printing its stored HTML; MkDocs still writes it.
         with_template(env, _CACHED_TEMPLATE, "{{ dossier_output }}", HeaderSearch)
         cache_compiled(env, self.cache.compiled_dir)
+        # Every build has a new environment, serve too when the theme changes (serving.py):
+        # no include need check its file again (a stat for each, 30 a page).
+        env.auto_reload = False
         share_theme_parts(env, self.session.theme_dir)
         self.session.env = env
         self._start_team()
