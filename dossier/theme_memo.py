@@ -1,19 +1,22 @@
-"""The theme's navigation, tabs and page configuration, rendered once per folder.
+"""The parts of the theme that many pages share, rendered once for all of them.
 
-Material renders its whole navigation sidebar, its tabs and a JSON configuration into
-every page. For a page the navigation does not list (every article, company and deal
-page: the navigation holds only sections and indexes), all three come out the same
-for every page of the same folder: their links are relative to the folder, nothing in
-them is active, and nothing else of the page goes in. Rendering them once per folder
-instead of once per page takes close to half of the theme's work off a cold build
-(benchmarks/README.md, "The theme's shared parts rendered once").
+Material renders its whole navigation sidebar, its tabs, its header and a JSON
+configuration into every page. For a page the navigation does not list (every
+article, company and deal page: the navigation holds only sections and indexes), the
+navigation, the tabs and the configuration come out the same for every page of the
+same folder: their links are relative to the folder, nothing in them is active, and
+nothing else of the page goes in. The header differs only by the page's title, and
+the table of contents only by the page's headings, which most pages of a kind share.
+Rendering each once per key instead of once per page takes more than half of the
+theme's work off a cold build (benchmarks/README.md, "A cold build at 0.7x").
 
 What a part depends on is the key of its memo: the page's folder, and the title, link
-and active state of every item of the navigation. A page the navigation lists is
-rendered as before (its own item is active and carries its table of contents). The
-memo holds only while the parts are the theme's own: when the site's theme folder
-(mkdocs.yml's ``custom_dir``) overrides one of them, or sets variables they could
-read, nothing is shared.
+and active state of every item of the navigation; for the header, the folder, its
+title put in afterwards; for the table of contents, the headings. A page the
+navigation lists gets its navigation rendered as before (its own item is active and
+carries its table of contents). The memo holds only while the parts are the theme's
+own: when the site's theme folder (mkdocs.yml's ``custom_dir``) overrides one of them,
+or sets variables they could read, nothing is shared.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ from jinja2 import nodes
 
 # The theme's templates that render the shared parts, and those they include.
 _PARTS = ("partials/nav.html", "partials/tabs.html")
+_TOC = "partials/toc.html"
+_HEADER = "partials/header.html"
+# Stands for the title while a header is rendered for every page of a folder: no title
+# holds it (a NUL never reaches a page: the loader refuses control characters).
+_TITLE = "\x00dossier-page-title\x00"
 _CONFIG = ("base.html", "config")  # the block of base.html that prints the page's settings
 _READ_BY_PARTS = (
     "base.html",
@@ -41,6 +49,10 @@ _READ_BY_PARTS = (
     "partials/toc-item.html",
     "partials/language.html",
     "partials/languages/",
+    "partials/header.html",
+    "partials/palette.html",
+    "partials/javascripts/palette.html",
+    "partials/alternate.html",
     ".icons/",
 )
 
@@ -55,7 +67,7 @@ def share_theme_parts(env: jinja2.Environment, custom_dir: Path | None) -> bool:
         return False
     try:
         templates = [env.get_template(name) for name in _PARTS]
-        base = env.get_template(_CONFIG[0])
+        base, toc, header = (env.get_template(name) for name in (_CONFIG[0], _TOC, _HEADER))
     except jinja2.TemplateError:
         return False
     if _CONFIG[1] not in base.blocks:
@@ -63,6 +75,8 @@ def share_theme_parts(env: jinja2.Environment, custom_dir: Path | None) -> bool:
     for template in templates:
         template.root_render_func = _memoized(template.root_render_func, _nav_key)
     base.blocks[_CONFIG[1]] = _memoized(base.blocks[_CONFIG[1]], _folder_key)
+    toc.root_render_func = _memoized(toc.root_render_func, _toc_key)
+    header.root_render_func = _titled(header.root_render_func)
     return True
 
 
@@ -103,6 +117,35 @@ def _memoized(render: Render, key_of: Callable[[Any], tuple[Any, ...] | None]) -
     return shared
 
 
+def _titled(render: Render) -> Render:
+    """The header, rendered once per folder with a stand-in for the title, which is then
+    put in its place: where the stand-in is not printed once, as it is, the header is
+    rendered for each page."""
+    memo: dict[tuple[Any, ...], str | None] = {}
+
+    def shared(context: Any) -> Iterator[str]:
+        key = _folder_key(context)
+        meta = getattr(context.get("page"), "meta", None)
+        title = meta.get("title") if isinstance(meta, dict) else None
+        if key is None or not isinstance(meta, dict) or not isinstance(title, str) or not title:
+            yield from render(context)
+            return
+        if key not in memo:
+            meta["title"] = _TITLE
+            try:
+                made = "".join(render(context))
+            finally:
+                meta["title"] = title
+            memo[key] = made if made.count(_TITLE) == 1 else None
+        text = memo[key]
+        if text is None:
+            yield from render(context)
+        else:
+            yield text.replace(_TITLE, title)
+
+    return shared
+
+
 def _folder(context: Any) -> str | None:
     page = context.get("page")
     url = getattr(page, "url", None)
@@ -128,6 +171,25 @@ def _nav_key(context: Any) -> tuple[Any, ...] | None:
             return None  # its own item is active and holds its table of contents
         items.append((item.title, getattr(item, "url", None), bool(item.active)))
     return (folder, context.get("base_url"), tuple(items))
+
+
+def _toc_key(context: Any) -> tuple[Any, ...] | None:
+    toc = getattr(context.get("page"), "toc", None)
+    if toc is None:
+        return None
+    try:
+        return _headings(toc)
+    except (AttributeError, TypeError):  # not MkDocs's own table of contents
+        return None
+
+
+def _headings(items: Any) -> tuple[Any, ...]:
+    found = []
+    for item in items:
+        if getattr(item, "typeset", None) is not None:
+            raise TypeError("a heading the typeset plugin renders")
+        found.append((item.url, item.title, item.level, _headings(item.children)))
+    return tuple(found)
 
 
 def _walk(items: Any) -> Iterator[Any]:

@@ -119,6 +119,7 @@ def test_what_a_site_theme_folder_may_hold(tmp_path: Path) -> None:
     for name, text in [
         ("partials/tabs-item.html", "x"),  # a template the tabs include
         ("partials/languages/en.html", "x"),  # the words the configuration prints
+        ("partials/palette.html", "{{ page.url }}"),  # in the header
         ("main.html", '{% extends "base.html" %}{% set features = [] %}'),  # read by nav.html
     ]:
         other = tmp_path / name.replace("/", "-")
