@@ -36,7 +36,11 @@ _HEADER = "partials/header.html"
 # Stands for the title while a header is rendered for every page of a folder: no title
 # holds it (a NUL never reaches a page: the loader refuses control characters).
 _TITLE = "\x00dossier-page-title\x00"
-_CONFIG = ("base.html", "config")  # the block of base.html that prints the page's settings
+_BASE = "base.html"
+# Blocks of base.html that print only the site's settings and links from the page's
+# folder: the JSON configuration, the style sheets, the scripts.
+_BY_FOLDER = ("config", "styles", "scripts")
+_TOP = "partials/top.html"
 _READ_BY_PARTS = (
     "base.html",
     "partials/nav.html",
@@ -50,6 +54,8 @@ _READ_BY_PARTS = (
     "partials/language.html",
     "partials/languages/",
     "partials/header.html",
+    "partials/icons.html",
+    "partials/top.html",
     "partials/palette.html",
     "partials/javascripts/palette.html",
     "partials/alternate.html",
@@ -67,14 +73,16 @@ def share_theme_parts(env: jinja2.Environment, custom_dir: Path | None) -> bool:
         return False
     try:
         templates = [env.get_template(name) for name in _PARTS]
-        base, toc, header = (env.get_template(name) for name in (_CONFIG[0], _TOC, _HEADER))
+        base, toc, header, top = (env.get_template(name) for name in (_BASE, _TOC, _HEADER, _TOP))
     except jinja2.TemplateError:
         return False
-    if _CONFIG[1] not in base.blocks:
+    if any(block not in base.blocks for block in _BY_FOLDER):
         return False
     for template in templates:
         template.root_render_func = _memoized(template.root_render_func, _nav_key)
-    base.blocks[_CONFIG[1]] = _memoized(base.blocks[_CONFIG[1]], _folder_key)
+    for block in _BY_FOLDER:
+        base.blocks[block] = _memoized(base.blocks[block], _folder_key)
+    top.root_render_func = _memoized(top.root_render_func, _folder_key)
     toc.root_render_func = _memoized(toc.root_render_func, _toc_key)
     header.root_render_func = _titled(header.root_render_func)
     return True
