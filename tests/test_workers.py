@@ -7,10 +7,12 @@ a worker that fails leaves its pages to the build's process.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.structure.files import Files
 
 from dossier import engine
 from dossier.cli import main
@@ -90,3 +92,34 @@ def test_a_search_made_beside_the_theme_is_the_one_made_after_it(
     assert _build(copy_project(tmp_path / "two")) == after
     assert started == ["en"]
     assert any(path.startswith("pagefind/") for path in after)
+
+
+def test_a_worker_lists_the_sites_pages_once_not_once_per_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs gives each page's template the list of the site's pages; a worker made it
+    again for every page it wrapped (at 10,000 articles, ten times a page's work)."""
+    calls = tmp_path / "calls"
+    stored = tmp_path / "stored"
+    stored.mkdir()
+    listing = Files.documentation_pages
+    store = engine.SiteBuild.store
+
+    def count(files: Files, *args: Any, **kwargs: Any) -> Any:
+        with calls.open("a") as log:  # appended to from every process
+            log.write(f"{os.getpid()}\n")
+        return listing(files, *args, **kwargs)
+
+    def spy(build: engine.SiteBuild, output: str, path: str) -> str:  # in the workers
+        (stored / path.replace("/", "_")).touch()
+        return store(build, output, path)
+
+    monkeypatch.setattr(Files, "documentation_pages", count)
+    monkeypatch.setattr(engine.SiteBuild, "store", spy)
+    monkeypatch.setattr(engine, "TEAM_MIN", 1)
+    monkeypatch.setenv("DOSSIER_JOBS", "2")
+    _build(copy_project(tmp_path / "project"))
+    wrapped = len(list(stored.iterdir()))
+    in_workers = [pid for pid in calls.read_text().split() if int(pid) != os.getpid()]
+    assert wrapped > 5
+    assert len(in_workers) <= 2
