@@ -8,7 +8,7 @@ same folder: their links are relative to the folder, nothing in them is active, 
 nothing else of the page goes in. The header differs only by the page's title, and
 the table of contents only by the page's headings, which most pages of a kind share.
 Rendering each once per key instead of once per page takes more than half of the
-theme's work off a cold build (benchmarks/README.md, "A cold build at about 0.7×
+theme's work off a cold build (benchmarks/README.md, "A cold build at 0.62–0.70×
 plain MkDocs").
 
 What a part depends on is the key of its memo: the page's folder, and the title, link
