@@ -115,8 +115,8 @@ def start_beside(
     """The search of a build that wraps most pages itself (a cold one), under way from
     the moment the theme wrapped its first page (whose ``<html lang>`` is ``language``):
     ``pages`` (site path → cache key) are indexed from their HTML as rendered, while the
-    theme wraps them. (At 10,000 articles Pagefind's 10 s of CPU came after everything
-    else, on two cores, with this process alone between shards: 28 s cold, 24 s so.)"""
+    theme wraps them. (At 10,000 articles Pagefind's 13–16 s of CPU came after every page
+    was written, the build's process alone between its shards, one core idle.)"""
     searched = {page.url: page for page in rendered.pages if not page.listing}
     return IndexAhead(pages, cache.search_dir, _Text(searched, pages, cache, language), {})
 

@@ -67,9 +67,10 @@ Render = Callable[[Any], Iterator[str]]
 
 
 def share_theme_parts(env: jinja2.Environment, custom_dir: Path | None) -> bool:
-    """Render the navigation, the tabs and the configuration of ``env``'s pages once per
-    key (see the module's docstring); False, and nothing changed, where the site's
-    theme folder could make them differ between pages of one folder."""
+    """Render the shared parts of ``env``'s pages (navigation, tabs, settings, style
+    sheets, scripts, back-to-top button, header, table of contents) once per key (see
+    the module's docstring); False, and nothing changed, where the site's theme folder
+    could make them differ between pages that share a key."""
     if custom_dir is not None and not _parts_are_the_themes(env, custom_dir):
         return False
     try:
