@@ -1,5 +1,6 @@
-"""The theme's navigation, tabs and configuration, rendered once per folder, give every
-page the bytes the theme gives it when it renders them for each page."""
+"""The theme's shared parts (navigation, tabs, header, table of contents, settings, style
+sheets, scripts), each rendered once for the pages that share it, give every page the
+bytes the theme gives it when it renders them for each page."""
 
 from __future__ import annotations
 
