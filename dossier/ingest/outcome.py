@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..dates import PartialDate, parse_partial_date
+from ..errors import Problem
 from ..slugs import slugify
 from .analyse import analyse
 from .entities import Finder
@@ -23,7 +24,7 @@ from .types import DealFinding, Metadata, NewCompany, RawArticle
 # before a change of shape (2: the facts a seed states of its companies; 3: a new
 # company's confidence; 4: how many sentences state a deal; 5: the doubtful phrases; 6:
 # whether a sentence stated the deal's status) is never read.
-FORMAT = 6
+FORMAT = 7
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class SeedOutcome:
     topics: tuple[str, ...]
     facts: tuple[Cited, ...] = ()  # what the seed says of its new companies (profile.py)
     doubtful: tuple[NewCompany, ...] = ()  # companies if another seed names them as such
+    # how the seed was read otherwise than its format asks (kept, so that a draft made
+    # again from the cache says it too)
+    warnings: tuple[Problem, ...] = ()
 
     def base_slug(self) -> str:
         """The article's slug before any number that keeps it apart from another."""
@@ -75,6 +79,7 @@ def outcome_of(raw: RawArticle, sha: str, known: Finder) -> SeedOutcome:
         topics=analysis.topics,
         facts=tuple(c for c in (_cited(s, raw) for s in analysis.profiles) if c),
         doubtful=tuple(replace(c, quote=quotable(c.evidence, raw)) for c in analysis.doubtful),
+        warnings=raw.warnings,
     )
 
 
@@ -108,6 +113,7 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
         "key_points": list(outcome.key_points),
         "topics": list(outcome.topics),
         "facts": [[f.slug, f.field, f.value, f.quote] for f in outcome.facts],
+        "warnings": [[w.path, w.line, w.field, w.message, w.hint] for w in outcome.warnings],
     }
 
 
@@ -125,6 +131,7 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         key_points=tuple(data["key_points"]),
         topics=tuple(data["topics"]),
         facts=tuple(Cited(*fact) for fact in data["facts"]),
+        warnings=tuple(Problem(*w) for w in data["warnings"]),
     )
 
 

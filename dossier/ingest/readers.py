@@ -476,9 +476,11 @@ def _seed_fields(
                 rel,
                 line_of(unknown[0]),
                 "",
-                f"front matter keys {names} are not a seed's, so they were ignored",
-                f"a seed's front matter holds {', '.join(_META_KEYS)}"
-                f" (or {', '.join(_OTHER_KEYS)})",
+                f"front matter {'keys' if len(unknown) > 1 else 'key'} {names}"
+                f" {'are' if len(unknown) > 1 else 'is'} not a seed's, so"
+                f" {'they were' if len(unknown) > 1 else 'it was'} ignored",
+                f"a seed's front matter holds {', '.join(_META_KEYS)}, or a usual other"
+                " name of one such as date, pubDate or permalink (docs/ingest.md lists them)",
             ),
         )
     # Blank lines keep body lines where they were, so nothing shifts for a reader.

@@ -56,8 +56,27 @@ class IngestReport:
         ]
         out += [f"seed removed; its briefing was kept: {a}" for a in self.removed]
         out += [f"removed draft {p}: no seed reports it any more" for p in self.deleted]
-        out += [f"warning: {w}" for w in self.warnings]
+        out += _grouped(self.warnings)
         return out
+
+
+def _grouped(warnings: list[Problem], shown: int = 3) -> list[str]:
+    """One line for each kind of warning: a blog export's seeds all carry the same extra
+    keys, and the same sentence once per seed would bury everything else ingest says."""
+    kinds: dict[tuple[str, str, str], list[Problem]] = {}
+    for warning in warnings:
+        kinds.setdefault((warning.field, warning.message, warning.hint), []).append(warning)
+    out = []
+    for (name, message, hint), same in kinds.items():
+        if len(same) == 1:
+            out.append(f"warning: {same[0]}")
+            continue
+        where = ", ".join(f"{w.path}:{w.line}" if w.line else w.path for w in same[:shown])
+        more = f" and {len(same) - shown} more" if len(same) > shown else ""
+        label = f" {name}:" if name else ""
+        note = f" ({hint})" if hint else ""
+        out.append(f"warning: {len(same)} seeds ({where}{more}):{label} {message}{note}")
+    return out
 
 
 def pending(
@@ -249,10 +268,10 @@ def _outcomes(
             except ContentError as exc:  # a page with no text
                 problems += exc.problems
                 continue
-            report.warnings += seed.warnings
             finder = finder or Finder(known)
             outcome = outcome_of(seed, sha, finder)
             cache.put(outcome)
+        report.warnings += outcome.warnings
         outcomes.append(outcome)
     guard.check(problems)
     cache.prune()
