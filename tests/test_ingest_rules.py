@@ -787,6 +787,21 @@ def test_shares_bought_and_what_would_happen_otherwise_are_no_deals() -> None:
     assert deals("Orland Inc agreed to buy Lenvar Corp for $40 million.")
 
 
+def test_investment_as_a_line_of_business_is_no_deal() -> None:
+    """ "Investment banking", "investment committee", "investment solutions": what a
+    firm does or who decides, not one company investing in another."""
+    for sentence in (
+        "Orland Inc, owned by Lenvar Corp, provides investment solutions to its clients.",
+        "Orland Inc has interests in stockbroking, investment banking and Lenvar Corp.",
+        "The investment committee of Orland Inc and the investment board of Lenvar Corp"
+        " met on Monday.",
+        "Orland Inc is a private investment partnership controlled by Lenvar Corp.",
+    ):
+        assert not deals(sentence), sentence
+    assert deals("Orland Inc made an investment in Lenvar Corp last week.")
+    assert deals("Orland Inc's investment in Lenvar Corp was $40 million.")
+
+
 def test_a_space_agency_and_a_university_are_no_companies() -> None:
     found = names(
         "Orland Inc said NASA and Caltech licensed their sensor technology to Orland, and "

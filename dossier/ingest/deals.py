@@ -62,9 +62,14 @@ _STRONG = {
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
     r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
-    # "the investment firm Zuiderzee Capital" is a kind of company, not a deal
+    # "the investment firm Zuiderzee Capital" is a kind of company, and "investment
+    # banking", "its investment committee", "investment solutions" are what one does:
+    # no deal
     "investment": r"\binvest(?:s|ed|ing|ment|ments)?\b"
-    r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle)s?\b)"
+    r"(?! (?:firm|arm|company|group|bank|house|manager|vehicle|fund|partnership"
+    r"|institution|trust|banker|committee|board|advis[eo]r|solution|service|product"
+    r"|strateg(?:y|ie)|professional|decision|opportunit(?:y|ie)|portfolio)s?\b"
+    r"| (?:banking|management|advisory|grade|income)\b)"
     # (not a class of shares: "Nutrien's Series A shares in SQM")
     r"|\bstake\b|funding round|\bSeries [A-F]\b(?! (?:shares|stock|preferred|common)\b)"
     r"|\bround led by\b"
