@@ -508,6 +508,37 @@ def test_md_front_matter_of_a_blog_page_keeps_its_fields(minimal: Path, capsys) 
     assert "layout" not in text
 
 
+def test_md_front_matter_that_is_not_valid_yaml_is_read_line_by_line(minimal: Path, capsys) -> None:
+    """A scraper's front matter with a value indented by tabs: the seed is not refused
+    (that would hold back every other seed); its one-line fields are read, the rest
+    ignored, and a warning names the line YAML stopped at."""
+    front = (
+        "---\n"
+        'title: "Globex to buy Initech"\n'
+        "author: \n"
+        "\t\tJane Roe jane@example.com\n"
+        "published_at: 2024-06-07 09:00\n"
+        "---\n"
+    )
+    write(minimal, "seeds/scraped.md", front + DEAL)
+    write(minimal, "seeds/clean.md", "---\ntitle: Initech news\n---\n" + DEAL)
+    assert run(minimal, "ingest") == 0
+    out = capsys.readouterr().out
+    assert (
+        "warning: seeds/scraped.md:4: front matter is not valid YAML (YAML syntax error: found"
+        " character that cannot start any token), so only its one-line fields were read"
+        " (fix that line to have every field read as written)"
+    ) in out
+    (article,) = [
+        p
+        for p in (minimal / "briefings/articles").glob("*.md")
+        if "seeds/scraped.md" in p.read_text()
+    ]
+    text = article.read_text("utf-8")
+    assert "title: Globex to buy Initech" in text and "published: '2024-06-07'" in text
+    assert "jane@example.com" not in text
+
+
 def test_a_blog_exports_extra_keys_are_one_warning_not_one_per_seed(minimal: Path, capsys) -> None:
     """Five pages of one blog carry the same extra keys: one line names the first three
     and counts the rest; a page with other keys has its own line; a draft made again

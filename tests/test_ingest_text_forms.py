@@ -604,19 +604,22 @@ def test_hugo_toml_front_matter_is_read_like_yaml() -> None:
     assert _published(post, "seeds/a.md") == "2017-01-25"
 
 
-def test_a_toml_syntax_error_in_front_matter_names_the_file_and_line() -> None:
-    from dossier.errors import ContentError
+def test_a_toml_syntax_error_in_front_matter_is_named_and_its_good_lines_read() -> None:
+    """An open quote: the seed is read all the same (refusing it would stop the whole
+    batch), with the fields on lines of their own and a warning at the broken line."""
     from dossier.ingest.readers import _read_markdown
 
-    broken = '+++\ntitle = "Globex\ndate = 2017\n+++\n\nGlobex Corp. raised $2 million.\n'
-    try:
-        _read_markdown("seeds/a.md", broken)
-    except ContentError as exc:
-        (problem,) = exc.problems
-        assert (problem.path, problem.line) == ("seeds/a.md", 2), problem
-        assert "TOML" in problem.message and "line" in problem.hint
-    else:
-        raise AssertionError("a broken TOML front matter was read")
+    broken = (
+        '+++\ntitle = "Globex\nDate = 2017-01-25\nauthor = "Jane Roe"\n+++\n\n'
+        "Globex Corp. raised $2 million.\n"
+    )
+    body, meta, warnings = _read_markdown("seeds/a.md", broken)
+    assert meta == {"published": "2017-01-25", "author": "Jane Roe"}
+    assert body.split("\n").index("Globex Corp. raised $2 million.") == 6
+    (warning,) = warnings
+    assert (warning.path, warning.line) == ("seeds/a.md", 2), warning
+    assert warning.message.startswith("front matter is not valid TOML (")
+    assert warning.message.endswith("), so only its one-line fields were read")
 
 
 def test_an_html_fragment_the_extractor_reads_nothing_of_keeps_its_paragraphs() -> None:

@@ -365,10 +365,11 @@ def _read_markdown(rel: str, text: str) -> Read:
 
     "Front matter" that is not a set of fields (a line between two rules, a lone rule)
     or that holds none of a seed's keys is read as article text with a warning, never
-    dropped in silence; a YAML error in real front matter is an error. Pages saved from a
+    dropped in silence. Pages saved from a
     blog or a static site (Jekyll, Hugo, WordPress) carry more keys (layout, tags): those
     are ignored with a warning, and their names for a seed's keys (``date``,
-    ``post_title``, ``permalink``…) are read as those keys."""
+    ``post_title``, ``permalink``…) are read as those keys. Front matter that is not
+    valid YAML is read line by line (``_read_field_lines``)."""
     if text.startswith("+++\n"):
         return _read_toml_front(rel, text)
     if not text.startswith("---\n"):
@@ -378,11 +379,64 @@ def _read_markdown(rel: str, text: str) -> Read:
     except FrontMatterError as exc:
         # "front matter is never closed / empty / a single value / a list": not fields
         if not exc.problem.message.startswith("front matter is "):
-            raise ContentError([exc.problem]) from None
+            return _read_field_lines(rel, text, "YAML", exc.problem)
         return _as_text(rel, text, exc.problem.line, exc.problem.message)
     return _seed_fields(
         rel, text, dict(doc.data), lambda key: doc.lines.get((key,), 2), doc.body_line, doc.body
     )
+
+
+# "author: Jang Hae-rin", 'title = "Hanwha secures …"': a field on a line of its own
+_FIELD_LINE = {
+    "YAML": re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*"),
+    "TOML": re.compile(r"([A-Za-z_][\w.-]*)[ \t]*=(?:[ \t]*(.*?))?[ \t]*"),
+}
+
+
+def _read_field_lines(rel: str, text: str, language: str, problem: Problem) -> Read:
+    """Front matter a scraper wrote as YAML (or TOML) but that is not (a value indented
+    with tabs, a quote left open): its one-line fields are read as plain text and the
+    rest is ignored, with a warning. A seed is raw input: refusing it would hold back
+    every other seed of the batch for a field the article can do without."""
+    lines = text.split("\n")
+    closers = ("+++",) if language == "TOML" else ("---", "...")
+    # (the line the strict reader closed the front matter at: YAML's allows spaces after)
+    end = next(
+        i
+        for i in range(1, len(lines))
+        if (lines[i] if language == "TOML" else lines[i].rstrip()) in closers
+    )
+    data: dict[str, object] = {}
+    where: dict[str, int] = {}
+    for number, line in enumerate(lines[1:end], start=2):
+        field = _FIELD_LINE[language].fullmatch(line)
+        if field is None or not field.group(2):
+            continue
+        # (Hugo's TOML keys in any case, as _read_toml_front reads them)
+        key = field.group(1).lower() if language == "TOML" else field.group(1)
+        value = field.group(2)
+        if value[0] in "[{":
+            continue  # a list or a table: no field of a seed's is one
+        if value[0] in "'\"":
+            if len(value) == 1 or value[-1] != value[0]:
+                continue  # a quote left open: the line the error is about
+            value = value[1:-1]
+        if key not in data:
+            data[key] = value
+            where[key] = number
+    body = "\n".join(lines[end + 1 :])
+    read_text, meta, warnings = _seed_fields(
+        rel, text, data, lambda key: where.get(key, 2), end + 2, body
+    )
+    broken = Problem(
+        rel,
+        problem.line,
+        "",
+        f"front matter is not valid {language} ({problem.message}), so only its one-line"
+        " fields were read",
+        "fix that line to have every field read as written",
+    )
+    return read_text, meta, (broken, *warnings)
 
 
 _TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)")
@@ -402,18 +456,8 @@ def _read_toml_front(rel: str, text: str) -> Read:
         # which starts on the file's second line
         where = _TOML_WHERE.search(str(exc))
         problem = _TOML_WHERE.sub("", str(exc)).strip()
-        raise ContentError(
-            [
-                Problem(
-                    rel,
-                    int(where.group(1)) + 1 if where else None,
-                    "",
-                    f"TOML syntax error in the front matter: {problem}",
-                    "fix the line (quotes closed, one key = value per line), or remove the "
-                    "+++ lines to read the file as text",
-                )
-            ]
-        ) from None
+        at = int(where.group(1)) + 1 if where else None
+        return _read_field_lines(rel, text, "TOML", Problem(rel, at, "", problem))
     lines: dict[str, int] = {}
     for number, line in enumerate(head.split("\n"), start=2):
         key = line.split("=", 1)[0].strip().lower()
