@@ -539,32 +539,45 @@ def test_md_front_matter_that_is_not_valid_yaml_is_read_line_by_line(minimal: Pa
     assert "jane@example.com" not in text
 
 
-def test_a_blog_exports_extra_keys_are_one_warning_not_one_per_seed(minimal: Path, capsys) -> None:
-    """Five pages of one blog carry the same extra keys: one line names the first three
-    and counts the rest; a page with other keys has its own line; a draft made again
+def test_extra_front_matter_keys_are_one_warning_not_one_per_seed(minimal: Path, capsys) -> None:
+    """Five pages of one blog and one of another carry keys no seed has: one line names
+    the first three seeds, counts the rest and says how many seeds had each key, the
+    most usual first; another kind of warning keeps its own line; a draft made again
     from ingest's cache warns again."""
     for n in range(5):
         front = f"---\ntitle: Globex news {n}\nlayout: post\ntags: [deals]\n---\n"
         write(minimal, f"seeds/blog{n}.md", front + DEAL)
-    write(minimal, "seeds/other.md", "---\ntitle: Globex again\nlayout: page\n---\n" + DEAL)
+    write(minimal, "seeds/other.md", "---\ntitle: Globex again\nimage: a.png\n---\n" + DEAL)
+    write(minimal, "seeds/text.md", "---\nGlobex to buy Initech\n---\n" + DEAL)
+    hint = (
+        "(a seed's front matter holds title, url, outlet, author, published, language, or a"
+        " usual other name of one such as date, pubDate or permalink (docs/ingest.md lists"
+        " them))"
+    )
     for _ in range(2):
         assert run(minimal, "ingest") == 0
         warnings = [x for x in capsys.readouterr().out.splitlines() if x.startswith("warning")]
-        assert warnings == [
-            "warning: 5 seeds (seeds/blog0.md:3, seeds/blog1.md:3, seeds/blog2.md:3 and 2"
-            " more): front matter keys 'layout', 'tags' are not a seed's, so they were"
-            " ignored (a seed's front matter holds title, url, outlet, author, published,"
-            " language, or a usual other name of one such as date, pubDate or permalink"
-            " (docs/ingest.md lists them))",
-            "warning: seeds/other.md:3: front matter key 'layout' is not a seed's, so it was"
-            " ignored (a seed's front matter holds title, url, outlet, author, published,"
-            " language, or a usual other name of one such as date, pubDate or permalink"
-            " (docs/ingest.md lists them))",
-        ]
+        assert warnings[0] == (
+            "warning: 6 seeds (seeds/blog0.md:3, seeds/blog1.md:3, seeds/blog2.md:3 and 3"
+            " more): front matter keys that are no seed's were ignored: 'layout' (5),"
+            f" 'tags' (5), 'image' (1) {hint}"
+        )
+        assert len(warnings) == 2 and warnings[1].startswith(
+            "warning: seeds/text.md:2: front matter is a single value"
+        )
         for article in (minimal / "briefings/articles").glob("*.md"):
             if "seeds/blog" in article.read_text() or "seeds/other" in article.read_text():
                 article.unlink()  # the next round drafts them again, from the cache
     assert any((minimal / ".dossier/ingest/outcomes").iterdir())
+
+
+def test_one_seeds_extra_keys_are_named_in_its_own_warning(minimal: Path, capsys) -> None:
+    write(minimal, "seeds/other.md", "---\ntitle: Globex again\nlayout: page\n---\n" + DEAL)
+    assert run(minimal, "ingest") == 0
+    assert (
+        "warning: seeds/other.md:3: front matter key 'layout' is not a seed's, so it was"
+        " ignored (a seed's front matter holds title"
+    ) in capsys.readouterr().out
 
 
 # --- the loader never reads an article's seed: through a link --------------------------

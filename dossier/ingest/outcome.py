@@ -18,13 +18,13 @@ from .entities import Finder
 from .profile import Cited, Said
 from .quotes import quotable
 from .text import collapse
-from .types import DealFinding, Metadata, NewCompany, RawArticle
+from .types import DealFinding, IgnoredKeys, Metadata, NewCompany, RawArticle
 
 # The shape of the cached JSON: part of the cache key (cache.py), so an entry written
 # before a change of shape (2: the facts a seed states of its companies; 3: a new
 # company's confidence; 4: how many sentences state a deal; 5: the doubtful phrases; 6:
 # whether a sentence stated the deal's status) is never read.
-FORMAT = 7
+FORMAT = 8
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,10 @@ def to_json(outcome: SeedOutcome) -> dict[str, Any]:
         "key_points": list(outcome.key_points),
         "topics": list(outcome.topics),
         "facts": [[f.slug, f.field, f.value, f.quote] for f in outcome.facts],
-        "warnings": [[w.path, w.line, w.field, w.message, w.hint] for w in outcome.warnings],
+        "warnings": [
+            [w.path, w.line, w.field, w.message, w.hint, list(getattr(w, "keys", ()))]
+            for w in outcome.warnings
+        ],
     }
 
 
@@ -131,8 +134,16 @@ def from_json(data: dict[str, Any]) -> SeedOutcome:
         key_points=tuple(data["key_points"]),
         topics=tuple(data["topics"]),
         facts=tuple(Cited(*fact) for fact in data["facts"]),
-        warnings=tuple(Problem(*w) for w in data["warnings"]),
+        warnings=tuple(_unwarning(*w) for w in data["warnings"]),
     )
+
+
+def _unwarning(
+    path: str, line: int | None, field: str, message: str, hint: str, keys: list[str]
+) -> Problem:
+    if keys:
+        return IgnoredKeys(path, line, field, message, hint, tuple(keys))
+    return Problem(path, line, field, message, hint)
 
 
 def _company(c: NewCompany) -> list[Any]:

@@ -25,10 +25,14 @@ from ..errors import ContentError, Problem
 from ..frontmatter import UNSAFE_CHARS, FrontMatterError, parse
 from .guard import EXTENSIONS, MAX_FILE_BYTES, read_seed_bytes
 from .text import collapse
-from .types import RawArticle
+from .types import IgnoredKeys, RawArticle
 
 __all__ = ["EXTENSIONS", "blank_problem", "decode_bytes", "read_seed"]
 _META_KEYS = ("title", "url", "outlet", "author", "published", "language")
+IGNORED_HINT = (
+    f"a seed's front matter holds {', '.join(_META_KEYS)}, or a usual other name of one"
+    " such as date, pubDate or permalink (docs/ingest.md lists them)"
+)
 Read = tuple[str, dict[str, str], tuple[Problem, ...]]  # text, metadata, warnings
 
 
@@ -516,15 +520,15 @@ def _seed_fields(
     if unknown:
         names = ", ".join(f"'{k}'" for k in unknown)
         warnings = (
-            Problem(
+            IgnoredKeys(
                 rel,
                 line_of(unknown[0]),
                 "",
                 f"front matter {'keys' if len(unknown) > 1 else 'key'} {names}"
                 f" {'are' if len(unknown) > 1 else 'is'} not a seed's, so"
                 f" {'they were' if len(unknown) > 1 else 'it was'} ignored",
-                f"a seed's front matter holds {', '.join(_META_KEYS)}, or a usual other"
-                " name of one such as date, pubDate or permalink (docs/ingest.md lists them)",
+                IGNORED_HINT,
+                tuple(unknown),
             ),
         )
     # Blank lines keep body lines where they were, so nothing shifts for a reader.

@@ -14,6 +14,7 @@ import contextlib
 import functools
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..memo import BuildMemo
 from . import guard
 from .own import Ownership, ownership
 from .state import MAX_BYTES, Existing, SeedUse, State, read_state
+from .types import IgnoredKeys
 from .writes import Written, remove_stale_temps, write_together
 
 if TYPE_CHECKING:
@@ -63,20 +65,39 @@ class IngestReport:
 def _grouped(warnings: list[Problem], shown: int = 3) -> list[str]:
     """One line for each kind of warning: a blog export's seeds all carry the same extra
     keys, and the same sentence once per seed would bury everything else ingest says."""
+    ignored = [w for w in warnings if isinstance(w, IgnoredKeys)]
     kinds: dict[tuple[str, str, str], list[Problem]] = {}
     for warning in warnings:
-        kinds.setdefault((warning.field, warning.message, warning.hint), []).append(warning)
-    out = []
+        if len(ignored) < 2 or not isinstance(warning, IgnoredKeys):
+            kinds.setdefault((warning.field, warning.message, warning.hint), []).append(warning)
+    out = [_ignored_keys(ignored, shown)] if len(ignored) > 1 else []
     for (name, message, hint), same in kinds.items():
         if len(same) == 1:
             out.append(f"warning: {same[0]}")
             continue
-        where = ", ".join(f"{w.path}:{w.line}" if w.line else w.path for w in same[:shown])
-        more = f" and {len(same) - shown} more" if len(same) > shown else ""
         label = f" {name}:" if name else ""
         note = f" ({hint})" if hint else ""
-        out.append(f"warning: {len(same)} seeds ({where}{more}):{label} {message}{note}")
+        out.append(f"warning: {_seeds(same, shown)}:{label} {message}{note}")
     return out
+
+
+def _seeds(warnings: list[Problem], shown: int) -> str:
+    """ "3 seeds (seeds/a.md:2, seeds/b.md:2 and 1 more)" """
+    where = ", ".join(f"{w.path}:{w.line}" if w.line else w.path for w in warnings[:shown])
+    more = f" and {len(warnings) - shown} more" if len(warnings) > shown else ""
+    return f"{len(warnings)} seeds ({where}{more})"
+
+
+def _ignored_keys(ignored: list[IgnoredKeys], shown: int) -> str:
+    """The keys all seeds' front matter had that no seed's has, the most usual first,
+    each with how many seeds had it."""
+    seen = Counter(key for w in ignored for key in dict.fromkeys(w.keys))
+    named = ", ".join(f"'{key}' ({n})" for key, n in seen.most_common(8))
+    more = f" and {len(seen) - 8} more" if len(seen) > 8 else ""
+    return (
+        f"warning: {_seeds(list(ignored), shown)}: front matter keys that are no seed's were"
+        f" ignored: {named}{more} ({ignored[0].hint})"
+    )
 
 
 def pending(

@@ -8,6 +8,14 @@ from ..dates import PartialDate
 from ..errors import Problem
 
 
+@dataclass(frozen=True, order=True)
+class IgnoredKeys(Problem):
+    """A seed's front matter keys that are no seed's (``layout``, ``tags``): ingest says
+    which, over all seeds at once (a blog export carries a dozen in every file)."""
+
+    keys: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class RawArticle:
     """A seed read from disk: its text (decoded, LF line ends) and any metadata found."""
