@@ -2,9 +2,11 @@
 
     python benchmarks/ingest_speed.py
 
-Times the text stages (read → clean → metadata → companies → deals → summary) on
-5 KB articles built from the evaluation set (each article followed by others), and,
-separately, HTML pages (which add trafilatura's main-text extraction). One process,
+Times what ingest does for each seed (read → clean → metadata → companies → deals →
+summary → each quote found in the seed as the loader will check it) on 5 KB articles
+built from the evaluation set (each article followed by others), separately on HTML
+pages (which add trafilatura's main-text extraction), and on the real published news of
+benchmarks/realnews when its texts are materialized (``realnews/materialize.py``). One process,
 CPU time, so one core. The HTML pages are read once before the clock starts: the first
 page of a run also imports trafilatura and loads its stop lists (about half a second,
 once per run, printed apart), which is not a cost per page.
@@ -20,12 +22,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL = REPO / "tests" / "ingest_eval"
+REALNEWS = REPO / "benchmarks" / "realnews" / "texts"
 sys.path.insert(0, str(REPO))
 
 from dossier.errors import ContentError  # noqa: E402
 from dossier.frontmatter import parse  # noqa: E402
-from dossier.ingest.analyse import analyse  # noqa: E402
 from dossier.ingest.entities import Finder  # noqa: E402
+from dossier.ingest.outcome import outcome_of  # noqa: E402
 from dossier.ingest.readers import read_seed  # noqa: E402
 from dossier.ingest.types import KnownCompany  # noqa: E402
 
@@ -61,7 +64,7 @@ def rate(paths: list[Path], root: Path, rounds: int) -> float:
         for path in paths:
             # a page ingest refuses (no article text) costs its reading only
             with contextlib.suppress(ContentError):
-                analyse(read_seed(root, path), finder)
+                outcome_of(read_seed(root, path), "", finder)
     return rounds * len(paths) / (time.process_time() - started)
 
 
@@ -90,6 +93,15 @@ def main() -> None:
         rate(html, html_root, rounds=1)  # warm-up: imports and stop lists, once per run
         print(f"html warm-up (once per run): {time.process_time() - started:.2f} s")
         print(f"html: {rate(html, html_root, rounds=5):.0f} pages/s (one core, with trafilatura)")
+    real = sorted(p for p in REALNEWS.glob("*/*") if p.is_file())
+    if real:
+        size = sum(p.stat().st_size for p in real) / len(real)
+        print(
+            f"real news: {rate(real, REALNEWS, rounds=1):.0f} articles/s (one core; {len(real)}"
+            f" seeds of {size / 1000:.1f} KB on average, of every format, read included)"
+        )
+    else:
+        print("real news: not measured (run benchmarks/realnews/materialize.py first)")
 
 
 if __name__ == "__main__":

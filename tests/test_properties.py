@@ -238,3 +238,25 @@ def test_a_file_the_compiled_schemas_pass_jsonschema_passes(
             parent[place[-1]] = new
     if _surely_valid(kind, front):
         assert not list(_validator(kind).iter_errors(front)), front
+
+
+# Small alphabets make long shared parts and ties likely, where the two could differ.
+_QUOTE_TEXT = st.text(alphabet="ab c.", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_QUOTE_TEXT, _QUOTE_TEXT)
+def test_longest_common_part_is_difflibs_longest_match(haystack: str, needle: str) -> None:
+    """The quote finder's own search gives what difflib's find_longest_match (no junk)
+    gives: the same length, and on ties the same part of the sentence."""
+    from difflib import SequenceMatcher
+
+    from dossier.ingest.quotes import longest_common_part
+
+    match = SequenceMatcher(None, haystack, needle, autojunk=False).find_longest_match(
+        0, len(haystack), 0, len(needle)
+    )
+    start, size = longest_common_part(haystack, needle)
+    assert size == match.size
+    if size:
+        assert start == match.b
