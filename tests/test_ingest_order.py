@@ -208,6 +208,39 @@ def test_edits_to_a_draft_are_kept_until_its_seeds_change(tmp_path: Path) -> Non
     assert profile.read_text("utf-8") == kept
 
 
+def test_a_draft_made_of_the_same_values_as_last_time_is_not_written_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ingest with nothing new makes no draft's text (PyYAML's emitter was most of
+    such a run); a draft deleted by hand is written again all the same, as it was; a
+    record of before the keys (a flat written.json) is read, and nothing is rewritten."""
+    import json
+
+    from dossier.ingest import draft
+
+    root = project(tmp_path, "p")
+    add_seeds(root, sorted(SEEDS))
+    ingest(root)
+    before = snapshot(root)
+    made: list[str] = []
+    real = draft.document
+    monkeypatch.setattr(draft, "document", lambda data, body: made.append(body) or real(data, body))
+    report = ingest(root)
+    assert (report.created, report.updated, made) == ([], [], [])
+    rel = "briefings/companies/halden-vind-as.md"
+    (root / rel).unlink()
+    assert ingest(root).created == [rel]
+    assert len(made) == 1 and snapshot(root) == before
+    written = root / ".dossier/ingest/written.json"
+    written.write_text(json.dumps(json.loads(written.read_text())["hashes"]), "utf-8")
+    made.clear()
+    report = ingest(root)
+    assert (report.created, report.updated) == ([], []) and made  # compared by text
+    made.clear()
+    ingest(root)
+    assert made == [] and snapshot(root) == before  # and by key again
+
+
 def front(root: Path, rel: str) -> dict:
     return parse(rel, (root / rel).read_text("utf-8")).data
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..slugs import fold
 from . import rejected
+from .draft import Draft
 from .evidence import company_evidence, deal_evidence
 from .factsheet import about, front_matter, gather
 from .link import link
@@ -26,7 +27,7 @@ from .types import NewCompany
 
 @dataclass
 class Plan:
-    files: dict[str, str] = field(default_factory=dict)  # briefings/… path → text
+    files: dict[str, Draft] = field(default_factory=dict)  # briefings/… path → its draft
     emptied: list[str] = field(default_factory=list)  # draft deals left with no source
     slugs: dict[str, str] = field(default_factory=dict)  # seed → its article's slug
 
@@ -71,8 +72,8 @@ def consolidate(state: State, own: Ownership, outcomes: list[SeedOutcome]) -> Pl
         links = linked.articles[slug]
         # reviewed deals that already cite this article keep being listed by it
         listed = links.deals + [d for d in citing.get(slug, []) if d not in links.deals]
-        text = render_article(outcome, listed, links.mentions, rejections.get(outcome.seed, []))
-        plan.files[f"briefings/articles/{slug}.md"] = text
+        article = render_article(outcome, listed, links.mentions, rejections.get(outcome.seed, []))
+        plan.files[f"briefings/articles/{slug}.md"] = article
     return plan
 
 

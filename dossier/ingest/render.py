@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..placeholders import DESCRIBE, NOTE
-from .draft import DRAFT, document, md_escape
+from .draft import DRAFT, Draft, md_escape
 from .types import NewCompany
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def render_article(
     deals: list[str],
     reviewed: list[tuple[str, str]],
     rejected: list[dict[str, Any]] | None = None,
-) -> str:
+) -> Draft:
     """``rejected``: the article's record of rejected drafts (review reject), kept as is."""
     meta = outcome.meta
     data: dict[str, Any] = {"title": meta.title, "seed": outcome.seed, "seed_sha256": outcome.sha}
@@ -61,7 +61,7 @@ def render_article(
             "article to that deal's sources and to `deals:` when reviewing."
         )
     body.append(NOTE.format(seed=outcome.seed))
-    return document(data, "\n\n".join(body))
+    return Draft(data, "\n\n".join(body))
 
 
 def render_company(
@@ -70,7 +70,7 @@ def render_company(
     facts: dict[str, Any] | None = None,
     about: str | None = None,
     why: dict[str, Any] | None = None,
-) -> str:
+) -> Draft:
     """A company profile from every article that found it: (title, evidence, seed),
     in article order; the first gave the name and aliases. ``facts`` and ``about`` are
     what the articles say of it (factsheet.py); without them the body asks for a
@@ -87,7 +87,7 @@ def render_company(
     seeds = list(dict.fromkeys(seed for _, _, seed in sightings))
     note = NOTE.format(seed="`, `".join(seeds))
     if about:
-        return document(data, f"{about}\n\n{note}")
+        return Draft(data, f"{about}\n\n{note}")
     found = [f"“{md_escape(title)}”: “{md_escape(evidence)}”" for title, evidence, _ in sightings]
     body = (
         f"{md_escape(company.name)} was found in {found[0]}"
@@ -95,10 +95,10 @@ def render_company(
         + f" {DESCRIBE}\n\n"
         + note
     )
-    return document(data, body)
+    return Draft(data, body)
 
 
-def render_deal(deal: DraftDeal, names: dict[str, str], why: dict[str, Any] | None = None) -> str:
+def render_deal(deal: DraftDeal, names: dict[str, str], why: dict[str, Any] | None = None) -> Draft:
     f = deal.finding
     who = "–".join(names.get(slug, slug) for slug, _ in f.parties[:3])
     when = f" ({f.announced.year})" if f.announced else ""
@@ -128,12 +128,12 @@ def render_deal(deal: DraftDeal, names: dict[str, str], why: dict[str, Any] | No
         else ""
     )
     body = f"“{md_escape(f.quote)}”{background}\n\n" + NOTE.format(seed=deal.seed)
-    return document(data, body)
+    return Draft(data, body)
 
 
-def with_sources(existing: Existing, sources: list[dict[str, Any]]) -> str:
+def with_sources(existing: Existing, sources: list[dict[str, Any]]) -> Draft:
     """A draft deal ingest does not own, with only its sources replaced."""
     assert existing.doc is not None  # only well-formed drafts are matched
     data = dict(existing.doc.data)
     data["sources"] = sources
-    return document(data, existing.doc.body)
+    return Draft(data, existing.doc.body)

@@ -308,9 +308,9 @@ def _write(
     # A draft the reviewer edited keeps the edits while ingest would write what it
     # wrote last time; it is replaced only when its seeds say something new.
     changed = {
-        rel: text
-        for rel, text in plan.files.items()
-        if not ((root / rel).exists() and written.unchanged(rel, text))
+        rel: draft.text
+        for rel, draft in plan.files.items()
+        if not ((root / rel).exists() and written.same(rel, draft))
     }
     owned = [
         *(f"briefings/articles/{s}.md" for s in own.articles),
@@ -328,7 +328,7 @@ def _write(
     for rel, existed in write_together(root, changed):
         (report.updated if existed else report.created).append(rel)
     for rel, text in changed.items():
-        written.record(rel, text)
+        written.record(rel, text, plan.files[rel].key)
     for rel in gone:
         with contextlib.suppress(FileNotFoundError):
             (root / rel).unlink()

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .. import atomic
+from .draft import Draft
 
 _TEMP_PREFIX = ".ingest-"
 
@@ -59,7 +60,8 @@ def remove_stale_temps(root: Path) -> None:
 
 
 class Written:
-    """What ingest last wrote to each draft (a hash per path), kept in .dossier/.
+    """What ingest last wrote to each draft (a hash per path, and the key of what it was
+    made of), kept in .dossier/.
 
     It tells a reviewer's edit (the file differs from what ingest wrote) from a draft
     whose seeds now say something new (what ingest would write differs from what it
@@ -73,22 +75,40 @@ class Written:
             loaded = json.loads(self._path.read_bytes())
         except (OSError, ValueError):
             loaded = {}
-        self._hashes: dict[str, str] = loaded if isinstance(loaded, dict) else {}
-        self._before = dict(self._hashes)
+        if not isinstance(loaded, dict):
+            loaded = {}
+        if not isinstance(loaded.get("hashes"), dict):  # a record of before the keys
+            loaded = {"hashes": loaded, "keys": {}}
+        self._hashes: dict[str, str] = loaded["hashes"]
+        self._keys: dict[str, str] = loaded.get("keys") or {}
+        self._before = (dict(self._hashes), dict(self._keys))
 
     def unchanged(self, rel: str, text: str) -> bool:
         """True when ingest wrote exactly this text here last time."""
         return self._hashes.get(rel) == _hash(text)
 
-    def record(self, rel: str, text: str) -> None:
+    def same(self, rel: str, draft: Draft) -> bool:
+        """True when ingest wrote this draft here last time: made of the same values (its
+        text is not made), or, failing that, the same text."""
+        if self._keys.get(rel) == draft.key and rel in self._hashes:
+            return True
+        if self.unchanged(rel, draft.text):
+            self._keys[rel] = draft.key  # the next run need not make the text
+            return True
+        return False
+
+    def record(self, rel: str, text: str, key: str) -> None:
         self._hashes[rel] = _hash(text)
+        self._keys[rel] = key
 
     def forget(self, rel: str) -> None:
         self._hashes.pop(rel, None)
+        self._keys.pop(rel, None)
 
     def save(self) -> None:
-        if self._hashes != self._before:
-            text = json.dumps(self._hashes, sort_keys=True, indent=0)
+        if (self._hashes, self._keys) != self._before:
+            kept = {"hashes": self._hashes, "keys": self._keys}
+            text = json.dumps(kept, sort_keys=True, indent=0)
             with contextlib.suppress(OSError):  # without it, edits are only less protected
                 atomic.write_text(self._path, text)
 
