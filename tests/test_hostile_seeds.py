@@ -525,7 +525,7 @@ def test_md_front_matter_that_is_not_valid_yaml_is_read_line_by_line(minimal: Pa
     assert run(minimal, "ingest") == 0
     out = capsys.readouterr().out
     assert (
-        "warning: seeds/scraped.md:4: front matter is not valid YAML (YAML syntax error: found"
+        "warning: seeds/scraped.md:4: front matter is not valid YAML (found"
         " character that cannot start any token), so only its one-line fields were read"
         " (fix that line to have every field read as written)"
     ) in out

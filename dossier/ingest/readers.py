@@ -29,7 +29,7 @@ from .types import IgnoredKeys, RawArticle
 
 __all__ = ["EXTENSIONS", "blank_problem", "decode_bytes", "read_seed"]
 _META_KEYS = ("title", "url", "outlet", "author", "published", "language")
-IGNORED_HINT = (
+_IGNORED_HINT = (
     f"a seed's front matter holds {', '.join(_META_KEYS)}, or a usual other name of one"
     " such as date, pubDate or permalink (docs/ingest.md lists them)"
 )
@@ -432,12 +432,12 @@ def _read_field_lines(rel: str, text: str, language: str, problem: Problem) -> R
     read_text, meta, warnings = _seed_fields(
         rel, text, data, lambda key: where.get(key, 2), end + 2, body
     )
+    why = re.sub(r"^YAML (?:syntax )?error: ", "", problem.message)
     broken = Problem(
         rel,
         problem.line,
         "",
-        f"front matter is not valid {language} ({problem.message}), so only its one-line"
-        " fields were read",
+        f"front matter is not valid {language} ({why}), so only its one-line fields were read",
         "fix that line to have every field read as written",
     )
     return read_text, meta, (broken, *warnings)
@@ -527,7 +527,7 @@ def _seed_fields(
                 f"front matter {'keys' if len(unknown) > 1 else 'key'} {names}"
                 f" {'are' if len(unknown) > 1 else 'is'} not a seed's, so"
                 f" {'they were' if len(unknown) > 1 else 'it was'} ignored",
-                IGNORED_HINT,
+                _IGNORED_HINT,
                 tuple(unknown),
             ),
         )
