@@ -23,7 +23,8 @@ from .types import DealFinding, IgnoredKeys, Metadata, NewCompany, RawArticle
 # The shape of the cached JSON: part of the cache key (cache.py), so an entry written
 # before a change of shape (2: the facts a seed states of its companies; 3: a new
 # company's confidence; 4: how many sentences state a deal; 5: the doubtful phrases; 6:
-# whether a sentence stated the deal's status) is never read.
+# whether a sentence stated the deal's status; 7: the seed's warnings; 8: the front
+# matter keys a warning names) is never read.
 FORMAT = 8
 
 
