@@ -884,3 +884,19 @@ def test_the_companies_of_a_group_are_each_drafted() -> None:
         "brightmoor",
         "halvard-techwin",
     ]
+
+
+def test_a_big_batch_lists_its_first_drafts_and_counts_the_rest() -> None:
+    from dossier.ingest.run import IngestReport
+
+    few = IngestReport(created=[f"briefings/articles/a{n}.md" for n in range(50)])
+    assert few.lines() == [f"drafted briefings/articles/a{n}.md" for n in range(50)]
+    many = IngestReport(
+        created=[f"briefings/articles/a{n}.md" for n in range(51)],
+        updated=["briefings/companies/c.md"],
+    )
+    assert many.lines() == [
+        *(f"drafted briefings/articles/a{n}.md" for n in range(20)),
+        "drafted 31 more files (git status briefings/ lists them all)",
+        "updated briefings/companies/c.md",
+    ]

@@ -50,7 +50,7 @@ class IngestReport:
     warnings: list[Problem] = field(default_factory=list)  # seeds read otherwise than asked
 
     def lines(self) -> list[str]:
-        out = [f"drafted {p}" for p in self.created] + [f"updated {p}" for p in self.updated]
+        out = _listed("drafted", self.created) + _listed("updated", self.updated)
         out += [f"seed changed, draft regenerated: {s}" for s in self.regenerated]
         out += [
             f"seed changed but its briefing is reviewed, left as it is: {s}"
@@ -60,6 +60,19 @@ class IngestReport:
         out += [f"removed draft {p}: no seed reports it any more" for p in self.deleted]
         out += _grouped(self.warnings)
         return out
+
+
+def _listed(done: str, paths: list[str], shown: int = 20, most: int = 50) -> list[str]:
+    """A line per file, up to ``most``; beyond, the first ``shown`` and a count: a batch
+    of a thousand seeds drafts thousands of files, which would bury the warnings (git
+    lists them all)."""
+    if len(paths) <= most:
+        return [f"{done} {p}" for p in paths]
+    rest = len(paths) - shown
+    return [
+        *(f"{done} {p}" for p in paths[:shown]),
+        f"{done} {rest} more files (git status briefings/ lists them all)",
+    ]
 
 
 def _grouped(warnings: list[Problem], shown: int = 3) -> list[str]:
