@@ -213,8 +213,13 @@ def _reject(root: Path, args: argparse.Namespace, limits: Limits) -> int:
 def _ingest(root: Path, limits: Limits) -> int:
     from .ingest import ingest
     from .pipeline import check
+    from .progress import Progress
 
-    report = ingest(root, limits)
+    progress = Progress("reading seeds", unit="seeds", least=100)
+    try:
+        report = ingest(root, limits, progress)
+    finally:
+        progress.close()
     for line in report.lines():
         print(line)
     check(root, limits)  # drafts must load; a problem here is reported like any other
@@ -248,9 +253,11 @@ def _build(root: Path, site_dir: Path, limits: Limits) -> int:
 
     started = time.perf_counter()
     progress = Progress("building")
+    drafting = Progress("reading seeds", unit="seeds", least=100)
     try:
-        stats = build(root, site_dir, limits, progress, notify=print)
+        stats = build(root, site_dir, limits, progress, notify=print, drafting=drafting)
     finally:
+        drafting.close()
         progress.close()
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     took = time.perf_counter() - started

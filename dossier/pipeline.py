@@ -54,8 +54,10 @@ def draft(
     limits: Limits | None = None,
     checked: BuildMemo[Any] | None = None,
     remember: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line each.
+    """Ingest seeds that have no briefing yet (or a stale draft); what was done, one line
+    each; ``progress(done, total)`` as seeds are read.
 
     ``checked`` (serve's, in memory) or ``remember`` (`build.py`'s, in its cache): what
     the last check for ingest work read, so that only the seeds and article briefings
@@ -65,7 +67,7 @@ def draft(
 
     limits = limits or Limits()
     found = _found_work(root, limits) if remember else pending(root, limits, checked)
-    return ingest(root, limits).lines() if found else []
+    return ingest(root, limits, progress).lines() if found else []
 
 
 # Feed entries and export records of the last build (exports.ExportMemos).
@@ -190,8 +192,10 @@ def build(
     limits: Limits | None = None,
     progress: Callable[[int, int], None] | None = None,
     notify: Callable[[str], None] = lambda line: None,
+    drafting: Callable[[int, int], None] | None = None,
 ) -> BuildStats:
-    """Every stage; ``progress(done, total)`` is called as the engine finishes pages.
+    """Every stage; ``progress(done, total)`` is called as the engine finishes pages,
+    ``drafting(done, total)`` as ingest reads seeds.
 
     When site/ already is the build of the inputs as they are now (pagecache.KeptPages.current), the
     stages after the check (load) have nothing to do and are skipped. The check for
@@ -210,7 +214,7 @@ def build(
                 raise
         finally:
             ahead.found_work()  # never leave the check's process behind
-    for line in draft(root, limits, remember=True):
+    for line in draft(root, limits, remember=True, progress=drafting):
         notify(line)
     return _build(root, site_dir, limits, progress, notify, lambda: None)
 

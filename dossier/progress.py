@@ -14,10 +14,19 @@ _MIN_PAGES = 200  # small sites build in a blink: no progress at all
 
 
 class Progress:
-    """Call with (done, total) as pages are finished; ``close`` ends the bar's line."""
+    """Call with (done, total) as pages (or ``unit``) are finished; ``close`` ends the
+    bar's line. Under ``least`` of them, nothing is shown."""
 
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        stream: TextIO | None = None,
+        unit: str = "pages",
+        least: int = _MIN_PAGES,
+    ) -> None:
         self.label = label
+        self.unit = unit
+        self.least = least
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
         self.started = time.perf_counter()
@@ -28,7 +37,7 @@ class Progress:
     def __call__(self, done: int, total: int) -> None:
         # Pages wrapped by parallel workers are counted first; the pass that assembles
         # the site then counts from zero again. The bar only ever moves forward.
-        if total < _MIN_PAGES or done < self.best:
+        if total < self.least or done < self.best:
             return
         self.best = done
         if self.tty:
@@ -37,7 +46,7 @@ class Progress:
                 self.shown = percent
                 filled = _WIDTH * done // total
                 bar = "#" * filled + "-" * (_WIDTH - filled)
-                self.stream.write(f"\r{self.label} [{bar}] {done}/{total} pages")
+                self.stream.write(f"\r{self.label} [{bar}] {done}/{total} {self.unit}")
                 self.stream.flush()
                 self.open = True
             return
@@ -45,7 +54,7 @@ class Progress:
         if tenth != self.shown and (tenth > 0 or done == total):
             self.shown = tenth
             took = time.perf_counter() - self.started
-            self.stream.write(f"{self.label}: {done}/{total} pages ({took:.0f} s)\n")
+            self.stream.write(f"{self.label}: {done}/{total} {self.unit} ({took:.0f} s)\n")
             self.stream.flush()
 
     def close(self) -> None:

@@ -44,3 +44,24 @@ def test_small_sites_show_nothing() -> None:
         progress(done, 24)
     progress.close()
     assert out.getvalue() == ""
+
+
+def test_ingest_counts_the_seeds_it_reads(tmp_path) -> None:
+    """`ingest` and the build's drafting say how far through the seeds they are: the
+    real ingest calls progress once per seed, and the lines name seeds, not pages."""
+    from dossier.ingest import ingest
+
+    from .conftest import MINIMAL, SITE_PARTS, copy_project, write
+
+    root = copy_project(tmp_path / "p", SITE_PARTS)
+    for rel, text in MINIMAL.items():
+        write(root, rel, text)
+    for n in range(120):
+        write(root, f"seeds/s{n:03}.txt", f"Globex Corp said on Monday it sold {n} anvils.\n")
+    out = io.StringIO()
+    progress = Progress("reading seeds", out, unit="seeds", least=100)
+    calls: list[tuple[int, int]] = []
+    ingest(root, progress=lambda done, total: (calls.append((done, total)), progress(done, total)))
+    progress.close()
+    assert calls == [(n, 120) for n in range(1, 121)]
+    assert out.getvalue().splitlines()[-1].startswith("reading seeds: 120/120 seeds (")

@@ -187,8 +187,13 @@ def _use_of(root: Path, path: Path) -> list[Any]:
     ]
 
 
-def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
-    """Bring ingest's drafts under ``root``/briefings up to date; report what was done.
+def ingest(
+    root: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Bring ingest's drafts under ``root``/briefings up to date; report what was done;
+    ``progress(done, total)`` is called as seeds are read.
 
     Each seed is analysed on its own, with only the companies ingest does not own as
     known (outcomes are cached by content); then every draft is built from all the
@@ -211,7 +216,7 @@ def ingest(root: Path, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
             report.removed.append(f"briefings/articles/{slug}.md ({seed})")
     own = ownership(state, present)
     refused = [*listing.problems, *state.problems]
-    outcomes = _outcomes(root, state, own, seeds, report, limits, refused)
+    outcomes = _outcomes(root, state, own, seeds, report, limits, refused, progress)
     plan = consolidate(state, own, outcomes)
     _write(root, state, own, plan, report, limits)
     return report
@@ -260,6 +265,7 @@ def _outcomes(
     report: IngestReport,
     limits: Limits,
     problems: list[Problem],
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[SeedOutcome]:
     """The outcome of every seed whose article is ingest's (or that has none yet)."""
     from .cache import OutcomeCache, context_digest
@@ -294,7 +300,9 @@ def _outcomes(
             continue
         todo.append((path, rel, sha))
     guard.check(problems)  # nothing is analysed while any seed is refused
-    for path, rel, sha in todo:
+    for done, (path, rel, sha) in enumerate(todo, start=1):
+        if progress is not None:
+            progress(done, len(todo))
         outcome = cache.get(rel, sha)
         if outcome is None:
             try:
