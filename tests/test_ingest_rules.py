@@ -802,6 +802,17 @@ def test_investment_as_a_line_of_business_is_no_deal() -> None:
     assert deals("Orland Inc's investment in Lenvar Corp was $40 million.")
 
 
+def test_the_seller_of_a_company_named_elsewhere_is_no_target() -> None:
+    """ "its purchase of the firm from Orland": the company bought is named in another
+    sentence; the one named here sold it, and is bought by nobody."""
+    assert not deals(
+        "Garvel Media Inc said Lenvar Corp's purchase of the firm from Orland Inc was a mistake."
+    )
+    assert deals("Lenvar Corp agreed to buy Initech Ltd from Orland Inc for $40 million.") == {
+        (("initech", "target"), ("lenvar", "acquirer"))
+    }
+
+
 def test_a_space_agency_and_a_university_are_no_companies() -> None:
     found = names(
         "Orland Inc said NASA and Caltech licensed their sensor technology to Orland, and "

@@ -932,6 +932,7 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
     return False
 
 
+_PRONOUN_FROM = re.compile(r"\b(?:the (?:firm|company|group)|it)\s+from\s+\Z")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
 _ADJUNCT_CUE = re.compile(r"\s+(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)")
 _WHICH_BOUGHT = re.compile(
@@ -979,6 +980,10 @@ def _parties(
         if _PASSIVE_ACQ.search(sentence, low) and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
+            if _PRONOUN_FROM.search(sentence, cue, after[0].start):
+                # "Nvidia's purchase of the firm from SoftBank": the company bought is
+                # named in another sentence; the one named here sold it
+                return ()
             buyers = _co_buyers(sentence, before)
             return (*((m.slug, "acquirer") for m in buyers), (after[0].slug, "target"))
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
