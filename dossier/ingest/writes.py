@@ -80,7 +80,8 @@ class Written:
         if not isinstance(loaded.get("hashes"), dict):  # a record of before the keys
             loaded = {"hashes": loaded, "keys": {}}
         self._hashes: dict[str, str] = loaded["hashes"]
-        self._keys: dict[str, str] = loaded.get("keys") or {}
+        keys = loaded.get("keys")
+        self._keys: dict[str, str] = keys if isinstance(keys, dict) else {}
         self._before = (dict(self._hashes), dict(self._keys))
 
     def unchanged(self, rel: str, text: str) -> bool:
