@@ -24,11 +24,15 @@ class Problem:
     message: str
     hint: str = ""
 
+    @property
+    def where(self) -> str:
+        """``path:line``, or the path alone when the line is not known."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        return f"{self.where}:{field} {self.message}{hint}"
 
 
 class ContentError(DossierError):

@@ -96,7 +96,7 @@ def _grouped(warnings: list[Problem], shown: int = 3) -> list[str]:
 
 def _seeds(warnings: list[Problem], shown: int) -> str:
     """ "3 seeds (seeds/a.md:2, seeds/b.md:2 and 1 more)" """
-    where = ", ".join(f"{w.path}:{w.line}" if w.line else w.path for w in warnings[:shown])
+    where = ", ".join(w.where for w in warnings[:shown])
     more = f" and {len(warnings) - shown} more" if len(warnings) > shown else ""
     return f"{len(warnings)} seeds ({where}{more})"
 
