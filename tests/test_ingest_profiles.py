@@ -100,9 +100,10 @@ def test_profile_has_the_facts_the_article_states(minimal: Path) -> None:
     assert zephyr["parent"].value == "kestrel-robotics"  # the parent's slug: it has a profile
     assert zephyr["parent"].quote == "Zephyr Labs, a unit of Kestrel Robotics, will run the plant."
     text = body(minimal, "kestrel-robotics")
+    # what one article says is one sentence, its title cited once
     assert text.startswith(
-        "Kestrel Robotics is a Munich-based maker of warehouse robots, according to "
-        "“Kestrel Robotics opens a new plant”. It was founded in 2014, according to"
+        "Kestrel Robotics is a Munich-based maker of warehouse robots and was founded in "
+        "2014, according to “Kestrel Robotics opens a new plant”.\n"
     )
     assert "Write a one-paragraph description" not in text
     assert "*Drafted by ingest from `seeds/munich.txt`" in text
@@ -122,6 +123,29 @@ def test_articles_that_disagree_become_claims(minimal: Path) -> None:
     text = body(minimal, "kestrel-robotics")
     assert text.startswith("The sources describe Kestrel Robotics differently:")
     assert "calls it a Berlin-based developer of industrial software" in text
+
+
+def test_a_business_in_other_words_is_no_disagreement(minimal: Path) -> None:
+    corpus = ingest(
+        minimal,
+        {
+            "robots.txt": "Orsk Dynamics opens a plant\n\nMarch 3, 2025\n\n"
+            "Warehouse robot maker Orsk Dynamics Ltd opened a plant in Leipzig on Monday.\n",
+            "drones.txt": "Orsk Dynamics names a chief\n\nJune 30, 2025\n\n"
+            "Oslo-based drone maker Orsk Dynamics Ltd named a new chief on Monday.\n",
+        },
+    )
+    got = facts(corpus, "orsk-dynamics")
+    assert got["sector"].value == "robot maker"  # the first article's words stand
+    assert got["headquarters"].value == "Oslo"
+    assert not [c for c in open_conflicts(corpus) if c.slug == "orsk-dynamics"]
+    text = body(minimal, "orsk-dynamics")
+    assert text.startswith(
+        "Orsk Dynamics is based in Oslo, according to “Orsk Dynamics names a chief”. "
+        "It is described as “robot maker” (“Orsk Dynamics opens a plant”) and as "
+        "“drone maker” (“Orsk Dynamics names a chief”).\n"
+    )
+    assert "disagree" not in text
 
 
 def test_articles_that_agree_give_one_value_from_the_first(minimal: Path) -> None:
@@ -223,6 +247,34 @@ NAMES = [
             "Acme is a Chinese technology company and has grown.",
             {("description", "a Chinese technology company"), ("sector", "technology company")},
         ),
+        # the title news gives a company before its name
+        ("Chinese smartphone maker Xiaomi said sales rose.", {("sector", "smartphone maker")}),
+        (
+            "Huawei bought Bengaluru-based apparel exporters Acme.",
+            {("sector", "apparel exporter"), ("headquarters", "Bengaluru")},
+        ),
+        (
+            "Huawei bought Berkeley, California-based startup Acme.",
+            {("headquarters", "Berkeley, California")},
+        ),
+        (
+            "On Thursday, UK-based private equity firm Acme said.",
+            {("sector", "private equity firm"), ("headquarters", "UK")},
+        ),
+        ("Bids came from Turkish-based carrier Acme.", {("sector", "carrier")}),  # a people
+        ("Huawei's chip unit Acme rose.", {("parent", "huawei")}),
+        ("Huawei said chipmaker Acme rose.", {("sector", "chipmaker")}),  # not "said chipmaker"
+        ("Huawei acquired chipmaker Acme.", {("sector", "chipmaker")}),
+        ("Shares of rival Acme fell.", set()),  # a part in the story
+        ("Password manager Acme rose.", set()),  # "manager" alone is no business
+        ("This group will house Acme research.", set()),  # a verb, not a title
+        # a clause that opens the sentence and is about the company named first
+        (
+            "Founded in 2015, the Gurugram-based B2B platform Acme has grown.",
+            {("founded", "2015"), ("headquarters", "Gurugram")},
+        ),
+        ("Based in Oslo, Norway, Acme makes ferries.", {("headquarters", "Oslo, Norway")}),
+        ("Founded in 2015, Huawei's partner Acme grew.", set()),  # Huawei comes first
         ("Acme, the company said, rose.", set()),  # no description
         ("Acme, the buyer, paid.", set()),  # a part in the story, not what it is
         ("Acme, Huawei and Xiaomi signed.", set()),  # a list, not an apposition

@@ -81,11 +81,22 @@ _CHECKABLE = frozenset({"headquarters", "founded", "parent"})
 
 def about(name: str, sheet: Sheet, titles: dict[str, str], names: dict[str, str]) -> str | None:
     """One paragraph of what the sources say, each statement with its article's title;
-    None when they say nothing."""
+    None when they say nothing. Statements from the same articles share one sentence
+    ("X is based in Oslo and was founded in 2014, according to “…”")."""
     sentences: list[str] = []
+    clauses: list[tuple[str, list[Statement]]] = []  # (what is said, by whom)
+
+    def close() -> None:
+        for what, said in _runs(clauses):
+            subject = "It" if sentences else md_escape(name)
+            sentences.append(f"{subject} {what}{_per(said, titles) if said else '.'}")
+        clauses.clear()
+
     described = sheet.facts.get("description", [])
-    if described:
-        sentences.append(_description(name, described, titles))
+    if described and _agree(described):
+        clauses.append((f"is {md_escape(described[0].value)}", described))
+    elif described:
+        sentences.append(_described_differently(name, described, titles))
     told = " ".join(fold(s.value) for s in described)
     for key in ("headquarters", "founded", "parent", "sector"):
         said = sheet.facts.get(key, [])
@@ -94,35 +105,61 @@ def about(name: str, sheet: Sheet, titles: dict[str, str], names: dict[str, str]
         shown = [_shown(key, s.value, names) for s in said]
         if all(fold(v) in told for v in shown):
             continue  # "a Munich-based maker …" already says where it is based
-        subject = "It" if sentences else md_escape(name)
         if _agree(said):
-            text = _PHRASES[key].format(it=subject, value=md_escape(shown[0]))
-            sentences.append(text + _per(said, titles))
-        else:
+            clauses.append((_PHRASES[key].format(value=md_escape(shown[0])), said))
+        elif key in _CHECKABLE:
+            close()
             what = "; ".join(
                 f"{md_escape(v)} ({_titles([s], titles)})" for v, s in zip(shown, said, strict=True)
             )
             sentences.append(_DISAGREE[key].format(name=md_escape(name), what=what))
+        else:  # a sector in other words is no disagreement: each as its article says it
+            each = " and as ".join(
+                f"“{md_escape(v)}” ({_titles([s], titles)})"
+                for v, s in zip(shown, said, strict=True)
+            )
+            clauses.append((f"is described as {each}", []))
+    close()
     return " ".join(sentences) or None
 
 
+def _runs(clauses: list[tuple[str, list[Statement]]]) -> list[tuple[str, list[Statement]]]:
+    """Neighbouring clauses said by the same articles, joined by "and" where that
+    reads as one sentence (not after a description that has an "and" of its own)."""
+    out: list[tuple[str, list[Statement]]] = []
+    for what, said in clauses:
+        last = out[-1][0] if out else ""
+        if (
+            out
+            and said
+            and _articles(out[-1][1]) == _articles(said)
+            and " and " not in last
+            and len(last) + len(what) <= 120
+        ):
+            out[-1] = (f"{out[-1][0]} and {what}", out[-1][1])
+        else:
+            out.append((what, said))
+    return out
+
+
+def _articles(said: list[Statement]) -> list[str]:
+    return [s.article for s in said]
+
+
 _PHRASES = {
-    "headquarters": "{it} is based in {value}",
-    "founded": "{it} was founded in {value}",
-    "parent": "{it} belongs to {value}",
-    "sector": "{it} is described as “{value}”",
+    "headquarters": "is based in {value}",
+    "founded": "was founded in {value}",
+    "parent": "belongs to {value}",
+    "sector": "is described as “{value}”",
 }
 _DISAGREE = {
     "headquarters": "Sources disagree on where {name} is based: {what}.",
     "founded": "Sources disagree on when {name} was founded: {what}.",
     "parent": "Sources disagree on who owns {name}: {what}.",
-    "sector": "Sources disagree on what business {name} is in: {what}.",
 }
 
 
-def _description(name: str, said: list[Statement], titles: dict[str, str]) -> str:
-    if _agree(said):
-        return f"{md_escape(name)} is {md_escape(said[0].value)}{_per(said, titles)}"
+def _described_differently(name: str, said: list[Statement], titles: dict[str, str]) -> str:
     groups: dict[str, list[Statement]] = {}
     for s in said:
         groups.setdefault(fold(s.value), []).append(s)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import ORG_NOUNS
 from .types import Mention
@@ -65,10 +65,20 @@ _END = re.compile(r"[.!?\"”’']+$")
 
 _PLACE = r"[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}"
 _BASED_IN = re.compile(rf"\b(?:based|headquartered)\s+in\s+({_PLACE})")
-_HYPHEN_BASED = re.compile(rf"(?<![\w'’-])({_PLACE})-(?:based|headquartered)\b")
+_HYPHEN_BASED = re.compile(rf"(?<![\w'’-])((?:{_PLACE},[ \t]+)?{_PLACE})-(?:based|headquartered)\b")
 _MONTHS = """
     January February March April May June July August September October November December
     """.split()  # noqa: SIM905 - a word list reads best as words
+# "Turkish-based carrier": a people, not a place; the profile would say "based in
+# Turkish".
+_DEMONYM = re.compile(
+    r"\w+(?:ish|ese|ian|ean)|German|American|Mexican|African|Dutch|French|Swiss|Greek|Thai|"
+    r"Israeli|Saudi|Pakistani|Emirati|Qatari|Kuwaiti|Iraqi|Bangladeshi|Filipino|Czech|Welsh|Arab"
+)
+_CITY_BEFORE = re.compile(rf"{_PLACE},[ \t]+$")
+_NOT_CITY = frozenset(
+    [*_MONTHS, *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()]  # noqa: SIM905
+)
 _FOUNDED = re.compile(
     r"\b(?:founded|established|set up|created|started|incorporated)\s+in\s+"
     rf"(?:({'|'.join(_MONTHS)})\s+)?((?:1[6-9]|20)\d\d)\b"
@@ -105,7 +115,8 @@ _NOT_SECTOR = frozenset(
     a an the one of world's leading major big large small new top global international
     private public privately publicly held listed traded independent family prominent
     popular famous renowned established emerging young struggling troubled smaller larger
-    bigger well-known little-known fast-growing profitable loss-making
+    bigger well-known little-known fast-growing profitable loss-making million billion
+    trillion
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _SECTOR_STOP = frozenset(
@@ -122,7 +133,103 @@ def profile_facts(sentences: list[tuple[str, list[Mention]]], slugs: Collection[
     for sentence, mentions in sentences:
         for mention in mentions:
             if mention.slug in slugs and not mention.possessed:
+                out += _before_name(sentence, mention, mentions)
                 out += _after_name(sentence, mention, mentions)
+    # a value is told on one line, however the page spaced its words
+    return [replace(said, value=" ".join(said.value.split())) for said in out]
+
+
+# News names a company after a title of its business as often as in an apposition
+# ("Chinese smartphone maker Xiaomi", "the Gurugram-based B2B platform OfBusiness"). The
+# title's last word must say what kind of organisation it is; these are the kinds news
+# puts there, beyond ORG_NOUNS (which also serve to find companies, so stay narrow).
+_TITLE_NOUN = re.compile(
+    rf"(?:[\w-]+-)?(?:{ORG_NOUNS}|exporter|importer|trader|service|network|agency|studio|"
+    r"house|lab|specialist|manager|\w+maker)s?"
+)
+# Words that end a title, reading back from the name: what comes before them is the
+# sentence, not the title ("said chipmaker Arm", "including software company X").
+_TITLE_STOP = frozenset(
+    """
+    a an the this that these those its their his her our your my whose which who
+    of to in on at for with by from as into onto over under about after before than
+    between against through via per and or but nor so if when while where since until
+    is was are were be been being has have had will would can could may might must
+    shall should do does did says said say told tells added announced agreed plans
+    including include includes like such rival peer competitor partner sister
+    parent target buyer seller acquirer bidder former combined merged
+    buy buys buying sell sells selling acquire acquires acquiring own owns owning
+    join joins joining become becomes becoming following regarding according
+    though although meanwhile also yet now then
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Title nouns that say nothing of a business without a word before them.
+_BARE = frozenset("house service network agency studio lab manager specialist".split())  # noqa: SIM905
+_PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate"})
+_OWNS = re.compile(r"['’]s?[ \t]+")
+_TITLE_WORD = re.compile(r"[\w&/.’'-]+")
+_FRONTED = re.compile(
+    rf"^\s*(?:(?P<founded>(?:Founded|Established|Set up|Created|Started|Incorporated)\s+in\s+"
+    rf"(?:(?:{'|'.join(_MONTHS)})\s+)?(?:1[6-9]|20)\d\d)"
+    rf"|(?P<based>(?:Based|Headquartered)\s+in\s+{_PLACE}(?:,[ \t]+{_PLACE})?)),\s+"
+)
+
+
+def _before_name(sentence: str, mention: Mention, mentions: list[Mention]) -> list[Said]:
+    """The title news gives a company before its name, and a clause that opens the
+    sentence and is about it ("Founded in 2015, the Delhi-based platform X …")."""
+    slug = mention.slug
+    begin = max((m.end for m in mentions if m.end <= mention.start), default=0)
+    # a title is a few words: the last 120 characters hold it (and keep this cheap)
+    words = list(_TITLE_WORD.finditer(sentence, max(begin, mention.start - 120), mention.start))
+    # the title's words run back from the name with nothing but spaces between them
+    title: list[re.Match[str]] = []
+    at = mention.start
+    for word in reversed(words):
+        between = sentence[word.end() : at]
+        if between.strip(" \t") or word.group(0).lower() in _TITLE_STOP:
+            break
+        if word.group(0).endswith(("ed", "’s", "'s")) and "-" not in word.group(0):
+            break  # a verb ("acquired chipmaker Arm") or an owner ("Google's unit X")
+        title.insert(0, word)
+        at = word.start()
+    out: list[Said] = []
+    last = title[-1].group(0) if title else ""
+    if last in _PART_NOUNS:
+        # "Huawei's chip unit HiSilicon": the owner is named right before the title
+        for owner in mentions:
+            if owner.slug != slug and _OWNS.fullmatch(sentence, owner.end, at):
+                text = sentence[owner.start : title[-1].end()]
+                out.append(Said(slug, "parent", owner.slug, text, sentence))
+    if last == last.lower() and _TITLE_NOUN.fullmatch(last):
+        text = sentence[title[0].start() : title[-1].end()]
+        names = [w.group(0) for w in title]
+        sector = _sector(names, len(names) - 1)
+        if sector in _BARE:
+            sector = None  # "will house Apple's labs", "Password manager 1Password"
+        if sector and _base(last) not in _ROLES:
+            out.append(Said(slug, "sector", sector, text, sentence))
+        # "Berkeley, California-based startup X": the city is before the title's comma
+        city = _CITY_BEFORE.search(sentence, begin, title[0].start())
+        where = sentence[city.start() if city else title[0].start() : title[-1].end()]
+        place = _based(where)
+        if place:
+            out.append(Said(slug, "headquarters", place, where, sentence))
+    else:
+        at = mention.start  # no title: the words before the name are the sentence's
+    # what is left before the title (or the name) is the opening clause, if any
+    fronted = None
+    if begin == 0 and sentence[:1] in "FESCIBH":  # Founded, Established, …, Based, …
+        fronted = _FRONTED.fullmatch(re.sub(r"\b(?:the|a|an)\s+$", "", sentence[:at]))
+    if fronted and fronted.group("founded"):
+        said = fronted.group("founded")
+        founded = _FOUNDED.match(said[0].lower() + said[1:])
+        if founded:
+            out.append(Said(slug, "founded", _date(founded), said, sentence))
+    elif fronted and fronted.group("based"):
+        said = fronted.group("based")
+        place = " ".join(said.split()[2:])
+        out.append(Said(slug, "headquarters", place, said, sentence))
     return out
 
 
@@ -217,9 +324,9 @@ def _classify(
     out = [Said(slug, "description", text, text, sentence)]
     if sector:
         out.append(Said(slug, "sector", sector, text, sentence))
-    place = _BASED_IN.search(text) or _HYPHEN_BASED.search(text)
-    if place:
-        out.append(Said(slug, "headquarters", place.group(1), text, sentence))
+    based = _based(text)
+    if based:
+        out.append(Said(slug, "headquarters", based, text, sentence))
     if founded:
         out.append(Said(slug, "founded", _date(founded), text, sentence))
     if parent:
@@ -227,6 +334,23 @@ def _classify(
         if value and value != slug:
             out.append(Said(slug, "parent", value, text, sentence))
     return out
+
+
+def _based(text: str) -> str | None:
+    """Where ``text`` says a company is based ("based in Oslo", "a Munich-based …",
+    "San Jose, Calif.-based"), written on one line; None for a people ("Turkish-based")."""
+    match = _BASED_IN.search(text) or _HYPHEN_BASED.search(text)
+    if match is None:
+        return None
+    parts = [part.split() for part in match.group(1).split(",")]
+    if len(parts) > 1 and any(w in _NOT_CITY or w.lower() in _TITLE_STOP for w in parts[0]):
+        del parts[0]  # "On Thursday, UK-based …": no city before the comma
+    words = parts[0]
+    while words and words[0].lower() in _TITLE_STOP:
+        del words[0]
+    if not words or (len(parts) == 1 and len(words) == 1 and _DEMONYM.fullmatch(words[0])):
+        return None
+    return ", ".join(" ".join(part) for part in parts)
 
 
 def _sector(words: list[str], noun: int) -> str | None:
@@ -238,7 +362,7 @@ def _sector(words: list[str], noun: int) -> str | None:
         low = word.lower()
         if (
             word != low
-            or low in _NOT_SECTOR
+            or (low in _NOT_SECTOR and not (low == "private" and before[:1] == ["equity"]))
             or not re.fullmatch(r"[a-z][a-z/-]*", low)
             or low.endswith(("est", "-based", "-listed", "-owned", "-held", "-headquartered"))
         ):
@@ -261,7 +385,7 @@ def _base(noun: str) -> str:
     """A plural organisation noun as its singular ("groups" → "group")."""
     if noun == "companies":
         return "company"
-    if noun.endswith("s") and _ORG_WORD.fullmatch(noun[:-1]):
+    if noun.endswith("s") and (_ORG_WORD.fullmatch(noun[:-1]) or _TITLE_NOUN.fullmatch(noun[:-1])):
         return noun[:-1]
     return noun
 
