@@ -266,6 +266,8 @@ NAMES = [
         ("Huawei said chipmaker Acme rose.", {("sector", "chipmaker")}),  # not "said chipmaker"
         ("Huawei acquired chipmaker Acme.", {("sector", "chipmaker")}),
         ("Shares of rival Acme fell.", set()),  # a part in the story
+        ("The round drew existing investors Acme and Huawei.", set()),  # a part, too
+        ("Huawei bought cybersecurity firm Acme.", {("sector", "cybersecurity firm")}),
         ("Password manager Acme rose.", set()),  # "manager" alone is no business
         ("This group will house Acme research.", set()),  # a verb, not a title
         # a clause that opens the sentence and is about the company named first

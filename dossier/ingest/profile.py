@@ -116,7 +116,8 @@ _NOT_SECTOR = frozenset(
     private public privately publicly held listed traded independent family prominent
     popular famous renowned established emerging young struggling troubled smaller larger
     bigger well-known little-known fast-growing profitable loss-making million billion
-    trillion
+    trillion existing previous early lead other current prospective potential would-be
+    fellow longtime strategic
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _SECTOR_STOP = frozenset(
@@ -159,6 +160,7 @@ _TITLE_STOP = frozenset(
     including include includes like such rival peer competitor partner sister
     parent target buyer seller acquirer bidder former combined merged
     buy buys buying sell sells selling acquire acquires acquiring own owns owning
+    bought sold took won paid got gave made sued kept left sent saw beat
     join joins joining become becomes becoming following regarding according
     though although meanwhile also yet now then
     """.split()  # noqa: SIM905 - a word list reads best as words
@@ -365,6 +367,7 @@ def _sector(words: list[str], noun: int) -> str | None:
             or (low in _NOT_SECTOR and not (low == "private" and before[:1] == ["equity"]))
             or not re.fullmatch(r"[a-z][a-z/-]*", low)
             or low.endswith(("est", "-based", "-listed", "-owned", "-held", "-headquartered"))
+            or (low.endswith("ly") and not low.endswith(("pply", "mbly", "poly")))  # adverbs
         ):
             break
         before.insert(0, low)
