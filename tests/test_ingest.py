@@ -15,6 +15,7 @@ from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean
 from dossier.ingest.entities import Finder, detect_new
 from dossier.ingest.readers import read_seed
+from dossier.ingest.summary import Scored, summarise
 from dossier.ingest.text import Caseless, collapse, lowered, sentences
 from dossier.ingest.textdates import find_dates
 from dossier.ingest.types import KnownCompany, RawArticle
@@ -900,3 +901,26 @@ def test_a_big_batch_lists_its_first_drafts_and_counts_the_rest() -> None:
         "drafted 31 more files (git status briefings/ lists them all)",
         "updated briefings/companies/c.md",
     ]
+
+
+@pytest.mark.parametrize(
+    "housekeeping",
+    [
+        "FOR FURTHER INFORMATION: Jane Roe (212) 510-1810, Globex Corporate Communications.",
+        "NOTE TO EDITORS: For additional information visit Globex's site or call its desk.",
+        "For more information about Globex and Initech, please visit www.globex.example today.",
+        "Contact: Jane Roe, Globex Investor Relations, 813-443-0745, for Globex and Initech.",
+        "Investors may write to Globex and Initech at ir@globex.example for the deal papers.",
+    ],
+)
+def test_a_press_releases_housekeeping_is_no_key_point(housekeeping: str) -> None:
+    # the line names both companies and a deal, so only what it is keeps it out
+    news = [
+        Scored(0, "Globex has agreed to buy Initech for $300 million in cash.", 2, True),
+        Scored(1, "The deal is expected to close in the third quarter of this year.", 0, True),
+        Scored(2, "Initech makes software for banks and has 400 staff in Ohio.", 1, False),
+        Scored(3, "Globex shares rose 3% in early trading on the news on Friday.", 1, False),
+    ]
+    summary, points = summarise([*news, Scored(4, housekeeping, 2, True)])
+    assert housekeeping not in summary + points
+    assert len(summary) == 3 and points  # the news is still summarised

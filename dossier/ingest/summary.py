@@ -9,6 +9,13 @@ import re
 from dataclasses import dataclass
 
 _NUMBER = re.compile(r"\d")
+# A press release's housekeeping: where to call or click, not what happened.
+_HOUSEKEEPING = re.compile(
+    r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.+-]+@[\w-]+\.\w|"
+    r"^(?:[*_#\s]*)(?:for\s+(?:more|further|additional)\s+information|note\s+to\s+editors|"
+    r"(?:media\s+|investor\s+|press\s+)?contacts?\s*:|forward[- ]looking\s+statement)",
+    re.IGNORECASE,
+)
 # A quotation opens or closes the text (tested as strings: a pattern with "$" scans the
 # whole sentence); the pattern's "$" also matched before a final line break
 _OPENING_QUOTES = ('"', "“", "‘")
@@ -26,7 +33,9 @@ class Scored:
 def summarise(items: list[Scored]) -> tuple[list[str], list[str]]:
     """(summary sentences, key points), both in article order."""
     ranked = sorted(items, key=lambda s: (-_score(s, len(items)), s.index))
-    ranked = [s for s in ranked if 6 <= len(s.text.split()) <= 70]
+    ranked = [
+        s for s in ranked if 6 <= len(s.text.split()) <= 70 and not _HOUSEKEEPING.search(s.text)
+    ]
     summary = sorted(ranked[:3], key=lambda s: s.index)
     chosen = {s.index for s in summary}
     rest = [s for s in ranked if s.index not in chosen and (s.deal or s.companies)]
