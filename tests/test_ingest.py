@@ -911,6 +911,7 @@ def test_a_big_batch_lists_its_first_drafts_and_counts_the_rest() -> None:
         "For more information about Globex and Initech, please visit www.globex.example today.",
         "Contact: Jane Roe, Globex Investor Relations, 813-443-0745, for Globex and Initech.",
         "Investors may write to Globex and Initech at ir@globex.example for the deal papers.",
+        "> — Globex and Initech (@GlobexInitech) [June 7, 2024](https://x.example/1) on the deal",
     ],
 )
 def test_a_press_releases_housekeeping_is_no_key_point(housekeeping: str) -> None:

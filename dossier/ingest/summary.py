@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 _NUMBER = re.compile(r"\d")
-# A press release's housekeeping: where to call or click, not what happened.
+# A press release's housekeeping: where to call or click, not what happened; and the
+# signature line of an embedded post ("— BlackBerry Mobile (@BBMobile) February 3, 2020").
 _HOUSEKEEPING = re.compile(
-    r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.+-]+@[\w-]+\.\w|"
+    r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|[\w.+-]+@[\w-]+\.\w|\(@\w{1,15}\)|"
     r"^(?:[*_#\s]*)(?:for\s+(?:more|further|additional)\s+information|note\s+to\s+editors|"
     r"(?:media\s+|investor\s+|press\s+)?contacts?\s*:|forward[- ]looking\s+statement)",
     re.IGNORECASE,
