@@ -1728,3 +1728,11 @@ def test_a_persons_possessive_before_a_name_is_no_part_of_it() -> None:
     )
     assert {"Vorrand Capital", "Halbrook Partners"} <= found
     assert not any("Quellin" in name or "Pruett" in name for name in found)
+
+
+def test_a_country_written_with_stops_is_no_stock_code() -> None:
+    # "QCOM.O" after a name is a Reuters code; "U.S." after a word that opens the
+    # sentence is a country, and the word no company
+    assert "Qualcomm" in ruled("Shares of Qualcomm QCOM.O rose 3% on Friday.")
+    assert "Blaming" not in ruled("Blaming U.S. companies for the tax code is misguided, he said.")
+    assert "Taxing" not in ruled("Taxing U.K. firms more would not help, the minister said.")
