@@ -148,6 +148,25 @@ def test_a_business_in_other_words_is_no_disagreement(minimal: Path) -> None:
     assert "disagree" not in text
 
 
+def test_a_company_under_its_former_name_is_the_renamed_company(minimal: Path) -> None:
+    # the old name's slug comes first: the renamed company still takes it in
+    corpus = ingest(
+        minimal,
+        {
+            "old.txt": "Alder Lights opens a lab\n\nMarch 3, 2025\n\n"
+            "Alder Lights Inc. opened a lab in Leipzig on Monday.\n",
+            "new.txt": "Norvale Bio hires a chief\n\nJune 30, 2025\n\n"
+            "Norvale Bio Inc. (formerly Alder Lights Inc.) named a new chief on Monday.\n",
+        },
+    )
+    assert "alder-lights" not in corpus.companies
+    assert "Alder Lights" in corpus.companies["norvale-bio"].aliases
+    for seed in ("old.txt", "new.txt"):
+        article = corpus.articles[slug_of(corpus, seed)]
+        assert "norvale-bio" in article.companies
+    assert "Alder Lights opens a lab" in body(minimal, "norvale-bio")  # both articles
+
+
 def test_articles_that_agree_give_one_value_from_the_first(minimal: Path) -> None:
     corpus = ingest(minimal, {"munich.txt": MUNICH, "award.txt": AGREES})
     first = min(slug_of(corpus, "munich.txt"), slug_of(corpus, "award.txt"))
@@ -277,6 +296,10 @@ NAMES = [
         ),
         ("Based in Oslo, Norway, Acme makes ferries.", {("headquarters", "Oslo, Norway")}),
         ("Founded in 2015, Huawei's partner Acme grew.", set()),  # Huawei comes first
+        # the name it had before is an alias, however the page spaces or forms it
+        ("Acme Ltd (formerly Huawei Projects Ltd) rose.", {("alias", "Huawei Projects")}),
+        ("Acme , formerly known as Orsk Media, rose.", {("alias", "Orsk Media")}),
+        ("Acme Corp, a bank, rose.", {("description", "a bank"), ("sector", "bank")}),
         ("Acme, the company said, rose.", set()),  # no description
         ("Acme, the buyer, paid.", set()),  # a part in the story, not what it is
         ("Acme, Huawei and Xiaomi signed.", set()),  # a list, not an apposition

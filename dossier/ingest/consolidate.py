@@ -154,9 +154,13 @@ def _companies(
     # company knew those names, but not a ticker another article gives).
     taken = {fold(n) for c in inputs.values() for n in _names_of(c)}
     claimed: dict[str, str] = {}
-    remap: dict[str, str] = {}
+    remap = _renamed(found, more)
+    for old, new in remap.items():
+        found[new][1].extend(found[old][1])
     profiles: dict[str, tuple[NewCompany, Sightings]] = {}
     for slug in sorted(found):
+        if slug in remap:
+            continue
         company, sightings = found[slug]
         owner = claimed.get(fold(company.name))
         if owner is not None:
@@ -172,6 +176,32 @@ def _companies(
             claimed.setdefault(fold(name), slug)
         profiles[slug] = (replace(company, aliases=aliases), sightings)
     return profiles, remap
+
+
+def _renamed(
+    found: dict[str, tuple[NewCompany, Sightings]], more: dict[str, list[str]]
+) -> dict[str, str]:
+    """A company that another names as its alias is that company, whichever slug comes
+    first ("PhenomeX (formerly Berkeley Lights)" and a story of Berkeley Lights):
+    slug → the slug of the company that has it as an alias."""
+    by_name: dict[str, str] = {}
+    for slug in sorted(found):
+        by_name.setdefault(fold(found[slug][0].name), slug)
+    renamed: dict[str, str] = {}
+    for slug in sorted(found):
+        for alias in more.get(slug, []):
+            other = by_name.get(fold(alias))
+            # one step only: a company already merged away, or one that others merge
+            # into, stays as it is
+            if (
+                other
+                and other != slug
+                and slug not in renamed
+                and other not in renamed
+                and other not in renamed.values()
+            ):
+                renamed[other] = slug
+    return renamed
 
 
 def _names_of(company: Existing) -> list[str]:

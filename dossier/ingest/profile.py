@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
-from .lexicon import ORG_NOUNS
+from .lexicon import LEGAL, ORG_NOUNS
 from .types import Mention
 
 FIELDS = ("headquarters", "founded", "sector", "parent", "description")  # schema order
@@ -84,6 +84,14 @@ _FOUNDED = re.compile(
     rf"(?:({'|'.join(_MONTHS)})\s+)?((?:1[6-9]|20)\d\d)\b"
 )
 _NAME = r"[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|&|of|de))*"
+_LEGAL_FORM = re.compile(
+    r"(?:,?[ \t]+(?:"
+    + "|".join(re.escape(w) for w in sorted(LEGAL, key=len, reverse=True))
+    + r")(?![\w.]))*"
+)
+_FORMERLY = re.compile(
+    rf"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?\s+(?:the\s+)?({_NAME})"
+)
 _PARENT_OF = re.compile(
     rf"\b(?:unit|subsidiary|division|arm|affiliate|part)\s+of\s+(?:the\s+)?({_NAME})"
 )
@@ -237,6 +245,11 @@ def _before_name(sentence: str, mention: Mention, mentions: list[Mention]) -> li
 
 def _after_name(sentence: str, mention: Mention, mentions: list[Mention]) -> list[Said]:
     slug, at = mention.slug, mention.end
+    legal = _LEGAL_FORM.match(sentence, at)  # "Cyient Ltd (formerly …)": past its legal form
+    if legal:
+        at = legal.end()
+    if sentence.startswith(" ,", at):
+        at += 1  # a scraper's space before the comma: "Purch , formerly known as …"
     # Most names are followed by a verb: one look at the next characters skips them
     # before any pattern runs (a comma, a bracket, or the first letter of a copula).
     nxt = sentence[at : at + 2]
@@ -275,9 +288,21 @@ def _after_name(sentence: str, mention: Mention, mentions: list[Mention]) -> lis
     return out
 
 
+def _former_name(match: re.Match[str]) -> str:
+    """The name as a profile writes it: "Infotech Enterprises Ltd" → "Infotech Enterprises"."""
+    words = match.group(1).split()
+    while len(words) > 1 and words[-1] in LEGAL:
+        words.pop()
+    return " ".join(words)
+
+
 def _bracket_aliases(inside: str) -> Iterator[str]:
     """ "NYSE: XYZ" as written (a bare symbol such as "AI" would be found everywhere),
-    and a name in a native script."""
+    a name in a native script, and the name it had before ("formerly Infotech")."""
+    former = _FORMERLY.fullmatch(inside.strip())
+    if former:
+        yield _former_name(former)
+        return
     for part in re.split(r"[;,；，、]|\s+and\s+", inside):
         part = part.strip()
         ticker = _TICKER.fullmatch(part)
@@ -301,6 +326,9 @@ def _classify(
     slug: str, text: str, start: int, sentence: str, mentions: list[Mention]
 ) -> list[Said]:
     """The facts one segment of an apposition states ([] when it is not about the company)."""
+    former = _FORMERLY.fullmatch(text)
+    if former:  # "Purch, formerly known as TechMedia Network, …": one company, renamed
+        return [Said(slug, "alias", _former_name(former), text, sentence)]
     text = re.sub(r"^(?:which|that)\s+(?:is|was|has been)\s+", "", text)
     founded = _FOUNDED.search(text)
     if founded and founded.start() == 0:
