@@ -1736,3 +1736,12 @@ def test_a_country_written_with_stops_is_no_stock_code() -> None:
     assert "Qualcomm" in ruled("Shares of Qualcomm QCOM.O rose 3% on Friday.")
     assert "Blaming" not in ruled("Blaming U.S. companies for the tax code is misguided, he said.")
     assert "Taxing" not in ruled("Taxing U.K. firms more would not help, the minister said.")
+
+
+def test_a_names_place_word_stays_when_the_sentence_ends_after_its_legal_form() -> None:
+    # the full stop is the sentence's: "Plc." is still a legal form, so the place word
+    # opens the name as it does mid-sentence
+    assert "East Midlands Electricity Plc" in ruled(
+        "Orsk Ltd made a bid for East Midlands Electricity Plc."
+    )
+    assert "North West Water Group PLC" in ruled("Orsk Ltd bought North West Water Group PLC.")

@@ -496,6 +496,9 @@ def _leading_not_name(tokens: list[str]) -> bool:
     if first in _NAME_OPENERS:
         return False
     rest = tokens[1:]
+    if rest[-1].endswith(".") and rest[-1] not in LEGAL:
+        # the sentence's full stop is not the name's: "… for East Midlands Electricity Plc."
+        rest = [*rest[:-1], rest[-1][:-1]]
     if first in _DAYS or first in _MONTHS:
         # "said Tuesday CBS Records", "Earlier in December Mercuria, a Swiss firm": the
         # time of the saying, unless a legal form makes it a name ("Tuesday Morning
