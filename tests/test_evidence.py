@@ -238,3 +238,24 @@ def test_approve_drops_evidence_wherever_it_stands(tmp_path: Path) -> None:
         "---\nname: Acme\n# about the review\nreview:\n  status: reviewed\n"
         '  by: "Ada"\ntopics: [ai]\n---\nBody.\n'
     )
+
+
+def test_a_company_in_a_sentence_markup_splits_still_cites_its_evidence(minimal: Path) -> None:
+    # the page's markup splits the sentence: no 30 characters of it are in the seed as
+    # the text reads, but the company's name is, and so is its evidence
+    write(
+        minimal,
+        "seeds/hub.html",
+        "<html><head><title>Workers strike at O'Hare</title></head><body><article>"
+        "<p>March 3, 2025</p><p>O&apos;Hare is a hub for both <span>Orskway Airlines Inc."
+        "</span> <span>(<a href='/q?s=ORSK'>NYSE: ORSK</a>)</span> and <span>Halden Air"
+        "</span> <span>(<a href='/q?s=HLD'>NYSE: HLD</a>)</span>.</p>"
+        "<p>Thousands of contracted workers walked off the job on Tuesday at O&apos;Hare, "
+        "the union said, after talks on pay broke down over the weekend.</p>"
+        "</article></body></html>",
+    )
+    assert run(minimal, "ingest") == 0
+    evidence = front(minimal, "briefings/companies/orskway-airlines.md")["evidence"]
+    assert "Orskway Airlines" in evidence["quote"]
+    assert evidence["quote"] in (minimal / "seeds/hub.html").read_text("utf-8")
+    assert run(minimal, "check") == 0  # checked like every quote

@@ -16,7 +16,7 @@ from ..slugs import slugify
 from .analyse import analyse
 from .entities import Finder
 from .profile import Cited, Said
-from .quotes import quotable
+from .quotes import around, quotable
 from .text import collapse
 from .types import DealFinding, IgnoredKeys, Metadata, NewCompany, RawArticle
 
@@ -71,16 +71,22 @@ def outcome_of(raw: RawArticle, sha: str, known: Finder) -> SeedOutcome:
         meta=analysis.meta,
         companies=analysis.companies,
         # the quote the loader will accept for the sentence that showed each new company
-        new_companies=tuple(
-            replace(c, quote=quotable(c.evidence, raw)) for c in analysis.new_companies
-        ),
+        new_companies=tuple(replace(c, quote=_quote(c, raw)) for c in analysis.new_companies),
         deals=tuple(Sighting(f, quotable(f.quote, raw)) for f in analysis.deals),
         summary=analysis.summary,
         key_points=analysis.key_points,
         topics=analysis.topics,
         facts=tuple(c for c in (_cited(s, raw) for s in analysis.profiles) if c),
-        doubtful=tuple(replace(c, quote=quotable(c.evidence, raw)) for c in analysis.doubtful),
+        doubtful=tuple(replace(c, quote=_quote(c, raw)) for c in analysis.doubtful),
         warnings=raw.warnings,
+    )
+
+
+def _quote(company: NewCompany, raw: RawArticle) -> str | None:
+    """The sentence that showed the company, as the seed holds it; where markup splits
+    it, the words around the name that the seed holds: every draft cites its evidence."""
+    return quotable(company.evidence, raw) or around(
+        company.evidence, (company.name, *company.aliases), raw
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .text import collapse
 from .types import RawArticle
 
@@ -14,6 +16,26 @@ def quotable(sentence: str, raw: RawArticle) -> str | None:
     start, size = longest_common_part(raw.quotable, text)
     part = text[start : start + size].strip()
     return part if len(part) >= 30 and part in raw.quotable else None
+
+
+def around(sentence: str, names: Iterable[str], raw: RawArticle) -> str | None:
+    """The longest part of the sentence around one of ``names`` that the seed holds:
+    the evidence for a company when the page's markup splits its sentence ("a hub for
+    both <span>American Airlines</span> (<a …>AAL</a>)"); None when no name is there."""
+    text = collapse(sentence)
+    for name in names:
+        start = text.find(name)
+        if start < 0 or name not in raw.quotable:
+            continue
+        end, grown = start + len(name), True
+        while grown:
+            grown = False
+            while end < len(text) and text[start : end + 1] in raw.quotable:
+                end, grown = end + 1, True
+            while start > 0 and text[start - 1 : end] in raw.quotable:
+                start, grown = start - 1, True
+        return text[start:end].strip()
+    return None
 
 
 def longest_common_part(haystack: str, needle: str) -> tuple[int, int]:
