@@ -21,6 +21,9 @@ article, against the gold:
   acquirer, investor or licensor, the share with every party's role right.
 - status, announced: of the found deals (announced: where the gold states a date), the
   share with the gold's value (a date at least as precise as the gold's, agreeing on it).
+- value: of the found deals whose gold states a value ("USD 3.1 billion", a range "KRW
+  100-140 billion"), the share drafted with that currency and amount (within 2%, or
+  inside the range). Measured from blind41 on; earlier rounds' rows have no such column.
 - published, outlet: of the articles whose text or metadata states it.
 """
 
@@ -95,6 +98,7 @@ class Scores:
     announced: Count = field(default_factory=Count)
     published: Count = field(default_factory=Count)
     outlet: Count = field(default_factory=Count)
+    value: Count = field(default_factory=Count)  # found deals whose gold states a value
     errors: list[str] = field(default_factory=list)
 
 
@@ -111,6 +115,35 @@ def _kinds(value: Any) -> set[str]:
         _KIND_SPELLING.get(str(k).lower(), str(k).lower().replace(" ", "-").replace("_", "-"))
         for k in kinds
     }
+
+
+_SCALE = {
+    "": 1.0, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
+_GOLD_VALUE = re.compile(
+    r"([A-Z]{3}) ([\d.,]+)(?:\s*-\s*([\d.,]+))?(?: (thousand|lakh|million|crore|billion|trillion))?"
+)
+
+
+def gold_value(value: Any) -> tuple[str, float, float] | None:
+    """(currency, low, high) of a gold value such as "USD 3.1 billion" or "KRW 100-140
+    billion"; None for one the measure cannot read (it is then not counted)."""
+    match = _GOLD_VALUE.fullmatch(str(value).strip()) if value else None
+    if match is None:
+        return None
+    currency, low, high, scale = match.groups()
+    factor = _SCALE[scale or ""]
+    low_f = float(low.replace(",", "")) * factor
+    high_f = float(high.replace(",", "")) * factor if high else low_f
+    return currency, low_f, high_f
+
+
+def value_fits(money: Any, want: tuple[str, float, float]) -> bool:
+    """Whether a drafted value is the gold's: its currency, within 2% or the range."""
+    if money is None or money.currency != want[0]:
+        return False
+    return want[1] * 0.98 <= money.amount <= want[2] * 1.02
 
 
 # roles that say who does what to whom (partners and merger parties are alike)
@@ -273,6 +306,13 @@ def _score_article(entry: dict[str, Any], article: Any, corpus: Any, scores: Sco
         scores.status.hit += deal.status == g["status"]
         if deal.status != g["status"]:
             problems.append(f"status {label} want {g['status']} «{said}»")
+        worth = gold_value(g.get("value"))
+        if worth is not None:
+            scores.value.total += 1
+            scores.value.hit += value_fits(deal.value, worth)
+            if not value_fits(deal.value, worth):
+                got_value = f"{deal.value.currency} {deal.value.amount:g}" if deal.value else None
+                problems.append(f"value {label} {got_value} want {g['value']}")
         if g.get("announced"):
             want = str(g["announced"])
             got = deal.announced.iso() if deal.announced else ""
@@ -319,9 +359,9 @@ def main() -> None:
     if not args.json:
         print(
             "| round | articles | companies P / R | deals P / R | parties P / R | roles | status "
-            "| announced | published | outlet | articles/s |"
+            "| announced | published | outlet | value | articles/s |"
         )
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     total = Scores()
     scored = together(rounds) if args.together else ((name, score_round(name)) for name in rounds)
     for name, s in scored:
@@ -346,7 +386,7 @@ def counts(s: Scores) -> dict[str, Any]:
     for name in ("companies", "deals", "parties"):
         score = getattr(s, name)
         out[name] = [score.tp, score.fp, score.fn]
-    for name in ("roles", "status", "announced", "published", "outlet"):
+    for name in ("roles", "status", "announced", "published", "outlet", "value"):
         count = getattr(s, name)
         out[name] = [count.hit, count.total]
     return out
@@ -359,7 +399,7 @@ def _row(name: str, s: Scores) -> None:
         f"| {s.deals.precision:.2f} / {s.deals.recall:.2f} "
         f"| {s.parties.precision:.2f} / {s.parties.recall:.2f} | {s.roles} | {s.status} "
         f"| {s.announced} "
-        f"| {s.published} | {s.outlet} | {rate:.0f} |"
+        f"| {s.published} | {s.outlet} | {s.value} | {rate:.0f} |"
     )
 
 
@@ -370,7 +410,7 @@ def _add(total: Scores, s: Scores) -> None:
     for name in ("companies", "deals", "parties"):
         mine, theirs = getattr(total, name), getattr(s, name)
         mine.tp, mine.fp, mine.fn = mine.tp + theirs.tp, mine.fp + theirs.fp, mine.fn + theirs.fn
-    for name in ("roles", "status", "announced", "published", "outlet"):
+    for name in ("roles", "status", "announced", "published", "outlet", "value"):
         mine, theirs = getattr(total, name), getattr(s, name)
         mine.hit, mine.total = mine.hit + theirs.hit, mine.total + theirs.total
 

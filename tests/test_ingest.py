@@ -14,6 +14,7 @@ from dossier.frontmatter import parse
 from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean
 from dossier.ingest.entities import Finder, detect_new
+from dossier.ingest.figures import value
 from dossier.ingest.readers import read_seed
 from dossier.ingest.summary import Scored, summarise
 from dossier.ingest.text import Caseless, collapse, lowered, sentences
@@ -925,3 +926,40 @@ def test_a_press_releases_housekeeping_is_no_key_point(housekeeping: str) -> Non
     summary, points = summarise([*news, Scored(4, housekeeping, 2, True)])
     assert housekeeping not in summary + points
     assert len(summary) == 3 and points  # the news is still summarised
+
+
+@pytest.mark.parametrize(
+    ("sentence", "worth"),
+    [
+        # a price per share is not what the deal is worth
+        ("Globex agreed to buy Initech for $40 a share, or $12.5 billion.", (12.5e9, "USD")),
+        ("Globex will pay $9.50 per Initech share, about $7.4 billion.", (7.4e9, "USD")),
+        # Indian amounts in crore and lakh, with the rupee written several ways
+        ("Globex will buy Initech for Rs 315 crore.", (3.15e9, "INR")),
+        ("Globex paid Rs. 50.96 crore for the Initech stake.", (509.6e6, "INR")),
+        ("Globex paid ₹1,500 crore for Initech.", (15e9, "INR")),
+        ("Globex paid INR 25 lakh for the Initech brand.", (2.5e6, "INR")),
+    ],
+)
+def test_a_deals_value_is_what_it_is_worth(sentence: str, worth: tuple[float, str]) -> None:
+    amount, currency = value(sentence) or (0.0, "")
+    assert (round(amount), currency) == (round(worth[0]), worth[1])
+
+
+def test_a_deal_takes_its_value_from_the_first_report_that_states_it(minimal: Path) -> None:
+    # the report that founds the deal (first by slug) gives no price; the next one does
+    write(
+        minimal,
+        "seeds/a.txt",
+        "Globex buys Initech\n\nJune 7, 2024\n\nGlobex Corp has agreed to buy Initech Inc.\n",
+    )
+    write(
+        minimal,
+        "seeds/b.txt",
+        "Globex to pay $300 million for Initech\n\nJune 7, 2024\n\n"
+        "Globex Corp has agreed to buy Initech Inc for $300 million in cash.\n",
+    )
+    assert run(minimal, "ingest") == 0
+    deal = load_corpus(minimal).deals["globex-initech-acquisition-2024"]
+    assert len(deal.sources) == 2
+    assert deal.value is not None and (deal.value.amount, deal.value.currency) == (3e8, "USD")

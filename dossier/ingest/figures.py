@@ -10,8 +10,9 @@ import re
 from functools import lru_cache
 
 _MONEY = re.compile(
-    r"(?<![\w$])(?P<cur>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|NOK|DKK|KRW|INR)"
-    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mn|m|k)?\b"
+    r"(?<![\w$])(?P<cur>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₹|Rs\.?|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|NOK|"
+    r"DKK|KRW|INR)"
+    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|crore|lakh|bn|mn|m|k)?\b"
     r"|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million)?\s*"
     r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
     re.I,
@@ -49,8 +50,16 @@ _CURRENCY = {
     "won": "KRW",
     "inr": "INR",
     "rupees": "INR",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
 }
-_MULT = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "k": 1e3}
+_MULT = {
+    "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
+    "crore": 1e7, "lakh": 1e5, "k": 1e3,
+}  # fmt: skip
+# A price per share is not what the deal is worth: "$40 a share, or $12.5 billion".
+_PER_SHARE = re.compile(r"\s*(?:a|per|for each)\s+(?:\w+\s+)?share\b|\s*apiece\b", re.I)
 _VALUATION = re.compile(
     r"valuation of (?:up to |about |around )?$"
     r"|valu(?:ing|es|ed) (?:it|the company) at (?:about |around )?$",
@@ -85,7 +94,7 @@ def areas(sentence: str) -> tuple[str, ...]:
 
 def value(sentence: str) -> tuple[float, str] | None:
     for m in _MONEY.finditer(sentence):
-        if _VALUATION.search(sentence[: m.start()]):
+        if _VALUATION.search(sentence[: m.start()]) or _PER_SHARE.match(sentence, m.end()):
             continue
         cur = (m.group("cur") or m.group("cur2") or "").lower()
         num = m.group("num") or m.group("num2")

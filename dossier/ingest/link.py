@@ -16,7 +16,7 @@ reviewer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from ..slugs import slugify
@@ -33,6 +33,7 @@ Key = tuple[str, frozenset[str]]
 class DraftDeal:
     slug: str
     finding: DealFinding  # the first article's finding: kind, status, parties, date…
+    # (and the value of the first article that states one)
     seed: str  # the first article's seed
     sources: list[tuple[str, str]] = field(default_factory=list)  # (article, quote)
 
@@ -107,6 +108,10 @@ def link(articles: list[tuple[str, SeedOutcome]], inputs: dict[str, Existing]) -
                 out.drafts[draft.slug] = draft
                 year = finding.announced.year if finding.announced else None
                 drafts.add(finding.kind, _parties(finding), year, draft, finding.background)
+            if draft.finding.value is None and finding.value is not None:
+                # the first report to state the price gives it ("… LinkedIn for $26.2
+                # billion"), though the founding one did not ("Microsoft bought LinkedIn")
+                draft.finding = replace(draft.finding, value=finding.value)
             draft.sources.append((article, quote))
             links.deals.append(draft.slug)
     return out
