@@ -1745,3 +1745,12 @@ def test_a_names_place_word_stays_when_the_sentence_ends_after_its_legal_form() 
         "Orsk Ltd made a bid for East Midlands Electricity Plc."
     )
     assert "North West Water Group PLC" in ruled("Orsk Ltd bought North West Water Group PLC.")
+
+
+def test_the_headline_gives_the_price_the_deal_sentence_leaves_out() -> None:
+    body = "Globex Corp has agreed to buy Initech Inc, the companies said on Monday.\n"
+    (deal,) = analysed(body, title="Initech fetches $300 million from Globex").deals
+    assert deal.value == (3e8, "USD")
+    # a headline that names none of the deal's parties prices nothing of it
+    (deal,) = analysed(body, title="Tech deals top $300 million this week").deals
+    assert deal.value is None

@@ -17,6 +17,7 @@ from .clean import clean
 from .dealmodel import Judge, Story
 from .deals import find_deals, without_advisers
 from .entities import Finder, detect_new
+from .figures import value
 from .metadata import extract
 from .profile import Said, profile_facts
 from .summary import Scored, summarise
@@ -98,6 +99,19 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             d if d.stated or d.status != "announced" else replace(d, status="completed")
             for d in judge(found, story)
         ]
+        # the headline often gives the price the body's deal sentence leaves out
+        # ("LiveU raises $27M"): the article's news deal, one of whose parties it names
+        priced = value(meta.title) if meta.title else None
+        if priced is not None:
+            deals = [
+                replace(d, value=priced)
+                if d.value is None
+                and not d.background
+                and d.kind != "partnership"  # (as in deals.py: a partnership has no price)
+                and in_title & {p for p, _ in d.parties}
+                else d
+                for d in deals
+            ]
     # a company the rules found in a deal statement acts in the story even when the
     # model does not draft the deal
     parties = {slug for d in found for slug, _ in d.parties}
