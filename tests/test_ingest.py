@@ -939,11 +939,23 @@ def test_a_press_releases_housekeeping_is_no_key_point(housekeeping: str) -> Non
         ("Globex paid Rs. 50.96 crore for the Initech stake.", (509.6e6, "INR")),
         ("Globex paid ₹1,500 crore for Initech.", (15e9, "INR")),
         ("Globex paid INR 25 lakh for the Initech brand.", (2.5e6, "INR")),
+        ("Globex will buy the Initech unit for INR 118.32 Cr.", (1.1832e9, "INR")),
+        # the amount the sentence gives as the price, not the first one it gives
+        (
+            "Globex wrote off $200 million of its $776 million acquisition of Initech.",
+            (776e6, "USD"),
+        ),
+        # the size of something else, or a valuation, is no price
+        ("Globex buys a stake from Initech, a $100 billion fund, for $8 billion.", (8e9, "USD")),
+        ("Globex bought 55% of Initech, valuing its equity at more than $1 billion.", None),
+        # a scraper's glue, and a currency written before the dollar sign
+        ("Globex agreed to buy Initech for$26 billion.", (26e9, "USD")),
+        ("Globex sold its Initech unit for NZ$115.8 million.", (115.8e6, "NZD")),
     ],
 )
-def test_a_deals_value_is_what_it_is_worth(sentence: str, worth: tuple[float, str]) -> None:
-    amount, currency = value(sentence) or (0.0, "")
-    assert (round(amount), currency) == (round(worth[0]), worth[1])
+def test_a_deals_value_is_what_it_is_worth(sentence: str, worth: tuple[float, str] | None) -> None:
+    got = value(sentence)
+    assert (got and (round(got[0]), got[1])) == (worth and (round(worth[0]), worth[1]))
 
 
 def test_a_deal_takes_its_value_from_the_first_report_that_states_it(minimal: Path) -> None:

@@ -10,9 +10,12 @@ import re
 from functools import lru_cache
 
 _MONEY = re.compile(
-    r"(?<![\w$])(?P<cur>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₹|Rs\.?|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|NOK|"
-    r"DKK|KRW|INR)"
-    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|crore|lakh|bn|mn|m|k)?\b"
+    # (after a lower-case letter too: a scraper glues "for$26 billion"; not after a
+    # capital, which makes another currency: "NZ$115 million")
+    r"(?:(?<![\w$])|(?<=(?-i:[a-z]))(?=[$€£¥₹]))"
+    r"(?P<cur>US\$|HK\$|NZ\$|S\$|A\$|C\$|\$|€|£|¥|₹|Rs\.?|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|"
+    r"NOK|DKK|KRW|INR)"
+    r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|crore|cr|lakh|bn|mn|m|k)?\b"
     r"|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million)?\s*"
     r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
     re.I,
@@ -23,6 +26,7 @@ _CURRENCY = {
     "usd": "USD",
     "dollars": "USD",
     "hk$": "HKD",
+    "nz$": "NZD",
     "s$": "SGD",
     "a$": "AUD",
     "c$": "CAD",
@@ -56,13 +60,33 @@ _CURRENCY = {
 }
 _MULT = {
     "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
-    "crore": 1e7, "lakh": 1e5, "k": 1e3,
+    "crore": 1e7, "cr": 1e7, "lakh": 1e5, "k": 1e3,
 }  # fmt: skip
 # A price per share is not what the deal is worth: "$40 a share, or $12.5 billion".
 _PER_SHARE = re.compile(r"\s*(?:a|per|for each)\s+(?:\w+\s+)?share\b|\s*apiece\b", re.I)
 _VALUATION = re.compile(
     r"valuation of (?:up to |about |around )?$"
-    r"|valu(?:ing|es|ed) (?:it|the company) at (?:about |around )?$",
+    r"|valu(?:ing|es|ed) (?:it|the company|[^.;$]{0,60}? equity(?: [^.;$]{0,30})?) at "
+    r"(?:more than |about |around |up to )?$",
+    re.I,
+)
+# Where an amount is the price: "for $26 billion", "worth $3 billion", "a $776 million
+# acquisition" (not "$200 million of its $776 million acquisition": the first is no price).
+_ABOUT = r"(?:(?:about|around|roughly|nearly|some|approximately|up to|more than|an estimated) )?"
+_PRICE_BEFORE = re.compile(
+    rf"\b(?:for|worth|valued at|price of|paid|pay|pays|paying|deal of|offer of|bid of) "
+    rf"{_ABOUT}(?:a )?$",
+    re.I,
+)
+_PRICE_AFTER = re.compile(
+    r"[\s-]*(?:\([^)]{0,30}\)\s*)?(?:all-cash |cash |cash-and-stock |stock |hostile )?"
+    r"(?:acquisition|takeover|buyout|purchase|merger|deal|transaction|offer|bid|investment)\b",
+    re.I,
+)
+# An amount that is the size of something else: "a $100 billion investment fund".
+_NOT_A_PRICE = re.compile(
+    r"\s*(?:(?!including\b)[a-z-]+ )?(?:fund|funds|vehicle|portfolio|market|industry|economy|"
+    r"loss|losses|profit|profits|revenue|revenues|sales|budget|write-?down|write-?off|charge)\b",
     re.I,
 )
 
@@ -93,19 +117,34 @@ def areas(sentence: str) -> tuple[str, ...]:
 
 
 def value(sentence: str) -> tuple[float, str] | None:
+    """What the deal is worth: the first amount the sentence gives as a price ("for
+    $26 billion", "a $776 million acquisition"), else its first amount that is not a
+    valuation, a price per share or the size of something else ("a $100 billion fund")."""
+    first: tuple[float, str] | None = None
     for m in _MONEY.finditer(sentence):
-        if _VALUATION.search(sentence[: m.start()]) or _PER_SHARE.match(sentence, m.end()):
+        before = sentence[max(0, m.start() - 80) : m.start()]
+        if _VALUATION.search(before) or _PER_SHARE.match(sentence, m.end()):
             continue
-        cur = (m.group("cur") or m.group("cur2") or "").lower()
-        num = m.group("num") or m.group("num2")
-        mult = (m.group("mult") or m.group("mult2") or "").lower()
-        if not num or (not mult and m.group("cur2") is None and len(num.replace(",", "")) < 4):
+        if _NOT_A_PRICE.match(sentence, m.end()):
             continue
-        try:
-            amount = float(num.replace(",", "")) * _MULT.get(mult, 1)
-        except ValueError:
+        money = _amount(m)
+        if money is None:
             continue
-        code = _CURRENCY.get(cur.rstrip("s") if cur not in _CURRENCY else cur)
-        if code and amount > 0:
-            return (amount, code)
-    return None
+        if _PRICE_BEFORE.search(before) or _PRICE_AFTER.match(sentence, m.end()):
+            return money
+        first = first or money
+    return first
+
+
+def _amount(m: re.Match[str]) -> tuple[float, str] | None:
+    cur = (m.group("cur") or m.group("cur2") or "").lower()
+    num = m.group("num") or m.group("num2")
+    mult = (m.group("mult") or m.group("mult2") or "").lower()
+    if not num or (not mult and m.group("cur2") is None and len(num.replace(",", "")) < 4):
+        return None
+    try:
+        amount = float(num.replace(",", "")) * _MULT.get(mult, 1)
+    except ValueError:
+        return None
+    code = _CURRENCY.get(cur.rstrip("s") if cur not in _CURRENCY else cur)
+    return (amount, code) if code and amount > 0 else None
