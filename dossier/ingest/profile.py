@@ -5,9 +5,12 @@ Read from the words right after the company's name, as a reader would: an apposi
 chipmaker"), a copula ("Xiaomi is one of China's largest consumer electronics
 groups"), a founding date ("…, founded in 2010, …"), a place ("…, headquartered in
 Palo Alto, California, …"), a parent ("…, a unit of Huawei, …") and a bracket with a
-ticker or a native-script name ("Xiaomi (小米; HKEX: 1810)"). Every value is words of
-the sentence (nothing is inferred), and each fact keeps that sentence so the profile
-can cite it. Rules like the rest of ingest (docs/ingest.md): a reviewer can see why.
+ticker, a native-script name or a former name ("Xiaomi (小米; HKEX: 1810)", "Cyient
+(formerly Infotech Enterprises)"); and from the words right before it: the title news
+gives a company ("Chinese smartphone maker Xiaomi", "Huawei's chip unit HiSilicon") and
+a clause that opens the sentence ("Founded in 2015, the Gurugram-based …"). Every value
+is words of the sentence (nothing is inferred), and each fact keeps that sentence so the
+profile can cite it. Rules like the rest of ingest (docs/ingest.md): a reviewer can see why.
 """
 
 from __future__ import annotations
