@@ -1754,3 +1754,17 @@ def test_the_headline_gives_the_price_the_deal_sentence_leaves_out() -> None:
     # a headline that names none of the deal's parties prices nothing of it
     (deal,) = analysed(body, title="Tech deals top $300 million this week").deals
     assert deal.value is None
+
+
+def test_a_ticker_in_brackets_the_story_never_writes_again_is_no_name() -> None:
+    # "AAL" once, in brackets: a ticker; the company is the name in full
+    named = {
+        c.name: c.aliases
+        for c in analysed(
+            "O'Hare is a hub for both American Airlines (AAL) and Orsk Air (ORA), they said."
+        ).new_companies
+    }
+    assert named.get("American Airlines") == ("AAL",)
+    # initials the story uses again are its name for the company
+    again = "Orsk Kestrel Vind (OKV) bought Halden Ltd on Monday. OKV said it paid cash."
+    assert "OKV" in {c.name for c in analysed(again).new_companies}

@@ -270,6 +270,7 @@ def detect_new(
     _fold_first_words(found, finder, sentences)
     _fold_bracketed(found, finder, joined)
     _drop_defined_terms(found, finder, joined, unlikely)
+    _named_in_full(found, finder, joined)
     for slug, company in list(found.items()):
         short = _short_name(company, joined, finder)
         if short:
@@ -811,6 +812,34 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                 )
                 finder.reassign((company.name, *company.aliases), owner.slug)
                 break
+
+
+def _named_in_full(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
+    """ "American Airlines (AAL)": capitals in brackets that the article never writes
+    again are a ticker, not the name it uses; the company is named in full (another
+    story that says "American Airlines" then finds the same profile)."""
+    text = "\n".join(dict.fromkeys(text.split("\n")))  # (a headline may repeat the lede)
+    for slug, company in list(found.items()):
+        name = company.name
+        if not (name.isupper() and " " not in name and company.aliases):
+            continue
+        full = company.aliases[0]
+        # (the ticker of a name that begins with the same letter: "Global Resources
+        # (BSGR)" is a name cut short, not the company's full one)
+        if " " not in full or f"{full} ({name})" not in text or full[0] != name[0]:
+            continue
+        if _initials_fit(name, (full,), [text]):
+            continue  # "International Business Machines (IBM)": its usual name
+        if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) > 1:
+            continue  # "Caisse de dépôt … (CDPQ)", then "CDPQ said": the name it uses
+        new = slugify(full)
+        if not new or new in found or finder.slug_of(full) not in (None, slug):
+            continue
+        del found[slug]
+        found[new] = dataclasses.replace(
+            company, slug=new, name=full, aliases=(name, *company.aliases[1:])
+        )
+        finder.reassign((name, *company.aliases), new)
 
 
 def _drop_defined_terms(
