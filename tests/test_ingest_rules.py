@@ -1768,3 +1768,18 @@ def test_a_ticker_in_brackets_the_story_never_writes_again_is_no_name() -> None:
     # initials the story uses again are its name for the company
     again = "Orsk Kestrel Vind (OKV) bought Halden Ltd on Monday. OKV said it paid cash."
     assert "OKV" in {c.name for c in analysed(again).new_companies}
+
+
+def test_shares_cancelled_for_the_price_do_not_end_the_deal() -> None:
+    from dossier.ingest.status import status_of
+
+    # a merger agreement's terms: the target's shares are cancelled for the price
+    terms = (
+        "At the effective time, each Orsk share will be cancelled and cease to exist, in "
+        "exchange for the right to receive US$2.69 in cash."
+    )
+    assert status_of(terms)[0] != "terminated"
+    assert status_of("Each share will be cancelled in exchange for $12 in cash.")[0] != (
+        "terminated"
+    )
+    assert status_of("Orsk cancelled its planned purchase of Halden.")[0] == "terminated"

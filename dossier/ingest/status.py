@@ -13,7 +13,9 @@ _TERMINATED = Caseless(
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
     r"|terminating (?:the|its|their)|walked away|collaps\w*"
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
-    r"|cancel\w*|ended talks|dropped (?:its|the) (?:bid|plan|offer)"
+    # (not a merger's shares "cancelled in exchange for the right to receive" cash)
+    r"|cancel\w*(?!\s+(?:in exchange|and converted|and cease|for the right))|ended talks"
+    r"|dropped (?:its|the) (?:bid|plan|offer)"
     r"|no longer (?:acquire|buy|merge|purchase|pursue|invest)"
     r"|scupper\w*|scuttl\w*|thwart\w*|fell (?:through|apart)|torpedo\w*|nixed"
     # "BlackBerry Ends Partnership with TCL", "paid Fiat to end their alliance"
