@@ -808,3 +808,15 @@ def test_a_stored_stamp_a_day_off_the_date_the_page_shows_gives_way_to_it() -> N
     ):
         page = f"{stamped}{shown}\n\n{story}"
         assert _published(page, "seeds/a.md") == "2021-06-04", shown
+
+
+def test_a_slug_ending_in_a_year_and_month_dates_the_story_by_its_month() -> None:
+    story = "Globex Corp. said it agreed to buy Initech Inc. for $300 million.\n"
+    page = (
+        "---\ntitle: Why Globex bought Initech\n"
+        "url: http://www.news.example/why-globex-bought-initech-2015-3\n---\n" + story
+    )
+    assert _published(page, "seeds/a.md") == "2015-03"
+    # a year and a number inside the slug are the story's words, not its date
+    page = page.replace("initech-2015-3", "initech-in-2015-3-reasons")
+    assert _published(page, "seeds/a.md") != "2015-03"

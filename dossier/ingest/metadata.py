@@ -291,11 +291,20 @@ _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM
 _SLUG_DATE = re.compile(r"[-_]((?:19|20)\d\d)-?(\d\d)-?(\d\d)/?(?:[?#]|\.html?|$)")
 
 
+# a year and month ending a story's slug ("businessinsider.com/why-apple-bought-
+# foundationdb-2015-3"): the month it was published
+_SLUG_MONTH = re.compile(r"[-_]((?:19|20)\d\d)-(1[0-2]|0?[1-9])/?(?:[?#]|$)")
+
+
 def _url_date(url: str | None) -> PartialDate | None:
     """ "venturebeat.com/2019/12/16/…", "theguardian.com/…/2023/nov/17/…"."""
     m = _URL_DATE.search(url or "") or _SLUG_DATE.search(url or "")
     if m is None:
-        return None
+        month_only = _SLUG_MONTH.search(url or "")
+        if month_only is None:
+            return None
+        year, month = month_only.groups()
+        return parse_partial_date(f"{year}-{int(month):02d}")
     month = m.group(2).lower()
     number = int(month) if month.isdigit() else _MONTHS.index(month) + 1
     try:
