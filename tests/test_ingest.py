@@ -975,3 +975,13 @@ def test_a_deal_takes_its_value_from_the_first_report_that_states_it(minimal: Pa
     deal = load_corpus(minimal).deals["globex-initech-acquisition-2024"]
     assert len(deal.sources) == 2
     assert deal.value is not None and (deal.value.amount, deal.value.currency) == (3e8, "USD")
+
+
+def test_a_takeovers_valuation_of_the_company_is_its_price() -> None:
+    # a whole company bought: what the deal values it at is what it is worth
+    sentence = "Globex is buying Initech in an all-stock deal valuing the company at $14.7 billion."
+    assert value(sentence, whole=True) == (14.7e9, "USD")
+    # a funding round's valuation, or a stake's, is no price of the deal
+    assert value(sentence) is None
+    stake = "Globex bought a 10% stake in Initech, valuing the company at $2 billion."
+    assert value(stake, whole=True) is None

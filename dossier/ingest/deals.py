@@ -797,7 +797,9 @@ def _analyse(
         status=status,
         parties=parties,
         announced=announced,
-        value=value(sentence) if kind != "partnership" else None,
+        value=value(sentence, whole=kind in ("acquisition", "merger"))
+        if kind != "partnership"
+        else None,
         areas=areas(sentence),
         quote=said,
         background=background,

@@ -83,6 +83,7 @@ _PRICE_AFTER = re.compile(
     r"(?:acquisition|takeover|buyout|purchase|merger|deal|transaction|offer|bid|investment)\b",
     re.I,
 )
+_STAKE = re.compile(r"\bstake\b|%|\bper ?cent\b|\bpercent\b", re.I)
 # An amount that is the size of something else: "a $100 billion investment fund".
 _NOT_A_PRICE = re.compile(
     r"\s*(?:(?!including\b)[a-z-]+ )?(?:fund|funds|vehicle|portfolio|market|industry|economy|"
@@ -116,13 +117,19 @@ def areas(sentence: str) -> tuple[str, ...]:
     return tuple(a for a in _AREAS if a in found)
 
 
-def value(sentence: str) -> tuple[float, str] | None:
+def value(sentence: str, whole: bool = False) -> tuple[float, str] | None:
     """What the deal is worth: the first amount the sentence gives as a price ("for
     $26 billion", "a $776 million acquisition"), else its first amount that is not a
-    valuation, a price per share or the size of something else ("a $100 billion fund")."""
+    valuation, a price per share or the size of something else ("a $100 billion fund").
+    ``whole``: the deal takes a whole company (an acquisition or a merger), so a
+    valuation of it is its price ("an all-stock transaction valuing the company at
+    US$14.7 billion"), unless the sentence speaks of a stake."""
+    valuation_is_price = whole and not _STAKE.search(sentence)
     first: tuple[float, str] | None = None
     for m in _MONEY.finditer(sentence):
         before = sentence[max(0, m.start() - 80) : m.start()]
+        if _VALUATION.search(before) and valuation_is_price:
+            return _amount(m) or first
         if _VALUATION.search(before) or _PER_SHARE.match(sentence, m.end()):
             continue
         if _NOT_A_PRICE.match(sentence, m.end()):
