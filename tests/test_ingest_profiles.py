@@ -62,6 +62,11 @@ Orchard Analytics Ltd said demand was strong.
 """
 
 
+def story(title: str, day: str, text: str) -> str:
+    """A seed as a wire story: its headline, its date line, its text."""
+    return f"{title}\n\n{day}\n\n{text}\n"
+
+
 def ingest(root: Path, seeds: dict[str, str]) -> Corpus:
     for name, text in seeds.items():
         write(root, f"seeds/{name}", text)
@@ -129,10 +134,16 @@ def test_a_business_in_other_words_is_no_disagreement(minimal: Path) -> None:
     corpus = ingest(
         minimal,
         {
-            "robots.txt": "Orsk Dynamics opens a plant\n\nMarch 3, 2025\n\n"
-            "Warehouse robot maker Orsk Dynamics Ltd opened a plant in Leipzig on Monday.\n",
-            "drones.txt": "Orsk Dynamics names a chief\n\nJune 30, 2025\n\n"
-            "Oslo-based drone maker Orsk Dynamics Ltd named a new chief on Monday.\n",
+            "robots.txt": story(
+                "Orsk Dynamics opens a plant",
+                "March 3, 2025",
+                "Warehouse robot maker Orsk Dynamics Ltd opened a plant in Leipzig on Monday.",
+            ),
+            "drones.txt": story(
+                "Orsk Dynamics names a chief",
+                "June 30, 2025",
+                "Oslo-based drone maker Orsk Dynamics Ltd named a new chief on Monday.",
+            ),
         },
     )
     got = facts(corpus, "orsk-dynamics")
@@ -153,10 +164,16 @@ def test_a_company_under_its_former_name_is_the_renamed_company(minimal: Path) -
     corpus = ingest(
         minimal,
         {
-            "old.txt": "Alder Lights opens a lab\n\nMarch 3, 2025\n\n"
-            "Alder Lights Inc. opened a lab in Leipzig on Monday.\n",
-            "new.txt": "Norvale Bio hires a chief\n\nJune 30, 2025\n\n"
-            "Norvale Bio Inc. (formerly Alder Lights Inc.) named a new chief on Monday.\n",
+            "old.txt": story(
+                "Alder Lights opens a lab",
+                "March 3, 2025",
+                "Alder Lights Inc. opened a lab in Leipzig on Monday.",
+            ),
+            "new.txt": story(
+                "Norvale Bio hires a chief",
+                "June 30, 2025",
+                "Norvale Bio Inc. (formerly Alder Lights Inc.) named a new chief on Monday.",
+            ),
         },
     )
     assert "alder-lights" not in corpus.companies

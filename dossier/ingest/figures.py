@@ -128,11 +128,10 @@ def value(sentence: str, whole: bool = False) -> tuple[float, str] | None:
     first: tuple[float, str] | None = None
     for m in _MONEY.finditer(sentence):
         before = sentence[max(0, m.start() - 80) : m.start()]
-        if _VALUATION.search(before) and valuation_is_price:
+        valued = _VALUATION.search(before)
+        if valued and valuation_is_price:
             return _amount(m) or first
-        if _VALUATION.search(before) or _PER_SHARE.match(sentence, m.end()):
-            continue
-        if _NOT_A_PRICE.match(sentence, m.end()):
+        if valued or _PER_SHARE.match(sentence, m.end()) or _NOT_A_PRICE.match(sentence, m.end()):
             continue
         money = _amount(m)
         if money is None:

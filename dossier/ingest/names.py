@@ -505,7 +505,7 @@ def _leading_not_name(tokens: list[str]) -> bool:
         # Corp.", "May Department Stores Co.")
         return rest[-1] not in LEGAL
     # "China Mobile": a place's company
-    place_name = first[:1].isupper() and first.lower() not in _FUNCTION_LOWER
+    place_name = first[:1].isupper() and first.lower() not in FUNCTION_WORDS
     return not (
         place_name
         and (
@@ -557,7 +557,7 @@ _PLACES_LIKE_DEMONYMS = frozenset(
 )
 
 
-_FUNCTION_LOWER = frozenset(
+FUNCTION_WORDS = frozenset(
     """
     the a an this that these those it its he she they we i you our their his her but and
     or however meanwhile also while when where what why how which who if as at in on of

@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
 from .lexicon import LEGAL, ORG_NOUNS
+from .names import FUNCTION_WORDS
 from .types import Mention
 
 FIELDS = ("headquarters", "founded", "sector", "parent", "description")  # schema order
@@ -161,11 +162,9 @@ _TITLE_NOUN = re.compile(
 )
 # Words that end a title, reading back from the name: what comes before them is the
 # sentence, not the title ("said chipmaker Arm", "including software company X").
-_TITLE_STOP = frozenset(
+_TITLE_STOP = FUNCTION_WORDS | frozenset(
     """
-    a an the this that these those its their his her our your my whose which who
-    of to in on at for with by from as into onto over under about after before than
-    between against through via per and or but nor so if when while where since until
+    your my whose to into onto about than between against through via per nor until
     is was are were be been being has have had will would can could may might must
     shall should do does did says said say told tells added announced agreed plans
     including include includes like such rival peer competitor partner sister
@@ -173,7 +172,6 @@ _TITLE_STOP = frozenset(
     buy buys buying sell sells selling acquire acquires acquiring own owns owning
     bought sold took won paid got gave made sued kept left sent saw beat
     join joins joining become becomes becoming following regarding according
-    though although meanwhile also yet now then
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Title nouns that say nothing of a business without a word before them.
