@@ -71,6 +71,13 @@ CASES = {
         "the Competition Commission cleared it, the company told the Upper West Region.",
         {"Trump Administration", "Competition Commission", "Upper West Region"},
     ),
+    "term in initials": (
+        "Velmar Systems Inc agreed to invest in Orwin Labs Inc, a plant that shows how the "
+        "state attracts foreign direct investment (FDI). Velmar said FDI was why it invested "
+        "in Orwin. Velmar moved the data under standard contractual clauses (SCCs), and the "
+        "SCCs let Velmar buy Orwin's data.",
+        {"FDI", "SCCs", "SCC"},
+    ),
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters. Orwin said "

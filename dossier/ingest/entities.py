@@ -847,20 +847,26 @@ def _drop_defined_terms(
 ) -> None:
     """ "the Intelligence Community (IC)", "Unmanned Aircraft Systems (UAS)": a word in
     capitals that the text defines as the initials of the words before it names what
-    they name; where the company model finds those words unlikely to be a company,
-    their initials are none either."""
+    they name; where the company model finds those words unlikely to be a company, or
+    they are common words in lower case ("foreign direct investment (FDI)"), their
+    initials are none either."""
     for company in list(found.values()):
-        caps = company.name
+        name = company.name
+        # "standard contractual clauses (SCCs)": a plural's initials
+        caps = name[:-1] if name.endswith("s") and len(name) > 2 else name
         if not (caps.isalpha() and caps.isupper() and 2 <= len(caps) <= 6):
             continue
-        m = re.search(r"((?:[A-Za-z][\w&-]* ){" + str(len(caps)) + r"})\(" + caps + r"\)", text)
+        m = re.search(r"((?:[A-Za-z][\w&-]* ){" + str(len(caps)) + r"})\(" + name + r"\)", text)
         if m is None:
             continue
         words = m.group(1).split()
-        if "".join(w[0] for w in words).upper() != caps or not words[0][0].isupper():
+        if "".join(w[0] for w in words).upper() != caps:
             continue
         long_form = " ".join(words)
-        if long_form not in unlikely or any(
+        # "foreign direct investment (FDI)": words in lower case name a thing, not a firm
+        a_thing = all(w[0].islower() for w in words)
+        no_company = words[0][0].isupper() and long_form in unlikely
+        if not (a_thing or no_company) or any(
             long_form.endswith(n) or n.endswith(long_form)
             for other in found.values()
             if other is not company
