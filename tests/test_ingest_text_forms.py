@@ -820,3 +820,16 @@ def test_a_slug_ending_in_a_year_and_month_dates_the_story_by_its_month() -> Non
     # a year and a number inside the slug are the story's words, not its date
     page = page.replace("initech-2015-3", "initech-in-2015-3-reasons")
     assert _published(page, "seeds/a.md") != "2015-03"
+
+
+def test_markdown_emphasis_by_underscores_is_no_part_of_a_name() -> None:
+    # inline markup stays in the text (quotes are substrings of the seed); "_" is a word
+    # character to a regular expression, so a closing one would end the name
+    text = (
+        "Velmar Systems Inc agreed to buy _Orwin Labs Inc_ for $40 million. The sale "
+        "follows _the purchase of Kettle Foods by Harlow Robotics Inc_ last year.\n"
+    )
+    raw = RawArticle("seeds/case.md", text, {}, " ".join(text.split()))
+    names = {c.name for c in analyse(raw, Finder(())).new_companies}
+    assert {"Orwin Labs", "Harlow Robotics"} <= names
+    assert not any(n.endswith("_") or n.startswith("_") for n in names), names

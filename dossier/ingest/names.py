@@ -45,7 +45,8 @@ _JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&|\+)[ \t]+|[ \t])"
 _LOWER_LEGAL = r"(?:[ \t]+(?:plc|a\.s\.|s\.a\.|s\.p\.a\.|n\.v\.|b\.v\.|s\.r\.o\.))?"
 
 
-PHRASE = re.compile(rf"(?<![\w'’])(?:{TOKEN})(?:{_JOIN}(?:{TOKEN}))*{_LOWER_LEGAL}")
+# (after a word's letter a capital is inside a word; after markdown's "_" it opens one)
+PHRASE = re.compile(rf"(?<![^\W_])(?<!['’])(?:{TOKEN})(?:{_JOIN}(?:{TOKEN}))*{_LOWER_LEGAL}")
 
 
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -331,7 +332,8 @@ _CAPITALS_BEFORE_NAMES = frozenset(
 def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     """Drop sentence-initial function words and a trailing possessive or full stop.
     ``opens``: the phrase opens its sentence, where a dateline's city may stand."""
-    tokens = phrase.split(" ")
+    # "_Loxo Oncology da parte di Eli Lilly_": markdown's emphasis closes, which \w matches
+    tokens = phrase.rstrip("_").split(" ")
     # "San Mateo-based Movidius": where it is based is not part of the name
     based = (
         next((i for i, t in enumerate(tokens) if "-" in t and _BASED.search(t)), None)
