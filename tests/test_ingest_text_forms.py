@@ -478,6 +478,24 @@ def test_chinese_sentences_end_at_their_full_stop_without_a_space() -> None:
     ]
 
 
+def test_sentences_a_scraper_ran_together_are_two_but_a_legal_form_stays() -> None:
+    from dossier.ingest.text import sentences
+
+    text = (
+        "Orland agreed to acquire Lenvar Broadband.Operating across Ohio, Lenvar opened in 2009."
+        "As part of the deal, Orland Pte.Ltd will keep them."
+    )
+    assert sentences(text) == [
+        "Orland agreed to acquire Lenvar Broadband.",
+        "Operating across Ohio, Lenvar opened in 2009.",
+        "As part of the deal, Orland Pte.Ltd will keep them.",
+    ]
+    # the year of the next sentence no longer makes the deal one recalled from 2009
+    raw = RawArticle("seeds/case.txt", text, {}, " ".join(text.split()))
+    (deal,) = analyse(raw, Finder(())).deals
+    assert (deal.status, deal.background) == ("agreed", False)
+
+
 def test_a_broadcasters_credit_that_runs_into_the_first_sentence() -> None:
     from dossier.ingest.outlets import credited
 

@@ -12,9 +12,12 @@ _ABBREV = frozenset(
     jul aug sep sept oct nov dec u.s u.k e.u s.a n.v approx est bhd plc
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-# Chinese and Japanese end a sentence with "。" and start the next with no space
+# Chinese and Japanese end a sentence with "。" and start the next with no space; so
+# does scraped text that lost a space ("to acquire Telsat Broadband.Operating across …",
+# "… in good hands.As part of the deal"), but not a name's legal form ("Pte.Ltd")
 _BOUNDARY = re.compile(
     r"[.!?。！？][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff])|[。！？][”’」』)]?(?=\S)"
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]+[ \t,])(?!(?:Ltd|Inc|Bhd|Corp|Com)\b)"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
