@@ -482,12 +482,13 @@ def test_sentences_a_scraper_ran_together_are_two_but_a_legal_form_stays() -> No
     from dossier.ingest.text import sentences
 
     text = (
-        "Orland agreed to acquire Lenvar Broadband.Operating across Ohio, Lenvar opened in 2009."
+        "Orland agreed to acquire Lenvar Broadband.Operating across Ohio, Lenvar opened in 2009 "
+        "and grew fast."
         "As part of the deal, Orland Pte.Ltd will keep them."
     )
     assert sentences(text) == [
         "Orland agreed to acquire Lenvar Broadband.",
-        "Operating across Ohio, Lenvar opened in 2009.",
+        "Operating across Ohio, Lenvar opened in 2009 and grew fast.",
         "As part of the deal, Orland Pte.Ltd will keep them.",
     ]
     # the year of the next sentence no longer makes the deal one recalled from 2009

@@ -58,12 +58,24 @@ def _word_before(paragraph: str, start: int, end: int) -> re.Match[str] | None:
     return _WORD_BEFORE.search(paragraph[start:end])
 
 
+def _named_twice(paragraph: str, at: int) -> bool:
+    """Whether the words joined by the full stop before ``at`` stand twice in the
+    paragraph, as a name does and two sentences do not."""
+    start = paragraph.rfind(" ", 0, at) + 1
+    end = at
+    while end < len(paragraph) and paragraph[end].isalnum():
+        end += 1
+    return paragraph.count(paragraph[start:end]) > 1
+
+
 def sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, each an exact substring of it."""
     out: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.start() + len(match.group(0).rstrip())
+        if match.end() == end and paragraph[end - 1] in ".!?" and _named_twice(paragraph, end):
+            continue  # "Quill.Chat, and Quill.Chat said": a name with a dot, not two sentences
         if paragraph[match.start()] == ".":
             found = _word_before(paragraph, start, match.start() + 1)
             word = found.group(1) if found else ""
