@@ -851,6 +851,15 @@ def test_initials_that_keep_an_ampersand_or_the_word_a_name_drops() -> None:
         ]
     )
     assert "HMG" in found["Harwick Music"]
+    # the initials without a name's last word that only says it works abroad
+    found = drafted(
+        [
+            "Harwick Lenvar International Inc agreed to buy Garvel Media Inc for $40 million.",
+            "HL said the deal would close in May, and HL shares rose.",
+        ]
+    )
+    assert found.keys() == {"Harwick Lenvar International", "Garvel Media"}, found
+    assert "HL" in found["Harwick Lenvar International"]
     # initials one letter longer than a name's, which the article never writes in full
     found = drafted(
         [

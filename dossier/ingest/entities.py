@@ -884,7 +884,9 @@ _LEGAL_TAIL = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|S
 # though its drafted name drops the word: "UMG" (Universal Music Group), "NLI" (Nippon
 # Life Insurance), "RCAM" (Reliance Capital Asset Management Company)
 _FORM_INITIALS = frozenset("GICHLPB")
-_FORM_WORDS = LEGAL | DESCRIPTIVE | {"Company", "Corporation", "Limited"}
+# Words that only say what kind of company it is or that it works abroad, which initials
+# often leave out: "CA" (Computer Associates International)
+_FORM_WORDS = LEGAL | DESCRIPTIVE | {"Company", "Corporation", "Limited", "International"}
 
 
 _LEADING_CAPITALS = re.compile(r"([A-Z]{2,})(?=[A-Z][a-z]+$)")
