@@ -504,6 +504,7 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
         ("Xiaomi is the preferred bidder to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi is trying to complete its partnership deal with Sunmesa Snacks.", "agreed"),
+        ("Xiaomi and Sunmesa Snacks have entered a strategic partnership.", "agreed"),
         # the deal agreed; the bid only its history
         (
             "Sunmesa Snacks has agreed to sell itself to Xiaomi for $40 million, days after "

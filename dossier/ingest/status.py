@@ -190,7 +190,10 @@ _AGREED = Caseless(
     r"(?:extend|renew|expand)(?:s|ed|ing)? (?:the |their |its |a |an )?(?:[\w-]+ ){0,3}?"
     r"(?:partnership|"
     r"agreement|deal|alliance|contract|collaboration|pact|tie-up|cooperation)|"
-    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement"
+    r"(?:an?|the) (?:[\w-]+ ){0,2}agreement|"
+    # "have entered a strategic partnership", "enters into an alliance"
+    r"enter(?:s|ed)? (?:into )?(?:an? |the )?(?:[\w-]+ ){0,3}?(?:partnership|alliance"
+    r"|joint venture|collaboration|pact|tie-up)"
     # a deal that exists: "Fiat is trying to complete its partnership deal with Chrysler"
     r"|(?:its|their) (?:[\w-]+ ){0,2}deal with)\b"
 )
