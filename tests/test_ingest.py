@@ -986,3 +986,14 @@ def test_a_takeovers_valuation_of_the_company_is_its_price() -> None:
     assert value(sentence) is None
     stake = "Globex bought a 10% stake in Initech, valuing the company at $2 billion."
     assert value(stake, whole=True) is None
+
+
+def test_the_company_bought_from_its_parent_is_the_one_that_announced_it() -> None:
+    text = (
+        "Title\n\nPittsburgh – Lenvar Cloud Inc, a data centre operator, today announced "
+        "that investment firm Orland Capital has agreed to acquire the company from its "
+        "current parent, Garvel Media Enterprises, LLC.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal.kind == "acquisition"
+    assert dict(deal.parties) == {"orland-capital": "acquirer", "lenvar-cloud": "target"}

@@ -500,6 +500,8 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
         target = next((m for m in mentions if cue.end() <= m.start < end and not m.possessed), None)
         if buyer is None or target is None or target.slug in taken:
             continue
+        if _FROM_SELLER.search(sentence, cue.end(), target.start):
+            continue  # "to acquire the company from its parent, Landmark": who sells
         taken.add(target.slug)
         # "Pfizer bought …, and Rhone Merieux acquired the veterinary business of Sanofi":
         # a company named right before the cue is this purchase's buyer
@@ -934,7 +936,14 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
     return False
 
 
-_PRONOUN_FROM = re.compile(r"\b(?:the (?:firm|company|group)|it)\s+from\s+\Z")
+_PRONOUN_FROM = re.compile(
+    r"\b(?:the (?:firm|company|group)|it)\s+from\s+"
+    r"(?:its\s+(?:current\s+|former\s+)?(?:parent|owner)(?:\s+company)?,?\s+)?\Z"
+)
+_FROM_SELLER = re.compile(
+    r"\bfrom\s+(?:its\s+(?:current\s+|former\s+)?(?:parent|owner)(?:\s+company)?,?\s+)?\Z"
+)
+_ANNOUNCED_THAT = re.compile(r"\b(?:announced|said|says|announces|confirmed)(?: \w+)? that\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
 _ADJUNCT_CUE = re.compile(r"\s+(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)")
 _WHICH_BOUGHT = re.compile(
@@ -983,6 +992,14 @@ def _parties(
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
             if _PRONOUN_FROM.search(sentence, cue, after[0].start):
+                # "Expedient … announced that AMP Capital has agreed to acquire the company
+                # from its parent, Landmark": the company the sentence opens with is bought
+                if (
+                    len(before) > 1
+                    and before[0].slug != before[-1].slug
+                    and _ANNOUNCED_THAT.search(sentence, before[0].end, before[-1].start)
+                ):
+                    return ((before[-1].slug, "acquirer"), (before[0].slug, "target"))
                 # "Nvidia's purchase of the firm from SoftBank": the company bought is
                 # named in another sentence; the one named here sold it
                 return ()
