@@ -649,6 +649,14 @@ def test_an_analysts_idea_is_not_a_deal() -> None:
     assert _deals(text) == []
 
 
+def test_to_deal_with_something_is_no_deal() -> None:
+    text = (
+        "Security firms\n\nNorrvolt Security Ltd described Zellwerk Guard Ltd as a troubled "
+        "company which needs fresh management to deal with scandals.\n"
+    )
+    assert _deals(text) == []
+
+
 def test_where_a_company_is_based_is_not_its_name() -> None:
     found = detect_new(
         ["Munich-based Greifwerk Robotik GmbH has raised €80 million."], _known(), None

@@ -89,7 +89,9 @@ _STRONG = {
     # "Komatsu will work with Nvidia": a commitment to one named company
     r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
     r"(?:work|partner|team up|collaborate|cooperate) with\b"
-    r"|\b(?:deal|agreement|pact) (?:to|with|between)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    # (not the verb: "needs fresh management to deal with scandals")
+    r"|\b(?:(?<!\bto )(?<!\bwill )(?<!\bmust )(?<!\bcan )(?<!\bcould )(?<!\bwould )"
+    r"(?<!\bshould )deal|agreement|pact) (?:to|with|between)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b"
     # "the two companies will work together on chips": both are named before
     r"|\b(?:the two|both) (?:companies|firms|groups|sides) (?:will |would |plan to |"
