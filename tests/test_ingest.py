@@ -489,6 +489,13 @@ def test_a_controlling_stake_is_an_acquisition(sentence: str, kind: str) -> None
     assert {"orbis", "lumio-games"} == set(_parties(deal))
 
 
+def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
+    # as a headline writes it: "Sime Darby Acquires 70 Per Cent Stake In TFP Engineering"
+    (deal,) = _deals("Title\n\nOrbis Holdings Bhd took a 70 Per Cent stake in Lumio Games Ltd.\n")
+    assert deal.kind == "acquisition"
+    assert _parties(deal) == {"orbis": "acquirer", "lumio-games": "target"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "status"),
     [

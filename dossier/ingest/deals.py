@@ -842,7 +842,8 @@ _SHARE_OF = re.compile(r"\d ?(?:%|per ?cent|percent|pct) of ([A-Z][\w.]*)(?![\w.
 _CONTROL = Caseless(
     r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
 )
-_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?:%|per ?cent|pct) (?:stake\b|of [A-Z])")
+# (a headline in title case: "Sime Darby Acquires 70 Per Cent Stake In TFP Engineering")
+_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?i:%|per ?cent|pct) (?:(?i:stake)\b|of [A-Z])")
 
 
 # "10% of National Bank customers", "19% of BNZ and Westpac customers": a share of what
