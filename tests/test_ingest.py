@@ -656,6 +656,21 @@ def test_an_analysts_idea_is_not_a_deal() -> None:
     assert _deals(text) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orbis Energy Spa agreed to buy $1 billion in electricity from Lumio Fusion Inc.",
+        "The agreement will see Orbis Energy Spa purchase electricity from Lumio Fusion Inc.",
+        "Orbis Energy Spa won a multi-year purchase order contract from Lumio Fusion Inc.",
+    ],
+)
+def test_goods_bought_from_a_company_are_no_acquisition(sentence: str) -> None:
+    assert [d.kind for d in _deals(f"Title\n\n{sentence}\n")] == []
+    # the company itself bought from its owner is one
+    (deal,) = _deals("Title\n\nOrbis Energy Spa agreed to buy Lumio Fusion Inc from Garvel Ltd.\n")
+    assert _parties(deal)["lumio-fusion"] == "target"
+
+
 def test_to_deal_with_something_is_no_deal() -> None:
     text = (
         "Security firms\n\nNorrvolt Security Ltd described Zellwerk Guard Ltd as a troubled "

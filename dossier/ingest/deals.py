@@ -771,6 +771,13 @@ def _analyse(
         actors = [m for m in actors if not _GOODS_AFTER.match(sentence, m.end)]
         if len(actors) < 2:
             return None
+    if kind == "acquisition" and (
+        _AMOUNT_OF_GOODS.match(sentence, _word_end(sentence, cue))
+        or _GOODS_BOUGHT.match(sentence, cue)
+    ):
+        # "agreed to buy $1 billion in electricity from …", "Eni will purchase electricity
+        # from …": goods, not a company
+        return None
     word = _WORD_AT.match(sentence, cue)
     cue_word = word.group(0) if word else kind
     rule = (
@@ -946,6 +953,29 @@ _PRONOUN_FROM = re.compile(
 _FROM_SELLER = re.compile(
     r"\bfrom\s+(?:its\s+(?:current\s+|former\s+)?(?:parent|owner)(?:\s+company)?,?\s+)?\Z"
 )
+# an amount of something bought, right after the verb: "buy $1 billion in electricity",
+# "bought $300 million of chips" (not of its shares or a stake: an investment)
+_AMOUNT_OF_GOODS = re.compile(
+    r"\s+(?:about |around |roughly |some |up to |nearly )?[^\w\s]{1,3}\d[\d.,]*\s*"
+    r"(?:[mb]n|million|billion|trillion)?\s+(?:worth\s+)?(?:in|of)\s+"
+    r"(?!(?:its\s+|the\s+|their\s+|new\s+)?(?:shares?|stock|stakes?|equity|debt|bonds?)\b)[a-z]"
+)
+
+
+# a verb of buying and, right after it, a thing in lower case: what is bought is goods
+_GOODS_BOUGHT = re.compile(
+    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing)\s+"
+    r"(?!(?:a|an|the|its|their|his|her|all|control|majority|most|some|part|shares|stakes?"
+    r"|assets|businesses|units?|operations|equity|interests?|back|out|up|into|time)\b)"
+    r"[a-z][a-z-]+(?:\s+[a-z]+)?\s+from\b"
+)
+
+
+def _word_end(sentence: str, at: int) -> int:
+    word = _WORD_AT.match(sentence, at)
+    return word.end() if word else at
+
+
 _ANNOUNCED_THAT = re.compile(r"\b(?:announced|said|says|announces|confirmed)(?: \w+)? that\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
 _ADJUNCT_CUE = re.compile(r"\s+(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)")
