@@ -852,3 +852,17 @@ def test_markdown_emphasis_by_underscores_is_no_part_of_a_name() -> None:
     names = {c.name for c in analyse(raw, Finder(())).new_companies}
     assert {"Orwin Labs", "Harlow Robotics"} <= names
     assert not any(n.endswith("_") or n.startswith("_") for n in names), names
+
+
+def test_a_no_break_space_is_a_space_to_the_rules() -> None:
+    # "announced\u00a0it would acquire": the company's word, not a modal's rumour
+    text = "Title\n\nOrland Media Inc yesterday announced\u00a0it would acquire Lenvar Ltd.\n"
+    raw = RawArticle("seeds/case.txt", text, {}, " ".join(text.split()))
+    (deal,) = analyse(raw, Finder(())).deals
+    assert (deal.kind, deal.status) == ("acquisition", "agreed")
+
+
+def test_a_name_with_a_dot_at_a_headlines_start_is_no_sentence_of_its_own() -> None:
+    from dossier.ingest.text import sentences
+
+    assert sentences("Quill.Chat Aims to Replace Lenvar") == ["Quill.Chat Aims to Replace Lenvar"]

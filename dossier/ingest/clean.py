@@ -46,9 +46,14 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _DATELINE = re.compile(r"^\S.{0,40}?\s\d{4}-\d{2}-\d{2}$")
 
 
+# No-break and thin spaces are spaces to the rules ("announced\u00a0it would acquire"),
+# and to the loader's quote check, which collapses every kind of space
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u200a\u202f"), " ")
+
+
 def clean(text: str) -> list[Paragraph]:
     """Paragraphs of the article body, boilerplate removed."""
-    raw = text.split("\n")
+    raw = text.translate(_SPACES).split("\n")
     width = wrap_width(raw)
     lines = [line.strip() for line in raw]
     # wire copy marks a new paragraph by indenting its first line (more than the rest)

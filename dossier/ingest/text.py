@@ -74,8 +74,14 @@ def sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.start() + len(match.group(0).rstrip())
-        if match.end() == end and paragraph[end - 1] in ".!?" and _named_twice(paragraph, end):
-            continue  # "Quill.Chat, and Quill.Chat said": a name with a dot, not two sentences
+        if (
+            match.end() == end
+            and paragraph[end - 1] in ".!?"
+            and (_named_twice(paragraph, end) or " " not in paragraph[start:end].strip())
+        ):
+            # "Quill.Chat, and Quill.Chat said", "Rocket.Chat Aims to …": a name with a
+            # dot, not two sentences
+            continue
         if paragraph[match.start()] == ".":
             found = _word_before(paragraph, start, match.start() + 1)
             word = found.group(1) if found else ""
