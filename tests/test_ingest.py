@@ -512,6 +512,12 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
         ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi is trying to complete its partnership deal with Sunmesa Snacks.", "agreed"),
         ("Xiaomi and Sunmesa Snacks have entered a strategic partnership.", "agreed"),
+        # a closing clause tells how it got there
+        (
+            "Xiaomi and Sunmesa Snacks have agreed to merge, after announcing a month ago "
+            "that they were in negotiations.",
+            "agreed",
+        ),
         # the deal agreed; the bid only its history
         (
             "Sunmesa Snacks has agreed to sell itself to Xiaomi for $40 million, days after "

@@ -75,6 +75,10 @@ _OPENING_CLAUSE = re.compile(
     r"(?:(?:Not long|Shortly|Soon|Days|Weeks|Months|Years) after|After|Following|Having|Despite)"
     r"\b[^,;]{3,80},\s*(?=\S)"
 )
+_CLOSING_CLAUSE = re.compile(
+    r",\s+(?:(?:just\s+|only\s+)?(?:days|weeks|months|years|a\s+(?:day|week|month|year))\s+)?"
+    r"(?:after|following)\s"
+)
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
     r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b"
@@ -242,6 +246,13 @@ def status_of(sentence: str) -> tuple[str, bool]:
     opening = _OPENING_CLAUSE.match(sentence)
     if opening:
         sentence = sentence[opening.end() :]
+    # "… have agreed to merge, after announcing a month ago that they were in
+    # negotiations": a closing clause tells how it got there; the main clause says
+    closing = _CLOSING_CLAUSE.search(sentence)
+    if closing:
+        status, explicit = status_of(sentence[: closing.start()])
+        if explicit:
+            return status, explicit
     low = lowered(sentence)
     if _TERMINATED.search(sentence, low):
         return "terminated", True
