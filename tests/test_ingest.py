@@ -512,6 +512,8 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
         ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi is trying to complete its partnership deal with Sunmesa Snacks.", "agreed"),
         ("Xiaomi and Sunmesa Snacks have entered a strategic partnership.", "agreed"),
+        ("Word leaked that Xiaomi was buying Sunmesa Snacks, a source tells us.", "rumored"),
+        ("Xiaomi is trying to negotiate a takeover of Sunmesa Snacks.", "rumored"),
         # a closing clause tells how it got there
         (
             "Xiaomi and Sunmesa Snacks have agreed to merge, after announcing a month ago "

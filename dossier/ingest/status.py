@@ -44,7 +44,10 @@ _RUMOR = Caseless(
     r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement"
     # a denial: "Tencent has not invested in Bluehole"
     r"|(?:has|have|had|did) not (?:invested|invest|bought|buy|acquired|acquire|made an offer)"
-    r"|preparing (?:to|a) (?:bid|offer|submit))\b"
+    r"|preparing (?:to|a) (?:bid|offer|submit)"
+    # "word leaked that Apple was buying", "a source tells us", "trying to negotiate a takeover"
+    r"|(?:word|news) (?:has )?leaked|leaked that|sources? tells?"
+    r"|(?:trying|seeking|hoping|looking|aiming) to negotiate)\b"
 )
 # Attribution to a report: a rumour, unless the sentence says the deal was done
 # ("Google has invested $300 million in Anthropic, according to the Financial Times").
