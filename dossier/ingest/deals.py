@@ -797,6 +797,12 @@ def _analyse(
         background and status == "announced"
     ):
         status = "completed" if kind in ("acquisition", "merger", "investment") else "agreed"
+    elif (
+        background and status == "agreed" and kind in ("partnership", "joint-venture", "licensing")
+    ):
+        # "In late 2013, HarperCollins formed a partnership with Accenture": formed years
+        # before the story, it is running
+        status = "completed"
     announced: PartialDate | None
     dated = True
     if background and year:
