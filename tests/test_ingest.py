@@ -513,6 +513,18 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
         ("Xiaomi is trying to complete its partnership deal with Sunmesa Snacks.", "agreed"),
         ("Xiaomi and Sunmesa Snacks have entered a strategic partnership.", "agreed"),
         ("Word leaked that Xiaomi was buying Sunmesa Snacks, a source tells us.", "rumored"),
+        (
+            "Xiaomi also held talks to invest in Sunmesa Snacks, but the talks fizzled out.",
+            "terminated",
+        ),
+        (
+            "Legal troubles led Xiaomi to walk away from the deal to buy Sunmesa Snacks.",
+            "terminated",
+        ),
+        (
+            "Xiaomi led a $1.1 billion investment in Sunmesa Snacks, a Thai snack maker.",
+            "completed",
+        ),
         # a partnership formed years before the story is running
         ("In late 2013, Xiaomi formed a partnership with Sunmesa Snacks.", "completed"),
         ("Xiaomi is trying to negotiate a takeover of Sunmesa Snacks.", "rumored"),

@@ -11,7 +11,8 @@ from .text import Caseless, lowered
 _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
-    r"|terminating (?:the|its|their)|walked away|collaps\w*"
+    r"|terminating (?:the|its|their)|walked away|walk(?:s|ing)? away from (?:the|its|a)|collaps\w*"
+    r"|fizzl(?:e|ed|es) out"
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     # (not a merger's shares "cancelled in exchange for the right to receive" cash)
     r"|cancel\w*(?!\s+(?:in exchange|and converted|and cease|for the right))|ended talks"
@@ -94,6 +95,8 @@ _COMPLETED = Caseless(
     # not "expected to be completed in the fourth quarter"
     r"\b(?:(?<!to be )completed|(?<!to )complete[sd]? (?:the|its)"
     r"|(?:was|were|has been|have been) merged"
+    # "after it led a $1.1 billion investment in Tokopedia": who led a round has invested
+    r"|led (?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:investment|funding|financing) in"
     r"|merged (?:into|with)"
     # in effect: "have been working closely since entering into a Memorandum", "was able
     # to acquire Oculus for less"
