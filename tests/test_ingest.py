@@ -525,6 +525,10 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
             "Xiaomi led a $1.1 billion investment in Sunmesa Snacks, a Thai snack maker.",
             "completed",
         ),
+        (
+            "Xiaomi is having trouble completing its proposed merger with Sunmesa Snacks.",
+            "agreed",
+        ),
         # a partnership formed years before the story is running
         ("In late 2013, Xiaomi formed a partnership with Sunmesa Snacks.", "completed"),
         ("Xiaomi is trying to negotiate a takeover of Sunmesa Snacks.", "rumored"),

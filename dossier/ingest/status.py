@@ -174,6 +174,8 @@ _AGREED = Caseless(
     r"pending (?:merger|acquisition|takeover|purchase|sale|deal)|signing|"
     # "Microsoft's planned $16 billion purchase of Nuance": agreed, not yet closed
     r"planned (?:[\w$.-]+ ){0,3}?(?:acquisition|purchase|merger|takeover)|"
+    # "having trouble completing its proposed merger with Warner-Lambert": signed, pending
+    r"(?:its|their|the) proposed (?:[\w$.-]+ ){0,2}?(?:merger|combination)|"
     r"will be (?:acquired|bought|sold|merged|taken over)|"
     # under way: "Tribune Media, which is being acquired by Sinclair", "when it becomes part
     # of Disney after the takeover"
