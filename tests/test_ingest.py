@@ -529,6 +529,14 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
             "Xiaomi is having trouble completing its proposed merger with Sunmesa Snacks.",
             "agreed",
         ),
+        (
+            "Xiaomi sent a non-binding indication of interest to acquire Sunmesa Snacks.",
+            "announced",
+        ),
+        (
+            "Xiaomi made a $12 billion “best and final offer” to acquire Sunmesa Snacks.",
+            "announced",
+        ),
         # a partnership formed years before the story is running
         ("In late 2013, Xiaomi formed a partnership with Sunmesa Snacks.", "completed"),
         ("Xiaomi is trying to negotiate a takeover of Sunmesa Snacks.", "rumored"),

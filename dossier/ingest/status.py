@@ -70,6 +70,10 @@ _CONFIRMED = Caseless(
 # "a hostile bid", "a tender offer".
 _OFFER = Caseless(
     r"\b(?:offered to|offers to|(?:had|has|have) offered|made an offer|makes an offer"
+    # "made a $121 billion 'best and final offer'", "sent … a non-binding indication of
+    # interest to acquire"
+    r"|(?:made|makes) an? (?:[^ .;]+ ){0,5}?[^ \w]?offer"
+    r"|non-binding (?:indication|offer|proposal)|indication of interest"
     r"|tabled an offer|(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
     r"|(?:raised|raises|sweetened) its "
     r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
