@@ -771,14 +771,14 @@ def _analyse(
         actors = [m for m in actors if not _GOODS_AFTER.match(sentence, m.end)]
         if len(actors) < 2:
             return None
+    word = _WORD_AT.match(sentence, cue)
     if kind == "acquisition" and (
-        _AMOUNT_OF_GOODS.match(sentence, _word_end(sentence, cue))
+        _AMOUNT_OF_GOODS.match(sentence, word.end() if word else cue)
         or _GOODS_BOUGHT.match(sentence, cue)
     ):
         # "agreed to buy $1 billion in electricity from …", "Eni will purchase electricity
         # from …": goods, not a company
         return None
-    word = _WORD_AT.match(sentence, cue)
     cue_word = word.group(0) if word else kind
     rule = (
         f"{kind} word “{cue_word}” with two companies"
@@ -952,13 +952,10 @@ def _joined(sentence: str, actors: list[Mention]) -> bool:
     return False
 
 
-_PRONOUN_FROM = re.compile(
-    r"\b(?:the (?:firm|company|group)|it)\s+from\s+"
-    r"(?:its\s+(?:current\s+|former\s+)?(?:parent|owner)(?:\s+company)?,?\s+)?\Z"
-)
-_FROM_SELLER = re.compile(
-    r"\bfrom\s+(?:its\s+(?:current\s+|former\s+)?(?:parent|owner)(?:\s+company)?,?\s+)?\Z"
-)
+# who sells, right before its name: "from SoftBank", "from its current parent, Landmark"
+_FROM_OWNER = r"\bfrom\s+(?:its\s+(?:current\s+|former\s+)?(?:parent|owner)(?:\s+company)?,?\s+)?\Z"
+_PRONOUN_FROM = re.compile(r"\b(?:the (?:firm|company|group)|it)\s+" + _FROM_OWNER)
+_FROM_SELLER = re.compile(_FROM_OWNER)
 # an amount of something bought, right after the verb: "buy $1 billion in electricity",
 # "bought $300 million of chips" (not of its shares or a stake: an investment)
 _AMOUNT_OF_GOODS = re.compile(
@@ -975,11 +972,6 @@ _GOODS_BOUGHT = re.compile(
     r"|assets|businesses|units?|operations|equity|interests?|back|out|up|into|time)\b)"
     r"[a-z][a-z-]+(?:\s+[a-z]+)?\s+from\b"
 )
-
-
-def _word_end(sentence: str, at: int) -> int:
-    word = _WORD_AT.match(sentence, at)
-    return word.end() if word else at
 
 
 _ANNOUNCED_THAT = re.compile(r"\b(?:announced|said|says|announces|confirmed)(?: \w+)? that\b")
