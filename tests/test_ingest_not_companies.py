@@ -68,8 +68,11 @@ CASES = {
     ),
     "public body": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc after the Trump Administration and "
-        "the Competition Commission cleared it, the company told the Upper West Region.",
-        {"Trump Administration", "Competition Commission", "Upper West Region"},
+        "the Competition Commission cleared it, the company told the Upper West Region. "
+        "China's Ministry of Commerce approved it too. The advocacy group Center for Fair "
+        "Prices said Velmar should not buy Orwin.",
+        {"Trump Administration", "Competition Commission", "Upper West Region", "Commerce"}
+        | {"Center", "Center for Fair Prices", "Ministry of Commerce"},
     ),
     "term in initials": (
         "Velmar Systems Inc agreed to invest in Orwin Labs Inc, a plant that shows how the "

@@ -291,6 +291,23 @@ _PUBLIC_BODIES = frozenset(
 )
 
 
+# The rest of a public body's name, cut off at its "of": "Ministry of (Commerce)",
+# "Federation of Karnataka Chambers of (Commerce)".
+_BODY_OF_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_PUBLIC_BODIES | {'Chamber', 'Chambers'}))}) (?:of|for) (?:the )?$"
+)
+
+
+# Campaigners named by what they are: "advocacy group Center for Science in the
+# Public Interest", "activist group Fight for $15" are no business.
+_CIVIC_GROUP_BEFORE = re.compile(
+    r"\b(?:advocacy|activist|lobby|lobbying|campaign|campaigning|pressure|consumer"
+    r"|environmental|rights|watchdog|protest|civic|community) (?:group|organi[sz]ation"
+    r"|coalition|network) (?:the )?$",
+    re.I,
+)
+
+
 # A company's organs and papers, named "… of" the company: not a company themselves.
 _PARTS_OF_A_COMPANY = frozenset(
     "Board Committee Statement Statements Meeting Report Directors".split()  # noqa: SIM905
@@ -385,6 +402,10 @@ def judge(
         # "Chicago Department of Aviation", "President of Fantasy's", "Executive
         # Committee of Bayer", "Forward-Looking Statement of Merck"
         return NOT_A_COMPANY
+    if _CIVIC_GROUP_BEFORE.search(sentence, max(0, start - 40), start):
+        return NOT_A_COMPANY  # "advocacy group Center for Science …": campaigners
+    if _BODY_OF_BEFORE.search(sentence, max(0, start - 40), start):
+        return NOT_A_COMPANY  # "China's Ministry of Commerce": a public body's name
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return NOT_A_COMPANY  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):
