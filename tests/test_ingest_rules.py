@@ -1792,3 +1792,12 @@ def test_shares_cancelled_for_the_price_do_not_end_the_deal() -> None:
         "terminated"
     )
     assert status_of("Orsk cancelled its planned purchase of Halden.")[0] == "terminated"
+
+
+def test_a_unit_named_after_its_owner_acts_for_itself() -> None:
+    # "Evergrande Group's Evergrande Health": the unit, named after its parent, buys
+    found = deals("Orsk Group's Orsk Health said it had acquired a 51% stake in Halden Motors Ltd.")
+    assert found == {(("halden-motors", "target"), ("orsk-health", "acquirer"))}
+    # a product after a possessive is still the owner's: the owner acts
+    product = deals("Velmar Inc's Quasar platform will be licensed to Halden Motors Ltd.")
+    assert all(p[0] != "quasar" for d in product for p in d)

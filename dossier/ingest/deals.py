@@ -715,6 +715,15 @@ def _main_clause(
     return dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=sentence))
 
 
+def _owner_of_a_unit(sentence: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the mention only says whose unit the next one is: "Evergrande Group's
+    Evergrande Health announced …" (the unit acts; entities.py marks a product after a
+    possessive as possessed, so a mention not possessed there is a unit)."""
+    if sentence[m.end : m.end + 3] not in ("'s ", "’s "):
+        return False
+    return any(n.start == m.end + 3 and not n.possessed for n in mentions)
+
+
 def _analyse(
     said: str,
     mentions: list[Mention],
@@ -741,7 +750,11 @@ def _analyse(
         # Nexus": the round's investors, not an example of others
         comparison = None
     cut = comparison.start() if comparison else len(sentence)
-    actors = [m for m in mentions if not m.possessed and m.start < cut]
+    actors = [
+        m
+        for m in mentions
+        if not m.possessed and m.start < cut and not _owner_of_a_unit(sentence, m, mentions)
+    ]
     seen: dict[str, Mention] = {}
     for m in actors:
         seen.setdefault(m.slug, m)

@@ -182,12 +182,25 @@ class Finder:
         owner = owner_before(sentence[max(0, start - 40) : start])
         # "Norway's Fjord Line" is Fjord Line itself; "Huawei's DeepSeek" is Huawei's product
         possessed = owner is not None and not possessive_place(owner.group(0).split()[0])
+        if possessed and _named_after_owner(sentence[max(0, start - 40) : start], text):
+            possessed = False  # "Evergrande Group's Evergrande Health": a unit acts
         # "Solmund-branded lenses", "stock Sunmesa products": the brand, not the company
         possessed = possessed or _BRAND_AFTER.match(sentence, end) is not None
         return Mention(self._slug_of[fold(text)], start, end, possessed)
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+
+
+def _named_after_owner(before: str, text: str) -> bool:
+    """Whether the possessed name begins with a word of its owner's name, the capitalised
+    run before "'s": a unit named after its parent, not the parent's product."""
+    owner = []
+    for word in reversed(before.rstrip()[:-2].split()):
+        if not word[:1].isupper():
+            break
+        owner.append(fold(word))
+    return fold(text.split()[0]) in owner
 
 
 def _compact(key: str) -> str:
