@@ -1801,3 +1801,27 @@ def test_a_unit_named_after_its_owner_acts_for_itself() -> None:
     # a product after a possessive is still the owner's: the owner acts
     product = deals("Velmar Inc's Quasar platform will be licensed to Halden Motors Ltd.")
     assert all(p[0] != "quasar" for d in product for p in d)
+
+
+def test_bidding_for_a_company_is_a_bid_but_the_bidding_is_not() -> None:
+    found = deals("Orsk Power Inc said it was interested in bidding for Halden Electricity Plc.")
+    assert found == {(("halden-electricity", "target"), ("orsk-power", "acquirer"))}
+    # "the bidding for" is the contest, named by whoever is in it
+    assert not deals("Orsk Power Inc bowed out of the bidding for Halden Electricity Plc.")
+
+
+def test_a_while_clause_is_a_statement_of_its_own() -> None:
+    found = deals(
+        "Velmar Labs Inc was purchased by Orsk Education Ltd for $95 million, while "
+        "Quill Games Inc was acquired by Halden Code Corp for $2.2 million."
+    )
+    assert found == {
+        (("orsk-education", "acquirer"), ("velmar-labs", "target")),
+        (("halden-code", "acquirer"), ("quill-games", "target")),
+    }
+    # a clause opening with "while" is not the subject a later "it" stands for
+    story = deals(
+        "Orsk Systems Inc shares fell, while Halden Soft Inc shares rose. To be sure, Orsk "
+        "Systems is no stranger to deals. It acquired Quill Games Inc in 2013 for $2 billion."
+    )
+    assert (("orsk-systems", "acquirer"), ("quill-games", "target")) in story

@@ -41,14 +41,18 @@ class Analysis:
     doubtful: tuple[NewCompany, ...] = ()
 
 
-_SEMICOLON = re.compile(r";\s+")
+# "Epic was bought by TAL Education, while Tynker was acquired by CodeHS": two deals
+# ("while" stays: a clause that opens with it does not make its company the subject
+# a later "it" stands for)
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\s)")
 
 
 def _clauses(sentence: str) -> list[str]:
-    """The parts of a sentence between semicolons, when each is a clause of its own."""
-    if ";" not in sentence:
+    """The parts of a sentence between semicolons (or before a ", while"), when each is
+    a clause of its own."""
+    if ";" not in sentence and "whi" not in sentence and "whe" not in sentence:
         return [sentence]
-    parts = _SEMICOLON.split(sentence)
+    parts = _CLAUSE_BREAK.split(sentence)
     return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
 
 

@@ -47,7 +47,7 @@ _STRONG = {
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?(?![- ]backs?\b)|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
-    r"|takeover|take over|took over|buyout|bid for"
+    r"|takeover|take over|took over|buyout|bid for|(?<!the )bidding for"
     # "a second-round bid of around $3 billion for Yahoo's internet business"
     r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
@@ -111,8 +111,8 @@ _ANCHORS = {
     "merger": ("merg",),
     "acquisition": (
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
-        "took over", "pa",
-        "bid for", "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
+        "took over", "pa", "bid for", "bidding for",
+        "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
     ),
     "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
