@@ -1825,3 +1825,14 @@ def test_a_while_clause_is_a_statement_of_its_own() -> None:
         "Systems is no stranger to deals. It acquired Quill Games Inc in 2013 for $2 billion."
     )
     assert (("orsk-systems", "acquirer"), ("quill-games", "target")) in story
+
+
+def test_a_named_unit_of_a_company_is_bought_from_its_parent() -> None:
+    story = analysed(
+        "Orsk Motors Inc has agreed to acquire the Quill Drive Systems business segment of "
+        "Halden Corp for €75m.",
+        title="Orsk Motors buys a unit",
+    )
+    assert {tuple(sorted(d.parties)) for d in story.deals} == {
+        (("halden", "target"), ("orsk-motors", "acquirer"))
+    }

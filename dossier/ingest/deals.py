@@ -504,6 +504,10 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
             continue
         if _FROM_SELLER.search(sentence, cue.end(), target.start):
             continue  # "to acquire the company from its parent, Landmark": who sells
+        if any(
+            n.slug in taken and _UNIT_OF.fullmatch(sentence, target.end, n.start) for n in mentions
+        ):
+            continue  # "the Electric Hybrid Systems business segment of Eldor": Eldor's
         taken.add(target.slug)
         # "Pfizer bought …, and Rhone Merieux acquired the veterinary business of Sanofi":
         # a company named right before the cue is this purchase's buyer
@@ -995,6 +999,12 @@ _WHICH_BOUGHT = re.compile(
 )
 
 
+_UNIT_OF = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:business|segment|unit|division|arm|operations|subsidiary)\s+of"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+)
+
+
 def _parties(
     kind: str, sentence: str, low: str | None, actors: list[Mention], cue: int
 ) -> tuple[tuple[str, str], ...]:
@@ -1048,7 +1058,12 @@ def _parties(
                 # named in another sentence; the one named here sold it
                 return ()
             buyers = _co_buyers(sentence, before)
-            return (*((m.slug, "acquirer") for m in buyers), (after[0].slug, "target"))
+            target = after[0]
+            if len(after) > 1 and _UNIT_OF.fullmatch(sentence, target.end, after[1].start):
+                # "to acquire the Electric Hybrid Systems business segment of Eldor": the
+                # parent sells its unit, the deal is with the parent
+                target = after[1]
+            return (*((m.slug, "acquirer") for m in buyers), (target.slug, "target"))
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
         raised = _RAISED.search(sentence, low)
