@@ -1836,3 +1836,21 @@ def test_a_named_unit_of_a_company_is_bought_from_its_parent() -> None:
     assert {tuple(sorted(d.parties)) for d in story.deals} == {
         (("halden", "target"), ("orsk-motors", "acquirer"))
     }
+
+
+def test_how_an_earlier_try_ended_is_not_the_news_deals_status() -> None:
+    story = analysed(
+        "Orsk Social Inc has decided to buy the photo app Halden Snap Inc for $1 billion. "
+        "Orsk Social made a previous attempt to buy Halden Snap, but was turned down.",
+        title="Orsk Social to buy Halden Snap",
+    )
+    assert [d.status for d in story.deals] == ["agreed"]
+
+
+def test_a_listing_through_a_spac_is_no_merger() -> None:
+    story = analysed(
+        "Orsk Aviation, which went public via special purpose acquisition merger, "
+        "did not say when its partnership with Halden Airways Ltd will start.",
+        title="Orsk Aviation and Halden Airways partner on air taxis",
+    )
+    assert [d.kind for d in story.deals] == ["partnership"]

@@ -42,9 +42,11 @@ _BUSINESS = (
     r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"
 )
 _STRONG = {
-    "merger": r"\bmerg(?:e|es|ed|er|ers|ing)\b",
+    # (a SPAC is a way to list shares: "went public via special purpose acquisition merger")
+    "merger": r"\b(?<!special purpose acquisition )merg(?:e|es|ed|er|ers|ing)\b",
     # a share buy-back is no purchase of a company
-    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?(?![- ]backs?\b)|bought"
+    "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|(?<!special purpose )acquisitions?"
+    r"|buy(?:s|ing)?(?![- ]backs?\b)|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     r"|takeover|take over|took over|buyout|bid for|(?<!the )bidding for"
@@ -841,16 +843,23 @@ def _analyse(
         confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
     )
     generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
+    # "Facebook has made a previous attempt to buy Instagram, but they were turned
+    # down": how an earlier try ended says nothing of the deal the story reports
+    earlier = _EARLIER_TRY.search(sentence, low) is not None
     return _Hit(
         finding,
         strong,
-        status if explicit else None,
+        status if explicit and not earlier else None,
         year if background else None,
         generic,
         dated=dated,
     )
 
 
+_EARLIER_TRY = Caseless(
+    r"\b(?:previous|earlier|prior|first|failed) (?:attempt|bid|offer|approach|effort|try)\b",
+    ("previous", "earlier", "prior", "first", "failed"),
+)
 _GENERIC_WORDS = frozenset({"deal", "agreement", "pact", "sign", "signed", "signs"})
 # A deal word with two companies is right about two times in three on real news; a
 # partnership word alone less often (benchmarks/realnews). Each further statement of the
