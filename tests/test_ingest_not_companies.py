@@ -81,6 +81,13 @@ CASES = {
         "SCCs let Velmar buy Orwin's data.",
         {"FDI", "SCCs", "SCC"},
     ),
+    "initials of a measure or a country": (
+        "Velmar Systems Inc raises $900M, as payments helped double its ARR to over $200 "
+        "million. Velmar agreed to buy Orwin Labs Inc, whose ARR grew too. Velmar is "
+        "acquiring the additional 2.6 per cent equity in the PNG gas project from Orwin, and "
+        "signed a joint-venture agreement with DRC copper miner Orwin.",
+        {"ARR", "PNG", "DRC"},
+    ),
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters. Orwin said "
