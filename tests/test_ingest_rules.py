@@ -1854,3 +1854,32 @@ def test_a_listing_through_a_spac_is_no_merger() -> None:
         title="Orsk Aviation and Halden Airways partner on air taxis",
     )
     assert [d.kind for d in story.deals] == ["partnership"]
+
+
+def test_a_backer_named_before_a_startup_does_not_act() -> None:
+    story = analysed(
+        "Orsk Labs Inc acquires the team behind Halden-backed design startup Quill Studio "
+        "Inc. Halden Ventures LLC said it had been an early investor.",
+        title="Orsk Labs acquires the team behind Halden-backed design startup Quill Studio",
+    )
+    bought = {tuple(sorted(d.parties)) for d in story.deals if d.kind == "acquisition"}
+    assert bought == {(("orsk-labs", "acquirer"), ("quill-studio", "target"))}
+
+
+def test_a_project_is_no_company() -> None:
+    story = analysed(
+        "Orsk Mining Ltd said it completed the purchase of the Misima Gold and Silver "
+        "Project from Halden Resources Ltd, and the Kumul LNG Project from Quill Energy Ltd.",
+        title="Orsk Mining buys two mines",
+    )
+    found = {c.name for c in story.new_companies}
+    assert {"Misima Gold", "Silver Project", "Kumul LNG Project"}.isdisjoint(found)
+    assert "Orsk Mining" in found
+
+
+def test_a_deal_near_collapse_still_stands() -> None:
+    from dossier.ingest.status import status_of
+
+    near = "The merger between Orsk and Halden appears to be on the verge of collapse."
+    assert status_of(near)[0] != "terminated"
+    assert status_of("The merger between Orsk and Halden collapsed on Friday.")[0] == ("terminated")

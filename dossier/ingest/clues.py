@@ -298,6 +298,10 @@ _BODY_OF_BEFORE = re.compile(
 )
 
 
+# The rest of a project's name: "Misima Gold (and Silver Project)"
+_PROJECT_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){0,3}Projects?\b")
+
+
 # Campaigners named by what they are: "advocacy group Center for Science in the
 # Public Interest", "activist group Fight for $15" are no business.
 _CIVIC_GROUP_BEFORE = re.compile(
@@ -402,6 +406,8 @@ def judge(
         # "Chicago Department of Aviation", "President of Fantasy's", "Executive
         # Committee of Bayer", "Forward-Looking Statement of Merck"
         return NOT_A_COMPANY
+    if tokens[-1] in ("Project", "Projects") or _PROJECT_AFTER.match(sentence, end):
+        return NOT_A_COMPANY  # "the Misima Gold and Silver Project": a mine, not its owner
     if _CIVIC_GROUP_BEFORE.search(sentence, max(0, start - 40), start):
         return NOT_A_COMPANY  # "advocacy group Center for Science …": campaigners
     if _BODY_OF_BEFORE.search(sentence, max(0, start - 40), start):

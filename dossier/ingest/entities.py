@@ -216,7 +216,9 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 # "Solmund-branded lenses": the brand. (Product nouns after a name were tried, "buying
 # Arm chips": they also took "Xiaomi smartphone models will gain access …" from a deal.)
-_BRAND_AFTER = re.compile(r"-branded\b|[ \t]+(?:products?|brands?|branded)\b")
+# ("Sequoia-backed startup Visual Electric": the backer qualifies the startup, it does
+# not act)
+_BRAND_AFTER = re.compile(r"-(?:branded|backed|funded)\b|[ \t]+(?:products?|brands?|branded)\b")
 
 
 # Where _WORD's scan starts a word (after "_" or "&" only if they follow a non-word), and

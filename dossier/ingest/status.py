@@ -11,7 +11,10 @@ from .text import Caseless, lowered
 _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
     r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
-    r"|terminating (?:the|its|their)|walked away|walk(?:s|ing)? away from (?:the|its|a)|collaps\w*"
+    r"|terminating (?:the|its|their)|walked away|walk(?:s|ing)? away from (?:the|its|a)"
+    # (not a deal "near collapse", which still stands)
+    r"|(?<!near )(?<!nearly )(?<!close to )(?<!verge of )(?<!brink of )(?<!could )(?<!may )"
+    r"(?<!might )collaps\w*"
     r"|fizzl(?:e|ed|es) out"
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     # (not a merger's shares "cancelled in exchange for the right to receive" cash)
