@@ -1883,3 +1883,30 @@ def test_a_deal_near_collapse_still_stands() -> None:
     near = "The merger between Orsk and Halden appears to be on the verge of collapse."
     assert status_of(near)[0] != "terminated"
     assert status_of("The merger between Orsk and Halden collapsed on Friday.")[0] == ("terminated")
+
+
+def test_a_financial_times_archive_document_gives_its_headline_day_and_paper() -> None:
+    document = (
+        "<DOC>\n<DOCNO>FT911-4695</DOCNO>\n<PROFILE>_AN-BDRBUAC0FT</PROFILE>\n"
+        "<DATE>910418\n</DATE>\n<HEADLINE>\n"
+        "FT  18 APR 91 / International Company News: Cinema merger near collapse\n"
+        "</HEADLINE>\n<TEXT>\nThe merger between Orland Cinema and Lenvar Books, the\n"
+        "publisher, appears to be on the verge of collapse.\n</TEXT>\n</DOC>\n"
+    )
+    body, meta, _ = _read_text("seeds/ft.txt", document)
+    assert meta == {
+        "title": "Cinema merger near collapse",
+        "published": "1991-04-18",
+        "outlet": "Financial Times",
+    }
+    assert "verge of collapse" in body
+
+
+def test_reuters_wire_code_is_no_part_of_a_name() -> None:
+    found = names(
+        "RTRS-Orsk Search buys 10.1 pct of Halden Petroleum.\n\n"
+        "Orsk Search Ltd said on Friday it had bought a 10.1 percent stake in Halden "
+        "Petroleum NL."
+    )
+    assert "Orsk Search" in found
+    assert not any("RTRS" in name for name in found)

@@ -51,9 +51,16 @@ _DATELINE = re.compile(r"^\S.{0,40}?\s\d{4}-\d{2}-\d{2}$")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u200a\u202f"), " ")
 
 
+# Reuters' wire code glued to a 1996 headline: "RTRS-Oil Search buys 10.1 pct of Discovery"
+_WIRE_CODE = re.compile(r"(?<![\w-])RTRS-(?=\w)")
+
+
 def clean(text: str) -> list[Paragraph]:
     """Paragraphs of the article body, boilerplate removed."""
-    raw = text.translate(_SPACES).split("\n")
+    text = text.translate(_SPACES)
+    if "RTRS-" in text:
+        text = _WIRE_CODE.sub("", text)
+    raw = text.split("\n")
     width = wrap_width(raw)
     lines = [line.strip() for line in raw]
     # wire copy marks a new paragraph by indenting its first line (more than the rest)

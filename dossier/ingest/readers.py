@@ -134,9 +134,12 @@ def _read_text(rel: str, text: str) -> Read:
 
 # News archives kept in the TREC/LDC form (AP, Wall Street Journal, Los Angeles Times,
 # newswire corpora): SGML fields in a <DOC>, the document number giving the archive and
-# the day ("AP890103-0251", "APW19990602.0201", "LA102390-0093"; the Financial Times'
-# "FT911-1" gives no day, so such a document is read as text like before).
-_DOCNO = re.compile(r"\A\s*(?:<DOC>\s*)?<DOCNO>\s*([A-Z]+)(\d{6,8})\b")
+# the day ("AP890103-0251", "APW19990602.0201", "LA102390-0093"). The Financial Times'
+# number ("FT911-4695") gives no day: its DATE field does ("910418").
+_DOCNO = re.compile(r"\A\s*(?:<DOC>\s*)?<DOCNO>\s*(?:([A-Z]+)(\d{6,8})\b|(FT)\d{3}-\d)")
+# the FT's headline opens with the paper, the day and the page's section: "FT  18 APR 91
+# / International Company News: Cinema merger near collapse"
+_FT_HEAD = re.compile(r"\AFT\s+\d{1,2} [A-Z]{3} \d\d\s*/\s*(?:[^:/]{1,60}:\s*)?")
 _TITLE_FIELDS = ("HEADLINE", "HEAD", "HL", "TITLE")
 # archive → (outlet, how its number writes the day); a news service's archive ("NYT":
 # the wire carries many papers' stories) names no outlet
@@ -162,8 +165,15 @@ def _archive_document(text: str) -> Read | None:
     title = " ".join(_ARCHIVE_CODE.sub(" ", _without_tags(title, always=True)).split())
     if title:
         meta["title"] = title
-    outlet, order = _ARCHIVES.get(number.group(1), (None, ""))
-    day = _day(number.group(2), order)
+    outlet: str | None
+    if number.group(3):  # the Financial Times
+        if title:
+            meta["title"] = _FT_HEAD.sub("", title) or title
+        outlet, order, stamp = "Financial Times", "yymmdd", "".join(_field(text, "DATE")).strip()
+    else:
+        outlet, order = _ARCHIVES.get(number.group(1), (None, ""))
+        stamp = number.group(2)
+    day = _day(stamp, order)
     if day is not None:
         meta["published"] = day
     if outlet:
