@@ -1910,3 +1910,16 @@ def test_reuters_wire_code_is_no_part_of_a_name() -> None:
     )
     assert "Orsk Search" in found
     assert not any("RTRS" in name for name in found)
+
+
+def test_two_sets_of_initials_joined_name_a_joint_venture_not_a_parent() -> None:
+    found = names(
+        "ORSK and HALDEN Group have agreed to set up a battery joint venture, dubbed "
+        "ORSK-HALDEN Power Battery Co., Ltd. ORSK and HALDEN Group hold 51% and 49% stakes "
+        "in ORSK-HALDEN. ORSK also announced its results."
+    )
+    assert {"ORSK", "ORSK-HALDEN Power Battery"} <= found
+    # a hyphenated name of words is still shortened to its first: "Anheuser-Busch"
+    assert "Orsk" not in names(
+        "Orsk-Halden Cos Inc agreed to buy Quill Brewing Ltd. Orsk said it paid cash."
+    )

@@ -724,6 +724,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _SITE = re.compile(r"\.(?:com|ai|io|net|org|co)$")
 
 
+_INITIALS_AFTER = re.compile(r"[A-Z]{2,}\b")
+
+
 def _shortened(short: str, name: str) -> bool:
     """Whether ``short`` is how a story shortens ``name``: its first words ("American Home"
     of "American Home Products", "Sears" of "Sears, Roebuck"), the family name after
@@ -731,9 +734,11 @@ def _shortened(short: str, name: str) -> bool:
     "Royal Dutch/Shell"), the name of a site ("Vespa" of "Vespa.ai")."""
     # (what follows ``short`` when the name begins with it, tested without building strings)
     size = len(short) if name.startswith(short) else -1
-    # "Anheuser" of "Anheuser-Busch", "Rolls" of "Rolls-Royce"
+    # "Anheuser" of "Anheuser-Busch", "Rolls" of "Rolls-Royce"; but two sets of initials
+    # joined ("CATL-FAW", "SAIC-GM") name a joint venture of the two, not one of them
     if size >= 0 and name.startswith((",", "'s ", "’s ", "-"), size):
-        return True
+        paired = name.startswith("-", size) and short.isupper() and len(short) > 1
+        return not (paired and _INITIALS_AFTER.match(name, size + 1))
     # "Hicks Muse" of "Hicks, Muse, Tate & Furst": the first of a firm's listed names
     if ", " in name and " " in short and name.replace(",", "").startswith(short + " "):
         return True
