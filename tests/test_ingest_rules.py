@@ -1923,3 +1923,17 @@ def test_two_sets_of_initials_joined_name_a_joint_venture_not_a_parent() -> None
     assert "Orsk" not in names(
         "Orsk-Halden Cos Inc agreed to buy Quill Brewing Ltd. Orsk said it paid cash."
     )
+
+
+def test_a_business_sold_by_name_to_a_buyer_is_a_company_and_a_deal() -> None:
+    story = analysed(
+        "Orsk Telecom Inc is set to sell the social network Tumblrix to Halden Media Inc, "
+        "the owner of a publishing tool. Tumblrix hosts 450 million blogs.",
+        title="Orsk Telecom sells its social network",
+    )
+    assert "Tumblrix" in {c.name for c in story.new_companies}
+    assert [(tuple(sorted(d.parties)), d.status) for d in story.deals] == [
+        ((("halden-media", "acquirer"), ("tumblrix", "target")), "agreed")
+    ]
+    # goods go to a buyer in lower case, or to none: "sell Windows licences"
+    assert "Quasar" not in names("Orsk Telecom Inc agreed to sell Quasar phones to retailers.")

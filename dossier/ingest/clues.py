@@ -255,6 +255,23 @@ def _search_end(pattern: Caseless, text: str, size: int) -> re.Match[str] | None
     return pattern.search(tail, lowered(tail))
 
 
+# A business sold by name to a named buyer: "is set to sell the social network Tumblr to
+# Automattic" (goods sold go to a lower-case buyer or none: "sell Windows licences")
+_SELL_BEFORE = re.compile(
+    r"\b(?:sell|sells|selling|sold)\s+(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}$"
+)
+_TO_A_BUYER = re.compile(r",?\s+to\s+(?:[A-Z]|\d)")
+
+
+def _business_sold(before: str, after: str) -> bool:
+    tail = before[-60:]
+    return (
+        ("sel" in tail or "sold" in tail)
+        and _SELL_BEFORE.search(tail) is not None
+        and _TO_A_BUYER.match(after) is not None
+    )
+
+
 def _deal_before(before: str) -> bool:
     """A deal cue before the name: "agreed to acquire Halden", "led by Northzone, with
     participation from Tencent"."""
@@ -522,6 +539,7 @@ def judge(
         or (_deal_after(after) and "deal statement")
         or (_noun_before(before) and "organisation noun")
         or (_deal_before(before) and "deal statement")
+        or (_business_sold(before, raw_after) and "deal statement")
         or (_business(before, raw_after) and "business context")
         or (_initials(tokens, raw_after) and "initials")
         or _in_cjk(before, raw_after)

@@ -956,13 +956,16 @@ def _sold_by_name(sentence: str, actors: list[Mention]) -> tuple[str | None, int
     """ "Trevia sold Orsk Data to Morrow Capital": a company sold by its name (goods sold
     are no deal: "sold nickel to Morrow")."""
     for m in actors:
-        sold = _SOLD_BEFORE.search(sentence, max(0, m.start - 12), m.start)
+        sold = _SOLD_BEFORE.search(sentence, max(0, m.start - 50), m.start)
         if sold and _TO_AFTER.match(sentence, m.end):
             return "acquisition", sold.start()
     return None, 0
 
 
-_SOLD_BEFORE = re.compile(r"\bsold\s+$")
+# "sold Orsk Data to", "is set to sell the social network Tumblr to"
+_SOLD_BEFORE = re.compile(
+    r"\b(?:sold|sell|sells|selling)\s+(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}$"
+)
 _TO_AFTER = re.compile(r",?\s+to\s")
 
 

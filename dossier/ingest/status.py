@@ -171,6 +171,8 @@ _PENDING = Caseless(
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
+    # the seller's side: "Verizon is set to sell Tumblr to Automattic"
+    r"(?:is|are) (?:set |going |about )?to sell|will sell|"
     r"set up|established|granted|grants|licenses|licences|approved|approves|"
     # signed and waiting: "is expected to close in the third quarter", "pending approval"
     r"(?:expected|scheduled|due|set) to (?:be )?(?:close|complete|closed|completed|finali[sz]ed)"
