@@ -346,6 +346,21 @@ def test_a_table_laid_page_saved_with_its_php_is_read() -> None:
     assert "include" not in body and "|" not in body
 
 
+def test_a_page_printed_by_its_php_is_read() -> None:
+    from dossier.ingest.readers import _read_html
+
+    story = (
+        "<p>Orland Corp and Lenvar Ltd have both confirmed that they are in exclusive talks "
+        "over the sale of Lenvar's North Sea fields.</p>\n"
+        "<p>The fields could be worth as much as $3bn, according to people close to the "
+        "talks, and a deal could be agreed within weeks.</p>\n"
+    )
+    page = '<?php\nprint\'\n<h1>NEWS</h1>\n<div class="news">\n' + story + "</div>\n';\n?>"
+    body, _, _ = _read_html("seeds/news-5.php.html", page)
+    assert "Orland Corp and Lenvar Ltd have both confirmed" in body
+    assert "print" not in body
+
+
 def test_an_sec_exhibit_is_read_from_its_html() -> None:
     from dossier.ingest.readers import _read_html
 

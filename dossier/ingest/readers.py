@@ -678,6 +678,8 @@ _BASE = re.compile(r"<base\b[^>]*>", re.I)
 
 def _read_html(rel: str, text: str) -> Read:
     # a page saved from its server's source keeps its PHP or ASP: not the page's text
+    # (unless the code prints the page: "<?php print '<h1>NEWS</h1> <p>…</p>'; ?>")
+    source = text
     text = _SERVER_CODE.sub("", _BASE.sub("", text))
     # an SEC filing's exhibit wraps the page in <TYPE>, <SEQUENCE>, <TEXT> lines, which
     # the extractor reads as the document: the page starts at <HTML>
@@ -710,7 +712,7 @@ def _read_html(rel: str, text: str) -> Read:
 
     # an early-web page lays its article out in a table: then read the cells
     body = extract(tables=False) or _CELL_BORDER.sub("\n", extract(tables=True))
-    body = body or _paragraphs(text)
+    body = body or _paragraphs(text) or _paragraphs(source)
     meta: dict[str, str] = {}
     found = trafilatura.extract_metadata(text, extensive=False)
     if found is not None:
