@@ -78,8 +78,9 @@ CASES = {
         "Velmar Systems Inc agreed to invest in Orwin Labs Inc, a plant that shows how the "
         "state attracts foreign direct investment (FDI). Velmar said FDI was why it invested "
         "in Orwin. Velmar moved the data under standard contractual clauses (SCCs), and the "
-        "SCCs let Velmar buy Orwin's data.",
-        {"FDI", "SCCs", "SCC"},
+        "SCCs let Velmar buy Orwin's data. The regional electricity companies (Recs) could "
+        "be bought: Velmar agreed to buy Recs from Orwin.",
+        {"FDI", "SCCs", "SCC", "Recs"},
     ),
     "initials of a measure or a country": (
         "Velmar Systems Inc raises $900M, as payments helped double its ARR to over $200 "

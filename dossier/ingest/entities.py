@@ -874,18 +874,19 @@ def _drop_defined_terms(
         name = company.name
         # "standard contractual clauses (SCCs)": a plural's initials
         caps = name[:-1] if name.endswith("s") and len(name) > 2 else name
-        if not (caps.isalpha() and caps.isupper() and 2 <= len(caps) <= 6):
+        # (or written as a word: "regional electricity companies (Recs)")
+        if not (caps.isalpha() and (caps.isupper() or caps.istitle()) and 2 <= len(caps) <= 6):
             continue
         m = re.search(r"((?:[A-Za-z][\w&-]* ){" + str(len(caps)) + r"})\(" + name + r"\)", text)
         if m is None:
             continue
         words = m.group(1).split()
-        if "".join(w[0] for w in words).upper() != caps:
+        if "".join(w[0] for w in words).upper() != caps.upper():
             continue
         long_form = " ".join(words)
         # "foreign direct investment (FDI)": words in lower case name a thing, not a firm
         a_thing = all(w[0].islower() for w in words)
-        no_company = words[0][0].isupper() and long_form in unlikely
+        no_company = words[0][0].isupper() and long_form in unlikely and caps.isupper()
         if not (a_thing or no_company) or any(
             long_form.endswith(n) or n.endswith(long_form)
             for other in found.values()
