@@ -1952,3 +1952,22 @@ def test_a_business_sold_by_name_to_a_buyer_is_a_company_and_a_deal() -> None:
     ]
     # goods go to a buyer in lower case, or to none: "sell Windows licences"
     assert "Quasar" not in names("Orsk Telecom Inc agreed to sell Quasar phones to retailers.")
+
+
+def test_a_post_taken_up_is_no_takeover() -> None:
+    assert not deals(
+        "A claim remains against Orsk Waterhouse LLP, which took over as auditor to Halden "
+        "Bank Ltd in 1987."
+    )
+    assert deals("Orsk Waterhouse LLP took over Halden Bank Ltd in 1987.")
+
+
+def test_a_termination_someone_says_may_come_is_not_one() -> None:
+    from dossier.ingest.status import status_of
+
+    said = (
+        "Orsk Inc defended its plans to buy Halden Ltd after a newspaper reported that the "
+        "transaction would be called off."
+    )
+    assert status_of(said)[0] != "terminated"
+    assert status_of("Orsk Inc called off its plans to buy Halden Ltd.")[0] == "terminated"

@@ -49,7 +49,8 @@ _STRONG = {
     r"|buy(?:s|ing)?(?![- ]backs?\b)|bought"
     r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
-    r"|takeover|take over|took over|buyout|bid for|(?<!the )bidding for"
+    # (not a post taken up: "took over as auditor to BCCI")
+    r"|takeover|take over(?! as\b)|took over(?! as\b)|buyout|bid for|(?<!the )bidding for"
     # "a second-round bid of around $3 billion for Yahoo's internet business"
     r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company

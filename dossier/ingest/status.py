@@ -10,7 +10,9 @@ from .text import Caseless, lowered
 
 _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
-    r"\b(?:called off|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
+    # (not what someone says may happen: "reported that the transaction would be called off")
+    r"\b(?:(?<!would be )(?<!could be )(?<!may be )(?<!might be )called off"
+    r"|scrap|scraps|scrapp\w*|abandon\w*|(?<!be )terminated|terminates"
     r"|terminating (?:the|its|their)|walked away|walk(?:s|ing)? away from (?:the|its|a)"
     # (not a deal "near collapse", which still stands)
     r"|(?<!near )(?<!nearly )(?<!close to )(?<!verge of )(?<!brink of )(?<!could )(?<!may )"
