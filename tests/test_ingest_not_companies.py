@@ -57,8 +57,11 @@ CASES = {
     "country": (
         "Brackley Foods Ltd agreed to buy a stake in Pellham Dairies Ltd. Sri Lanka said it "
         "welcomed the investment, and the United Kingdom agreed to buy Brackley bonds. "
-        "Brackley has invested in Sri Lanka and in Bosnia and Herzegovina since 2019.",
-        {"Sri Lanka", "United Kingdom", "Bosnia", "Herzegovina", "Bosnia and Herzegovina"},
+        "Brackley has invested in Sri Lanka and in Bosnia and Herzegovina since 2019. "
+        "Brackley Foods Ltd and Orsk Foods Ltd have joined forces with the intention of "
+        "taking a majority stake in Czechoslovakia's biggest food producer.",
+        {"Sri Lanka", "United Kingdom", "Bosnia", "Herzegovina", "Bosnia and Herzegovina"}
+        | {"Czechoslovakia"},
     ),
     "product": (
         "Velmar Systems Inc agreed to buy 10 A320 aircraft and 737-800 jets, and said its "

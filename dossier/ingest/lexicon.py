@@ -244,4 +244,13 @@ def countries() -> frozenset[str]:
     for code, name in Locale("en").territories.items():
         if len(code) == 2 and code.isalpha():
             names.update((name, name.replace(" & ", " and "), *name.split(" & ")))
-    return frozenset(names)
+    return frozenset(names | _FORMER_COUNTRIES)
+
+
+# Countries that wire copy of the 1980s and 1990s names and the CLDR no longer lists
+_FORMER_COUNTRIES = frozenset(
+    {
+        "Czechoslovakia", "Soviet Union", "USSR", "Yugoslavia", "East Germany",
+        "West Germany", "Zaire", "Burma", "Rhodesia", "Ceylon", "Serbia and Montenegro",
+    }
+)  # fmt: skip
