@@ -308,6 +308,9 @@ _PUBLIC_BODIES = frozenset(
 )
 
 
+_CIVIC_NOUNS = ("group", "organi", "coalition", "network")
+
+
 # The rest of a public body's name, cut off at its "of": "Ministry of (Commerce)",
 # "Federation of Karnataka Chambers of (Commerce)".
 _BODY_OF_BEFORE = re.compile(
@@ -423,11 +426,20 @@ def judge(
         # "Chicago Department of Aviation", "President of Fantasy's", "Executive
         # Committee of Bayer", "Forward-Looking Statement of Merck"
         return NOT_A_COMPANY
-    if tokens[-1] in ("Project", "Projects") or _PROJECT_AFTER.match(sentence, end):
+    if tokens[-1] in ("Project", "Projects") or (
+        sentence.startswith((" and ", " & "), end) and _PROJECT_AFTER.match(sentence, end)
+    ):
         return NOT_A_COMPANY  # "the Misima Gold and Silver Project": a mine, not its owner
-    if _CIVIC_GROUP_BEFORE.search(sentence, max(0, start - 40), start):
+    # (the words right before the name tell whether either pattern can hold: most names
+    # have neither, and the patterns' alternations are costly to try at each offset)
+    near = sentence[max(0, start - 12) : start]
+    if any(w in near for w in _CIVIC_NOUNS) and _CIVIC_GROUP_BEFORE.search(
+        sentence, max(0, start - 40), start
+    ):
         return NOT_A_COMPANY  # "advocacy group Center for Science …": campaigners
-    if _BODY_OF_BEFORE.search(sentence, max(0, start - 40), start):
+    if near.endswith(("of ", "for ", "the ")) and _BODY_OF_BEFORE.search(
+        sentence, max(0, start - 40), start
+    ):
         return NOT_A_COMPANY  # "China's Ministry of Commerce": a public body's name
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return NOT_A_COMPANY  # "Subsequently, the company …": an adverb opening a clause

@@ -877,6 +877,8 @@ def _drop_defined_terms(
         # (or written as a word: "regional electricity companies (Recs)")
         if not (caps.isalpha() and (caps.isupper() or caps.istitle()) and 2 <= len(caps) <= 6):
             continue
+        if f"({name})" not in text:
+            continue  # (the pattern below scans the whole text: most names are never defined)
         m = re.search(r"((?:[A-Za-z][\w&-]* ){" + str(len(caps)) + r"})\(" + name + r"\)", text)
         if m is None:
             continue
