@@ -256,8 +256,9 @@ def _search_end(pattern: Caseless, text: str, size: int) -> re.Match[str] | None
 
 
 # A business sold by name to a named buyer: "is set to sell the social network Tumblr to
-# Automattic" (goods sold go to a lower-case buyer or none: "sell Windows licences")
-_SELL_BEFORE = re.compile(
+# Automattic" (goods sold go to a lower-case buyer or none: "sell Windows licences");
+# deals.py reads the same words before a company as its sale
+SOLD_BEFORE = re.compile(
     r"\b(?:sell|sells|selling|sold)\s+(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}$"
 )
 _TO_A_BUYER = re.compile(r",?\s+to\s+(?:[A-Z]|\d)")
@@ -267,7 +268,7 @@ def _business_sold(before: str, after: str) -> bool:
     tail = before[-60:]
     return (
         ("sel" in tail or "sold" in tail)
-        and _SELL_BEFORE.search(tail) is not None
+        and SOLD_BEFORE.search(tail) is not None
         and _TO_A_BUYER.match(after) is not None
     )
 

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..dates import PartialDate
+from .clues import SOLD_BEFORE
 from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .names import POSSESSIVE
@@ -957,16 +958,12 @@ def _sold_by_name(sentence: str, actors: list[Mention]) -> tuple[str | None, int
     """ "Trevia sold Orsk Data to Morrow Capital": a company sold by its name (goods sold
     are no deal: "sold nickel to Morrow")."""
     for m in actors:
-        sold = _SOLD_BEFORE.search(sentence, max(0, m.start - 50), m.start)
+        sold = SOLD_BEFORE.search(sentence, max(0, m.start - 50), m.start)
         if sold and _TO_AFTER.match(sentence, m.end):
             return "acquisition", sold.start()
     return None, 0
 
 
-# "sold Orsk Data to", "is set to sell the social network Tumblr to"
-_SOLD_BEFORE = re.compile(
-    r"\b(?:sold|sell|sells|selling)\s+(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}$"
-)
 _TO_AFTER = re.compile(r",?\s+to\s")
 
 

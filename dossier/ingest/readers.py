@@ -163,16 +163,15 @@ def _archive_document(text: str) -> Read | None:
     meta: dict[str, str] = {}
     title = next((t for f in _TITLE_FIELDS for t in _field(text, f)), "")
     title = " ".join(_ARCHIVE_CODE.sub(" ", _without_tags(title, always=True)).split())
-    if title:
-        meta["title"] = title
     outlet: str | None
     if number.group(3):  # the Financial Times
-        if title:
-            meta["title"] = _FT_HEAD.sub("", title) or title
+        title = _FT_HEAD.sub("", title) or title
         outlet, order, stamp = "Financial Times", "yymmdd", "".join(_field(text, "DATE")).strip()
     else:
         outlet, order = _ARCHIVES.get(number.group(1), (None, ""))
         stamp = number.group(2)
+    if title:
+        meta["title"] = title
     day = _day(stamp, order)
     if day is not None:
         meta["published"] = day
