@@ -623,6 +623,28 @@ def test_hugo_toml_front_matter_is_read_like_yaml() -> None:
     assert _published(post, "seeds/a.md") == "2017-01-25"
 
 
+def test_old_blog_exports_front_matter_is_read() -> None:
+    """A Drupal site's Jekyll export: "--- " with a blank after it, and "created:" in
+    seconds since 1970; a Tumblr export's "Date:" with a capital."""
+    drupal = (
+        "--- \nlayout: post\ntitle: Globex to buy Initech\ncreated: 1045692420\n---\n\n"
+        "Globex Corp. will buy Initech Inc.\n"
+    )
+    body, meta, _ = _read_markdown("seeds/a.md", drupal)
+    assert meta == {"title": "Globex to buy Initech", "published": "2003-02-19"}
+    assert "layout" not in body
+    tumblr = "---\nDate: 2010-10-26 7:00:00 -0500\nTags: post\n---\n\nGlobex Corp. grew.\n"
+    body, meta, warnings = _read_markdown("seeds/b.md", tumblr)
+    assert meta == {"published": "2010-10-26 7:00:00 -0500"}
+    assert [("'Tags'" in w.message) for w in warnings] == [True]
+    assert _published(tumblr, "seeds/b.md") == "2010-10-26"
+    # a key written both ways: the one spelt as known wins, the other is named
+    both = "---\ndate: 2011-01-02\nDate: 2010-10-26\n---\n\nGlobex Corp. grew.\n"
+    _, meta, warnings = _read_markdown("seeds/c.md", both)
+    assert meta == {"published": "2011-01-02"}
+    assert [("'Date'" in w.message) for w in warnings] == [True]
+
+
 def test_a_toml_syntax_error_in_front_matter_is_named_and_its_good_lines_read() -> None:
     """An open quote: the seed is read all the same (refusing it would stop the whole
     batch), with the fields on lines of their own and a warning at the broken line."""

@@ -18,6 +18,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..characters import visible
@@ -367,6 +368,8 @@ def _mail(text: str) -> Read | None:
     return _without_tags(_blank_rules(body)), meta, ()
 
 
+# Jekyll opens front matter with "---" and any blanks after it ("--- " in old exports)
+_OPENING_FENCE = re.compile(r"---[ \t]*\n")
 # "---", then "key: value" lines, then "---": what front matter looks like.
 _LOOKS_FENCED = re.compile(
     r"---[ \t]*\n(?:[^\n]*\n){0,30}?[\w-]+:[ \t][^\n]*\n(?:[^\n]*\n){0,30}?---"
@@ -385,7 +388,7 @@ def _read_markdown(rel: str, text: str) -> Read:
     valid YAML is read line by line (``_read_field_lines``)."""
     if text.startswith("+++\n"):
         return _read_toml_front(rel, text)
-    if not text.startswith("---\n"):
+    if _OPENING_FENCE.match(text) is None:
         return _tagged_record(text, {}) or (_strip_markup(text), {}, ())
     try:
         doc = parse(rel, text)
@@ -495,6 +498,7 @@ def _seed_fields(
 ) -> Read:
     """A seed's metadata from its front matter's fields, the others ignored with a
     warning; front matter with none of a seed's keys is read as article text."""
+    data = _known_keys(data)
     if isinstance(data.get("published"), bool):  # WordPress: "published: true" is a state
         data.pop("published")
     for value in list(data.values()):
@@ -524,7 +528,7 @@ def _seed_fields(
     if unknown and len(unknown) == len(data):
         line = line_of(unknown[0])
         return _as_text(rel, text, line, f"front matter has the unknown key '{unknown[0]}'")
-    meta = {k: str(data[k]) for k in _META_KEYS if data.get(k) not in (None, "")}
+    meta = {k: _field_text(k, data[k]) for k in _META_KEYS if data.get(k) not in (None, "")}
     warnings: tuple[Problem, ...] = ()
     if unknown:
         names = ", ".join(f"'{k}'" for k in unknown)
@@ -546,6 +550,29 @@ def _seed_fields(
     if record is not None:
         return record[0], record[1], warnings
     return "\n" * (body_line - 1) + _strip_markup(body), meta, warnings
+
+
+def _known_keys(data: dict[str, object]) -> dict[str, object]:
+    """The fields with a seed's keys spelt as they are known ("Date:" of a Pelican or
+    Tumblr export is "date"); a key already present as known keeps its value."""
+    known = {key.lower(): key for key in (*_META_KEYS, *_OTHER_KEYS)}
+    renamed: dict[str, object] = {}
+    for key, value in data.items():
+        name = known.get(key.lower(), key) if isinstance(key, str) else key
+        if name != key and name in data:
+            name = key
+        renamed.setdefault(name, value)
+    return renamed
+
+
+# seconds since 1970 between 1980 and 2100: a Drupal export's "created: 1045692420"
+_EPOCH_SECONDS = range(315_532_800, 4_102_444_800)
+
+
+def _field_text(key: str, value: object) -> str:
+    if key == "published" and isinstance(value, int) and value in _EPOCH_SECONDS:
+        return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
+    return str(value)
 
 
 _WEB_ADDRESS = re.compile(r"https?://", re.I)
@@ -573,6 +600,8 @@ def _story_address(key: object, value: object) -> bool:
 _OTHER_KEYS = {
     "date": "published",
     "post_date": "published",
+    "created": "published",  # Drupal's, kept by its Jekyll exports
+    "created_at": "published",
     "publishDate": "published",  # Hugo's
     "pubDate": "published",  # Astro's
     "published_at": "published",  # Ghost's
