@@ -1971,3 +1971,15 @@ def test_a_termination_someone_says_may_come_is_not_one() -> None:
     )
     assert status_of(said)[0] != "terminated"
     assert status_of("Orsk Inc called off its plans to buy Halden Ltd.")[0] == "terminated"
+
+
+def test_talks_agreed_on_are_no_deal_agreed() -> None:
+    from dossier.ingest.status import status_of
+
+    resumed = (
+        "Orsk and Halden, the two tyre makers, yesterday agreed that merger talks should "
+        "be resumed."
+    )
+    assert status_of(resumed) == ("rumored", True)
+    assert status_of("Orsk and Halden agreed to reopen merger negotiations.")[0] == "rumored"
+    assert status_of("Orsk and Halden agreed to merge.")[0] == "agreed"

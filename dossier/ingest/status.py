@@ -40,6 +40,10 @@ _RUMOR = Caseless(
     r"|in (?:advanced |early |exclusive |late-stage |preliminary )?(?:discussions|negotiations)"
     r"|persons? familiar"
     r"|talks (?:to|with|over|about)|considering"
+    # talks agreed on are no deal agreed: "yesterday agreed to resume talks on a merger"
+    r"|(?:resum|reopen|restart)\w* (?:the |their |its )?(?:\w+ )?(?:talks|negotiations)"
+    r"|agreed to (?:hold|open|begin|start|enter(?: into)?) (?:\w+ )?(?:talks|negotiations)"
+    r"|(?:talks|negotiations) (?:should |would |will |could |to )?(?:be )?(?:resumed|reopened)"
     r"|consider(?:s|ed)? (?:a|an|buying|acquiring)|exploring|explores|weighing|weighs"
     # (not "an agreement pursuant to which")
     r"|pursu(?!ant)\w*|people familiar|sources? familiar|in (?:the )?race to|preferred bidder"
