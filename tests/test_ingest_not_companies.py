@@ -73,9 +73,11 @@ CASES = {
         "Velmar Systems Inc agreed to buy Orwin Labs Inc after the Trump Administration and "
         "the Competition Commission cleared it, the company told the Upper West Region. "
         "China's Ministry of Commerce approved it too. The advocacy group Center for Fair "
-        "Prices said Velmar should not buy Orwin.",
+        "Prices said Velmar should not buy Orwin. Regarding the deal with Velmar, Interior "
+        "Secretary Doug Burgum said it was fine. Advocacy Group Fairprice Watch disagreed.",
         {"Trump Administration", "Competition Commission", "Upper West Region", "Commerce"}
-        | {"Center", "Center for Fair Prices", "Ministry of Commerce"},
+        | {"Center", "Center for Fair Prices", "Ministry of Commerce", "Interior"}
+        | {"Fairprice Watch"},
     ),
     "term in initials": (
         "Velmar Systems Inc agreed to invest in Orwin Labs Inc, a plant that shows how the "

@@ -325,6 +325,10 @@ _PROJECT_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){0,3}Projects?\b"
 
 # Campaigners named by what they are: "advocacy group Center for Science in the
 # Public Interest", "activist group Fight for $15" are no business.
+# A minister's or a secretary of state's title after the portfolio: "Interior
+# Secretary", "Trade Minister" (a company's officers are not titled so)
+_PORTFOLIO_AFTER = re.compile(r" (?:Secretary|Minister|Ministry|Department)\b(?! of\b)")
+
 _CIVIC_GROUP_BEFORE = re.compile(
     r"\b(?:advocacy|activist|lobby|lobbying|campaign|campaigning|pressure|consumer"
     r"|environmental|rights|watchdog|protest|civic|community) (?:group|organi[sz]ation"
@@ -434,7 +438,7 @@ def judge(
     # (the words right before the name tell whether either pattern can hold: most names
     # have neither, and the patterns' alternations are costly to try at each offset)
     near = sentence[max(0, start - 12) : start]
-    if any(w in near for w in _CIVIC_NOUNS) and _CIVIC_GROUP_BEFORE.search(
+    if any(w in near.lower() for w in _CIVIC_NOUNS) and _CIVIC_GROUP_BEFORE.search(
         sentence, max(0, start - 40), start
     ):
         return NOT_A_COMPANY  # "advocacy group Center for Science …": campaigners
@@ -442,6 +446,8 @@ def judge(
         sentence, max(0, start - 40), start
     ):
         return NOT_A_COMPANY  # "China's Ministry of Commerce": a public body's name
+    if _PORTFOLIO_AFTER.match(sentence, end) and tokens[-1] not in LEGAL:
+        return NOT_A_COMPANY  # "Interior Secretary Doug Burgum": a ministry's portfolio
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return NOT_A_COMPANY  # "Subsequently, the company …": an adverb opening a clause
     if NUMBER.match(tokens[0]) or not_a_name(tokens):
