@@ -66,8 +66,10 @@ CASES = {
     "product": (
         "Velmar Systems Inc agreed to buy 10 A320 aircraft and 737-800 jets, and said its "
         "Quasar Pro software would run on Windows and Android phones. Velmar has written "
-        "off $200 million of its $776 million acquisition of Star Blasters maker, Kettle.",
-        {"A320", "10 A320", "737-800", "Quasar Pro", "Windows", "Android", "Star Blasters"},
+        "off $200 million of its $776 million acquisition of Star Blasters maker, Kettle. "
+        "Orwin Labs Inc heats iron ore to 1,600 degrees Celsius.",
+        {"A320", "10 A320", "737-800", "Quasar Pro", "Windows", "Android", "Star Blasters"}
+        | {"Celsius"},
     ),
     "public body": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc after the Trump Administration and "

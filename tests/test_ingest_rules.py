@@ -1554,6 +1554,12 @@ def test_an_adverb_before_a_firms_partners_and_a_title_before_a_name_are_no_comp
     assert "Gibson, Dunn & Crutcher" in names(
         "Separately, Gibson, Dunn & Crutcher LLP said it advised Lenvar Waterhouse Ltd."
     )
+    # and when the next sentence's first word runs on after the legal form
+    ran_on = names(
+        "Orland Media raised money from Kestrel Corp. and Goldman, Sachs & Co.. In total, "
+        "$46 million was raised."
+    )
+    assert "Goldman, Sachs" in ran_on and "Sachs" not in ran_on, ran_on
 
 
 def test_a_short_name_given_after_or_is_the_companys_but_another_listed_is_not() -> None:

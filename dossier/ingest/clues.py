@@ -446,6 +446,8 @@ def judge(
         sentence, max(0, start - 40), start
     ):
         return NOT_A_COMPANY  # "China's Ministry of Commerce": a public body's name
+    if near.endswith(("degrees ", "degree ")):
+        return NOT_A_COMPANY  # "1,600 degrees Celsius": a scale
     if _PORTFOLIO_AFTER.match(sentence, end) and tokens[-1] not in LEGAL:
         return NOT_A_COMPANY  # "Interior Secretary Doug Burgum": a ministry's portfolio
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":

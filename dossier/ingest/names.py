@@ -155,10 +155,14 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
         if k > i:
             partners = [sentence[a:b] for a, b in units[i:k]]
             last = sentence[units[k][0] : units[k][1]].split()
+            # (the phrase may run on past the legal form into the next sentence's first
+            # word: "Goldman, Sachs & Co. In total")
+            legal = [n for n, w in enumerate(last) if w.rstrip(".") in LEGAL]
             if (
                 all(" " not in p for p in partners)
-                and last[-1].rstrip(".") in LEGAL
-                and ("&" in last or "and" in last)
+                and legal
+                and legal[-1] >= len(last) - 2
+                and ("&" in last[: legal[-1]] or "and" in last[: legal[-1]])
             ):
                 yield units[i][0], units[k][1]
                 i = k + 1
