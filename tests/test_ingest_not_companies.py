@@ -59,9 +59,11 @@ CASES = {
         "welcomed the investment, and the United Kingdom agreed to buy Brackley bonds. "
         "Brackley has invested in Sri Lanka and in Bosnia and Herzegovina since 2019. "
         "Brackley Foods Ltd and Orsk Foods Ltd have joined forces with the intention of "
-        "taking a majority stake in Czechoslovakia's biggest food producer.",
+        "taking a majority stake in Czechoslovakia's biggest food producer. Brackley Foods "
+        "Ltd on Tuesday agreed to a deal with Papua New Guinean (PNG) miner Orsk Gold Ltd "
+        "that gives Brackley control of the mine.",
         {"Sri Lanka", "United Kingdom", "Bosnia", "Herzegovina", "Bosnia and Herzegovina"}
-        | {"Czechoslovakia"},
+        | {"Czechoslovakia", "Papua New Guinean", "PNG"},
     ),
     "product": (
         "Velmar Systems Inc agreed to buy 10 A320 aircraft and 737-800 jets, and said its "

@@ -365,6 +365,12 @@ _OFFICE_TITLES = frozenset(
 NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
 
 
+def _a_country(phrase: str) -> bool:
+    """A country's name, or its people's made by adding "n" ("Kenyan", "Papua New
+    Guinean")."""
+    return phrase in countries() or (phrase.endswith("n") and phrase[:-1] in countries())
+
+
 # "Writers Guild of America (WGA)", "United Steelworkers Union (USWU)": a public body's
 # or a union's name, then its initials in brackets
 _DEFINED_INITIALS = re.compile(
@@ -461,8 +467,8 @@ def judge(
         or (phrase in _STATE_NAMES and sentence[:start].rstrip().endswith(","))
     ):
         return NOT_A_COMPANY  # "Duluth, Ga., is …": a town and its state
-    if phrase in countries():
-        return NOT_A_COMPANY  # "Sri Lanka", "United Kingdom"
+    if _a_country(phrase):
+        return NOT_A_COMPANY  # "Sri Lanka", "United Kingdom", "Papua New Guinean"
     place = _PLACE_AFTER.match(sentence, end)
     if place and place.group(1) in NOT_COMPANIES and tokens[-1] not in LEGAL:
         return NOT_A_COMPANY  # "Berkeley, California-based startup Bonsai": a city and its state
