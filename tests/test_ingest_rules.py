@@ -1989,3 +1989,23 @@ def test_talks_agreed_on_are_no_deal_agreed() -> None:
     assert status_of(resumed) == ("rumored", True)
     assert status_of("Orsk and Halden agreed to reopen merger negotiations.")[0] == "rumored"
     assert status_of("Orsk and Halden agreed to merge.")[0] == "agreed"
+
+
+def test_an_offer_from_a_bidder_is_a_takeover() -> None:
+    analysis = analysed(
+        "Lenmark Brewing Ltd has rejected an improved offer from Orland Kestrel NV. Lenmark "
+        "said the offer still undervalues it. Goods on offer from Halden Foods Inc. sold well."
+    )
+    (deal,) = analysis.deals
+    assert dict(deal.parties) == {"orland-kestrel": "acquirer", "lenmark-brewing": "target"}
+
+
+def test_initials_of_a_names_first_words_with_its_last_as_written_are_its_short_name() -> None:
+    found = {
+        c.name: c.aliases
+        for c in analysed(
+            "Bank of New Orland Kestrel Corp. said profit rose 5% as fees grew. BNO Kestrel "
+            "Corp. is the biggest custodian, and BNO Kestrel Corp. will buy Halden Ltd."
+        ).new_companies
+    }
+    assert "BNO Kestrel" not in found, found

@@ -58,6 +58,8 @@ _STRONG = {
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
+    # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
+    r"|(?<!on )(?:offer|bid) from"
     r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale (?:of|to)"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
@@ -116,7 +118,8 @@ _ANCHORS = {
     "acquisition": (
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
         "took over", "pa", "bid for", "bidding for",
-        "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
+        "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of", "offer from",
+        "bid from",
     ),
     "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),

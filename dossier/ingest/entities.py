@@ -694,16 +694,17 @@ _KIND_WORDS = LEGAL | DESCRIPTIVE | {w.capitalize() for w in KINDS_OF_COMPANY}
 
 
 def _initials_then_rest(short: str, name: str) -> bool:
-    """ "UE LNG" of "United Energy LNG": the first words by their initials, the rest as
-    written."""
+    """ "UE LNG" of "United Energy LNG", "AB InBev" of "Anheuser-Busch InBev": the first
+    words by their initials, the rest as written."""
     head, _, rest = short.partition(" ")
     if not rest or len(head) < 2 or not head.isupper() or not head.isalpha():
         return False
     words = name.split()
+    kept = len(rest.split())
     return (
-        len(words) == len(head) + len(rest.split())
-        and initials_of(" ".join(words[: len(head)])) == head
-        and words[len(head) :] == rest.split()
+        len(words) > kept
+        and initials_of(" ".join(words[:-kept])) == head
+        and words[-kept:] == rest.split()
     )
 
 
