@@ -645,6 +645,54 @@ def test_old_blog_exports_front_matter_is_read() -> None:
     assert [("'Date'" in w.message) for w in warnings] == [True]
 
 
+def test_a_posts_header_of_fields_is_read_as_front_matter() -> None:
+    """Pelican's and MultiMarkdown's "Title:"/"Date:" lines before a blank line, and
+    Kirby's fields between "----" lines up to "Text:"; the story keeps its lines."""
+    from dossier.ingest.readers import _read_text
+
+    pelican = (
+        "Title: Globex buys Initech\nDate: 2009-01-23T09:37:00Z\nTags: \nAuthors: Jane Roe\n"
+        "\nGlobex Corp. will buy Initech Inc.\n"
+    )
+    body, meta, warnings = _read_markdown("seeds/a.md", pelican)
+    assert meta == {
+        "title": "Globex buys Initech",
+        "author": "Jane Roe",
+        "published": "2009-01-23T09:37:00Z",
+    }
+    assert body.split("\n").index("Globex Corp. will buy Initech Inc.") == 5
+    assert [("'Tags'" in w.message) for w in warnings] == [True]
+    kirby = (
+        "Title: Globex's latest buy\n----\nDate: 2014-03-07\n----\nText:\n\n"
+        "Globex Corp. has bought Initech Inc.\n"
+    )
+    body, meta, _ = _read_text("seeds/b.txt", kirby)
+    assert meta == {"title": "Globex's latest buy", "published": "2014-03-07"}
+    assert body.split("\n").index("Globex Corp. has bought Initech Inc.") == 6
+    # a story that opens with a label is no header: it needs a title
+    body, meta, _ = _read_text("seeds/c.txt", "Update: Globex Corp. will buy Initech.\n")
+    assert meta == {} and body.startswith("Update: Globex")
+
+
+def test_escaped_markup_and_a_story_saved_as_one_escaped_line_are_read() -> None:
+    from dossier.ingest.readers import _read_text
+
+    escaped = (
+        "---\ntitle: Globex raises money\n---\n\nAs seen &lt;a href=&quot;http://x.test/"
+        "&quot;&gt;here, &lt;blockquote cite=&quot;http://x.test/&quot;&gt;Globex Corp. "
+        "raised $8 million from Initech Ventures &amp; Co.\n"
+    )
+    body, _, _ = _read_markdown("seeds/a.md", escaped)
+    assert "<" not in body and "href" not in body and "Initech Ventures & Co." in body
+    line = (
+        "Globex falls,http://x.test/1,CNN,\"['Shares in Globex\\'s parent fell.\\n\\n"
+        "India\\'s police said Globex Corp. bribed officials.\\n\\nInitech Inc. denied it.']\""
+    )
+    body, _, _ = _read_text("seeds/b.txt", line)
+    assert "\nIndia's police said Globex Corp. bribed officials." in body, body
+    assert "\\n" not in body
+
+
 def test_a_toml_syntax_error_in_front_matter_is_named_and_its_good_lines_read() -> None:
     """An open quote: the seed is read all the same (refusing it would stop the whole
     batch), with the fields on lines of their own and a warning at the broken line."""

@@ -195,6 +195,9 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 _YEAR_FIRST = re.compile(r"((?:19|20)\d\d) ([A-Za-z]{3,9})\.? (\d{1,2})\b")
 
 
+_COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
+
+
 def _meta_date(value: str | None) -> PartialDate | None:
     if not value:
         return None
@@ -202,6 +205,12 @@ def _meta_date(value: str | None) -> PartialDate | None:
     if DATE_SHAPE.match(value[:10]):  # "2024-06-07", "2024-06-07 09:00:00"
         try:
             return parse_partial_date(value[:10])
+        except ValueError:
+            return None
+    compact = _COMPACT_DATE.fullmatch(value)  # "20161014"
+    if compact:
+        try:
+            return parse_partial_date("-".join(compact.groups()))
         except ValueError:
             return None
     short_year = _SHORT_YEAR.match(value)  # "12-Dec-17"

@@ -18,7 +18,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..characters import visible
@@ -119,7 +119,7 @@ def _read_text(rel: str, text: str) -> Read:
                 "save it as .md to give title, url, outlet, author, published or language",
             ),
         )
-    mail = _mail(text)
+    mail = _mail(text) or _field_header(rel, text)
     if mail is not None:
         return mail
     archived = (
@@ -130,7 +130,19 @@ def _read_text(rel: str, text: str) -> Read:
     )
     if archived is not None:
         return archived
-    return _without_tags(_blank_rules(text)), {}, warnings
+    return _without_tags(_blank_rules(_unslashed(text))), {}, warnings
+
+
+def _unslashed(text: str) -> str:
+    """A story a scraper saved as one escaped line ("…airline tumbled.\\n\\nIndia\\'s
+    Central Bureau …"): its escapes read, so its paragraphs are lines again."""
+    if text.count("\n") > 2 or text.count("\\n") < 3:
+        return text
+    return _BACKSLASH_ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], text)
+
+
+_ESCAPED = {"n": "\n", "t": " ", "'": "'", '"': '"', "\\": "\\"}
+_BACKSLASH_ESCAPE = re.compile(r"\\([nt'\"\\])")
 
 
 # News archives kept in the TREC/LDC form (AP, Wall Street Journal, Los Angeles Times,
@@ -370,6 +382,39 @@ def _mail(text: str) -> Read | None:
 
 # Jekyll opens front matter with "---" and any blanks after it ("--- " in old exports)
 _OPENING_FENCE = re.compile(r"---[ \t]*\n")
+# A header of "Key: value" lines that opens a post, as Pelican and MultiMarkdown write
+# it ("Title: …", "Date: …", then a blank line) or Kirby ("Title: …", "----", …, "Text:")
+_HEADER_FIELD = re.compile(r"([A-Z][A-Za-z_-]*):(?:[ \t]+(.*))?")
+
+
+def _field_header(rel: str, text: str) -> Read | None:
+    """A post's header of fields, read as front matter; None when the text opens with
+    none (it must give a title and one field more)."""
+    lines = text.split("\n", 40)
+    data: dict[str, object] = {}
+    where: dict[str, int] = {}
+    for number, line in enumerate(lines[:40], start=1):
+        stripped = line.strip()
+        if stripped == "----":
+            continue  # Kirby's line between fields
+        if not stripped:
+            body_line, body = number + 1, "\n".join(lines[number:])
+            break
+        field = _HEADER_FIELD.fullmatch(stripped)
+        if field is None:
+            return None
+        if field.group(1) == "Text":  # Kirby: the story follows
+            body_line, body = number, "\n".join([field.group(2) or "", *lines[number:]])
+            break
+        data.setdefault(field.group(1), field.group(2) or "")
+        where.setdefault(field.group(1), number)
+    else:
+        return None
+    if "Title" not in data or len(data) < 2:
+        return None
+    return _seed_fields(rel, text, data, lambda key: where.get(key, 1), body_line, body)
+
+
 # "---", then "key: value" lines, then "---": what front matter looks like.
 _LOOKS_FENCED = re.compile(
     r"---[ \t]*\n(?:[^\n]*\n){0,30}?[\w-]+:[ \t][^\n]*\n(?:[^\n]*\n){0,30}?---"
@@ -389,7 +434,7 @@ def _read_markdown(rel: str, text: str) -> Read:
     if text.startswith("+++\n"):
         return _read_toml_front(rel, text)
     if _OPENING_FENCE.match(text) is None:
-        return _tagged_record(text, {}) or (_strip_markup(text), {}, ())
+        return _field_header(rel, text) or _tagged_record(text, {}) or (_strip_markup(text), {}, ())
     try:
         doc = parse(rel, text)
     except FrontMatterError as exc:
@@ -571,7 +616,7 @@ _EPOCH_SECONDS = range(315_532_800, 4_102_444_800)
 
 def _field_text(key: str, value: object) -> str:
     if key == "published" and isinstance(value, int) and value in _EPOCH_SECONDS:
-        return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
+        return datetime.fromtimestamp(value, tz=UTC).date().isoformat()
     return str(value)
 
 
@@ -613,6 +658,7 @@ _OTHER_KEYS = {
     "datePublished": "published",
     "page_date": "published",
     "post_title": "title",
+    "authors": "author",  # Pelican's
     "publisher": "outlet",
     "publication": "outlet",
     "site_name": "outlet",
@@ -665,7 +711,13 @@ def _without_tags(text: str, always: bool = False) -> str:
     "<p><span …>", a wire archive's "<DOC>" and "<DATE_TIME>". Lines stay where they were."""
     if not always and len(_TAG.findall(text, 0, 20_000)) < 3 and not _ELEMENT.search(text):
         # text scraped from a page keeps its entities: "AT&amp;T", "Cable &amp; Wireless"
-        return _unescaped(text) if _ENTITY.search(text) else text
+        if not _ENTITY.search(text):
+            return text
+        text = _unescaped(text)
+        if len(_TAG.findall(text, 0, 20_000)) < 3 and not _ELEMENT.search(text):
+            return text
+        # a blog export that escaped its posts' markup: "&lt;blockquote cite=…&gt;"
+        return _untagged(text, "  ")
     text = _unescaped(_untagged(text, "  "))
     if len(_TAG.findall(text, 0, 20_000)) >= 3:
         # a feed's item holds its story's markup escaped ("&lt;p&gt;Stripe said …"): the
