@@ -2009,3 +2009,11 @@ def test_initials_of_a_names_first_words_with_its_last_as_written_are_its_short_
         ).new_companies
     }
     assert "BNO Kestrel" not in found, found
+
+
+def test_a_company_funded_by_another_is_an_investment() -> None:
+    (deal,) = analysed(
+        "Lenvar Labs Inc., a maker of podcasts, was funded by Kestrel Capital LLC last year."
+    ).deals
+    assert deal.kind == "investment"
+    assert dict(deal.parties) == {"lenvar-labs": "investee", "kestrel-capital": "investor"}

@@ -94,6 +94,7 @@ _DEAL_CUES = (
     r"participation of|participation by|investors including|investors such as|"
     r"backers including|backers such as|"
     r"investment from|funding from|offer for|partner with|bought by|purchased by|"
+    r"funded by|financed by|offer from|bid from|"
     r"taken over by|sold to|sells to|sale to|"
     # "will invest an initial $1.25bn into Anthropic"
     r"invest(?:ed|s|ing)? (?:[^\s]+ ){1,4}?in(?:to)?"
@@ -110,7 +111,8 @@ _DEAL_CUE = Caseless(
         "snapped up", "snatched up", "scooped up", "snapping up", "snatching up",
         "merge", "with", "led by", "backed by", "licen", "joined by", "participation",
         "backers",
-        "funding from", "offer for", "sold to", "sells to", "sale to",
+        "funding from", "offer for", "sold to", "sells to", "sale to", "funded by",
+        "financed by", "offer from", "bid from",
     ),
 )  # fmt: skip
 

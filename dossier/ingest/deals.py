@@ -82,7 +82,7 @@ _STRONG = {
     r"|\bround (?:was|is|has been) led by\b|\bled (?:the|a|this|its) (?:[\w$.-]+ ){0,2}round\b"
     # "Iconiq Capital led Datadog's round"
     r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
-    r"|\b(?:financing|funding) (?:comes|came) from\b"
+    r"|\b(?:financing|funding) (?:comes|came) from\b|\b(?:gets|got|was|is|been) funded by\b"
     # "has received $25 million in funding from Eight Roads Ventures"
     r"|\b(?:funding|financing|investment|backing) from\b"
     # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
@@ -129,6 +129,7 @@ _ANCHORS = {
     ),
     "investment": (
         "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
+        "funded by",
     ),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
@@ -1166,7 +1167,8 @@ def _sale(sentence: str, actors: list[Mention], cue: int) -> tuple[tuple[str, st
 
 
 _INVESTMENT_FROM = re.compile(
-    r"\b(?:investment|funding|financing|backing|capital|round)\s+(?:[\w$.,-]+\s+){0,3}?from\s+$",
+    r"\b(?:(?:investment|funding|financing|backing|capital|round)\s+(?:[\w$.,-]+\s+){0,3}?from"
+    r"|funded\s+by(?:\s+both)?)\s+$",
     re.I,
 )
 _AND_NEXT = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s*")
