@@ -270,6 +270,19 @@ def test_seed_boilerplate_removed_and_author_kept() -> None:
         assert junk not in text4
 
 
+def test_an_events_advertisement_in_a_story_is_boilerplate() -> None:
+    page = (
+        "Globex Corp. has raised $463 million led by Initech Inc.\n\n"
+        "### Join 10k+ tech leaders at Summit 2025\n"
+        "#### Netflix, Box, Sequoia Capital — just some of the 250+ heavy hitters. "
+        "**Grab your ticket before Sept 26 to save up to $668.**\n\n"
+        "Globex said it would build a factory in Kentucky. Early voting results were out.\n"
+    )
+    text = "\n".join(p.text for p in clean(page))
+    assert "Netflix" not in text and "Grab" not in text
+    assert "Globex said it would build a factory" in text
+
+
 # --- dates ---------------------------------------------------------------------------
 
 

@@ -29,7 +29,9 @@ _DROP_LINE = re.compile(
 # Calls to action anywhere in a line.
 _DROP_ANYWHERE = re.compile(
     r"subscribe to|subscribe (?:now|here|for)|sign up for (?:our|the)|newsletter|"
-    r"click here|watch this video|download (?:our|the) app|follow us on",
+    r"click here|watch this video|download (?:our|the) app|follow us on"
+    # an event's advertisement: "Grab your ticket before Sept 26 to save up to $668."
+    r"|(?:grab|get|buy|book) your (?:\w+ )?(?:ticket|pass)|register now|early[- ]bird",
     re.I,
 )
 # Everything after one of these is end-of-page material (links, bios, credits).
@@ -124,6 +126,9 @@ _CTA_WORDS = (
     "watch this",
     "download",
     "follow",
+    "your ",
+    "register now",
+    "early",
 )
 
 
