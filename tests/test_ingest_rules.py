@@ -2017,3 +2017,12 @@ def test_a_company_funded_by_another_is_an_investment() -> None:
     ).deals
     assert deal.kind == "investment"
     assert dict(deal.parties) == {"lenvar-labs": "investee", "kestrel-capital": "investor"}
+
+
+def test_a_majority_stake_written_with_a_hyphen_is_a_takeover() -> None:
+    (deal,) = analysed(
+        "Orland Power Co said on Thursday it agreed to buy a 60.4-percent stake in Kestrel "
+        "Electric Ltd."
+    ).deals
+    assert deal.kind == "acquisition", deal
+    assert dict(deal.parties) == {"orland-power": "acquirer", "kestrel-electric": "target"}

@@ -883,12 +883,15 @@ _RETAINED = re.compile(
 _MINORITY = Caseless(r"\bstake\b", ("stake",))
 # "to buy 4.9 pct of Atlas", "37.5% of Jaguar Land Rover": a share of a named company
 # not "7 percent of Microsoft's market value": a share of something the company has
-_SHARE_OF = re.compile(r"\d ?(?:%|per ?cent|percent|pct) of ([A-Z][\w.]*)(?![\w.]*['’]s\b)")
+_SHARE_OF = re.compile(r"\d[ -]?(?:%|per ?cent|percent|pct) of ([A-Z][\w.]*)(?![\w.]*['’]s\b)")
 _CONTROL = Caseless(
     r"\b(?:majority|controlling|full|remaining|entire|all) (?:of the )?stake", ("stake",)
 )
 # (a headline in title case: "Sime Darby Acquires 70 Per Cent Stake In TFP Engineering")
-_PERCENT_STAKE = re.compile(r"(\d{1,3}(?:\.\d+)?) ?(?i:%|per ?cent|pct) (?:(?i:stake)\b|of [A-Z])")
+# ("a 60.4-percent stake": wire copy joins the two)
+_PERCENT_STAKE = re.compile(
+    r"(\d{1,3}(?:\.\d+)?)[ -]?(?i:%|per ?cent|pct) (?:(?i:stake)\b|of [A-Z])"
+)
 
 
 # "10% of National Bank customers", "19% of BNZ and Westpac customers": a share of what
