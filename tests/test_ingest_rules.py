@@ -2026,3 +2026,15 @@ def test_a_majority_stake_written_with_a_hyphen_is_a_takeover() -> None:
     ).deals
     assert deal.kind == "acquisition", deal
     assert dict(deal.parties) == {"orland-power": "acquirer", "kestrel-electric": "target"}
+
+
+def test_an_analysts_employer_is_no_party_to_the_deal_they_talk_of() -> None:
+    for sentence in (
+        "Martin Cross, analyst at Kestrel Securities Ltd, said Orland Group Plc is buying at "
+        "the top of the market.",
+        "Kestrel Securities Ltd analyst Martin Cross said Orland Group Plc is buying at the "
+        "top of the market.",
+    ):
+        assert not analysed(sentence).deals, sentence
+    (deal,) = analysed("Orland Group Plc is buying Kestrel Securities Ltd, analysts said.").deals
+    assert set(dict(deal.parties)) == {"orland", "kestrel-securities"}

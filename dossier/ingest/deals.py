@@ -576,9 +576,19 @@ def _without_owners(sentence: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+# "Martin Cross, analyst at UBS, said Invesco is buying", "UBS analyst Martin Cross":
+# whose analyst speaks is a source of the story, not a party to its deal
+_ANALYST_BEFORE = re.compile(
+    r"\b(?:analysts?|strategists?|economists?)\s+(?:at|with|from|for)\s+(?:the\s+)?$", re.I
+)
+_ANALYST_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:analysts?|strategists?|economists?)\b")
+_SOURCE_WORDS = ("advis", "counsel", "underwrit", "analyst", "strategist", "economist")
+
+
 def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions of the sentence that are not advisers to a deal."""
-    if "advis" not in sentence and "counsel" not in sentence and "underwrit" not in sentence:
+    """The mentions of the sentence that are not advisers to a deal or analysts'
+    employers."""
+    if not any(word in sentence for word in _SOURCE_WORDS):
         return mentions
     return [
         m
@@ -586,6 +596,8 @@ def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if not (
             _ADVISER_AFTER.match(sentence, m.end)
             or _ADVISER_BEFORE.search(sentence[max(0, m.start - 80) : m.start])
+            or _ANALYST_BEFORE.search(sentence[max(0, m.start - 40) : m.start])
+            or _ANALYST_AFTER.match(sentence, m.end)
         )
     ]
 
