@@ -283,6 +283,21 @@ def test_an_events_advertisement_in_a_story_is_boilerplate() -> None:
     assert "Globex said it would build a factory" in text
 
 
+def test_a_wire_storys_summary_points_on_one_line_are_paragraphs() -> None:
+    page = (
+        "Globex to be a wind power firm * Initech to close its coal plants by 2025 * Deal "
+        "to be completed by year end\n\nInitech Corp. has agreed to buy plants from Globex "
+        "Inc. The price, 3 * 4 million, was paid.\n"
+    )
+    texts = [p.text for p in clean(page)]
+    assert texts[:3] == [
+        "Globex to be a wind power firm",
+        "Initech to close its coal plants by 2025",
+        "Deal to be completed by year end",
+    ], texts
+    assert "The price, 3 * 4 million, was paid." in texts[3]
+
+
 # --- dates ---------------------------------------------------------------------------
 
 

@@ -114,7 +114,21 @@ def clean(text: str) -> list[Paragraph]:
         previous = line
     while paragraphs and paragraphs[-1].heading:  # category labels, stray credits
         paragraphs.pop()
+    if any(" * " in p.text for p in paragraphs):
+        paragraphs = [part for p in paragraphs for part in _bullets(p)]
     return paragraphs
+
+
+# A wire story's summary points run on one line: "Iberdrola to be wind power firm in UK
+# * Drax to close its coal plants by 2025 * Deal to be completed by year end"
+_BULLET = re.compile(r"\s+\*\s+(?=[A-Z(])")
+
+
+def _bullets(paragraph: Paragraph) -> list[Paragraph]:
+    parts = [part for part in _BULLET.split(paragraph.text) if part.strip()]
+    if len(parts) < 2:
+        return [paragraph]
+    return [Paragraph(part.strip(), heading=False) for part in parts]
 
 
 # Every call to action contains one of these words: a cheap test before the pattern.
