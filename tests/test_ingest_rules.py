@@ -2038,3 +2038,15 @@ def test_an_analysts_employer_is_no_party_to_the_deal_they_talk_of() -> None:
         assert not analysed(sentence).deals, sentence
     (deal,) = analysed("Orland Group Plc is buying Kestrel Securities Ltd, analysts said.").deals
     assert set(dict(deal.parties)) == {"orland", "kestrel-securities"}
+
+
+def test_a_given_name_before_a_trade_word_with_a_prefix_is_a_company() -> None:
+    from dossier.ingest.names import is_person
+
+    assert not is_person(["Ken", "Microsystems"])
+    assert not is_person(["Ken", "Systems"])
+    assert is_person(["Ken", "Olsen"])
+    (deal,) = analysed(
+        "On Monday, Orland Corp announced that it had agreed to acquire Ken Microsystems."
+    ).deals
+    assert set(dict(deal.parties)) == {"orland", "ken-microsystems"}, deal.parties

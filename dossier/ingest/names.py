@@ -650,5 +650,10 @@ def is_person(tokens: list[str]) -> bool:
         2 <= len(tokens) <= 3
         and tokens[0] in first_names()
         and tokens[-1] not in DESCRIPTIVE
+        # "Sun Microsystems", "Ken Biotechnologies": a trade word with a prefix
+        and not tokens[-1].lower().endswith(_TRADE_ENDINGS)
         and all(t[:1].isupper() for t in tokens)
     )
+
+
+_TRADE_ENDINGS = tuple(sorted(w.lower() for w in DESCRIPTIVE if len(w) >= 6))
