@@ -219,6 +219,20 @@ def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:
         "title": "Orland May Raise Offer For Lenvar",
         "published": "1998-12-16",
     }
+    # Gigaword's form of the archive; the service's slug ending "-NYT" names the paper
+    gigaword = (
+        '<DOC id="NYT_ENG_19950101.0065" type="story" >\n<HEADLINE>\nORLAND MAY RAISE '
+        "OFFER\n</HEADLINE>\n<DATELINE>\nNEW YORK  (BC-ORLAND-OFFER-NYT)\n</DATELINE>\n"
+        "<TEXT>\n<P>\nOrland Corp. is considering an increase in its offer.\n</P>\n</TEXT>\n"
+        "</DOC>\n"
+    )
+    assert _read_text("seeds/g.txt", gigaword)[1] == {
+        "title": "ORLAND MAY RAISE OFFER",
+        "published": "1995-01-01",
+        "outlet": "The New York Times",
+    }
+    other = gigaword.replace("-NYT)", "-COX)").replace("NYT_ENG", "APW_ENG")
+    assert _read_text("seeds/h.txt", other)[1]["outlet"] == "Associated Press"
     # without a story, or without a document number, it is text as before
     assert _read_text("seeds/x.txt", story.replace("TEXT>", "NOTE>"))[1] == {}
     assert _read_text("seeds/y.txt", story.replace("DOCNO>", "DOCID>"))[1] == {}

@@ -150,6 +150,11 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([nt'\"\\])")
 # the day ("AP890103-0251", "APW19990602.0201", "LA102390-0093"). The Financial Times'
 # number ("FT911-4695") gives no day: its DATE field does ("910418").
 _DOCNO = re.compile(r"\A\s*(?:<DOC>\s*)?<DOCNO>\s*(?:([A-Z]+)(\d{6,8})\b|(FT)\d{3}-\d)")
+# the New York Times News Service's slug of a story of the paper's own:
+# "(BC-UNDERWRITING-ART-595ADD-NYT)"; other papers' end in their own code ("-COX")
+_NYT_OWN_SLUG = re.compile(r"\(BC-[\w-]+-NYT\)")
+# the Gigaword form of the same archives: '<DOC id="NYT_ENG_19950101.0065" type="story">'
+_GIGAWORD_ID = re.compile(r'\A\s*<DOC\s+id="([A-Z]{3})_[A-Z]{3}_(\d{8})\.\d+"')
 # the FT's headline opens with the paper, the day and the page's section: "FT  18 APR 91
 # / International Company News: Cinema merger near collapse"
 _FT_HEAD = re.compile(r"\AFT\s+\d{1,2} [A-Z]{3} \d\d\s*/\s*(?:[^:/]{1,60}:\s*)?")
@@ -163,6 +168,8 @@ _ARCHIVES = {
     "LA": ("Los Angeles Times", "mmddyy"),
     "NYT": (None, "yyyymmdd"),
     "XIE": (None, "yyyymmdd"),
+    "XIN": ("Xinhua", "yyyymmdd"),
+    "AFP": ("Agence France-Presse", "yyyymmdd"),
 }
 
 
@@ -170,19 +177,21 @@ def _archive_document(text: str) -> Read | None:
     """An archived wire document's text, with its headline, archive and day; None when
     the text is not one. The text keeps its other fields: a news service's story names
     its paper in a line before the story ("c.1999 San Francisco Chronicle")."""
-    number = _DOCNO.match(text)
+    number = _DOCNO.match(text) or _GIGAWORD_ID.match(text)
     if number is None or not _field(text, "TEXT"):
         return None
     meta: dict[str, str] = {}
     title = next((t for f in _TITLE_FIELDS for t in _field(text, f)), "")
     title = " ".join(_ARCHIVE_CODE.sub(" ", _without_tags(title, always=True)).split())
     outlet: str | None
-    if number.group(3):  # the Financial Times
+    if number.re is _DOCNO and number.group(3):  # the Financial Times
         title = _FT_HEAD.sub("", title) or title
         outlet, order, stamp = "Financial Times", "yymmdd", "".join(_field(text, "DATE")).strip()
     else:
         outlet, order = _ARCHIVES.get(number.group(1), (None, ""))
         stamp = number.group(2)
+        if number.group(1) == "NYT" and _NYT_OWN_SLUG.search(text, 0, 2_000):
+            outlet = "The New York Times"  # the service's slug ends with the paper's code
     if title:
         meta["title"] = title
     day = _day(stamp, order)
