@@ -2064,3 +2064,13 @@ def test_a_given_name_before_a_trade_word_with_a_prefix_is_a_company() -> None:
         "On Monday, Orland Corp announced that it had agreed to acquire Ken Microsystems."
     ).deals
     assert set(dict(deal.parties)) == {"orland", "ken-microsystems"}, deal.parties
+
+
+def test_a_writers_guess_at_a_takeover_is_no_deal() -> None:
+    for sentence in (
+        "You know Orland Corp has thought about acquiring Lenvar Inc for years.",
+        "Kestrel Ltd controls a bit of Lenvar Inc's destiny, making Orland Corp's would-be "
+        "takeover that much harder.",
+    ):
+        assert not analysed(sentence).deals, sentence
+    assert analysed("Orland Corp said it would acquire Lenvar Inc for $2 billion.").deals

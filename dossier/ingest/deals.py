@@ -182,6 +182,10 @@ _NOT_THIS_DEAL = Caseless(
     # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
     # but neither company has shown interest"
     r"|would make (?:sense|a good fit)|neither (?:company|side|firm|group) (?:has|have|is)"
+    # a writer's guess: "Apple has thought about acquiring Adobe for years", "Apple's
+    # would-be takeover"
+    r"|(?:thought|thinking|thinks|think|dreamed|dreaming) (?:about|of) (?:acquiring|buying"
+    r"|purchasing|merging|taking over)|would-be (?:takeover|acquisition|merger|purchase)"
     # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi"
     r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
     r"|in turn owns"
@@ -223,6 +227,11 @@ _NOT_THIS_DEAL = Caseless(
         "no intention",
         "would make",
         "neither ",
+        "thought ",
+        "thinking ",
+        "think",
+        "dream",
+        "would-be ",
         "already",
         "own",
         "hold",
