@@ -1044,6 +1044,8 @@ def test_a_press_releases_housekeeping_is_no_key_point(housekeeping: str) -> Non
         # a scraper's glue, and a currency written before the dollar sign
         ("Globex agreed to buy Initech for$26 billion.", (26e9, "USD")),
         ("Globex sold its Initech unit for NZ$115.8 million.", (115.8e6, "NZD")),
+        # wire copy's hyphen, and the amount as paid before its conversion
+        ("Globex made a 15-million euro ($16 million) investment in Initech.", (15e6, "EUR")),
     ],
 )
 def test_a_deals_value_is_what_it_is_worth(sentence: str, worth: tuple[float, str] | None) -> None:

@@ -16,7 +16,8 @@ _MONEY = re.compile(
     r"(?P<cur>US\$|HK\$|NZ\$|S\$|A\$|C\$|\$|€|£|¥|₹|Rs\.?|RMB|CNY|USD|EUR|GBP|JPY|CHF|SEK|"
     r"NOK|DKK|KRW|INR)"
     r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|crore|cr|lakh|bn|mn|m|k)?\b"
-    r"|(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million)?\s*"
+    # (wire copy writes "a 15-million euro investment")
+    r"|(?P<num2>\d+(?:[.,]\d+)*)(?:\s*|-)(?P<mult2>trillion|billion|million)?\s*"
     r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
     re.I,
 )
