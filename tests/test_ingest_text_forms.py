@@ -693,6 +693,23 @@ def test_escaped_markup_and_a_story_saved_as_one_escaped_line_are_read() -> None
     assert "\\n" not in body
 
 
+def test_a_story_kept_as_a_list_of_its_paragraphs_is_read_as_paragraphs() -> None:
+    from dossier.ingest.readers import _read_text
+
+    post = (
+        "---\ntitle: Globex buys patents\n---\n\n['Globex Solar Technologies announced it "
+        "is buying assets from Initech.', \"Initech's dealer channel goes with them.\"]\n"
+    )
+    body, meta, _ = _read_markdown("seeds/a.md", post)
+    assert meta == {"title": "Globex buys patents"}
+    lines = body.split("\n")
+    assert "Globex Solar Technologies announced it is buying assets from Initech." in lines
+    assert "Initech's dealer channel goes with them." in lines
+    # not a flat list of strings: text as it stands
+    nested = "['Globex Corp. grew.', ['Initech Inc.']]"
+    assert _read_text("seeds/b.txt", nested)[0] == nested
+
+
 def test_a_toml_syntax_error_in_front_matter_is_named_and_its_good_lines_read() -> None:
     """An open quote: the seed is read all the same (refusing it would stop the whole
     batch), with the fields on lines of their own and a warning at the broken line."""

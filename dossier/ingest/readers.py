@@ -9,6 +9,7 @@ says (front matter that is not front matter) is read as text, with a warning.
 
 from __future__ import annotations
 
+import ast
 import email
 import email.policy
 import email.utils
@@ -130,7 +131,27 @@ def _read_text(rel: str, text: str) -> Read:
     )
     if archived is not None:
         return archived
-    return _without_tags(_blank_rules(_unslashed(text))), {}, warnings
+    return _without_tags(_blank_rules(_listed(_unslashed(text)))), {}, warnings
+
+
+# A dataset's story kept as Python's list of its paragraphs: "['Maxeon Solar … fro…',
+# 'Copyright © 2023 …']" (only a flat list of string literals is read as one)
+_STRING_LITERAL = r"'(?:[^'\\\n]|\\.)*'" + "|" + r'"(?:[^"\\\n]|\\.)*"'
+_LISTED = re.compile(rf"\[\s*(?:(?:{_STRING_LITERAL})\s*,\s*)*(?:{_STRING_LITERAL})\s*\]")
+_ONE_LITERAL = re.compile(_STRING_LITERAL)
+
+
+def _listed(text: str) -> str:
+    """A story kept as a list of paragraphs, its paragraphs as lines; else the text."""
+    body = text.strip()
+    if not body.startswith(("['", '["')) or _LISTED.fullmatch(body) is None:
+        return text
+    try:
+        parts = [ast.literal_eval(m.group(0)) for m in _ONE_LITERAL.finditer(body)]
+    except (ValueError, SyntaxError):
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    return lead + "\n\n".join(str(part) for part in parts)
 
 
 def _unslashed(text: str) -> str:
@@ -603,7 +624,7 @@ def _seed_fields(
     record = _tagged_record(padded, meta)
     if record is not None:
         return record[0], record[1], warnings
-    return "\n" * (body_line - 1) + _strip_markup(body), meta, warnings
+    return "\n" * (body_line - 1) + _strip_markup(_listed(body)), meta, warnings
 
 
 def _known_keys(data: dict[str, object]) -> dict[str, object]:
