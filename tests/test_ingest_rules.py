@@ -2074,3 +2074,15 @@ def test_a_writers_guess_at_a_takeover_is_no_deal() -> None:
     ):
         assert not analysed(sentence).deals, sentence
     assert analysed("Orland Corp said it would acquire Lenvar Inc for $2 billion.").deals
+
+
+def test_an_adverb_between_a_buyer_and_its_verb_keeps_the_buyer() -> None:
+    analysis = analysed(
+        "It has been nearly two years since Velmar quietly acquired Kestrel Health, a "
+        "Seattle startup. Velmar declined to comment. Kestrel Health was formed in 2015."
+    )
+    assert "Velmar" in {c.name for c in analysis.new_companies}
+    (deal,) = analysis.deals
+    assert set(dict(deal.parties)) == {"velmar", "kestrel-health"}
+    family = analysed("The billionaire Lowy family buys into Kestrel Health Ltd.")
+    assert not any("Lowy" in c.name for c in family.new_companies)

@@ -136,7 +136,11 @@ _DEAL_BEFORE = re.compile(
 
 _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
-    r"is set to\s+|is to\s+|said it (?:would|will)\s+)?(?:acquire|acquires|buy|buys|purchase|"
+    # "Google quietly acquired Senosis Health"
+    r"is set to\s+|is to\s+|said it (?:would|will)\s+"
+    r"|(?!(?:family|supply|assembly|monopoly|daily|weekly|monthly|quarterly|early|only)\s)"
+    r"[a-z]{3,}ly\s+)?(?:acquire|acquires|buy|buys"
+    r"|purchase|"
     r"purchases|purchased|invest|invests|merge|merges|take over|takes over|bought|acquired|"
     r"invested|"
     r"raised|raises|signed|signs|led|leads|snaps up|snapped up|sell|sells|sold|"
@@ -812,6 +816,10 @@ def _deal_after(after: str) -> bool:
     if both:
         after = after[both.end() :]
     head = lowered(after.lstrip()[:12])  # None for letters that fold apart: then look
-    if head is not None and not head.startswith(_DEAL_AFTER_FIRST):
+    if (
+        head is not None
+        and not head.startswith(_DEAL_AFTER_FIRST)
+        and not head.split(" ", 1)[0].endswith("ly")  # "quietly acquired"
+    ):
         return False
     return _DEAL_AFTER.match(after) is not None
