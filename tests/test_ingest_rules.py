@@ -2086,3 +2086,13 @@ def test_an_adverb_between_a_buyer_and_its_verb_keeps_the_buyer() -> None:
     assert set(dict(deal.parties)) == {"velmar", "kestrel-health"}
     family = analysed("The billionaire Lowy family buys into Kestrel Health Ltd.")
     assert not any("Lowy" in c.name for c in family.new_companies)
+
+
+def test_a_company_that_has_been_sold_is_named_in_a_deal_statement() -> None:
+    from dossier.ingest.clues import judge
+
+    sold = "Velmar has recently been sold to a company called Kestrel Media Inc."
+    assert judge(sold, 0, 6, "Velmar", None) == "deal statement"
+    quietly = "It has been two years since Velmar quietly acquired Kestrel Health."
+    at = quietly.index("Velmar")
+    assert judge(quietly, at, at + 6, "Velmar", None) == "deal statement"

@@ -139,7 +139,7 @@ _DEAL_AFTER = re.compile(
     # "Google quietly acquired Senosis Health"
     r"is set to\s+|is to\s+|said it (?:would|will)\s+"
     r"|(?!(?:family|supply|assembly|monopoly|daily|weekly|monthly|quarterly|early|only)\s)"
-    r"[a-z]{3,}ly\s+)?(?:acquire|acquires|buy|buys"
+    r"[a-z]{3,}ly\s+)?(?:been\s+)?(?:acquire|acquires|buy|buys"
     r"|purchase|"
     r"purchases|purchased|invest|invests|merge|merges|take over|takes over|bought|acquired|"
     r"invested|"
