@@ -2096,3 +2096,11 @@ def test_a_company_that_has_been_sold_is_named_in_a_deal_statement() -> None:
     quietly = "It has been two years since Velmar quietly acquired Kestrel Health."
     at = quietly.index("Velmar")
     assert judge(quietly, at, at + 6, "Velmar", None) == "deal statement"
+
+
+def test_the_buyer_of_a_business_sold_by_its_owner_is_named_in_a_deal_statement() -> None:
+    from dossier.ingest.clues import judge
+
+    sold = "The update saw progress on the sale of its onshore drilling division to Kestrel Deutag."
+    at = sold.index("Kestrel")
+    assert judge(sold, at, at + len("Kestrel Deutag"), "Kestrel Deutag", None) == "deal statement"

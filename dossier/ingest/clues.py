@@ -96,6 +96,9 @@ _DEAL_CUES = (
     r"investment from|funding from|offer for|partner with|bought by|purchased by|"
     r"funded by|financed by|offer from|bid from|"
     r"taken over by|sold to|sells to|sale to|"
+    # "the sale of its onshore drilling division to KCA Deutag"
+    r"(?:sale of|sell|sells|selling|sold) (?:its|their|the) (?:[\w-]+ ){0,4}?(?:business|unit"
+    r"|division|subsidiary|operations|assets|arm|stake|brand) to|"
     # "will invest an initial $1.25bn into Anthropic"
     r"invest(?:ed|s|ing)? (?:[^\s]+ ){1,4}?in(?:to)?"
 )
@@ -111,7 +114,7 @@ _DEAL_CUE = Caseless(
         "snapped up", "snatched up", "scooped up", "snapping up", "snatching up",
         "merge", "with", "led by", "backed by", "licen", "joined by", "participation",
         "backers",
-        "funding from", "offer for", "sold to", "sells to", "sale to", "funded by",
+        "funding from", "offer for", "sold to", "sells to", "sale to", "sale of", "funded by",
         "financed by", "offer from", "bid from",
     ),
 )  # fmt: skip
