@@ -78,10 +78,12 @@ CASES = {
         "the Competition Commission cleared it, the company told the Upper West Region. "
         "China's Ministry of Commerce approved it too. The advocacy group Center for Fair "
         "Prices said Velmar should not buy Orwin. Regarding the deal with Velmar, Interior "
-        "Secretary Doug Burgum said it was fine. Advocacy Group Fairprice Watch disagreed.",
+        "Secretary Doug Burgum said it was fine. Advocacy Group Fairprice Watch disagreed. "
+        "The United Steelworkers of America (USWA) said Velmar may buy Orwin, and USWA "
+        "leaders agreed with Velmar.",
         {"Trump Administration", "Competition Commission", "Upper West Region", "Commerce"}
         | {"Center", "Center for Fair Prices", "Ministry of Commerce", "Interior"}
-        | {"Fairprice Watch"},
+        | {"Fairprice Watch", "USWA"},
     ),
     "term in initials": (
         "Velmar Systems Inc agreed to invest in Orwin Labs Inc, a plant that shows how the "

@@ -387,6 +387,15 @@ _DEFINED_INITIALS = re.compile(
 )
 
 
+def _letters_within(capitals: str, initials: str) -> bool:
+    """ "USA" of "United Steelworkers of America" within "USWA": initials that also take
+    a letter from inside a word, the first letters all there in order."""
+    if not capitals or initials[:1] != capitals[:1]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in capitals)
+
+
 def public_initials(sentences: list[str]) -> frozenset[str]:
     """The initials an article defines for a public body or a union: not a company
     wherever the article writes them."""
@@ -396,12 +405,17 @@ def public_initials(sentences: list[str]) -> frozenset[str]:
             continue
         for m in _DEFINED_INITIALS.finditer(sentence):
             words = m.group(1).split()
+            if words[0] == "The" and len(words) > 1:
+                words = words[1:]  # "The United Steelworkers of America (USWA)"
             # the body's noun: before "of" or "for" ("State Administration for Market
             # Regulation (SAMR)"), else the last word
             joint = next((i for i, w in enumerate(words) if i and w in ("of", "for")), None)
             head = words[joint - 1] if joint else words[-1]
             capitals = "".join(w[0] for w in words if w[:1].isupper())
-            if head in _PUBLIC_BODIES and m.group(2) in (capitals, capitals[-len(m.group(2)) :]):
+            if head in _PUBLIC_BODIES and (
+                m.group(2) in (capitals, capitals[-len(m.group(2)) :])
+                or _letters_within(capitals, m.group(2))
+            ):
                 out.add(m.group(2))
     return frozenset(out)
 
