@@ -114,7 +114,7 @@ _DEAL_CUE = Caseless(
         "snapped up", "snatched up", "scooped up", "snapping up", "snatching up",
         "merge", "with", "led by", "backed by", "licen", "joined by", "participation",
         "backers",
-        "funding from", "offer for", "sold to", "sells to", "sale to", "sale of", "funded by",
+        "funding from", "offer for", "sold", "sell", "sale to", "sale of", "funded by",
         "financed by", "offer from", "bid from",
     ),
 )  # fmt: skip
