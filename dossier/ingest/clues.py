@@ -139,8 +139,8 @@ _DEAL_BEFORE = re.compile(
 
 _DEAL_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:agreed to\s+|plans to\s+|"
-    # "Google quietly acquired Senosis Health"
     r"is set to\s+|is to\s+|said it (?:would|will)\s+"
+    # "Google quietly acquired Senosis Health", "Tumblr has recently been sold to"
     r"|(?!(?:family|supply|assembly|monopoly|daily|weekly|monthly|quarterly|early|only)\s)"
     r"[a-z]{3,}ly\s+)?(?:been\s+)?(?:acquire|acquires|buy|buys"
     r"|purchase|"
@@ -332,12 +332,12 @@ _BODY_OF_BEFORE = re.compile(
 _PROJECT_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){0,3}Projects?\b")
 
 
-# Campaigners named by what they are: "advocacy group Center for Science in the
-# Public Interest", "activist group Fight for $15" are no business.
 # A minister's or a secretary of state's title after the portfolio: "Interior
 # Secretary", "Trade Minister" (a company's officers are not titled so)
 _PORTFOLIO_AFTER = re.compile(r" (?:Secretary|Minister|Ministry|Department)\b(?! of\b)")
 
+# Campaigners named by what they are: "advocacy group Center for Science in the
+# Public Interest", "activist group Fight for $15" are no business.
 _CIVIC_GROUP_BEFORE = re.compile(
     r"\b(?:advocacy|activist|lobby|lobbying|campaign|campaigning|pressure|consumer"
     r"|environmental|rights|watchdog|protest|civic|community) (?:group|organi[sz]ation"

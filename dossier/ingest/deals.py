@@ -57,9 +57,9 @@ _STRONG = {
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
-    # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
     # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
     r"|(?<!on )(?:offer|bid) from"
+    # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
     r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale (?:of|to)"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
