@@ -2104,3 +2104,12 @@ def test_the_buyer_of_a_business_sold_by_its_owner_is_named_in_a_deal_statement(
     sold = "The update saw progress on the sale of its onshore drilling division to Kestrel Deutag."
     at = sold.index("Kestrel")
     assert judge(sold, at, at + len("Kestrel Deutag"), "Kestrel Deutag", None) == "deal statement"
+
+
+def test_a_names_first_letter_i_is_kept() -> None:
+    found = names(
+        "Cube Roads Ltd is a portfolio company of I Squared Capital. Shareholders of Cube "
+        "Roads are investors consisting of I Squared Capital and others."
+    )
+    assert "I Squared Capital" in found, found
+    assert "I" not in names("I think Cube Roads Ltd will grow.")

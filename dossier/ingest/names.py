@@ -497,6 +497,8 @@ def _leading_not_name(tokens: list[str]) -> bool:
         first.isupper() and len(first) > 3 and first.title() in NOT_COMPANIES
     ):
         return False
+    if first == "I" and len(tokens) > 2 and (tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL):
+        return False  # "investment manager I Squared Capital": a letter of its name
     if len(tokens) == 1 or first.isupper():
         return True  # "SEOUL Samsung Electronics": a dateline's city
     if first in _NAME_OPENERS:
