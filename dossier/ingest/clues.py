@@ -84,6 +84,15 @@ _NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Co
 _NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
 
 
+# A business, not goods, sold to a buyer: "its metering unit to", "its data storage
+# unit, Veritas, to a group led by Carlyle" (deals.py reads it after "sell" and "sold")
+BUSINESS_SOLD_TO = (
+    r"(?:its|their|a|the) (?:[\w-]+ ){0,5}"
+    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand)"
+    r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"
+)
+
+
 _DEAL_CUES = (
     r"acquisition of|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
     r"snapped up|snatched up|scooped up|snapping up|snatching up|"
@@ -97,8 +106,7 @@ _DEAL_CUES = (
     r"funded by|financed by|offer from|bid from|"
     r"taken over by|sold to|sells to|sale to|"
     # "the sale of its onshore drilling division to KCA Deutag"
-    r"(?:sale of|sell|sells|selling|sold) (?:its|their|the) (?:[\w-]+ ){0,4}?(?:business|unit"
-    r"|division|subsidiary|operations|assets|arm|stake|brand) to|"
+    rf"(?:sale of|sell|sells|selling|sold) {BUSINESS_SOLD_TO}|"
     # "will invest an initial $1.25bn into Anthropic"
     r"invest(?:ed|s|ing)? (?:[^\s]+ ){1,4}?in(?:to)?"
 )

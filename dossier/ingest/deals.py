@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..dates import PartialDate
-from .clues import SOLD_BEFORE
+from .clues import BUSINESS_SOLD_TO, SOLD_BEFORE
 from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .names import POSSESSIVE
@@ -35,12 +35,6 @@ KIND_ORDER = (
     "licensing",
     "mou",
     "partnership",
-)
-_BUSINESS = (
-    r"(?:its|their|a|the) (?:[\w-]+ ){0,5}"
-    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand)"
-    # "sold its data storage unit, Veritas, to a group led by Carlyle"
-    r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"
 )
 _STRONG = {
     # (a SPAC is a way to list shares: "went public via special purpose acquisition merger")
@@ -60,7 +54,11 @@ _STRONG = {
     # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
     r"|(?<!on )(?:offer|bid) from"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
-    r"|offer for|sell(?:s|ing)? " + _BUSINESS + r"|sold " + _BUSINESS + r"|sale (?:of|to)"
+    r"|offer for|sell(?:s|ing)? "
+    + BUSINESS_SOLD_TO
+    + r"|sold "
+    + BUSINESS_SOLD_TO
+    + r"|sale (?:of|to)"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
     r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
@@ -323,9 +321,9 @@ _FOUNDED = re.compile(
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PASSIVE_ACQ = Caseless(
     r"\b(?:acquired by|bought by|sold to|sell(?:s|ing)? "
-    + _BUSINESS
+    + BUSINESS_SOLD_TO
     + r"|sold "
-    + _BUSINESS
+    + BUSINESS_SOLD_TO
     + r"|taken over by|"
     r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
     # "After selling itself to Fox, MySpace …"

@@ -120,9 +120,9 @@ def _read_text(rel: str, text: str) -> Read:
                 "save it as .md to give title, url, outlet, author, published or language",
             ),
         )
-    mail = _mail(text) or _field_header(rel, text)
-    if mail is not None:
-        return mail
+    headed = _mail(text) or _field_header(rel, text)
+    if headed is not None:
+        return headed
     archived = (
         _archive_document(text)
         or _timeml_document(text)
@@ -630,10 +630,9 @@ def _seed_fields(
 def _known_keys(data: dict[str, object]) -> dict[str, object]:
     """The fields with a seed's keys spelt as they are known ("Date:" of a Pelican or
     Tumblr export is "date"); a key already present as known keeps its value."""
-    known = {key.lower(): key for key in (*_META_KEYS, *_OTHER_KEYS)}
     renamed: dict[str, object] = {}
     for key, value in data.items():
-        name = known.get(key.lower(), key) if isinstance(key, str) else key
+        name = _KNOWN_KEYS.get(key.lower(), key) if isinstance(key, str) else key
         if name != key and name in data:
             name = key
         renamed.setdefault(name, value)
@@ -704,6 +703,10 @@ _OTHER_KEYS = {
     "external-url": "url",
     "external_url": "url",
 }
+
+
+# a seed's keys and their other names, by how they read in lower case
+_KNOWN_KEYS = {key.lower(): key for key in (*_META_KEYS, *_OTHER_KEYS)}
 
 
 def _as_text(rel: str, text: str, line: int | None, reason: str) -> Read:
