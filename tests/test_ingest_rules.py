@@ -2113,3 +2113,17 @@ def test_a_names_first_letter_i_is_kept() -> None:
     )
     assert "I Squared Capital" in found, found
     assert "I" not in names("I think Cube Roads Ltd will grow.")
+
+
+def test_a_deal_given_as_an_example_is_a_deal() -> None:
+    for sentence in (
+        "Even large deals near closing — such as Orland Corp's planned purchase of Lenvar "
+        "Inc — may face late hurdles.",
+        "Others joined similar companies, like Kestrel Health's purchase of Velmar Inc.",
+    ):
+        (deal,) = analysed(sentence).deals
+        assert len(deal.parties) == 2, deal.parties
+    # names listed as examples, with the deal after the list, stay out of it
+    assert not analysed(
+        "Compared with peers such as Orland Corp, Lenvar Inc has bought few rivals."
+    ).deals

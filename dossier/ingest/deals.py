@@ -791,6 +791,8 @@ def _analyse(
         seen.setdefault(m.slug, m)
     actors = list(seen.values())
     if len(actors) < 2:
+        if comparison is not None and comparison.group(0).lower() in _EXAMPLE_WORDS:
+            return _example(said, mentions, comparison.end(), published, year, when)
         return None
     # "Best Buy", "Star Alliance": a word of a name is no cue; then the sentence is read
     # without its names
@@ -879,6 +881,33 @@ def _analyse(
         generic,
         dated=dated,
     )
+
+
+_EXAMPLE_WORDS = frozenset({"such as", "like"})
+_EXAMPLE_END = re.compile(r"\s[—–-]{1,2}\s|[;,)]")
+
+
+def _example(
+    said: str,
+    mentions: list[Mention],
+    start: int,
+    published: PartialDate | None,
+    year: int | None,
+    when: PartialDate | None,
+) -> _Hit | None:
+    """The deal a sentence gives as its example: "large deals — such as Adobe's planned
+    purchase of Figma — may face late hurdles" states that purchase."""
+    end = _EXAMPLE_END.search(said, start)
+    stop = end.start() if end else len(said)
+    inside = [
+        dataclasses.replace(m, start=m.start - start, end=m.end - start)
+        for m in mentions
+        if start <= m.start and m.end <= stop
+    ]
+    hit = _analyse(said[start:stop], inside, published, year, when)
+    if hit is None:
+        return None
+    return dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=said))
 
 
 _EARLIER_TRY = Caseless(
