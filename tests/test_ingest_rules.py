@@ -2127,3 +2127,14 @@ def test_a_deal_given_as_an_example_is_a_deal() -> None:
     assert not analysed(
         "Compared with peers such as Orland Corp, Lenvar Inc has bought few rivals."
     ).deals
+
+
+def test_it_after_an_opening_phrase_is_the_company_the_last_sentence_began_with() -> None:
+    deals = analysed(
+        "Lenvar Inc builds chat tools. In June, Orland Corp acquired Kestrel Health, a "
+        "startup. And in November it purchased Lenvar Inc, maker of a bot framework."
+    ).deals
+    assert {frozenset(dict(d.parties)) for d in deals} == {
+        frozenset({"orland", "kestrel-health"}),
+        frozenset({"orland", "lenvar"}),
+    }, deals

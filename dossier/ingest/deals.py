@@ -281,10 +281,17 @@ _PAST_VERB = Caseless(
 _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
 # "It also invested in …", "In 2019 the company bought …": the company the last sentence
 # began with. A short opening phrase may come first.
-_SUBJECT_PRONOUN = re.compile(
-    r"^(?:(?:In|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
-    r"(?:It|it|The company|the company|The group|the group|The firm|the firm)\b(?!['’])"
+_OPENING = (
+    r"(?:(?:And|But)\s+)?"
+    r"(?:(?:In|in|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
 )
+_SUBJECT_PRONOUN = re.compile(
+    rf"^{_OPENING}(?:It|it|The company|the company|The group|the group|The firm|the firm)"
+    r"\b(?!['’])"
+)
+# "In June, Microsoft acquired Bonsai": the company a sentence begins with, after its
+# opening phrase
+_OPENING_PHRASE = re.compile(_OPENING)
 # "Its owner, Brenner Capital, bought the company in 2019": the company bought is the one
 # the last sentence began with.
 _OBJECT_PRONOUN = Caseless(
@@ -386,7 +393,14 @@ def find_deals(
             # "It also invested in Hefei Lanxin": "it" is the company the last sentence
             # began with
             mentions = [previous_subject, *mentions]
-        elif mentions and mentions[0].start < 3 and not mentions[0].possessed:
+        elif (
+            mentions
+            and not mentions[0].possessed
+            and (
+                mentions[0].start < 3
+                or _OPENING_PHRASE.fullmatch(sentence, 0, mentions[0].start) is not None
+            )
+        ):
             previous_subject = Mention(mentions[0].slug, 0, 0)
         elif previous_subject is not None and mentions:
             mentions = _object_pronoun(sentence, mentions, previous_subject)
