@@ -189,6 +189,17 @@ def test_the_outlet_from_a_copyright_line_or_a_newsletter_call() -> None:
     assert _outlet(wire) == "Associated Press"
 
 
+def test_the_outlet_of_a_news_database_record_is_the_paper_not_its_publisher() -> None:
+    record = (
+        "Globex buys Initech\nGlobex buys Initech\n{paper}\nJanuary 29, 2025 Wednesday\n"
+        "Print & First Editions\nCopyright 2025 Harbor Media Publications Pty. Limited All "
+        "Rights Reserved\nSection: COMPANIES; Pg. 15\nLength: 611 words\nBody\n"
+        "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
+    )
+    assert _outlet(record.format(paper="Harbor Financial Review")) == "Harbor Financial Review"
+    assert _outlet(record.format(paper="Ledger Investors (AU)")) == "Ledger Investors"
+
+
 def test_an_outlet_field_holding_a_page_title_a_copyright_or_code_is_cleaned() -> None:
     body = "Globex Corp. said Tuesday it agreed to buy Initech Inc. for $300 million.\n"
 

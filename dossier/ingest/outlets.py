@@ -146,6 +146,17 @@ _COPYRIGHT = re.compile(
     r"(?P<o>[A-Z][\w.&'’ -]{2,50}?)[ \t.,]*(?:all rights reserved\.?)?[ \t]*$",
     re.M | re.I,
 )
+# A news database's record (LexisNexis): the paper's name, the day with its weekday, an
+# edition, then the copyright line, which names the publisher, not the paper:
+# "Australian Financial Review\nJanuary 29, 2025 Wednesday\nPrint & First Editions\n
+# Copyright 2025 Fairfax Media Publications …"; "Proactive Investors (AU)": an edition
+_MASTHEAD = re.compile(
+    r"^[ \t]*(?P<o>[A-Z][^\n]{1,60}?)(?:[ \t]+\([A-Z]{2,3}\))?[ \t]*\n"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}, (?:19|20)\d\d,? (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"[^\n]*\n(?:[^\n]*\n)?Copyright\b",
+    re.M,
+)
 # A site's call to its own newsletter: "Subscribe to CPI's free daily newsletter"
 _NEWSLETTER = re.compile(
     r"\b(?:[Ss]ubscribe to|[Ss]ign up (?:for|to)) (?P<o>[A-Z][\w.&' -]{1,40}?)['’]s "
@@ -181,6 +192,7 @@ def credited(text: str) -> str | None:
     if _RIC.search(head):
         return "Reuters"
     for found in (
+        _MASTHEAD.search(text) if "\nCopyright" in text else None,
         _COPYRIGHT.search(text),
         _NEWSLETTER.search(text) if "newsletter" in text else None,
         _PERMISSION.search(text)
