@@ -2138,3 +2138,19 @@ def test_it_after_an_opening_phrase_is_the_company_the_last_sentence_began_with(
         frozenset({"orland", "kestrel-health"}),
         frozenset({"orland", "lenvar"}),
     }, deals
+
+
+def test_money_put_into_a_field_is_no_investment_in_the_company_named_next() -> None:
+    for sentence in (
+        "Walmart Inc, which is aggressively investing in e-commerce to better compete with "
+        "Amazon Inc, is unveiling a new strategy.",
+        "Orland Corp has invested in the development of the Lenvar Centre with Kestrel Inc.",
+    ):
+        assert not analysed(sentence).deals, sentence
+    # another cue of the sentence still holds
+    (deal,) = analysed(
+        "Lenvar Inc has gotten $4.5 million from Kestrel Ventures, known for investing in software."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "investee", "kestrel-ventures": "investor"}
+    (funded,) = analysed("The new company, Lenvar Inc, is being funded by Kestrel Ventures.").deals
+    assert funded.kind == "investment"

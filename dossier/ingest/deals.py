@@ -80,12 +80,14 @@ _STRONG = {
     r"|\bround (?:was|is|has been) led by\b|\bled (?:the|a|this|its) (?:[\w$.-]+ ){0,2}round\b"
     # "Iconiq Capital led Datadog's round"
     r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
-    r"|\b(?:financing|funding) (?:comes|came) from\b|\b(?:gets|got|was|is|been) funded by\b"
+    r"|\b(?:financing|funding) (?:comes|came) from\b|\b(?:gets|got|was|is|been|being) funded by\b"
     # "has received $25 million in funding from Eight Roads Ventures"
     r"|\b(?:funding|financing|investment|backing) from\b"
     # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
     r"|\b(?:funding|financing|investment) led by\b"
-    r"|\brais(?:e|ed|es|ing) (?:an? )?[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))? from\b"
+    # "Tumblr has gotten 4.5 million from Union Square Ventures"
+    r"|\b(?:rais(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|gotten|received) (?:an? )?[^\w\s]?\d[\w.,]*"
+    r"(?: (?:million|billion|mn|bn|m))? from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
@@ -341,7 +343,9 @@ _PASSIVE_ACQ = Caseless(
     r"|(?:takeover|bid|offer|approach) (?:by|from))\b"
 )
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
-_RAISED = Caseless(r"\b(?:raised|raises|raising|raise|secured|secures|closed a|lands|landed)\b")
+_RAISED = Caseless(
+    r"\b(?:raised|raises|raising|raise|secured|secures|closed a|lands|landed|gotten|received)\b"
+)
 _FROM = re.compile(r"\b(?:from|access to|licensed by)\s+$", re.I)
 
 
@@ -839,6 +843,16 @@ def _analyse(
         # "agreed to buy $1 billion in electricity from …", "Eni will purchase electricity
         # from …": goods, not a company
         return None
+    field = _INVESTED_IN_A_FIELD.match(sentence, cue) if kind == "investment" else None
+    if field is not None:
+        # "Walmart, which is aggressively investing in e-commerce to better compete with
+        # Amazon": a field, not a company; another cue of the sentence may still hold
+        # ("has gotten $4.5 million from Union Square Ventures, … for investing in stuff")
+        masked = sentence[:cue] + " " * (field.end() - cue) + sentence[field.end() :]
+        hit = _analyse(masked, mentions, published, year, when)
+        if hit is None or not hit.strong:
+            return None
+        return dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=said))
     cue_word = word.group(0) if word else kind
     rule = (
         f"{kind} word “{cue_word}” with two companies"
@@ -1067,6 +1081,17 @@ _GOODS_BOUGHT = re.compile(
     r"(?!(?:a|an|the|its|their|his|her|all|control|majority|most|some|part|shares|stakes?"
     r"|assets|businesses|units?|operations|equity|interests?|back|out|up|into|time)\b)"
     r"[a-z][a-z-]+(?:\s+[a-z]+)?\s+from\b"
+)
+
+
+# "investing in e-commerce", "invested in the development of": money into a field or
+# a project (but "invested in the startup", "in its rival", "in London-based Dizziak")
+_INVESTED_IN_A_FIELD = re.compile(
+    r"(?:invest|invests|invested|investing|investment|investments)\s+in\s+(?:the\s+"
+    r"development\s+of\b|(?!(?:a|an|the|its|their|his|her|both|two|three|several|shares?"
+    r"|stakes?|stock|equity|startups?|companies|company|firms?|rivals?|businesses|conjunction"
+    r"|partnership)\b)"
+    r"[a-z][a-z-]+\b(?!-))"
 )
 
 
