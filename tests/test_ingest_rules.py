@@ -2154,3 +2154,10 @@ def test_money_put_into_a_field_is_no_investment_in_the_company_named_next() -> 
     assert dict(deal.parties) == {"lenvar": "investee", "kestrel-ventures": "investor"}
     (funded,) = analysed("The new company, Lenvar Inc, is being funded by Kestrel Ventures.").deals
     assert funded.kind == "investment"
+
+
+def test_in_app_purchases_are_no_takeover() -> None:
+    assert not analysed(
+        "Lenvar Games Inc was giving users a way to make in-app purchases that did not go "
+        "through Orland Corp's payment processor."
+    ).deals

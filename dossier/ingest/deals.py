@@ -844,6 +844,8 @@ def _analyse(
         # from …": goods, not a company
         return None
     field = _INVESTED_IN_A_FIELD.match(sentence, cue) if kind == "investment" else None
+    if field is None and kind == "acquisition" and sentence[max(0, cue - 7) : cue] == "in-app ":
+        field = _WORD_AT.match(sentence, cue)  # "in-app purchases": what users buy in an app
     if field is not None:
         # "Walmart, which is aggressively investing in e-commerce to better compete with
         # Amazon": a field, not a company; another cue of the sentence may still hold
