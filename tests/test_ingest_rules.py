@@ -2161,3 +2161,12 @@ def test_in_app_purchases_are_no_takeover() -> None:
         "Lenvar Games Inc was giving users a way to make in-app purchases that did not go "
         "through Orland Corp's payment processor."
     ).deals
+
+
+def test_a_mutual_insurer_keeps_its_country_in_its_name() -> None:
+    found = names(
+        "Abbey National Plc said on Monday it had bid for Scottish Amicable, the life "
+        "insurer. The board of Scottish Amicable said it would reject the bid."
+    )
+    assert "Scottish Amicable" in found, found
+    assert "Amicable" not in found, found

@@ -534,9 +534,14 @@ def _leading_not_name(tokens: list[str]) -> bool:
 
 # Last words of names that begin with their place: "Singapore Life", "Korean Air",
 # "Swiss Re", "Norwegian Cruise Line", "London Electricity", "New Enterprise Associates",
-# "Abu Dhabi Investment Authority", "Kuwait Investment Office"
+# "Abu Dhabi Investment Authority", "Kuwait Investment Office"; the names of Britain's
+# mutual insurers and utilities ("Scottish Amicable", "Scottish Widows", "Friends
+# Provident", "Northumbrian Water")
 _AFTER_A_PLACE = frozenset(
-    "Life Air Re Line Lines Electricity Associates Authority Office Board Post".split()  # noqa: SIM905
+    """
+    Life Air Re Line Lines Electricity Associates Authority Office Board Post Mutual
+    Amicable Widows Provident Equitable Water Hydro
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
