@@ -2170,3 +2170,13 @@ def test_a_mutual_insurer_keeps_its_country_in_its_name() -> None:
     )
     assert "Scottish Amicable" in found, found
     assert "Amicable" not in found, found
+
+
+def test_companies_listed_as_examples_are_no_firm_of_partners() -> None:
+    found = names(
+        "Trading companies such as Mitsubishi, Mitsui, C. Itoh & Co. and Nissho-Iwai Corp. "
+        "have no U.S. counterpart. Advisers included Goldman, Sachs & Co. and others."
+    )
+    assert not any("Mitsui," in name for name in found), found
+    assert "C. Itoh" in found, found
+    assert "Goldman, Sachs" in found, found

@@ -158,6 +158,11 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
             # (the phrase may run on past the legal form into the next sentence's first
             # word: "Goldman, Sachs & Co. In total")
             legal = [n for n, w in enumerate(last) if w.rstrip(".") in LEGAL]
+            if _EXAMPLES_BEFORE.search(sentence, max(0, units[i][0] - 12), units[i][0]):
+                # "such as Mitsubishi, Mitsui, C. Itoh & Co.": examples, each a company
+                yield from units[i : k + 1]
+                i = k + 1
+                continue
             if (
                 all(" " not in p for p in partners)
                 and legal
@@ -172,6 +177,7 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
 
 
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+_EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)[ \t]+$")
 
 
 def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
