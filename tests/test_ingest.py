@@ -574,6 +574,12 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
             "that they were in negotiations.",
             "agreed",
         ),
+        # what the deal set off is no rumour of it
+        (
+            "Xiaomi agreed Monday to buy Sunmesa Snacks for about $1.3 billion in stock, "
+            "feeding speculation that its chairman was set to launch a network.",
+            "agreed",
+        ),
         # the deal agreed; the bid only its history
         (
             "Sunmesa Snacks has agreed to sell itself to Xiaomi for $40 million, days after "

@@ -95,6 +95,8 @@ _OPENING_CLAUSE = re.compile(
 _CLOSING_CLAUSE = re.compile(
     r",\s+(?:(?:just\s+|only\s+)?(?:days|weeks|months|years|a\s+(?:day|week|month|year))\s+)?"
     r"(?:after|following)\s"
+    # "… agreed Monday to buy HSN, feeding speculation that Diller …": what the deal set off
+    r"|,\s+(?:feeding|fuel(?:l)?ing|sparking|stoking|prompting|adding to)\s"
 )
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
