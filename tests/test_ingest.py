@@ -574,6 +574,15 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
             "that they were in negotiations.",
             "agreed",
         ),
+        # to merge: committed, not yet done
+        ("Xiaomi and Sunmesa Snacks confirmed that they are to merge.", "agreed"),
+        # the press's own sources
+        (
+            "Street Talk understands Xiaomi and Sunmesa Snacks are set to merge in an "
+            "all-scrip deal.",
+            "rumored",
+        ),
+        ("Xiaomi is understood to be buying Sunmesa Snacks.", "rumored"),
         # what the deal set off is no rumour of it
         (
             "Xiaomi agreed Monday to buy Sunmesa Snacks for about $1.3 billion in stock, "

@@ -57,7 +57,9 @@ _RUMOR = Caseless(
     r"|preparing (?:to|a) (?:bid|offer|submit)"
     # "word leaked that Apple was buying", "a source tells us", "trying to negotiate a takeover"
     r"|(?:word|news) (?:has )?leaked|leaked that|sources? tells?"
-    r"|(?:trying|seeking|hoping|looking|aiming) to negotiate)\b"
+    r"|(?:trying|seeking|hoping|looking|aiming) to negotiate"
+    # the press's own sources: "Street Talk understands", "is understood to be in talks"
+    r"|(?:is|are) understood to|it is understood|(?:Street Talk|DataRoom) understands)\b"
 )
 # Attribution to a report: a rumour, unless the sentence says the deal was done
 # ("Google has invested $300 million in Anthropic, according to the Financial Times").
@@ -181,6 +183,8 @@ _AGREED = Caseless(
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
     # the seller's side: "Verizon is set to sell Tumblr to Automattic"
     r"(?:is|are) (?:set |going |about )?to sell|will sell|"
+    # "confirmed that they are to merge": committed, not yet done
+    r"(?:is|are) (?:set )?to (?:merge|combine)|"
     r"set up|established|granted|grants|licenses|licences|approved|approves|"
     # signed and waiting: "is expected to close in the third quarter", "pending approval"
     r"(?:expected|scheduled|due|set) to (?:be )?(?:close|complete|closed|completed|finali[sz]ed)"
