@@ -576,6 +576,12 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
         ),
         # to merge: committed, not yet done
         ("Xiaomi and Sunmesa Snacks confirmed that they are to merge.", "agreed"),
+        # a turn of the story, no stake taken
+        (
+            "The battle for Sunmesa Snacks took a surprising twist when Xiaomi launched a "
+            "rival bid for Sunmesa Snacks.",
+            "announced",
+        ),
         # the press's own sources
         (
             "Street Talk understands Xiaomi and Sunmesa Snacks are set to merge in an "

@@ -146,7 +146,9 @@ _COMPLETED = Caseless(
     r"acquires|buys|purchases|snaps up|takes over|invests|"
     # "Crown Laboratories Completes Acquisition of Revance"
     r"completes (?:[\w$.,-]+ ){0,3}?(?:acquisition|purchase|merger|takeover|sale|deal)|"
-    r"has taken|have taken|took a|snapped up|snatched up|scooped up|"
+    # (not "took a surprising twist")
+    r"has taken|have taken|took an? (?![\w-]+ (?:twist|turn|look|step|hit|beating|break)\b)"
+    r"|snapped up|snatched up|scooped up|"
     r"(?:was|were|has been|have been) (?:purchased|sold|taken over)|"
     # "made its biggest acquisition by buying LinkedIn", "Google paid £400m for DeepMind"
     r"by (?:buying|acquiring|purchasing)|paid (?:[^ ]+ ){1,4}?for|"
