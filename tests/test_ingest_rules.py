@@ -2180,3 +2180,12 @@ def test_companies_listed_as_examples_are_no_firm_of_partners() -> None:
     assert not any("Mitsui," in name for name in found), found
     assert "C. Itoh" in found, found
     assert "Goldman, Sachs" in found, found
+
+
+def test_a_french_name_keeps_its_articles() -> None:
+    found = names(
+        "Groupe de la Cite withdrew its bid for William Collins PLC on Tuesday. Later, "
+        "Groupe de la Cite said it would bid again."
+    )
+    assert "Groupe de la Cite" in found, found
+    assert not {"Groupe", "Cite"} & found, found

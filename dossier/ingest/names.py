@@ -38,7 +38,7 @@ TOKEN = (
 )
 
 
-_JOIN = r"(?:[ \t]+(?:of|de|del|der|van|von|&|\+)[ \t]+|[ \t])"
+_JOIN = r"(?:[ \t]+(?:of|de|de la|del|der|du|des|da|dos|van|von|&|\+)[ \t]+|[ \t])"
 
 
 # lower-case legal forms close a name too: "Helio Grid plc", "Ostrava Steel a.s."
@@ -434,7 +434,21 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     while len(tokens) > 1 and RIC.match(tokens[-1].rstrip(".,")):
         tokens = tokens[:-1]
     # "Seal Software Share": a share button glued to the name in scraped pages
-    while tokens and tokens[-1] in {"of", "de", "del", "der", "van", "von", "&", "Share"}:
+    while tokens and tokens[-1] in {
+        "of",
+        "de",
+        "la",
+        "del",
+        "der",
+        "du",
+        "des",
+        "da",
+        "dos",
+        "van",
+        "von",
+        "&",
+        "Share",
+    }:
         tokens = tokens[:-1]
     text = " ".join(tokens)
     text = POSSESSIVE.sub("", text)
