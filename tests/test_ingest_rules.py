@@ -268,6 +268,24 @@ def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
     assert body.split("\n")[:2] == ["May 29 , 2011", "Orland said it will buy Lenvar ."]
 
 
+def test_a_tempeval_document_names_its_paper_and_headline() -> None:
+    story = (
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>nyt_20130322_strange_computer</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22" '
+        'functionInDocument="CREATION_TIME">March 22, 2013</TIMEX3></DCT>\n'
+        "<TITLE>A Strange Computer</TITLE>\n<TEXT>\nOrland Corp. "
+        '<EVENT eid="e1" class="OCCURRENCE">bought</EVENT> a computer.\n</TEXT>\n</TimeML>\n'
+    )
+    _, meta, _ = _read_text("seeds/nyt.txt", story)
+    assert meta == {
+        "published": "2013-03-22",
+        "outlet": "The New York Times",
+        "title": "A Strange Computer",
+    }
+    unknown = story.replace("nyt_20130322", "xyz_20130322")
+    assert "outlet" not in _read_text("seeds/x.txt", unknown)[1]
+
+
 def test_a_dow_jones_archive_record_gives_its_story_headline_day_and_paper() -> None:
     record = (
         "\nAN        900711-0028.\nHL           Orland to Acquire\n             Lenvar Unit\n"
