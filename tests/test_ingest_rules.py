@@ -2207,3 +2207,10 @@ def test_a_french_name_keeps_its_articles() -> None:
     )
     assert "Groupe de la Cite" in found, found
     assert not {"Groupe", "Cite"} & found, found
+
+
+def test_an_apposition_with_a_countrys_possessive_names_a_company() -> None:
+    assert "Lenvar" in ruled(
+        "Lenvar, Spain's largest private sector electricity utility, agreed last night to merge."
+    )
+    assert "Lenvar" in ruled("GIC and Lenvar, Singapore's sovereign wealth fund, bought it.")
