@@ -49,6 +49,15 @@ def test_a_short_first_line_of_a_wrapped_paragraph_is_no_heading() -> None:
     assert any(p.text == "The companies said the acquisition" for p in clean(listed))
 
 
+def test_a_short_lede_line_that_stops_mid_clause_goes_on_after_a_capital() -> None:
+    text = WIRED.replace(
+        "   The companies said the acquisition is expected to close in the\n",
+        "   Globex and Initech said\nMonday the acquisition is expected to close in the\n",
+    )
+    paragraphs = clean(text)
+    assert paragraphs[1].text.startswith("Globex and Initech said Monday the acquisition")
+
+
 def test_a_hard_wrapped_story_drafts_its_deal() -> None:
     raw = RawArticle("seeds/wire.txt", WIRED, {}, " ".join(WIRED.split()))
     analysis = analyse(raw, Finder(()))

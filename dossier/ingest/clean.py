@@ -104,6 +104,15 @@ def clean(text: str) -> list[Paragraph]:
                 # in hard-wrapped text a short line too ("   Tyson Foods Inc. is
                 # considering an increase" / "in its offer …"): wire ledes start short
                 or (width and not indented[i] and line[:1].islower())
+                # or a capital after a paragraph's indented first line that stops on a
+                # word no heading ends with ("   Texaco Inc. and the Saudi Arabian Oil Co.
+                # said" / "Monday they had begun …")
+                or (
+                    width
+                    and not indented[i]
+                    and indented[i - 1]
+                    and _CARRIES_ON.search(lines[i - 1]) is not None
+                )
             )
         ):
             # a hard-wrapped line continues the paragraph above it
@@ -117,6 +126,12 @@ def clean(text: str) -> list[Paragraph]:
     if any(" * " in p.text for p in paragraphs):
         paragraphs = [part for p in paragraphs for part in _bullets(p)]
     return paragraphs
+
+
+_CARRIES_ON = re.compile(
+    r"\b(?:said|says|announced|reported|told|the|a|an|and|or|of|to|for|in|on|at|by|with"
+    r"|from|its|their|that)$"
+)
 
 
 # A wire story's summary points run on one line: "Iberdrola to be wind power firm in UK
