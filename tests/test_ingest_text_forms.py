@@ -207,6 +207,7 @@ def test_the_outlet_of_a_news_database_record_is_the_paper_not_its_publisher() -
     )
     assert _outlet(record.format(paper="Harbor Financial Review")) == "Harbor Financial Review"
     assert _outlet(record.format(paper="Ledger Investors (AU)")) == "Ledger Investors"
+    assert _outlet(record.format(paper="The Harbor Ledger (London)")) == "The Harbor Ledger"
 
 
 def test_an_outlet_field_holding_a_page_title_a_copyright_or_code_is_cleaned() -> None:

@@ -149,9 +149,10 @@ _COPYRIGHT = re.compile(
 # A news database's record (LexisNexis): the paper's name, the day with its weekday, an
 # edition, then the copyright line, which names the publisher, not the paper:
 # "Australian Financial Review\nJanuary 29, 2025 Wednesday\nPrint & First Editions\n
-# Copyright 2025 Fairfax Media Publications …"; "Proactive Investors (AU)": an edition
+# Copyright 2025 Fairfax Media Publications …"; "Proactive Investors (AU)", "The Guardian
+# (London)": an edition
 _MASTHEAD = re.compile(
-    r"^[ \t]*(?P<o>[A-Z][^\n]{1,60}?)(?:[ \t]+\([A-Z]{2,3}\))?[ \t]*\n"
+    r"^[ \t]*(?P<o>[A-Z][^\n]{1,60}?)(?:[ \t]+\([A-Z][\w .]{1,20}\))?[ \t]*\n"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}, (?:19|20)\d\d,? (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"[^\n]*\n(?:[^\n]*\n)?Copyright\b",
