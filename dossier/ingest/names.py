@@ -177,6 +177,8 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
 
 
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+# words that join a name's parts and never end one ("Bank of", "Groupe de la")
+_DANGLING = frozenset({"of", "de", "la", "del", "der", "du", "des", "da", "dos", "van", "von", "&"})
 _EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)[ \t]+$")
 
 
@@ -434,21 +436,7 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     while len(tokens) > 1 and RIC.match(tokens[-1].rstrip(".,")):
         tokens = tokens[:-1]
     # "Seal Software Share": a share button glued to the name in scraped pages
-    while tokens and tokens[-1] in {
-        "of",
-        "de",
-        "la",
-        "del",
-        "der",
-        "du",
-        "des",
-        "da",
-        "dos",
-        "van",
-        "von",
-        "&",
-        "Share",
-    }:
+    while tokens and (tokens[-1] in _DANGLING or tokens[-1] == "Share"):
         tokens = tokens[:-1]
     text = " ".join(tokens)
     text = POSSESSIVE.sub("", text)
