@@ -852,9 +852,7 @@ def _analyse(
         # ("has gotten $4.5 million from Union Square Ventures, … for investing in stuff")
         masked = sentence[:cue] + " " * (field.end() - cue) + sentence[field.end() :]
         hit = _analyse(masked, mentions, published, year, when)
-        if hit is None or not hit.strong:
-            return None
-        return dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=said))
+        return _quoting(hit, said) if hit is not None and hit.strong else None
     cue_word = word.group(0) if word else kind
     rule = (
         f"{kind} word “{cue_word}” with two companies"
@@ -934,7 +932,12 @@ def _example(
         for m in mentions
         if start <= m.start and m.end <= stop
     ]
-    hit = _analyse(said[start:stop], inside, published, year, when)
+    return _quoting(_analyse(said[start:stop], inside, published, year, when), said)
+
+
+def _quoting(hit: _Hit | None, said: str) -> _Hit | None:
+    """A hit found in a part of a sentence (or in it with a phrase blanked), quoting the
+    whole sentence as the article wrote it."""
     if hit is None:
         return None
     return dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=said))

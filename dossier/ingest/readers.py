@@ -237,16 +237,14 @@ _ARCHIVE_LINE = re.compile(r"\A\s*([A-Z]+)(\d{6,8})-\d+\s*=[^\n]*\n(.*)", re.S)
 _BYLINE = re.compile(r"\s@\s*-{2,}.*|\s\d\d/\d\d/\d\d\s.*", re.S)
 
 
-# TempEval's and TimeBank's document ids name the source: "WSJ_20130318_731",
-# "nyt_20130322_strange_computer", "CNN19980126.1600.1104", "APW19980213.1310"
+# TempEval's and TimeBank's document ids name the source: an archive's code
+# ("APW19980213.1310", "WSJ_20130318_731") or a source of their own ("CNN19980126…",
+# "nyt_20130322_strange_computer": the paper itself, not the news service)
 _DOCID_SOURCE = re.compile(r"<DOCID>\s*([A-Za-z]{2,4})(?:_ENG)?_?\d{6,8}")
 _DOCID_SOURCES = {
-    "WSJ": "The Wall Street Journal",
     "NYT": "The New York Times",
     "BBC": "BBC News",
     "CNN": "CNN",
-    "AFP": "Agence France-Presse",
-    "APW": "Associated Press",
     "ABC": "ABC News",
     "VOA": "Voice of America",
 }
@@ -270,8 +268,11 @@ def _timeml_document(text: str) -> Read | None:
             meta["outlet"] = outlet
         header = _BYLINE.sub("", archive.group(3)).replace(" @ ", " ")
     source = _DOCID_SOURCE.search(text, 0, 2_000) if "outlet" not in meta else None
-    if source is not None and source.group(1).upper() in _DOCID_SOURCES:
-        meta["outlet"] = _DOCID_SOURCES[source.group(1).upper()]
+    if source is not None:
+        code = source.group(1).upper()
+        named = _ARCHIVES.get(code, (None, ""))[0] or _DOCID_SOURCES.get(code)
+        if named:
+            meta["outlet"] = named
     title = " ".join(_without_tags(header, always=True).split())
     if not title:  # TempEval's own field for the headline
         title = " ".join(_without_tags(" ".join(_field(text, "TITLE")[:1]), always=True).split())
