@@ -1693,6 +1693,7 @@ def test_a_funds_quarterly_trade_or_an_analysts_rating_is_no_deal() -> None:
         "Orland Capital Inc. raised its position in Lenvar Corp. by 6.7% during the second "
         "quarter.",
         'Orland Research Inc. raised Lenvar Corp. from a "hold" rating to a "buy" rating.',
+        "Lenvar AG is also covered by Orland AG (‘buy’ rating, EUR 95 price target).",
     ):
         assert deals(note) == set(), note
     assert deals("Orland Capital Inc. agreed to buy a 20% stake in Lenvar Corp.") != set()
@@ -2214,3 +2215,55 @@ def test_an_apposition_with_a_countrys_possessive_names_a_company() -> None:
         "Lenvar, Spain's largest private sector electricity utility, agreed last night to merge."
     )
     assert "Lenvar" in ruled("GIC and Lenvar, Singapore's sovereign wealth fund, bought it.")
+
+
+def test_a_partner_described_by_its_countrys_possessive_is_joined_to_the_other() -> None:
+    (deal,) = analysed(
+        "Lenvar Motors Inc., which has partnered with Japan's Orland Corp., plans to spend "
+        "$4 billion on the plant."
+    ).deals
+    assert set(dict(deal.parties)) == {"lenvar-motors", "orland"}, deal.parties
+
+
+def test_money_raised_in_new_cash_from_investors_is_a_round() -> None:
+    (deal,) = analysed(
+        "Lenvar Inc. has raised $500 million in new cash from investors including Orland "
+        "Corp., Kestrel Inc. and Velmar Ltd."
+    ).deals
+    assert deal.kind == "investment"
+    assert dict(deal.parties) == {
+        "lenvar": "investee",
+        "orland": "investor",
+        "kestrel": "investor",
+        "velmar": "investor",
+    }
+
+
+def test_a_price_paid_over_an_amount_for_a_company_is_a_takeover() -> None:
+    (deal,) = analysed(
+        "Orland SA paid over $1 billion for battery maker Lenvar Groupe in 2016."
+    ).deals
+    assert deal.kind == "acquisition"
+    assert dict(deal.parties) == {"orland": "acquirer", "lenvar-groupe": "target"}
+
+
+def test_each_company_of_a_list_after_a_buying_verb_is_bought() -> None:
+    found = deals(
+        "Since then Orland SA has bought power vendor Lenvar SA, battery specialist Kestrel SA "
+        "and renewable energy firm Velmar Group, putting together a utility."
+    )
+    assert {dict(p)["orland"] for p in found} == {"acquirer"}, found
+    assert {next(s for s, r in p if r == "target") for p in found} == {
+        "lenvar",
+        "kestrel",
+        "velmar",
+    }, found
+    # a company described after the one bought is no list
+    (one,) = analysed(
+        "Orland Inc. has acquired the technology behind Lenvar Inc., a Kestrel Inc. friend "
+        "recommendation engine."
+    ).deals
+    assert set(dict(one.parties)) == {"orland", "lenvar"}, one.parties
+    # nor is the subject of the next clause
+    (first,) = analysed("Orland Inc. bought Lenvar Inc., and Kestrel Inc. launched a watch.").deals
+    assert set(dict(first.parties)) == {"orland", "lenvar"}, first.parties

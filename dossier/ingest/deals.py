@@ -49,7 +49,8 @@ _STRONG = {
     # "a second-round bid of around $3 billion for Yahoo's internet business"
     r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
-    r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated )?[^\w\s]?\d"
+    r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated |over |more than "
+    r"|almost |close to |less than |under |just over |just under |well over )?[^\w\s]?\d"
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
     r"|(?<!on )(?:offer|bid) from"
@@ -86,8 +87,11 @@ _STRONG = {
     # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
     r"|\b(?:funding|financing|investment) led by\b"
     # "Tumblr has gotten 4.5 million from Union Square Ventures"
-    r"|\b(?:rais(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|gotten|received) (?:an? )?[^\w\s]?\d[\w.,]*"
-    r"(?: (?:million|billion|mn|bn|m))? from\b"
+    r"|\b(?:rais(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|gotten|received) (?:an? )?(?:about |around "
+    r"|roughly |nearly |some |over |more than |almost |close to |another |an additional )?"
+    r"[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))?"
+    # "raised $500 million in new cash from investors including Cisco"
+    r"(?: in (?:[\w-]+ ){0,2}?(?:cash|funding|financing|capital|equity|investment|money))? from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
@@ -211,7 +215,7 @@ _NOT_THIS_DEAL = Caseless(
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter"
     # an analyst's rating: "raised Altria from a "hold" rating to a "buy" rating",
     # "upgraded to buy", "an attractive buying opportunity"
-    r"|\bbuy[\"\u201d'\\]{0,3} (?:rating|recommendation)"
+    r"|\bbuy[\"\u201d\u2019'\\]{0,3} (?:rating|recommendation)"
     r"|upgraded (?:\w+ )?to (?:a )?[\"\u201c'\\]{0,2}(?:strong )?buy|buying opportunit"
     # what would happen otherwise: "should its deal not go through and the company is
     # instead sold to Apollo", "if the bid fails"
@@ -491,6 +495,17 @@ _PLURAL_CUE = Caseless(
     r"\b(?:acquisitions|purchases|takeovers|buyouts) of\b",
     ("acquisitions", "purchases", "takeovers", "buyouts"),
 )
+# A verb whose object may be a list: "has bought power vendor Lampiris, battery specialist
+# Saft and renewable energy firm Eren", and up to four words describing the first.
+_BUYS_LIST = re.compile(
+    r"\b(?:acquired|bought|purchased|snapped up|took over)\s+(?:[\w“”\"-]+\s+){0,4}$"
+)
+_LIST_END = re.compile(r"\s*,?\s+(?:and|&)\s")
+# what follows a list's last name when it is a clause's subject, not an object: "Google
+# bought Nest, and Apple launched …"
+_VERB_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|was|were|are|will|would|said|says|also|then|\w+ed)\b"
+)
 
 
 def _listed_targets(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
@@ -501,20 +516,37 @@ def _listed_targets(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_
     cue = _PLURAL_CUE.search(sentence, lowered(sentence))
     roles = dict(hit.finding.parties)
     buyer = next((s for s, role in roles.items() if role == "acquirer"), None)
-    if cue is None or buyer is None:
+    if buyer is None:
         return []
-    listed = [m for m in mentions if m.start >= cue.end() and not m.possessed]
+    if cue is not None:
+        listed = [m for m in mentions if m.start >= cue.end() and not m.possessed]
+    else:
+        # a verb right before the target: its list is bought, name by name
+        target = next((m for m in mentions if roles.get(m.slug) == "target"), None)
+        if target is None or not _BUYS_LIST.search(
+            sentence, max(0, target.start - 80), target.start
+        ):
+            return []
+        listed = [m for m in mentions if m.start >= target.start and not m.possessed]
     if not listed or roles.get(listed[0].slug) != "target":
         return []
     out = []
+    gap = ""
     for previous, other in itertools.pairwise(listed):
-        if not _LIST_GAP.match(sentence[previous.end : other.start]) or other.slug in roles:
+        gap = sentence[previous.end : other.start]
+        if not _LIST_GAP.match(gap) or other.slug in roles:
+            break
+        if cue is None and _VERB_AFTER.match(sentence, other.end):
             break
         parties = ((buyer, "acquirer"), (other.slug, "target"))
         finding = dataclasses.replace(
             hit.finding, parties=parties, rule=f"{hit.finding.rule}; one of a list"
         )
         out.append(dataclasses.replace(hit, finding=finding))
+    if cue is None and out and not _LIST_END.match(gap):
+        # after a verb, a list ends "and C": "acquired WhoShouldiFollow, a Twitter
+        # recommendation engine" is one company described
+        return []
     return out
 
 
@@ -953,7 +985,7 @@ _GENERIC_WORDS = frozenset({"deal", "agreement", "pact", "sign", "signed", "sign
 # same deal in the article adds to it.
 _STRONG_CONFIDENCE = 0.65
 _WEAK_CONFIDENCE = 0.45
-_WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in))?")
+_WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in)\b)?")
 
 
 _RETAINED = re.compile(
@@ -1101,7 +1133,8 @@ _INVESTED_IN_A_FIELD = re.compile(
 
 
 _ANNOUNCED_THAT = re.compile(r"\b(?:announced|said|says|announces|confirmed)(?: \w+)? that\b")
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
+# (a place's possessive is a description too: "partnered with Japan's Panasonic")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}$")
 _ADJUNCT_CUE = re.compile(r"\s+(?:acquisition|purchase|takeover|buyout)\b(?!\s+(?:of|by)\b)")
 _WHICH_BOUGHT = re.compile(
     r"\s*,\s+which\s+(?:[\w.’'-]+\s+){0,6}?(?:acquired|bought|purchased|took over)\b"
