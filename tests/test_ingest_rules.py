@@ -2267,3 +2267,28 @@ def test_each_company_of_a_list_after_a_buying_verb_is_bought() -> None:
     # nor is the subject of the next clause
     (first,) = analysed("Orland Inc. bought Lenvar Inc., and Kestrel Inc. launched a watch.").deals
     assert set(dict(first.parties)) == {"orland", "lenvar"}, first.parties
+
+
+def test_a_price_per_share_offered_for_a_company_is_a_bid() -> None:
+    (deal,) = analysed(
+        "Orland Plc has offered 70 cents per share for Lenvar NL, an oil producer."
+    ).deals
+    assert deal.kind == "acquisition" and deal.status == "announced", deal
+    assert dict(deal.parties) == {"orland": "acquirer", "lenvar-nl": "target"}
+
+
+def test_companies_working_or_joined_together_are_partners() -> None:
+    for sentence in (
+        "In December 2019, Orland Inc. announced it was working with Lenvar Inc. on glasses.",
+        "Two founding members, Orland Corp. and Lenvar Inc., have joined together to sponsor it.",
+    ):
+        (deal,) = analysed(sentence).deals
+        assert deal.kind == "partnership", sentence
+        assert set(dict(deal.parties)) == {"orland", "lenvar"}, sentence
+
+
+def test_a_company_bought_some_time_ago_by_another_is_its_target() -> None:
+    (deal,) = analysed(
+        "Lenvar Plc, which was bought late last year by Orland Corp., would provide expertise."
+    ).deals
+    assert dict(deal.parties) == {"orland": "acquirer", "lenvar": "target"}, deal.parties

@@ -54,6 +54,8 @@ _STRONG = {
     r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
     # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
     r"|(?<!on )(?:offer|bid) from"
+    # "Premier has offered 70 cents per share for Discovery"
+    r"|(?:offered|offers|offering) (?:about |around |some |nearly )?[^\w\s]?\d[^.;]{0,40}? for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
     r"|offer for|sell(?:s|ing)? "
     + BUSINESS_SOLD_TO
@@ -109,11 +111,13 @@ _STRONG = {
 }
 _WEAK = Caseless(
     r"\bpartner(?:s|ed|ing|ship|ships)?\b|\balliance\b|\bcollaborat\w*|\bcooperat\w*"
-    r"|\bjoin(?:ed|s|ing)? forces\b|\bwork(?:s|ed|ing)? together\b"
+    r"|\bjoin(?:ed|s|ing)? (?:forces|together)\b|\bwork(?:s|ed|ing)? together\b"
+    # "Qualcomm announced it was working with Niantic"
+    r"|\b(?:is|are|was|were|been) working with\b"
     # 合作 携手 联手 聯手 提携: Chinese and Japanese for working together
     r"|\u5408\u4f5c|\u643a\u624b|\u8054\u624b|\u806f\u624b|\u63d0\u643a",
-    ("partner", "alliance", "collaborat", "cooperat", "forces", "together", "合作", "携手", "联手",
-     "聯手", "提携"),
+    ("partner", "alliance", "collaborat", "cooperat", "forces", "together", "working with",
+     "合作", "携手", "联手", "聯手", "提携"),
 )  # fmt: skip
 # For each kind, words of which every match of its pattern holds one: most sentences
 # hold none, and a substring test is much cheaper than the pattern's scan.
@@ -123,7 +127,7 @@ _ANCHORS = {
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
         "took over", "pa", "bid for", "bidding for",
         "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of", "offer from",
-        "bid from",
+        "bid from", "offered", "offers", "offering",
     ),
     "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
@@ -344,7 +348,10 @@ _PASSIVE_ACQ = Caseless(
     # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
     r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by"
     # "agreed to a A$1.4 billion takeover bid by Westpac", "an offer from Orland"
-    r"|(?:takeover|bid|offer|approach) (?:by|from))\b"
+    r"|(?:takeover|bid|offer|approach) (?:by|from)"
+    # "which was bought late last year by Northern Telecom", "was acquired in 2019 by Uber"
+    r"|(?:was|were|been|being) (?:acquired|bought|purchased|taken over) "
+    r"(?:(?:[a-z]+|\d{4}),? ){1,4}?by)\b"
 )
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(
@@ -927,7 +934,7 @@ def _analyse(
         quote=said,
         background=background,
         rule=rule,
-        confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
+        confidence=STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
     )
     generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
     # "Facebook has made a previous attempt to buy Instagram, but they were turned
@@ -983,7 +990,7 @@ _GENERIC_WORDS = frozenset({"deal", "agreement", "pact", "sign", "signed", "sign
 # A deal word with two companies is right about two times in three on real news; a
 # partnership word alone less often (benchmarks/realnews). Each further statement of the
 # same deal in the article adds to it.
-_STRONG_CONFIDENCE = 0.65
+STRONG_CONFIDENCE = 0.65  # a deal a cue of its kind states (not two names joined by a weak word)
 _WEAK_CONFIDENCE = 0.45
 _WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in)\b)?")
 
