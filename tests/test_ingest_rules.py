@@ -2292,3 +2292,11 @@ def test_a_company_bought_some_time_ago_by_another_is_its_target() -> None:
         "Lenvar Plc, which was bought late last year by Orland Corp., would provide expertise."
     ).deals
     assert dict(deal.parties) == {"orland": "acquirer", "lenvar": "target"}, deal.parties
+
+
+def test_it_after_an_opening_adverb_is_the_company_the_last_sentence_began_with() -> None:
+    found = deals(
+        "Orland Ltd. has acquired Lenvar Pvt. Just recently, it closed the acquisition of "
+        "Kestrel Ltd., a family run advertising company."
+    )
+    assert (("kestrel", "target"), ("orland", "acquirer")) in found, found

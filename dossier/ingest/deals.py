@@ -293,7 +293,10 @@ _YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
 # began with. A short opening phrase may come first.
 _OPENING = (
     r"(?:(?:And|But)\s+)?"
-    r"(?:(?:In|in|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+)?"
+    r"(?:(?:In|in|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+"
+    # "Just recently, it closed the acquisition of …", "However, it has …"
+    r"|(?:Just|Recently|Meanwhile|Then|Now|Today|Yesterday|Previously|Subsequently"
+    r"|However|Additionally|Moreover|Furthermore|Meantime)\b[^,.;]{0,25}?,?\s+)?"
 )
 _SUBJECT_PRONOUN = re.compile(
     rf"^{_OPENING}(?:It|it|The company|the company|The group|the group|The firm|the firm)"
