@@ -2300,3 +2300,26 @@ def test_it_after_an_opening_adverb_is_the_company_the_last_sentence_began_with(
         "Kestrel Ltd., a family run advertising company."
     )
     assert (("kestrel", "target"), ("orland", "acquirer")) in found, found
+
+
+def test_a_company_that_has_funded_another_invests_in_it() -> None:
+    (deal,) = analysed("Orland Ventures LLC has funded Lenvar Inc., a chip startup.").deals
+    assert deal.kind == "investment"
+    assert dict(deal.parties) == {"lenvar": "investee", "orland-ventures": "investor"}
+
+
+def test_a_business_partner_before_a_name_is_no_persons_title() -> None:
+    from dossier.ingest.clues import NOT_A_COMPANY, judge
+
+    for sentence, name in (
+        (
+            "The shoe comes from our long-time partner Bolt Threads - a biotech firm.",
+            "Bolt Threads",
+        ),
+    ):
+        at = sentence.index(name)
+        assert judge(sentence, at, at + len(name), name, None) != NOT_A_COMPANY, sentence
+    # a firm's partner is a person
+    sentence = "The firm's managing partner Kestrel Smith said the bank grew."
+    at = sentence.index("Kestrel Smith")
+    assert judge(sentence, at, at + 13, "Kestrel Smith", None) == NOT_A_COMPANY

@@ -186,6 +186,15 @@ _DEAL_AFTER = re.compile(
 _PERSON_BEFORE = Caseless(rf"\b(?:{PERSON_TITLES})\.?,?\s+(?:of\s+[^\s]+\s+)?$")
 
 
+# A partner in business, not a firm's partner: "its technology partner", "strategic partner"
+_BUSINESS_PARTNER = re.compile(
+    r"\b(?:strategic|long-?time|long-standing|technology|tech|exclusive|official|key|preferred"
+    r"|our|its|their|local|industrial|commercial|manufacturing|distribution|retail|banking"
+    r"|payments?|channel|launch|research|development|joint[- ]venture|JV)\s+partners?\s+$",
+    re.I,
+)
+
+
 _PERSON_AFTER = re.compile(
     rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|who\s+|now\s+)?(?:\S+\s+)?(?:{PERSON_TITLES})\b"
     r"|\s+(?:said|says|told|wrote|added|noted|stated|explained|argued)\b)",
@@ -605,7 +614,10 @@ def judge(
         or _in_cjk(before, raw_after)
     )
     person_after = _PERSON_AFTER.match(after)
-    if _search_end(_PERSON_BEFORE, before, 60) or (  # a title is a few words
+    title = _search_end(_PERSON_BEFORE, before, 60)
+    if title and _BUSINESS_PARTNER.search(before[-40:]):
+        title = None  # "our long-time partner Bolt Threads": a company in business with one
+    if title or (  # a title is a few words
         person_after
         and not is_designated
         and not _KIND_BEFORE.search(before)  # "insurer Royal London said"

@@ -84,6 +84,8 @@ _STRONG = {
     # "Iconiq Capital led Datadog's round"
     r"|\bled [\w.-]+[^\w\s]s (?:[\w$.-]+ ){0,2}round\b"
     r"|\b(?:financing|funding) (?:comes|came) from\b|\b(?:gets|got|was|is|been|being) funded by\b"
+    # "Orland Ventures has funded Lenvar", "which also funded Kestrel"
+    r"|\b(?:has|have|had|which|who|also) (?:also )?(?:funded|co-funded)\b(?! by)"
     # "has received $25 million in funding from Eight Roads Ventures"
     r"|\b(?:funding|financing|investment|backing) from\b"
     # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
@@ -137,7 +139,7 @@ _ANCHORS = {
     ),
     "investment": (
         "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
-        "funded by",
+        "funded",
     ),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
