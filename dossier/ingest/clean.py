@@ -59,7 +59,8 @@ _WIRE_CODE = re.compile(r"(?<![\w-])RTRS-(?=\w)")
 
 def clean(text: str) -> list[Paragraph]:
     """Paragraphs of the article body, boilerplate removed."""
-    text = text.translate(_SPACES)
+    if not text.isascii():  # (every space it maps is outside ASCII: most text has none)
+        text = text.translate(_SPACES)
     if "RTRS-" in text:
         text = _WIRE_CODE.sub("", text)
     raw = text.split("\n")

@@ -34,13 +34,24 @@ class Scored:
 def summarise(items: list[Scored]) -> tuple[list[str], list[str]]:
     """(summary sentences, key points), both in article order."""
     ranked = sorted(items, key=lambda s: (-_score(s, len(items)), s.index))
-    ranked = [
-        s for s in ranked if 6 <= len(s.text.split()) <= 70 and not _HOUSEKEEPING.search(s.text)
-    ]
-    summary = sorted(ranked[:3], key=lambda s: s.index)
-    chosen = {s.index for s in summary}
-    rest = [s for s in ranked if s.index not in chosen and (s.deal or s.companies)]
-    points = sorted(rest[:5], key=lambda s: s.index)
+    # the best three that may be quoted, then the best five of the rest that name a
+    # company or a deal: the sentences are tested in rank order, and only until both
+    # are full (the pattern is costly, and most of an article is never chosen)
+    best: list[Scored] = []
+    rest: list[Scored] = []
+    for s in ranked:
+        if len(rest) == 5:
+            break
+        if len(best) == 3 and not (s.deal or s.companies):
+            continue
+        if not 6 <= len(s.text.split()) <= 70 or _HOUSEKEEPING.search(s.text):
+            continue
+        if len(best) < 3:
+            best.append(s)
+        else:
+            rest.append(s)
+    summary = sorted(best, key=lambda s: s.index)
+    points = sorted(rest, key=lambda s: s.index)
     return [s.text for s in summary], [s.text for s in points]
 
 
