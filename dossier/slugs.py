@@ -42,6 +42,9 @@ def han_table() -> dict[int, str]:
     return table
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """A slug made from a name: accents dropped, anything else non-alphanumeric → hyphen."""
     ascii_text = (
@@ -49,4 +52,4 @@ def slugify(text: str) -> str:
         .encode("ascii", "ignore")
         .decode("ascii")
     )
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")

@@ -806,6 +806,10 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                 + r"(?!\w)"
             )
         else:  # a defined short name: 'OLX Uzbekistan (“OLX UZ”)'
+            # (every match ends so: most names are never defined so, and compiling a
+            # pattern for each name costs more than the search)
+            if company.name + "”)" not in text and company.name + '")' not in text:
+                continue
             bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
         for m in bracket.finditer(text):
             before = text[max(0, m.start() - 120) : m.start()].rstrip(" ,")

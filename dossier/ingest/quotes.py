@@ -13,7 +13,7 @@ def quotable(sentence: str, raw: RawArticle) -> str | None:
     text = collapse(sentence)
     if text in raw.quotable:
         return text
-    start, size = longest_common_part(raw.quotable, text)
+    start, size = _common_part(raw.quotable, text)
     part = text[start : start + size].strip()
     return part if len(part) >= 30 and part in raw.quotable else None
 
@@ -38,6 +38,25 @@ def around(sentence: str, names: Iterable[str], raw: RawArticle) -> str | None:
     return None
 
 
+# The parts found in the last seed: a sentence is quoted again for each company, deal
+# and fact it shows (half the searches on real news). Kept for that seed's text only
+# (held here, so no other text takes its identity), so nothing outlives its seed.
+_PARTS: tuple[str, dict[str, tuple[int, int]]] = ("", {})
+
+
+def _common_part(haystack: str, needle: str) -> tuple[int, int]:
+    """``longest_common_part``, each needle searched once per seed."""
+    global _PARTS
+    seed, parts = _PARTS
+    if seed is not haystack:
+        seed, parts = haystack, {}
+        _PARTS = (seed, parts)
+    found = parts.get(needle)
+    if found is None:
+        found = parts[needle] = longest_common_part(haystack, needle)
+    return found
+
+
 def longest_common_part(haystack: str, needle: str) -> tuple[int, int]:
     """Where in ``needle`` its longest substring that ``haystack`` holds starts, and its
     length: among equally long ones, the one ``haystack`` holds earliest, then the
@@ -45,17 +64,28 @@ def longest_common_part(haystack: str, needle: str) -> tuple[int, int]:
     same). A sentence is short and a page long: difflib's table over the page cost
     0.1 s a sentence on real pages, most of a real article's ingest time; here each
     step is a substring search, and the end of the match only ever moves forward (the
-    part from ``i + 1`` is at least the part from ``i`` less its first character)."""
-    best, ends = 0, [0] * len(needle)
-    end = 0
-    for i in range(len(needle)):
+    part from ``i + 1`` is at least the part from ``i`` less its first character). A
+    start whose first ``best`` characters the haystack does not hold is passed over
+    after that one search (its part is shorter than the best), and the search stops
+    where fewer characters than the best are left."""
+    size = len(needle)
+    best, starts = 0, [0]
+    end = 0  # (the part from the last start looked at ends there: a bound for the next)
+    for i in range(size):
+        if size - i < best:
+            break  # no part from here is as long as the best
         end = max(end, i)
-        while end < len(needle) and needle[i : end + 1] in haystack:
+        if end - i < best:
+            if needle[i : i + best] not in haystack:
+                continue  # shorter than the best
+            end = i + best
+        while end < size and needle[i : end + 1] in haystack:
             end += 1
-        ends[i] = end
-        best = max(best, end - i)
+        if end - i > best:
+            best, starts = end - i, [i]
+        elif end - i == best:
+            starts.append(i)
     if best == 0:
         return 0, 0
-    starts = [i for i in range(len(needle)) if ends[i] - i == best]
     first = min(starts, key=lambda i: (haystack.find(needle[i : i + best]), i))
     return first, best
