@@ -26,6 +26,8 @@ IGNORABLE = re.compile(
 
 def visible(text: str) -> str:
     """``text`` without invisible (default-ignorable) characters."""
+    if text.isascii():
+        return text  # (every such character is outside ASCII: no scan needed)
     return IGNORABLE.sub("", text)
 
 

@@ -16,7 +16,9 @@ def fold(text: str) -> str:
     """The form two names are compared in: Ｘｉａｏｍｉ, XIAOMI, Xiaomi and Xiaomi\u200b
     (with an invisible zero-width space) fold alike, and so do traditional and simplified
     Chinese (微軟, 微软)."""
-    folded = visible(unicodedata.normalize("NFKC", text)).casefold().translate(han_table())
+    folded = visible(unicodedata.normalize("NFKC", text)).casefold()
+    if not folded.isascii():  # (the table maps Chinese characters only)
+        folded = folded.translate(han_table())
     return " ".join(folded.split())
 
 

@@ -32,7 +32,7 @@ from .names import (
     usual_name,
 )
 from .register import registrants
-from .text import without_urls
+from .text import Caseless, lowered, without_urls
 
 # What is not part of a neighbouring word: quotes, brackets, punctuation, a possessive.
 _EDGE = "\"“”‘’'()[]{}<>,;:!?*|/—–-."
@@ -142,16 +142,15 @@ def mention_features(sentence: str, start: int, end: int, rule: str | None) -> s
 
 
 # A deal's words anywhere in the sentence: its parties are companies more often
-_DEAL_WORD = re.compile(
+_DEAL_WORD = Caseless(
     r"\b(?:acqui\w+|buy\w*|bought|merg\w+|invest\w*|stake|partner\w*|takeover|deal|"
-    r"agreement|licen[cs]\w*|joint venture|sold|sell\w*)\b",
-    re.I,
+    r"agreement|licen[cs]\w*|joint venture|sold|sell\w*)\b"
 )
 
 
 @lru_cache(maxsize=64)  # the sentence's phrases ask in turn
 def _deal_word_at(sentence: str) -> int:
-    found = _DEAL_WORD.search(sentence)
+    found = _DEAL_WORD.search(sentence, lowered(sentence))
     return found.start() if found else -1
 
 
