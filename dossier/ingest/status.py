@@ -31,7 +31,16 @@ _TERMINATED = Caseless(
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
     # "the Failed Cengage/McGraw-Hill Education Merger", "the failed $30bn deal"
     r"|failed (?:[\w/&$.'-]+ ){0,4}?(?:merger|takeover|acquisition|deal|tie-up)"
-    r"|attempted to (?:buy|acquire|take over|merge))\b"
+    r"|attempted to (?:buy|acquire|take over|merge))\b",
+    # (every alternative holds one of these: most sentences have none, and the pattern,
+    # with no literal to look for first, is tried at every character)
+    (
+        *("off", "dead", "scrap", "abandon", "terminated", "terminates", "terminating "),
+        *("walked away", " away from ", "collaps", "fizzle", "blocked", "pull", "cancel"),
+        *("ends", "ended", "ending", " end", "dropped ", "no longer ", "scupper", "scuttl"),
+        *("thwart", "fell ", "torpedo", "nixed", "rejected", "rejects", "spurned"),
+        *("turned down", "unsuccessful", "failed ", "attempted to "),
+    ),
 )
 _RUMOR = Caseless(
     # (a price reported is no rumour of the deal: "which reportedly cost around $2 billion")
@@ -69,7 +78,8 @@ _REPORTED = Caseless(
     r"\b(?:according to(?! (?:data|figures|research) (?:from|by)\b)(?! (?:factset|dealogic"
     r"|refinitiv|pitchbook|crunchbase|cb insights|mergermarket|lseg|preqin)\b)"
     r"|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
-    r"|reported that|had reported|report that)\b"
+    r"|reported that|had reported|report that)\b",
+    ("according to", "reportedly", "revealed", "reported that", "had reported", "report that"),
 )
 # A company confirming what was reported: "Twitter has confirmed the acquisition"
 _CONFIRMED = Caseless(
@@ -88,7 +98,12 @@ _OFFER = Caseless(
     r"|tabled an offer|(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
     r"|(?:raised|raises|sweetened) its "
     r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
-    r"|takeover (?:bid|approach)|bid for)\b"
+    r"|takeover (?:bid|approach)|bid for)\b",
+    # (every alternative holds one of these)
+    (
+        *("offer", "bid", "non-binding ", "indication of interest", "raised", "raises"),
+        *("sweetened", "hostile ", "unsolicited ", "takeover "),
+    ),
 )
 _OPENING_CLAUSE = re.compile(
     r"(?:(?:Not long|Shortly|Soon|Days|Weeks|Months|Years) after|After|Following|Having|Despite)"

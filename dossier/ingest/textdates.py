@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import PartialDate
+from .text import lowered
 
 _MONTHS = {
     name.lower(): i
@@ -35,6 +36,10 @@ _MONTH = (
     + r")\.?"
 )
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+# A year after its preposition; run as written (in lower case) on the text in lower case,
+# where it finds what it finds with re.I on the text, several times faster (text.Caseless)
+_IN_YEAR = r"\b(?:in|since|of|by|from|during|early|late|mid-?|end of)\s*(?P<year>(?:19|20)\d{2})\b"
+_IN_YEAR_LOWER = re.compile(_IN_YEAR)
 _WEEKDAY = r"(?=[MTWFS])(?P<weekday>" + "|".join(n.capitalize() for n in _WEEKDAYS) + r")"
 
 _PATTERNS = [
@@ -43,10 +48,7 @@ _PATTERNS = [
     re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b"),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b"),
     re.compile(r"\b" + _MONTH + r"\s+(?P<year>\d{4})\b"),
-    re.compile(
-        r"\b(?:in|since|of|by|from|during|early|late|mid-?|end of)\s*(?P<year>(?:19|20)\d{2})\b",
-        re.I,
-    ),
+    re.compile(_IN_YEAR, re.I),
     re.compile(
         r"\b(?P<rel>last year|this year|next year|a year ago|last month|this month|"
         r"yesterday|today|earlier this year|earlier this month)\b",
@@ -79,7 +81,8 @@ _DIGIT = re.compile(r"\d")
 # not run at all (most sentences hold a number but no date, so this is the common case).
 _MONTH_NAME = re.compile(_MONTH)
 _WEEKDAY_NAME = re.compile(_WEEKDAY)
-_ISO = re.compile(r"\d{4}-\d{2}-")
+# (looked for from its hyphen: a pattern that opens with \d is tried at every character)
+_ISO = re.compile(r"(?<=\d{4})-\d{2}-")
 _CENTURY = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -99,29 +102,35 @@ def find_dates(
     ``with_relative=False`` leaves out "last year" and a weekday on its own (the two
     last patterns): the other dates are the same, as those patterns are looked at last.
     """
-    if not (_HINT.search(text) if with_relative else _DIGIT.search(text)):
+    digit = _DIGIT.search(text) is not None  # (first: the hint's pattern costs more)
+    if not (digit or (with_relative and _HINT.search(text))):
         return []  # without relative dates, every pattern left needs a digit
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    digits = with_relative is False or _DIGIT.search(text) is not None
+    digits = with_relative is False or digit
     low = text.lower() if with_relative else ""
     relative = with_relative and any(w in low for w in ("year", "month", "yesterday", "today"))
-    month = digits and _MONTH_NAME.search(text) is not None
-    runs = (
-        digits and _ISO.search(text) is not None,
-        digits and "年" in text,
-        month,
-        month,
-        month,
-        digits and _CENTURY.search(text) is not None,
-        relative,
-        with_relative and _MONTH_NAME.search(text) is not None,
-        with_relative and _WEEKDAY_NAME.search(text) is not None,
+    month = _MONTH_NAME.search(text) if digits else None
+    # where each pattern is run from, None where it needs something the text does not
+    # have; the two that open with a month's name match nowhere before the first one
+    starts = (
+        0 if digits and _ISO.search(text) is not None else None,
+        0 if digits and "年" in text else None,
+        month.start() if month else None,
+        0 if month else None,
+        month.start() if month else None,
+        0 if digits and _CENTURY.search(text) is not None else None,
+        0 if relative else None,
+        0 if with_relative and _MONTH_NAME.search(text) is not None else None,
+        0 if with_relative and _WEEKDAY_NAME.search(text) is not None else None,
     )
-    for run, pattern in zip(runs, _PATTERNS, strict=True):
-        if not run:
-            continue  # the pattern needs something the text does not have
-        for m in pattern.finditer(text):
+    for start, pattern in zip(starts, _PATTERNS, strict=True):
+        if start is None:
+            continue
+        matches = pattern.finditer(text, start)
+        if pattern is _PATTERNS[5] and (folded := lowered(text)) is not None:
+            matches = _IN_YEAR_LOWER.finditer(folded, start)
+        for m in matches:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             date, is_relative = _resolve(m.groupdict(), anchor)
