@@ -110,19 +110,22 @@ def find_dates(
     digits = with_relative is False or digit
     low = text.lower() if with_relative else ""
     relative = with_relative and any(w in low for w in ("year", "month", "yesterday", "today"))
-    month = _MONTH_NAME.search(text) if digits else None
+    month = _MONTH_NAME.search(text) if digits or with_relative else None
+    weekday = _WEEKDAY_NAME.search(text) if with_relative else None
     # where each pattern is run from, None where it needs something the text does not
-    # have; the two that open with a month's name match nowhere before the first one
+    # have: those that open with a month's or a weekday's name match nowhere before the
+    # first one, and those with a few words and spaces before the month nowhere before
+    # those words (no capital letter among them: a month's name is not inside them)
     starts = (
         0 if digits and _ISO.search(text) is not None else None,
         0 if digits and "年" in text else None,
-        month.start() if month else None,
-        0 if month else None,
-        month.start() if month else None,
+        month.start() if digits and month else None,
+        _words_before(text, month.start(), 4) if digits and month else None,  # "15th "
+        month.start() if digits and month else None,
         0 if digits and _CENTURY.search(text) is not None else None,
         0 if relative else None,
-        0 if with_relative and _MONTH_NAME.search(text) is not None else None,
-        0 if with_relative and _WEEKDAY_NAME.search(text) is not None else None,
+        _words_before(text, month.start(), 6) if with_relative and month else None,  # "Since "
+        weekday.start() if weekday else None,
     )
     for start, pattern in zip(starts, _PATTERNS, strict=True):
         if start is None:
@@ -138,6 +141,14 @@ def find_dates(
                 found.append(FoundDate(date, m.start(), m.end(), is_relative))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+def _words_before(text: str, at: int, width: int) -> int:
+    """Where a match may begin whose month's name is at ``at`` or after it: before the
+    spaces there and up to ``width`` characters before them (the day, "In", "End of")."""
+    while at > 0 and text[at - 1].isspace():  # (str.isspace is what \s matches)
+        at -= 1
+    return max(0, at - width)
 
 
 def _resolve(
