@@ -2323,3 +2323,35 @@ def test_a_business_partner_before_a_name_is_no_persons_title() -> None:
     sentence = "The firm's managing partner Kestrel Smith said the bank grew."
     at = sentence.index("Kestrel Smith")
     assert judge(sentence, at, at + 13, "Kestrel Smith", None) == NOT_A_COMPANY
+
+
+def test_a_name_that_opens_with_initials_keeps_them() -> None:
+    (deal,) = analysed(
+        "The companies announced that Nippon Steel Corp. had agreed to acquire U.S. Steel "
+        "for $14.9 billion."
+    ).deals
+    assert dict(deal.parties) == {"nippon-steel": "acquirer", "u-s-steel": "target"}
+    # a country's initials before anything else are no part of a name
+    from dossier.ingest.names import trim
+
+    assert trim(0, "U.K. Electricité de France", False)[1] == "Electricité de France"
+    assert trim(0, "U.S. Treasuries", False)[1] == "Treasuries"
+
+
+def test_a_function_word_in_a_name_with_a_legal_form_is_a_company() -> None:
+    (deal,) = analysed(
+        "Dun & Bradstreet Corp. said Thursday it has acquired Sales Technologies Inc., an "
+        "Atlanta-based supplier of automation systems."
+    ).deals
+    assert dict(deal.parties) == {"dun-bradstreet": "acquirer", "sales-technologies": "target"}
+    # a function and a legal form alone are the end of a longer name, not one
+    from dossier.ingest.clues import NOT_A_COMPANY, judge
+
+    sentence = "Kenanga announced its acquisition of iVCAP Management Sdn Bhd today."
+    at = sentence.index("Management")
+    assert judge(sentence, at, at + 18, "Management Sdn Bhd", None) == NOT_A_COMPANY
+
+
+def test_an_opening_adverb_is_no_part_of_a_name() -> None:
+    found = names("Recently Martin posted that Lenvar is already 18 people.")
+    assert not any(name.startswith("Recently") for name in found), found

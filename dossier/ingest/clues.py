@@ -461,8 +461,14 @@ def judge(
         return (
             NOT_A_COMPANY  # "LogicLibrary and Logidex are trademarks of LogicLibrary, Inc.": brands
         )
-    if not FUNCTIONS.isdisjoint(tokens) and all(
-        t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens
+    if (
+        not FUNCTIONS.isdisjoint(tokens)
+        # "Sales Technologies Inc.": a trade word and a legal form name a company (not
+        # "Management Sdn Bhd", the end of "i-VCAP Management Sdn Bhd")
+        and not (
+            tokens[-1] in LEGAL and any(t in DESCRIPTIVE and t not in FUNCTIONS for t in tokens)
+        )
+        and all(t in FUNCTIONS or t in DESCRIPTIVE or t in LEGAL or t == "&" for t in tokens)
     ):
         return NOT_A_COMPANY  # "Worldwide Sales", "Human Resources", "Corporate Communications"
     if len(tokens) > 1 and tokens[0] in _OFFICE_TITLES and tokens[-1] not in LEGAL:

@@ -318,6 +318,8 @@ OPENERS = (
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
     Comment Comments Advertisement Listen Print Subscribe Consider Brokerages
+    Recently Meanwhile However Previously Subsequently Moreover Furthermore Currently
+    Finally Initially Ultimately Notably Importantly Interestingly
     """.split()  # noqa: SIM905 - a word list reads best as words
     )
     | {kind[0].upper() + kind[1:] for kind in KINDS_OF_COMPANY}
@@ -507,8 +509,12 @@ def _leading_not_name(tokens: list[str]) -> bool:
         return False
     if first == "I" and len(tokens) > 2 and (tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL):
         return False  # "investment manager I Squared Capital": a letter of its name
-    if len(tokens) == 1 or first.isupper():
+    if len(tokens) == 1 or (first.isupper() and "." not in first):
         return True  # "SEOUL Samsung Electronics": a dateline's city
+    if first.isupper():
+        # a country's initials: "U.S. Steel", "U.S. Bank" name a company by them and one
+        # trade word; "U.S. Treasuries", "U.K. Electricité de France" do not
+        return not (len(tokens) == 2 and tokens[1].rstrip(".") in DESCRIPTIVE)
     if first in _NAME_OPENERS:
         return False
     rest = tokens[1:]
