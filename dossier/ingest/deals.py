@@ -939,7 +939,7 @@ def _analyse(
         quote=said,
         background=background,
         rule=rule,
-        confidence=STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
+        confidence=_STRONG_CONFIDENCE if strong else _WEAK_CONFIDENCE,
     )
     generic = kind == "partnership" and cue_word.lower() in _GENERIC_WORDS
     # "Facebook has made a previous attempt to buy Instagram, but they were turned
@@ -995,7 +995,7 @@ _GENERIC_WORDS = frozenset({"deal", "agreement", "pact", "sign", "signed", "sign
 # A deal word with two companies is right about two times in three on real news; a
 # partnership word alone less often (benchmarks/realnews). Each further statement of the
 # same deal in the article adds to it.
-STRONG_CONFIDENCE = 0.65  # a deal a cue of its kind states (not two names joined by a weak word)
+_STRONG_CONFIDENCE = 0.65
 _WEAK_CONFIDENCE = 0.45
 _WORD_AT = re.compile(r"[\w-]+(?: (?:of|up|over|for|with|in)\b)?")
 
