@@ -2355,3 +2355,18 @@ def test_a_function_word_in_a_name_with_a_legal_form_is_a_company() -> None:
 def test_an_opening_adverb_is_no_part_of_a_name() -> None:
     found = names("Recently Martin posted that Lenvar is already 18 people.")
     assert not any(name.startswith("Recently") for name in found), found
+
+
+def test_planes_of_a_model_bought_are_goods_not_a_company() -> None:
+    for text in (
+        "Lenvar Co. makes jets. Braniff Inc. disclosed plans to acquire 23 Lenvar 737s from "
+        "Orland Corp.",
+        "Lenvar Industrie SA makes jets. Braniff Inc. said it will acquire 50 Lenvar Industrie "
+        "A320 planes and has options to get another 50.",
+    ):
+        assert not analysed(text).deals, text
+
+
+def test_a_canadian_province_is_a_place() -> None:
+    found = names("Orland Ltd. is offering to buy the struggling northern Manitoba metal producer.")
+    assert "Manitoba" not in found, found

@@ -273,10 +273,16 @@ _NOT_THIS_DEAL = Caseless(
     ),
 )
 _GOODS_AFTER = re.compile(
+    # a model's number may come first, a word describing the goods after it: "50 Airbus
+    # Industrie A320 planes", "four new Airbus A310-300 long-range planes"; or the model
+    # alone, plural: "23 Boeing 737s"
+    r"(?:\s+[A-Z]*\d[\w-]*s\b|(?:\s+[A-Z]*\d[\w-]*)?(?:\s+(?:new|used|more|additional"
+    r"|long-range|medium-range|short-range|wide-?body|narrow-?body|regional|commercial"
+    r"|passenger|cargo|military|electric))?"
     r"\s+(?:aircraft|jets?|planes|airplanes|airliners|engines|helicopters|drones|satellites"
     r"|chips?|chipsets?|processors?|phones?|smartphones?|handsets?|tablets?|laptops?|computers"
     r"|servers|cars|vehicles|trucks|locomotives|ships|vessels|turbines|equipment|gear"
-    r"|components|parts)\b"
+    r"|components|parts)\b)"
 )
 _COMPARISON = Caseless(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike|like|than)\b"
@@ -876,8 +882,11 @@ def _analyse(
     if kind not in ("licensing", "partnership", "mou"):
         # "buying Arm chips", "buy 100 Airbus jets": goods of a company, not the company
         # (but "Xiaomi smartphone models will gain access to …" may be a licence)
-        actors = [m for m in actors if not _GOODS_AFTER.match(sentence, m.end)]
-        if len(actors) < 2:
+        goods = [m for m in actors if _GOODS_AFTER.match(sentence, m.end)]
+        actors = [m for m in actors if m not in goods]
+        if len(actors) < 2 or (kind == "acquisition" and goods):
+            # (what is bought is the goods: "to acquire 23 Boeing 737s from AMR Corp."
+            # buys no AMR)
             return None
     word = _WORD_AT.match(sentence, cue)
     if kind == "acquisition" and (

@@ -202,6 +202,8 @@ NOT_COMPANIES = _words(
     Gujarat Maharashtra Karnataka Telangana Kerala Rajasthan Haryana Odisha Assam Bihar
     Punjab Uttarakhand Jharkhand Chhattisgarh Goa Noida Gurugram Gurgaon Ahmedabad Jaipur
     Lucknow Kochi Andhra Pradesh Uttar Madhya Tamil Nadu Bengal Sindh Dhaka Colombo
+    Manitoba Saskatchewan Nova Scotia Newfoundland Labrador Yukon Nunavut Queensland
+    Tasmania Bavaria Saxony Hesse Thuringia Katanga
     Pentagon Whitehall Kremlin Oftel Ofcom Ofgem Ofwat
     Rs INR USD EUR GBP JPY CNY RMB HKD AUD CAD CHF SGD KRW Yuan Renminbi Rupee Rupees
     """
