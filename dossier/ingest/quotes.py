@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .text import collapse
 from .types import RawArticle
@@ -38,25 +39,6 @@ def around(sentence: str, names: Iterable[str], raw: RawArticle) -> str | None:
     return None
 
 
-# The parts found in the last seed: a sentence is quoted again for each company, deal
-# and fact it shows (half the searches on real news). Kept for that seed's text only
-# (held here, so no other text takes its identity), so nothing outlives its seed.
-_PARTS: tuple[str, dict[str, tuple[int, int]]] = ("", {})
-
-
-def _common_part(haystack: str, needle: str) -> tuple[int, int]:
-    """``longest_common_part``, each needle searched once per seed."""
-    global _PARTS
-    seed, parts = _PARTS
-    if seed is not haystack:
-        seed, parts = haystack, {}
-        _PARTS = (seed, parts)
-    found = parts.get(needle)
-    if found is None:
-        found = parts[needle] = longest_common_part(haystack, needle)
-    return found
-
-
 def longest_common_part(haystack: str, needle: str) -> tuple[int, int]:
     """Where in ``needle`` its longest substring that ``haystack`` holds starts, and its
     length: among equally long ones, the one ``haystack`` holds earliest, then the
@@ -89,3 +71,8 @@ def longest_common_part(haystack: str, needle: str) -> tuple[int, int]:
         return 0, 0
     first = min(starts, key=lambda i: (haystack.find(needle[i : i + best]), i))
     return first, best
+
+
+# A sentence is quoted again for each company, deal and fact it shows: half the searches
+# on real news. (A page's hash is computed once and kept by its string.)
+_common_part = lru_cache(maxsize=512)(longest_common_part)
