@@ -287,7 +287,9 @@ def _search_end(pattern: Caseless, text: str, size: int) -> re.Match[str] | None
 # Automattic" (goods sold go to a lower-case buyer or none: "sell Windows licences");
 # deals.py reads the same words before a company as its sale
 SOLD_BEFORE = re.compile(
-    r"\b(?:sell|sells|selling|sold)\s+(?:(?:the|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}$"
+    r"\b(?:sell|sells|selling|sold)\s+(?:(?:the|its|their)\s+)?"
+    # "sell Mobile Legends developer Moonton": a description may hold a product's name
+    r"(?:(?:[A-Z][\w-]*\s+){1,2}[a-z][\w-]*\s+|(?:[a-z][\w-]*\s+){0,3})$"
 )
 _TO_A_BUYER = re.compile(r",?\s+to\s+(?:[A-Z]|\d)")
 

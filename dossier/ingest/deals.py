@@ -89,7 +89,8 @@ _STRONG = {
     # "has received $25 million in funding from Eight Roads Ventures"
     r"|\b(?:funding|financing|investment|backing) from\b"
     # "raised $1.3bn in funding led by Microsoft", "raised $30 million from Toba Capital"
-    r"|\b(?:funding|financing|investment) led by\b"
+    # "raised $5.2 million in seed funding, led by Uncork Capital"
+    r"|\b(?:funding|financing|investment|round),? (?:co-)?led by\b"
     # "Tumblr has gotten 4.5 million from Union Square Ventures"
     r"|\b(?:rais(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|gotten|received) (?:an? )?(?:about |around "
     r"|roughly |nearly |some |over |more than |almost |close to |another |an additional )?"
@@ -100,6 +101,9 @@ _STRONG = {
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
     r"|alliance)\b"
+    # "Texas Instruments reached 10-year deals with Fujitsu Ltd., Oki Electric …"
+    r"|\b(?:reach|reache[ds]|strike|strikes|struck|inks?|inked) (?:[\w-]+ ){0,3}"
+    r"(?:deals|agreements|pacts) with\b"
     # "Komatsu will work with Nvidia": a commitment to one named company
     r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
     r"(?:work|partner|team up|collaborate|cooperate) with\b"
@@ -679,7 +683,9 @@ def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 _ROUND = Caseless(
     r"\b(?:round|funding|financing|investment|series [a-h])\b.{0,80}?\b(?:led by"
-    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b",
+    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b"
+    # "The startup had raised $2.5 million in funding from Sequoia, BoxGroup, …"
+    r"|\b(?:funding|financing|investment) from\b",
     ("round", "funding", "financing", "investment", "series"),
 )
 
