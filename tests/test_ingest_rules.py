@@ -2370,3 +2370,21 @@ def test_planes_of_a_model_bought_are_goods_not_a_company() -> None:
 def test_a_canadian_province_is_a_place() -> None:
     found = names("Orland Ltd. is offering to buy the struggling northern Manitoba metal producer.")
     assert "Manitoba" not in found, found
+
+
+def test_a_round_led_by_an_investor_after_a_comma_is_a_round() -> None:
+    (deal,) = analysed(
+        "Lenvar AI, a startup that secures software for banks, raised $5.2 million in seed "
+        "funding, led by Orland Capital."
+    ).deals
+    assert deal.kind == "investment"
+    assert dict(deal.parties) == {"lenvar-ai": "investee", "orland-capital": "investor"}
+
+
+def test_a_company_sold_after_a_description_holding_a_products_name_is_sold() -> None:
+    (deal,) = analysed(
+        "Kestrel Ltd. is in advanced talks to sell Star Quest developer Lenvar Technology to "
+        "Orland Group for $6 billion."
+    ).deals
+    assert deal.kind == "acquisition"
+    assert dict(deal.parties) == {"orland": "acquirer", "lenvar-technology": "target"}

@@ -101,9 +101,6 @@ _STRONG = {
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
     r"|alliance)\b"
-    # "Texas Instruments reached 10-year deals with Fujitsu Ltd., Oki Electric …"
-    r"|\b(?:reach|reache[ds]|strike|strikes|struck|inks?|inked) (?:[\w-]+ ){0,3}"
-    r"(?:deals|agreements|pacts) with\b"
     # "Komatsu will work with Nvidia": a commitment to one named company
     r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
     r"(?:work|partner|team up|collaborate|cooperate) with\b"
@@ -683,9 +680,7 @@ def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 _ROUND = Caseless(
     r"\b(?:round|funding|financing|investment|series [a-h])\b.{0,80}?\b(?:led by"
-    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b"
-    # "The startup had raised $2.5 million in funding from Sequoia, BoxGroup, …"
-    r"|\b(?:funding|financing|investment) from\b",
+    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b",
     ("round", "funding", "financing", "investment", "series"),
 )
 
