@@ -198,6 +198,15 @@ def test_the_outlet_from_a_copyright_line_or_a_newsletter_call() -> None:
     assert _outlet(wire) == "Associated Press"
 
 
+def test_marks_before_a_date_line_name_no_outlet() -> None:
+    # a scraped dump's lines start with ".-."; the wire the story credits is the outlet
+    text = (
+        ".-.Globex cuts its forecasts\n.-.March 9, 2020\n\n(Reuters) - Globex Corp. said "
+        "Monday it cut its forecasts for the second quarter, citing weak demand.\n"
+    )
+    assert _outlet(text) == "Reuters"
+
+
 def test_the_outlet_of_a_news_database_record_is_the_paper_not_its_publisher() -> None:
     record = (
         "Globex buys Initech\nGlobex buys Initech\n{paper}\nJanuary 29, 2025 Wednesday\n"

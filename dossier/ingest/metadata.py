@@ -71,7 +71,7 @@ def _outlet_name(outlet: str) -> str | None:
     if " | " in outlet:
         outlet = outlet.rsplit(" | ", 1)[1]
     name = _RIGHTS.sub("", outlet).strip(" .,")
-    if not name or _NOT_A_NAME.search(name):
+    if not any(c.isalpha() for c in name) or _NOT_A_NAME.search(name):
         return None
     return wire_name(name)  # "PRNewswire" as a wire's field gives it: PR Newswire
 
@@ -270,7 +270,10 @@ def _dateline(head: list[str]) -> tuple[PartialDate | None, str | None]:
                 # a label ("**Date:**", "Date:") names no outlet
                 label = before.rstrip(" *_'\"“").endswith(":")
                 # (nor an address whose slug ends in its date: "https://…-2026-08-21/")
-                named = not (stamp or label or "," in before or "/" in before)
+                # (nor marks with no word: ".-.March 9, 2020" in a scraped dump)
+                named = not (stamp or label or "," in before or "/" in before) and any(
+                    c.isalnum() for c in prefix
+                )
                 return found[0].date, (prefix or None) if named else None
         wire = _WIRE.match(line)
         if wire:
