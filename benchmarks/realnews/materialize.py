@@ -82,8 +82,34 @@ def load_entries() -> list[dict[str, Any]]:
                 for name in entry["gold"].get(key) or []:
                     if not isinstance(name, str):  # "Acme (NYSE: ACM)" unquoted is a mapping
                         sys.exit(f"{path.name}: {entry['id']} {key} {name!r}: quote the name")
+            _check_deals(path.name, entry)
             entries.append(entry)
     return entries
+
+
+# the words of the gold format (README.md): a misspelt one ("joint venture") would
+# never match a draft and count as a miss
+KINDS = {"acquisition", "merger", "investment", "joint-venture", "partnership", "licensing", "mou"}
+STATUSES = {"rumored", "announced", "agreed", "completed", "terminated"}
+ROLES = {"acquirer", "target", "investor", "investee", "partner", "party", "licensor", "licensee"}
+
+
+def _check_deals(file: str, entry: dict) -> None:
+    for deal in entry["gold"].get("deals") or []:
+        for key, allowed in (("kind", KINDS), ("status", STATUSES)):
+            given = deal.get(key)
+            for word in given if isinstance(given, list) else [given]:
+                if word not in allowed:
+                    sys.exit(
+                        f"{file}: {entry['id']} deal {key} {word!r}: use one of "
+                        f"{', '.join(sorted(allowed))}"
+                    )
+        for party, role in (deal.get("parties") or {}).items():
+            if role not in ROLES:
+                sys.exit(
+                    f"{file}: {entry['id']} party {party!r} has role {role!r}: use one of "
+                    f"{', '.join(sorted(ROLES))}"
+                )
 
 
 def git_dir(repo: str) -> Path:
