@@ -2388,3 +2388,12 @@ def test_a_company_sold_after_a_description_holding_a_products_name_is_sold() ->
     ).deals
     assert deal.kind == "acquisition"
     assert dict(deal.parties) == {"orland": "acquirer", "lenvar-technology": "target"}
+
+
+def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
+    (deal,) = analysed(
+        "New York-based Lenvar Records, the world's largest record company and a subsidiary "
+        "of Japan's Orland Corp., is buying Kestrel Publishing for a reported $45 million."
+    ).deals
+    assert dict(deal.parties) == {"lenvar-records": "acquirer", "kestrel-publishing": "target"}
+    assert deal.value == (45e6, "USD")

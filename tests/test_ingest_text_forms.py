@@ -983,3 +983,13 @@ def test_a_name_with_a_dot_at_a_headlines_start_is_no_sentence_of_its_own() -> N
     from dossier.ingest.text import sentences
 
     assert sentences("Quill.Chat Aims to Replace Lenvar") == ["Quill.Chat Aims to Replace Lenvar"]
+
+
+def test_a_short_lede_line_that_stops_inside_a_name_goes_on() -> None:
+    text = WIRED.replace(
+        "   The companies said the acquisition is expected to close in the\n",
+        "   Globex has agreed to buy Initech\nHoldings, the maker of printers. It is expected "
+        "to close in the\n",
+    )
+    paragraphs = clean(text)
+    assert paragraphs[1].text.startswith("Globex has agreed to buy Initech Holdings, the maker")

@@ -116,7 +116,16 @@ def clean(text: str) -> list[Paragraph]:
                     width
                     and not indented[i]
                     and indented[i - 1]
-                    and _CARRIES_ON.search(lines[i - 1]) is not None
+                    and (
+                        _CARRIES_ON.search(lines[i - 1]) is not None
+                        # or that reads as a sentence, not a title, and stops inside a
+                        # name ("   CBS Records has agreed to buy Tree" / "International
+                        # Publishing, the …")
+                        or (
+                            _NAME_AT_END.search(lines[i - 1]) is not None
+                            and len(_LOWER_WORD.findall(lines[i - 1])) >= 3
+                        )
+                    )
                 )
             )
         ):
@@ -133,6 +142,8 @@ def clean(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_NAME_AT_END = re.compile(r"\s[A-Z][\w&-]*$")
 _CARRIES_ON = re.compile(
     r"\b(?:said|says|announced|reported|told|the|a|an|and|or|of|to|for|in|on|at|by|with"
     r"|from|its|their|that)$"

@@ -639,8 +639,10 @@ _ADVISER_BEFORE = re.compile(
 # "America Online, Inc., a wholly owned subsidiary of Time Warner": the parent only
 # describes a party
 _OWNER_BEFORE = re.compile(
-    r",\s+(?:an?|the)\s+(?:wholly[- ]owned\s+|majority[- ]owned\s+)?(?:subsidiary|unit|division"
-    r"|arm|affiliate)\s+of\s+(?:the\s+)?$"
+    # (also late in an apposition: "CBS Records, the world's largest record company and a
+    # subsidiary of Japan's Sony Corp., is buying Tree")
+    r"(?:,|\band)\s+(?:an?|the)\s+(?:wholly[- ]owned\s+|majority[- ]owned\s+)?(?:subsidiary"
+    r"|unit|division|arm|affiliate)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?$"
 )
 
 

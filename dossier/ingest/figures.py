@@ -76,7 +76,8 @@ _VALUATION = re.compile(
 _ABOUT = r"(?:(?:about|around|roughly|nearly|some|approximately|up to|more than|an estimated) )?"
 _PRICE_BEFORE = re.compile(
     rf"\b(?:for|worth|valued at|price of|paid|pay|pays|paying|deal of|offer of|bid of) "
-    rf"{_ABOUT}(?:a )?$",
+    # "for a reported $45 million"
+    rf"{_ABOUT}(?:a )?(?:reported )?$",
     re.I,
 )
 _PRICE_AFTER = re.compile(
