@@ -2397,3 +2397,47 @@ def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     ).deals
     assert dict(deal.parties) == {"lenvar-records": "acquirer", "kestrel-publishing": "target"}
     assert deal.value == (45e6, "USD")
+
+
+def test_initials_before_a_pronoun_end_a_sentence() -> None:
+    assert split("Lenvar would gain against rival H-P. It could be its largest purchase.") == [
+        "Lenvar would gain against rival H-P.",
+        "It could be its largest purchase.",
+    ]
+    assert split("J. Smith said so.") == ["J. Smith said so."]
+
+
+def test_an_amount_with_cents_is_a_price_per_share_not_the_deals_value() -> None:
+    (deal,) = analysed(
+        "Lenvar Corp. agreed to buy Orland Inc. Orland holders get $102.43 for each share "
+        "they own. Lenvar Corp. agreed to buy Orland Inc. at $102.43."
+    ).deals
+    assert deal.value is None
+
+
+def test_a_power_purchase_agreement_buys_no_company() -> None:
+    assert not analysed(
+        "Lenvar Power and Orland Engineering will build a solar farm through an on-site PPA "
+        "(power purchase agreement)."
+    ).deals
+
+
+def test_the_one_company_not_to_have_reached_an_agreement_has_no_deal() -> None:
+    assert not analysed(
+        "Orland Music Group is the only major label not to have reached an agreement with "
+        "Lenvar Inc."
+    ).deals
+
+
+def test_a_description_of_the_company_as_subject_is_the_company_before() -> None:
+    (deal,) = analysed(
+        "Lenvar Group Holding Ltd. is going big on video. The online shopping giant is buying "
+        "China's video service Orland Inc. in an all-cash deal."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}
+    # a description that goes on with a name names that company
+    (deal,) = analysed(
+        "Lenvar Group Holding Ltd. is going big on video. The Chinese retailer Kestrel Corp. "
+        "is buying Orland Inc. in an all-cash deal."
+    ).deals
+    assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}

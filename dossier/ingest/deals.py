@@ -42,7 +42,8 @@ _STRONG = {
     # a share buy-back is no purchase of a company
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|(?<!special purpose )acquisitions?"
     r"|buy(?:s|ing)?(?![- ]backs?\b)|bought"
-    r"|purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
+    # (a power purchase agreement buys electricity, not a company)
+    r"|(?<!power )purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     # (not a post taken up: "took over as auditor to BCCI")
     r"|takeover|take over(?! as\b)|took over(?! as\b)|buyout|bid for|(?<!the )bidding for"
@@ -198,6 +199,8 @@ _NOT_THIS_DEAL = Caseless(
     r"|(?:thought|thinking|thinks|think|dreamed|dreaming) (?:about|of) (?:acquiring|buying"
     r"|purchasing|merging|taking over)|would-be (?:takeover|acquisition|merger|purchase)"
     # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi"
+    # "the only major label not to have reached an agreement with MP3.com"
+    r"|\bnot to have (?:reached|signed|struck|agreed)\b"
     r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
     r"|in turn owns"
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
@@ -310,6 +313,12 @@ _OPENING = (
 _SUBJECT_PRONOUN = re.compile(
     rf"^{_OPENING}(?:It|it|The company|the company|The group|the group|The firm|the firm)"
     r"\b(?!['’])"
+    # "The online shopping giant is buying Youku Tudou": a description of the company, then
+    # its verb (not "The retailer JD.com", which names one)
+    rf"|^{_OPENING}[Tt]he (?:[a-z][\w-]* ){{1,3}}(?:giant|retailer|startup|start-up|bank|insurer"
+    r"|carrier|airline|maker|conglomerate|operator|lender|chipmaker|automaker|carmaker|brewer"
+    r"|miner|producer|manufacturer)(?= (?:is|was|has|had|will|would|said|says|agreed|agrees"
+    r"|first|also|plans|offered|bought|acquired)\b)"
 )
 # "In June, Microsoft acquired Bonsai": the company a sentence begins with, after its
 # opening phrase

@@ -150,6 +150,8 @@ def _amount(m: re.Match[str]) -> tuple[float, str] | None:
     mult = (m.group("mult") or m.group("mult2") or "").lower()
     if not num or (not mult and m.group("cur2") is None and len(num.replace(",", "")) < 4):
         return None
+    if not mult and "." in num.rstrip("."):
+        return None  # "$102.43", with cents: a price of a share or a unit, not of a deal
     try:
         amount = float(num.replace(",", "")) * _MULT.get(mult, 1)
     except ValueError:

@@ -35,6 +35,10 @@ _OPENER = re.compile(
 )
 
 
+# Words that only open a sentence, never go on with a name or a person's initials
+_PRONOUN = re.compile(r"[\"“‘(]?(?:It|Its|He|She|They|We|This|These|Those|There)\b")
+
+
 def _closes_name(word: str, rest: str) -> bool:
     return word.lower() in _LEGAL_END and _LEGAL_NEXT.match(rest) is None
 
@@ -87,7 +91,13 @@ def sentences(paragraph: str) -> list[str]:
             word = found.group(1) if found else ""
             initialism = "." in word and len(word) <= 5
             short = word and (word.lower() in _ABBREV or len(word) == 1 or initialism)
-            if short and not _closes_name(word, paragraph[match.end() :]):
+            # (but initials before a pronoun end a sentence: "against rival H-P. It could")
+            initials = len(word) == 1 or initialism
+            if (
+                short
+                and not _closes_name(word, paragraph[match.end() :])
+                and not (initials and _PRONOUN.match(paragraph, match.end()))
+            ):
                 continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
             if word.lower() == "bros" and not _OPENER.match(paragraph, match.end()):
                 continue  # "Warner Bros. Discovery", not "… sold to Warner Bros. The deal"
