@@ -2441,3 +2441,22 @@ def test_a_description_of_the_company_as_subject_is_the_company_before() -> None
         "is buying Orland Inc. in an all-cash deal."
     ).deals
     assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}
+
+
+def test_acquisitions_listed_after_including_are_each_bought() -> None:
+    found = deals(
+        "Lenvar also made major acquisitions during that time, including wearable biosensor "
+        "leader Orland Inc. and digital therapeutics company Kestrel Health."
+    )
+    assert {next(s for s, r in p if r == "target") for p in found} == {
+        "orland",
+        "kestrel-health",
+    }, found
+
+
+def test_a_company_named_as_anothers_spinoff_or_owner_is_no_party() -> None:
+    (deal,) = analysed(
+        "Before its other purchase, Lenvar Corp. was in talks to buy the much larger chip "
+        "maker and Kestrel spinoff Orland Foundries Inc. for around $30 billion."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland-foundries": "target"}

@@ -296,6 +296,12 @@ _INVESTORS_INCLUDING = re.compile(
     r"\b(?:investors|backers|shareholders|participation from|participants)\b[^.;]{0,12}$"
 )
 
+# "made major acquisitions during that time, including Biovotion and …": the deals
+# themselves, listed
+_DEALS_INCLUDING = re.compile(
+    r"\b(?:acquisitions|purchases|takeovers|investments|partnerships)\b[^.;]{0,30}$"
+)
+
 _PAST_VERB = Caseless(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
     r"took|merged|licensed|completed|set up)\b"
@@ -520,7 +526,8 @@ def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[
 
 
 _PLURAL_CUE = Caseless(
-    r"\b(?:acquisitions|purchases|takeovers|buyouts) of\b",
+    # (or "made major acquisitions during that time, including Biovotion and Gaido")
+    r"\b(?:acquisitions|purchases|takeovers|buyouts)(?: of|[^.;]{0,30}?,? including)\b",
     ("acquisitions", "purchases", "takeovers", "buyouts"),
 )
 # A verb whose object may be a list: "has bought power vendor Lampiris, battery specialist
@@ -592,7 +599,16 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
     found = []
     for cue, after in itertools.zip_longest(cues, cues[1:]):
         end = after.start() if after is not None else len(sentence)
-        target = next((m for m in mentions if cue.end() <= m.start < end and not m.possessed), None)
+        target = next(
+            (
+                m
+                for m in mentions
+                if cue.end() <= m.start < end
+                and not m.possessed
+                and not _owner_of_a_unit(sentence, m, mentions)
+            ),
+            None,
+        )
         if buyer is None or target is None or target.slug in taken:
             continue
         if _FROM_SELLER.search(sentence, cue.end(), target.start):
@@ -829,10 +845,17 @@ def _main_clause(
 def _owner_of_a_unit(sentence: str, m: Mention, mentions: list[Mention]) -> bool:
     """Whether the mention only says whose unit the next one is: "Evergrande Group's
     Evergrande Health announced …" (the unit acts; entities.py marks a product after a
-    possessive as possessed, so a mention not possessed there is a unit)."""
+    possessive as possessed, so a mention not possessed there is a unit), or what the
+    next one is to it: "AMD spinoff GlobalFoundries", "Google owner Alphabet"."""
     if sentence[m.end : m.end + 3] not in ("'s ", "’s "):
-        return False
+        related = _RELATED_NEXT.match(sentence, m.end)
+        return related is not None and any(
+            n.start == related.end() and not n.possessed for n in mentions
+        )
     return any(n.start == m.end + 3 and not n.possessed for n in mentions)
+
+
+_RELATED_NEXT = re.compile(r"\s+(?:spin-?off|spinout|unit|subsidiary|affiliate|owner|parent)\s+")
 
 
 def _analyse(
@@ -854,8 +877,14 @@ def _analyse(
         if "like" in lower or "such" in lower or "includ" in lower or "than" in lower
         else None
     )
-    if comparison and _INVESTORS_INCLUDING.search(
-        sentence, max(0, comparison.start() - 40), comparison.start()
+    if comparison and (
+        _INVESTORS_INCLUDING.search(sentence, max(0, comparison.start() - 40), comparison.start())
+        or (
+            comparison.group(0).lower() == "including"
+            and _DEALS_INCLUDING.search(
+                sentence, max(0, comparison.start() - 40), comparison.start()
+            )
+        )
     ):
         # "with participation from all existing investors, including Intel Capital and
         # Nexus": the round's investors, not an example of others
