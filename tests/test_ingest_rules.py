@@ -2460,3 +2460,22 @@ def test_a_company_named_as_anothers_spinoff_or_owner_is_no_party() -> None:
         "maker and Kestrel spinoff Orland Foundries Inc. for around $30 billion."
     ).deals
     assert dict(deal.parties) == {"lenvar": "acquirer", "orland-foundries": "target"}
+
+
+def test_a_price_paid_in_cash_for_a_companys_equity_is_the_deals_value() -> None:
+    (deal,) = analysed(
+        "Lenvar Inc. said it will buy Orland Inc. Under the terms of the transaction, Lenvar "
+        "Inc. will pay $110 million in cash for all outstanding equity interests in Orland "
+        "Inc. upon close."
+    ).deals
+    assert deal.value == (110e6, "USD")
+    assert deal.statements == 2
+
+
+def test_an_amount_in_us_dollars_written_after_it() -> None:
+    from dossier.ingest.figures import value
+
+    assert value("Lenvar has bought Orland for a reported 1.65 Billion US dollars.", True) == (
+        1.65e9,
+        "USD",
+    )

@@ -299,6 +299,11 @@ def test_the_date_keys_of_static_site_generators_give_the_published_date() -> No
     for key in ("pubDate", "publishDate", "published_at", "publishedAt"):
         post = f"---\ntitle: Globex buys Initech\n{key}: '2025-09-17'\n---\nGlobex buys it.\n"
         assert _read_markdown("seeds/a.md", post)[1]["published"] == "2025-09-17", key
+    # some Jekyll themes keep the post's date and time under "time"
+    post = (
+        "---\ntitle: Globex buys Initech\ntime: 2006-10-10 00:01:00 +01:00\n---\nGlobex buys it.\n"
+    )
+    assert _read_markdown("seeds/a.md", post)[1]["published"].startswith("2006-10-10")
 
 
 def test_the_outlet_and_address_keys_of_static_sites() -> None:

@@ -52,7 +52,9 @@ _STRONG = {
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
     r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated |over |more than "
     r"|almost |close to |less than |under |just over |just under |well over )?[^\w\s]?\d"
-    r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?for"
+    r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?"
+    # "will pay $110 million in cash for all outstanding equity interests in LastPass"
+    r"(?:in (?:cash|stock|cash and stock|shares) )?for"
     # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
     r"|(?<!on )(?:offer|bid) from"
     # "Premier has offered 70 cents per share for Discovery"
@@ -1170,7 +1172,9 @@ _FROM_SELLER = re.compile(_FROM_OWNER)
 _AMOUNT_OF_GOODS = re.compile(
     r"\s+(?:about |around |roughly |some |up to |nearly )?[^\w\s]{1,3}\d[\d.,]*\s*"
     r"(?:[mb]n|million|billion|trillion)?\s+(?:worth\s+)?(?:in|of)\s+"
-    r"(?!(?:its\s+|the\s+|their\s+|new\s+)?(?:shares?|stock|stakes?|equity|debt|bonds?)\b)[a-z]"
+    # (nor the form of payment: "pay $110 million in cash for")
+    r"(?!(?:its\s+|the\s+|their\s+|new\s+)?(?:shares?|stock|stakes?|equity|debt|bonds?|cash)\b)"
+    r"[a-z]"
 )
 
 

@@ -17,7 +17,8 @@ _MONEY = re.compile(
     r"NOK|DKK|KRW|INR)"
     r"\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|crore|cr|lakh|bn|mn|m|k)?\b"
     # (wire copy writes "a 15-million euro investment")
-    r"|(?P<num2>\d+(?:[.,]\d+)*)(?:\s*|-)(?P<mult2>trillion|billion|million)?\s*"
+    # ("1.65 Billion US dollars")
+    r"|(?P<num2>\d+(?:[.,]\d+)*)(?:\s*|-)(?P<mult2>trillion|billion|million)?\s*(?:US\s)?"
     r"(?P<cur2>yuan|euros?|dollars|pounds|yen|won|rupees|kronor|kroner|francs)\b",
     re.I,
 )

@@ -707,6 +707,7 @@ _OTHER_KEYS = {
     "date_published": "published",
     "datePublished": "published",
     "page_date": "published",
+    "time": "published",  # some Jekyll themes' ("time: 2006-10-10 00:01:00 +01:00")
     "post_title": "title",
     "authors": "author",  # Pelican's
     "publisher": "outlet",
