@@ -2479,3 +2479,11 @@ def test_an_amount_in_us_dollars_written_after_it() -> None:
         1.65e9,
         "USD",
     )
+
+
+def test_its_planned_acquisition_is_the_clauses_subjects() -> None:
+    (deal,) = analysed(
+        "Lenvar Laboratories said it has financing for both Kestrel Medical Inc. and for its "
+        "planned acquisition of Orland Inc. for $5.8bn."
+    ).deals
+    assert dict(deal.parties) == {"lenvar-laboratories": "acquirer", "orland": "target"}

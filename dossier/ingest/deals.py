@@ -640,6 +640,11 @@ def _further_acquisitions(sentence: str, mentions: list[Mention], hit: _Hit) -> 
     return found
 
 
+_ITS_CUE = re.compile(r"\b(?:for|on|with|after|in) its\s+(?:[\w-]+\s+){0,2}$")
+# (the clause's subject is the one that speaks: "Abbott said in the statement it has …")
+_SAYS_AFTER = re.compile(r"(?:\s+(?:Inc|Corp|Ltd|Plc|Co)\b\.?)?,?\s+(?:said|says|announced)\b")
+
+
 _SUBJECT_GAP = re.compile(
     r"(?:\s+(?:Inc|Corp|Ltd|Plc|SA|AG|NV|Co)\b\.?)?,?\s+(?:(?:has|have|had|also|then|later)\s+)*"
 )
@@ -1266,6 +1271,14 @@ def _parties(
                 # named in another sentence; the one named here sold it
                 return ()
             buyers = _co_buyers(sentence, before)
+            if (
+                len(before) > 1
+                and _ITS_CUE.search(sentence, max(0, cue - 30), cue)
+                and _SAYS_AFTER.match(sentence, before[0].end)
+            ):
+                # "Abbott said it has financing for both St Jude Medical and for its planned
+                # acquisition of Alere": "its" is the company the clause is about
+                buyers = [before[0]]
             target = after[0]
             if len(after) > 1 and _UNIT_OF.fullmatch(sentence, target.end, after[1].start):
                 # "to acquire the Electric Hybrid Systems business segment of Eldor": the
