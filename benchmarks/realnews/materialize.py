@@ -87,8 +87,8 @@ def load_entries() -> list[dict[str, Any]]:
     return entries
 
 
-# the words of the gold format (README.md): a misspelt one ("joint venture") would
-# never match a draft and count as a miss
+# the words of the gold format (README.md): a misspelt status or role ("agred",
+# "buyer") would never match a draft and count as a miss
 KINDS = {"acquisition", "merger", "investment", "joint-venture", "partnership", "licensing", "mou"}
 STATUSES = {"rumored", "announced", "agreed", "completed", "terminated"}
 ROLES = {"acquirer", "target", "investor", "investee", "partner", "party", "licensor", "licensee"}
