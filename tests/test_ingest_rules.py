@@ -2487,3 +2487,8 @@ def test_its_planned_acquisition_is_the_clauses_subjects() -> None:
         "planned acquisition of Orland Inc. for $5.8bn."
     ).deals
     assert dict(deal.parties) == {"lenvar-laboratories": "acquirer", "orland": "target"}
+
+
+def test_a_kind_of_company_opening_a_headline_is_no_part_of_the_name() -> None:
+    found = names("Shipper Lenvar buys stake in Norway's Orland Shipping to build carriers.")
+    assert "Lenvar" in found and not any(name.startswith("Shipper") for name in found), found

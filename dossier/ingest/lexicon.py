@@ -54,7 +54,7 @@ DESCRIPTIVE = _words(
 KINDS_OF_COMPANY = _words(
     """
     startup start-up grocer retailer brokerage insurer lender conglomerate carmaker
-    automaker chipmaker drugmaker supermarket
+    automaker chipmaker drugmaker supermarket miner shipper steelmaker shipbuilder refiner
     """
 )
 
