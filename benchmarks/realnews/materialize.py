@@ -87,11 +87,14 @@ def load_entries() -> list[dict[str, Any]]:
     return entries
 
 
-# the words of the gold format (README.md): a misspelt status or role ("agred",
-# "buyer") would never match a draft and count as a miss
-KINDS = {"acquisition", "merger", "investment", "joint-venture", "partnership", "licensing", "mou"}
-STATUSES = {"rumored", "announced", "agreed", "completed", "terminated"}
-ROLES = {"acquirer", "target", "investor", "investee", "partner", "party", "licensor", "licensee"}
+# The gold's words are a deal record's (README.md): a misspelt status or role ("agred",
+# "buyer") would never match a draft and count as a miss. Taken from the deal schema.
+_DEAL_SCHEMA = json.loads(
+    (HERE.parent.parent / "dossier" / "schemas" / "deal.schema.json").read_text(encoding="utf-8")
+)["properties"]
+KINDS = set(_DEAL_SCHEMA["kind"]["enum"])
+STATUSES = set(_DEAL_SCHEMA["status"]["enum"])
+ROLES = set(_DEAL_SCHEMA["parties"]["items"]["properties"]["role"]["enum"])
 
 
 def _check_deals(file: str, entry: dict) -> None:

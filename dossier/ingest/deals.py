@@ -894,7 +894,8 @@ def _analyse(
         )
     ):
         # "with participation from all existing investors, including Intel Capital and
-        # Nexus": the round's investors, not an example of others
+        # Nexus": the round's investors, not an example of others ("made acquisitions,
+        # including Biovotion": the companies bought)
         comparison = None
     cut = comparison.start() if comparison else len(sentence)
     actors = [

@@ -89,10 +89,9 @@ def sentences(paragraph: str) -> list[str]:
         if paragraph[match.start()] == ".":
             found = _word_before(paragraph, start, match.start() + 1)
             word = found.group(1) if found else ""
-            initialism = "." in word and len(word) <= 5
-            short = word and (word.lower() in _ABBREV or len(word) == 1 or initialism)
+            initials = len(word) == 1 or ("." in word and len(word) <= 5)
+            short = word and (word.lower() in _ABBREV or initials)
             # (but initials before a pronoun end a sentence: "against rival H-P. It could")
-            initials = len(word) == 1 or initialism
             if (
                 short
                 and not _closes_name(word, paragraph[match.end() :])
