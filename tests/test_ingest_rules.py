@@ -2492,3 +2492,11 @@ def test_its_planned_acquisition_is_the_clauses_subjects() -> None:
 def test_a_kind_of_company_opening_a_headline_is_no_part_of_the_name() -> None:
     found = names("Shipper Lenvar buys stake in Norway's Orland Shipping to build carriers.")
     assert "Lenvar" in found and not any(name.startswith("Shipper") for name in found), found
+
+
+def test_skype_is_a_company_where_it_is_bought_and_a_product_where_it_is_shipped() -> None:
+    # a product's name that was a company's: the words around it decide, not a word list
+    (deal,) = analysed("Microsoft agreed to buy Skype for $8.5 billion in cash.").deals
+    assert dict(deal.parties) == {"microsoft": "acquirer", "skype": "target"}
+    found = names("Lenvar Inc. will preinstall Skype and Bing on its phones sold in Europe.")
+    assert "Skype" not in found and "Bing" not in found, found

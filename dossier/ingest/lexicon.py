@@ -173,7 +173,7 @@ NOT_COMPANIES = _words(
     Wall Avenue Road Research Report Reports Analysis Update Breaking Exclusive Opinion
     Editor Staff Photo Image Video Read More Related Advertisement Sponsored Chief
     President Vice Minister Director Officer Founder Chairman Board Mr Ms Dr Prof
-    Windows Office Android iOS Azure Cortana MIUI HarmonyOS Skype Bing Edge Teams Xbox
+    Windows Office Android iOS Azure Cortana MIUI HarmonyOS Bing Edge Teams Xbox
     iPhone Galaxy Pixel Mi Redmi POCO WeChat Alipay ChatGPT Gemini Copilot Kindle
     PlayStation iPad iPads iPhones iPod iPods iTunes iCloud iMac iMacs iMessage iWatch iBooks
     eBook eBooks eSports eCommerce iGaming iPadOS eReader eReaders
