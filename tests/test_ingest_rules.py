@@ -2500,3 +2500,14 @@ def test_skype_is_a_company_where_it_is_bought_and_a_product_where_it_is_shipped
     assert dict(deal.parties) == {"microsoft": "acquirer", "skype": "target"}
     found = names("Lenvar Inc. will preinstall Skype and Bing on its phones sold in Europe.")
     assert "Skype" not in found and "Bing" not in found, found
+
+
+def test_an_adverb_before_announced_the_acquisition_still_names_the_buyer() -> None:
+    (deal,) = analysed("Lenvar recently announced the acquisition of Orland, a tools maker.").deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}
+
+
+def test_a_doubled_apostrophe_before_s_is_no_part_of_the_name() -> None:
+    # a database dump escapes the apostrophe ("Orland''s"): the name is still "Orland"
+    found = names("Lenvar Inc. is partnering with Orland''s card business, the companies said.")
+    assert "Orland" in found and not any(name.endswith("'") for name in found), found

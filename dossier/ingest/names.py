@@ -49,7 +49,7 @@ _LOWER_LEGAL = r"(?:[ \t]+(?:plc|a\.s\.|s\.a\.|s\.p\.a\.|n\.v\.|b\.v\.|s\.r\.o\.
 PHRASE = re.compile(rf"(?<![^\W_])(?<!['’])(?:{TOKEN})(?:{_JOIN}(?:{TOKEN}))*{_LOWER_LEGAL}")
 
 
-POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]+s?$")  # ("SimpliFi''s": a database's escaped quote)
 
 
 def initials_of(name: str) -> str:
