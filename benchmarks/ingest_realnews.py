@@ -48,7 +48,7 @@ REALNEWS = REPO / "benchmarks" / "realnews"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REALNEWS))
 
-from materialize import ROUNDS, TEXTS, load_entries  # noqa: E402
+from materialize import ROUNDS, TEXTS, entry_id, load_entries  # noqa: E402
 
 from dossier.errors import ContentError  # noqa: E402
 from dossier.ingest import ingest  # noqa: E402
@@ -190,7 +190,7 @@ def score_in(round_name: str, corpus: Any) -> Scores:
     """A round's articles scored as ``corpus`` drafted them."""
     entries = [e for e in load_entries() if e["round"] == round_name]
     scores = Scores(articles=len(entries))
-    by_seed = {Path(a.seed).stem: a for a in corpus.articles.values() if a.seed}
+    by_seed = {entry_id(Path(a.seed).stem): a for a in corpus.articles.values() if a.seed}
     for entry in entries:
         article = by_seed.get(entry["id"])
         if article is None:  # everything it holds is missed

@@ -15,7 +15,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from ingest_realnews import ROUNDS, gold_names, load_entries, norm, scratch_ingest
+from ingest_realnews import ROUNDS, entry_id, gold_names, load_entries, norm, scratch_ingest
 
 from dossier.ingest.clues import CONFIDENCE
 
@@ -37,7 +37,8 @@ def main() -> None:
             for company in corpus.companies.values():
                 evidence = company.evidence
                 article = corpus.articles.get(evidence.source) if evidence else None
-                entry = entries.get(Path(article.seed).stem) if article and article.seed else None
+                seed = Path(article.seed).stem if article and article.seed else None
+                entry = entries.get(entry_id(seed)) if seed else None
                 if evidence is None or entry is None:
                     continue
                 gold = entry["gold"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from materialize import TEXTS, load_entries
+from materialize import TEXTS, load_entries, seed_stem
 
 from dossier.errors import ContentError
 from dossier.ingest.readers import read_seed
@@ -28,7 +28,7 @@ def annotated_seeds(exclude: set[str]) -> Iterator[tuple[dict[str, Any], RawArti
         if entry["round"] in exclude:
             continue
         folder = TEXTS / entry["round"]
-        files = sorted(folder.glob(entry["id"] + ".*"))
+        files = sorted(folder.glob(seed_stem(entry) + ".*"))
         if not files:
             continue
         try:

@@ -306,6 +306,23 @@ def test_the_date_keys_of_static_site_generators_give_the_published_date() -> No
     assert _read_markdown("seeds/a.md", post)[1]["published"].startswith("2006-10-10")
 
 
+def test_a_posts_file_name_gives_its_published_date_when_nothing_else_does() -> None:
+    from dossier.ingest.metadata import extract
+
+    def published(path: str, meta: dict[str, str] | None = None) -> str | None:
+        raw = RawArticle(path, "Globex buys Initech.\n\nGlobex pays $3 million.", meta or {}, "")
+        found = extract(raw, clean(raw.text)).published
+        return str(found) if found else None
+
+    # Jekyll's and Hugo's posts: the day the post was published opens its file's name
+    assert published("seeds/2008-01-28-globex-buys-initech.md") == "2008-01-28"
+    assert published("seeds/2019-9-7-globex_koopt_initech.md") == "2019-09-07"
+    # what the post's own metadata says comes first; a number that is no date is none
+    assert published("seeds/2008-01-28-a.md", {"published": "2008-02-03"}) == "2008-02-03"
+    assert published("seeds/2008-13-45-globex.md") is None
+    assert published("seeds/globex-2008-01-28.md") is None
+
+
 def test_the_outlet_and_address_keys_of_static_sites() -> None:
     def meta(fields: str) -> dict[str, str]:
         return _read_markdown("seeds/a.md", f"---\n{fields}\n---\nGlobex buys it.\n")[1]

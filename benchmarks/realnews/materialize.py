@@ -9,7 +9,8 @@ mirror (``$DOSSIER_MIRRORS/<owner>+<name>/repo``, a bare clone) or cloned once i
 ``benchmarks/realnews/.cache/``. Every blob is checked against its hash before use.
 The texts are third-party writing: they are never committed (see .gitignore).
 
-Each article becomes a seed as a user would save it: ``texts/<round>/<id>.md`` with the
+Each article becomes a seed as a user would save it: ``texts/<round>/<id>.md`` (after the
+date its own file's name begins with, if any: ``2008-01-28-<id>.md``) with the
 metadata the dataset carries (title, outlet, published, url, author) as front matter,
 or ``.txt`` / ``.html`` when the entry says ``seed: txt`` / the file is a web page.
 """
@@ -233,6 +234,27 @@ def seed_text(entry: dict[str, Any], record: dict[str, Any]) -> tuple[str, str]:
 _CP1252_QUOTES = {0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”"}
 
 
+# A blog's post keeps the day it was published in its file's name ("_posts/2008-01-28-
+# nokia-to-acquire-trolltech.md"), as a user's copy of it would: the seed keeps that day
+# before its id. A dataset's record is not its file.
+_DATED_NAME = re.compile(r"^((?:19|20)\d\d-\d\d?-\d\d?)[-_]")
+
+
+def seed_stem(entry: dict[str, Any]) -> str:
+    """The seed's name without its extension: the entry's id, after the date the
+    article's own file name begins with."""
+    if entry.get("record") is not None:
+        return str(entry["id"])
+    name = str(entry.get("member") or entry["path"]).rsplit("/", 1)[-1]
+    dated = _DATED_NAME.match(name)
+    return f"{dated.group(1)}-{entry['id']}" if dated else str(entry["id"])
+
+
+def entry_id(stem: str) -> str:
+    """The id of the entry a seed's name (without its extension) stands for."""
+    return re.sub(r"^(?:19|20)\d\d-\d\d?-\d\d?-", "", stem, count=1)
+
+
 def _printable(value: str) -> str:
     value = value.translate(_CP1252_QUOTES)
     return "".join(c if c.isprintable() else " " for c in value).strip()
@@ -260,8 +282,11 @@ def main() -> None:
         if key not in blobs:
             blobs[key] = read_blob(entry)
         ext, content = seed_text(entry, record_of(entry, blobs[key]))
-        out = TEXTS / entry["round"] / f"{entry['id']}.{ext}"
+        out = TEXTS / entry["round"] / f"{seed_stem(entry)}.{ext}"
         out.parent.mkdir(parents=True, exist_ok=True)
+        for older in out.parent.glob(f"*{entry['id']}.*"):  # its name under an older rule
+            if older != out and entry_id(older.name.split(".", 1)[0]) == entry["id"]:
+                older.unlink()
         out.write_text(content, "utf-8")
         count += 1
     print(f"{count} article(s) in {TEXTS}")

@@ -128,6 +128,7 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
         lambda: _stamp_date(lines[:8]),  # the file's own time stamp, before its text's dates
         lambda: in_text,
         lambda: _url_date(url),
+        lambda: _file_date(raw.path),
         lambda: _head_date(lines[:12]),
         lambda: _release_dateline(paragraphs),
         lambda: _said_published(raw.text),
@@ -296,6 +297,19 @@ _URL_DATE = re.compile(
     re.I,
 )
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905
+
+
+# a blog's post saved as its site keeps it: "2008-01-28-nokia-to-acquire-trolltech.md"
+# (Jekyll's and Hugo's convention: the file's name holds the day it was published)
+_FILE_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d?)-(\d\d?)[-_]")  # ("2019-9-7-…" too)
+
+
+def _file_date(path: str) -> PartialDate | None:
+    m = _FILE_DATE.match(path.replace("\\", "/").rsplit("/", 1)[-1])
+    try:
+        return parse_partial_date("-".join(g.zfill(2) for g in m.groups())) if m else None
+    except ValueError:  # "2008-13-45-…": a number, not a date
+        return None
 
 
 # the date at the end of a story's slug ("…-funding-round-led-by-amazon-2021-07-23/",
