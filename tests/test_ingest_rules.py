@@ -2511,3 +2511,13 @@ def test_a_doubled_apostrophe_before_s_is_no_part_of_the_name() -> None:
     # a database dump escapes the apostrophe ("Orland''s"): the name is still "Orland"
     found = names("Lenvar Inc. is partnering with Orland''s card business, the companies said.")
     assert "Orland" in found and not any(name.endswith("'") for name in found), found
+
+
+def test_a_deal_under_way_is_agreed_through_a_links_marks_and_in_the_future() -> None:
+    for said in (
+        "Lenvar Inc. will[ acquire](https://example.com/news/2024/a) Orland Inc. for $2 billion.",
+        "Lenvar Inc. will be [acquiring] the devices business of Orland Inc. next year.",
+        "Lenvar Inc. said in May that it was acquiring Orland Inc. for $53 million.",
+    ):
+        (deal,) = analysed(said).deals
+        assert deal.status == "agreed", said

@@ -225,9 +225,10 @@ _AGREED = Caseless(
     r"|review|approval|scrutiny)|"
     r"(?:to|will) (?:review|scrutini[sz]e|examine) the (?:proposed |planned )?(?:[\w$.-]+ )?"
     r"(?:deal|merger|takeover|acquisition|purchase|sale)|"
-    # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with"
-    r"(?:is|are|it['\u2019]s) (?:buying|acquiring|purchasing|snapping up|taking over|teaming up"
-    r"|partnering|collaborating|joining forces|investing)|"
+    # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with",
+    # "Microsoft will be acquiring the devices business", "said in May it was acquiring Giphy"
+    r"(?:is|are|it['\u2019]s|was|were|will be) (?:buying|acquiring|purchasing|snapping up"
+    r"|taking over|teaming up|partnering|collaborating|joining forces|investing)|"
     # a headline's present tense: "Anduril partners with Microsoft", "… Forms Joint Venture"
     r"partners with|teams up with|joins forces with|"
     r"forms (?:an? )?(?:[\w-]+ ){0,2}?(?:joint venture|partnership|alliance)|"
@@ -285,8 +286,15 @@ _INTENDED = Caseless(
 _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched)\b")
 
 
+# a markdown link's marks split the words it holds from the verb before them: "Wendel
+# will[ acquire](…) a majority stake", "Microsoft will be [acquiring] the devices business"
+_LINK_MARKS = re.compile(r"\]\([^)]*\)|[\[\]]")
+
+
 def status_of(sentence: str) -> tuple[str, bool]:
     """The deal's status as this sentence states it, and whether it said so at all."""
+    if "[" in sentence or "]" in sentence:
+        sentence = " ".join(_LINK_MARKS.sub(" ", sentence).split())
     # "After scrapping Monsanto deal, Deere agrees to buy Blue River": the opening
     # clause tells of another deal
     opening = _OPENING_CLAUSE.match(sentence)
