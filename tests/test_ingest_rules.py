@@ -2521,3 +2521,11 @@ def test_a_deal_under_way_is_agreed_through_a_links_marks_and_in_the_future() ->
     ):
         (deal,) = analysed(said).deals
         assert deal.status == "agreed", said
+
+
+def test_a_links_marks_are_no_words_next_to_a_name() -> None:
+    found = names(
+        "Singapore's Lenvar is [acquiring](https://example.com/2024/10/02/a) a stake "
+        "in Orland Inc., a waste company."
+    )
+    assert "Lenvar" in found, found

@@ -43,7 +43,7 @@ from .names import (
 )
 from .outlets import is_publication
 from .register import compact, compact_registrants, registrants
-from .text import Caseless, lowered
+from .text import LINK_MARKS, Caseless, lowered
 
 # "Huawei’s proprietary DeepSeek": the name after an owner is named as its product.
 OWNER_BEFORE = re.compile(
@@ -581,6 +581,9 @@ def judge(
     if "**" in sentence or "__" in sentence:
         # markdown's bold around a name is no word next to it: "chipmaker **Intersil**"
         before, after = _EMPHASIS.sub("", before), _EMPHASIS.sub("", after)
+    if "[" in sentence:
+        # nor are a link's marks: "Singapore's GIC is [acquiring](https://…) a stake"
+        before, after = LINK_MARKS.sub("", before), LINK_MARKS.sub("", after)
     raw_after = after
     before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
     if after[:1] in ("'", "’"):

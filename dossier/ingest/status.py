@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Caseless, lowered
+from .text import LINK_MARKS, Caseless, lowered
 
 _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
@@ -286,15 +286,10 @@ _INTENDED = Caseless(
 _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched)\b")
 
 
-# a markdown link's marks split the words it holds from the verb before them: "Wendel
-# will[ acquire](…) a majority stake", "Microsoft will be [acquiring] the devices business"
-_LINK_MARKS = re.compile(r"\]\([^)]*\)|[\[\]]")
-
-
 def status_of(sentence: str) -> tuple[str, bool]:
     """The deal's status as this sentence states it, and whether it said so at all."""
     if "[" in sentence or "]" in sentence:
-        sentence = " ".join(_LINK_MARKS.sub(" ", sentence).split())
+        sentence = " ".join(LINK_MARKS.sub(" ", sentence).split())
     # "After scrapping Monsanto deal, Deere agrees to buy Blue River": the opening
     # clause tells of another deal
     opening = _OPENING_CLAUSE.match(sentence)

@@ -173,6 +173,12 @@ class Caseless:
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)\]>\"']+")
 
 
+# a markdown link's marks split the words it holds from the words around it: "Wendel
+# will[ acquire](…) a majority stake", "GIC is [acquiring](…) a stake" (a window of a
+# sentence may end inside the link's address)
+LINK_MARKS = re.compile(r"\]\([^)]*(?:\)|$)|[\[\]]")
+
+
 def without_urls(text: str) -> str:
     """``text`` with its web addresses blanked, offset for offset: a link's words
     ("…/sun-acquires-mysql/", "…-arm-buys.html") name no company and state no deal."""
