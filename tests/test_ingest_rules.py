@@ -2529,3 +2529,11 @@ def test_a_links_marks_are_no_words_next_to_a_name() -> None:
         "in Orland Inc., a waste company."
     )
     assert "Lenvar" in found, found
+
+
+def test_a_name_followed_by_his_or_her_is_a_persons() -> None:
+    found = names(
+        "Computer scientist Kestrel Vanholt has sold his robotics firm Orland Ltd. to "
+        "Lenvar Inc. for $400 million."
+    )
+    assert "Kestrel Vanholt" not in found and {"Orland", "Lenvar"} <= found, found

@@ -204,6 +204,11 @@ _PERSON_AFTER = re.compile(
 )
 
 
+# a person's pronoun right after the name and its verb: "Demis Hassabis has sold his
+# artificial intelligence firm", "Murdoch took her public" (a company's is "its")
+_HIS_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|have\s+)?[a-z]+\s+(?:his|her|himself|herself)\b")
+
+
 # a product and its maker: "Huawei cloud", "Angry Birds maker Rovio"
 _PRODUCT_AFTER = re.compile(rf"^\s+(?:{PRODUCT_NOUNS}|maker|developer|creator)\b")
 
@@ -626,7 +631,7 @@ def judge(
         or (_initials(tokens, raw_after) and "initials")
         or _in_cjk(before, raw_after)
     )
-    person_after = _PERSON_AFTER.match(after)
+    person_after = _PERSON_AFTER.match(after) or _HIS_AFTER.match(after)
     title = _search_end(_PERSON_BEFORE, before, 60)
     if title and _BUSINESS_PARTNER.search(before[-40:]):
         title = None  # "our long-time partner Bolt Threads": a company in business with one
