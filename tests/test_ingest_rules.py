@@ -2537,3 +2537,19 @@ def test_a_name_followed_by_his_or_her_is_a_persons() -> None:
         "Lenvar Inc. for $400 million."
     )
     assert "Kestrel Vanholt" not in found and {"Orland", "Lenvar"} <= found, found
+
+
+def test_a_deal_a_press_report_tells_or_still_in_due_diligence_is_rumored() -> None:
+    from dossier.ingest.status import status_of
+
+    for said in (
+        "Lenvar Inc. is expected to pay several billion yen for Orland Ltd., NHK reported.",
+        "Lenvar Inc. plans to buy Orland Ltd. for $2 billion, the Harbor Ledger reported on "
+        "Monday, citing people close to the matter.",
+        "Lenvar Inc. is in exclusive due diligence to acquire Orland Ltd.",
+        "Lenvar Inc. and Orland Ltd. have yet to reach an agreement on joining forces.",
+    ):
+        assert status_of(said) == ("rumored", True), said
+    # a deal done is news the press reports too
+    said = "Lenvar Inc. has bought a 9.8 percent stake in Orland Ltd., Reuters reported."
+    assert status_of(said) == ("completed", True)

@@ -60,7 +60,9 @@ _RUMOR = Caseless(
     r"sources? (?:said|say|close|told)|is said to|are said to|speculat\w*|denied|"
     r"denies|deny|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
-    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree)|no agreement"
+    r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree|reach)|no agreement"
+    # "is in exclusive due diligence to acquire": looking at the books, not yet agreed
+    r"|due diligence to"
     # a denial: "Tencent has not invested in Bluehole"
     r"|(?:has|have|had|did) not (?:invested|invest|bought|buy|acquired|acquire|made an offer)"
     r"|preparing (?:to|a) (?:bid|offer|submit)"
@@ -80,6 +82,12 @@ _REPORTED = Caseless(
     r"|reportedly(?! (?:cost|costs|paid|pays|valued|worth)\b)|revealed"
     r"|reported that|had reported|report that)\b",
     ("according to", "reportedly", "revealed", "reported that", "had reported", "report that"),
+)
+# a press report the sentence ends on: "…, the Wall Street Journal reported", "…, NHK
+# reported on Friday, citing people close to the matter"
+_REPORTED_END = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}(?:reported|reports|has reported)"
+    r"(?:\s+(?:on\s+)?\w+)?(?:,\s+citing\b.*)?[.”\"]*\s*$"
 )
 # A company confirming what was reported: "Twitter has confirmed the acquisition"
 _CONFIRMED = Caseless(
@@ -323,6 +331,8 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "agreed", True
     if _COMPLETED.search(sentence, low):
         return "completed", True
+    if "report" in sentence and _REPORTED_END.search(sentence):
+        return "rumored", True  # (a deal done is news the press reports: "…, NHK reported")
     if _REPORTED.search(sentence, low):
         return "rumored", True
     if _ROUND.search(sentence, low) and _ROUND_DONE.search(sentence, low):
