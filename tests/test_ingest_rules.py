@@ -2518,6 +2518,8 @@ def test_a_deal_under_way_is_agreed_through_a_links_marks_and_in_the_future() ->
         "Lenvar Inc. will[ acquire](https://example.com/news/2024/a) Orland Inc. for $2 billion.",
         "Lenvar Inc. will be [acquiring] the devices business of Orland Inc. next year.",
         "Lenvar Inc. said in May that it was acquiring Orland Inc. for $53 million.",
+        "Lenvar Inc. and Orland Inc. are merging in a $2.3 billion deal.",
+        "Lenvar Inc. said it is selling its Chicago retail operations to Orland Inc.",
     ):
         (deal,) = analysed(said).deals
         assert deal.status == "agreed", said
