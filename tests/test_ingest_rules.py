@@ -2555,3 +2555,12 @@ def test_a_deal_a_press_report_tells_or_still_in_due_diligence_is_rumored() -> N
     # a deal done is news the press reports too
     said = "Lenvar Inc. has bought a 9.8 percent stake in Orland Ltd., Reuters reported."
     assert status_of(said) == ("completed", True)
+
+
+def test_a_sentence_that_prices_the_deal_alone_gives_the_news_deal_its_value() -> None:
+    (deal,) = analysed(
+        "Lenvar Inc. agreed to buy Orland Ltd., a maker of eye surgery tools.\n\n"
+        "The acquisition is valued at approximately EUR 985 million and is expected to close "
+        "next year."
+    ).deals
+    assert deal.value == (985_000_000.0, "EUR")

@@ -47,6 +47,16 @@ class Analysis:
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\s)")
 
 
+# "The acquisition is valued at approximately EUR 985 million", "the aggregate value of
+# the transaction to Westell stockholders is $205 million": a price with no party named
+_DEAL_VALUED = re.compile(
+    r"\b(?:[Tt]he|[Tt]his) (?:deal|transaction|acquisition|merger|purchase|takeover)"
+    r"(?:,| is| was| has been)* (?:valued at|worth)\b"
+    r"|\bvalue of the (?:deal|transaction|acquisition|merger|purchase|takeover)\b[^.;]{0,60}?"
+    r"\b(?:is|was|of)\b"
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     """The parts of a sentence between semicolons (or before a ", while"), when each is
     a clause of its own."""
@@ -103,6 +113,18 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             d if d.stated or d.status != "announced" else replace(d, status="completed")
             for d in judge(found, story)
         ]
+        # a sentence of its own often gives the price ("The acquisition is valued at
+        # approximately EUR 985 million"): the article's one news deal that has none
+        unpriced = [
+            i
+            for i, d in enumerate(deals)
+            if d.value is None and not d.background and d.kind != "partnership"
+        ]
+        if len(unpriced) == 1 and len({(d.kind, d.parties) for d in deals}) == 1:
+            priced_in = next((s for s in prose if _DEAL_VALUED.search(s)), None)
+            price = value(priced_in, whole=True) if priced_in else None
+            if price is not None:
+                deals[unpriced[0]] = replace(deals[unpriced[0]], value=price)
         # the headline often gives the price the body's deal sentence leaves out
         # ("LiveU raises $27M"): the article's news deal, one of whose parties it names
         priced = value(meta.title) if meta.title else None
