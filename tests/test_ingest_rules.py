@@ -2564,3 +2564,15 @@ def test_a_sentence_that_prices_the_deal_alone_gives_the_news_deal_its_value() -
         "next year."
     ).deals
     assert deal.value == (985_000_000.0, "EUR")
+
+
+def test_what_a_relative_clause_says_the_thing_named_was_is_not_this_deals_status() -> None:
+    from dossier.ingest.status import status_of
+
+    said = (
+        "The regulator approved Lenvar Inc.'s acquisition of Orland Ltd., a deal it rejected "
+        "under the previous administration, clearing the way for the merger."
+    )
+    assert status_of(said) == ("agreed", True)
+    said = "Lenvar Inc. called off its purchase of Orland Ltd., a deal that was announced in May."
+    assert status_of(said) == ("terminated", True)

@@ -122,6 +122,11 @@ _CLOSING_CLAUSE = re.compile(
     r"(?:after|following)\s"
     # "… agreed Monday to buy HSN, feeding speculation that Diller …": what the deal set off
     r"|,\s+(?:feeding|fuel(?:l)?ing|sparking|stoking|prompting|adding to)\s"
+    # "… approved T-Mobile's acquisition of Sprint, a deal it rejected under the previous
+    # administration", "… to buy Nolan Meats, a … business that was unsuccessful in a
+    # previous sale": what the thing named was, not what became of this deal
+    r"|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|business|company|firm|transaction)"
+    r"\s+(?:that|which|it|who)\s"
 )
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
