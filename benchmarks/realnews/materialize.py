@@ -237,7 +237,9 @@ _CP1252_QUOTES = {0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”"}
 # A blog's post keeps the day it was published in its file's name ("_posts/2008-01-28-
 # nokia-to-acquire-trolltech.md"), as a user's copy of it would: the seed keeps that day
 # before its id. A dataset's record is not its file.
-_DATED_NAME = re.compile(r"^((?:19|20)\d\d-\d\d?-\d\d?)[-_]")
+_DAY = r"(?:19|20)\d\d-\d\d?-\d\d?"
+_DATED_NAME = re.compile(rf"^({_DAY})[-_]")
+_DATED_STEM = re.compile(rf"^{_DAY}-")
 
 
 def seed_stem(entry: dict[str, Any]) -> str:
@@ -252,7 +254,7 @@ def seed_stem(entry: dict[str, Any]) -> str:
 
 def entry_id(stem: str) -> str:
     """The id of the entry a seed's name (without its extension) stands for."""
-    return re.sub(r"^(?:19|20)\d\d-\d\d?-\d\d?-", "", stem, count=1)
+    return _DATED_STEM.sub("", stem, count=1)
 
 
 def _printable(value: str) -> str:
