@@ -2576,3 +2576,11 @@ def test_what_a_relative_clause_says_the_thing_named_was_is_not_this_deals_statu
     assert status_of(said) == ("agreed", True)
     said = "Lenvar Inc. called off its purchase of Orland Ltd., a deal that was announced in May."
     assert status_of(said) == ("terminated", True)
+
+
+def test_a_company_named_in_an_apposition_as_anothers_parent_is_no_party() -> None:
+    (deal,) = analysed(
+        "Lenvar Holdings Inc., the parent company of Kestrel Ltd., today announced that it "
+        "has entered into a definitive agreement to acquire Orland Studios Inc."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland-studios": "target"}

@@ -865,6 +865,26 @@ def _owner_of_a_unit(sentence: str, m: Mention, mentions: list[Mention]) -> bool
 _RELATED_NEXT = re.compile(r"\s+(?:spin-?off|spinout|unit|subsidiary|affiliate|owner|parent)\s+")
 
 
+def _whose_it_is(sentence: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the mention only says, in an apposition to the name before it, whose that
+    company is or what it is to another: "Infogrames Entertainment, the parent company of
+    Atari, … will acquire Cryptic Studios" (Atari buys nothing)."""
+    before = next((n for n in reversed(mentions) if n.end <= m.start), None)
+    return (
+        before is not None
+        and _RELATION_BETWEEN.fullmatch(sentence, before.end, m.start) is not None
+        and _APPOSITION_ENDS.match(sentence, m.end) is not None
+    )
+
+
+_RELATION_BETWEEN = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:parent|owner|unit|subsidiary|affiliate|division|arm|spin-?off|sister company)"
+    r"(?:\s+company)?\s+of\s+"
+)
+_APPOSITION_ENDS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,")
+
+
 def _analyse(
     said: str,
     mentions: list[Mention],
@@ -901,7 +921,10 @@ def _analyse(
     actors = [
         m
         for m in mentions
-        if not m.possessed and m.start < cut and not _owner_of_a_unit(sentence, m, mentions)
+        if not m.possessed
+        and m.start < cut
+        and not _owner_of_a_unit(sentence, m, mentions)
+        and not _whose_it_is(sentence, m, mentions)
     ]
     seen: dict[str, Mention] = {}
     for m in actors:
