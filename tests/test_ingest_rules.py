@@ -2584,3 +2584,19 @@ def test_a_company_named_in_an_apposition_as_anothers_parent_is_no_party() -> No
         "has entered into a definitive agreement to acquire Orland Studios Inc."
     ).deals
     assert dict(deal.parties) == {"lenvar": "acquirer", "orland-studios": "target"}
+
+
+def test_the_yen_sign_is_the_yens_unless_the_sentence_speaks_of_china() -> None:
+    from dossier.ingest.figures import value
+
+    assert value("Lenvar Land will pay ¥30 billion for Orland Japan.", True) == (3e10, "JPY")
+    assert value("Ping An will pay ¥30 billion for the Shanghai lender.", True) == (3e10, "CNY")
+
+
+def test_a_name_closing_an_opening_phrase_has_no_apposition() -> None:
+    from dossier.ingest.clues import judge
+
+    said = "According to Musk, the social media company needs to go private."
+    assert judge(said, 13, 17, "Musk", None) is None
+    said = "Orland, the social media company, needs to go private."
+    assert judge(said, 0, 6, "Orland", None) == "apposition"

@@ -296,7 +296,7 @@ def test_a_web_page_element_alone_in_a_post_is_markup_not_text() -> None:
 
 
 def test_the_date_keys_of_static_site_generators_give_the_published_date() -> None:
-    for key in ("pubDate", "publishDate", "published_at", "publishedAt"):
+    for key in ("pubDate", "publishDate", "published_at", "publishedAt", "created-on"):
         post = f"---\ntitle: Globex buys Initech\n{key}: '2025-09-17'\n---\nGlobex buys it.\n"
         assert _read_markdown("seeds/a.md", post)[1]["published"] == "2025-09-17", key
     # some Jekyll themes keep the post's date and time under "time"

@@ -621,7 +621,7 @@ def judge(
         (is_designated and "legal form")
         or (listed and "stock ticker")
         or (_registered(tokens, sentence[:start]) and "SEC registrant")
-        or (_apposition(after) and "apposition")
+        or (_apposition(after) and not _CLAUSE_BEFORE.search(before) and "apposition")
         or (_COPULA.match(after) and "description")
         or (_deal_after(after) and "deal statement")
         or (_noun_before(before) and "organisation noun")
@@ -843,6 +843,13 @@ def _publication(outlet: str) -> bool:
 
 def _business(before: str, after: str) -> bool:
     return bool(_BUSINESS_AFTER.match(after) or _search_end(_BUSINESS_BEFORE, before, 60))
+
+
+# A name that ends an opening phrase: its comma closes the phrase and opens no
+# apposition ("According to Musk, the social media company needs to go private")
+_CLAUSE_BEFORE = re.compile(
+    r"\baccording to\s*$|^\W*(?:for|unlike|like|besides|beyond|despite)\s+$", re.I
+)
 
 
 def _apposition(after: str) -> bool:

@@ -60,6 +60,8 @@ _CURRENCY = {
     "rs": "INR",
     "rs.": "INR",
 }
+# "¥" is the yuan's sign where the sentence speaks of China
+_CHINA = re.compile(r"\b(?:China|Chinese|yuan|RMB|renminbi|Beijing|Shanghai|Shenzhen)\b", re.I)
 _MULT = {
     "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
     "crore": 1e7, "cr": 1e7, "lakh": 1e5, "k": 1e3,
@@ -158,4 +160,6 @@ def _amount(m: re.Match[str]) -> tuple[float, str] | None:
     except ValueError:
         return None
     code = _CURRENCY.get(cur.rstrip("s") if cur not in _CURRENCY else cur)
+    if cur == "¥" and not _CHINA.search(m.string):
+        code = "JPY"  # the yen's sign too, and the one news in English uses it for most
     return (amount, code) if code and amount > 0 else None

@@ -707,6 +707,8 @@ _OTHER_KEYS = {
     "date_published": "published",
     "datePublished": "published",
     "page_date": "published",
+    "published-on": "published",  # Webflow's
+    "created-on": "published",
     "time": "published",  # some Jekyll themes' ("time: 2006-10-10 00:01:00 +01:00")
     "post_title": "title",
     "authors": "author",  # Pelican's
