@@ -2600,3 +2600,21 @@ def test_a_name_closing_an_opening_phrase_has_no_apposition() -> None:
     assert judge(said, 13, 17, "Musk", None) is None
     said = "Orland, the social media company, needs to go private."
     assert judge(said, 0, 6, "Orland", None) == "apposition"
+
+
+def test_a_passive_purchase_names_its_buyer_right_after_by() -> None:
+    # the company bought is no company here: the buyer and a rival are no deal
+    assert not analysed(
+        "With its storage arm acquired by Lenvar Software Inc., and its arch-rival Orland Inc. "
+        "by Kestrel, much of the action moved to the open-source realm."
+    ).deals
+    # the buyer is no company here: a company named later in the sentence bought nothing
+    assert not analysed(
+        "Just this month [Bladewerk was bought by a rival](https://example.com/a) (who?), "
+        "and now there is this Orland Inc. news about Lenvar Software Inc."
+    ).deals
+    (deal,) = analysed(
+        "Orland Inc. has been acquired by [Lenvar Software Inc.](https://example.com/), a "
+        "long-time customer."
+    ).deals
+    assert dict(deal.parties) == {"lenvar-software": "acquirer", "orland": "target"}

@@ -22,7 +22,7 @@ from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .names import POSSESSIVE
 from .status import status_of
-from .text import Caseless, lowered, without_urls
+from .text import LINK_MARKS, Caseless, lowered, without_urls
 from .textdates import find_dates
 from .types import DealFinding, Mention
 
@@ -382,6 +382,7 @@ _PASSIVE_ACQ = Caseless(
     r"|(?:was|were|been|being) (?:acquired|bought|purchased|taken over) "
     r"(?:(?:[a-z]+|\d{4}),? ){1,4}?by)\b"
 )
+_CLAUSE_BREAK = re.compile(r"[,;()]| and | but ")
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(
     r"\b(?:raised|raises|raising|raise|secured|secures|closed a|lands|landed|gotten|received)\b"
@@ -1279,7 +1280,20 @@ def _parties(
             buyer = next((m for m in actors if m.start >= of_by.end()), None)
             if target and buyer and target.slug != buyer.slug:
                 return ((buyer.slug, "acquirer"), (target.slug, "target"))
-        if _PASSIVE_ACQ.search(sentence, low) and before and after:
+        passive = _PASSIVE_ACQ.search(sentence, low)
+        by = (
+            [m for m in _PASSIVE_ACQ.finditer(sentence, low) if m.end() <= after[0].start]
+            if passive and after
+            else []
+        )
+        if by and by[-1].group(0).endswith("by"):
+            # "With BladeLogic acquired by BMC, …", "[Chef was bought by Progress](…) …
+            # this Ansible news": the buyer is named right after "by", the company bought
+            # before it; where either is not a company here, the sentence names no deal
+            gap = LINK_MARKS.sub("", sentence[by[-1].end() : after[0].start])
+            if not before or len(gap) > 50 or _CLAUSE_BREAK.search(gap):
+                return ()
+        if passive and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
             if _PRONOUN_FROM.search(sentence, cue, after[0].start):
