@@ -2618,3 +2618,16 @@ def test_a_passive_purchase_names_its_buyer_right_after_by() -> None:
         "long-time customer."
     ).deals
     assert dict(deal.parties) == {"lenvar-software": "acquirer", "orland": "target"}
+
+
+def test_taking_a_company_private_is_a_buyout_and_a_stake_kept_no_investment() -> None:
+    (deal,) = analysed(
+        "Lenvar Capital will take Orland Soft Ltd. private, with Orland's founding family "
+        "retaining a minority stake."
+    ).deals
+    assert (deal.kind, deal.status) == ("acquisition", "agreed")
+    assert dict(deal.parties) == {"lenvar-capital": "acquirer", "orland-soft": "target"}
+    (deal,) = analysed("Kestrel Partners took Orland Ltd. private in 2013 in a deal.").deals
+    assert deal.kind == "acquisition"
+    # private equity is money, not a buyout
+    assert not analysed("Kestrel Corp. plans to take private equity money from Orland Ltd.").deals

@@ -67,7 +67,10 @@ _STRONG = {
     + r"|sale (?:of|to)"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
-    r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold)\b",
+    r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold"
+    # a buyout: "Bain will take the software developer private", "took Arm private for"
+    r"|(?:take|takes|taking|taken|took) (?:[\w'\u2019.-]+ ){1,4}?private"
+    r"(?=[.,;:)]|$| (?:in|for|at|through|via|with|by|and|after|from|last|this|next)\b))\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b|\bventures? between\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
@@ -133,7 +136,7 @@ _ANCHORS = {
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
         "took over", "pa", "bid for", "bidding for",
         "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of", "offer from",
-        "bid from", "offered", "offers", "offering",
+        "bid from", "offered", "offers", "offering", "private",
     ),
     "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
@@ -1148,8 +1151,11 @@ def _without_names(sentence: str, mentions: list[Mention]) -> str:
 
 def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
     stake = _MINORITY.search(sentence, low) or _share_of(sentence)
+    kept = None
     if stake and _RETAINED.search(sentence[max(0, stake.start() - 40) : stake.end()]):
-        stake = None  # "completed the sale of … to NTG, retaining a 10% stake": the seller's
+        # "completed the sale of … to NTG, retaining a 10% stake": the seller's, which
+        # makes no investment of the deal either
+        kept, stake = stake, None
     control = _control(sentence, low) if stake else None
     if stake and control is None:  # "buy a 20% stake" is an investment
         m = _STRONG_RE["investment"].search(sentence, low)
@@ -1163,7 +1169,7 @@ def _kind(sentence: str, low: str | None) -> tuple[str | None, int]:
         return "acquisition", min(m.start(), control) if m else control
     for kind in KIND_ORDER:
         m = _STRONG_RE[kind].search(sentence, low)
-        if m:
+        if m and not (kept and kind == "investment" and kept.start() <= m.start() < kept.end()):
             return kind, m.start()
     return None, 0
 

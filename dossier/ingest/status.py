@@ -249,7 +249,7 @@ _AGREED = Caseless(
     r"(?:has|have) partnered|partnered with|teamed up|joined forces|"
     # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
     r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form|work together"
-    r"|cooperate|collaborate)|"
+    r"|cooperate|collaborate|take (?:[\w'\u2019.-]+ ){1,4}?private)|"
     # a partnership renewed is agreed again: "have extended their partnership"
     r"(?:extend|renew|expand)(?:s|ed|ing)? (?:the |their |its |a |an )?(?:[\w-]+ ){0,3}?"
     r"(?:partnership|"
