@@ -2631,3 +2631,27 @@ def test_taking_a_company_private_is_a_buyout_and_a_stake_kept_no_investment() -
     assert deal.kind == "acquisition"
     # private equity is money, not a buyout
     assert not analysed("Kestrel Corp. plans to take private equity money from Orland Ltd.").deals
+
+
+def test_deal_statements_a_sentence_joins_are_each_a_deal() -> None:
+    found = analysed(
+        "It has been a nice few weeks. [Lenvar’s acquisition of Orland Inc.](https://a.example/1)"
+        " and [Kestrel’s acquisition of Bladewerk Inc.](https://a.example/2), as well as "
+        "[Sisense Inc. merging with Periscope Data Inc.](https://a.example/3) show it."
+    ).deals
+    assert {(d.kind, tuple(sorted(dict(d.parties).items()))) for d in found} == {
+        ("acquisition", (("lenvar", "acquirer"), ("orland", "target"))),
+        ("acquisition", (("bladewerk", "target"), ("kestrel", "acquirer"))),
+        ("merger", (("periscope-data", "party"), ("sisense", "party"))),
+    }
+
+
+def test_fellow_buyers_with_no_company_bought_are_no_deal() -> None:
+    assert not analysed(
+        "This is what Lenvar Inc. and Kestrel Corp. are acquiring: a way to see their data."
+    ).deals
+    (deal,) = analysed(
+        "Lenvar Inc. and Orland Inc. have entered into a definitive agreement under which "
+        "Lenvar will acquire Orland common stock for $9.50 per share in cash."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}

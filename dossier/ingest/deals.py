@@ -461,8 +461,12 @@ def find_deals(
         # the sentence's own date, when it is the year's: "acquired Movidius in September
         # 2016" dates the recalled deal to its month
         when = first_date.date if first_date and first_date.date.year == year_here else None
-        hit = _main_clause(sentence, mentions, published, year_here, when) or _analyse(
-            sentence, mentions, published, year_here, when
+        coordinated = _coordinated(sentence, mentions, published, year_here, when)
+        hit = (
+            coordinated[0]
+            if coordinated
+            else _main_clause(sentence, mentions, published, year_here, when)
+            or _analyse(sentence, mentions, published, year_here, when)
         )
         if hit is None and one_party is not None:
             hit = _named_next(one_party, sentence, mentions, published)
@@ -472,7 +476,10 @@ def find_deals(
                 hits[-1] = joined
         if hit and headline and index == 0:
             hit = dataclasses.replace(hit, explicit_status=None, headline=True)
-        if hit:
+        if coordinated:
+            hits += coordinated
+            last_hit = index
+        elif hit:
             listed = _listed_partners(sentence, mentions, hit)
             if listed:
                 hits += listed
@@ -485,6 +492,41 @@ def find_deals(
         if year_here is not None:
             last_year = year_here
     return _merge(hits)
+
+
+# Where a sentence joins deal statements of their own: "[Salesforce's acquisition of
+# Tableau](…) and [Google's acquisition of Looker](…), as well as [Sisense merging with
+# Periscope Data](…)" (each link a statement) or ", as well as".
+_COORDINATION = re.compile(r"\)\s*,?\s+(?:and|as well as)\s+(?=\[)|,\s+as well as\s+")
+
+
+def _coordinated(
+    sentence: str,
+    mentions: list[Mention],
+    published: PartialDate | None,
+    year: int | None,
+    when: PartialDate | None,
+) -> list[_Hit]:
+    """The deals of a sentence that joins statements of their own, each read apart;
+    empty unless two or more of its parts state a deal."""
+    if "as well as" not in sentence and "](" not in sentence:
+        return []
+    cuts = [0, *(m.end() for m in _COORDINATION.finditer(sentence)), len(sentence)]
+    if len(cuts) < 3:
+        return []
+    hits = []
+    for start, end in itertools.pairwise(cuts):
+        part = [
+            dataclasses.replace(m, start=m.start - start, end=m.end - start)
+            for m in mentions
+            if start <= m.start and m.end <= end
+        ]
+        hit = _analyse(sentence[start:end], part, published, year, when)
+        if hit is not None:
+            hits.append(
+                dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=sentence))
+            )
+    return hits if len(hits) >= 2 else []
 
 
 # ", ", " and ", ", and " and a short description: ", PowerPack maker Nomad"
@@ -988,6 +1030,15 @@ def _analyse(
         if strong
         else f"“{cue_word}” between two companies named together"
     )
+    if (
+        kind == "acquisition"
+        and len(actors) > 1
+        and not any(m.start >= cue for m in mentions)
+        and len(_co_buyers(sentence, actors)) == len(actors)
+    ):
+        # "This is what Salesforce and Google are acquiring: a way to …": fellow buyers,
+        # and no company bought
+        return None
     parties = _parties(kind, sentence, low, actors, cue)
     if len(parties) < 2:
         return None
