@@ -2655,3 +2655,13 @@ def test_fellow_buyers_with_no_company_bought_are_no_deal() -> None:
         "Lenvar will acquire Orland common stock for $9.50 per share in cash."
     ).deals
     assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}
+
+
+def test_a_name_that_announced_its_intent_to_buy_is_a_companys() -> None:
+    from dossier.ingest.clues import judge
+
+    for said in (
+        "Today, Lenvar announced their intent to [acquire Orland](https://a.example/).",
+        "Today, Lenvar announced plans to acquire Orland.",
+    ):
+        assert judge(said, 7, 13, "Lenvar", None) == "deal statement", said
