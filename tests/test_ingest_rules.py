@@ -2665,3 +2665,13 @@ def test_a_name_that_announced_its_intent_to_buy_is_a_companys() -> None:
         "Today, Lenvar announced plans to acquire Orland.",
     ):
         assert judge(said, 7, 13, "Lenvar", None) == "deal statement", said
+
+
+def test_names_that_announced_they_intended_to_merge_or_end_in_a_mark_are_companies() -> None:
+    from dossier.ingest.clues import judge
+
+    said = "In May 2019, Lenvar and Orland Education announced that they intended to merge."
+    assert judge(said, 13, 19, "Lenvar", None) == "deal statement"
+    assert judge(said, 24, 40, "Orland Education", None) == "deal statement"
+    said = "Kestrel! has agreed to buy Orland."
+    assert judge(said, 0, 7, "Kestrel", None) == "deal statement"

@@ -173,6 +173,12 @@ _DEAL_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:deal|agreement|merger|partnership|joint venture|memorandum)"
     r"|^\s+(?:\w+\s+){0,2}?announced\s+(?:today\s+)?(?:the\s+)?(?:signing|completion|closing)"
     r"\s+of\b"
+    # "Cengage and McGraw-Hill Education announced that they intended to merge"
+    r"|^\s+(?:announced|said|confirmed)\s+(?:that\s+)?(?:they|it)\s+(?:intend|intended|plan"
+    r"|planned|would|will|had agreed to|have agreed to|agreed to)\s+(?:to\s+)?(?:merge|combine"
+    r"|acquire|buy|purchase|invest)\b"
+    # "Ernst & Whinney and Arthur Young & Co. agreed to combine their operations"
+    r"|^\s+(?:has\s+|have\s+)?agreed\s+to\s+combine\b"
     # "VMware announced their intent to acquire SaltStack", "… unveiled plans to buy"
     r"|^\s+(?:\w+\s+){0,2}?(?:announced|announces|unveiled|unveils|confirmed|disclosed)\s+"
     r"(?:today\s+)?(?:its\s+|their\s+)?(?:intent|intention|plans?|decision)\s+to\s+"
@@ -593,6 +599,8 @@ def judge(
     if "[" in sentence:
         # nor are a link's marks: "Singapore's GIC is [acquiring](https://…) a stake"
         before, after = LINK_MARKS.sub("", before), LINK_MARKS.sub("", after)
+    if after[:2] == "! " and after[2:3].islower():
+        after = after[1:]  # a name's own mark: "Yahoo! has agreed to buy Tumblr"
     raw_after = after
     before = _drop_place_owner(before)  # "merge with Norway's Fjord Line"
     if after[:1] in ("'", "’"):
