@@ -2675,3 +2675,24 @@ def test_names_that_announced_they_intended_to_merge_or_end_in_a_mark_are_compan
     assert judge(said, 24, 40, "Orland Education", None) == "deal statement"
     said = "Kestrel! has agreed to buy Orland."
     assert judge(said, 0, 7, "Kestrel", None) == "deal statement"
+
+
+def test_a_digests_item_dates_its_deal_by_the_day_it_cites_its_source_for() -> None:
+    from dossier.dates import PartialDate
+    from dossier.ingest.analyse import analyse
+    from dossier.ingest.entities import Finder
+    from dossier.ingest.types import RawArticle
+
+    text = (
+        "Lenvar Tsusho buys full control of Orland Wind from Kestrel\n"
+        "(Nikkei, May 26)\n\n"
+        "•  Lenvar Tsusho Corp. agreed to purchase Kestrel Holdings Inc.'s 40% stake in Orland "
+        "Wind Ltd. for ¥185 billion.\n"
+    )
+    raw = RawArticle(path="seeds/a.md", text=text, meta={"published": "2022-05-30"})
+    (deal,) = analyse(raw, Finder([])).deals
+    assert deal.announced == PartialDate(2022, 5, 26)
+    # a day long before the issue is no citation of this item's source
+    raw = RawArticle(path="seeds/a.md", text=text, meta={"published": "2022-09-30"})
+    (deal,) = analyse(raw, Finder([])).deals
+    assert deal.announced == PartialDate(2022, 9, 30)

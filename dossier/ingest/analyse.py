@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..dates import PartialDate
 from . import dealmodel
 from .clean import clean
 from .dealmodel import Judge, Story
@@ -22,6 +23,7 @@ from .metadata import extract
 from .profile import Said, profile_facts
 from .summary import Scored, summarise
 from .text import sentences
+from .textdates import find_dates
 from .types import DealFinding, Metadata, NewCompany, RawArticle
 
 
@@ -66,6 +68,35 @@ def _clauses(sentence: str) -> list[str]:
     return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
 
 
+# "(Nikkei, May 26)", "(Company statement, Jan 20)": a source and its day, alone in brackets
+_CITED = re.compile(
+    r"\((?:[A-Z][\w.&'’ -]{1,40}),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2})\)"
+)
+
+
+def _cited_day(lede: list[str], published: PartialDate | None) -> PartialDate | None:
+    """The day a digest's item cites its source for, in its first sentences, when it
+    falls in the weeks before the issue."""
+    if published is None or not published.day:
+        return None
+    for sentence in lede:
+        cited = _CITED.search(sentence)
+        if cited is None:
+            continue
+        day = next(iter(find_dates(cited.group(1), published)), None)
+        if (
+            day is not None
+            and day.date <= published
+            and (
+                (day.date.year, day.date.month) == (published.year, published.month)
+                or published.day <= 7
+            )
+        ):
+            return day.date
+    return None
+
+
 def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> Analysis:
     paragraphs = clean(raw.text)
     meta = extract(raw, paragraphs)
@@ -88,6 +119,15 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
         for part in parts
     ]
     found = find_deals(headline + statements, meta.published, headline=bool(headline))
+    cited = _cited_day(prose[:3], meta.published)
+    if cited is not None:
+        # a digest's item cites its source's day ("(Nikkei, May 26)") under its headline:
+        # the deals it tells without a date of their own were made public that day, not
+        # on the issue's
+        found = [
+            replace(d, announced=cited) if not d.background and d.announced == meta.published else d
+            for d in found
+        ]
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     for i, (sentence, mentions) in enumerate(with_mentions):
