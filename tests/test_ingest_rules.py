@@ -2696,3 +2696,10 @@ def test_a_digests_item_dates_its_deal_by_the_day_it_cites_its_source_for() -> N
     raw = RawArticle(path="seeds/a.md", text=text, meta={"published": "2022-09-30"})
     (deal,) = analyse(raw, Finder([])).deals
     assert deal.announced == PartialDate(2022, 9, 30)
+
+
+def test_initials_after_a_first_name_are_no_ones_last_name() -> None:
+    from dossier.ingest.names import surnames
+
+    assert "AOL" not in surnames(["It reminds me of the Time Warner AOL merger."])
+    assert "Nadella" in surnames(["Satya Nadella said so."])

@@ -266,6 +266,8 @@ def surnames(sentences: list[str]) -> frozenset[str]:
                     and pair[0][:1].isupper()
                     and pair[0] not in ("of", "at")
                 )
+                if pair[1].isupper() and not pair[0].isupper():
+                    continue  # "Time Warner AOL merger": initials are no one's last name
                 if (titled or is_person(pair)) and not designated(tokens[i : i + 3]):
                     out.add(tokens[i + 1])
     return frozenset(out)
