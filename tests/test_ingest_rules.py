@@ -2703,3 +2703,10 @@ def test_initials_after_a_first_name_are_no_ones_last_name() -> None:
 
     assert "AOL" not in surnames(["It reminds me of the Time Warner AOL merger."])
     assert "Dell" in surnames(["Michael Dell said so."])
+
+
+def test_four_words_may_describe_the_company_a_deal_word_names() -> None:
+    from dossier.ingest.clues import judge
+
+    said = "I am bullish about Lenvar's purchase of digital magazine subscription service Orland."
+    assert judge(said, len(said) - 7, len(said) - 1, "Orland", None) == "deal statement"

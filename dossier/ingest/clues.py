@@ -141,7 +141,7 @@ _FUNCTION_WORDS = (
 _DEAL_BEFORE = re.compile(
     rf"\b(?i:{_DEAL_CUES})\s+(?:the\s+)?"
     # a description between the cue and the name: "takeover of cinema chain Brightmoor"
-    rf"(?:(?!{_FUNCTION_WORDS}\s)[a-z][\w-]*\s+|(?:[A-Z][\w.]*\s+)?[\w.]+-based\s+){{0,3}}"
+    rf"(?:(?!{_FUNCTION_WORDS}\s)[a-z][\w-]*\s+|(?:[A-Z][\w.]*\s+)?[\w.]+-based\s+){{0,4}}"
     # the later names of a list: "led by Northzone, with participation from Tencent and Lakestar"
     rf"(?:(?:{TOKEN})(?:\s+(?:{TOKEN}))*(?:,\s+|\s+and\s+|,\s+and\s+))*$"
 )
