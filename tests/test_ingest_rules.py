@@ -2710,3 +2710,13 @@ def test_four_words_may_describe_the_company_a_deal_word_names() -> None:
 
     said = "I am bullish about Lenvar's purchase of digital magazine subscription service Orland."
     assert judge(said, len(said) - 7, len(said) - 1, "Orland", None) == "deal statement"
+
+
+def test_a_headlines_joined_statements_yield_their_status_to_the_body() -> None:
+    found = analysed(
+        "Lenvar Inc. is in talks to acquire Orland Inc., people familiar with the matter said. "
+        "Kestrel Corp. is in talks to buy Bladewerk Ltd., they said.",
+        title="[Lenvar acquires Orland](https://a.example/1) and [Kestrel buys Bladewerk]"
+        "(https://a.example/2)",
+    ).deals
+    assert [d.status for d in found] == ["rumored", "rumored"]

@@ -477,7 +477,13 @@ def find_deals(
         if hit and headline and index == 0:
             hit = dataclasses.replace(hit, explicit_status=None, headline=True)
         if coordinated:
-            hits += coordinated
+            # (a headline's statements say what the deals are, not how far they got)
+            hits += [
+                dataclasses.replace(h, explicit_status=None, headline=True)
+                if headline and index == 0
+                else h
+                for h in coordinated
+            ]
             last_hit = index
         elif hit:
             listed = _listed_partners(sentence, mentions, hit)
