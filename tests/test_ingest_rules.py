@@ -2720,3 +2720,13 @@ def test_a_headlines_joined_statements_yield_their_status_to_the_body() -> None:
         "(https://a.example/2)",
     ).deals
     assert [d.status for d in found] == ["rumored", "rumored"]
+
+
+def test_a_writers_wish_to_buy_is_no_deal() -> None:
+    assert not analysed(
+        "> I'd buy Lenvar Inc. and Orland Inc. for the sole reason of bringing their teams to "
+        "Kestrel Corp."
+    ).deals
+    assert not analysed("I would buy Lenvar Inc. and Orland Inc. to run a new division.").deals
+    (deal,) = analysed("Kestrel Corp. said it would buy Orland Inc.").deals
+    assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}

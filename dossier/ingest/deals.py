@@ -238,7 +238,9 @@ _NOT_THIS_DEAL = Caseless(
     r"|if (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer) "
     r"(?:fails|falls|collapses|is blocked|does not|doesn't)"
     # what never happened: "if only Yahoo had bought Google", "could have bought Tumblr"
-    r"|if only|(?:could|should|might) have (?:bought|acquired|purchased|merged|invested))\b",
+    r"|if only|(?:could|should|might) have (?:bought|acquired|purchased|merged|invested)"
+    # a writer's wish: "I'd buy Path and With", "I would buy Twitter and Square"
+    r"|\b(?:i|we)(?:['\u2019]d| would) (?:buy|acquire|purchase|invest in|merge))\b",
     (
         "their own",
         "similar ",
@@ -279,6 +281,12 @@ _NOT_THIS_DEAL = Caseless(
         "should ",
         "if ",
         "have ",
+        "i'd ",
+        "i\u2019d ",
+        "i would ",
+        "we'd ",
+        "we\u2019d ",
+        "we would ",
     ),
 )
 _GOODS_AFTER = re.compile(
