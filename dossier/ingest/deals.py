@@ -21,7 +21,7 @@ from .clues import BUSINESS_SOLD_TO, SOLD_BEFORE
 from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .names import POSSESSIVE
-from .status import status_of
+from .status import TAKEN_PRIVATE, status_of
 from .text import LINK_MARKS, Caseless, lowered, without_urls
 from .textdates import find_dates
 from .types import DealFinding, Mention
@@ -69,7 +69,7 @@ _STRONG = {
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
     r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold"
     # a buyout: "Bain will take the software developer private", "took Arm private for"
-    r"|(?:take|takes|taking|taken|took) (?:[\w'\u2019.-]+ ){1,4}?private"
+    rf"|(?:take|takes|taking|taken|took) {TAKEN_PRIVATE}"
     r"(?=[.,;:)]|$| (?:in|for|at|through|via|with|by|and|after|from|last|this|next)\b))\b",
     "joint-venture": r"\bjoint[- ]venture\b|\bJV\b|\bventures? between\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
@@ -393,7 +393,7 @@ _PASSIVE_ACQ = Caseless(
     r"|(?:was|were|been|being) (?:acquired|bought|purchased|taken over) "
     r"(?:(?:[a-z]+|\d{4}),? ){1,4}?by)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[,;()]| and | but ")
+_BREAK_IN_GAP = re.compile(r"[,;()]| and | but ")
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(
     r"\b(?:raised|raises|raising|raise|secured|secures|closed a|lands|landed|gotten|received)\b"
@@ -1362,7 +1362,7 @@ def _parties(
             # this Ansible news": the buyer is named right after "by", the company bought
             # before it; where either is not a company here, the sentence names no deal
             gap = LINK_MARKS.sub("", sentence[by[-1].end() : after[0].start])
-            if not before or len(gap) > 50 or _CLAUSE_BREAK.search(gap):
+            if not before or len(gap) > 50 or _BREAK_IN_GAP.search(gap):
                 return ()
         if passive and before and after:
             return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))

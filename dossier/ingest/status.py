@@ -8,6 +8,9 @@ import re
 
 from .text import LINK_MARKS, Caseless, lowered
 
+# what a buyout takes private: "take the software developer private", "took Arm private"
+TAKEN_PRIVATE = r"(?:[\w'\u2019.-]+ ){1,4}?private"
+
 _TERMINATED = Caseless(
     # "terminated", not a release's "termination fee" or "may be terminated"
     # (not what someone says may happen: "reported that the transaction would be called off")
@@ -249,7 +252,7 @@ _AGREED = Caseless(
     r"(?:has|have) partnered|partnered with|teamed up|joined forces|"
     # a commitment in the future tense is an agreement: "Microsoft will invest $500 million"
     r"will (?:invest|buy|acquire|purchase|take over|merge|license|licence|pay|form|work together"
-    r"|cooperate|collaborate|take (?:[\w'\u2019.-]+ ){1,4}?private)|"
+    rf"|cooperate|collaborate|take {TAKEN_PRIVATE})|"
     # a partnership renewed is agreed again: "have extended their partnership"
     r"(?:extend|renew|expand)(?:s|ed|ing)? (?:the |their |its |a |an )?(?:[\w-]+ ){0,3}?"
     r"(?:partnership|"
