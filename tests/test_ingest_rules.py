@@ -2657,6 +2657,24 @@ def test_fellow_buyers_with_no_company_bought_are_no_deal() -> None:
     assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}
 
 
+def test_buyers_of_a_plural_deal_noun_are_no_deal_between_them() -> None:
+    (deal,) = analysed(
+        "This purchase also follows the recent acquisitions by Lenvar Inc. and Kestrel Corp."
+        " of game studios. Lenvar Inc. bought Orland Inc. last year."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}
+    (deal,) = analysed("The acquisition of Orland Inc. by Lenvar Inc. closed on Monday.").deals
+    assert dict(deal.parties) == {"lenvar": "acquirer", "orland": "target"}
+
+
+def test_a_similar_move_that_names_its_own_purchase_is_a_deal() -> None:
+    (deal,) = analysed(
+        "Kestrel Corp. made a similar move in February, buying Orland Inc. for $40 million."
+    ).deals
+    assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}
+    assert not analysed("Kestrel Corp. and Orland Inc. may yet make similar moves.").deals
+
+
 def test_a_name_that_announced_its_intent_to_buy_is_a_companys() -> None:
     from dossier.ingest.clues import judge
 

@@ -194,7 +194,9 @@ _FULLER_NAME = re.compile(
     r"^(?:\s+(?:" + "|".join(re.escape(w) for w in sorted(LEGAL | DESCRIPTIVE)) + r")(?![\w&]))+"
 )
 _NOT_THIS_DEAL = Caseless(
-    r"\b(?:their own|similar (?:deals?|partnerships?|moves?|alliances?|agreements?|tie-ups?)"
+    r"\b(?:their own|similar (?:deals?|partnerships?|alliances?|agreements?|tie-ups?"
+    # (but "Kestrel made a similar move in February, buying Orland": its own deal)
+    r"|moves?(?![^;]{0,40}?,\s+(?:buying|acquiring|purchasing|investing in)\b))"
     r"|no (?:plans?|intention) to"
     # an analyst's idea, not a deal: "a merger of the two would make sense on paper, …
     # but neither company has shown interest"
@@ -1053,6 +1055,15 @@ def _analyse(
         # "This is what Salesforce and Google are acquiring: a way to …": fellow buyers,
         # and no company bought
         return None
+    fellows = _BY_FELLOWS.search(sentence, cue) if kind in ("acquisition", "investment") else None
+    if (
+        fellows is not None
+        and all(m.start >= fellows.end() for m in actors)
+        and len(_co_buyers(sentence, actors)) == len(actors)
+    ):
+        # "the recent acquisitions by Sony and Microsoft of game studios": each of them
+        # bought; one deal between them would be "the acquisition of … by …"
+        return None
     parties = _parties(kind, sentence, low, actors, cue)
     if len(parties) < 2:
         return None
@@ -1436,6 +1447,10 @@ def _parties(
 
 # Buyers who bid together: "Orsk and Morrow agreed to buy", "Orsk, together with Morrow,
 # agreed to buy", "Orsk on Wednesday joined with French bank Morrow to bid for"
+# a plural deal noun whose buyers follow "by": each of them made a deal of its own
+_BY_FELLOWS = re.compile(
+    r"(?:acquisitions|purchases|takeovers|buyouts|investments)\s+(?:made\s+)?by\s", re.I
+)
 _CO_BUYER = re.compile(
     r",?\s+(?:[\w.-]+\s+){0,2}?(?:and|together with|along with|(?:has |have |had )?"
     r"(?:joined|teamed up|joined forces|partnered|linked up) with|in (?:a )?(?:consortium"
