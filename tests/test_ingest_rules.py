@@ -2748,3 +2748,12 @@ def test_a_writers_wish_to_buy_is_no_deal() -> None:
     assert not analysed("I would buy Lenvar Inc. and Orland Inc. to run a new division.").deals
     (deal,) = analysed("Kestrel Corp. said it would buy Orland Inc.").deals
     assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}
+
+
+def test_a_name_before_its_shareholders_or_employees_is_a_companys() -> None:
+    from dossier.ingest.clues import judge
+
+    said = "Concerns were raised because Kestrel Boerse shareholders will control 60%."
+    assert judge(said, 29, 43, "Kestrel Boerse", None) == "business context"
+    said = "Many Orland employees did not want the merger to go through."
+    assert judge(said, 5, 11, "Orland", None) == "business context"

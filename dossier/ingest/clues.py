@@ -770,6 +770,8 @@ _BUSINESS_AFTER = re.compile(
     # "Coinbase shares last traded flat", "Bumble stock popped 2%"
     r"|^\s+(?:shares|stock)\s+(?:\w+\s+)?"
     + _STOCK_MOVES
+    # "Deutsche Boerse shareholders will control 60%": people a company has
+    + r"|^\s+(?:shareholders|stockholders|executives|employees|board of directors)\b"
     # a market roundup's item: "Virgin Orbit - The company's stock tumbled 19%",
     # "Frontline The shipping stock surged" (the heading's dash lost)
     + r"|^\s*[-–—:]?\s*The\s+(?:[\w-]+\s+){0,2}?(?:company['’]s\s+)?(?:stock|shares)\s+"
