@@ -2757,3 +2757,12 @@ def test_a_name_before_its_shareholders_or_employees_is_a_companys() -> None:
     assert judge(said, 29, 43, "Kestrel Boerse", None) == "business context"
     said = "Many Orland employees did not want the merger to go through."
     assert judge(said, 5, 11, "Orland", None) == "business context"
+
+
+def test_a_participle_that_speaks_of_another_deal_names_none_of_its_parties() -> None:
+    (deal,) = analysed(
+        "Lenvar Inc. is now in talks to merge with Orland Inc., putting the deal with"
+        " Kestrel Corp. in jeopardy."
+    ).deals
+    assert dict(deal.parties) == {"lenvar": "party", "orland": "party"}
+    assert (deal.kind, deal.status) == ("merger", "rumored")

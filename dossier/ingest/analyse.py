@@ -46,7 +46,14 @@ class Analysis:
 # "Epic was bought by TAL Education, while Tynker was acquired by CodeHS": two deals
 # ("while" stays: a clause that opens with it does not make its company the subject
 # a later "it" stands for)
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\s)")
+# A participle that tells what a deal does to another deal opens a statement of its
+# own: "Warner-Lambert is now in talks to merge with Pfizer, putting the deal with
+# American Home in jeopardy"
+_OTHER_DEAL_AFTER = (
+    r"(?:putting|jeopardi[sz]ing|threatening|derailing|scuttling|upending|trumping|topping)"
+    r"\s+(?:the|a|an|its|their)\s"
+)
+_CLAUSE_BREAK = re.compile(rf";\s+|,\s+(?=(?:while|whereas)\s|{_OTHER_DEAL_AFTER})")
 
 
 # "The acquisition is valued at approximately EUR 985 million", "the aggregate value of
@@ -60,9 +67,14 @@ _DEAL_VALUED = re.compile(
 
 
 def _clauses(sentence: str) -> list[str]:
-    """The parts of a sentence between semicolons (or before a ", while"), when each is
-    a clause of its own."""
-    if ";" not in sentence and "whi" not in sentence and "whe" not in sentence:
+    """The parts of a sentence between semicolons (or before a ", while" or a participle
+    that speaks of another deal), when each is a clause of its own."""
+    if (
+        ";" not in sentence
+        and "whi" not in sentence
+        and "whe" not in sentence
+        and "ing " not in sentence
+    ):
         return [sentence]
     parts = _CLAUSE_BREAK.split(sentence)
     return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
