@@ -2766,3 +2766,15 @@ def test_a_participle_that_speaks_of_another_deal_names_none_of_its_parties() ->
     ).deals
     assert dict(deal.parties) == {"lenvar": "party", "orland": "party"}
     assert (deal.kind, deal.status) == ("merger", "rumored")
+
+
+def test_deal_words_of_a_trade_a_view_or_boilerplate_name_no_deal() -> None:
+    for said in (
+        "Orland Inc. stock sell-off is an attractive buying opportunity, Kestrel Corp. says.",
+        "Kestrel Corp., a leading mergers and acquisitions advisor, advised Orland Inc.",
+        "Kestrel Corp. encourages Orland Inc. investors to contact the firm directly to"
+        " acquire more information.",
+    ):
+        assert not analysed(said).deals, said
+    (deal,) = analysed("Kestrel Corp. agreed to acquire Orland Inc. for $40 million.").deals
+    assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}

@@ -957,6 +957,9 @@ def _analyse(
     if len({m.slug for m in mentions if not m.possessed}) < 2:
         return None  # the test below again, after the comparison cut: most sentences stop here
     sentence = without_urls(said)  # "Mint [reported](https://…-arm-buys.html)"
+    if "cqui" in sentence or "uying" in sentence or "M&A" in sentence:
+        # (blanked, not cut: the mentions' offsets stay right)
+        sentence = _NO_DEAL_WORDS.sub(lambda m: " " * len(m.group(0)), sentence)
     low = lowered(sentence)
     if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
         return None
@@ -1114,6 +1117,17 @@ def _analyse(
         generic,
         dated=dated,
     )
+
+
+# Deal words that name no deal: a trade ("a leading mergers and acquisitions advisor"),
+# an analyst's view ("an attractive buying opportunity"), a law firm's boilerplate
+# ("contact the firm directly to acquire more information")
+_NO_DEAL_WORDS = re.compile(
+    r"\b(?:mergers?\s+(?:and|&)\s+acquisitions?|M&A)\s+(?:advis\w+|firm|practice|boutique|"
+    r"lawyers?|attorneys?|bankers?|market|activity|team|group|specialist)\b"
+    r"|\bbuying\s+opportunit(?:y|ies)\b|\bacquire\s+(?:more\s+|additional\s+|further\s+)?information\b",
+    re.I,
+)
 
 
 _EXAMPLE_WORDS = frozenset({"such as", "like"})
