@@ -23,8 +23,10 @@ def drafted(text: str) -> set[str]:
 CASES = {
     "number": (
         "Harlow Robotics Inc said on Monday it had invested in 14 startups since 2019. "
-        "Fiat had sold Harlow a stake in 2000, and Harlow agreed to buy 2,500 units.",
-        {"14", "2000", "2019", "2,500"},
+        "Fiat had sold Harlow a stake in 2000, and Harlow agreed to buy 2,500 units. "
+        "Harlow agreed to acquire No. 3 toymaker Kelso Toys Inc. Harlow bid for No. 2 rival "
+        "Orwin Inc. in January.",
+        {"14", "2000", "2019", "2,500", "No"},
     ),
     "percentage": (
         "Dunmore Holdings plc agreed to buy 37.5% of Kelso Mining Ltd, and took a 20 pct "
@@ -81,7 +83,13 @@ CASES = {
         "Secretary Doug Burgum said it was fine. Advocacy Group Fairprice Watch disagreed. "
         "The United Steelworkers of America (USWA) said Velmar may buy Orwin, and USWA "
         "leaders agreed with Velmar.",
-        {"Trump Administration", "Competition Commission", "Upper West Region", "Commerce"}
+        {
+            "Treasury",
+            "Trump Administration",
+            "Competition Commission",
+            "Upper West Region",
+            "Commerce",
+        }
         | {"Center", "Center for Fair Prices", "Ministry of Commerce", "Interior"}
         | {"Fairprice Watch", "USWA"},
     ),
@@ -152,3 +160,13 @@ def test_in_a_german_text_only_a_names_own_form_counts() -> None:
     names = drafted(text)
     assert "S-Management Services" in names
     assert not names & {"Leiter Ressort Software", "Als Software", "Ressort Software"}
+
+
+def test_a_ministry_named_by_its_one_word_is_no_company() -> None:
+    names = drafted(
+        "Velmar Systems Inc agreed to buy Orwin Labs Inc. A Treasury spokesman said Velmar "
+        "may buy Orwin. Orwin Labs Inc. said the venture was reviewed, a Treasury spokesman "
+        "said Thursday."
+    )
+    assert "Velmar Systems" in names
+    assert "Treasury" not in names

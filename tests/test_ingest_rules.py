@@ -2778,3 +2778,8 @@ def test_deal_words_of_a_trade_a_view_or_boilerplate_name_no_deal() -> None:
         assert not analysed(said).deals, said
     (deal,) = analysed("Kestrel Corp. agreed to acquire Orland Inc. for $40 million.").deals
     assert dict(deal.parties) == {"kestrel": "acquirer", "orland": "target"}
+
+
+def test_a_kind_of_business_that_opens_a_sentence_is_no_part_of_the_name() -> None:
+    names = {c.name for c in analysed("Operator Boyne Resorts Inc. has a lease.").new_companies}
+    assert names == {"Boyne Resorts"}

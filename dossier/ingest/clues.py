@@ -351,7 +351,7 @@ _PUBLIC_BODIES = frozenset(
     Province County Parliament Congress Senate Police University College School
     Government Bureau Directorate Tribunal Regulator Municipality Assembly Union
     Foundation Institute Museum Society Association Federation Charity Guild Teamsters
-    Brotherhood Workers Steelworkers
+    Brotherhood Workers Steelworkers Treasury
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -407,6 +407,9 @@ _OFFICE_TITLES = frozenset(
     Commissioner Ambassador Mr Mrs Ms Dr
     """.split()  # noqa: SIM905
 )
+
+
+_NUMBER_SIGN_AFTER = re.compile(r"\.?\s?\d")
 
 
 NOT_A_COMPANY = ""  # what judge says of a phrase that no evidence can make a company
@@ -525,6 +528,8 @@ def judge(
         return NOT_A_COMPANY  # "Interior Secretary Doug Burgum": a ministry's portfolio
     if len(tokens) == 1 and tokens[0].endswith("ly") and sentence[end : end + 1] == ",":
         return NOT_A_COMPANY  # "Subsequently, the company …": an adverb opening a clause
+    if tokens[-1] in ("No", "Nos") and _NUMBER_SIGN_AFTER.match(sentence, end):
+        return NOT_A_COMPANY  # "No. 2 rival Hasbro": a rank, not a name
     if NUMBER.match(tokens[0]) or not_a_name(tokens):
         return NOT_A_COMPANY  # "10 A320 aircraft", "14 startups": a count before a noun
     if sentence[end : end + 1] == ":" and not sentence[:start].strip():

@@ -318,7 +318,7 @@ OPENERS = (
     Sale Takeover Merger Deal Completion Closing
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
-    Fellow Rival Former Parent Privately-held Family-owned State-owned Listed
+    Fellow Rival Former Parent Privately-held Family-owned State-owned Listed Operator
     Comment Comments Advertisement Listen Print Subscribe Consider Brokerages
     Recently Meanwhile However Previously Subsequently Moreover Furthermore Currently
     Finally Initially Ultimately Notably Importantly Interestingly
