@@ -2783,3 +2783,9 @@ def test_deal_words_of_a_trade_a_view_or_boilerplate_name_no_deal() -> None:
 def test_a_kind_of_business_that_opens_a_sentence_is_no_part_of_the_name() -> None:
     names = {c.name for c in analysed("Operator Boyne Resorts Inc. has a lease.").new_companies}
     assert names == {"Boyne Resorts"}
+
+
+def test_a_holding_in_percent_is_no_deal_but_one_to_come_is() -> None:
+    assert not analysed("In effect, Kestrel Corp., which owns 43.9% of Orland Inc., gains.").deals
+    (deal,) = analysed("Kestrel Corp. will own 40% of Orland Inc. after the share sale.").deals
+    assert dict(deal.parties) == {"kestrel": "investor", "orland": "investee"}

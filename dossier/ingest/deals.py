@@ -207,8 +207,11 @@ _NOT_THIS_DEAL = Caseless(
     r"|purchasing|merging|taking over)|would-be (?:takeover|acquisition|merger|purchase)"
     # "the only major label not to have reached an agreement with MP3.com"
     r"|\bnot to have (?:reached|signed|struck|agreed)\b"
-    # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi"
-    r"|already (?:owns?|holds?|has)|(?:owns?|holds?) (?:an? )?\d[\d.]* ?(?:%|per ?cent|pct)"
+    # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi" (not "will
+    # own 40%": a deal's terms; a word after "%", where the pattern's word end holds)
+    r"|already (?:owns?|holds?|has)"
+    r"|(?<!will )(?<!would )(?<!to )(?:owns?|holds?) (?:an? )?\d[\d.]* ?"
+    r"(?:%(?: \w+)?|per ?cent|pct)"
     r"|in turn owns"
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
     # a price term, not a deal: "the wholesale acquisition cost of the drug"
@@ -233,7 +236,7 @@ _NOT_THIS_DEAL = Caseless(
     # an analyst's rating: "raised Altria from a "hold" rating to a "buy" rating",
     # "upgraded to buy", "an attractive buying opportunity"
     r"|\bbuy[\"\u201d\u2019'\\]{0,3} (?:rating|recommendation)"
-    r"|upgraded (?:\w+ )?to (?:a )?[\"\u201c'\\]{0,2}(?:strong )?buy|buying opportunit"
+    r"|upgraded (?:\w+ )?to (?:a )?[\"\u201c'\\]{0,2}(?:strong )?buy|buying opportunit(?:y|ies)"
     # what would happen otherwise: "should its deal not go through and the company is
     # instead sold to Apollo", "if the bid fails"
     r"|should (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer)"
@@ -957,7 +960,7 @@ def _analyse(
     if len({m.slug for m in mentions if not m.possessed}) < 2:
         return None  # the test below again, after the comparison cut: most sentences stop here
     sentence = without_urls(said)  # "Mint [reported](https://…-arm-buys.html)"
-    if "cqui" in sentence or "uying" in sentence or "M&A" in sentence:
+    if "cqui" in sentence or "M&A" in sentence:
         # (blanked, not cut: the mentions' offsets stay right)
         sentence = _NO_DEAL_WORDS.sub(lambda m: " " * len(m.group(0)), sentence)
     low = lowered(sentence)
@@ -1120,12 +1123,11 @@ def _analyse(
 
 
 # Deal words that name no deal: a trade ("a leading mergers and acquisitions advisor"),
-# an analyst's view ("an attractive buying opportunity"), a law firm's boilerplate
-# ("contact the firm directly to acquire more information")
+# a law firm's boilerplate ("contact the firm directly to acquire more information")
 _NO_DEAL_WORDS = re.compile(
     r"\b(?:mergers?\s+(?:and|&)\s+acquisitions?|M&A)\s+(?:advis\w+|firm|practice|boutique|"
     r"lawyers?|attorneys?|bankers?|market|activity|team|group|specialist)\b"
-    r"|\bbuying\s+opportunit(?:y|ies)\b|\bacquire\s+(?:more\s+|additional\s+|further\s+)?information\b",
+    r"|\bacquire\s+(?:more\s+|additional\s+|further\s+)?information\b",
     re.I,
 )
 
