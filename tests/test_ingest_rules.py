@@ -2789,3 +2789,16 @@ def test_a_holding_in_percent_is_no_deal_but_one_to_come_is() -> None:
     assert not analysed("In effect, Kestrel Corp., which owns 43.9% of Orland Inc., gains.").deals
     (deal,) = analysed("Kestrel Corp. will own 40% of Orland Inc. after the share sale.").deals
     assert dict(deal.parties) == {"kestrel": "investor", "orland": "investee"}
+
+
+def test_a_rival_named_before_a_partner_is_no_party() -> None:
+    (deal,) = analysed("Orland Inc. partnered with Kestrel rival Lenvar Inc. on Monday.").deals
+    assert dict(deal.parties) == {"orland": "partner", "lenvar": "partner"}
+
+
+def test_a_buyout_firm_is_no_buyout() -> None:
+    for said in (
+        "Buyout firm Lenvar Partners LLC explores a $3 billion sale of Orland Systems Inc.",
+        "Interested parties include buyout funds Lenvar Group Inc. and Kestrel Capital LLC.",
+    ):
+        assert not analysed(said).deals, said

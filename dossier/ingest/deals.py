@@ -918,7 +918,8 @@ def _owner_of_a_unit(sentence: str, m: Mention, mentions: list[Mention]) -> bool
     """Whether the mention only says whose unit the next one is: "Evergrande Group's
     Evergrande Health announced …" (the unit acts; entities.py marks a product after a
     possessive as possessed, so a mention not possessed there is a unit), or what the
-    next one is to it: "AMD spinoff GlobalFoundries", "Google owner Alphabet"."""
+    next one is to it: "AMD spinoff GlobalFoundries", "Google owner Alphabet", "Uber rival
+    Lyft"."""
     if sentence[m.end : m.end + 3] not in ("'s ", "’s "):
         related = _RELATED_NEXT.match(sentence, m.end)
         return related is not None and any(
@@ -927,7 +928,9 @@ def _owner_of_a_unit(sentence: str, m: Mention, mentions: list[Mention]) -> bool
     return any(n.start == m.end + 3 and not n.possessed for n in mentions)
 
 
-_RELATED_NEXT = re.compile(r"\s+(?:spin-?off|spinout|unit|subsidiary|affiliate|owner|parent)\s+")
+_RELATED_NEXT = re.compile(
+    r"\s+(?:spin-?off|spinout|unit|subsidiary|affiliate|owner|parent|rival|competitor|peer)\s+"
+)
 
 
 def _whose_it_is(sentence: str, m: Mention, mentions: list[Mention]) -> bool:
@@ -960,7 +963,7 @@ def _analyse(
     if len({m.slug for m in mentions if not m.possessed}) < 2:
         return None  # the test below again, after the comparison cut: most sentences stop here
     sentence = without_urls(said)  # "Mint [reported](https://…-arm-buys.html)"
-    if "cqui" in sentence or "M&A" in sentence:
+    if "cqui" in sentence or "M&A" in sentence or "uyout" in sentence or "uy-out" in sentence:
         # (blanked, not cut: the mentions' offsets stay right)
         sentence = _NO_DEAL_WORDS.sub(lambda m: " " * len(m.group(0)), sentence)
     low = lowered(sentence)
@@ -1122,12 +1125,15 @@ def _analyse(
     )
 
 
-# Deal words that name no deal: a trade ("a leading mergers and acquisitions advisor"),
-# a law firm's boilerplate ("contact the firm directly to acquire more information")
+# Deal words that name no deal: a trade ("a leading mergers and acquisitions advisor",
+# "buyout firm Vista"), a law firm's boilerplate ("contact the firm directly to acquire
+# more information")
 _NO_DEAL_WORDS = re.compile(
     r"\b(?:mergers?\s+(?:and|&)\s+acquisitions?|M&A)\s+(?:advis\w+|firm|practice|boutique|"
     r"lawyers?|attorneys?|bankers?|market|activity|team|group|specialist)\b"
-    r"|\bacquire\s+(?:more\s+|additional\s+|further\s+)?information\b",
+    r"|\bacquire\s+(?:more\s+|additional\s+|further\s+)?information\b"
+    # what a firm does, not a deal: "buyout firm Vista", "U.S. buyout funds Carlyle and …"
+    r"|\bbuy-?out\s+(?:firms?|funds?|groups?|houses?|shops?|specialists?|giants?)\b",
     re.I,
 )
 
