@@ -2802,3 +2802,12 @@ def test_a_buyout_firm_is_no_buyout() -> None:
         "Interested parties include buyout funds Lenvar Group Inc. and Kestrel Capital LLC.",
     ):
         assert not analysed(said).deals, said
+
+
+def test_talks_that_have_fallen_apart_or_broken_down_end_the_deal() -> None:
+    for said in (
+        "Lenvar Inc. said on Friday that merger talks with Orland Inc. have fallen apart.",
+        "Lenvar Inc. said its negotiations with Orland Inc. over a merger broke down.",
+    ):
+        (deal,) = analysed(said).deals
+        assert deal.status == "terminated", said

@@ -26,7 +26,9 @@ _TERMINATED = Caseless(
     r"|cancel\w*(?!\s+(?:in exchange|and converted|and cease|for the right))|ended talks"
     r"|dropped (?:its|the) (?:bid|plan|offer)"
     r"|no longer (?:acquire|buy|merge|purchase|pursue|invest)"
-    r"|scupper\w*|scuttl\w*|thwart\w*|fell (?:through|apart)|torpedo\w*|nixed"
+    r"|scupper\w*|scuttl\w*|thwart\w*|(?:fell|fallen) (?:through|apart)|torpedo\w*|nixed"
+    # "merger talks with TCS Group have fallen apart", "the negotiations broke down"
+    r"|(?:talks|negotiations|discussions) [^;]{0,60}?\b(?:broke|broken) down"
     # "BlackBerry Ends Partnership with TCL", "paid Fiat to end their alliance"
     r"|(?:ends|ended|ending|(?:to|will|would) end) (?:its |their |the )?(?:[\w-]+ )?"
     r"(?:partnership|alliance|agreement|deal|relationship|collaboration|tie-up|joint venture)"
@@ -41,7 +43,8 @@ _TERMINATED = Caseless(
         *("off", "dead", "scrap", "abandon", "terminated", "terminates", "terminating "),
         *("walked away", " away from ", "collaps", "fizzle", "blocked", "pull", "cancel"),
         *("ends", "ended", "ending", " end", "dropped ", "no longer ", "scupper", "scuttl"),
-        *("thwart", "fell ", "torpedo", "nixed", "rejected", "rejects", "spurned"),
+        *("thwart", "fell ", "fallen ", "broke", "torpedo", "nixed", "rejected", "rejects"),
+        "spurned",
         *("turned down", "unsuccessful", "failed ", "attempted to "),
     ),
 )
