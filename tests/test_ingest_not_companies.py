@@ -170,3 +170,14 @@ def test_a_ministry_named_by_its_one_word_is_no_company() -> None:
     )
     assert "Velmar Systems" in names
     assert "Treasury" not in names
+
+
+def test_a_persons_family_name_alone_is_the_person() -> None:
+    names = drafted(
+        "Berkshire Hathaway Energy Co. agreed to buy a stake in Cove Point LNG LP, Warren "
+        "Buffett said on Monday. The firm has a long-term contract with Sumitomo Corp., a "
+        "Japanese trading company that Buffett also invested in. Buffett has said he liked "
+        "the deal."
+    )
+    assert {"Berkshire Hathaway Energy", "Sumitomo"} <= names
+    assert "Buffett" not in names

@@ -312,7 +312,9 @@ def _found_by_model(
         key: companymodel.probability(companymodel.article_features(candidate))
         for key, candidate in phrases.items()
     }
-    likely = {key: c for key, c in phrases.items() if chances[key] >= least}
+    likely = {
+        key: c for key, c in phrases.items() if chances[key] >= least and not _a_persons_name(c)
+    }
     for key, candidate in phrases.items():
         if DOUBT_FLOOR <= chances[key] < least:
             named = _among_investors(candidate.phrase, sentences)
@@ -350,6 +352,14 @@ def _found_by_model(
             found[slug] = dataclasses.replace(company, aliases=(*company.aliases, phrase))
             finder.add(slug, (phrase,))
     return frozenset(c.phrase for key, c in phrases.items() if chances[key] < DOUBT_FLOOR)
+
+
+def _a_persons_name(candidate: companymodel.Candidate) -> bool:
+    """ "Buffett" where the article names Warren Buffett, with no rule's evidence of a
+    company anywhere: the person, however business-like the words around it."""
+    features = candidate.features
+    # (a listed company's name is a surname in some stories: "Google" is not its founder)
+    return candidate.rule is None and "surname" in features and "registrant" not in features
 
 
 def _another_of_a_group(
