@@ -181,3 +181,13 @@ def test_a_persons_family_name_alone_is_the_person() -> None:
     )
     assert {"Berkshire Hathaway Energy", "Sumitomo"} <= names
     assert "Buffett" not in names
+
+
+def test_the_start_of_a_public_bodys_name_before_and_is_no_company() -> None:
+    names = drafted(
+        "The U.S. Securities and Exchange Commission on Friday charged a former Kestrel Bank "
+        "Corp. banker with insider trading ahead of Orland Inc.'s buyout. The U.S. Securities "
+        "and Exchange Commission said the banker bought Orland shares."
+    )
+    assert {"Kestrel Bank", "Orland"} <= names
+    assert "U.S. Securities" not in names

@@ -368,6 +368,9 @@ _BODY_OF_BEFORE = re.compile(
 
 # The rest of a project's name: "Misima Gold (and Silver Project)"
 _PROJECT_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){0,3}Projects?\b")
+_BODY_AFTER_AND = re.compile(
+    rf"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){{0,3}}(?:{'|'.join(sorted(_PUBLIC_BODIES))})\b"
+)
 
 
 # A minister's or a secretary of state's title after the portfolio: "Interior
@@ -511,6 +514,9 @@ def judge(
         sentence.startswith((" and ", " & "), end) and _PROJECT_AFTER.match(sentence, end)
     ):
         return NOT_A_COMPANY  # "the Misima Gold and Silver Project": a mine, not its owner
+    if sentence.startswith((" and ", " & "), end) and _BODY_AFTER_AND.match(sentence, end):
+        # "the U.S. Securities and Exchange Commission": the start of a public body's name
+        return NOT_A_COMPANY
     # (the words right before the name tell whether either pattern can hold: most names
     # have neither, and the patterns' alternations are costly to try at each offset)
     near = sentence[max(0, start - 12) : start]
