@@ -83,13 +83,7 @@ CASES = {
         "Secretary Doug Burgum said it was fine. Advocacy Group Fairprice Watch disagreed. "
         "The United Steelworkers of America (USWA) said Velmar may buy Orwin, and USWA "
         "leaders agreed with Velmar.",
-        {
-            "Treasury",
-            "Trump Administration",
-            "Competition Commission",
-            "Upper West Region",
-            "Commerce",
-        }
+        {"Trump Administration", "Competition Commission", "Upper West Region", "Commerce"}
         | {"Center", "Center for Fair Prices", "Ministry of Commerce", "Interior"}
         | {"Fairprice Watch", "USWA"},
     ),

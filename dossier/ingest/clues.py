@@ -412,6 +412,7 @@ _OFFICE_TITLES = frozenset(
 )
 
 
+# "No." and a number after it: a rank or a count ("No. 2 rival Hasbro", "No.3")
 _NUMBER_SIGN_AFTER = re.compile(r"\.?\s?\d")
 
 

@@ -1467,12 +1467,14 @@ def _parties(
     return tuple((m.slug, role) for m in actors)
 
 
-# Buyers who bid together: "Orsk and Morrow agreed to buy", "Orsk, together with Morrow,
-# agreed to buy", "Orsk on Wednesday joined with French bank Morrow to bid for"
-# a plural deal noun whose buyers follow "by": each of them made a deal of its own
+# A plural deal noun whose buyers follow "by": each of them made a deal of its own
 _BY_FELLOWS = re.compile(
     r"(?:acquisitions|purchases|takeovers|buyouts|investments)\s+(?:made\s+)?by\s", re.I
 )
+
+
+# Buyers who bid together: "Orsk and Morrow agreed to buy", "Orsk, together with Morrow,
+# agreed to buy", "Orsk on Wednesday joined with French bank Morrow to bid for"
 _CO_BUYER = re.compile(
     r",?\s+(?:[\w.-]+\s+){0,2}?(?:and|together with|along with|(?:has |have |had )?"
     r"(?:joined|teamed up|joined forces|partnered|linked up) with|in (?:a )?(?:consortium"
