@@ -2811,3 +2811,12 @@ def test_talks_that_have_fallen_apart_or_broken_down_end_the_deal() -> None:
     ):
         (deal,) = analysed(said).deals
         assert deal.status == "terminated", said
+
+
+def test_investments_a_sentence_lists_are_no_deal_between_them() -> None:
+    assert not analysed(
+        "Other notable investments include supply chain firm Lenvar Inc. and renewable"
+        " energy firm Orland Ltd."
+    ).deals
+    (deal,) = analysed("Kestrel Capital LLC's investments include Orland Ltd.").deals
+    assert dict(deal.parties) == {"kestrel-capital": "investor", "orland": "investee"}

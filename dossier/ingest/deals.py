@@ -1073,6 +1073,11 @@ def _analyse(
         # "the recent acquisitions by Sony and Microsoft of game studios": each of them
         # bought; one deal between them would be "the acquisition of … by …"
         return None
+    listed = _LISTED_DEALS.search(sentence, cue) if kind in ("acquisition", "investment") else None
+    if listed is not None and all(m.start >= listed.end() for m in actors):
+        # "Other notable India investments include LEAP India and Serentica": each one
+        # a company bought or backed by someone the sentence does not name
+        return None
     parties = _parties(kind, sentence, low, actors, cue)
     if len(parties) < 2:
         return None
@@ -1470,6 +1475,13 @@ def _parties(
 # A plural deal noun whose buyers follow "by": each of them made a deal of its own
 _BY_FELLOWS = re.compile(
     r"(?:acquisitions|purchases|takeovers|buyouts|investments)\s+(?:made\s+)?by\s", re.I
+)
+
+
+# A plural deal noun that lists what was bought or backed
+_LISTED_DEALS = re.compile(
+    r"(?:acquisitions|investments|purchases|deals|bets)\s+(?:have\s+|has\s+)?includ(?:e|es|ed)\b",
+    re.I,
 )
 
 
