@@ -14,6 +14,7 @@ from typing import Any
 
 from ..slugs import fold
 from . import rejected
+from .companymodel import RULE
 from .draft import Draft
 from .evidence import company_evidence, deal_evidence
 from .factsheet import about, front_matter, gather
@@ -139,6 +140,9 @@ def _companies(
     replace by another (a new company named as one found earlier under another slug)."""
     found: dict[str, tuple[NewCompany, Sightings]] = {}
     more: dict[str, list[str]] = {}  # tickers and native-script names, in article order
+    short: dict[str, set[str]] = {}  # every alias an article found, short names included
+    guessed: set[str] = set()  # slugs only the company model drafted, in every article
+    ruled: set[str] = set()
     for _, outcome in articles:
         for company in outcome.new_companies:
             if company.slug in inputs:
@@ -148,13 +152,16 @@ def _companies(
             more.setdefault(company.slug, []).extend(
                 f.value for f in outcome.facts if f.slug == company.slug and f.field == "alias"
             )
+            short.setdefault(company.slug, set()).update(company.aliases)
+            (guessed if company.rule == RULE else ruled).add(company.slug)
+    guessed -= ruled
     # Two profiles may not share a name or an alias (check refuses it): the first slug
     # in order keeps it; a company whose very name was taken is that company. A name
     # of a profile ingest does not own is never an alias (the analysis that found the
     # company knew those names, but not a ticker another article gives).
     taken = {fold(n) for c in inputs.values() for n in _names_of(c)}
     claimed: dict[str, str] = {}
-    remap = _renamed(found, more)
+    remap = _renamed(found, more, short, guessed)
     for old, new in remap.items():
         found[new][1].extend(found[old][1])
     profiles: dict[str, tuple[NewCompany, Sightings]] = {}
@@ -179,17 +186,24 @@ def _companies(
 
 
 def _renamed(
-    found: dict[str, tuple[NewCompany, Sightings]], more: dict[str, list[str]]
+    found: dict[str, tuple[NewCompany, Sightings]],
+    more: dict[str, list[str]],
+    short: dict[str, set[str]],
+    guessed: set[str],
 ) -> dict[str, str]:
     """A company that another names as its alias is that company, whichever slug comes
     first ("PhenomeX (formerly Berkeley Lights)" and a story of Berkeley Lights):
-    slug → the slug of the company that has it as an alias."""
+    slug → the slug of the company that has it as an alias. So is a name only the
+    company model guessed that another article uses as a company's short name ("the
+    towers at Nordvik" and "Nordvik Energy ASA … Nordvik expects"); a name a rule found
+    stays its own company ("Siemens" beside a story that calls Siemens Energy so)."""
     by_name: dict[str, str] = {}
     for slug in sorted(found):
         by_name.setdefault(fold(found[slug][0].name), slug)
     renamed: dict[str, str] = {}
     for slug in sorted(found):
-        for alias in more.get(slug, []):
+        guesses = sorted(a for a in short.get(slug, ()) if by_name.get(fold(a)) in guessed)
+        for alias in [*more.get(slug, []), *guesses]:
             other = by_name.get(fold(alias))
             # one step only: a company already merged away, or one that others merge
             # into, stays as it is

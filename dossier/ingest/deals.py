@@ -1478,9 +1478,11 @@ _BY_FELLOWS = re.compile(
 )
 
 
-# A plural deal noun that lists what was bought or backed
+# A plural deal noun that lists what was bought or backed ("… investments include",
+# "made major acquisitions during that time, including")
 _LISTED_DEALS = re.compile(
-    r"(?:acquisitions|investments|purchases|deals|bets)\s+(?:have\s+|has\s+)?includ(?:e|es|ed)\b",
+    r"(?:acquisitions|investments|purchases|deals|bets)\s+(?:have\s+|has\s+)?includ(?:e|es|ed)\b"
+    r"|\b(?:acquisitions|investments|purchases|takeovers)\b[^.;]{0,30}?,?\s+including\b",
     re.I,
 )
 

@@ -822,31 +822,57 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                 continue
             bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
         for m in bracket.finditer(text):
-            before = text[max(0, m.start() - 120) : m.start()].rstrip(" ,")
-            # (", or" also lists another company: "Google, or IBM"; a short name shares
-            # the name's first letter)
-            first = company.name[0] if m.group(0).startswith(",") else ""
-            owner = next(
-                (
-                    c
-                    for c in found.values()
-                    if c is not company
-                    and c.name.startswith(first)
-                    and any(
-                        b.endswith(n)
-                        for b in (before, _LEGAL_TAIL.sub("", before))
-                        for n in (c.name, *c.aliases)
-                    )
-                ),
-                None,
-            )
-            if owner is not None:
+            owner = _owner_before(found, text, m, company.name)
+            if owner is not None and owner is not company:
                 del found[company.slug]
                 found[owner.slug] = dataclasses.replace(
                     owner, aliases=(*owner.aliases, company.name, *company.aliases)
                 )
                 finder.reassign((company.name, *company.aliases), owner.slug)
                 break
+    # the same short names where no rule or model drafted them: "Harbour Amperex
+    # Technology Co., or HATL, soared … HATL supplies Orland" names one company
+    for m in _DEFINED_CAPITALS.finditer(text):
+        short = m.group(1) or m.group(2)
+        if finder.knows(short):
+            continue
+        owner = _owner_before(found, text, m, short)
+        if owner is not None:
+            found[owner.slug] = dataclasses.replace(owner, aliases=(*owner.aliases, short))
+            finder.add(owner.slug, (short,))
+
+
+# A word in capitals in brackets ("(CNSP)", "(NASDAQ: CNSP)", "(AMEX & TSE: ITP)") or
+# after ", or" ("Contemporary Amperex Technology Co., or CATL")
+_DEFINED_CAPITALS = re.compile(
+    r"\((?:[A-Za-z][^():]{0,30}:\s*)?([A-Z][A-Z0-9&]{1,6})(?:[;,][^()]{0,40})?\)"
+    r"|,\s+or\s+([A-Z][A-Z0-9&]{1,6})(?![\w.])"
+)
+
+
+def _owner_before(
+    found: dict[str, NewCompany], text: str, match: re.Match[str], short: str
+) -> NewCompany | None:
+    """The company whose name (perhaps with its legal form) ends right before
+    ``match``, where ``short`` is defined as its ticker or short name."""
+    before = text[max(0, match.start() - 120) : match.start()].rstrip(" ,")
+    # (", or" also lists another company: "Google, or IBM"; a short name shares the
+    # name's first letter)
+    first = short[0] if match.group(0).startswith(",") else ""
+    return next(
+        (
+            c
+            for c in found.values()
+            if c.name != short
+            and c.name.startswith(first)
+            and any(
+                b.endswith(n)
+                for b in (before, _LEGAL_TAIL.sub("", before))
+                for n in (c.name, *c.aliases)
+            )
+        ),
+        None,
+    )
 
 
 def _named_in_full(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
