@@ -1601,6 +1601,13 @@ def test_a_short_name_given_after_or_is_the_companys_but_another_listed_is_not()
     )
     found = {c.name: c.aliases for c in analysis.new_companies}
     assert "HATL" not in found and "HATL" in found.get("Harbour Amperex Technology", ()), found
+    # a ticker on two exchanges: the first is the one the story goes on using
+    listed_twice = analysed(
+        "Orvane Systems Ltd. (Nasdaq: ORVN; TSX: OV), a maker of pumps, said on Monday that "
+        "Keltra Corp. will invest $5 million in it. ORVN shares rose 4%."
+    )
+    aliases = {c.name: c.aliases for c in listed_twice.new_companies}["Orvane Systems"]
+    assert "ORVN" in aliases and "OV" not in aliases, aliases
     listed = analysed(
         "Orland Media Inc. could sell the unit to Lenvar Studios Ltd., or IBM, analysts said."
     )
