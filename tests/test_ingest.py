@@ -630,6 +630,12 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
             "It is second only to Xiaomi's $6 billion purchase of Sunmesa Snacks last year.",
             "completed",
         ),
+        # what is yet to close has not
+        (
+            "In the North Sea, Xiaomi's acquisition of Sunmesa Snacks Ltd., which will close "
+            "on March 8, is strengthening its business.",
+            "agreed",
+        ),
         ("Xiaomi said sales rose after its recent merger with Sunmesa Snacks.", "completed"),
         # under way; what "is being sold" is another part
         (

@@ -1614,6 +1614,16 @@ def test_a_short_name_given_after_or_is_the_companys_but_another_listed_is_not()
     assert "IBM" in {c.name for c in listed.new_companies}
 
 
+def test_founders_scooped_up_are_no_company_bought() -> None:
+    text = (
+        "Orland Labs Inc. still exists, but Lenvar Corp. scooped up its founders and various "
+        "key colleagues last year."
+    )
+    assert not analysed(text).deals
+    # the company itself, scooped up, is
+    assert analysed("Lenvar Corp. scooped up Orland Labs Inc. last year.").deals
+
+
 def test_a_drugs_wholesale_acquisition_cost_is_no_acquisition() -> None:
     analysis = analysed(
         "The wholesale acquisition cost of the drug Xtandi, marketed by Orland Pharma Inc. "

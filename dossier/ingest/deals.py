@@ -245,8 +245,12 @@ _NOT_THIS_DEAL = Caseless(
     # what never happened: "if only Yahoo had bought Google", "could have bought Tumblr"
     r"|if only|(?:could|should|might) have (?:bought|acquired|purchased|merged|invested)"
     # a writer's wish: "I'd buy Path and With", "I would buy Twitter and Square"
-    r"|\b(?:i|we)(?:['\u2019]d| would) (?:buy|acquire|purchase|invest in|merge))\b",
+    r"|\b(?:i|we)(?:['\u2019]d| would) (?:buy|acquire|purchase|invest in|merge)"
+    # people hired, not a company bought: "Microsoft scooped up its founders and various
+    # key colleagues"
+    r"|(?:scooped|snapped|picked) up (?:its|their) (?:co-?)?founders)\b",
     (
+        "founders",
         "their own",
         "similar ",
         "no plan",

@@ -211,9 +211,14 @@ _COMPLETED = Caseless(
 _PENDING = Caseless(
     r"\b(?:once|when|until|after|before) the (?:[\w-]+ ){0,2}?(?:deal|transaction|merger"
     r"|acquisition|purchase|takeover|sale) (?:is |has been |was )?(?:complete|completed|closes"
-    r"|closed|finali[sz]ed)\b",
-    ("once", "when", "until", "after", "before"),
-)
+    r"|closed|finali[sz]ed)\b"
+    # "the acquisition of Maersk Oil that will close on March 8"
+    r"|\b(?:deal|transaction|merger|acquisition|purchase|takeover|sale)\b[^;]{0,80}?\b(?:that"
+    r"|which) (?:will|would|is to|is set to) (?:close|complete|be completed|be closed"
+    r"|be finali[sz]ed)\b",
+    ("once", "when", "until", "after", "before", "that will", "which will", "that would",
+     "which would", "that is to", "which is to", "that is set", "which is set"),
+)  # fmt: skip
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
