@@ -121,6 +121,17 @@ def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
     assert deals("The sale to Morrow Capital LLC and Gemstone Ltd. closes soon.") == set()
 
 
+def test_money_put_into_a_company_is_an_investment() -> None:
+    expected = {(("kelbrook-labs", "investee"), ("morrow-capital", "investor"))}
+    assert (
+        deals("Morrow Capital LLC put $350 million into booking platform Kelbrook Labs Inc.")
+        == expected
+    )
+    assert deals("Morrow Capital LLC has poured another €40m into Kelbrook Labs Inc.") == expected
+    # people or goods put into a company's project are no money
+    assert not deals("Morrow Capital LLC put 100 engineers into its Kelbrook Labs Inc. project.")
+
+
 def test_an_investment_from_a_company_has_it_as_investor() -> None:
     assert deals(
         "Kelbrook Labs Inc. announced up to $100 million in strategic growth investment from "

@@ -103,7 +103,14 @@ _STRONG = {
     r"[^\w\s]?\d[\w.,]*(?: (?:million|billion|mn|bn|m))?"
     # "raised $500 million in new cash from investors including Cisco"
     r"(?: in (?:[\w-]+ ){0,2}?(?:cash|funding|financing|capital|equity|investment|money))? from\b"
-    r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b",
+    r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b"
+    # money put into a company: "Expedia put $350 million into booking platform Traveloka",
+    # "poured another $2 billion into"
+    r"|\b(?:put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?"
+    r"|plough(?:s|ed)?|plow(?:s|ed)?|sank|sunk) (?:an? |an additional |another |a further )?"
+    r"(?:about |around |roughly |nearly |some |more than |over )?(?:(?:[A-Z]{1,3})?[^\w\s,.]"
+    r"\s?\d[\w.,]*(?: (?:million|billion|mn|bn|crore))?|\d[\d.,]* (?:million|billion|crore)"
+    r"(?: \w+)?) into\b",
     # a contract or a supply deal is an order, not a partnership
     "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
     r"|alliance)\b"
@@ -146,7 +153,7 @@ _ANCHORS = {
     ),
     "investment": (
         "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
-        "funded",
+        "funded", " into",
     ),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
