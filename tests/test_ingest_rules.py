@@ -121,6 +121,17 @@ def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
     assert deals("The sale to Morrow Capital LLC and Gemstone Ltd. closes soon.") == set()
 
 
+def test_a_date_before_a_name_is_no_part_of_it() -> None:
+    for text in (
+        "On January 10th Orvane Systems Inc., a maker of pumps, snapped up Keltra Corp.",
+        "On Jan. 10 Orvane Systems Inc., a maker of pumps, snapped up Keltra Corp.",
+        "On March 3, 2021 Orvane Systems Inc., a maker of pumps, snapped up Keltra Corp.",
+    ):
+        assert {"Orvane Systems", "Keltra"} <= names(text), text
+    # the meeting of that date is no company
+    assert "AGM" not in names("Orvane Systems Inc. shareholders will vote at the June 22 AGM.")
+
+
 def test_money_put_into_a_company_is_an_investment() -> None:
     expected = {(("kelbrook-labs", "investee"), ("morrow-capital", "investor"))}
     assert (

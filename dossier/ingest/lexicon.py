@@ -155,7 +155,7 @@ NOT_COMPANIES = _words(
     Now Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
     March April May June July August September October November December Jan Feb Mar Apr
     Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 AI API APIs AGI LLM LLMs CEO CFO CTO
-    IPO EV EVs IoT GPU CPU OS China Chinese US U.S. USA America American Americans UK
+    IPO AGM EGM EV EVs IoT GPU CPU OS China Chinese US U.S. USA America American Americans UK
     U.K. Britain British Europe European EU E.U. Japan Japanese Korea Korean South North
     Germany German France French India Indian Taiwan Taiwanese Hong Kong Singapore
     Singaporean Beijing Shanghai Shenzhen Tokyo Seoul Berlin Paris London New York

@@ -105,7 +105,14 @@ def pieces(sentence: str) -> tuple[tuple[int, str], ...]:
 _YEAR_FIRST = re.compile(
     r"(?:(?:In|By|Since|Until|From|After|Before|During)[ \t]+)?(?:19|20)\d\d[ \t]+(?=\S)"
 )
-_YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|from|after|before|during)\s+$", re.I)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|by|since|until|from|after|before|during)"
+    # "On March 3, 2021 Orland Systems said": the year of a date
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?:st|nd|rd|th)?,)"
+    r"\s+$",
+    re.I,
+)
 
 
 def _after_year(sentence: str, start: int, end: int) -> int:
@@ -113,7 +120,7 @@ def _after_year(sentence: str, start: int, end: int) -> int:
     if year is None:
         return start
     opened = year.group(0)[:1].isalpha()
-    if not opened and _YEAR_BEFORE.search(sentence, max(0, start - 8), start) is None:
+    if not opened and _YEAR_BEFORE.search(sentence, max(0, start - 16), start) is None:
         return start
     return year.end()
 
@@ -406,6 +413,14 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
             start += sum(len(t) + 1 for t in tokens[: at + 1])
             tokens = tokens[at + 1 :]
             break
+    # "On January 10th Hewlett Packard Enterprise": a date, then the name
+    if (
+        len(tokens) > 2
+        and (tokens[0] in _MONTHS or tokens[0] in _MONTHS_SHORT)
+        and _DAY_OF_MONTH.fullmatch(tokens[1])
+    ):
+        start += len(tokens[0]) + len(tokens[1]) + 2
+        tokens = tokens[2:]
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
     while tokens and (
@@ -447,6 +462,12 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     if text.endswith(".") and text.split(" ")[-1] not in LEGAL:
         text = text[:-1]
     return start, text
+
+
+_DAY_OF_MONTH = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?")
+_MONTHS_SHORT = frozenset(
+    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()  # noqa: SIM905
+)
 
 
 # Words a name completes with its country or city: "Bank of America", "Royal Bank of
