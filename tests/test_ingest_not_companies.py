@@ -35,8 +35,18 @@ CASES = {
     ),
     "person": (
         "John Whitfield, chief executive of Brackley Foods Ltd, said Brackley agreed to buy "
-        "Pellham Dairies Ltd. Sarah Okafor said the deal made sense, and Mr. Okafor agreed.",
-        {"John Whitfield", "Sarah Okafor", "Okafor", "Pellham Dairies Ltd. Sarah Okafor"},
+        "Pellham Dairies Ltd. Sarah Okafor said the deal made sense, and Mr. Okafor agreed. "
+        "Helal Tariq Lootah, Co-Founder of Pellham, said so too, as did Anwen Morcar, Co-Head "
+        "of Principal Investments at Brackley.",
+        {
+            "John Whitfield",
+            "Sarah Okafor",
+            "Okafor",
+            "Pellham Dairies Ltd. Sarah Okafor",
+            "Helal Tariq Lootah",
+            "Co-Head of Principal Investments",
+            "Anwen Morcar",
+        },
     ),
     "place": (
         "Brackley Foods Ltd agreed to buy Pellham Dairies Ltd of Leeds, England. Brackley "

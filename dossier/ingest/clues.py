@@ -397,7 +397,8 @@ _PARTS_OF_A_COMPANY = frozenset(
 _TITLE_WORDS = frozenset(
     """
     Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member Members
-    Founder Co-founder Co-Founder Cofounder President CEO CFO CTO COO
+    Founder Co-founder Co-Founder Cofounder President CEO CFO CTO COO Co-Head Co-head Head
+    Co-Chair Co-CEO
     """.split()  # noqa: SIM905
 )
 
@@ -738,7 +739,8 @@ _EMPHASIS = re.compile(r"\*\*|__")
 
 # A legal form set off by a comma, which the capitalised run stops before.
 _LEGAL_AFTER = re.compile(
-    r",\s*(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|Co|Limited|Corporation|LLP|L\.P|S\.A|N\.V)\b\.?"
+    # (not a person's title: "Helal Tariq Lootah, Co-Founder of Lune")
+    r",\s*(?:Inc|Corp|Ltd|LLC|L\.L\.C|plc|PLC|Co|Limited|Corporation|LLP|L\.P|S\.A|N\.V)\b(?!-)\.?"
 )
 
 
