@@ -979,6 +979,17 @@ def test_a_rounds_investors_listed_after_participation_of() -> None:
     assert {roles.get("lenvar-global"), roles.get("garvel-capital")} == {"investor"}
 
 
+def test_a_rounds_other_participants_invest_in_its_company() -> None:
+    found = analysed(
+        "Orland Inc raised INR 450 Cr in a Series C round led by Kestrel Capital LLC. Other "
+        "participants include existing backers Lenvar Invest LLC, which will inject INR 125 "
+        "Cr, and Garvel Capital LLC, which will invest INR 45 Cr."
+    )
+    others = [d for d in found.deals if "lenvar-invest" in dict(d.parties)]
+    assert others, found.deals
+    assert all(dict(d.parties).get("orland") == "investee" for d in others), others
+
+
 def test_what_is_bought_in_a_title_case_headline_is_no_company() -> None:
     found = analysed(
         "Orland Inc said on Monday it had completed its acquisition of equity interests in "

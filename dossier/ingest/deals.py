@@ -790,8 +790,11 @@ def without_advisers(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 _ROUND = Caseless(
     r"\b(?:round|funding|financing|investment|series [a-h])\b.{0,80}?\b(?:led by"
-    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b",
-    ("round", "funding", "financing", "investment", "series"),
+    r"|participation (?:from|of|by)|joined by|(?:comes|came) from)\b"
+    # "Other participants include existing backers Premji Invest, which will inject …"
+    r"|\b(?:other|existing) (?:participants|backers|investors) (?:in the (?:round|funding"
+    r"|financing) )?(?:include|included|including|are|were)\b",
+    ("round", "funding", "financing", "investment", "series", "other ", "existing "),
 )
 
 
@@ -1462,9 +1465,12 @@ def _parties(
             return ((investee.slug, "investee"), *((m.slug, "investor") for m in backers))
         if raised:
             investee = next((m for m in reversed(actors) if m.start < raised.start()), actors[0])
-        elif _LED_FIRST.match(sentence) and actors[0].end == 0:
-            # "Led by Paladin, the Series B includes …": the round's company, named
-            # before (_round_investee put it first)
+        elif actors[0].end == 0 and (
+            _LED_FIRST.match(sentence) or _ROUND.search(sentence, low) is not None
+        ):
+            # "Led by Paladin, the Series B includes …", "Other participants include
+            # existing backers Premji Invest, which will inject …": the round's company,
+            # named before (_round_investee put it first)
             investee = actors[0]
         elif led and any(m.start < led.start() for m in actors):
             # "The round was led by Brackwater", "Quorvel's round, led by …": who leads
