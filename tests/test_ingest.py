@@ -536,6 +536,11 @@ def test_a_controlling_stake_in_title_case_is_an_acquisition() -> None:
         ("Xiaomi and Sunmesa Snacks called off their planned merger.", "terminated"),
         ("Xiaomi pulls out of its takeover of Sunmesa Snacks.", "terminated"),
         ("Xiaomi will no longer acquire Sunmesa Snacks, it announced.", "terminated"),
+        (
+            "Xiaomi abruptly dropped its 29.6 billion-pound (US$36.4 billion) unsolicited "
+            "takeover bid for Sunmesa Snacks.",
+            "terminated",
+        ),
         ("Xiaomi is in the race to buy Sunmesa Snacks, a source familiar said.", "rumored"),
         ("Xiaomi is the preferred bidder to acquire Sunmesa Snacks.", "rumored"),
         ("Xiaomi's chief dismissed plans to acquire Sunmesa Snacks.", "rumored"),

@@ -37,7 +37,7 @@ CASES = {
         "John Whitfield, chief executive of Brackley Foods Ltd, said Brackley agreed to buy "
         "Pellham Dairies Ltd. Sarah Okafor said the deal made sense, and Mr. Okafor agreed. "
         "Helal Tariq Lootah, Co-Founder of Pellham, said so too, as did Anwen Morcar, Co-Head "
-        "of Principal Investments at Brackley.",
+        "of Principal Investments at Brackley, and Ravi Anand, MD of Brackley Foods.",
         {
             "John Whitfield",
             "Sarah Okafor",
@@ -46,6 +46,7 @@ CASES = {
             "Helal Tariq Lootah",
             "Co-Head of Principal Investments",
             "Anwen Morcar",
+            "MD of Brackley Foods",
         },
     ),
     "place": (

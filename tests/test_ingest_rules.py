@@ -979,6 +979,13 @@ def test_a_rounds_investors_listed_after_participation_of() -> None:
     assert {roles.get("lenvar-global"), roles.get("garvel-capital")} == {"investor"}
 
 
+def test_a_verb_in_a_title_case_headline_ends_the_name_before_it() -> None:
+    from dossier.ingest.names import pieces
+
+    headline = "O&G Enters Women's Cosmetics With Lenvar Acquisition By MARIA LENTON"
+    assert "O&G" in [text for _, text in pieces(headline)]
+
+
 def test_a_rounds_other_participants_invest_in_its_company() -> None:
     found = analysed(
         "Orland Inc raised INR 450 Cr in a Series C round led by Kestrel Capital LLC. Other "

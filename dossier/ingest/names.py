@@ -70,6 +70,7 @@ _HEADLINE_VERBS = frozenset(
     Completes Announces Launches Raises Takes Wins Files Sues Says Is Are Will Plans Eyes
     Ousts Fires Quits Exits Leaves Names Taps Sells Shuts Cuts
     Nears Bets Backs Joins Teams Unveils Closes Ends Drops Cuts Hires Names Snaps Scoops
+    Enters Enter Eyes Seeks Wants Targets Weighs Mulls Considers Explores
     Bought Acquired Sold Invested Merged Agreed Signed Completed Announced Launched Raised
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
@@ -308,7 +309,8 @@ _JOB_WORDS = frozenset(
     """
     Partner Managing VP SVP EVP Analyst Director Head Chief Officer President Chairman
     Chairwoman CEO CFO CTO COO Founder Co-founder Cofounder Manager Professor Spokesman
-    Spokeswoman Spokesperson Secretary Minister Governor Counsel Economist Strategist
+    Spokeswoman Spokesperson Secretary Minister Governor Counsel Economist Strategist MD
+    Co-Founder
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

@@ -24,7 +24,9 @@ _TERMINATED = Caseless(
     r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     # (not a merger's shares "cancelled in exchange for the right to receive" cash)
     r"|cancel\w*(?!\s+(?:in exchange|and converted|and cease|for the right))|ended talks"
-    r"|dropped (?:its|the) (?:bid|plan|offer)"
+    # "dropped its 29.6 billion-pound (US$36.4 billion) unsolicited takeover bid"
+    r"|(?:dropped|withdrew|withdrawn) (?:its|the|their) (?:[^;]{0,60}?(?:takeover|buyout"
+    r"|merger|acquisition) )?(?:bid|plan|offer|proposal)s?\b"
     r"|no longer (?:acquire|buy|merge|purchase|pursue|invest)"
     r"|scupper\w*|scuttl\w*|thwart\w*|(?:fell|fallen) (?:through|apart)|torpedo\w*|nixed"
     # "merger talks with TCS Group have fallen apart", "the negotiations broke down"
@@ -42,7 +44,8 @@ _TERMINATED = Caseless(
     (
         *("off", "dead", "scrap", "abandon", "terminated", "terminates", "terminating "),
         *("walked away", " away from ", "collaps", "fizzle", "blocked", "pull", "cancel"),
-        *("ends", "ended", "ending", " end", "dropped ", "no longer ", "scupper", "scuttl"),
+        *("ends", "ended", "ending", " end", "dropped ", "withdr", "no longer ", "scupper"),
+        "scuttl",
         *("thwart", "fell ", "fallen ", "broke", "torpedo", "nixed", "rejected", "rejects"),
         "spurned",
         *("turned down", "unsuccessful", "failed ", "attempted to "),
