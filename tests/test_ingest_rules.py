@@ -121,6 +121,13 @@ def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
     assert deals("The sale to Morrow Capital LLC and Gemstone Ltd. closes soon.") == set()
 
 
+def test_a_place_of_two_words_opens_a_name_whole() -> None:
+    from dossier.ingest.names import trim
+
+    for name in ("Hong Kong Exchanges", "Los Alamos National Bank", "Las Vegas Sands"):
+        assert trim(0, name, False) == (0, name)
+
+
 def test_a_date_before_a_name_is_no_part_of_it() -> None:
     for text in (
         "On January 10th Orvane Systems Inc., a maker of pumps, snapped up Keltra Corp.",

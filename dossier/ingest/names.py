@@ -425,16 +425,22 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
         tokens = tokens[2:]
     # "Norway's Fjord Line", "Singapore's Sprint Cloud": a place that owns the name
     # "Munich-based Greifwerk Robotik": where it is based is not part of the name
-    while tokens and (
-        _leading_not_name(tokens)
-        or tokens[0] in OPENERS
-        or possessive_place(tokens[0])
-        or (len(tokens) > 1 and _place_lost_apostrophe(tokens[0]))
-        or ("-" in tokens[0] and _BASED.search(tokens[0]))
-        # "Q4 of Sun's": once the quarter is dropped, no name opens with a small word
-        or (tokens[0].isalpha() and tokens[0].islower())
-        # "Microsoft Microsoft invests …": a page's tag before the headline
-        or (len(tokens) > 1 and tokens[0] == tokens[1])
+    # (but a place of two words opens names whole: "Hong Kong Exchanges", "Los Alamos
+    # National Bank", "Las Vegas Sands")
+    while (
+        tokens
+        and not (len(tokens) > 2 and f"{tokens[0]} {tokens[1]}" in _TWO_WORD_PLACES)
+        and (
+            _leading_not_name(tokens)
+            or tokens[0] in OPENERS
+            or possessive_place(tokens[0])
+            or (len(tokens) > 1 and _place_lost_apostrophe(tokens[0]))
+            or ("-" in tokens[0] and _BASED.search(tokens[0]))
+            # "Q4 of Sun's": once the quarter is dropped, no name opens with a small word
+            or (tokens[0].isalpha() and tokens[0].islower())
+            # "Microsoft Microsoft invests …": a page's tag before the headline
+            or (len(tokens) > 1 and tokens[0] == tokens[1])
+        )
     ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
@@ -466,6 +472,14 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     return start, text
 
 
+_TWO_WORD_PLACES = frozenset(
+    {
+        "Hong Kong", "New York", "New Jersey", "New Mexico", "New Zealand", "New Delhi",
+        "New England", "New Hampshire", "Los Angeles", "Los Alamos", "Las Vegas",
+        "San Francisco", "San Diego", "San Jose", "San Antonio", "Abu Dhabi", "Sri Lanka",
+        "Puerto Rico", "Costa Rica", "Buenos Aires", "Kuala Lumpur", "Tel Aviv",
+    }
+)  # fmt: skip
 _DAY_OF_MONTH = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?")
 _MONTHS_SHORT = frozenset(
     "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()  # noqa: SIM905
