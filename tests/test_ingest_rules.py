@@ -121,6 +121,11 @@ def test_a_company_sold_by_name_has_the_buyer_after_to_and_no_seller() -> None:
     assert deals("The sale to Morrow Capital LLC and Gemstone Ltd. closes soon.") == set()
 
 
+def test_a_persons_possessive_before_a_name_is_no_part_of_it() -> None:
+    found = names("Billionaire Mukesh Arvand's Orvane Industries Ltd. bought Keltra Corp.")
+    assert "Orvane Industries" in found, found
+
+
 def test_a_place_of_two_words_opens_a_name_whole() -> None:
     from dossier.ingest.names import trim
 

@@ -404,13 +404,18 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
         tokens = tokens[caps:]
     # "Rupert Murdoch's News Corporation", "Billionaire David Einhorn's Greenlight
     # Capital": the person who owns it is no part of its name
-    for at in (1, 2):
+    # "Billionaire Mukesh Ambani's Reliance Industries": so is the person a word before
+    # says is one
+    for at in (1, 2, 3):
         if (
             len(tokens) > at + 1
             and tokens[at].endswith(("'s", "’s"))
             and tokens[at][:1].isupper()
             and all(t.isalpha() for t in tokens[:at])
-            and any(t in first_names() for t in tokens[:at])
+            and (
+                any(t in first_names() for t in tokens[:at])
+                or (at > 1 and tokens[0] in _PERSON_NOUNS)
+            )
         ):
             start += sum(len(t) + 1 for t in tokens[: at + 1])
             tokens = tokens[at + 1 :]
@@ -472,6 +477,12 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     return start, text
 
 
+_PERSON_NOUNS = frozenset(
+    """
+    Billionaire Tycoon Magnate Mogul Financier Entrepreneur Businessman Businesswoman
+    Industrialist Investor Activist Founder Chairman Chairwoman
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _TWO_WORD_PLACES = frozenset(
     {
         "Hong Kong", "New York", "New Jersey", "New Mexico", "New Zealand", "New Delhi",
