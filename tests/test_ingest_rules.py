@@ -130,6 +130,14 @@ def test_a_possessive_of_a_person_a_word_names_so_is_no_part_of_the_name() -> No
     assert "Orvane Industries" in found and not any("Arvand" in n for n in found), found
 
 
+def test_a_word_glued_on_after_a_name_is_no_part_of_it() -> None:
+    found = names(
+        "Orvane Data Centers has signed a deal with security vendor Keltra Range toImprove "
+        "its security, Orvane Data Centers said."
+    )
+    assert "Keltra Range" in found and not any("toImprove" in n for n in found), found
+
+
 def test_a_place_of_two_words_opens_a_name_whole() -> None:
     from dossier.ingest.names import trim
 

@@ -470,6 +470,10 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     # "Seal Software Share": a share button glued to the name in scraped pages
     while tokens and (tokens[-1] in _DANGLING or tokens[-1] == "Share"):
         tokens = tokens[:-1]
+    # "Inner Range toImprove the …": the next word glued on where a scraper lost a space
+    glued = next((i for i, t in enumerate(tokens) if i and _GLUED_WORD.match(t)), None)
+    if glued is not None:
+        tokens = tokens[:glued]
     text = " ".join(tokens)
     text = POSSESSIVE.sub("", text)
     if text.endswith(".") and text.split(" ")[-1] not in LEGAL:
@@ -477,6 +481,7 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     return start, text
 
 
+_GLUED_WORD = re.compile(r"(?:to|that|the|and|of|in|with|for|from|by|on|at|as)[A-Z][a-z]")
 _PERSON_NOUNS = frozenset(
     """
     Billionaire Tycoon Magnate Mogul Financier Entrepreneur Businessman Businesswoman
