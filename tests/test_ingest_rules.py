@@ -130,6 +130,24 @@ def test_a_possessive_of_a_person_a_word_names_so_is_no_part_of_the_name() -> No
     assert "Orvane Industries" in found and not any("Arvand" in n for n in found), found
 
 
+def test_a_short_name_in_brackets_after_a_dotted_legal_form_is_an_alias() -> None:
+    found = analysed(
+        "Keltra Corp. will hold a minority stake in the newly formed Orvane Satellite "
+        "Multimedia Services S.A. (OSM), Keltra said. OSM will offer internet services."
+    )
+    assert "OSM" not in {c.name for c in found.new_companies}
+    assert all("osm" not in dict(d.parties) for d in found.deals), found.deals
+
+
+def test_a_holding_a_clause_recalls_is_no_deal() -> None:
+    assert not deals(
+        "Orvane Coal Ltd, which is 13% owned by trading house Keltra Group Ltd, said "
+        "Tuesday the acquisition would make it the largest producer."
+    )
+    # nor is an analyst's rating in curly quotes
+    assert not deals("Lenvar Securities Ltd has upgraded Orvane Coal Ltd to ‘buy’ from ‘hold’.")
+
+
 def test_a_word_glued_on_after_a_name_is_no_part_of_it() -> None:
     found = names(
         "Orvane Data Centers has signed a deal with security vendor Keltra Range toImprove "

@@ -220,6 +220,9 @@ _NOT_THIS_DEAL = Caseless(
     r"|(?<!will )(?<!would )(?<!to )(?:owns?|holds?) (?:an? )?\d[\d.]* ?"
     r"(?:%(?: \w+)?|per ?cent|pct)"
     r"|in turn owns"
+    # "Yancoal, which is 13% owned by Noble Group, said …"
+    r"|(?:is|are|was|were) (?:about |around |nearly |roughly |some )?\d[\d.]* ?(?:%|per ?cent"
+    r"|pct) owned by"
     # a dispute or a lawsuit is not a deal: "sued former Joost CEO", "licensing dispute"
     # a price term, not a deal: "the wholesale acquisition cost of the drug"
     r"|(?:wholesale|customer|user) acquisition costs?"
@@ -243,7 +246,8 @@ _NOT_THIS_DEAL = Caseless(
     # an analyst's rating: "raised Altria from a "hold" rating to a "buy" rating",
     # "upgraded to buy", "an attractive buying opportunity"
     r"|\bbuy[\"\u201d\u2019'\\]{0,3} (?:rating|recommendation)"
-    r"|upgraded (?:\w+ )?to (?:a )?[\"\u201c'\\]{0,2}(?:strong )?buy|buying opportunit(?:y|ies)"
+    r"|upgraded (?:[\w.&-]+ ){0,4}?to (?:a )?[\"\u201c\u2018'\\]{0,2}(?:strong )?buy"
+    r"|buying opportunit(?:y|ies)"
     # what would happen otherwise: "should its deal not go through and the company is
     # instead sold to Apollo", "if the bid fails"
     r"|should (?:the|its|their|this|that) (?:deal|merger|takeover|acquisition|bid|offer)"

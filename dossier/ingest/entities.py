@@ -941,7 +941,10 @@ def _drop_defined_terms(
         finder.forget((company.name, *company.aliases))
 
 
-_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|SA|AG|NV)\.?)+$")
+_LEGAL_TAIL = re.compile(
+    r"(?:,?\s+(?:&\s+)?(?:Inc|LLC|Ltd|Corp|Co|Limited|plc|SA|AG|NV|S\.A|N\.V|B\.V|BV|GmbH"
+    r"|S\.p\.A|SpA|AB|ASA|Oyj|Pte|Bhd|LP|L\.P)\.?)+$"
+)
 
 
 # The initials of a company's legal or descriptive word, which its initials often keep
