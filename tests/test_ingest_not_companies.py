@@ -113,6 +113,12 @@ CASES = {
         "signed a joint-venture agreement with DRC copper miner Orwin.",
         {"ARR", "PNG", "DRC"},
     ),
+    "industry": (
+        "Velmar Systems Inc agreed to buy Orwin Labs Inc, as regulators step up their "
+        "scrutiny of Big Tech. Big Pharma and Big Oil watched; Velmar said Big Tech had "
+        "bought too much.",
+        {"Big Tech", "Big Pharma", "Big Oil"},
+    ),
     "publication": (
         "Velmar Systems Inc agreed to buy Orwin Labs Inc, the Financial Times reported on "
         "Tuesday, citing The Wall Street Journal, Bloomberg News and Reuters. Orwin said "

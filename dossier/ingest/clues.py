@@ -394,6 +394,9 @@ _PARTS_OF_A_COMPANY = frozenset(
 
 
 # A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
+_INDUSTRY_NICKNAMES = frozenset(
+    {"Big Tech", "Big Pharma", "Big Oil", "Big Tobacco", "Big Food", "Big Four", "Big Three"}
+)
 _TITLE_WORDS = frozenset(
     """
     Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member Members
@@ -480,6 +483,8 @@ def judge(
     tokens = phrase.split()
     if len(tokens) > _LONGEST_NAME:
         return NOT_A_COMPANY  # a page's menu or a headline in title case, not a name
+    if phrase in _INDUSTRY_NICKNAMES:
+        return NOT_A_COMPANY  # "scrutiny of Big Tech": an industry, not one company
     if (tokens[-1] in _PUBLIC_BODIES and not _MUTUAL_FIRM.search(phrase)) or tokens[
         -1
     ] in _TITLE_WORDS:
