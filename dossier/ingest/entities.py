@@ -823,7 +823,7 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
             bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
         for m in bracket.finditer(text):
             owner = _owner_before(found, text, m, company.name)
-            if owner is not None and owner is not company:
+            if owner is not None:
                 del found[company.slug]
                 found[owner.slug] = dataclasses.replace(
                     owner, aliases=(*owner.aliases, company.name, *company.aliases)

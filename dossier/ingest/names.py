@@ -497,9 +497,7 @@ _TWO_WORD_PLACES = frozenset(
     }
 )  # fmt: skip
 _DAY_OF_MONTH = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?")
-_MONTHS_SHORT = frozenset(
-    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()  # noqa: SIM905
-)
+_MONTHS_SHORT = frozenset(f"{m}." for m in calendar.month_abbr[1:] if m != "May") | {"Sept."}
 
 
 # Words a name completes with its country or city: "Bank of America", "Royal Bank of
