@@ -1901,6 +1901,13 @@ def test_a_country_written_with_stops_is_no_stock_code() -> None:
     assert "Taxing" not in ruled("Taxing U.K. firms more would not help, the minister said.")
 
 
+def test_a_reuters_code_with_spaces_in_its_brackets_is_a_stock_code() -> None:
+    # old Reuters copy pads the code: "Tech Mahindra ( TEML.BO )"
+    assert "Kestrel Anand" in ruled(
+        "Earlier the board named Kestrel Anand ( KSTA.BO ) as the highest bidder for it."
+    )
+
+
 def test_a_names_place_word_stays_when_the_sentence_ends_after_its_legal_form() -> None:
     # the full stop is the sentence's: "Plc." is still a legal form, so the place word
     # opens the name as it does mid-sentence

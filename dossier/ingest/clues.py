@@ -753,8 +753,8 @@ _TICKER_AFTER = re.compile(
     r"^(?:['’]s)?,?\s*[(\[](?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE Arca|LSE|TSX|TSXV|"
     r"TSX-V|ASX|HKEX|SEHK|HK|OTC\w*|TYO|TSE|SSE|SZSE|BSE|NSE|Euronext|XETRA|FWB|SIX|KRX|"
     r"KOSDAQ|TWSE|SGX|JSE|CSE|AIM|OMX)[\s:]+[A-Z0-9][\w.\-]*(?:[)\];,]|\s+-\s)"
-    # a Reuters instrument code: "Apple Inc (AAPL.O)"
-    r"|^(?:['’]s)?\s*\([A-Z0-9]{1,7}\.[A-Z]{1,3}\)",
+    # a Reuters instrument code: "Apple Inc (AAPL.O)", "Tech Mahindra ( TEML.BO )"
+    r"|^(?:['’]s)?\s*\(\s?[A-Z0-9]{1,7}\.[A-Z]{1,3}\s?\)",
     re.I,
 )
 
