@@ -2934,3 +2934,25 @@ def test_investments_a_sentence_lists_are_no_deal_between_them() -> None:
     ).deals
     (deal,) = analysed("Kestrel Capital LLC's investments include Orland Ltd.").deals
     assert dict(deal.parties) == {"kestrel-capital": "investor", "orland": "investee"}
+
+
+def test_a_purchase_of_a_name_before_its_buyer_is_of_that_name() -> None:
+    # the noun's object is bought; the clause's subject after it is the buyer, and a list
+    # after the noun is all bought, by a buyer the sentence does not name
+    (deal,) = analysed(
+        "Along with its purchase of Orwin Labs Inc, Velmar Systems Inc announced that it "
+        "was renaming itself."
+    ).deals
+    assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}
+    assert not analysed(
+        "The company has had luck with its watch, the result of its own acquisition of "
+        "Orwin Labs Inc, Tessard Corp and Lenvar Ltd."
+    ).deals
+
+
+def test_an_underwriter_works_on_the_deal() -> None:
+    sentence = "The acquisition will be funded by a share issue, underwritten by Harbor Street."
+    finder = Finder(())
+    finder.add("velmar", ["Velmar"])
+    finder.add("harbor", ["Harbor Street"])
+    assert without_advisers(sentence, finder.mentions(sentence)) == []

@@ -414,6 +414,7 @@ _PASSIVE_ACQ = Caseless(
     r"(?:(?:[a-z]+|\d{4}),? ){1,4}?by)\b"
 )
 _BREAK_IN_GAP = re.compile(r"[,;()]| and | but ")
+_NOUN_OF = re.compile(r"(?:purchases?|acquisitions?|takeovers?|buyouts?) of\b", re.I)
 _OF_BY = re.compile(r"\b(?:purchase|acquisition|takeover|buyout) of [^;]{1,80}? by\b")
 _RAISED = Caseless(
     r"\b(?:raised|raises|raising|raise|secured|secures|closed a|lands|landed|gotten|received)\b"
@@ -742,7 +743,8 @@ _ADVISER_AFTER = re.compile(
     re.I,
 )
 _ADVISER_BEFORE = re.compile(
-    r"(?:advised by|represented by|counsel(?:ed)? by|advis[eo]rs?(?: were| are| is)?|"
+    r"(?:advised by|represented by|underwritten by|counsel(?:ed)? by|"
+    r"advis[eo]rs?(?: were| are| is)?|"
     r"advis[eo]rs? to \S+(?: \S+)? (?:are|were|is|was))\s+(?:[\w.,&-]+\s+){0,6}?$",
     re.I,
 )
@@ -1450,6 +1452,16 @@ def _parties(
                 # parent sells its unit, the deal is with the parent
                 target = after[1]
             return (*((m.slug, "acquirer") for m in buyers), (target.slug, "target"))
+        if not before and _NOUN_OF.match(sentence, cue):
+            bought, other = actors[0], actors[1]
+            if _LIST_GAP.match(sentence[bought.end : other.start]) and not _VERB_AFTER.match(
+                sentence, other.end
+            ):
+                # "its own acquisition of Pebble, Vector and Coin": each one bought, by
+                # a buyer this sentence does not name
+                return ()
+            # "Along with its purchase of Versace, Michael Kors announced …"
+            return ((other.slug, "acquirer"), (bought.slug, "target"))
         return ((actors[0].slug, "acquirer"), (actors[1].slug, "target"))
     if kind == "investment":
         raised = _RAISED.search(sentence, low)
