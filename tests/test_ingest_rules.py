@@ -2956,3 +2956,20 @@ def test_an_underwriter_works_on_the_deal() -> None:
     finder.add("velmar", ["Velmar"])
     finder.add("harbor", ["Harbor Street"])
     assert without_advisers(sentence, finder.mentions(sentence)) == []
+
+
+def test_a_name_with_its_own_legal_form_is_the_company_its_units_are_named_after() -> None:
+    found = names(
+        "Kestrel Limited has turned to a machinery maker. Kestrel Metals Ltd said the deal "
+        "would help. Kestrel Zero Ltd developed the battery systems."
+    )
+    assert {"Kestrel", "Kestrel Metals", "Kestrel Zero"} <= found
+
+
+def test_so_many_goods_bought_are_no_company_bought() -> None:
+    (deal,) = analysed(
+        "Velmar Systems Inc unveiled a partnership with Orwin Labs Inc last year. Velmar "
+        "Systems Inc expects to purchase about 360 electric trucks under the deal with "
+        "Orwin Labs Inc."
+    ).deals
+    assert deal.kind == "partnership"

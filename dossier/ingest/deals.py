@@ -1339,10 +1339,16 @@ _AMOUNT_OF_GOODS = re.compile(
 
 # a verb of buying and, right after it, a thing in lower case: what is bought is goods
 _GOODS_BOUGHT = re.compile(
-    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing)\s+"
+    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing)\s+(?:"
     r"(?!(?:a|an|the|its|their|his|her|all|control|majority|most|some|part|shares|stakes?"
     r"|assets|businesses|units?|operations|equity|interests?|back|out|up|into|time)\b)"
     r"[a-z][a-z-]+(?:\s+[a-z]+)?\s+from\b"
+    # "to purchase about 360 autonomous battery electric trucks": so many goods (but
+    # "buy about 330 MW of solar assets from Hindustan Powerprojects" buys a business)
+    r"|(?![^.;]{0,90}\bfrom\b)"
+    r"(?:about |around |roughly |some |up to |nearly |another |more than )?\d[\d,]*\s+"
+    r"(?!(?:per|percent|pct|million|billion|trillion|mn|bn|shares?|stakes?|of|companies|firms"
+    r"|businesses|units?|stores|hotels|mines|banks|branches|outlets|sites|plants)\b)[a-z])"
 )
 
 

@@ -648,9 +648,12 @@ def _fold_first_words(found: dict[str, NewCompany], finder: Finder, sentences: l
         ]
         if not longers:
             continue
-        if len(longers) >= _GROUP_SIZE and all(
-            c.name.startswith(company.name + " ") for c in longers
-        ):
+        if (
+            len(longers) >= _GROUP_SIZE
+            # "Fortescue Limited", "Fortescue Metals" and "Fortescue Zero": a name with
+            # its own legal form is the company whose units the longer names are
+            or (len(longers) > 1 and company.rule == "legal form")
+        ) and all(c.name.startswith(company.name + " ") for c in longers):
             continue  # "Samsung" of "Samsung Techwin" and "Samsung Total": their group
         del found[slug]
         if len(longers) > 1:
