@@ -105,6 +105,24 @@ def test_a_page_saved_as_one_line_keeps_its_story_between_menu_and_notices() -> 
     assert glued == [STORY]
 
 
+def test_a_paragraph_with_a_call_to_action_keeps_its_sentences_of_the_story() -> None:
+    # a page's promotion glued to a paragraph of the story: the story's sentences stay
+    said = (
+        "Initech is one of the main competitors to Globex in the accounting market. Last "
+        "year, Hooli invested $300m in Initech and said it would train its models on "
+        "Initech's software and use its cloud services."
+    )
+    paragraph = f"after newsletter promotion The chief executive said the deal would help. {said}"
+    assert [p.text for p in clean(f"Globex to buy Initech\n\n{paragraph}")][1:] == [said]
+    # a call to action alone is still dropped, however long
+    promotion = (
+        "Sign up to our free daily newsletter and get set for the working day: we will point "
+        "you to all the business news and analysis you need every morning. Newsletters may "
+        "contain info about charities and online ads."
+    )
+    assert [p.text for p in clean(f"{promotion}\n\n{STORY}")] == [STORY]
+
+
 def test_a_link_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
     sentences = STORY.removesuffix(".").split(". ")
     body = [". ".join(sentences[i : i + 2]) + "." for i in range(0, 6, 2)]

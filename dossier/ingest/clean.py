@@ -91,10 +91,15 @@ def clean(text: str) -> list[Paragraph]:
             previous = line
             continue
         if _furniture(line) or _DATELINE.match(line):
-            # a page saved as one line holds its article between menus and notices
-            runs = _prose_runs(line) if len(line) >= _FLATTENED else []
+            # a page saved as one line holds its article between menus and notices; a
+            # paragraph may hold a call to action and the article's sentences too
+            # ("after newsletter promotion The chief executive … Last year, Google
+            # invested $300m in Anthropic")
+            flattened = len(line) >= _FLATTENED
+            mixed = not flattened and len(line) >= _MIXED and _calls_to_action(line)
+            runs = _prose_runs(line) if flattened or mixed else []
             # a headline and a caption among a menu's words are no article
-            if sum(len(run) for run in runs) >= _FLATTENED:
+            if sum(len(run) for run in runs) >= (_FLATTENED if flattened else _MIXED):
                 paragraphs.extend(Paragraph(run, heading=False) for run in runs)
             previous = ""
             continue
@@ -215,6 +220,8 @@ def _furniture(line: str) -> bool:
 # A line this long that is furniture is a whole page saved as one line (a crawl's JSON
 # record, a CSV cell): its article is somewhere between the menus and the notices.
 _FLATTENED = 600
+# A paragraph this long with a call to action in it is read sentence by sentence.
+_MIXED = 200
 _GAP = re.compile(r"\s{2,}")
 _CAPITALISED = re.compile(r"[A-Z0-9&|]")
 
