@@ -2973,3 +2973,14 @@ def test_so_many_goods_bought_are_no_company_bought() -> None:
         "Orwin Labs Inc."
     ).deals
     assert deal.kind == "partnership"
+
+
+def test_a_place_and_a_direction_after_it_may_be_a_name() -> None:
+    # a region puts its direction first: "China Eastern" may be an airline, for the
+    # company model to weigh; "Eastern China" is a region
+    sentence = "Delta will buy a stake in Air France-KLM, as will China Eastern, with both."
+    phrases = {c.phrase for c in candidates([sentence], "", None, lambda _phrase: False).values()}
+    assert "China Eastern" in phrases
+    sentence = "Delta will open a route to Eastern China next year, as will Air France-KLM."
+    phrases = {c.phrase for c in candidates([sentence], "", None, lambda _phrase: False).values()}
+    assert not any("China" in phrase for phrase in phrases)

@@ -833,10 +833,20 @@ _BUSINESS_BEFORE = Caseless(
 )
 
 
+_DIRECTIONS = frozenset(
+    """
+    North South East West Northern Southern Eastern Western Central Far Middle Upper Lower
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
 def _place_and_trade(tokens: list[str]) -> bool:
     """A place followed by a trade or a legal form is how many companies are named:
     "American Airlines", "Boston Dynamics", "Georgia Gulf Corp.", "Time Inc." (evidence is
     still needed)."""
+    if len(tokens) == 2 and tokens[1] in _DIRECTIONS and tokens[0] not in _DIRECTIONS:
+        # "China Eastern", "China Southern": a region puts its direction first
+        return tokens[0] in NOT_COMPANIES and tokens[0][:1].isupper()
     return (
         len(tokens) >= 2
         and (tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL)  # "Georgia Gulf Corp."

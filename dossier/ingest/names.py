@@ -603,11 +603,12 @@ def _leading_not_name(tokens: list[str]) -> bool:
 # "Swiss Re", "Norwegian Cruise Line", "London Electricity", "New Enterprise Associates",
 # "Abu Dhabi Investment Authority", "Kuwait Investment Office"; the names of Britain's
 # mutual insurers and utilities ("Scottish Amicable", "Scottish Widows", "Friends
-# Provident", "Northumbrian Water")
+# Provident", "Northumbrian Water"); a direction after a place, where a region has it
+# first ("China Eastern", "China Southern"; "Eastern China" is a region)
 _AFTER_A_PLACE = frozenset(
     """
     Life Air Re Line Lines Electricity Associates Authority Office Board Post Mutual
-    Amicable Widows Provident Equitable Water Hydro
+    Amicable Widows Provident Equitable Water Hydro Eastern Western Northern Southern
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
