@@ -254,7 +254,7 @@ CONFIDENT = seed(
 DOUBTED = seed(
     "Price war in the north",
     "March 12, 2025",
-    "Rivals such as Orsk have cut prices this year.",
+    "Orsk has cut prices this year.",
     "Pellham Dairies Ltd. said on Tuesday that it would cut its prices by a tenth.",
 )
 
@@ -266,7 +266,7 @@ def _companies_of(root: Path, seed_path: str) -> set[str]:
 
 
 def test_a_name_the_model_doubts_is_a_company_another_article_drafts(tmp_path: Path) -> None:
-    # alone, "Rivals such as Orsk" is too little to draft Orsk
+    # alone, "Orsk has cut prices" is too little to draft Orsk
     alone = project(tmp_path, "alone")
     write(alone, "seeds/b-price-war.txt", DOUBTED)
     ingest(alone)
