@@ -2984,3 +2984,14 @@ def test_a_place_and_a_direction_after_it_may_be_a_name() -> None:
     sentence = "Delta will open a route to Eastern China next year, as will Air France-KLM."
     phrases = {c.phrase for c in candidates([sentence], "", None, lambda _phrase: False).values()}
     assert not any("China" in phrase for phrase in phrases)
+
+
+def test_a_headlines_comma_is_its_and() -> None:
+    (deal,) = analysed(
+        "![Velmar Systems Inc, Tessard Corp to Acquire Orwin Labs Inc](/images/deal.webp)"
+    ).deals
+    assert dict(deal.parties) == {
+        "velmar-systems": "acquirer",
+        "tessard": "acquirer",
+        "orwin-labs": "target",
+    }

@@ -1540,12 +1540,23 @@ def _co_buyers(sentence: str, before: list[Mention]) -> list[Mention]:
     """The buyer named last before the deal's word, and those named with it as its
     fellow bidders, in the order the sentence names them."""
     buyers = [before[-1]]
+    # a headline's comma is its "and": "Blackstone, Vista to Acquire Smartsheet"
+    headline = _HEADLINE_VERB.match(sentence, before[-1].end) is not None
     for m in reversed(before[:-1]):
         between = _FULLER_NAME.sub("", sentence[m.end : buyers[0].start])
-        if m.slug in {b.slug for b in buyers} or not _CO_BUYER.fullmatch(between):
+        if m.slug in {b.slug for b in buyers} or not (
+            _CO_BUYER.fullmatch(between) or (headline and between == ", ")
+        ):
             break
         buyers.insert(0, m)
     return buyers
+
+
+_HEADLINE_VERB = re.compile(
+    r"\s+(?:to|in talks to|set to|near|nears|agree to|agrees? to|buy|buys|acquire|acquires"
+    r"|snap up|snaps up|take over|takes over)\s",
+    re.I,
+)
 
 
 # a sale names its buyer after "to": "sold Orsk Data to Morrow Capital", "the sale of
