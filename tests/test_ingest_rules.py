@@ -2995,3 +2995,11 @@ def test_a_headlines_comma_is_its_and() -> None:
         "tessard": "acquirer",
         "orwin-labs": "target",
     }
+
+
+def test_the_names_of_an_apposition_describe_the_buyer() -> None:
+    (deal,) = analysed(
+        "Velmar Systems Inc., one of the three big makers along with Tessard Corp and Lenvar "
+        "Ltd, recently acquired seat maker Orwin Labs Inc for $135 million."
+    ).deals
+    assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}

@@ -1444,6 +1444,11 @@ def _parties(
                 # named in another sentence; the one named here sold it
                 return ()
             buyers = _co_buyers(sentence, before)
+            if len(before) > 1 and _APPOSITION_THEN_VERB.fullmatch(sentence, before[0].end, cue):
+                # "Magna International Inc., one of the Big Three along with Lear and
+                # Johnson Controls, recently acquired …": the names of the apposition
+                # describe the subject, which buys
+                buyers = [before[0]]
             if (
                 len(before) > 1
                 and _ITS_CUE.search(sentence, max(0, cue - 30), cue)
@@ -1552,6 +1557,10 @@ def _co_buyers(sentence: str, before: list[Mention]) -> list[Mention]:
     return buyers
 
 
+_APPOSITION_THEN_VERB = re.compile(
+    r"(?:\s*\([^)]*\))?,\s+(?:one of|a|an|the|which|who|whose|itself)\s[^;:]*?,"
+    r"\s+(?:[a-z]+\s+){0,3}"
+)
 _HEADLINE_VERB = re.compile(
     r"\s+(?:to|in talks to|set to|near|nears|agree to|agrees? to|buy|buys|acquire|acquires"
     r"|snap up|snaps up|take over|takes over)\s",
