@@ -3003,3 +3003,19 @@ def test_the_names_of_an_apposition_describe_the_buyer() -> None:
         "Ltd, recently acquired seat maker Orwin Labs Inc for $135 million."
     ).deals
     assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}
+
+
+def test_a_sale_in_brackets_tells_of_what_was_named_right_before_them() -> None:
+    # the bracket's sale is of the unit named right before it, not of the sentence's
+    # subject; after the company bought, it tells of another sale
+    assert not analysed(
+        "Velmar Systems Inc's chief executive, who ran the Lenvar Ltd ride business "
+        "(acquired by Orwin Labs Inc in 2019 for $3.1 billion), is optimistic.",
+        title="A founder is optimistic",
+    ).deals
+    (deal,) = analysed(
+        "Velmar Systems Inc is snapping up Orwin Labs Inc (minus its chip arm, which is "
+        "being sold to other investors for $65 million) for $743 million.",
+        title="A chip designer is sold",
+    ).deals
+    assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}

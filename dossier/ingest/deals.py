@@ -1429,7 +1429,17 @@ def _parties(
             if not before or len(gap) > 50 or _BREAK_IN_GAP.search(gap):
                 return ()
         if passive and before and after:
-            return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
+            told = LINK_MARKS.sub("", sentence[before[-1].end : passive.start()])
+            inside = told.rfind("(") > told.rfind(")")  # a bracket still open
+            if inside and not told.lstrip(" ’'s").startswith("("):
+                # "… the Managing Director of Careem's Ride-Hailing business (acquired by
+                # Uber in 2019)": the bracket tells of what was named right before it;
+                # after the company bought, of another sale ("snapping up Imagination
+                # (minus its MIPS arm, which is being sold to …)")
+                if passive.start() < after[0].start:
+                    return ()
+            else:
+                return ((after[0].slug, "acquirer"), (before[-1].slug, "target"))
         if before and after:
             if _PRONOUN_FROM.search(sentence, cue, after[0].start):
                 # "Expedient … announced that AMP Capital has agreed to acquire the company
