@@ -3019,3 +3019,12 @@ def test_a_sale_in_brackets_tells_of_what_was_named_right_before_them() -> None:
         title="A chip designer is sold",
     ).deals
     assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}
+
+
+def test_taking_over_a_company_buys_it() -> None:
+    (deal,) = analysed(
+        "Velmar Systems Inc last year boosted its business by taking over Orwin Labs Inc "
+        "of the US.",
+        title="Velmar grows",
+    ).deals
+    assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}

@@ -46,7 +46,8 @@ _STRONG = {
     r"|(?<!power )purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
     r"|scoop(?:s|ed|ing)? up"
     # (not a post taken up: "took over as auditor to BCCI")
-    r"|takeover|take over(?! as\b)|took over(?! as\b)|buyout|bid for|(?<!the )bidding for"
+    r"|takeover|(?:take|takes|taking|taken|took) over(?! as\b)|buyout|bid for"
+    r"|(?<!the )bidding for"
     # "a second-round bid of around $3 billion for Yahoo's internet business"
     r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
@@ -141,7 +142,7 @@ _ANCHORS = {
     "merger": ("merg",),
     "acquisition": (
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
-        "took over", "pa", "bid for", "bidding for",
+        "took over", "takes over", "taking over", "taken over", "pa", "bid for", "bidding for",
         "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of", "offer from",
         "bid from", "offered", "offers", "offering", "private",
     ),
