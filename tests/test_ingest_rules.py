@@ -3028,3 +3028,12 @@ def test_taking_over_a_company_buys_it() -> None:
         title="Velmar grows",
     ).deals
     assert dict(deal.parties) == {"velmar-systems": "acquirer", "orwin-labs": "target"}
+
+
+def test_two_trades_joined_by_and_are_one_name() -> None:
+    found = ruled(
+        "The regulator placed Kestrel Refining and Marketing under a trustee, and Orwin "
+        "Gas and Electric said it had agreed to buy Kestrel Refining and Marketing."
+    )
+    assert {"Kestrel Refining and Marketing", "Orwin Gas and Electric"} <= found
+    assert not found & {"Kestrel Refining", "Marketing", "Orwin Gas", "Electric"}

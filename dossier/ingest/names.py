@@ -141,9 +141,20 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
         if (
             units
             and _AND_GAP.fullmatch(sentence, units[-1][1], m.start())
-            # "Eli Lilly and Company (NYSE: LLY)", "Johnson and Company"
-            and (words[-1] in LEGAL or words == ["Company"])
-            and all(w in DESCRIPTIVE or w in LEGAL or w == "Company" for w in words)
+            and (
+                # "Eli Lilly and Company (NYSE: LLY)", "Johnson and Company"
+                (
+                    (words[-1] in LEGAL or words == ["Company"])
+                    and all(w in DESCRIPTIVE or w in LEGAL or w == "Company" for w in words)
+                )
+                # "Pohang Iron and Steel", "RN Refining and Marketing": two trades joined
+                or (
+                    len(words) == 1
+                    and _trade(words[0])
+                    and _trade(sentence[units[-1][0] : units[-1][1]].split()[-1])
+                    and " " in sentence[units[-1][0] : units[-1][1]]
+                )
+            )
         ):
             units[-1] = (units[-1][0], m.end())
         else:
@@ -185,6 +196,20 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
 
 
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+# Trades a name joins with "and" ("Baltimore Gas and Electric", "Cable and Wireless")
+_TRADES_JOINED = frozenset(
+    """
+    Iron Steel Telephone Telegraph Cable Wireless Sales Service Network Infrastructure
+    Savings Credit Exploration Development Production Refining Marketing Lighting Light
+    Heat Water Power Gas Electric Oil Chemical Chemicals Mining Metals Trading Shipping
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _trade(word: str) -> bool:
+    return word in _TRADES_JOINED or word in DESCRIPTIVE
+
+
 # words that join a name's parts and never end one ("Bank of", "Groupe de la")
 _DANGLING = frozenset({"of", "de", "la", "del", "der", "du", "des", "da", "dos", "van", "von", "&"})
 _EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)[ \t]+$")
