@@ -3037,3 +3037,11 @@ def test_two_trades_joined_by_and_are_one_name() -> None:
     )
     assert {"Kestrel Refining and Marketing", "Orwin Gas and Electric"} <= found
     assert not found & {"Kestrel Refining", "Marketing", "Orwin Gas", "Electric"}
+
+
+def test_the_day_of_a_date_is_no_part_of_a_name_with_a_legal_form() -> None:
+    found = names("On Monday Kestrel Ltd acquired Orwin Labs Inc's five coal mines.")
+    assert "Kestrel" in found
+    assert not any("Monday" in name for name in found)
+    # a name that begins with a day stays whole: no preposition before it
+    assert "Tuesday Morning" in names("Tuesday Morning Corp. agreed to buy Orwin Labs Inc.")

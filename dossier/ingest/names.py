@@ -116,9 +116,22 @@ _YEAR_BEFORE = re.compile(
 )
 
 
+_DAY_FIRST = re.compile(
+    r"((?:On|By|Since|Until|From|Last|This|Next|Early|Late)[ \t]+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+(?=\S)"
+)
+_DAY_BEFORE = re.compile(r"\b(?:on|by|since|until|from|last|this|next|early|late)\s+$")
+
+
 def _after_year(sentence: str, start: int, end: int) -> int:
     year = _YEAR_FIRST.match(sentence, start, end)
     if year is None:
+        # "On Monday Dhilmar Ltd acquired": the day of a date, whatever legal form follows
+        day = _DAY_FIRST.match(sentence, start, end)
+        if day is not None and (
+            day.group(1) or _DAY_BEFORE.search(sentence, max(0, start - 8), start)
+        ):
+            return day.end()
         return start
     opened = year.group(0)[:1].isalpha()
     if not opened and _YEAR_BEFORE.search(sentence, max(0, start - 16), start) is None:
