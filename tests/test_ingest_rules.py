@@ -3036,6 +3036,9 @@ def test_two_trades_joined_by_and_are_one_name() -> None:
         "Gas and Electric said it had agreed to buy Kestrel Refining and Marketing."
     )
     assert {"Kestrel Refining and Marketing", "Orwin Gas and Electric"} <= found
+    assert "Velmar Consumer Care and Lighting" in ruled(
+        "Velmar Consumer Care and Lighting said it will acquire skincare brand Orwin Labs Inc."
+    )
     assert not found & {"Kestrel Refining", "Marketing", "Orwin Gas", "Electric"}
 
 

@@ -214,7 +214,8 @@ _TRADES_JOINED = frozenset(
     """
     Iron Steel Telephone Telegraph Cable Wireless Sales Service Network Infrastructure
     Savings Credit Exploration Development Production Refining Marketing Lighting Light
-    Heat Water Power Gas Electric Oil Chemical Chemicals Mining Metals Trading Shipping
+    Heat Water Power Gas Electric Oil Chemical Chemicals Mining Metals Trading Shipping Care
+    Healthcare Logistics Foods
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
