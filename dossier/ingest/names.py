@@ -209,7 +209,8 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
 
 
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+")
-# Trades a name joins with "and" ("Baltimore Gas and Electric", "Cable and Wireless")
+# Trades a name joins with "and" after a word of its own ("Baltimore Gas and Electric",
+# "Pohang Iron and Steel"; not "Cable and Wireless", which could be two trades named)
 _TRADES_JOINED = frozenset(
     """
     Iron Steel Telephone Telegraph Cable Wireless Sales Service Network Infrastructure
