@@ -3048,3 +3048,12 @@ def test_the_day_of_a_date_is_no_part_of_a_name_with_a_legal_form() -> None:
     assert not any("Monday" in name for name in found)
     # a name that begins with a day stays whole: no preposition before it
     assert "Tuesday Morning" in names("Tuesday Morning Corp. agreed to buy Orwin Labs Inc.")
+
+
+def test_a_deal_still_to_close_is_agreed_however_its_sentence_reads() -> None:
+    text = "Orwin Labs Inc has acquired Kestrel Ltd to expand its portfolio of sensors."
+    (done,) = analysed(text, title="Orwin buys Kestrel").deals
+    assert done.status == "completed"
+    pending = f"{text} The transaction is expected to close in the fourth quarter."
+    (deal,) = analysed(pending, title="Orwin buys Kestrel").deals
+    assert deal.status == "agreed"

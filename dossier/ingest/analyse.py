@@ -66,6 +66,16 @@ _DEAL_VALUED = re.compile(
 )
 
 
+_STILL_TO_CLOSE = re.compile(
+    r"\b(?:deal|transaction|acquisition|merger|purchase|takeover|sale|investment)s?\b"
+    r"[^.;]{0,80}?\b(?:is|are|was|were) (?:expected|scheduled|set|due|anticipated) to "
+    r"(?:close|complete|be completed|be closed|be finali[sz]ed)\b"
+    r"|\b(?:subject to|pending|awaits?|awaiting) (?:customary |the )?(?:regulatory|shareholder"
+    r"|antitrust|closing) (?:approvals?|conditions|clearance)\b",
+    re.I,
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     """The parts of a sentence between semicolons (or before a ", while" or a participle
     that speaks of another deal), when each is a clause of its own."""
@@ -177,6 +187,17 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             price = value(priced_in, whole=True) if priced_in else None
             if price is not None:
                 deals[unpriced[0]] = replace(deals[unpriced[0]], value=price)
+        # a sentence of its own often says the deal is still to close ("The transaction is
+        # expected to close in the fourth quarter"): the article's one news deal drafted
+        # as done is agreed
+        news = [i for i, d in enumerate(deals) if not d.background]
+        if (
+            len(news) == 1
+            and deals[news[0]].status == "completed"
+            and deals[news[0]].kind in ("acquisition", "merger", "investment")
+            and any(_STILL_TO_CLOSE.search(s) for s in prose)
+        ):
+            deals[news[0]] = replace(deals[news[0]], status="agreed")
         # the headline often gives the price the body's deal sentence leaves out
         # ("LiveU raises $27M"): the article's news deal, one of whose parties it names
         priced = value(meta.title) if meta.title else None
