@@ -21,6 +21,7 @@ from .entities import Finder, detect_new
 from .figures import value
 from .metadata import extract
 from .profile import Said, profile_facts
+from .status import still_to_close
 from .summary import Scored, summarise
 from .text import sentences
 from .textdates import find_dates
@@ -63,16 +64,6 @@ _DEAL_VALUED = re.compile(
     r"(?:,| is| was| has been)* (?:valued at|worth)\b"
     r"|\bvalue of the (?:deal|transaction|acquisition|merger|purchase|takeover)\b[^.;]{0,60}?"
     r"\b(?:is|was|of)\b"
-)
-
-
-_STILL_TO_CLOSE = re.compile(
-    r"\b(?:deal|transaction|acquisition|merger|purchase|takeover|sale|investment)s?\b"
-    r"[^.;]{0,80}?\b(?:is|are|was|were) (?:expected|scheduled|set|due|anticipated) to "
-    r"(?:close|complete|be completed|be closed|be finali[sz]ed)\b"
-    r"|\b(?:subject to|pending|awaits?|awaiting) (?:customary |the )?(?:regulatory|shareholder"
-    r"|antitrust|closing) (?:approvals?|conditions|clearance)\b",
-    re.I,
 )
 
 
@@ -195,7 +186,7 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             len(news) == 1
             and deals[news[0]].status == "completed"
             and deals[news[0]].kind in ("acquisition", "merger", "investment")
-            and any(_STILL_TO_CLOSE.search(s) for s in prose)
+            and any(still_to_close(s) for s in prose)
         ):
             deals[news[0]] = replace(deals[news[0]], status="agreed")
         # the headline often gives the price the body's deal sentence leaves out

@@ -393,10 +393,11 @@ _PARTS_OF_A_COMPANY = frozenset(
 )
 
 
-# A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
+# What the news calls a whole industry: "scrutiny of Big Tech"
 _INDUSTRY_NICKNAMES = frozenset(
     {"Big Tech", "Big Pharma", "Big Oil", "Big Tobacco", "Big Food", "Big Four", "Big Three"}
 )
+# A person's title cut off by the end of a capitalised run: "Senior Vice (President)"
 _TITLE_WORDS = frozenset(
     """
     Vice Senior Secty Secretary Officer Chairman Chairwoman Director Manager Member Members

@@ -116,11 +116,11 @@ _YEAR_BEFORE = re.compile(
 )
 
 
+_BEFORE_A_DAY = "on|by|since|until|from|last|this|next|early|late"
 _DAY_FIRST = re.compile(
-    r"((?:On|By|Since|Until|From|Last|This|Next|Early|Late)[ \t]+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+(?=\S)"
+    rf"((?:{_BEFORE_A_DAY.title()})[ \t]+)?(?:{'|'.join(calendar.day_name)})[ \t]+(?=\S)"
 )
-_DAY_BEFORE = re.compile(r"\b(?:on|by|since|until|from|last|this|next|early|late)\s+$")
+_DAY_BEFORE = re.compile(rf"\b(?:{_BEFORE_A_DAY})\s+$")
 
 
 def _after_year(sentence: str, start: int, end: int) -> int:
@@ -164,8 +164,8 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
                 or (
                     len(words) == 1
                     and _trade(words[0])
-                    and _trade(sentence[units[-1][0] : units[-1][1]].split()[-1])
-                    and " " in sentence[units[-1][0] : units[-1][1]]
+                    and len(previous := sentence[units[-1][0] : units[-1][1]].split()) > 1
+                    and _trade(previous[-1])
                 )
             )
         ):

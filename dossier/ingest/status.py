@@ -222,6 +222,23 @@ _PENDING = Caseless(
     ("once", "when", "until", "after", "before", "that will", "which will", "that would",
      "which would", "that is to", "which is to", "that is set", "which is set"),
 )  # fmt: skip
+# A sentence of its own that says the deal is still to close ("The transaction is
+# expected to close in the fourth quarter", "subject to regulatory approvals")
+_STILL_TO_CLOSE = re.compile(
+    r"\b(?:deal|transaction|acquisition|merger|purchase|takeover|sale|investment)s?\b"
+    r"[^.;]{0,80}?\b(?:is|are|was|were) (?:expected|scheduled|set|due|anticipated) to "
+    r"(?:close|complete|be completed|be closed|be finali[sz]ed)\b"
+    r"|\b(?:subject to|pending|awaits?|awaiting) (?:customary |the )?(?:regulatory|shareholder"
+    r"|antitrust|closing) (?:approvals?|conditions|clearance)\b",
+    re.I,
+)
+
+
+def still_to_close(sentence: str) -> bool:
+    """Whether the sentence says a deal has yet to close, naming no party."""
+    return _STILL_TO_CLOSE.search(sentence) is not None
+
+
 _AGREED = Caseless(
     r"\b(?:signed|signs|agreed|agrees|struck|strikes|inked|inks|formali[sz]ed|sealed|entered into|"
     r"reached an agreement|have reached|definitive|will acquire|to acquire|is to buy|to buy|formed|"
