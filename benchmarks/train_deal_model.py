@@ -73,18 +73,17 @@ def examples(exclude: set[str]) -> list[Example]:
     return out
 
 
-def floor(held: Sequence[tuple[Example, float]], wrong: float = 0.8) -> float:
-    """The highest threshold below which at least ``wrong`` of the held-out statements
-    are no deal: the model's confidence orders the review queue, and it drops only what
-    is nearly all noise (held out, its best F1 is barely above keeping everything)."""
-    steps = [t / 100 for t in range(5, 51, 5)]
-    ok = [
-        t
-        for t in steps
-        if (below := [row.label for row, p in held if p < t])
-        and 1 - sum(below) / len(below) >= wrong
-    ]
-    return max(ok, default=0.0)
+def best_f1(held: Sequence[tuple[Example, float]]) -> float:
+    """The threshold of the best held-out F1, the higher on a tie: a reviewer is better
+    served by fewer wrong drafts."""
+    steps = [t / 100 for t in range(0, 61, 5)]
+    scores = []
+    for t in steps:
+        right = sum(row.label for row, p in held if p >= t)
+        drafted = sum(p >= t for _, p in held)
+        total = sum(row.label for row, _ in held)
+        scores.append((2 * right / (drafted + total) if drafted + total else 0.0, t))
+    return max(scores)[1]
 
 
 def main() -> None:
@@ -96,7 +95,7 @@ def main() -> None:
         "deal statements",
         "deals",
         baseline=lambda row: True,
-        choose=floor,
+        choose=best_f1,
         error=lambda row, p: (
             f"{'dropped' if row.label else 'kept   '} {p:.2f} {row.statement[:150]} ({row.article})"
         ),

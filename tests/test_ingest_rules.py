@@ -14,9 +14,12 @@ from dossier.ingest.types import RawArticle
 
 
 def analysed(text: str, title: str = ""):
+    """What the rules draft of ``text``: every deal statement, before the deal model
+    weighs it (tests/test_deal_model.py tests that; a made-up sentence says too little
+    of a story for it)."""
     meta = {"title": title} if title else {}
     raw = RawArticle("seeds/case.txt", text, meta, " ".join(f"{title} {text}".split()))
-    return analyse(raw, Finder(()))
+    return analyse(raw, Finder(()), judge=lambda found, _story: found)
 
 
 def names(text: str) -> set[str]:
