@@ -2500,6 +2500,18 @@ def test_a_company_sold_after_a_description_holding_a_products_name_is_sold() ->
     assert dict(deal.parties) == {"orland": "acquirer", "lenvar-technology": "target"}
 
 
+def test_a_company_sold_after_a_longer_description_or_one_in_commas_is_sold() -> None:
+    bought = (("morrow-capital", "acquirer"), ("orsk-data", "target"))
+    for text in (
+        "Trevia Corp's record includes selling luxury watch parts maker Orsk Data Group to "
+        "Morrow Capital LLC, which is now prepping for a listing.",
+        "Trevia Corp sold its regional TV station, Orsk Data, to Morrow Capital LLC for $14.8m.",
+    ):
+        assert deals(text) == {bought}, text
+    # a comma after a company's own name makes no description of the next
+    assert deals("Trevia Corp sold Kelbrook Labs, Orsk Data to Morrow Capital LLC.") != {bought}
+
+
 def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     (deal,) = analysed(
         "New York-based Lenvar Records, the world's largest record company and a subsidiary "

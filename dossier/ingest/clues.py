@@ -306,7 +306,8 @@ def _search_end(pattern: Caseless, text: str, size: int) -> re.Match[str] | None
 SOLD_BEFORE = re.compile(
     r"\b(?:sell|sells|selling|sold)\s+(?:(?:the|its|their)\s+)?"
     # "sell Mobile Legends developer Moonton": a description may hold a product's name
-    r"(?:(?:[A-Z][\w-]*\s+){1,2}[a-z][\w-]*\s+|(?:[a-z][\w-]*\s+){0,3})$"
+    # (or an acronym in it, and a comma after it: "sold its regional TV station, NBN, to")
+    r"(?:(?:[A-Z][\w-]*\s+){1,2}[a-z][\w-]*\s+|(?:(?:[a-z][\w-]*|[A-Z]{2,4}),?\s+){0,4})$"
 )
 _TO_A_BUYER = re.compile(r",?\s+to\s+(?:[A-Z]|\d)")
 
