@@ -2512,6 +2512,12 @@ def test_a_company_sold_after_a_longer_description_or_one_in_commas_is_sold() ->
     assert deals("Trevia Corp sold Kelbrook Labs, Orsk Data to Morrow Capital LLC.") != {bought}
 
 
+def test_tender_offers_for_companies_are_bids_for_them() -> None:
+    (deal,) = analysed("Orland Corp has launched tender offers for Kestrel Ltd this year.").deals
+    assert deal.kind == "acquisition"
+    assert dict(deal.parties) == {"orland": "acquirer", "kestrel": "target"}
+
+
 def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     (deal,) = analysed(
         "New York-based Lenvar Records, the world's largest record company and a subsidiary "

@@ -61,7 +61,7 @@ _STRONG = {
     # "Premier has offered 70 cents per share for Discovery"
     r"|(?:offered|offers|offering) (?:about |around |some |nearly )?[^\w\s]?\d[^.;]{0,40}? for"
     # selling a business, not goods: "sell its metering unit to", not "sell nickel to"
-    r"|offer for|sell(?:s|ing)? "
+    r"|offers? for|sell(?:s|ing)? "
     + BUSINESS_SOLD_TO
     + r"|sold "
     + BUSINESS_SOLD_TO
