@@ -2518,6 +2518,14 @@ def test_tender_offers_for_companies_are_bids_for_them() -> None:
     assert dict(deal.parties) == {"orland": "acquirer", "kestrel": "target"}
 
 
+def test_an_owner_named_in_a_controlled_by_apposition_is_no_party() -> None:
+    (deal,) = analysed(
+        "Rig firm Orsk Drilling, controlled by Norwegian investor Morrow Capital, is "
+        "proposing to buy its rival Kestrel Offshore for $232.5 million."
+    ).deals
+    assert dict(deal.parties) == {"orsk-drilling": "acquirer", "kestrel-offshore": "target"}
+
+
 def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     (deal,) = analysed(
         "New York-based Lenvar Records, the world's largest record company and a subsidiary "

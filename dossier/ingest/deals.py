@@ -758,11 +758,14 @@ _OWNER_BEFORE = re.compile(
     # subsidiary of Japan's Sony Corp., is buying Tree")
     r"(?:,|\band)\s+(?:an?|the)\s+(?:wholly[- ]owned\s+|majority[- ]owned\s+)?(?:subsidiary"
     r"|unit|division|arm|affiliate)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?$"
+    # "Borr Drilling, controlled by Norwegian investor Tor Olav Troeim, is proposing to buy"
+    r"|,\s+(?:which\s+is\s+)?(?:(?:majority|wholly|partly|jointly)[- ])?(?:controlled|owned)"
+    r"\s+by\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]))*$"
 )
 
 
 def _without_owners(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    if " of " not in sentence:
+    if " of " not in sentence and " by " not in sentence:
         return mentions
     return [
         m for m in mentions if not _OWNER_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
