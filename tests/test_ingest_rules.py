@@ -535,6 +535,14 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
         != "rumored"
     )
     assert status_of("Orland has reportedly acquired Lenvar.")[0] == "rumored"
+    # close to a deal is not one
+    for sentence in (
+        "Orland Group said to be close to buying Lenvar - report",
+        "Orland is reported to be close to securing the purchase of Lenvar.",
+        "Orland nears deal to buy Lenvar.",
+    ):
+        assert status_of(sentence)[0] == "rumored", sentence
+    assert status_of("Orland bought Lenvar for close to $2 billion.")[0] == "completed"
     for sentence in (
         "The Orland investment in Lenvar is expected to be completed at the end of January.",
         "Orland said it has received all regulatory approvals for acquiring a stake in Lenvar.",

@@ -67,6 +67,11 @@ _RUMOR = Caseless(
     r"|pursu(?!ant)\w*|people familiar|sources? familiar|in (?:the )?race to|preferred bidder"
     r"|front-?runner|dismiss(?:es|ed)?|"
     r"sources? (?:said|say|close|told)|is said to|are said to|speculat\w*|denied|"
+    # "Frasers Group said to be close to buying Savile Row tailor", "is reported to be close
+    # to securing the purchase of", "nears deal to buy": near a deal is not one
+    r"said to be|reported to be|(?:close|closer|closing in|near|nears|nearing) (?:to |on )?"
+    r"(?:an? )?(?:deal|agreement|buying|acquiring|purchasing|securing|clinching|sealing"
+    r"|striking|selling)\b|"
     r"denies|deny|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
     r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree|reach)|no agreement"
