@@ -2534,6 +2534,17 @@ def test_an_owner_named_in_a_controlled_by_apposition_is_no_party() -> None:
     assert dict(deal.parties) == {"orsk-drilling": "acquirer", "kestrel-offshore": "target"}
 
 
+def test_a_company_gobbled_up_is_bought() -> None:
+    (deal,) = analysed(
+        "On March 23rd Orland, a French dairy giant, announced that it would gobble up "
+        "Kestrel, a British maker of meal-replacement drinks."
+    ).deals
+    assert (deal.kind, deal.status) == ("acquisition", "agreed")
+    assert dict(deal.parties) == {"orland": "acquirer", "kestrel": "target"}
+    # (market share gobbled up is no company)
+    assert deals("Orland and Kestrel will gobble up market share from smaller chains.") == set()
+
+
 def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     (deal,) = analysed(
         "New York-based Lenvar Records, the world's largest record company and a subsidiary "

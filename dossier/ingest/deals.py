@@ -44,7 +44,7 @@ _STRONG = {
     r"|buy(?:s|ing)?(?![- ]backs?\b)|bought"
     # (a power purchase agreement buys electricity, not a company)
     r"|(?<!power )purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
-    r"|scoop(?:s|ed|ing)? up"
+    r"|scoop(?:s|ed|ing)? up|gobbl(?:e|es|ed|ing) up"
     # (not a post taken up: "took over as auditor to BCCI")
     r"|takeover|(?:take|takes|taking|taken|took) over(?! as\b)|buyout|bid for"
     r"|(?<!the )bidding for"
@@ -141,10 +141,10 @@ _WEAK = Caseless(
 _ANCHORS = {
     "merger": ("merg",),
     "acquisition": (
-        "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "takeover", "take over",
-        "took over", "takes over", "taking over", "taken over", "pa", "bid for", "bidding for",
-        "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of", "offer from",
-        "bid from", "offered", "offers", "offering", "private",
+        "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "gobbl", "takeover",
+        "take over", "took over", "takes over", "taking over", "taken over", "pa", "bid for",
+        "bidding for", "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
+        "offer from", "bid from", "offered", "offers", "offering", "private",
     ),
     "joint-venture": ("joint", "jv", "venture"),
     "mou": ("memorandum", "mou", "letter of intent", "framework agreement"),
