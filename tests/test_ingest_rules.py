@@ -2545,6 +2545,17 @@ def test_a_company_gobbled_up_is_bought() -> None:
     assert deals("Orland and Kestrel will gobble up market share from smaller chains.") == set()
 
 
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name() -> None:
+    # (a name in capitals, which a capitalised word before it would otherwise open)
+    for adverb in ("Elsewhere", "Similarly", "Nonetheless"):
+        found = names(
+            f"{adverb} ORSK, a chemicals giant, sold its coatings unit for $7.7bn to "
+            "Morrow Capital LLC, a private-equity firm."
+        )
+        assert "ORSK" in found, adverb
+        assert not any(adverb in n for n in found), adverb
+
+
 def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     (deal,) = analysed(
         "New York-based Lenvar Records, the world's largest record company and a subsidiary "

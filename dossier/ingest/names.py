@@ -370,7 +370,9 @@ OPENERS = (
     Fellow Rival Former Parent Privately-held Family-owned State-owned Listed Operator
     Comment Comments Advertisement Listen Print Subscribe Consider Brokerages
     Recently Meanwhile However Previously Subsequently Moreover Furthermore Currently
-    Finally Initially Ultimately Notably Importantly Interestingly
+    Finally Initially Ultimately Notably Importantly Interestingly Elsewhere Similarly
+    Likewise Nevertheless Nonetheless Indeed Overall Accordingly Consequently Specifically
+    Alternatively
     """.split()  # noqa: SIM905 - a word list reads best as words
     )
     | {kind[0].upper() + kind[1:] for kind in KINDS_OF_COMPANY}
