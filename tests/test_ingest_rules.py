@@ -543,6 +543,11 @@ def test_a_deal_that_closed_or_fell_through_says_so() -> None:
     ):
         assert status_of(sentence)[0] == "rumored", sentence
     assert status_of("Orland bought Lenvar for close to $2 billion.")[0] == "completed"
+    # money spent on a purchase, however long the words between, is money out: done
+    spent = "Orland spent $95 million in July 2015 to buy Denmark-based design firm Lenvar."
+    assert status_of(spent)[0] == "completed"
+    # an offer increased is still an offer
+    assert status_of("Orland increases offer for Lenvar to A$8.50 a share")[0] == "announced"
     for sentence in (
         "The Orland investment in Lenvar is expected to be completed at the end of January.",
         "Orland said it has received all regulatory approvals for acquiring a stake in Lenvar.",

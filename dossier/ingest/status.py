@@ -119,7 +119,8 @@ _OFFER = Caseless(
     r"|non-binding (?:indication|offer|proposal)|indication of interest"
     r"|tabled an offer|(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
     r"|(?:raised|raises|sweetened) its "
-    r"(?:offer|bid|price)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
+    r"(?:offer|bid|price)|(?:increased|increases|lifted|lifts|boosted|boosts) (?:its |the )?"
+    r"(?:offer|bid)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
     r"|takeover (?:bid|approach)|bid for)\b",
     # (every alternative holds one of these)
     (
@@ -163,7 +164,8 @@ _COMPLETED = Caseless(
     r"|since (?:entering into|signing|forming)"
     r"|(?:was|were) able to (?:buy|acquire|purchase)"
     # money already out: "announced that it spent $305 million to buy Blue River"
-    r"|(?:spent|paid) (?:[^ ]+ ){0,4}?to (?:buy|acquire|purchase|take over)"
+    # ("Wipro spent $95 million in July 2015 to buy Designit")
+    r"|(?:spent|paid) (?:[^ ]+ ){0,6}?to (?:buy|acquire|purchase|take over)"
     r"|clos(?:ed|es|ing) (?:the|its) (?:[^ ]+ ){0,3}?(?:acquisition|purchase|deal|merger|takeover"
     r"|round|sale)|has closed"
     # "with the close of a $1.2 billion acquisition", "upon the completion of its merger"
