@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .logistic import Weights
-from .types import DealFinding
+from .types import CEILING, DealFinding
 
 _WEIGHTS = Weights(Path(__file__).parent / "data" / "deal_model.json")
 _CUE = re.compile(r"“([^”]*)”")
@@ -103,7 +103,7 @@ def judge(deals: list[DealFinding], story: Story) -> list[DealFinding]:
     for deal in deals:
         chance = probability(features(deal, story))
         if chance >= threshold():
-            out.append(dataclasses.replace(deal, confidence=round(chance, 2)))
+            out.append(dataclasses.replace(deal, confidence=round(min(CEILING, chance), 2)))
     return out
 
 

@@ -24,7 +24,7 @@ from .names import POSSESSIVE
 from .status import TAKEN_PRIVATE, status_of
 from .text import LINK_MARKS, Caseless, lowered, without_urls
 from .textdates import find_dates
-from .types import DealFinding, Mention
+from .types import CEILING, DealFinding, Mention
 
 # Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
 KIND_ORDER = (
@@ -1714,7 +1714,7 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 quote=best.finding.quote,
                 background=best.finding.background,
                 rule=best.finding.rule,
-                confidence=min(0.95, best.finding.confidence + 0.1 * (len(members) - 1)),
+                confidence=min(CEILING, best.finding.confidence + 0.1 * (len(members) - 1)),
                 statements=len(members),
                 stated=bool(explicit) or best.finding.background,
             )

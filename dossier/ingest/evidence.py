@@ -12,11 +12,10 @@ from typing import Any
 from .clues import CONFIDENCE
 from .link import DraftDeal
 from .outcome import SeedOutcome
+from .types import CEILING
 
-# Each further article that reports a deal makes it likelier to be one; a draft is
-# never certain until someone reviews it.
+# Each further article that reports a deal makes it likelier to be one (up to CEILING).
 _PER_SOURCE = 0.1
-_CEILING = 0.95
 
 
 def company_evidence(articles: list[tuple[str, SeedOutcome]]) -> dict[str, dict[str, Any]]:
@@ -27,7 +26,7 @@ def company_evidence(articles: list[tuple[str, SeedOutcome]]) -> dict[str, dict[
         for company in outcome.new_companies:
             confidence = company.confidence or CONFIDENCE.get(company.rule)
             if confidence is not None:
-                confidence = min(_CEILING, confidence)
+                confidence = min(CEILING, confidence)
             if company.slug in out or company.quote is None or confidence is None:
                 continue
             out[company.slug] = _block(company.rule, company.quote, article, confidence)
@@ -40,7 +39,7 @@ def deal_evidence(deal: DraftDeal) -> dict[str, Any] | None:
         return None
     article, quote = deal.sources[0]  # the founding article's, first by slug (link.py)
     boost = _PER_SOURCE * (len(deal.sources) - 1)
-    confidence = min(_CEILING, deal.finding.confidence + boost)
+    confidence = min(CEILING, deal.finding.confidence + boost)
     return _block(deal.finding.rule, quote, article, confidence)
 
 

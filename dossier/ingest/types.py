@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from ..dates import PartialDate
 from ..errors import Problem
 
+# How sure a draft can be: never certain until someone reviews it.
+CEILING = 0.95
+
 
 @dataclass(frozen=True, order=True)
 class IgnoredKeys(Problem):
