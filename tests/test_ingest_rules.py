@@ -2561,6 +2561,21 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name() -> None:
         assert not any(adverb in n for n in found), adverb
 
 
+def test_a_bid_the_target_rejected_is_still_made_until_the_bidder_walks_away() -> None:
+    live = (
+        "Orland Ltd has raised its bid for Kestrel Inc to about $121 billion. Kestrel's "
+        "board previously rejected Orland's original $105 billion acquisition approach."
+    )
+    (deal,) = analysed(live).deals
+    assert (deal.kind, deal.status) == ("acquisition", "announced")
+    ended = (
+        "Orland Ltd has raised its bid for Kestrel Inc to about $121 billion. Orland later "
+        "withdrew its offer for Kestrel after Kestrel's board rejected it."
+    )
+    (deal,) = analysed(ended).deals
+    assert deal.status == "terminated"
+
+
 def test_an_owner_named_late_in_an_apposition_is_no_party() -> None:
     (deal,) = analysed(
         "New York-based Lenvar Records, the world's largest record company and a subsidiary "

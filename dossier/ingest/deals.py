@@ -21,7 +21,7 @@ from .clues import BUSINESS_SOLD_TO, SOLD_BEFORE
 from .figures import areas, value
 from .lexicon import DESCRIPTIVE, LEGAL, NOT_COMPANIES
 from .names import POSSESSIVE
-from .status import TAKEN_PRIVATE, status_of
+from .status import TAKEN_PRIVATE, rejected, status_of
 from .text import LINK_MARKS, Caseless, lowered, without_urls
 from .textdates import find_dates
 from .types import CEILING, DealFinding, Mention
@@ -1691,6 +1691,13 @@ def _merge(hits: list[_Hit]) -> list[DealFinding]:
                 status = best.explicit_status
             elif firm:
                 status = max(firm, key=order.index)
+            if status == "terminated" and "announced" in firm:
+                # "has raised its bid for Qualcomm … Qualcomm's board previously rejected
+                # Broadcom's original approach": a target's no is not the end of a bid
+                # still made; the deal ends when the bidder walks away
+                ended = [h for h in members if h.explicit_status == "terminated"]
+                if all(rejected(h.finding.quote) for h in ended):
+                    status = "announced"
         if best.finding.background and status == "announced":
             status = best.finding.status
         value = next((h.finding.value for h in members if h.finding.value), None)

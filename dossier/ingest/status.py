@@ -241,6 +241,22 @@ _STILL_TO_CLOSE = re.compile(
 )
 
 
+# A target's no: "Conrail has rejected Norfolk Southern's $10.3 billion cash offer"
+_REJECTED = re.compile(r"\b(?:rejected|rejects|spurned|turned down|rebuffed)\b", re.I)
+
+
+def rejected(sentence: str) -> bool:
+    """Whether the sentence tells of an offer turned down (not of a deal called off)."""
+    return _REJECTED.search(sentence) is not None and not _WALKED.search(sentence)
+
+
+_WALKED = re.compile(
+    r"\b(?:withdr[ae]w\w*|abandon\w*|walk\w* away|dropped|scrap\w*|terminat\w*|called off"
+    r"|gave up|give up)\b",
+    re.I,
+)
+
+
 def still_to_close(sentence: str) -> bool:
     """Whether the sentence says a deal has yet to close, naming no party."""
     return _STILL_TO_CLOSE.search(sentence) is not None
