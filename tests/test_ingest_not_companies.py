@@ -33,6 +33,14 @@ CASES = {
         "stake in Arbroath Foods Ltd, raising its holding to 4.9 per cent.",
         {"37.5", "37.5%", "20", "4.9"},
     ),
+    # amounts as the FT of 1991 wrote them, the currency spelt out before the figure
+    "amount": (
+        "Dunmore Holdings plc yesterday raised its hostile takeover bid for Kelso Mining Ltd "
+        "(Kelso) by raising its offer from ADollars 7.85 to ADollars 8.50 a share, valuing "
+        "the company at ADollars 472m (USDollars 370m), after its Pounds 300m purchase of "
+        "Arbroath Foods Ltd.",
+        {"ADollars 8.50", "ADollars 7.85", "ADollars 472m", "ADollars", "USDollars 370m"},
+    ),
     "person": (
         "John Whitfield, chief executive of Brackley Foods Ltd, said Brackley agreed to buy "
         "Pellham Dairies Ltd. Sarah Okafor said the deal made sense, and Mr. Okafor agreed. "

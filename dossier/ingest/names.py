@@ -558,10 +558,16 @@ NUMBER = re.compile(
 RIC = re.compile(r"^[A-Z0-9]{1,7}\.[A-Z]{1,3}$")
 
 
+# A currency as the FT of 1991 spelt it out before an amount: "ADollars 7.85", "Pounds 7m"
+_CURRENCY_WORD = re.compile(r"^(?:[A-Z]{0,2}Dollars|Pounds|Ecus|Yen|Lire|SFr|FFr|DM)$")
+
+
 def not_a_name(tokens: list[str]) -> bool:
-    """No word of a name in it: numbers, model codes or instrument codes only, or a
-    common acronym."""
+    """No word of a name in it: numbers, model codes or instrument codes only (an amount
+    with its currency spelt out too), or a common acronym."""
     words = [t for t in tokens if not (NUMBER.match(t) or RIC.match(t))]
+    if len(words) < len(tokens):
+        words = [t for t in words if not _CURRENCY_WORD.match(t)]
     if len(words) == 1 and _CONTRACTION.match(words[0]):
         return True  # "I'm", "We're": a blog's first person
     if len(words) == 1:
