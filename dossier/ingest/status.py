@@ -241,20 +241,19 @@ _STILL_TO_CLOSE = re.compile(
 )
 
 
-# A target's no: "Conrail has rejected Norfolk Southern's $10.3 billion cash offer"
+# A target's no: "Conrail has rejected Norfolk Southern's $10.3 billion cash offer"; and
+# the bidder's own end of it: "withdrew its offer", "walked away"
 _REJECTED = re.compile(r"\b(?:rejected|rejects|spurned|turned down|rebuffed)\b", re.I)
-
-
-def rejected(sentence: str) -> bool:
-    """Whether the sentence tells of an offer turned down (not of a deal called off)."""
-    return _REJECTED.search(sentence) is not None and not _WALKED.search(sentence)
-
-
 _WALKED = re.compile(
     r"\b(?:withdr[ae]w\w*|abandon\w*|walk\w* away|dropped|scrap\w*|terminat\w*|called off"
     r"|gave up|give up)\b",
     re.I,
 )
+
+
+def rejected(sentence: str) -> bool:
+    """Whether the sentence tells of an offer turned down (not of a deal called off)."""
+    return _REJECTED.search(sentence) is not None and not _WALKED.search(sentence)
 
 
 def still_to_close(sentence: str) -> bool:
