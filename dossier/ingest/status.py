@@ -241,19 +241,17 @@ _STILL_TO_CLOSE = re.compile(
 )
 
 
-# A target's no: "Conrail has rejected Norfolk Southern's $10.3 billion cash offer"; and
-# the bidder's own end of it: "withdrew its offer", "walked away"
+# A target's no: "Conrail has rejected Norfolk Southern's $10.3 billion cash offer"
 _REJECTED = re.compile(r"\b(?:rejected|rejects|spurned|turned down|rebuffed)\b", re.I)
-_WALKED = re.compile(
-    r"\b(?:withdr[ae]w\w*|abandon\w*|walk\w* away|dropped|scrap\w*|terminat\w*|called off"
-    r"|gave up|give up)\b",
-    re.I,
-)
 
 
 def rejected(sentence: str) -> bool:
-    """Whether the sentence tells of an offer turned down (not of a deal called off)."""
-    return _REJECTED.search(sentence) is not None and not _WALKED.search(sentence)
+    """Whether the sentence tells of an offer turned down and of no other end of the deal
+    ("withdrew its offer", "walked away": what _TERMINATED reads once the no is left out)."""
+    if _REJECTED.search(sentence) is None:
+        return False
+    rest = _REJECTED.sub(" ", sentence)
+    return _TERMINATED.search(rest, lowered(rest)) is None
 
 
 def still_to_close(sentence: str) -> bool:
