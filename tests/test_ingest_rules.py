@@ -3136,3 +3136,114 @@ def test_a_deal_still_to_close_is_agreed_however_its_sentence_reads() -> None:
     pending = f"{text} The transaction is expected to close in the fourth quarter."
     (deal,) = analysed(pending, title="Orwin buys Kestrel").deals
     assert deal.status == "agreed"
+
+
+def test_a_company_sold_with_its_description_between_has_the_buyer_after_to() -> None:
+    (deal,) = analysed(
+        "VELMAR, the UK glassmaker, is selling Orwin Reinforcements, a wholly-owned "
+        "subsidiary, to Kestrel Glass Group of Japan for a cash consideration of Pounds 7.4m.",
+        title="Notes",
+    ).deals
+    assert deal.kind == "acquisition"
+    assert dict(deal.parties) == {"kestrel-glass": "acquirer", "orwin-reinforcements": "target"}
+
+
+def test_a_price_paid_in_spelt_out_currencies_buys_the_company() -> None:
+    (deal,) = analysed(
+        "Velmar Labs, the UK drugs group, is expanding in America. It is paying Dollars 77m, "
+        "or Pounds 44.9m, for Orwin Pharmaceutical, a maker of generic drugs.",
+        title="Notes",
+    ).deals
+    assert (deal.kind, deal.status) == ("acquisition", "agreed")
+    assert dict(deal.parties) == {"velmar-labs": "acquirer", "orwin-pharmaceutical": "target"}
+    (paid,) = analysed(
+        "In 2016 Velmar Stores paid out $3bn for Orwin.com, a putative rival.", title="Notes"
+    ).deals
+    assert paid.kind == "acquisition"
+
+
+def test_working_in_partnership_or_jointly_with_a_company_is_a_partnership() -> None:
+    for text in (
+        "The game is built on Velmar Labs' platform in partnership with French game "
+        "publisher Orwin Games.",
+        "Velmar Labs agreed last week to jointly develop personal computers with Orwin Corp.",
+        "Velmar Labs NV of Germany and Orwin Pharmaceuticals Inc., Boston, are codeveloping "
+        "a liquid biopsy test.",
+        "Velmar Oil signed a $3.2 billion agreement in 2011 with Russian company Orwin Oil Co "
+        "to develop the Arctic.",
+    ):
+        (deal,) = analysed(text, title="Notes").deals
+        assert deal.kind == "partnership", text
+    (formed,) = analysed(
+        "Kestrel was formed in 1988 as a partnership between Velmar AB of Sweden and Orwin "
+        "Ltd. of Switzerland.",
+        title="Notes",
+    ).deals
+    assert {"velmar", "orwin"} <= {slug for slug, _ in formed.parties}
+
+
+def test_a_holding_sold_by_its_size_is_an_investment_but_a_move_of_shares_is_none() -> None:
+    for text in (
+        "Velmar Group has agreed to sell its entire 25.12% equity holding in Orwin Steering "
+        "Systems to Kestrel Corp. for about Rs419 crore.",
+        "Velmar Bank has sold another 24 percent in Orwin Agricolas to a savings bank, "
+        "Kestrel Savings.",
+    ):
+        (deal,) = analysed(text, title="Notes").deals
+        assert deal.kind == "investment", text
+    (bought,) = analysed(
+        "Kestrel Estate Co.'s acquisition of a 51% holding in Orwin Group, the owner of "
+        "offices in Manhattan, closed.",
+        title="Notes",
+    ).deals
+    assert bought.kind == "acquisition"
+    (deal,) = analysed(
+        "Orwin Shipping shed 4.8% in premarket trading after Velmar Tankers said its second "
+        "shareholder, Kestrel Maritime, would acquire it.",
+        title="Notes",
+    ).deals
+    assert deal.kind == "acquisition"
+
+
+def test_each_company_a_buyer_lists_is_a_deal_of_its_own() -> None:
+    for text, targets in (
+        (
+            "Velmar Healthcare Group said it agreed to buy Orwin Care Associates Inc and "
+            "Kestrel Medical Inc for $328 million in stock and cash.",
+            {"orwin-care-associates", "kestrel-medical"},
+        ),
+        (
+            "In the past year, Velmar bought Orwin Data for $2.35 billion as well as Kestrel "
+            "Software for $1.5 billion.",
+            {"orwin-data", "kestrel-software"},
+        ),
+        (
+            "Velmar agreed to buy activity tracker Orwin Labs Inc. for $2.1 billion in November "
+            "and data-analytics company Kestrel Software Inc. for $2.6 billion in June.",
+            {"orwin-labs", "kestrel-software"},
+        ),
+    ):
+        found = analysed(text, title="Notes").deals
+        assert {slug for d in found for slug, role in d.parties if role == "target"} == targets
+        assert all(dict(d.parties).get("velmar", "acquirer") == "acquirer" for d in found)
+        assert len(found) == 2, text
+
+
+def test_companies_an_unnamed_buyer_bought_made_no_deal_between_them() -> None:
+    assert not analysed(
+        "The miner is developing the Cue project after buying Orwin Consolidated Ltd in 2022 "
+        "and Kestrel Minerals Ltd the following year.",
+        title="Notes",
+    ).deals
+
+
+def test_and_before_a_clause_with_its_own_deal_verb_is_a_second_deal() -> None:
+    found = analysed(
+        "Previously, Orwin Systems Inc. was acquired by Kestrel Corp., and Kestrel Corp. was "
+        "acquired by Velmar Inc. several years ago.",
+        title="Notes",
+    ).deals
+    assert {tuple(sorted(dict(d.parties).items())) for d in found} == {
+        (("kestrel", "acquirer"), ("orwin-systems", "target")),
+        (("kestrel", "target"), ("velmar", "acquirer")),
+    }

@@ -55,6 +55,14 @@ _OTHER_DEAL_AFTER = (
     r"\s+(?:the|a|an|its|their)\s"
 )
 _CLAUSE_BREAK = re.compile(rf";\s+|,\s+(?=(?:while|whereas)\s|{_OTHER_DEAL_AFTER})")
+# ", and" before a name opens a clause of its own when each side has its own deal verb:
+# "VMware was acquired by EMC, and EMC was acquired by Dell", "Rite Aid agreed to buy
+# Thrifty PayLess, and Thrift Drug Inc., a unit of J.C. Penney, agreed to buy Fay's"
+_AND_BREAK = re.compile(r",\s+and\s+(?=[A-Z])")
+_DEAL_VERB = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sold|sell(?:s|ing)?"
+    r"|merg(?:e|es|ed|ing)|invest(?:s|ed|ing)?|took over|takes? over)\b"
+)
 
 
 # "The acquisition is valued at approximately EUR 985 million", "the aggregate value of
@@ -70,15 +78,28 @@ _DEAL_VALUED = re.compile(
 def _clauses(sentence: str) -> list[str]:
     """The parts of a sentence between semicolons (or before a ", while" or a participle
     that speaks of another deal), when each is a clause of its own."""
-    if (
-        ";" not in sentence
-        and "whi" not in sentence
-        and "whe" not in sentence
-        and "ing " not in sentence
-    ):
-        return [sentence]
-    parts = _CLAUSE_BREAK.split(sentence)
-    return parts if all(len(p.split()) >= 4 for p in parts) else [sentence]
+    parts = [sentence]
+    if ";" in sentence or "whi" in sentence or "whe" in sentence or "ing " in sentence:
+        parts = _CLAUSE_BREAK.split(sentence)
+        if not all(len(p.split()) >= 4 for p in parts):
+            parts = [sentence]
+    if ", and " in sentence:
+        parts = [clause for part in parts for clause in _own_deals(part)]
+    return parts
+
+
+def _own_deals(part: str) -> list[str]:
+    """``part`` split at each ", and" whose both sides state a deal of their own."""
+    pieces = _AND_BREAK.split(part)
+    if len(pieces) == 1:
+        return pieces
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if _DEAL_VERB.search(out[-1]) and _DEAL_VERB.search(piece) and len(piece.split()) >= 4:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]}, and {piece}"
+    return out
 
 
 # "(Nikkei, May 26)", "(Company statement, Jan 20)": a source and its day, alone in brackets

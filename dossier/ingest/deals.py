@@ -51,9 +51,12 @@ _STRONG = {
     # "a second-round bid of around $3 billion for Yahoo's internet business"
     r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
-    r"|pa(?:id|ys|y|ying) (?:about |around |roughly |nearly |some |an estimated |over |more than "
-    r"|almost |close to |less than |under |just over |just under |well over )?[^\w\s]?\d"
-    r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) )?"
+    # (or the FT's spelt-out currency with a conversion: "is paying Dollars 77m, or Pounds
+    # 44.9m, for MD Pharmaceutical")
+    r"|pa(?:id|ys|y|ying) (?:out )?(?:about |around |roughly |nearly |some |an estimated |over "
+    r"|more than |almost |close to |less than |under |just over |just under |well over )?"
+    r"(?:[^\w\s]|(?:US|A|C|HK|NZ)?(?:Dollars|Pounds|Euros?|Yen|DM|Ffr|SFr) ?)?\d"
+    r"[\d.,]* ?(?:[mb]n|million|billion|m|bn)? ?(?:\([^)]{0,20}\) |, or [^,;]{1,20}, )?"
     # "will pay $110 million in cash for all outstanding equity interests in LastPass"
     r"(?:in (?:cash|stock|cash and stock|shares) )?for"
     # "has rejected an improved offer from Anheuser-Busch InBev" (not goods "on offer")
@@ -113,14 +116,21 @@ _STRONG = {
     r"\s?\d[\w.,]*(?: (?:million|billion|mn|bn|crore))?|\d[\d.,]* (?:million|billion|crore)"
     r"(?: \w+)?) into\b",
     # a contract or a supply deal is an order, not a partnership
-    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,3}(?:deal|agreement|pact|partnership"
+    "partnership": r"\bsign(?:ed|s)? (?:a|an) (?:[\w$.,-]+ ){0,3}(?:deal|agreement|pact|partnership"
     r"|alliance)\b"
     # "Komatsu will work with Nvidia": a commitment to one named company
     r"|(?:(?<=\bwill )|(?<=\bto )|(?<=\bagreed to )|(?<=\bplans to ))"
     r"(?:work|partner|team up|collaborate|cooperate) with\b"
     # (not the verb: "needs fresh management to deal with scandals")
     r"|\b(?:(?<!\bto )(?<!\bwill )(?<!\bmust )(?<!\bcan )(?<!\bcould )(?<!\bwould )"
-    r"(?<!\bshould )deal|agreement|pact) (?:to|with|between)\b|\bteam(?:ed|s|ing)? up\b|\btie-up\b"
+    r"(?<!\bshould )deal|agreement|pact) (?:to|with|between)\b|\bteam(?:ed|s|ing)? up\b"
+    r"|\btie-ups?\b"
+    # "in partnership with French game publisher Asmodee", "formed as a partnership between
+    # ASEA and BBC", "in collaboration with leading automobile maker Geely"
+    r"|\bin (?:a |close |strategic )?(?:partnership|collaboration|alliance|cooperation) with\b"
+    r"|\b(?:partnership|alliance|collaboration|cooperation) between\b"
+    # "agreed to jointly develop personal computers with Intel", "are codeveloping a test"
+    r"|\bjointly (?:develop|build|design|produce|market|make|operate)\w*\b|\bco-?develop\w*\b"
     r"|\bstrategic (?:partnership|alliance|cooperation)\b"
     # "the two companies will work together on chips": both are named before
     r"|\b(?:the two|both) (?:companies|firms|groups|sides) (?:will |would |plan to |"
@@ -159,7 +169,7 @@ _ANCHORS = {
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
         "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
-        "sign", " with",
+        "sign", " with", "between", "jointly", "develop",
     ),
 }  # fmt: skip
 # The same kinds in the languages of the reports a briefing gathers: Chinese and
@@ -566,7 +576,16 @@ def _coordinated(
 
 
 # ", ", " and ", ", and " and a short description: ", PowerPack maker Nomad"
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s*(?:[\w“”\"-]+\s+){0,3}$")
+# (a price may stand after each: "bought 3PAR for $2.35 billion as well as ArcSight")
+_PRICE_OF_ONE = (
+    r"(?:\s+for\s+(?:about\s+)?[$€£]?\d[\d.,]*\s*(?:[mb]n|million|billion)?)?"
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?:\d{4}|[A-Z][a-z]+))?"
+)
+# (not "purchase", a noun as often: "its purchase of Orwin Labs, Velmar announced")
+_BUY_VERB = re.compile(r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:ed|ing))\s")
+_LIST_GAP = re.compile(
+    rf"^{_PRICE_OF_ONE}\s*(?:,|,?\s+and|,?\s+&|,?\s+as well as)\s*(?:[\w“”\"-]+\s+){{0,3}}$"
+)
 _LIST_CUE = re.compile(r"\b(?:with|to)\s+(?:[\w-]+\s+){0,3}$")
 
 
@@ -617,9 +636,10 @@ _PLURAL_CUE = Caseless(
 # A verb whose object may be a list: "has bought power vendor Lampiris, battery specialist
 # Saft and renewable energy firm Eren", and up to four words describing the first.
 _BUYS_LIST = re.compile(
-    r"\b(?:acquired|bought|purchased|snapped up|took over)\s+(?:[\w“”\"-]+\s+){0,4}$"
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snapped up|took over"
+    r"|take over)\s+(?:[\w“”\"-]+\s+){0,4}$"
 )
-_LIST_END = re.compile(r"\s*,?\s+(?:and|&)\s")
+_LIST_END = re.compile(rf"{_PRICE_OF_ONE}\s*,?\s+(?:and|&|as well as)\s")
 # what follows a list's last name when it is a clause's subject, not an object: "Google
 # bought Nest, and Apple launched …"
 _VERB_AFTER = re.compile(
@@ -1088,6 +1108,15 @@ def _analyse(
         # "This is what Salesforce and Google are acquiring: a way to …": fellow buyers,
         # and no company bought
         return None
+    if (
+        kind == "acquisition"
+        and _BUY_VERB.match(sentence, cue)
+        and all(m.start > cue for m in actors)
+        and _LIST_GAP.match(sentence[actors[0].end : actors[1].start])
+    ):
+        # "after buying Apollo Consolidated in 2022 and Musgrave Minerals the following
+        # year": what a buyer the sentence does not name bought, no deal between them
+        return None
     fellows = _BY_FELLOWS.search(sentence, cue) if kind in ("acquisition", "investment") else None
     if (
         fellows is not None
@@ -1217,7 +1246,16 @@ _RETAINED = re.compile(
     r"(?:[\w.%-]+\s+){0,3}stake$",
     re.I,
 )
-_MINORITY = Caseless(r"\bstake\b", ("stake",))
+# (a holding sold by its size: "sell its entire 25.12% equity holding in Sona Koyo to
+# JTEKT", "has sold another 24 percent in Ebro to")
+_MINORITY = Caseless(
+    r"\bstake\b|\bholding in\b"
+    # (a share changing hands, not a rise: "shares shed 4.8% in premarket trading")
+    r"|\b(?:sell|sells|selling|sold|buy|buys|buying|bought|acquir\w+|purchas\w+) (?:its |his "
+    r"|her |their |the |another |a further |an additional )?(?:[\w.]+ ){0,2}?\d[\d.,]*[ -]?"
+    r"(?:%|per ?cent|percent|pct) in (?=[A-Z])",
+    ("stake", "holding in", "% in", "cent in", "pct in"),
+)
 # "to buy 4.9 pct of Atlas", "37.5% of Jaguar Land Rover": a share of a named company
 # not "7 percent of Microsoft's market value": a share of something the company has
 _SHARE_OF = re.compile(r"\d[ -]?(?:%|per ?cent|percent|pct) of ([A-Z][\w.]*)(?![\w.]*['’]s\b)")
@@ -1227,7 +1265,7 @@ _CONTROL = Caseless(
 # (a headline in title case: "Sime Darby Acquires 70 Per Cent Stake In TFP Engineering")
 # ("a 60.4-percent stake": wire copy joins the two)
 _PERCENT_STAKE = re.compile(
-    r"(\d{1,3}(?:\.\d+)?)[ -]?(?i:%|per ?cent|pct) (?:(?i:stake)\b|of [A-Z])"
+    r"(\d{1,3}(?:\.\d+)?)[ -]?(?i:%|per ?cent|pct) (?:(?i:stake|holding)\b|(?:of|in) [A-Z])"
 )
 
 
@@ -1311,7 +1349,9 @@ def _sold_by_name(sentence: str, actors: list[Mention]) -> tuple[str | None, int
     return None, 0
 
 
-_TO_AFTER = re.compile(r",?\s+to\s")
+# (past the company's description: "is selling Pilkington Reinforcements, a wholly-owned
+# subsidiary, to Nippon Sheet Glass")
+_TO_AFTER = re.compile(r"(?:,\s+(?:a|an|the|its|their)\s[^,;()]{1,60},)?,?\s+to\s")
 
 
 def _joined(sentence: str, actors: list[Mention]) -> bool:

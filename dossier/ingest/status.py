@@ -292,7 +292,8 @@ _AGREED = Caseless(
     # under way, not yet done: "announced today that it's buying Kiva", "is teaming up with",
     # "Microsoft will be acquiring the devices business", "said in May it was acquiring Giphy"
     r"(?:is|are|it['\u2019]s|was|were|will be) (?:buying|acquiring|purchasing|snapping up"
-    r"|taking over|teaming up|partnering|collaborating|joining forces|investing|selling|merging)|"
+    r"|taking over|teaming up|partnering|collaborating|joining forces|investing|selling|merging"
+    r"|paying)|"
     # a headline's present tense: "Anduril partners with Microsoft", "… Forms Joint Venture"
     r"partners with|teams up with|joins forces with|"
     r"forms (?:an? )?(?:[\w-]+ ){0,2}?(?:joint venture|partnership|alliance)|"
