@@ -3247,3 +3247,14 @@ def test_and_before_a_clause_with_its_own_deal_verb_is_a_second_deal() -> None:
         (("kestrel", "acquirer"), ("orwin-systems", "target")),
         (("kestrel", "target"), ("velmar", "acquirer")),
     }
+
+
+def test_a_partys_holding_in_a_which_clause_does_not_undo_the_deal() -> None:
+    (deal,) = analysed(
+        "Velmar Trust PLC said it had tentatively agreed to acquire Orwin Fields PLC, which "
+        "owns a 49.3 percent stake in Kestrel Mining, the biggest U.S. gold producer.",
+        title="Notes",
+    ).deals
+    assert dict(deal.parties) == {"velmar-trust": "acquirer", "orwin-fields": "target"}
+    # the holding stated as the sentence's own news is still no deal
+    assert not analysed("Velmar Trust PLC already owns a 9.9% stake in Orwin Fields PLC.").deals

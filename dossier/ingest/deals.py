@@ -1010,6 +1010,12 @@ def _analyse(
     if "cqui" in sentence or "M&A" in sentence or "uyout" in sentence or "uy-out" in sentence:
         # (blanked, not cut: the mentions' offsets stay right)
         sentence = _NO_DEAL_WORDS.sub(lambda m: " " * len(m.group(0)), sentence)
+    held = _HOLDING_CLAUSE.search(sentence) if "ich " in sentence else None
+    if held is not None:
+        # "agreed to acquire Consolidated Gold Fields PLC, which owns a 49.3 percent stake
+        # in Newmont": a party's holding described, not the deal (nor its company a party)
+        sentence = sentence[: held.start()] + " " * len(held.group(0)) + sentence[held.end() :]
+        mentions = [m for m in mentions if not held.start() <= m.start < held.end()]
     low = lowered(sentence)
     if sentence.rstrip().endswith("?") or _NOT_THIS_DEAL.search(sentence, low):
         return None
@@ -1196,6 +1202,10 @@ _NO_DEAL_WORDS = re.compile(
 )
 
 
+_HOLDING_CLAUSE = re.compile(
+    r",\s+which\s+(?:already\s+|now\s+)?(?:owns?|holds?)\s+(?:an?\s+)?(?:about\s+|around\s+"
+    r"|nearly\s+|some\s+)?\d[\d.]*\s?(?:%|(?:per ?cent|percent|pct)\b)[^,;]*(?:,|(?=[.;]?\s*$))"
+)
 _EXAMPLE_WORDS = frozenset({"such as", "like"})
 _EXAMPLE_END = re.compile(r"\s[—–-]{1,2}\s|[;,)]")
 
