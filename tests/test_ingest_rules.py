@@ -3258,3 +3258,19 @@ def test_a_partys_holding_in_a_which_clause_does_not_undo_the_deal() -> None:
     assert dict(deal.parties) == {"velmar-trust": "acquirer", "orwin-fields": "target"}
     # the holding stated as the sentence's own news is still no deal
     assert not analysed("Velmar Trust PLC already owns a 9.9% stake in Orwin Fields PLC.").deals
+
+
+def test_a_partnership_with_a_company_or_becoming_its_investor_is_a_deal() -> None:
+    (deal,) = analysed(
+        "Velmar Motors Inc. last month announced a partnership with robotaxi maker Orwin "
+        "Labs Inc. to offer rides.",
+        title="Notes",
+    ).deals
+    assert deal.kind == "partnership"
+    assert {slug for slug, _ in deal.parties} == {"velmar-motors", "orwin-labs"}
+    (stake,) = analysed(
+        "Velmar Mining Ltd has opted to become a cornerstone investor in Orwin Resources Ltd "
+        "ahead of its listing.",
+        title="Notes",
+    ).deals
+    assert stake.kind == "investment"

@@ -108,6 +108,9 @@ _STRONG = {
     # "raised $500 million in new cash from investors including Cisco"
     r"(?: in (?:[\w-]+ ){0,2}?(?:cash|funding|financing|capital|equity|investment|money))? from\b"
     r"|\bpursu(?:it|ing|es|e) of\b|\bclosely pursuing\b|\bpursuing\b"
+    # "opted to become a cornerstone investor in Magmatic"
+    r"|\b(?:become|becomes|became|becoming|as) (?:a|an|the) (?:[\w-]+ ){0,2}?"
+    r"(?:investor|shareholder) in\b"
     # money put into a company: "Expedia put $350 million into booking platform Traveloka",
     # "poured another $2 billion into"
     r"|\b(?:put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?"
@@ -128,6 +131,8 @@ _STRONG = {
     # "in partnership with French game publisher Asmodee", "formed as a partnership between
     # ASEA and BBC", "in collaboration with leading automobile maker Geely"
     r"|\bin (?:a |close |strategic )?(?:partnership|collaboration|alliance|cooperation) with\b"
+    # "Uber last month announced a partnership with Cruise", "its new alliance with"
+    r"|\b(?:a|an|its|their|the) (?:[\w-]+ ){0,2}?(?:partnership|collaboration|alliance) with\b"
     r"|\b(?:partnership|alliance|collaboration|cooperation) between\b"
     # "agreed to jointly develop personal computers with Intel", "are codeveloping a test"
     r"|\bjointly (?:develop|build|design|produce|market|make|operate)\w*\b|\bco-?develop\w*\b"
