@@ -3274,3 +3274,13 @@ def test_a_partnership_with_a_company_or_becoming_its_investor_is_a_deal() -> No
         title="Notes",
     ).deals
     assert stake.kind == "investment"
+
+
+def test_a_links_words_are_read_in_their_place_and_the_quote_keeps_the_link() -> None:
+    text = (
+        "In May 2016, Kestrel Group was born after Orwin Holdings [sold its broking "
+        "business](https://news.example/orwin-renamed-kestrel) to Velmar Prebon Ltd."
+    )
+    (deal,) = analysed(text, title="Notes").deals
+    assert dict(deal.parties) == {"velmar-prebon": "acquirer", "orwin": "target"}
+    assert deal.quote == text

@@ -75,6 +75,10 @@ _DEAL_VALUED = re.compile(
 )
 
 
+_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_JOINED_LINKS = re.compile(r"\)\s*,?\s+(?:and|as well as)\s+\[")
+
+
 def _clauses(sentence: str) -> list[str]:
     """The parts of a sentence between semicolons (or before a ", while" or a participle
     that speaks of another deal), when each is a clause of its own."""
@@ -152,6 +156,16 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
         for parts in [_clauses(sentence)]
         for part in parts
     ]
+    # a markdown link's marks split the words it holds from the words around it ("Icap
+    # [sold its broking business](https://…) to Tullett Prebon"): the rules read the
+    # link's words in their place, and the quote stays the sentence as the seed holds it
+    # (links that each state a deal of their own are read apart: deals._coordinated)
+    linked: dict[str, str] = {}
+    for i, (statement, _) in enumerate(statements):
+        if "](" in statement and not _JOINED_LINKS.search(statement):
+            plain = _LINK.sub(r"\1", statement)
+            linked.setdefault(plain, statement)
+            statements[i] = (plain, finder.mentions(plain))
     found = find_deals(headline + statements, meta.published, headline=bool(headline))
     cited = _cited_day(prose[:3], meta.published)
     if cited is not None:
@@ -184,7 +198,11 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
         # (the model weighs a deal no sentence gives a status as "announced", as it was
         # trained; drafted, such a deal is told as a fact: on real news most are done)
         deals = [
-            d if d.stated or d.status != "announced" else replace(d, status="completed")
+            replace(
+                d,
+                status=d.status if d.stated or d.status != "announced" else "completed",
+                quote=linked.get(d.quote, d.quote),
+            )
             for d in judge(found, story)
         ]
         # a sentence of its own often gives the price ("The acquisition is valued at
