@@ -3284,3 +3284,25 @@ def test_a_links_words_are_read_in_their_place_and_the_quote_keeps_the_link() ->
     (deal,) = analysed(text, title="Notes").deals
     assert dict(deal.parties) == {"velmar-prebon": "acquirer", "orwin": "target"}
     assert deal.quote == text
+
+
+def test_another_companys_unit_or_a_sellers_titles_sold_to_a_buyer_is_a_sale() -> None:
+    (deal,) = analysed(
+        "In June, Velmar Media sold its UK regional newspapers to Orwin Press for 211 million stg.",
+        title="Notes",
+    ).deals
+    assert dict(deal.parties) == {"orwin-press": "acquirer", "velmar-media": "target"}
+    (unit,) = analysed(
+        "In September, Velmar Corp sold Kestrel's Tessard Systems defense consulting "
+        "subsidiary to the Orwin Group, a Washington investment group, for $130 million.",
+        title="Notes",
+    ).deals
+    assert dict(unit.parties).get("orwin") == "acquirer"
+
+
+def test_a_company_picked_as_a_partner_is_a_partner() -> None:
+    (deal,) = analysed(
+        "Velmar Inc. has selected Orwin Corp. as its cloud partner for Europe.", title="Notes"
+    ).deals
+    assert deal.kind == "partnership"
+    assert {slug for slug, _ in deal.parties} == {"velmar", "orwin"}

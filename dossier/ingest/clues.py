@@ -89,8 +89,11 @@ _NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
 # A business, not goods, sold to a buyer: "its metering unit to", "its data storage
 # unit, Veritas, to a group led by Carlyle" (deals.py reads it after "sell" and "sold")
 BUSINESS_SOLD_TO = (
-    r"(?:its|their|a|the) (?:[\w-]+ ){0,5}"
-    r"(?:business|unit|division|subsidiary|operations|assets|arm|stake|company|brand)"
+    # (or another company's: "sold Ford's BDM International defense consulting subsidiary
+    # to the Carlyle Group"; several: "sold its UK regional newspapers to Johnston Press")
+    r"(?:its|their|a|the|\w[\w.&-]*(?:'|\u2019)s) (?:[\w-]+ ){0,5}"
+    r"(?:business(?:es)?|units?|divisions?|subsidiar(?:y|ies)|operations|assets|arm|stake"
+    r"|company|brands?|newspapers|titles|stations)"
     r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"
 )
 

@@ -131,6 +131,8 @@ _STRONG = {
     # "in partnership with French game publisher Asmodee", "formed as a partnership between
     # ASEA and BBC", "in collaboration with leading automobile maker Geely"
     r"|\bin (?:a |close |strategic )?(?:partnership|collaboration|alliance|cooperation) with\b"
+    # "WooCommerce picks Paystack as Africa's preferred payment partner"
+    r"|\bas (?:its|their|an?|the|[\w-]+(?:'|\u2019)s) (?:[\w-]+ ){0,3}?partner\b(?! (?:of|to|in|at)\b)"
     # "Uber last month announced a partnership with Cruise", "its new alliance with"
     r"|\b(?:a|an|its|their|the) (?:[\w-]+ ){0,2}?(?:partnership|collaboration|alliance) with\b"
     r"|\b(?:partnership|alliance|collaboration|cooperation) between\b"
@@ -174,7 +176,7 @@ _ANCHORS = {
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
         "deal", "agreement", "pact", "contract", "team", "tie-up", "strategic", "the two", "both ",
-        "sign", " with", "between", "jointly", "develop",
+        "sign", " with", "between", "jointly", "develop", "partner",
     ),
 }  # fmt: skip
 # The same kinds in the languages of the reports a briefing gathers: Chinese and
