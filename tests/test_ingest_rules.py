@@ -3258,6 +3258,15 @@ def test_a_partys_holding_in_a_which_clause_does_not_undo_the_deal() -> None:
     assert dict(deal.parties) == {"velmar-trust": "acquirer", "orwin-fields": "target"}
     # the holding stated as the sentence's own news is still no deal
     assert not analysed("Velmar Trust PLC already owns a 9.9% stake in Orwin Fields PLC.").deals
+    assert not analysed(
+        "Velmar Kraft has a 20 percent stake in Orwin Energi and Kestrel Power 12.4 percent."
+    ).deals
+    (deal,) = analysed(
+        "Velmar Trust PLC, which has a 20 percent stake in Kestrel Mining, agreed to buy "
+        "Orwin Fields PLC.",
+        title="Notes",
+    ).deals
+    assert dict(deal.parties) == {"velmar-trust": "acquirer", "orwin-fields": "target"}
 
 
 def test_a_partnership_with_a_company_or_becoming_its_investor_is_a_deal() -> None:

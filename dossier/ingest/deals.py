@@ -236,7 +236,7 @@ _NOT_THIS_DEAL = Caseless(
     # a holding, not a deal: "already own a 9.9% stake", "owns 88% of Valhi" (not "will
     # own 40%": a deal's terms; a word after "%", where the pattern's word end holds)
     r"|already (?:owns?|holds?|has)"
-    r"|(?<!will )(?<!would )(?<!to )(?:owns?|holds?) (?:an? )?\d[\d.]* ?"
+    r"|(?<!will )(?<!would )(?<!to )(?:owns?|holds?|has|had) (?:an? )?\d[\d.]* ?"
     r"(?:%(?: \w+)?|per ?cent|pct)"
     r"|in turn owns"
     # "Yancoal, which is 13% owned by Noble Group, said …"
@@ -295,6 +295,8 @@ _NOT_THIS_DEAL = Caseless(
         "already",
         "own",
         "hold",
+        "has ",
+        "had ",
         "su",
         "lawsuit",
         "litigation",
@@ -1211,7 +1213,7 @@ _NO_DEAL_WORDS = re.compile(
 
 
 _HOLDING_CLAUSE = re.compile(
-    r",\s+which\s+(?:already\s+|now\s+)?(?:owns?|holds?)\s+(?:an?\s+)?(?:about\s+|around\s+"
+    r",\s+which\s+(?:already\s+|now\s+)?(?:owns?|holds?|has|had)\s+(?:an?\s+)?(?:about\s+|around\s+"
     r"|nearly\s+|some\s+)?\d[\d.]*\s?(?:%|(?:per ?cent|percent|pct)\b)[^,;]*(?:,|(?=[.;]?\s*$))"
 )
 _EXAMPLE_WORDS = frozenset({"such as", "like"})
