@@ -3315,3 +3315,26 @@ def test_a_company_picked_as_a_partner_is_a_partner() -> None:
     ).deals
     assert deal.kind == "partnership"
     assert {slug for slug, _ in deal.parties} == {"velmar", "orwin"}
+
+
+def test_an_offer_worth_an_amount_for_a_company_is_a_bid_that_may_break_another_deal() -> None:
+    found = analysed(
+        "Offshore firm Velmar Subsea has made an unsolicited offer worth about $2 billion for "
+        "U.S. rival Orwin Marine, potentially breaking up the U.S. company's agreed deal with "
+        "engineering firm Kestrel Iron.",
+        title="Notes",
+    ).deals
+    (bid,) = [d for d in found if "velmar-subsea" in dict(d.parties)]
+    assert (bid.kind, bid.status) == ("acquisition", "announced")
+    assert dict(bid.parties) == {"velmar-subsea": "acquirer", "orwin-marine": "target"}
+
+
+def test_a_report_or_sources_in_another_language_make_a_rumour() -> None:
+    from dossier.ingest.status import status_of
+
+    for text in (
+        "Un nuevo informe afirma que Velmar está en las etapas finales de la compra de Orwin.",
+        "Selon des sources proches du dossier, Velmar va racheter Orwin.",
+        "Velmar will Orwin übernehmen, Insidern zufolge.",
+    ):
+        assert status_of(text) == ("rumored", True), text

@@ -1033,3 +1033,16 @@ def test_a_short_lede_line_that_stops_inside_a_name_goes_on() -> None:
     )
     paragraphs = clean(text)
     assert paragraphs[1].text.startswith("Globex has agreed to buy Initech Holdings, the maker")
+
+
+def test_a_ticker_ends_its_sentence_before_an_opening_word() -> None:
+    from dossier.ingest.text import sentences
+
+    assert sentences(
+        "Orland made an offer for Lenvar (LNV.N), breaking up its deal with Kestrel Iron "
+        "KST.N. The deal could make Orland the leader. He met U.S. officials on Monday."
+    ) == [
+        "Orland made an offer for Lenvar (LNV.N), breaking up its deal with Kestrel Iron KST.N.",
+        "The deal could make Orland the leader.",
+        "He met U.S. officials on Monday.",
+    ]

@@ -51,7 +51,8 @@ class Analysis:
 # own: "Warner-Lambert is now in talks to merge with Pfizer, putting the deal with
 # American Home in jeopardy"
 _OTHER_DEAL_AFTER = (
-    r"(?:putting|jeopardi[sz]ing|threatening|derailing|scuttling|upending|trumping|topping)"
+    r"(?:putting|jeopardi[sz]ing|threatening|derailing|scuttling|upending|trumping|topping"
+    r"|(?:potentially |possibly )?(?:breaking up|blocking|disrupting|thwarting))"
     r"\s+(?:the|a|an|its|their)\s"
 )
 _CLAUSE_BREAK = re.compile(rf";\s+|,\s+(?=(?:while|whereas)\s|{_OTHER_DEAL_AFTER})")

@@ -49,7 +49,7 @@ _STRONG = {
     r"|takeover|(?:take|takes|taking|taken|took) over(?! as\b)|buyout|bid for"
     r"|(?<!the )bidding for"
     # "a second-round bid of around $3 billion for Yahoo's internet business"
-    r"|(?:bid|offer) of (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
+    r"|(?:bid|offer) (?:of|worth|valued at) (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
     # (or the FT's spelt-out currency with a conversion: "is paying Dollars 77m, or Pounds
     # 44.9m, for MD Pharmaceutical")
@@ -162,6 +162,7 @@ _ANCHORS = {
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "gobbl", "takeover",
         "take over", "took over", "takes over", "taking over", "taken over", "pa", "bid for",
         "bidding for", "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
+        "bid worth", "offer worth", "bid valued", "offer valued",
         "offer from", "bid from", "offered", "offers", "offering", "private",
     ),
     "joint-venture": ("joint", "jv", "venture"),

@@ -36,6 +36,7 @@ _OPENER = re.compile(
 
 
 # Words that only open a sentence, never go on with a name or a person's initials
+_TICKER = re.compile(r"[A-Z]{2,4}\.[A-Z]{1,2}")
 _PRONOUN = re.compile(r"[\"“‘(]?(?:It|Its|He|She|They|We|This|These|Those|There)\b")
 
 
@@ -96,6 +97,8 @@ def sentences(paragraph: str) -> list[str]:
                 short
                 and not _closes_name(word, paragraph[match.end() :])
                 and not (initials and _PRONOUN.match(paragraph, match.end()))
+                # a ticker ends its sentence: "Chicago Bridge & Iron (CB&I) CBI.N. The deal"
+                and not (_TICKER.fullmatch(word) and _OPENER.match(paragraph, match.end()))
             ):
                 continue  # "Acme Inc. said", "J. Smith", "Kaneda Seiki K.K. (金田精機)"
             if word.lower() == "bros" and not _OPENER.match(paragraph, match.end()):
