@@ -49,7 +49,8 @@ _STRONG = {
     r"|takeover|(?:take|takes|taking|taken|took) over(?! as\b)|buyout|bid for"
     r"|(?<!the )bidding for"
     # "a second-round bid of around $3 billion for Yahoo's internet business"
-    r"|(?:bid|offer) (?:of|worth|valued at) (?:about |around |roughly |some )?[^\w\s]?\d[^.;]{0,30}? for"
+    r"|(?:bid|offer) (?:of|worth|valued at) (?:about |around |roughly |some )?"
+    r"[^\w\s]?\d[^.;]{0,30}? for"
     # "Google paid £400m ($650m) for DeepMind": a price paid for a company
     # (or the FT's spelt-out currency with a conversion: "is paying Dollars 77m, or Pounds
     # 44.9m, for MD Pharmaceutical")
