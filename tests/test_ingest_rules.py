@@ -3338,3 +3338,10 @@ def test_a_report_or_sources_in_another_language_make_a_rumour() -> None:
         "Velmar will Orwin übernehmen, Insidern zufolge.",
     ):
         assert status_of(text) == ("rumored", True), text
+
+
+def test_a_company_that_wants_to_buy_has_only_announced_it() -> None:
+    from dossier.ingest.status import status_of
+
+    assert status_of("The flea market is back, and Velmar wants to buy it") == ("announced", True)
+    assert status_of("Velmar to buy Orwin") == ("agreed", True)

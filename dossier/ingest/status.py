@@ -361,6 +361,7 @@ _WEAK_RUMOR = re.compile(
 _INTENDED = Caseless(
     r"\b(?:plans to|planned to|intends to|intended to|seeks to|proposed|proposes)\b"
 )
+_WANTS = re.compile(r"\bwants? to (?:buy|acquire|take over|purchase|merge|invest)\b")
 # the companies presenting a deal as made: "Williams-Sonoma announced a deal with CondeNet"
 _ANNOUNCED = Caseless(r"\b(?:announced|announces|announce|unveiled|unveils|launched)\b")
 
@@ -414,6 +415,10 @@ def status_of(sentence: str) -> tuple[str, bool]:
         # "had agreed to a A$1.4 billion takeover bid by Westpac": the target accepted it
         accepted = _ACCEPTED.search(sentence, low)
         return ("agreed" if accepted else "announced"), True
+    if "want" in sentence and _WANTS.search(sentence):
+        # "GameStop wants to buy it": one side's wish ("to buy" alone is a headline's
+        # agreed deal)
+        return "announced", True
     if _AGREED.search(sentence, low):
         return "agreed", True
     if _SAID_WOULD.search(sentence, low):
