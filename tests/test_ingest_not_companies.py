@@ -33,6 +33,13 @@ CASES = {
         "stake in Arbroath Foods Ltd, raising its holding to 4.9 per cent.",
         {"37.5", "37.5%", "20", "4.9"},
     ),
+    # a political party, by its name or its members: "GOP", "Republicans", "Tories"
+    "party": (
+        "Harlow Health Inc and Kelso Care Inc said on Monday they had agreed to merge. GOP "
+        "leaders in Congress welcomed the deal, and Republicans said it would cut costs; "
+        "Democrats and the Tories were silent, and Labour asked for a review.",
+        {"GOP", "Republicans", "Democrats", "Tories", "Labour"},
+    ),
     # amounts as the FT of 1991 wrote them, the currency spelt out before the figure
     "amount": (
         "Dunmore Holdings plc yesterday raised its hostile takeover bid for Kelso Mining Ltd "

@@ -197,6 +197,7 @@ NOT_COMPANIES = _words(
     Namibia Nauru Nepal Nicaragua Niger Palau Panama Paraguay Rwanda Samoa Senegal
     Seychelles Somalia Sudan Suriname Syria Tajikistan Togo Tonga Tunisia Turkmenistan
     Tuvalu Uruguay Uzbekistan Vanuatu Venezuela Yemen Zambia Zimbabwe
+    GOP Republicans Republican Democrats Democrat Tories Tory Labour Conservatives Liberals
     Published Updated Posted MIT Harvard Stanford Oxford Cambridge Caltech Princeton Yale
     Wharton INSEAD
     Gujarat Maharashtra Karnataka Telangana Kerala Rajasthan Haryana Odisha Assam Bihar
