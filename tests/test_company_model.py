@@ -88,3 +88,10 @@ def test_new_weights_make_every_seed_be_analysed_again() -> None:
     from dossier.ingest import cache
 
     assert MODEL.resolve() in {path.resolve() for path in cache._RULE_FILES}
+
+
+def test_a_family_named_by_its_surname_in_the_plural_is_people() -> None:
+    people = frozenset({"Obama"})
+    assert "surname" in companymodel.phrase_features("Obamas", people, frozenset())
+    assert "surname" in companymodel.phrase_features("Obama", people, frozenset())
+    assert "surname" not in companymodel.phrase_features("Siemens", people, frozenset())

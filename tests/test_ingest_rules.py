@@ -3345,3 +3345,12 @@ def test_a_company_that_wants_to_buy_has_only_announced_it() -> None:
 
     assert status_of("The flea market is back, and Velmar wants to buy it") == ("announced", True)
     assert status_of("Velmar to buy Orwin") == ("agreed", True)
+
+
+def test_a_gerund_or_preposition_that_opens_a_sentence_is_no_part_of_the_name() -> None:
+    found = names(
+        "Using Orwin's stock to pay for the shares, Velmar Corp. agreed to buy Kestrel Labs "
+        "Inc. Through Tessard Capital Ltd, it also bought Lenvar Inc."
+    )
+    assert {"Orwin", "Tessard Capital"} <= found
+    assert not {n for n in found if n.startswith(("Using", "Through"))}

@@ -98,7 +98,8 @@ def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) 
         out.add("person")
     if len(tokens) == 1 and first in first_names(USUAL_NAME_SHARE):
         out.add("firstname")
-    if len(tokens) == 1 and first in people:
+    # (or the family: "the Obamas" where the article names Barack Obama)
+    if len(tokens) == 1 and (first in people or (first.endswith("s") and first[:-1] in people)):
         out.add("surname")
     if fold(phrase) in registrants():
         out.add("registrant")

@@ -372,7 +372,7 @@ OPENERS = (
     Recently Meanwhile However Previously Subsequently Moreover Furthermore Currently
     Finally Initially Ultimately Notably Importantly Interestingly Elsewhere Similarly
     Likewise Nevertheless Nonetheless Indeed Overall Accordingly Consequently Specifically
-    Alternatively
+    Alternatively Using Buying Acquiring Selling Through Amid
     """.split()  # noqa: SIM905 - a word list reads best as words
     )
     | {kind[0].upper() + kind[1:] for kind in KINDS_OF_COMPANY}
