@@ -3354,3 +3354,11 @@ def test_a_gerund_or_preposition_that_opens_a_sentence_is_no_part_of_the_name() 
     )
     assert {"Orwin", "Tessard Capital"} <= found
     assert not {n for n in found if n.startswith(("Using", "Through"))}
+
+
+def test_a_merger_that_died_or_was_killed_is_terminated() -> None:
+    from dossier.ingest.status import status_of
+
+    assert status_of("How the Velmar-Orwin merger died") == ("terminated", True)
+    assert status_of("In 2001 it killed the merger of Velmar and Orwin.") == ("terminated", True)
+    assert status_of("The founder died in 2001 and Velmar bought Orwin.") == ("completed", True)

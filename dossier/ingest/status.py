@@ -38,7 +38,12 @@ _TERMINATED = Caseless(
     r"|rejected|rejects|spurned|turned down|unsuccessful\w*|failed (?:bid|attempt|to)"
     # "the Failed Cengage/McGraw-Hill Education Merger", "the failed $30bn deal"
     r"|failed (?:[\w/&$.'-]+ ){0,4}?(?:merger|takeover|acquisition|deal|tie-up)"
-    r"|attempted to (?:buy|acquire|take over|merge))\b",
+    r"|attempted to (?:buy|acquire|take over|merge)"
+    # "How the Fiat-Renault merger died", "In 2001 it killed the merger of General Electric
+    # and Honeywell"
+    r"|(?:merger|takeover|deal|acquisition|bid|tie-up|alliance) (?:talks )?died"
+    r"|(?:killed|kills|blocked) (?:off )?(?:the|a|its|their) (?:[\w$.-]+ ){0,3}?"
+    r"(?:merger|takeover|deal|acquisition|bid|tie-up))\b",
     # (every alternative holds one of these: most sentences have none, and the pattern,
     # with no literal to look for first, is tried at every character)
     (
@@ -48,7 +53,7 @@ _TERMINATED = Caseless(
         "scuttl",
         *("thwart", "fell ", "fallen ", "broke", "torpedo", "nixed", "rejected", "rejects"),
         "spurned",
-        *("turned down", "unsuccessful", "failed ", "attempted to "),
+        *("turned down", "unsuccessful", "failed ", "attempted to ", "died", "kill"),
     ),
 )
 _RUMOR = Caseless(
