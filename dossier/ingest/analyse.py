@@ -82,7 +82,8 @@ _JOINED_LINKS = re.compile(r"\)\s*,?\s+(?:and|as well as)\s+\[")
 
 def _clauses(sentence: str) -> list[str]:
     """The parts of a sentence between semicolons (or before a ", while" or a participle
-    that speaks of another deal), when each is a clause of its own."""
+    that speaks of another deal), when each is a clause of its own, each cut again at a
+    ", and" whose both sides state a deal of their own."""
     parts = [sentence]
     if ";" in sentence or "whi" in sentence or "whe" in sentence or "ing " in sentence:
         parts = _CLAUSE_BREAK.split(sentence)

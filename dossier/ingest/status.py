@@ -42,7 +42,7 @@ _TERMINATED = Caseless(
     # "How the Fiat-Renault merger died", "In 2001 it killed the merger of General Electric
     # and Honeywell"
     r"|(?:merger|takeover|deal|acquisition|bid|tie-up|alliance) (?:talks )?died"
-    r"|(?:killed|kills|blocked) (?:off )?(?:the|a|its|their) (?:[\w$.-]+ ){0,3}?"
+    r"|(?:killed|kills) (?:off )?(?:the|a|its|their) (?:[\w$.-]+ ){0,3}?"
     r"(?:merger|takeover|deal|acquisition|bid|tie-up))\b",
     # (every alternative holds one of these: most sentences have none, and the pattern,
     # with no literal to look for first, is tried at every character)

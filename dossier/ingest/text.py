@@ -35,8 +35,9 @@ _OPENER = re.compile(
 )
 
 
-# Words that only open a sentence, never go on with a name or a person's initials
+# A Reuters instrument code ("CBI.N", "VOD.L"), which a sentence may end on
 _TICKER = re.compile(r"[A-Z]{2,4}\.[A-Z]{1,2}")
+# Words that only open a sentence, never go on with a name or a person's initials
 _PRONOUN = re.compile(r"[\"“‘(]?(?:It|Its|He|She|They|We|This|These|Those|There)\b")
 
 
