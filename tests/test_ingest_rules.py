@@ -3225,7 +3225,8 @@ def test_each_company_a_buyer_lists_is_a_deal_of_its_own() -> None:
     ):
         found = analysed(text, title="Notes").deals
         assert {slug for d in found for slug, role in d.parties if role == "target"} == targets
-        assert all(dict(d.parties).get("velmar", "acquirer") == "acquirer" for d in found)
+        # one buyer, the same in both
+        assert len({slug for d in found for slug, role in d.parties if role == "acquirer"}) == 1
         assert len(found) == 2, text
 
 
