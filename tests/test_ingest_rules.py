@@ -3363,3 +3363,18 @@ def test_a_merger_that_died_or_was_killed_is_terminated() -> None:
     assert status_of("How the Velmar-Orwin merger died") == ("terminated", True)
     assert status_of("In 2001 it killed the merger of Velmar and Orwin.") == ("terminated", True)
     assert status_of("The founder died in 2001 and Velmar bought Orwin.") == ("completed", True)
+
+
+def test_in_a_bid_to_is_an_aim_and_a_block_at_first_is_no_end() -> None:
+    from dossier.ingest.status import status_of
+
+    assert status_of(
+        "Velmar Corp will buy Orwin for C$985 million, the retailer said on Thursday, "
+        "making a push into sportswear in a bid to diversify itself further."
+    ) == ("agreed", True)
+    assert status_of("Velmar launched a $2 billion bid for Orwin.") == ("announced", True)
+    # a block that was only the first word: "the regulator initially blocked … from acquiring"
+    assert status_of("The regulator initially blocked Velmar from acquiring Orwin.")[0] != (
+        "terminated"
+    )
+    assert status_of("The regulator blocked Velmar from acquiring Orwin.") == ("terminated", True)

@@ -21,7 +21,9 @@ _TERMINATED = Caseless(
     r"|(?<!near )(?<!nearly )(?<!close to )(?<!verge of )(?<!brink of )(?<!could )(?<!may )"
     r"(?<!might )collaps\w*"
     r"|fizzl(?:e|ed|es) out"
-    r"|blocked|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
+    # (not a block later lifted: "the regulator initially blocked Renaissance from")
+    r"|(?<!initially )(?<!originally )(?<!at first )blocked"
+    r"|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
     # (not a merger's shares "cancelled in exchange for the right to receive" cash)
     r"|cancel\w*(?!\s+(?:in exchange|and converted|and cease|for the right))|ended talks"
     # "dropped its 29.6 billion-pound (US$36.4 billion) unsolicited takeover bid"
@@ -136,7 +138,8 @@ _OFFER = Caseless(
     # interest to acquire"
     r"|(?:made|makes) an? (?:[^ .;]+ ){0,5}?[^ \w]?offer"
     r"|non-binding (?:indication|offer|proposal)|indication of interest"
-    r"|tabled an offer|(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
+    # (not the idiom: "making a bigger push into sportswear in a bid to diversify")
+    r"|tabled an offer|(?<!\bin )(?:an?|its|their) (?:[\w$.-]+ ){0,3}?(?:offer|bid) (?:to|for)"
     r"|(?:raised|raises|sweetened) its "
     r"(?:offer|bid|price)|(?:increased|increases|lifted|lifts|boosted|boosts) (?:its |the )?"
     r"(?:offer|bid)|hostile (?:bid|offer|takeover)|tender offer|unsolicited (?:bid|offer)"
