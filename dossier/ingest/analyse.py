@@ -16,7 +16,7 @@ from ..dates import PartialDate
 from . import dealmodel
 from .clean import clean
 from .dealmodel import Judge, Story
-from .deals import find_deals, without_advisers
+from .deals import JOINED_LINKS, find_deals, without_advisers
 from .entities import Finder, detect_new
 from .figures import value
 from .metadata import extract
@@ -77,7 +77,7 @@ _DEAL_VALUED = re.compile(
 
 
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
-_JOINED_LINKS = re.compile(r"\)\s*,?\s+(?:and|as well as)\s+\[")
+_JOINED_LINKS = re.compile(JOINED_LINKS)
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -555,7 +555,8 @@ def find_deals(
 # Where a sentence joins deal statements of their own: "[Salesforce's acquisition of
 # Tableau](…) and [Google's acquisition of Looker](…), as well as [Sisense merging with
 # Periscope Data](…)" (each link a statement) or ", as well as".
-_COORDINATION = re.compile(r"\)\s*,?\s+(?:and|as well as)\s+(?=\[)|,\s+as well as\s+")
+JOINED_LINKS = r"\)\s*,?\s+(?:and|as well as)\s+(?=\[)"
+_COORDINATION = re.compile(rf"{JOINED_LINKS}|,\s+as well as\s+")
 
 
 def _coordinated(
