@@ -30,6 +30,7 @@ import gc
 import html
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -250,8 +251,24 @@ def start(hooks: Hooks) -> Server:
     global _server
     if _server is None:
         _server = Server()
+        _stop_cleanly_on_sigterm()
     _server.attach(hooks)
     return _server
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """SIGTERM (``kill``, a process manager, ``docker stop``) ends serve as Ctrl-C does.
+
+    By default SIGTERM ends the process at once, and MkDocs's ``finally`` never runs: the
+    temporary site it serves from (``/tmp/mkdocs_*``, a few MB each) stays behind.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set there; serve runs there
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def running() -> Server:

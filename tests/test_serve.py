@@ -7,6 +7,7 @@ then fixes the file and waits for the new page. Every wait is bounded.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -64,12 +65,15 @@ def server(
 def _serve(command: str, root: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     port = free_port()
     log = tmp_path / "serve.log"
+    temp = tmp_path / "tmp"  # where MkDocs makes the temporary site it serves from
+    temp.mkdir()
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [*COMMANDS[command], f"127.0.0.1:{port}"],
             cwd=root,
             stdout=out,
             stderr=subprocess.STDOUT,
+            env={**os.environ, "TMPDIR": str(temp)},
         )
     try:
         yield f"http://127.0.0.1:{port}", log
@@ -139,3 +143,18 @@ def server_on_broken(
     deal = minimal / DEAL
     deal.write_text(deal.read_text("utf-8").replace("status: agreed", "status: agred"), "utf-8")
     yield from _serve(request.param, minimal, tmp_path)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_terminated_server_leaves_no_temporary_site(
+    command: str, minimal: Path, tmp_path: Path
+) -> None:
+    """SIGTERM (what ``kill`` and process managers send) stops serve as Ctrl-C does:
+    MkDocs removes the temporary site it served from instead of leaving it in /tmp."""
+    running = _serve(command, minimal, tmp_path)
+    base, _log = next(running)
+    wait_for(lambda: "Acme makes anvils." in (fetch(f"{base}/companies/acme.html") or ""), "site")
+    assert list((tmp_path / "tmp").glob("mkdocs_*"))  # the served site, while serve runs
+    with pytest.raises(StopIteration):
+        next(running)  # terminates the server and waits for it
+    assert list((tmp_path / "tmp").glob("mkdocs_*")) == []
