@@ -1690,6 +1690,13 @@ def test_an_adverb_before_a_firms_partners_and_a_title_before_a_name_are_no_comp
         "$46 million was raised."
     )
     assert "Goldman, Sachs" in ran_on and "Sachs" not in ran_on, ran_on
+    # a second legal form after its own comma: "& Co., LLC"; "& Company" is a form too
+    firms = names(
+        "Two proxy advisory firms, Orland Shareholder Services Inc. and Glass, Kestrel & Co., "
+        "LLC, backed the deal. Lenvar also hired Wasmer, Schroder & Company, LLC."
+    )
+    assert {"Glass, Kestrel", "Wasmer, Schroder & Company"} <= set(firms), firms
+    assert not {"Kestrel", "Schroder & Company", "Glass, Kestrel & Co.,"} & set(firms), firms
 
 
 def test_a_short_name_given_after_or_is_the_companys_but_another_listed_is_not() -> None:
@@ -2593,6 +2600,15 @@ def test_initials_before_a_pronoun_end_a_sentence() -> None:
     assert split("J. Smith said so.") == ["J. Smith said so."]
 
 
+def test_a_name_written_with_an_ampersand_ends_its_sentence() -> None:
+    # the last letter of "KB&O." is not a person's initial waiting for a surname
+    assert split("Shareholders will vote on Lenvar's offer for KB&O. Orland said it may bid.") == [
+        "Shareholders will vote on Lenvar's offer for KB&O.",
+        "Orland said it may bid.",
+    ]
+    assert split("J. Smith of KB&O said so.") == ["J. Smith of KB&O said so."]
+
+
 def test_an_amount_with_cents_is_a_price_per_share_not_the_deals_value() -> None:
     (deal,) = analysed(
         "Lenvar Corp. agreed to buy Orland Inc. Orland holders get $102.43 for each share "
@@ -3308,6 +3324,13 @@ def test_another_companys_unit_or_a_sellers_titles_sold_to_a_buyer_is_a_sale() -
         title="Notes",
     ).deals
     assert dict(unit.parties).get("orwin") == "acquirer"
+    # a unit named by its brand's possessive: the brand is what is sold
+    (brand,) = analysed(
+        "Velmar Corp. will sell its Kestrel's frozen seafoods division to Chicago-based "
+        "Orwin Corp. for about $140 million in cash.",
+        title="Notes",
+    ).deals
+    assert dict(brand.parties) == {"orwin": "acquirer", "kestrel": "target"}
 
 
 def test_a_company_picked_as_a_partner_is_a_partner() -> None:

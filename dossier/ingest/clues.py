@@ -91,7 +91,8 @@ _NOUN_SPAN = max(len(n) for n in ORG_NOUNS.split("|")) + 2
 BUSINESS_SOLD_TO = (
     # (or another company's: "sold Ford's BDM International defense consulting subsidiary
     # to the Carlyle Group"; several: "sold its UK regional newspapers to Johnston Press")
-    r"(?:its|their|a|the|\w[\w.&-]*(?:'|\u2019)s) (?:[\w-]+ ){0,5}"
+    # (a brand's own possessive: "sell its Van de Kamp's frozen seafoods division to")
+    r"(?:its|their|a|the|\w[\w.&-]*(?:'|\u2019)s) (?:[\w-]+(?:(?:'|\u2019)s)? ){0,5}"
     r"(?:business(?:es)?|units?|divisions?|subsidiar(?:y|ies)|operations|assets|arm|stake"
     r"|company|brands?|newspapers|titles|stations)"
     r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"

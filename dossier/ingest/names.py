@@ -185,23 +185,29 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         if k > i:
-            partners = [sentence[a:b] for a, b in units[i:k]]
-            last = sentence[units[k][0] : units[k][1]].split()
+            last_unit = k
+            if k - 1 > i and all(
+                w.rstrip(".") in LEGAL for w in sentence[units[k][0] : units[k][1]].split()
+            ):
+                # "Glass, Lewis & Co., LLC": a second legal form after its own comma
+                last_unit = k - 1
+            partners = [sentence[a:b] for a, b in units[i:last_unit]]
+            last = sentence[units[last_unit][0] : units[last_unit][1]].split()
             # (the phrase may run on past the legal form into the next sentence's first
             # word: "Goldman, Sachs & Co. In total")
-            legal = [n for n, w in enumerate(last) if w.rstrip(".") in LEGAL]
+            legal = [n for n, w in enumerate(last) if w.rstrip(".") in LEGAL or w == "Company"]
             if _EXAMPLES_BEFORE.search(sentence, max(0, units[i][0] - 12), units[i][0]):
                 # "such as Mitsubishi, Mitsui, C. Itoh & Co.": examples, each a company
                 yield from units[i : k + 1]
                 i = k + 1
                 continue
             if (
-                all(" " not in p for p in partners)
+                all(" " not in p and p.rstrip(".") not in LEGAL for p in partners)
                 and legal
                 and legal[-1] >= len(last) - 2
                 and ("&" in last[: legal[-1]] or "and" in last[: legal[-1]])
             ):
-                yield units[i][0], units[k][1]
+                yield units[i][0], units[last_unit][1]  # (its second legal form left out)
                 i = k + 1
                 continue
         yield units[i]

@@ -92,6 +92,10 @@ def sentences(paragraph: str) -> list[str]:
             found = _word_before(paragraph, start, match.start() + 1)
             word = found.group(1) if found else ""
             initials = len(word) == 1 or ("." in word and len(word) <= 5)
+            if initials and paragraph[match.start() - len(word) - 1 : match.start()][:1] == "&":
+                # "… McDermott's offer for CB&I. Subsea 7 said": the last letter of a
+                # name written with "&", not a person's initial
+                initials = False
             short = word and (word.lower() in _ABBREV or initials)
             # (but initials before a pronoun end a sentence: "against rival H-P. It could")
             if (
