@@ -730,6 +730,24 @@ def test_the_company_after_an_opening_phrase_is_the_last_subject() -> None:
     assert (deal.background, deal.status, deal.announced) == (True, "completed", PartialDate(2019))
 
 
+def test_a_pronoun_after_a_time_phrase_or_its_deal_stands_for_the_last_subject() -> None:
+    bought = (
+        "Title\n\nCaldera Airlines collapsed in April.\n\n"
+        "The following month it was bought by Desert Rose Capital, which backed the managers.\n"
+    )
+    (deal,) = _deals(bought)
+    assert _parties(deal) == {"desert-rose-capital": "acquirer", "caldera-airlines": "target"}
+    its = (
+        "Title\n\nCaldera Foods now manages $450 billion.\n\n"
+        "Its $2.5 billion acquisition of Mesa Tortilla Works Inc. added $116 billion.\n"
+    )
+    (deal,) = _deals(its)
+    assert _parties(deal) == {"caldera-foods": "acquirer", "mesa-tortilla-works": "target"}
+    # later in a sentence, "its" may be any company the text has named
+    later = its.replace("Its $2.5 billion", "The gain builds on its $2.5 billion")
+    assert not any("caldera-foods" in _parties(d) for d in _deals(later))
+
+
 def test_founding_years_and_durations_are_not_deal_dates() -> None:
     text = (
         "Title\n\nXiaomi signed a licensing agreement with Aurenfeld Energie, a Swiss start-up.\n\n"

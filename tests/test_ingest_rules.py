@@ -2289,6 +2289,22 @@ def test_it_after_an_opening_phrase_is_the_company_the_last_sentence_began_with(
     }, deals
 
 
+def test_a_clause_with_it_as_subject_after_and_is_its_own_deal_of_the_same_company() -> None:
+    deals = analysed(
+        "Orland Corp. purchased Kestrel Health for $46 million in 2015, and it has since "
+        "partnered with Lenvar Inc. to expand its reach."
+    ).deals
+    assert {frozenset(dict(d.parties).items()) for d in deals} == {
+        frozenset({("orland", "acquirer"), ("kestrel-health", "target")}),
+        frozenset({("orland", "partner"), ("lenvar", "partner")}),
+    }, deals
+    # with no company before it to stand for, "the company" who bought is unknown: the
+    # names after the verb are not the buyer
+    assert not analysed(
+        "In 2015, the company purchased Kestrel Health Inc. from Lenvar Inc. for $46 million."
+    ).deals
+
+
 def test_money_put_into_a_field_is_no_investment_in_the_company_named_next() -> None:
     for sentence in (
         "Walmart Inc, which is aggressively investing in e-commerce to better compete with "

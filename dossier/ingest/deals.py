@@ -370,7 +370,10 @@ _OPENING = (
     r"(?:(?:In|in|By|Since|Earlier|Later|Last|Also|Separately)\b[^,.;]{0,25}?,?\s+"
     # "Just recently, it closed the acquisition of …", "However, it has …"
     r"|(?:Just|Recently|Meanwhile|Then|Now|Today|Yesterday|Previously|Subsequently"
-    r"|However|Additionally|Moreover|Furthermore|Meantime)\b[^,.;]{0,25}?,?\s+)?"
+    r"|However|Additionally|Moreover|Furthermore|Meantime)\b[^,.;]{0,25}?,?\s+"
+    # "The following month it was bought by …", "A year later, the company …"
+    r"|(?:The (?:following|next)|That|A|One|Two|Three|Four|Five) (?:day|week|month|year|"
+    r"decade)s?(?: later| after)?,?\s+)?"
 )
 _SUBJECT_PRONOUN = re.compile(
     rf"^{_OPENING}(?:It|it|The company|the company|The group|the group|The firm|the firm)"
@@ -382,6 +385,25 @@ _SUBJECT_PRONOUN = re.compile(
     r"|miner|producer|manufacturer)(?= (?:is|was|has|had|will|would|said|says|agreed|agrees"
     r"|first|also|plans|offered|bought|acquired)\b)"
 )
+# the deal verb of a pronoun subject: "it (has since) purchased …"
+_DOES_A_DEAL = re.compile(
+    r"\s+(?:[a-z]+\s+){0,3}?(?:acquired|bought|purchased|took over|invested in|merged with"
+    r"|partnered with|agreed to (?:buy|acquire|purchase|invest in|merge with))\b"
+)
+# "Its $12.5 billion acquisition of Global Infrastructure Partners adds …": a deal of the
+# company the pronoun stands for (only at the start: "The deal builds on its purchase
+# of …" may follow a sentence about the target)
+_ITS_DEAL = re.compile(
+    rf"{_OPENING}Its (?:[\w$.,-]+ ){{0,4}}?(?:purchase|acquisition|takeover|buyout) of\b"
+)
+
+
+def _its_deal(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether the sentence opens with "its" purchase of a company it names."""
+    found = _ITS_DEAL.match(sentence)
+    return found is not None and any(m.start >= found.end() and not m.possessed for m in mentions)
+
+
 # "In June, Microsoft acquired Bonsai": the company a sentence begins with, after its
 # opening phrase
 _OPENING_PHRASE = re.compile(_OPENING)
@@ -489,9 +511,18 @@ def find_deals(
         year_here = first_date.date.year if first_date else None
         if later and last_year is not None:
             year_here = last_year + _NUMBERS[later.group(1).lower()]
-        if _SUBJECT_PRONOUN.match(sentence) and previous_subject is not None:
+        pronoun = _SUBJECT_PRONOUN.match(sentence)
+        if pronoun and previous_subject is not None:
             # "It also invested in Hefei Lanxin": "it" is the company the last sentence
             # began with
+            mentions = [previous_subject, *mentions]
+        elif pronoun and _DOES_A_DEAL.match(sentence, pronoun.end()):
+            # "the company purchased Major League Gaming", and no company before it to be
+            # "the company": the buyer is unknown, and no other name in it is the buyer
+            mentions = []
+        elif previous_subject is not None and _its_deal(sentence, mentions):
+            # "The acquisition builds on its recent purchase of Global Infrastructure
+            # Partners": whose purchase, the company the last sentence began with
             mentions = [previous_subject, *mentions]
         elif (
             mentions
