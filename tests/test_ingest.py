@@ -283,6 +283,34 @@ def test_an_events_advertisement_in_a_story_is_boilerplate() -> None:
     assert "Globex said it would build a factory" in text
 
 
+def test_another_articles_headline_glued_inside_a_paragraph_is_no_text_of_it() -> None:
+    page = (
+        "Globex and Initech would have equal rights in the new company, said Initech.ALSO "
+        "READ | Initech shares surge on Globex merger talksThe combination will create the "
+        "largest telecom firm. Analysts agree.Also Read: Globex buys chat-bot firm Hooli\n\n"
+        "Revenue grew. Also Read: Pied Piper launches QIP, issue price at 1,054 per share "
+        "The business continued its strong run.\n"
+    )
+    paragraphs = [p.text for p in clean(page)]
+    text = "\n".join(paragraphs)
+    assert "surge on Globex" not in text and "Hooli" not in text, paragraphs
+    assert "said Initech." in text and "The combination will create the largest" in text
+    # with no end in sight, a headline stays rather than take the sentence after it along
+    assert "The business continued its strong run." in text
+    # each paragraph is still the article's own text, word for word
+    assert all(p in page for p in paragraphs), paragraphs
+
+
+def test_a_wire_editors_note_is_no_text_of_the_story() -> None:
+    page = (
+        "Globex Corp. agreed to buy Initech Inc. for $1 billion.\n\n"
+        "Eds: INSERTS 1 graf after 4th graf, The tender ..., to UPDATE with closing price.\n\n"
+        "The tender offer begins Monday.\n"
+    )
+    text = "\n".join(p.text for p in clean(page))
+    assert "INSERTS" not in text and "The tender offer begins Monday." in text
+
+
 def test_a_wire_storys_summary_points_on_one_line_are_paragraphs() -> None:
     page = (
         "Globex to be a wind power firm * Initech to close its coal plants by 2025 * Deal "

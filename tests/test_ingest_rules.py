@@ -1295,7 +1295,8 @@ def test_a_supply_contract_and_an_order_are_no_deals_but_a_sale_of_assets_is() -
         "Velmar Corp. in 2017 announced a multi-year deal to sell cloud services to Orvanta "
         "Energy Corp. Brisca Airways Ltd finalized a deal to purchase 30 of Kestrel "
         "Aerospace Inc.'s jets. Kraken Labs Inc. agreed to invest $100 million as part of "
-        "its settlement with OFAC."
+        "its settlement with OFAC. Dalvik Mobility Ltd signs pact with Sorell SA to procure "
+        "500 electric cars."
     )
     assert deals(text) == set(), deals(text)
     sale = deals(
@@ -3059,6 +3060,10 @@ def test_a_purchase_of_a_name_before_its_buyer_is_of_that_name() -> None:
         "The company has had luck with its watch, the result of its own acquisition of "
         "Orwin Labs Inc, Tessard Corp and Lenvar Ltd."
     ).deals
+    # names with their legal forms joined by "and" are all bought, whatever verb follows
+    assert not analysed(
+        "The acquisition of Orwin Labs Inc. and Tessard Corp. is expected to close by April 30."
+    ).deals
 
 
 def test_an_underwriter_works_on_the_deal() -> None:
@@ -3159,6 +3164,23 @@ def test_the_day_of_a_date_is_no_part_of_a_name_with_a_legal_form() -> None:
     assert not any("Monday" in name for name in found)
     # a name that begins with a day stays whole: no preposition before it
     assert "Tuesday Morning" in names("Tuesday Morning Corp. agreed to buy Orwin Labs Inc.")
+    # so is the month of a date after its preposition
+    months = names("Orwin Labs Inc. said that in June Kestrel Corp. bought a stake in it.")
+    assert "Kestrel" in months and not any("June" in name for name in months), months
+    assert "May Department Stores" in names("May Department Stores Co. bought Orwin Labs Inc.")
+
+
+def test_a_clause_after_and_a_time_phrase_is_its_own_deal() -> None:
+    deals = analysed(
+        "Orland Corp. has snapped up Kestrel Inc., and in June Lenvar Corp. acquired a "
+        "majority stake in Velmar Inc., a skincare brand."
+    ).deals
+    assert {frozenset(dict(d.parties)) for d in deals} == {
+        frozenset({"orland", "kestrel"}),
+        frozenset({"lenvar", "velmar"}),
+    }, deals
+    for deal in deals:  # each statement quoted on its own
+        assert ("Orland" in deal.quote) != ("Lenvar" in deal.quote), deal.quote
 
 
 def test_a_deal_still_to_close_is_agreed_however_its_sentence_reads() -> None:

@@ -59,11 +59,16 @@ _CLAUSE_BREAK = re.compile(rf";\s+|,\s+(?=(?:while|whereas)\s|{_OTHER_DEAL_AFTER
 # ", and" before a name opens a clause of its own when each side has its own deal verb:
 # "VMware was acquired by EMC, and EMC was acquired by Dell", "Rite Aid agreed to buy
 # Thrifty PayLess, and Thrift Drug Inc., a unit of J.C. Penney, agreed to buy Fay's"
-# (or with the same company as its subject: "…, and it has since partnered with Facebook")
-_AND_BREAK = re.compile(r",\s+and\s+(?=[A-Z]|(?:it|the company|the firm|the group)\s)")
+# (or with the same company as its subject: "…, and it has since partnered with Facebook";
+# or after a time: "Estée Lauder has snapped up The Ordinary, and in June L'Oréal acquired")
+_AND_BREAK = re.compile(
+    r",\s+and\s+(?=[A-Z]|(?:it|the company|the firm|the group)\s"
+    r"|(?:in|on|last|earlier|later|then)\s+[^,;]{0,25}?[A-Z])"
+)
 _DEAL_VERB = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sold|sell(?:s|ing)?"
-    r"|merg(?:e|es|ed|ing)|invest(?:s|ed|ing)?|took over|takes? over|partner(?:s|ed|ing)? with)\b"
+    r"|merg(?:e|es|ed|ing)|invest(?:s|ed|ing)?|took over|takes? over|partner(?:s|ed|ing)? with"
+    r"|snap(?:s|ped)? up)\b"
 )
 
 

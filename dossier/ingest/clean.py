@@ -23,6 +23,7 @@ _DROP_LINE = re.compile(
       | share\ (?:this|on)\b | follow\ us\b | sign\ up\b
       | ©|copyright\b|all\ rights\ reserved
       | tags?:
+      | (?-i:Eds:)\                                             # a wire editor's note
     )""",
     re.I | re.X,
 )
@@ -53,6 +54,17 @@ _DATELINE = re.compile(r"^\S.{0,40}?\s\d{4}-\d{2}-\d{2}$")
 _SPACES = "\u00a0\u2007\u2009\u200a\u202f"
 
 
+# Another article's headline inside a paragraph, glued to the sentences around it: "…, said
+# Idea.ALSO READ | Idea's shares surge on Vodafone merger talksWhen a rival …": up to where
+# the next sentence starts without a space (maybe after an opening quote a scraper wrote as
+# the C1 control U+0093), or the paragraph's end when no full stop ends it (a headline's
+# way). Where neither is near, it stays.
+_INLINE_LINK = re.compile(
+    r"(?<=[.!?\"\u201d\u0094])[ \t]*(?:ALSO READ|Also Read|Also read|READ ALSO|Read Also"
+    r"|Read also)[ \t]*[|:][^\n]{0,200}?"
+    r"(?:[a-z0-9\u2019\u0092'\")?!](?=[\u201c\u0093\"]?[A-Z][a-z])|[^.!?\"\u201d\n]$)",
+    re.M,
+)
 # Reuters' wire code glued to a 1996 headline: "RTRS-Oil Search buys 10.1 pct of Discovery"
 _WIRE_CODE = re.compile(r"(?<![\w-])RTRS-(?=\w)")
 
@@ -67,6 +79,8 @@ def clean(text: str) -> list[Paragraph]:
                 text = text.replace(space, " ")
     if "RTRS-" in text:
         text = _WIRE_CODE.sub("", text)
+    if "ead" in text or "EAD" in text:
+        text = _INLINE_LINK.sub("\n\n", text)
     raw = text.split("\n")
     width = wrap_width(raw)
     lines = [line.strip() for line in raw]

@@ -251,7 +251,8 @@ _NOT_THIS_DEAL = Caseless(
     r"|sued|suing|sues|lawsuit|litigation|dispute|injunction|refused to pay"
     r"|alleg(?:e|es|ed|edly|ing|ations?)"
     # an order of goods: "an agreement to sell 500 railcar platforms to Trailer Train"
-    r"|to (?:sell|supply|deliver|buy|order|purchase) \d[\d,.]* (?!%|per|pct|percent|shares)"
+    r"|to (?:sell|supply|deliver|buy|order|purchase|procure|source) \d[\d,.]* "
+    r"(?!%|per|pct|percent|shares)"
     # a supply contract: "a multi-year deal to sell cloud services to Chevron" (not "an
     # agreement to sell its metering unit to …", a sale of a business)
     r"|(?:deal|agreement|contract) to (?:sell|supply|provide|deliver) (?!(?:its|their|a|an|the) "
@@ -313,6 +314,8 @@ _NOT_THIS_DEAL = Caseless(
         "to buy",
         "to order",
         "to purchase",
+        "to procure",
+        "to source",
         "to provide",
         "investors who",
         "new position in",
@@ -628,9 +631,12 @@ _PRICE_OF_ONE = (
 # (not "purchase", a noun as often: "its purchase of Orwin Labs, Velmar announced")
 _BUY_VERB = re.compile(r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:ed|ing))\s")
 _LIST_GAP = re.compile(
-    rf"^{_PRICE_OF_ONE}\s*(?:,|,?\s+and|,?\s+&|,?\s+as well as)\s*(?:[\w“”\"-]+\s+){{0,3}}$"
+    # (a name's legal form is no part of its mention: "PDN Inc. and Med IV Inc.")
+    r"^(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|Limited|plc|PLC|AG|SA|NV|GmbH)\b\.?)?"
+    rf"{_PRICE_OF_ONE}\s*(?:,|,?\s+and|,?\s+&|,?\s+as well as)\s*(?:[\w“”\"-]+\s+){{0,3}}$"
 )
 _LIST_CUE = re.compile(r"\b(?:with|to)\s+(?:[\w-]+\s+){0,3}$")
+_AND_IN_GAP = re.compile(r"\s(?:and|&)\s")
 
 
 def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[_Hit]:
@@ -1573,8 +1579,11 @@ def _parties(
             return (*((m.slug, "acquirer") for m in buyers), (target.slug, "target"))
         if not before and _NOUN_OF.match(sentence, cue):
             bought, other = actors[0], actors[1]
-            if _LIST_GAP.match(sentence[bought.end : other.start]) and not _VERB_AFTER.match(
-                sentence, other.end
+            gap = sentence[bought.end : other.start]
+            if _LIST_GAP.match(gap) and (
+                # (joined by "and", both are bought whatever verb follows: "the acquisition
+                # of PDN Inc. and Med IV Inc. is expected to close")
+                not _VERB_AFTER.match(sentence, other.end) or _AND_IN_GAP.search(gap)
             ):
                 # "its own acquisition of Pebble, Vector and Coin": each one bought, by
                 # a buyer this sentence does not name

@@ -121,6 +121,14 @@ _DAY_FIRST = re.compile(
     rf"((?:{_BEFORE_A_DAY.title()})[ \t]+)?(?:{'|'.join(calendar.day_name)})[ \t]+(?=\S)"
 )
 _DAY_BEFORE = re.compile(rf"\b(?:{_BEFORE_A_DAY})\s+$")
+# "In December Heirs Energies, a local firm", "and in June Lenvar Corp. acquired": the
+# month of a date after its preposition, whatever legal form follows ("May Department
+# Stores Co." alone stays a name)
+_BEFORE_A_MONTH = "in|by|since|until|from|last|early|late|mid|through|during"
+_MONTH_FIRST = re.compile(
+    rf"((?:{_BEFORE_A_MONTH.title()})[ \t]+)?(?:{'|'.join(calendar.month_name[1:])})[ \t]+(?=\S)"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_BEFORE_A_MONTH})[ \t]+$", re.I)
 
 
 def _after_year(sentence: str, start: int, end: int) -> int:
@@ -132,6 +140,11 @@ def _after_year(sentence: str, start: int, end: int) -> int:
             day.group(1) or _DAY_BEFORE.search(sentence, max(0, start - 8), start)
         ):
             return day.end()
+        month = _MONTH_FIRST.match(sentence, start, end)
+        if month is not None and (
+            month.group(1) or _MONTH_BEFORE.search(sentence, max(0, start - 9), start)
+        ):
+            return month.end()
         return start
     opened = year.group(0)[:1].isalpha()
     if not opened and _YEAR_BEFORE.search(sentence, max(0, start - 16), start) is None:
