@@ -1462,6 +1462,19 @@ def test_a_group_and_another_company_of_its_name_are_two() -> None:
     assert {"Halvard", "Halvard Atlantic"} <= found, found
 
 
+def test_the_next_year_is_the_year_after_the_last_one_named() -> None:
+    from dossier.dates import PartialDate
+
+    text = (
+        "Orland Corp. bought Lenvar Inc. in 2015. The next year it snapped up Tamber Labs "
+        "Ltd, a car-selling platform."
+    )
+    raw = RawArticle("seeds/case.txt", text, {"published": "2020-05-05"}, text)
+    found = analyse(raw, Finder(()), judge=lambda found, _story: found).deals
+    announced = {next(s for s, r in d.parties if r == "target"): d.announced for d in found}
+    assert announced == {"lenvar": PartialDate(2015), "tamber-labs": PartialDate(2016)}, found
+
+
 def test_further_purchases_in_one_sentence_and_their_own_buyers() -> None:
     # one buyer, two purchases
     assert deals(

@@ -365,7 +365,9 @@ _PAST_VERB = Caseless(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
     r"took|merged|licensed|completed|set up)\b"
 )
-_YEARS_LATER = re.compile(r"\b(a|one|two|three|four|five) years? later\b", re.I)
+_YEARS_LATER = re.compile(
+    r"\b(a|one|two|three|four|five) years? later\b|\bthe (next|following) year\b", re.I
+)
 # "It also invested in …", "In 2019 the company bought …": the company the last sentence
 # began with. A short opening phrase may come first.
 _OPENING = (
@@ -510,10 +512,15 @@ def find_deals(
             and not _FOUNDED.search(sentence[: d.start])
         )
         first_date = next(dates, None)
-        later = _YEARS_LATER.search(sentence) if "ater" in sentence else None
+        later = (
+            _YEARS_LATER.search(sentence)
+            if "ater" in sentence or " year" in sentence or "The " in sentence
+            else None
+        )
         year_here = first_date.date.year if first_date else None
         if later and last_year is not None:
-            year_here = last_year + _NUMBERS[later.group(1).lower()]
+            # "The next year it snapped up Caramel": the year after the last one named
+            year_here = last_year + _NUMBERS[(later.group(1) or "a").lower()]
         pronoun = _SUBJECT_PRONOUN.match(sentence)
         if pronoun and previous_subject is not None:
             # "It also invested in Hefei Lanxin": "it" is the company the last sentence
