@@ -79,7 +79,13 @@ def clean(text: str) -> list[Paragraph]:
                 text = text.replace(space, " ")
     if "RTRS-" in text:
         text = _WIRE_CODE.sub("", text)
-    if "ead" in text or "EAD" in text:
+    if (
+        "READ" in text
+        or "lso Read" in text
+        or "lso read" in text
+        or "ead Also" in text
+        or ("ead also" in text)
+    ):
         text = _INLINE_LINK.sub("\n\n", text)
     raw = text.split("\n")
     width = wrap_width(raw)

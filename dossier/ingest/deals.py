@@ -405,7 +405,7 @@ _ITS_DEAL = re.compile(
 
 def _its_deal(sentence: str, mentions: list[Mention]) -> bool:
     """Whether the sentence opens with "its" purchase of a company it names."""
-    found = _ITS_DEAL.match(sentence)
+    found = _ITS_DEAL.match(sentence) if "Its " in sentence else None
     return found is not None and any(m.start >= found.end() and not m.possessed for m in mentions)
 
 
@@ -514,7 +514,7 @@ def find_deals(
         first_date = next(dates, None)
         later = (
             _YEARS_LATER.search(sentence)
-            if "ater" in sentence or " year" in sentence or "The " in sentence
+            if "ater" in sentence or "ext year" in sentence or "owing year" in sentence
             else None
         )
         year_here = first_date.date.year if first_date else None
