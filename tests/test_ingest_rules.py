@@ -2630,6 +2630,21 @@ def test_initials_before_a_pronoun_end_a_sentence() -> None:
     assert split("J. Smith said so.") == ["J. Smith said so."]
 
 
+def test_an_amount_before_a_full_stop_ends_its_sentence() -> None:
+    assert split("It bought Orland, an internet pioneer, for $1.5bn. That follows its deal.") == [
+        "It bought Orland, an internet pioneer, for $1.5bn.",
+        "That follows its deal.",
+    ]
+    assert split("It raised money in round 2. The company grew.") == [
+        "It raised money in round 2.",
+        "The company grew.",
+    ]
+    # a number a scraper broke at its point is one number
+    assert split("The stock shed 4. 8% after Orland said so.") == [
+        "The stock shed 4. 8% after Orland said so."
+    ]
+
+
 def test_a_name_written_with_an_ampersand_ends_its_sentence() -> None:
     # the last letter of "KB&O." is not a person's initial waiting for a surname
     assert split("Shareholders will vote on Lenvar's offer for KB&O. Orland said it may bid.") == [
@@ -3169,6 +3184,12 @@ def test_two_trades_joined_by_and_are_one_name() -> None:
     assert "Velmar Consumer Care and Lighting" in ruled(
         "Velmar Consumer Care and Lighting said it will acquire skincare brand Orwin Labs Inc."
     )
+    # a trade alone before "and" and a name with its legal form: "Oil and Natural Gas Corp."
+    state = names("Orwin Videsh Ltd, the overseas arm of Oil and Natural Gas Corp., said so.")
+    assert "Oil and Natural Gas" in state and "Natural Gas" not in state, state
+    # (not a trade inside a longer name)
+    longer = names("Orwin Mining partnered Japan Oil, Gas and Metals National Corporation.")
+    assert "Gas and Metals National" not in longer, longer
 
 
 def test_the_day_of_a_date_is_no_part_of_a_name_with_a_legal_form() -> None:
@@ -3425,10 +3446,20 @@ def test_a_company_that_wants_to_buy_has_only_announced_it() -> None:
 def test_a_gerund_or_preposition_that_opens_a_sentence_is_no_part_of_the_name() -> None:
     found = names(
         "Using Orwin's stock to pay for the shares, Velmar Corp. agreed to buy Kestrel Labs "
-        "Inc. Through Tessard Capital Ltd, it also bought Lenvar Inc."
+        "Inc. Through Tessard Capital Ltd, it also bought Lenvar Inc. Regarding Dalvik "
+        "Electric Ltd, Velmar said nothing."
     )
-    assert {"Orwin", "Tessard Capital"} <= found
-    assert not {n for n in found if n.startswith(("Using", "Through"))}
+    assert {"Orwin", "Tessard Capital", "Dalvik Electric"} <= found
+    assert not {n for n in found if n.startswith(("Using", "Through", "Regarding"))}
+
+
+def test_selling_itself_to_an_aim_names_no_buyer() -> None:
+    assert not analysed(
+        "Orland Corp. had been under pressure from activist investor Kestrel Management LP "
+        "for a year to sell itself to address weak returns."
+    ).deals
+    (deal,) = analysed("Orland Corp. agreed to sell itself to Kestrel Capital LLC.").deals
+    assert dict(deal.parties) == {"kestrel-capital": "acquirer", "orland": "target"}
 
 
 def test_a_merger_that_died_or_was_killed_is_terminated() -> None:

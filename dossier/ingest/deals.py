@@ -26,6 +26,12 @@ from .text import LINK_MARKS, Caseless, lowered, without_urls
 from .textdates import find_dates
 from .types import CEILING, DealFinding, Mention
 
+# "under pressure to sell itself to address weak returns": "to" before an aim, not a buyer
+_NOT_AN_AIM = (
+    r"(?! (?:address|raise|fund|pay|help|focus|avoid|reduce|cut|boost|improve|meet|get|make"
+    r"|become|be|keep|stay|survive|repay|settle|unlock|create|maximi[sz]e|shore|strengthen)\b)"
+)
+
 # Most specific kind first: a sentence with "acquire" and "partnership" is an acquisition.
 KIND_ORDER = (
     "merger",
@@ -72,7 +78,8 @@ _STRONG = {
     + r"|sale (?:of|to)"
     # "IBM sold to Lenovo its server business", "Hear was sold in 1992 to CML Group"
     r"|sold to|sold off|sell(?:s|ing)? off|sold itself to|sell(?:s|ing)? itself to"
-    r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold"
+    + _NOT_AN_AIM
+    + r"|(?<=was )sold|(?<=were )sold|(?<=been )sold|(?<=being )sold"
     # a buyout: "Bain will take the software developer private", "took Arm private for"
     rf"|(?:take|takes|taking|taken|took) {TAKEN_PRIVATE}"
     r"(?=[.,;:)]|$| (?:in|for|at|through|via|with|by|and|after|from|last|this|next)\b))\b",
@@ -455,8 +462,9 @@ _PASSIVE_ACQ = Caseless(
     r"purchased by|sale of|sold off|sell(?:s|ing)? off|(?:was|were|been|being) sold"
     # "After selling itself to Fox, MySpace …"
     r"|sold itself to|sell(?:s|ing)? itself to"
+    + _NOT_AN_AIM
     # "the purchase of cataloger Fingerhut by Federated", "the acquisition of US Airways by UAL"
-    r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by"
+    + r"|(?:purchase|acquisition|takeover|buyout) of [^.;]{1,80}? by"
     # "agreed to a A$1.4 billion takeover bid by Westpac", "an offer from Orland"
     r"|(?:takeover|bid|offer|approach) (?:by|from)"
     # "which was bought late last year by Northern Telecom", "was acquired in 2019 by Uber"

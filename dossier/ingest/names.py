@@ -180,6 +180,15 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
                     and len(previous := sentence[units[-1][0] : units[-1][1]].split()) > 1
                     and _trade(previous[-1])
                 )
+                # "state-run Oil and Natural Gas Corp.": a trade alone, joined to a name
+                # with its form (not inside a longer name: "Japan Oil, Gas and Metals
+                # National Corporation", "iBUS Network and Infrastructure Ltd")
+                or (
+                    sentence[units[-1][0] : units[-1][1]] in _TRADES_JOINED
+                    and 1 < len(words) <= 3
+                    and words[-1] in LEGAL
+                    and _LOWER_BEFORE.search(sentence, 0, units[-1][0]) is not None
+                )
             )
         ):
             units[-1] = (units[-1][0], m.end())
@@ -228,6 +237,7 @@ def _firm_names(sentence: str) -> Iterator[tuple[int, int]]:
 
 
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+_LOWER_BEFORE = re.compile(r"(?:^|(?<![^\s])[a-z][a-z-]*[ \t]+)\Z")
 # Trades a name joins with "and" after a word of its own ("Baltimore Gas and Electric",
 # "Pohang Iron and Steel"; not "Cable and Wireless", which could be two trades named)
 _TRADES_JOINED = frozenset(
@@ -391,7 +401,7 @@ OPENERS = (
     Recently Meanwhile However Previously Subsequently Moreover Furthermore Currently
     Finally Initially Ultimately Notably Importantly Interestingly Elsewhere Similarly
     Likewise Nevertheless Nonetheless Indeed Overall Accordingly Consequently Specifically
-    Alternatively Using Buying Acquiring Selling Through Amid
+    Alternatively Using Buying Acquiring Selling Through Amid Regarding Concerning
     """.split()  # noqa: SIM905 - a word list reads best as words
     )
     | {kind[0].upper() + kind[1:] for kind in KINDS_OF_COMPANY}
