@@ -65,6 +65,7 @@ _INLINE_LINK = re.compile(
     r"(?:[a-z0-9\u2019\u0092'\")?!](?=[\u201c\u0093\"]?[A-Z][a-z])|[^.!?\"\u201d\n]$)",
     re.M,
 )
+_INLINE_LINK_WORDS = ("READ", "lso Read", "lso read", "ead Also", "ead also")
 # Reuters' wire code glued to a 1996 headline: "RTRS-Oil Search buys 10.1 pct of Discovery"
 _WIRE_CODE = re.compile(r"(?<![\w-])RTRS-(?=\w)")
 
@@ -79,13 +80,7 @@ def clean(text: str) -> list[Paragraph]:
                 text = text.replace(space, " ")
     if "RTRS-" in text:
         text = _WIRE_CODE.sub("", text)
-    if (
-        "READ" in text
-        or "lso Read" in text
-        or "lso read" in text
-        or "ead Also" in text
-        or ("ead also" in text)
-    ):
+    if any(word in text for word in _INLINE_LINK_WORDS):
         text = _INLINE_LINK.sub("\n\n", text)
     raw = text.split("\n")
     width = wrap_width(raw)

@@ -539,8 +539,8 @@ def find_deals(
             # "the company": the buyer is unknown, and no other name in it is the buyer
             mentions = []
         elif previous_subject is not None and _its_deal(sentence, mentions):
-            # "The acquisition builds on its recent purchase of Global Infrastructure
-            # Partners": whose purchase, the company the last sentence began with
+            # "Its $12.5 billion acquisition of Global Infrastructure Partners adds …":
+            # whose purchase, the company the last sentence began with
             mentions = [previous_subject, *mentions]
         elif (
             mentions
