@@ -209,6 +209,26 @@ def test_a_persons_family_name_alone_is_the_person() -> None:
     assert "Buffett" not in names
 
 
+def test_a_name_the_article_also_writes_after_mr_is_a_person() -> None:
+    # a given name no list knows, the person named the way a company would be
+    names = drafted(
+        "Those who believe in Zorvan Kettleby are convinced by his vision. Mr Kettleby's "
+        "announcement that he will merge Arclight Rockets Inc. with Tessard Labs Inc. is "
+        "his biggest bet. Zorvan Kettleby owns most of both, and Mr Kettleby has denied "
+        "that the company did anything wrong."
+    )
+    assert {"Arclight Rockets", "Tessard Labs"} <= names
+    assert not any("Kettleby" in name for name in names), names
+    # a company named after its founder is written whole again and again
+    firm = drafted(
+        "Zorvan Kettleby agreed to buy Arclight Media Inc. for $1 billion. Zorvan Kettleby "
+        "offered $30 a share. Arclight had rejected Zorvan Kettleby last year, and Zorvan "
+        "Kettleby came back. Zorvan Kettleby shares rose. Analysts said Zorvan Kettleby "
+        "could pay more. Ms Kettleby, the founder's widow, controls Zorvan Kettleby."
+    )
+    assert "Zorvan Kettleby" in firm, firm
+
+
 def test_the_start_of_a_public_bodys_name_before_and_is_no_company() -> None:
     names = drafted(
         "The U.S. Securities and Exchange Commission on Friday charged a former Kestrel Bank "

@@ -28,6 +28,7 @@ from .names import (
     is_person,
     pieces,
     surnames,
+    titled_surnames,
     trim,
     usual_name,
 )
@@ -66,6 +67,18 @@ def _context_word(word: str) -> str:
     if word[:1].isdigit():
         return "#num"
     return "#Cap"
+
+
+def _titled_person(phrase: str, titled: frozenset[str]) -> bool:
+    """Whether the phrase could be a person the article also calls "Mr Musk": two or
+    three capitalised words, none a company's word, the last one written after "Mr"."""
+    tokens = phrase.split()
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[-1] in titled
+        and all(t[:1].isupper() and not t.isupper() for t in tokens)
+        and not any(t in DESCRIPTIVE or t in LEGAL or t in NOT_COMPANIES for t in tokens)
+    )
 
 
 def phrase_features(phrase: str, people: frozenset[str], lower: frozenset[str]) -> set[str]:
@@ -239,6 +252,7 @@ def candidates(
     """Every capitalised phrase of the article that no known company names, keyed by
     its slug, with its features."""
     people = surnames(sentences)
+    titled = titled_surnames(sentences)
     lower = lower_words(sentences)
     bodies = public_initials(sentences)
     found: dict[str, Candidate] = {}
@@ -308,7 +322,16 @@ def candidates(
             held.mentions += 1
             before = (end, held, bool(rule))
     _name_parts(found, written)
+    # "Elon Musk" where the article goes on with "Mr Musk" is a person; a company named
+    # after its founder is written whole again and again ("Axel Springer" beside "Ms
+    # Springer", the founder's widow)
+    for key, candidate in list(found.items()):
+        if candidate.mentions < _NAMED_LIKE_A_COMPANY and _titled_person(candidate.phrase, titled):
+            del found[key]
     return found
+
+
+_NAMED_LIKE_A_COMPANY = 6  # mentions of the whole name, in a story about a person's firm
 
 
 def _name_parts(found: dict[str, Candidate], written: set[str]) -> None:

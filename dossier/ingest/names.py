@@ -350,6 +350,19 @@ def surnames(sentences: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def titled_surnames(sentences: list[str]) -> frozenset[str]:
+    """The names the article writes after "Mr", "Ms", "Mrs" or "Dr": people's surnames."""
+    return frozenset(
+        m.group(1)
+        for sentence in sentences
+        if "M" in sentence or "Dr" in sentence
+        for m in _TITLED.finditer(sentence)
+    )
+
+
+_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? ([A-Z][a-z][\w'-]*)")
+
+
 def possessive_place(token: str) -> bool:
     if not token.endswith(("'", "’", "'s", "’s")):
         return False  # what POSSESSIVE removes, tested without a regular expression
