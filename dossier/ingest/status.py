@@ -96,16 +96,20 @@ _RUMOR = Caseless(
 # The same in the other languages of the reports a briefing gathers: "Un nuevo informe
 # afirma que Google está en las etapas finales", "selon des sources proches", "Insidern
 # zufolge" (a report or sources, or talks still under way)
-_REPORTED_ABROAD = re.compile(
+_REPORTED_ABROAD = Caseless(
     r"\b(?:(?:un |el |otro )?(?:nuevo )?informe (?:afirma|dice|se\u00f1ala|indica|asegura)"
     r"|seg\u00fan (?:fuentes|un informe|informes|medios|la prensa)"
     r"|fuentes (?:cercanas|familiarizadas|consultadas)"
     r"|en (?:conversaciones|negociaciones) (?:para|con)"
     r"|selon (?:des sources|plusieurs sources|un rapport|la presse|nos informations)"
     r"|en (?:discussions|n\u00e9gociations) (?:avec|pour)"
-    r"|(?:Insidern|Kreisen|Informationen) zufolge|laut (?:einem Bericht|Insidern|Kreisen)"
+    r"|(?:insidern|kreisen|informationen) zufolge|laut (?:einem bericht|insidern|kreisen)"
     r"|secondo (?:fonti|indiscrezioni|un rapporto)|in trattative)",
-    re.I,
+    (
+        *("informe ", "seg\u00fan ", "fuentes ", "conversaciones ", "negociaciones "),
+        *("selon ", "discussions ", "n\u00e9gociations ", "zufolge", "laut ", "secondo "),
+        "trattative",
+    ),
 )
 # Attribution to a report: a rumour, unless the sentence says the deal was done
 # ("Google has invested $300 million in Anthropic, according to the Financial Times").
@@ -413,7 +417,7 @@ def status_of(sentence: str) -> tuple[str, bool]:
         return "completed", True
     if "report" in sentence and _REPORTED_END.search(sentence):
         return "rumored", True  # (a deal done is news the press reports: "…, NHK reported")
-    if _REPORTED.search(sentence, low) or _REPORTED_ABROAD.search(sentence):
+    if _REPORTED.search(sentence, low) or _REPORTED_ABROAD.search(sentence, low):
         return "rumored", True
     if _ROUND.search(sentence, low) and _ROUND_DONE.search(sentence, low):
         # a funding round is news once it is raised: "led Datadog's round", "announced
