@@ -77,6 +77,42 @@ def test_prose_with_a_line_per_paragraph_is_not_rewrapped() -> None:
     assert len(clean(text)) == 8
 
 
+# A filing as EDGAR keeps it: markup lines, a centred title, a table wider than the
+# prose, and the prose hard-wrapped between them
+FILING = """\
+<DOCUMENT>
+<TYPE>8-K
+<TEXT>
+<PAGE>
+                              GLOBEX CORPORATION
+                              ------------------
+
+ITEM 2.  ACQUISITION OR DISPOSITION OF ASSETS
+
+         On March 3, 1999, certain wholly-owned subsidiaries of Initech
+Holdings, Inc. sold the assets of their imaging business to Globex Corporation
+for an aggregate purchase price of approximately $27 million in cash and the
+assumption of approximately $4 million of debt, as the parties had agreed.
+
+<PAGE>
+<TABLE>
+<CAPTION>
+                                                                                 Adjusted
+                                                        July 31,   Pro Forma     July 31,
+<S>                                                     <C>        <C>           <C>
+  Cash and cash equivalents                             $ 14,709   $ 27,500      $ 42,209
+  Accounts receivable, net                                18,079      7,790        25,869
+  Total current assets                                    40,112     35,290        75,402
+</TABLE>
+"""
+
+
+def test_a_filing_s_tables_and_markup_do_not_hide_its_wrapped_prose() -> None:
+    assert wrap_width(FILING.split("\n")) is not None
+    (item,) = [p.text for p in clean(FILING) if p.text.startswith("On March 3, 1999")]
+    assert "subsidiaries of Initech Holdings, Inc. sold the assets" in item
+
+
 MENU = (
     "Markets Business Investing Tech Politics Video Watchlist Investing Club Pro Livestream "
     "Menu Savings Accounts Best Credit Cards Best Loans Best Mortgages Best Insurance "

@@ -216,8 +216,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")
 def wrap_width(lines: list[str]) -> int | None:
     """The width text was hard-wrapped at (wire copy, mail, old archives: lines of
     about 65-80 characters, most of them close to the limit), or None for text with a
-    line per paragraph."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    line per paragraph. Markup lines ("<P>", "<PAGE>"), table rows and centred lines
+    are no measure of it: a filing or an archive's record wraps its prose between them."""
+    lengths = sorted(len(line.rstrip()) for line in lines if _measures_wrap(line))
     if len(lengths) < 6:
         return None
     width = lengths[int(len(lengths) * 0.9) - 1]
@@ -225,6 +226,22 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     near = sum(1 for n in lengths if n >= width - 20)
     return width if near >= len(lengths) * 0.5 else None
+
+
+def _measures_wrap(line: str) -> bool:
+    text = line.strip()
+    return (
+        bool(text)
+        and not _MARKUP_LINE.fullmatch(text)
+        and len(line) - len(line.lstrip()) < _CENTRED
+        and not (len(text) <= _TABLE_ROW and _COLUMN_GAP.search(text))
+    )
+
+
+_MARKUP_LINE = re.compile(r"(?:<[^<>]*>\s*)+")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")  # "Cash and cash equivalents      $ 14,709"
+_CENTRED = 20  # the indent of a centred title or a table's right-hand column
+_TABLE_ROW = 160  # a longer line with wide gaps is a page flattened to one line
 
 
 def _furniture(line: str) -> bool:
