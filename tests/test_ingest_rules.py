@@ -305,6 +305,21 @@ def test_an_archived_wire_document_gives_its_headline_archive_and_day() -> None:
     assert _read_text("seeds/y.txt", story.replace("DOCNO>", "DOCID>"))[1] == {}
 
 
+def test_an_ap_editors_note_over_several_lines_is_not_the_story() -> None:
+    # the desk's instructions name the story's companies in shorthand ("comments from
+    # Lenvar officials"): read as text, the short name would be met before the full one
+    story = (
+        "<DOC>\n<DOCNO> AP890919-0225 </DOCNO>\n<HEAD>Orland Sells Unit to Lenvar</HEAD>\n"
+        "<HEAD>Eds: INSERTS 3 new grafs after 6th graf pvs, Orland said...\nto UPDATE "
+        "with today's comments from Lenvar officials. SUBS 7th graf</HEAD>\n<TEXT>\n"
+        "   Orland Corp. sold its unit to Lenvar Kangyo Bank Ltd. of Japan.\n</TEXT>\n</DOC>\n"
+    )
+    body, meta, _ = _read_text("seeds/ap.txt", story)
+    assert meta["title"] == "Orland Sells Unit to Lenvar"
+    assert "officials" not in body and "Eds" not in body
+    assert "Orland Corp. sold its unit to Lenvar Kangyo Bank Ltd. of Japan." in body
+
+
 def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
     # the annotated form of news corpora: the day in DCT, events and times tagged
     story = (

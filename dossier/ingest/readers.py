@@ -201,6 +201,8 @@ def _archive_document(text: str) -> Read | None:
     number = _DOCNO.match(text) or _GIGAWORD_ID.match(text)
     if number is None or not _field(text, "TEXT"):
         return None
+    if "Eds" in text:
+        text = _EDITORS_NOTE.sub("", text)
     meta: dict[str, str] = {}
     title = next((t for f in _TITLE_FIELDS for t in _field(text, f)), "")
     title = " ".join(_ARCHIVE_CODE.sub(" ", _without_tags(title, always=True)).split())
@@ -221,6 +223,12 @@ def _archive_document(text: str) -> Read | None:
     if outlet:
         meta["outlet"] = outlet
     return _ARCHIVE_CODE.sub(" ", _without_tags(_blank_rules(text), always=True)), meta, ()
+
+
+# An AP editors' note in a headline field, over several lines: "<HEAD>Eds: INSERTS 3 new
+# grafs … to UPDATE with today's comments from Dai-Ichi officials. SUBS 7th graf …</HEAD>"
+# (instructions to the desk, naming what the story says in shorthand)
+_EDITORS_NOTE = re.compile(r"<HEAD>\s*Eds?:.*?</HEAD>", re.S)
 
 
 # TimeML, the annotated form of news corpora (TimeBank, TempEval, AQUAINT): the day the
