@@ -318,6 +318,13 @@ def test_an_ap_editors_note_over_several_lines_is_not_the_story() -> None:
     assert meta["title"] == "Orland Sells Unit to Lenvar"
     assert "officials" not in body and "Eds" not in body
     assert "Orland Corp. sold its unit to Lenvar Kangyo Bank Ltd. of Japan." in body
+    # the LA Times' index terms after the story are a catalogue's, not the story's
+    la = story.replace("AP890919-0225", "LA052589-0108").replace(
+        "</TEXT>",
+        "</TEXT>\n<SUBJECT>\n<P>\nPATENTS; ORLAND (COMPANY); LENVAR INC\n</P>\n</SUBJECT>",
+    )
+    body, _, _ = _read_text("seeds/la.txt", la)
+    assert "COMPANY" not in body and "PATENTS" not in body
 
 
 def test_a_timeml_document_gives_its_story_day_headline_and_archive() -> None:
@@ -3498,3 +3505,59 @@ def test_in_a_bid_to_is_an_aim_and_a_block_at_first_is_no_end() -> None:
         "terminated"
     )
     assert status_of("The regulator blocked Velmar from acquiring Orwin.") == ("terminated", True)
+
+
+def test_a_filing_s_company_is_the_filer_it_defined() -> None:
+    # an 8-K names its filer once, then writes "the Company"; a defined short name in
+    # quotes is the company's, not a second one
+    analysis = analysed(
+        'On September 30, 1996, Orland Group, Inc. (the "Company") completed the purchase '
+        "of one business with offices in two cities. On October 7, 1996, the Company "
+        'completed the acquisition of Lenvar Data Professionals, Inc. ("LDPI"). LDPI is a '
+        "software services firm. LDPI's business will be combined with the Company's."
+    )
+    assert {c.name for c in analysis.new_companies} == {"Orland", "Lenvar Data Professionals"}
+    assert {tuple(sorted(d.parties)) for d in analysis.deals} == {
+        (("lenvar-data-professionals", "target"), ("orland", "acquirer"))
+    }
+    # without the definition "the Company" is nobody's name
+    undefined = analysed(
+        "On September 30, 1996, Orland Group, Inc. completed the purchase of one business. "
+        "On October 7, 1996, the Company completed the acquisition of Lenvar Data "
+        "Professionals, Inc."
+    )
+    assert not undefined.deals
+
+
+def test_a_headline_s_rival_and_a_leading_rivals_are_no_party() -> None:
+    (deal,) = analysed(
+        "Velmar Communications said on Thursday it would expand. Orwin Network was founded "
+        "in 2009. Kestrel Video Communications shares rose.",
+        title="Velmar Buys Kestrel Rival Orwin",
+    ).deals
+    assert dict(deal.parties) == {"velmar-communications": "acquirer", "orwin-network": "target"}
+    assert names(
+        "Rivals Woodlake Inc. and Hexley Corp. on April 6 called off a $6.4 billion merger."
+    ) == {"Woodlake", "Hexley"}
+
+
+def test_a_headline_in_capitals_is_cut_at_its_verbs_and_a_wire_slug_is_no_name() -> None:
+    caps = analysed(
+        "Zalen Corp., the nation's largest jewelry retailer, said it agreed to buy Gorlin "
+        "Jewelry Corp. for $311 million.",
+        title="ZALEN, IN SEARCH OF NEW MARKETS, WILL BUY GORLIN JEWELRY CORP.",
+    )
+    assert {c.name for c in caps.new_companies} == {"Zalen", "Gorlin Jewelry"}
+    # its legal form in capitals is one too: the company the story names "Teltrex"
+    release = analysed(
+        "WESTELL TECHNOLOGIES ANNOUNCES AGREEMENT TO ACQUIRE TELTREX INC.\n\nWestell "
+        "Technologies said today it agreed to acquire Teltrex Corporation for $205 million. "
+        "Teltrex makes telecom equipment."
+    )
+    assert {c.name for c in release.new_companies} == {"Westell Technologies", "Teltrex"}
+    slugged = analysed(
+        "Oil and gas producer Southmoor Energy Co agreed to sell its shale assets to "
+        "Flyford Energy LLC for $1.87 billion, Southmoor said on Tuesday.",
+        title="UPDATE 2-Southmoor Energy to sell shale unit",
+    )
+    assert {c.name for c in slugged.new_companies} == {"Southmoor Energy", "Flyford Energy"}

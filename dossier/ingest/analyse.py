@@ -86,6 +86,28 @@ _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _JOINED_LINKS = re.compile(JOINED_LINKS)
 
 
+# A filing names its filer once and then "the Company": 'Cotelligent Group, Inc. (the
+# "Company") completed the acquisition of …', '… the Company completed the acquisition
+# of Data Processing Professionals'
+_DEFINED_FILER = re.compile(r"\((?:collectively,?\s+)?the\s+[\"“](Company|Registrant)[\"”]\)")
+
+
+def _define_the_filer(prose: list[str], finder: Finder) -> None:
+    """Makes "the Company" a name of the company the filing defines it as."""
+    for sentence in prose:
+        defined = _DEFINED_FILER.search(sentence) if "(" in sentence else None
+        if defined is None:
+            continue
+        before = [m for m in finder.mentions(sentence) if m.end <= defined.start()]
+        # (its legal form may stand between: 'Cotelligent Group, Inc. (the "Company")')
+        if before and defined.start() - before[-1].end <= _LEGAL_FORM_ROOM:
+            finder.add(before[-1].slug, (defined.group(1),))
+        return
+
+
+_LEGAL_FORM_ROOM = 16
+
+
 def _clauses(sentence: str) -> list[str]:
     """The parts of a sentence between semicolons (or before a ", while" or a participle
     that speaks of another deal), when each is a clause of its own, each cut again at a
@@ -152,6 +174,7 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
     # often by a short name: read after the body, which names them in full
     doubts: list[NewCompany] = []
     found_new = detect_new([*prose, meta.title], finder, meta.outlet, doubts)
+    _define_the_filer(prose, finder)
     with_mentions = [(s, finder.mentions(s)) for s in prose]
     # the headline often states the deal best ("Zillow to Acquire Mortech"): it is read
     # first, as a statement like any other (merged with the lede's when they agree)

@@ -1038,7 +1038,9 @@ def _owner_of_a_unit(sentence: str, m: Mention, mentions: list[Mention]) -> bool
 
 
 _RELATED_NEXT = re.compile(
-    r"\s+(?:spin-?off|spinout|unit|subsidiary|affiliate|owner|parent|rival|competitor|peer)\s+"
+    # (in a headline's capitals too: "Verizon Buys Zoom Rival BlueJeans")
+    r"\s+(?:[Ss]pin-?[Oo]ff|[Ss]pinout|[Uu]nit|[Ss]ubsidiary|[Aa]ffiliate|[Oo]wner|[Pp]arent"
+    r"|[Rr]ival|[Cc]ompetitor|[Pp]eer)\s+"
 )
 
 

@@ -807,8 +807,17 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
         if company.slug not in found:
             continue
         name = re.escape(company.name)
-        capitals = " " not in company.name and company.name.isupper()
-        if capitals:
+        # a defined short name: 'OLX Uzbekistan (“OLX UZ”)', 'Data Processing
+        # Professionals, Inc. ("DPPI")', a filing's group: '(collectively, the "ICSL Group")'
+        quoted = (
+            r"\((?:collectively,?\s+)?(?:the\s+)?[“\"]"
+            + name
+            + r"(?:\s+(?:Group|Companies))?[”\"]\)"
+        )
+        # (every such name opens so: most names are never defined so, and compiling a
+        # pattern for each name costs more than the search)
+        defined = "“" + company.name in text or '"' + company.name in text
+        if " " not in company.name and company.name.isupper():
             # "(NASDAQ: CNSP)", "(MIHL)", or "Contemporary Amperex Technology Co., or CATL"
             # (listed on more exchanges: "(AMEX & TSE: ITP)", "(Nasdaq: BBRY; TSX: BB)")
             bracket = re.compile(
@@ -817,13 +826,12 @@ def _fold_bracketed(found: dict[str, NewCompany], finder: Finder, text: str) -> 
                 + r"(?:[;,][^()]{0,40})?\)|,\s+or\s+"
                 + name
                 + r"(?!\w)"
+                + ("|" + quoted if defined else "")
             )
-        else:  # a defined short name: 'OLX Uzbekistan (“OLX UZ”)'
-            # (every match ends so: most names are never defined so, and compiling a
-            # pattern for each name costs more than the search)
-            if company.name + "”)" not in text and company.name + '")' not in text:
-                continue
-            bracket = re.compile(r"\((?:the\s+)?[“\"]" + name + r"[”\"]\)")
+        elif defined:
+            bracket = re.compile(quoted)
+        else:
+            continue
         for m in bracket.finditer(text):
             owner = _owner_before(found, text, m, company.name)
             if owner is not None:

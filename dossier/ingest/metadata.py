@@ -97,7 +97,7 @@ def extract(raw: RawArticle, paragraphs: list[Paragraph]) -> Metadata:
     # "+ Date: 2022-01-19 20:28:55"
     info = _info_block(lines[:16])
     url = meta.get("url") or info.get("link") or page_address(raw.text)
-    title = meta.get("title") or _title(paragraphs)
+    title = _WIRE_SLUG.sub("", meta.get("title") or _title(paragraphs))
     author = meta.get("author") or info.get("author") or _byline(head) or signature(raw.text)
     stored = meta.get("published") or info.get("date")
     published = _meta_date(stored)
@@ -566,6 +566,14 @@ def _this_year(paragraphs: list[Paragraph]) -> PartialDate | None:
         return None
     years = {int(m.group(1)) for m in _FUTURE_YEAR.finditer(text)}
     return PartialDate(years.pop()) if len(years) == 1 else None
+
+
+# Reuters' desk marks before a headline: "UPDATE 2-Southwestern Energy to sell …",
+# "RPT-…", "EXCLUSIVE-…" (glued to the headline's first word, which a name may be)
+_WIRE_SLUG = re.compile(
+    r"\A(?:(?:UPDATE|WRAPUP|CORRECTED|REFILE|RPT|EXCLUSIVE|BREAKINGVIEWS|INSIGHT|ANALYSIS)"
+    r"(?: \d{1,2})?-)+(?=\S)"
+)
 
 
 def _title(paragraphs: list[Paragraph]) -> str:

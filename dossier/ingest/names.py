@@ -303,16 +303,20 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
             piece = []
             offset += len(token) + 1
             continue
-        verb = (
-            token in _HEADLINE_VERBS
+        # a headline in capitals is cut at its verbs, and at a small word next to one:
+        # "ZALE … WILL BUY GORDON JEWELRY CORP.", "CISCO SYSTEMS TO ACQUIRE COMBINET INC."
+        # (not "TRANSAT AT INC.", "STAKE IN FORD DIVISION": a word of a name, or of a phrase)
+        verb = not last and _headline_verb(token, tokens[i + 1])
+        join = token in _HEADLINE_JOINS or (
+            token.isupper()
+            and token.capitalize() in _HEADLINE_JOINS
             and not last
-            and tokens[i + 1] not in LEGAL
-            and tokens[i + 1] not in _PARTNERSHIP_FORMS
+            and _headline_verb(tokens[i + 1], tokens[i + 2] if i + 2 < len(tokens) else "")
         )
-        if piece and (token in _HEADLINE_JOINS or verb):
+        if piece and (join or verb):
             yield at, " ".join(piece)
             piece = []
-        elif not piece and token in _HEADLINE_JOINS:
+        elif not piece and join:
             pass
         elif not (verb and not piece):
             if not piece:
@@ -321,6 +325,18 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
         offset += len(token) + 1
     if piece:
         yield at, " ".join(piece)
+
+
+def _headline_verb(token: str, following: str) -> bool:
+    """A headline's verb ("Buys", "WILL", "ACQUIRE") before a word that is not a legal
+    form or a partnership's ("Partners LLC", "Sells & Co.")."""
+    word = token.capitalize() if len(token) > 2 and token.isupper() else token
+    return (
+        word in _HEADLINE_VERBS
+        and bool(following)
+        and following not in LEGAL
+        and following not in _PARTNERSHIP_FORMS
+    )
 
 
 def surnames(sentences: list[str]) -> frozenset[str]:
@@ -409,7 +425,8 @@ OPENERS = (
     Sale Takeover Merger Deal Completion Closing
     Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
-    Fellow Rival Former Parent Privately-held Family-owned State-owned Listed Operator
+    Fellow Rival Rivals Competitors Peers Former Parent Privately-held Family-owned State-owned
+    Listed Operator
     Comment Comments Advertisement Listen Print Subscribe Consider Brokerages
     Recently Meanwhile However Previously Subsequently Moreover Furthermore Currently
     Finally Initially Ultimately Notably Importantly Interestingly Elsewhere Similarly
@@ -747,7 +764,8 @@ def designated(tokens: list[str]) -> bool:
 def usual_name(phrase: str) -> str:
     """The usual name: legal forms and a leading "The" dropped."""
     tokens = phrase.split()
-    while len(tokens) > 1 and tokens[-1] in LEGAL:
+    # (in a headline in capitals too: "… TO ACQUIRE TELTREND INC.")
+    while len(tokens) > 1 and (tokens[-1] in LEGAL or tokens[-1].capitalize() in _LEGAL_SHORT):
         tokens = tokens[:-1]
     while len(tokens) > 1 and tokens[0] in LEADING_LEGAL:
         tokens = tokens[1:]
@@ -756,6 +774,9 @@ def usual_name(phrase: str) -> str:
     while len(tokens) > 1 and tokens[-1] in ("&", "and"):  # "Goldman Sachs & Co." → "Goldman Sachs"
         tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+_LEGAL_SHORT = frozenset("Inc Inc. Corp Corp. Ltd Ltd. Co.".split())  # noqa: SIM905
 
 
 def aliases_of(phrase: str, name: str) -> list[str]:

@@ -203,6 +203,8 @@ def _archive_document(text: str) -> Read | None:
         return None
     if "Eds" in text:
         text = _EDITORS_NOTE.sub("", text)
+    if "<SUBJECT>" in text or "<DESCRIPT>" in text:
+        text = _INDEX_TERMS.sub("", text)
     meta: dict[str, str] = {}
     title = next((t for f in _TITLE_FIELDS for t in _field(text, f)), "")
     title = " ".join(_ARCHIVE_CODE.sub(" ", _without_tags(title, always=True)).split())
@@ -229,6 +231,9 @@ def _archive_document(text: str) -> Read | None:
 # grafs … to UPDATE with today's comments from Dai-Ichi officials. SUBS 7th graf …</HEAD>"
 # (instructions to the desk, naming what the story says in shorthand)
 _EDITORS_NOTE = re.compile(r"<HEAD>\s*Eds?:.*?</HEAD>", re.S)
+# The LA Times' index terms after the story: "PATENTS; BIOTECHNOLOGY; AMGEN (COMPANY);
+# GENETICS INSTITUTE INC" (a catalogue's words, in capitals, not the story's)
+_INDEX_TERMS = re.compile(r"<(SUBJECT|DESCRIPT)>.*?</\1>", re.S)
 
 
 # TimeML, the annotated form of news corpora (TimeBank, TempEval, AQUAINT): the day the
