@@ -3561,3 +3561,29 @@ def test_a_headline_in_capitals_is_cut_at_its_verbs_and_a_wire_slug_is_no_name()
         title="UPDATE 2-Southmoor Energy to sell shale unit",
     )
     assert {c.name for c in slugged.new_companies} == {"Southmoor Energy", "Flyford Energy"}
+
+
+def test_an_order_of_aircraft_buys_no_maker() -> None:
+    assert not analysed(
+        "Orland Air, the national carrier, and Velmar Aerospace yesterday signed a purchase "
+        "agreement for the two Velmar aircraft A330-200 and A330-300.",
+        title="Orland Air orders two planes",
+    ).deals
+    (deal,) = analysed(
+        "Orland Air signed a purchase agreement for Kestrel Holdings, a regional carrier.",
+        title="Orland Air to buy a carrier",
+    ).deals
+    assert dict(deal.parties) == {"orland-air": "acquirer", "kestrel": "target"}
+
+
+def test_a_name_with_a_possessive_in_it_is_one_company() -> None:
+    # "Hudson's Bay" is neither "Hudson" nor its "Bay", when the words stand only in it
+    analysis = analysed(
+        "Orwin’s Bay Co said on Wednesday it would sell Lord & Kelso to Le Tote Inc for "
+        "US$100 million. Orwin's Bay will take a stake in Le Tote. Orwin’s Bay shares are up."
+    )
+    assert {c.name for c in analysis.new_companies} == {"Orwin’s Bay", "Lord & Kelso", "Le Tote"}
+    assert {tuple(sorted(d.parties)) for d in analysis.deals} == {
+        (("le-tote", "acquirer"), ("lord-kelso", "target")),
+        (("le-tote", "investee"), ("orwins-bay", "investor")),
+    }

@@ -342,6 +342,12 @@ _NOT_THIS_DEAL = Caseless(
         "we would ",
     ),
 )
+_GOODS = (
+    r"(?:aircraft|jets?|planes|airplanes|airliners|engines|helicopters|drones|satellites"
+    r"|chips?|chipsets?|processors?|phones?|smartphones?|handsets?|tablets?|laptops?|computers"
+    r"|servers|cars|vehicles|trucks|locomotives|ships|vessels|turbines|equipment|gear"
+    r"|components|parts)"
+)
 _GOODS_AFTER = re.compile(
     # a model's number may come first, a word describing the goods after it: "50 Airbus
     # Industrie A320 planes", "four new Airbus A310-300 long-range planes"; or the model
@@ -349,10 +355,7 @@ _GOODS_AFTER = re.compile(
     r"(?:\s+[A-Z]*\d[\w-]*s\b|(?:\s+[A-Z]*\d[\w-]*)?(?:\s+(?:new|used|more|additional"
     r"|long-range|medium-range|short-range|wide-?body|narrow-?body|regional|commercial"
     r"|passenger|cargo|military|electric))?"
-    r"\s+(?:aircraft|jets?|planes|airplanes|airliners|engines|helicopters|drones|satellites"
-    r"|chips?|chipsets?|processors?|phones?|smartphones?|handsets?|tablets?|laptops?|computers"
-    r"|servers|cars|vehicles|trucks|locomotives|ships|vessels|turbines|equipment|gear"
-    r"|components|parts)\b)"
+    rf"\s+{_GOODS}\b)"
 )
 _COMPARISON = Caseless(
     r"\b(?:such as|rivals? like|competitors? like|peers? like|including|unlike|like|than)\b"
@@ -1152,6 +1155,7 @@ def _analyse(
     if kind == "acquisition" and (
         _AMOUNT_OF_GOODS.match(sentence, word.end() if word else cue)
         or _GOODS_BOUGHT.match(sentence, cue)
+        or _GOODS_ORDERED.match(sentence, cue)
     ):
         # "agreed to buy $1 billion in electricity from …", "Eni will purchase electricity
         # from …": goods, not a company
@@ -1458,6 +1462,13 @@ _AMOUNT_OF_GOODS = re.compile(
 )
 
 
+# "signed a purchase agreement for the two Airbus aircraft A330-200 and A330-300": an
+# order of goods, the maker no company bought
+_GOODS_ORDERED = re.compile(
+    r"(?:purchase|sale)\s+(?:agreement|deal|contract|order)s?\s+(?:for|of)\s+"
+    r"(?:the\s+|its\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|ten\s+)?"
+    rf"(?:[A-Z][\w-]*\s+|\d[\w-]*\s+){{0,2}}(?:new\s+|used\s+)?{_GOODS}\b"
+)
 # a verb of buying and, right after it, a thing in lower case: what is bought is goods
 _GOODS_BOUGHT = re.compile(
     r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing)\s+(?:"

@@ -281,6 +281,7 @@ def detect_new(
     if not found:
         return []
     joined = "\n".join(sentences)
+    _within_possessive_names(found, finder, joined)
     _drop_descriptors(found, finder)
     _fold_first_words(found, finder, sentences)
     _fold_bracketed(found, finder, joined)
@@ -565,6 +566,30 @@ def _found(
     found[slug] = NewCompany(slug, name, aliases, sentence, rule, confidence=confidence)
     finder.add(slug, (name, phrase, *aliases))
     return True
+
+
+def _within_possessive_names(found: dict[str, NewCompany], finder: Finder, text: str) -> None:
+    """ "Hudson's Bay Co" and, elsewhere, "Hudson's Bay will take a stake": a name with a
+    possessive in it is one name, not an owner ("Hudson") and its unit ("Bay"), when the
+    article writes those words only within it."""
+    for company in list(found.values()):
+        for form in (company.name, *company.aliases):
+            owner = _INNER_POSSESSIVE.search(form)
+            if owner is None:
+                continue
+            # (the words left once the name, with either apostrophe, is taken out)
+            rest = text.replace(form, " ").replace(form.translate(_OTHER_APOSTROPHE), " ")
+            for part in (form[: owner.start() + 1], form[owner.end() :]):
+                piece = found.get(finder.slug_of(part) or "")
+                if piece is None or piece is company or piece.name != part:
+                    continue
+                if not re.search(rf"(?<![\w'’]){re.escape(part)}(?!\w)", rest):
+                    del found[piece.slug]
+                    finder.forget((piece.name, *piece.aliases))
+
+
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
+_OTHER_APOSTROPHE = str.maketrans({"'": "’", "’": "'"})
 
 
 def _drop_descriptors(found: dict[str, NewCompany], finder: Finder) -> None:

@@ -182,7 +182,7 @@ NOT_COMPANIES = _words(
     Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
     Pennsylvania Tennessee Utah Vermont Virginia Wisconsin Wyoming Carolina Dakota Jersey
     States Kingdom Emirates Francisco Angeles Diego Jose Vegas Orleans Detroit Atlanta
-    Dallas Houston Denver Miami Philadelphia Phoenix Minneapolis Pittsburgh Baltimore
+    Dallas Houston Denver Miami Philadelphia Phoenix Minneapolis Pittsburgh Baltimore Des Moines
     Manchester Birmingham Edinburgh Glasgow Dublin Frankfurt Hamburg Vienna Prague Warsaw
     Rome Lisbon Brussels Geneva Istanbul Moscow Jakarta Manila Hanoi Taipei Kuala Lumpur
     Karachi Chennai Kolkata Hyderabad Pune Shenzhen Chengdu Tianjin Chongqing Melbourne

@@ -413,6 +413,12 @@ _JOB_WORDS = frozenset(
 )
 
 
+# German, French, Italian and Spanish articles: capitalised, they open a sentence
+_ARTICLES = frozenset(
+    "Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las".split()  # noqa: SIM905
+)
+
+
 # Capitalised words that open a sentence or a section, not a name: "About CNS
 # Pharmaceuticals", "Additionally Acme said", "Neither United Energy nor …".
 OPENERS = (
@@ -538,7 +544,8 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
         and not (len(tokens) > 2 and f"{tokens[0]} {tokens[1]}" in _TWO_WORD_PLACES)
         and (
             _leading_not_name(tokens)
-            or tokens[0] in OPENERS
+            # (an article in capitals inside a sentence is a name's: "to Le Tote Inc")
+            or (tokens[0] in OPENERS and (opens or tokens[0] not in _ARTICLES))
             or possessive_place(tokens[0])
             or (len(tokens) > 1 and _place_lost_apostrophe(tokens[0]))
             or ("-" in tokens[0] and _BASED.search(tokens[0]))
