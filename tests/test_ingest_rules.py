@@ -3587,3 +3587,35 @@ def test_a_name_with_a_possessive_in_it_is_one_company() -> None:
         (("le-tote", "acquirer"), ("lord-kelso", "target")),
         (("le-tote", "investee"), ("orwins-bay", "investor")),
     }
+
+
+def test_a_stake_sold_to_nobody_named_and_firms_bought_unnamed_are_no_deal() -> None:
+    assert not analysed("Kestrel Capital sells down $1.9bn stake in Orland Metals Group.").deals
+    assert not analysed(
+        "Last month, private equity firm Kestrel Capital reportedly sold a 10% stake in "
+        "Orland Healthcare Ltd."
+    ).deals
+    # a buyer named after "to" makes it one
+    (deal,) = analysed(
+        "Kestrel Capital Ltd sold a 10% stake in Orland Healthcare Ltd to Velmar Partners LLC "
+        "for $20 million."
+    ).deals
+    assert {slug for slug, _ in deal.parties} >= {"orland-healthcare", "velmar-partners"}
+    # companies bought and not named: the one named after them is no target
+    assert not analysed(
+        "Orland Ltd has shied away from buyouts, despite spending $390 million to buy three "
+        "firms in the first year of Kestrel Velmar's tenure at Orland."
+    ).deals
+
+
+def test_a_sentence_of_its_own_gives_the_day_the_deal_was_announced() -> None:
+    text = (
+        "Orland Finance has agreed to acquire the fund business of Kestrel Group Ltd. "
+        "The acquisition is part of a strategy to grow, Orland Finance said in a statement "
+        "on Thursday."
+    )
+    raw = RawArticle(
+        "seeds/case.txt", text, {"title": "Orland to buy fund", "published": "2016-11-11"}, text
+    )
+    (deal,) = analyse(raw, Finder(()), judge=lambda found, _story: found).deals
+    assert (deal.announced.year, deal.announced.month, deal.announced.day) == (2016, 11, 10)

@@ -92,6 +92,31 @@ _JOINED_LINKS = re.compile(JOINED_LINKS)
 _DEFINED_FILER = re.compile(r"\((?:collectively,?\s+)?the\s+[\"“](Company|Registrant)[\"”]\)")
 
 
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_ANNOUNCED_ON = re.compile(
+    r"\b(?:deal|acquisition|merger|purchase|transaction|agreement|takeover|sale)\s+"
+    rf"(?:was\s+|were\s+)?announced\s+(?:on\s+)?(?:{_WEEKDAYS})\b"
+    rf"|\bsaid\s+in\s+a\s+(?:statement|release|filing)\s+(?:on\s+)?(?:{_WEEKDAYS})\b"
+)
+
+
+def _announced_on(prose: list[str], published: PartialDate | None) -> PartialDate | None:
+    """The day a sentence says the deal was announced, by its weekday before the day of
+    publication."""
+    if published is None or not published.day:
+        return None
+    for sentence in prose:
+        said = (
+            _ANNOUNCED_ON.search(sentence)
+            if "announced" in sentence or "said in a" in sentence
+            else None
+        )
+        if said is not None:
+            dates = find_dates(said.group(0), published)
+            return dates[0].date if dates else None
+    return None
+
+
 def _define_the_filer(prose: list[str], finder: Finder) -> None:
     """Makes "the Company" a name of the company the filing defines it as."""
     for sentence in prose:
@@ -259,6 +284,13 @@ def analyse(raw: RawArticle, known: Finder, judge: Judge = dealmodel.judge) -> A
             and any(still_to_close(s) for s in prose)
         ):
             deals[news[0]] = replace(deals[news[0]], status="agreed")
+        # a sentence of its own often gives the day ("The deal announced Friday was the
+        # latest …", "…, Essel Finance said in a statement on Thursday"): the article's one
+        # news deal, dated only by the day it was published
+        if len(news) == 1 and deals[news[0]].announced == meta.published:
+            day = _announced_on(prose, meta.published)
+            if day is not None:
+                deals[news[0]] = replace(deals[news[0]], announced=day)
         # the headline often gives the price the body's deal sentence leaves out
         # ("LiveU raises $27M"): the article's news deal, one of whose parties it names
         priced = value(meta.title) if meta.title else None

@@ -1156,6 +1156,7 @@ def _analyse(
         _AMOUNT_OF_GOODS.match(sentence, word.end() if word else cue)
         or _GOODS_BOUGHT.match(sentence, cue)
         or _GOODS_ORDERED.match(sentence, cue)
+        or _unnamed_bought(sentence, cue)
     ):
         # "agreed to buy $1 billion in electricity from …", "Eni will purchase electricity
         # from …": goods, not a company
@@ -1207,6 +1208,8 @@ def _analyse(
     if listed is not None and all(m.start >= listed.end() for m in actors):
         # "Other notable India investments include LEAP India and Serentica": each one
         # a company bought or backed by someone the sentence does not name
+        return None
+    if kind == "investment" and _sold_to_nobody(sentence, cue, actors):
         return None
     parties = _parties(kind, sentence, low, actors, cue)
     if len(parties) < 2:
@@ -1460,6 +1463,48 @@ _AMOUNT_OF_GOODS = re.compile(
     r"(?!(?:its\s+|the\s+|their\s+|new\s+)?(?:shares?|stock|stakes?|equity|debt|bonds?|cash)\b)"
     r"[a-z]"
 )
+
+
+# "spending $390 million to buy three firms in the first year of Sikka": companies
+# bought and not named (but "bought two startups, Orbit and Vela": named after)
+_UNNAMED_BOUGHT = re.compile(
+    r"(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\s+"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|a\s+few)\s+"
+    r"(?:[a-z-]+\s+)?(?:firms|companies|startups|start-ups|businesses)\b(?![,:(]|\s+(?:including"
+    r"|such\s+as|like|named|called)\b)"
+)
+
+
+def _unnamed_bought(sentence: str, cue: int) -> bool:
+    """Whether the companies bought are counted, not named, and no later verb of buying
+    names them ("bought three firms in 2015, spending $390 million to purchase Panaya")."""
+    counted = _UNNAMED_BOUGHT.match(sentence, cue)
+    return counted is not None and not _PURCHASE_VERB.search(sentence, counted.end())
+
+
+_PURCHASE_VERB = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\s"
+)
+
+
+def _sold_to_nobody(sentence: str, cue: int, actors: list[Mention]) -> bool:
+    """ "JPMorgan sells down $1.9bn stake in Fortescue", "Olympus reportedly sold a 10%
+    stake in Aster DM Healthcare": a holder selling, and no buyer named ("… to Bain
+    Capital" names one): no deal between the holder and the company."""
+    sold = _STAKE_SOLD.search(sentence, max(0, cue - 60), cue + 10)
+    if sold is None:
+        return False
+    return not any(
+        m.start > sold.end() and _TO_BUYER.search(sentence, sold.end(), m.start) for m in actors
+    )
+
+
+_STAKE_SOLD = re.compile(
+    r"\b(?:sell|sells|sold|selling|offload\w*|divest\w*)\s+(?:down\s+)?"
+    r"(?:(?:a|an|its|the|their|his|her|part\s+of\s+its|all\s+of\s+its)\s+)?"
+    r"(?:[\w.,$%-]+\s+){0,3}?stakes?\s+in\b"
+)
+_TO_BUYER = re.compile(r"\bto\s+(?:[\w-]+\s+){0,6}?$")
 
 
 # "signed a purchase agreement for the two Airbus aircraft A330-200 and A330-300": an
