@@ -127,7 +127,7 @@ def _define_the_filer(prose: list[str], finder: Finder) -> None:
         # (its legal form may stand between: 'Cotelligent Group, Inc. (the "Company")')
         if before and defined.start() - before[-1].end <= _LEGAL_FORM_ROOM:
             finder.add(before[-1].slug, (defined.group(1),))
-        return
+        return  # (a filing defines its filer once, where it first names it)
 
 
 _LEGAL_FORM_ROOM = 16

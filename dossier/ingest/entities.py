@@ -573,6 +573,8 @@ def _within_possessive_names(found: dict[str, NewCompany], finder: Finder, text:
     possessive in it is one name, not an owner ("Hudson") and its unit ("Bay"), when the
     article writes those words only within it."""
     for company in list(found.values()):
+        if company.slug not in found:
+            continue  # (itself a piece of a name met before)
         for form in (company.name, *company.aliases):
             owner = _INNER_POSSESSIVE.search(form)
             if owner is None:
