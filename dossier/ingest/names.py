@@ -429,7 +429,6 @@ OPENERS = (
     Following Including Among Via Per Like Unlike Whereas Thus Hence Still Instead
     Here There Called Coined Dubbed Named Renamed Nicknamed Christened Purchase Acquisition
     Sale Takeover Merger Deal Completion Closing
-    Die Der Das Den Dem Des Ein Eine Einer La Le Les Il Lo Gli Un Una Uno El Los Las
     Struggling Embattled Troubled Beleaguered Ailing Loss-making Cash-strapped Debt-laden
     Fellow Rival Rivals Competitors Peers Former Parent Privately-held Family-owned State-owned
     Listed Operator
@@ -440,6 +439,7 @@ OPENERS = (
     Alternatively Using Buying Acquiring Selling Through Amid Regarding Concerning
     """.split()  # noqa: SIM905 - a word list reads best as words
     )
+    | _ARTICLES
     | {kind[0].upper() + kind[1:] for kind in KINDS_OF_COMPANY}
 )
 
