@@ -3619,3 +3619,41 @@ def test_a_sentence_of_its_own_gives_the_day_the_deal_was_announced() -> None:
     )
     (deal,) = analyse(raw, Finder(()), judge=lambda found, _story: found).deals
     assert (deal.announced.year, deal.announced.month, deal.announced.day) == (2016, 11, 10)
+
+
+def test_a_list_of_deal_statements_is_one_deal_each() -> None:
+    found = deals(
+        "These include Velmar Motors' $4.4bn acquisition of Turin-based truck maker Orsk "
+        "Trucks Ltd, IT company Kestrel Systems' $2.35bn purchase of AI firm Bladewerk Inc. "
+        "and the Harbor Group buying a 23% stake in insurer Morrow Holdings Ltd last year."
+    )
+    assert {tuple(slug for slug, _ in parties) for parties in found} == {
+        ("orsk-trucks", "velmar-motors"),
+        ("bladewerk", "kestrel-systems"),
+        ("harbor", "morrow"),
+    }
+    # names listed as fellow buyers are no statement of their own
+    (deal,) = [
+        d
+        for d in analysed(
+            "Orland Capital Ltd, in partnership with Kestrel Partners LLC and Velmar Fund "
+            "LLC, has acquired Bladewerk Inc., a maker of drills."
+        ).deals
+        if d.kind == "acquisition"
+    ]
+    assert {slug for slug, _ in deal.parties} == {
+        "orland-capital", "kestrel-partners", "velmar-fund", "bladewerk"
+    }  # fmt: skip
+
+
+def test_a_countrys_initials_before_a_legal_form_open_the_name() -> None:
+    assert "USA Orland Services" in names("USA Orland Services Inc. agreed to buy Kestrel Inc.")
+
+
+def test_becoming_the_largest_shareholder_is_an_investment() -> None:
+    (deal,) = analysed(
+        "Trading house Velmar Corp. will become the biggest shareholder in Orsk Energia SA, "
+        "a Spanish power retailer."
+    ).deals
+    assert deal.kind == "investment"
+    assert dict(deal.parties) == {"velmar": "investor", "orsk-energia": "investee"}

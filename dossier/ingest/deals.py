@@ -181,7 +181,7 @@ _ANCHORS = {
     ),
     "investment": (
         "invest", "stake", "funding", "financing", "series ", "round", "pursu", "rais",
-        "funded", " into",
+        "funded", " into", "shareholder", "secur", "gotten", "received", "backing",
     ),
     # "signed a … deal" and "supply deal" hold "deal" (or agreement, pact, contract)
     "partnership": (
@@ -620,9 +620,10 @@ def _coordinated(
 ) -> list[_Hit]:
     """The deals of a sentence that joins statements of their own, each read apart;
     empty unless two or more of its parts state a deal."""
-    if "as well as" not in sentence and "](" not in sentence:
-        return []
-    cuts = [0, *(m.end() for m in _COORDINATION.finditer(sentence)), len(sentence)]
+    if "as well as" in sentence or "](" in sentence:
+        cuts = [0, *(m.end() for m in _COORDINATION.finditer(sentence)), len(sentence)]
+    else:
+        cuts = _between_statements(sentence, mentions)
     if len(cuts) < 3:
         return []
     hits = []
@@ -638,6 +639,47 @@ def _coordinated(
                 dataclasses.replace(hit, finding=dataclasses.replace(hit.finding, quote=sentence))
             )
     return hits if len(hits) >= 2 else []
+
+
+# where one statement of a list ends and the next one's subject begins
+_STATEMENT_GAP = re.compile(r"(?:,|;)\s+(?:and\s+)?|\s+and\s+")
+
+
+def _between_statements(sentence: str, mentions: list[Mention]) -> list[int]:
+    """Cuts between the deal statements of a list: "Tata Motors' acquisition of Iveco,
+    IT company Coforge's purchase of Encora and the Bajaj Group buying a stake in
+    Allianz". Between two deal words, a comma or "and" with a name before it, and after
+    it, within a few words, the name that does the next deal (no comma between it and
+    its deal word: not "in partnership with EQT and Temasek, has acquired", nor
+    "A, which bought B, agreed to buy C"). Returns the offsets at which parts start,
+    with 0 and the end; fewer than three: no list."""
+    if len(mentions) < 4:
+        return []
+    low = lowered(sentence)
+    cues = sorted(
+        {
+            m.start(): m.end()
+            for kind in KIND_ORDER
+            for m in _STRONG_RE[kind].finditer(sentence, low)
+        }.items()
+    )
+    if len(cues) < 2:
+        return []
+    cuts = [0]
+    for (_, end), (start, _) in itertools.pairwise(cues):
+        doers = [m for m in mentions if end <= m.start and m.end <= start]
+        if not doers or "," in sentence[doers[-1].end : start]:
+            continue
+        gaps = list(_STATEMENT_GAP.finditer(sentence, end, doers[-1].start))
+        gap = gaps[-1] if gaps else None
+        if (
+            gap is not None
+            and len(sentence[gap.end() : doers[-1].start].split()) <= 3
+            and "," not in sentence[gap.end() : doers[-1].start]
+            and any(m.end <= gap.start() for m in doers)
+        ):
+            cuts.append(gap.end())
+    return [*cuts, len(sentence)]
 
 
 # ", ", " and ", ", and " and a short description: ", PowerPack maker Nomad"

@@ -676,6 +676,10 @@ def _leading_not_name(tokens: list[str]) -> bool:
         return False
     if first == "I" and len(tokens) > 2 and (tokens[-1] in DESCRIPTIVE or tokens[-1] in LEGAL):
         return False  # "investment manager I Squared Capital": a letter of its name
+    if len(tokens) > 2 and len(first) <= 3 and tokens[-1] in LEGAL:
+        # "USA Waste Services Inc.", "UK Mail Group plc": a legal form makes the
+        # country's initials the name's own
+        return False
     if len(tokens) == 1 or (first.isupper() and "." not in first):
         return True  # "SEOUL Samsung Electronics": a dateline's city
     if first.isupper():
