@@ -3657,3 +3657,18 @@ def test_becoming_the_largest_shareholder_is_an_investment() -> None:
     ).deals
     assert deal.kind == "investment"
     assert dict(deal.parties) == {"velmar": "investor", "orsk-energia": "investee"}
+
+
+def test_a_month_before_a_name_makes_no_person_of_it() -> None:
+    # "January" is a given name too; after "In" it is the month of the deal
+    assert "Velmar" in ruled(
+        "In January Velmar, an American investment firm, formed a joint venture with Orsk Ltd."
+    )
+
+
+def test_a_country_before_two_words_of_a_name_opens_it() -> None:
+    # ("China" is a given name too, and "another" opens an apposition as "a" does)
+    assert "China Orsk Port" in ruled(
+        "China Orsk Port, another large Chinese firm, is in the process of acquiring Velmar "
+        "Infrastructure, a Brazilian port operator."
+    )

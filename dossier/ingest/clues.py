@@ -56,7 +56,7 @@ _APPOSITION = re.compile(
     rf"^(?:\s*\([^)]*\))?\s?,\s+"
     # "DeepSeek, described in Chinese press as an AI-driven search player"
     r"(?:(?:described|known|seen|billed|regarded|considered)(?:\s+[\w-]+){0,4}?\s+as\s+)?"
-    rf"(?:(?:a|an|the|one of the)\s+(?:[\w/-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b"
+    rf"(?:(?:a|an|the|another|one of the)\s+(?:[\w/-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b"
     # "Hidrola and Iberduero, Spain's two largest private sector electricity utilities"
     rf"|(?-i:[A-Z])[\w.-]*['’]s\s+(?:[\w/-]+\s+){{0,5}}?(?:{ORG_NOUNS})(?:s|es)?\b"
     # "XOXCO, maker of the Botkit framework", "Lobe, creator of a platform"

@@ -21,6 +21,7 @@ from .lexicon import (
     LEADING_LEGAL,
     LEGAL,
     NOT_COMPANIES,
+    countries,
 )
 from .register import registrants
 
@@ -361,6 +362,12 @@ def surnames(sentences: list[str]) -> frozenset[str]:
                 )
                 if pair[1].isupper() and not pair[0].isupper():
                     continue  # "Time Warner AOL merger": initials are no one's last name
+                if pair[0] in _MONTHS and (
+                    _MONTH_BEFORE.search(sentence, 0, m.start())
+                    if i == 0
+                    else tokens[i - 1].lower() in _BEFORE_A_MONTH.split("|")
+                ):
+                    continue  # "In January Stonepeak, an American investment firm": a date
                 if (titled or is_person(pair)) and not designated(tokens[i : i + 3]):
                     out.add(tokens[i + 1])
     return frozenset(out)
@@ -706,6 +713,9 @@ def _leading_not_name(tokens: list[str]) -> bool:
             or rest[-1] in DESCRIPTIVE
             or rest[-1] in LEGAL
             or rest[-1] in _AFTER_A_PLACE
+            # "China Merchants Port", "Canada Pension Plan Investment Board": a country
+            # before two names' words opens the name
+            or (len(rest) > 1 and first in countries())
             # "Cambridge Analytica", "Seattle Genetics": a place and one word no place
             or (
                 len(rest) == 1
@@ -846,11 +856,17 @@ def is_person(tokens: list[str]) -> bool:
     return (
         2 <= len(tokens) <= 3
         and tokens[0] in first_names()
+        and tokens[0] not in _LANDS
         and tokens[-1] not in DESCRIPTIVE
         # "Sun Microsystems", "Ken Biotechnologies": a trade word with a prefix
         and not tokens[-1].lower().endswith(_TRADE_ENDINGS)
         and all(t[:1].isupper() for t in tokens)
     )
+
+
+# Countries and continents the given names hold ("China", "India"): before other names
+# they open a company's name far more often than a person's ("China Merchants Port")
+_LANDS = frozenset({"China", "India", "Kenya", "America", "Asia"})
 
 
 _TRADE_ENDINGS = tuple(sorted(w.lower() for w in DESCRIPTIVE if len(w) >= 6))
