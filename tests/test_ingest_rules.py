@@ -3672,3 +3672,15 @@ def test_a_country_before_two_words_of_a_name_opens_it() -> None:
         "China Orsk Port, another large Chinese firm, is in the process of acquiring Velmar "
         "Infrastructure, a Brazilian port operator."
     )
+
+
+def test_a_controlling_share_sold_to_a_buyer_is_the_buyers_purchase() -> None:
+    # the cue is the share ("56.32% stake"), the sale's word stands right before it
+    (deal,) = analysed(
+        "Last year, private equity fund Kestrel Capital Partners sold its entire 56.32% stake "
+        "in Orland Oilfield Services Ltd to energy company Velmar Energy Ltd for $40 million."
+    ).deals
+    assert dict(deal.parties) == {
+        "velmar-energy": "acquirer",
+        "orland-oilfield-services": "target",
+    }

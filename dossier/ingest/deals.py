@@ -1805,6 +1805,12 @@ _HEADLINE_VERB = re.compile(
 _SALE_TO = re.compile(r"(?:sold|sells?|selling|sale)\b[^;]{0,100}?\sto\s")
 
 
+_SALE_BEFORE_SHARE = re.compile(
+    r"\b(?:sold|sells?|selling)\s+(?:(?:its|their|the|his|her|half|all|entire|whole|remaining"
+    r"|of)\s+){1,3}$"
+)
+
+
 _SALE_WORD = re.compile(r"(?:sold|sells?|selling|sale)\b", re.I)
 
 
@@ -1813,6 +1819,11 @@ def _sale(sentence: str, actors: list[Mention], cue: int) -> tuple[tuple[str, st
     company sold is the one named between the sale and "to", else the one before the
     sale (the seller of a company named by name is no party)."""
     sale = _SALE_TO.match(sentence, cue)
+    if sale is None:
+        # "sold its entire 56.32% stake in …", "sold half its 96% stake in … to": the cue
+        # is the share, the sale's word stands right before it
+        word = _SALE_BEFORE_SHARE.search(sentence, max(0, cue - 30), cue)
+        sale = _SALE_TO.match(sentence, word.start()) if word else None
     if sale is None or "itself" in sale.group(0):  # "selling itself to": _parties's own
         return None
     to = sale.end()
