@@ -656,10 +656,12 @@ def _between_statements(sentence: str, mentions: list[Mention]) -> list[int]:
     if len(mentions) < 4:
         return []
     low = lowered(sentence)
+    # (search first: its anchors spare most sentences the full scans)
     cues = sorted(
         {
             m.start(): m.end()
             for kind in KIND_ORDER
+            if _STRONG_RE[kind].search(sentence, low)
             for m in _STRONG_RE[kind].finditer(sentence, low)
         }.items()
     )
