@@ -28,6 +28,12 @@ CASES = {
         "Orwin Inc. in January.",
         {"14", "2000", "2019", "2,500", "No"},
     ),
+    # a Reuters instrument code, with a share class or without: "(CARLb.CO)", "(ORAN.PA)"
+    "instrument code": (
+        "Brewer Halvorsen Group (HALVb.CO) said on Tuesday its profit rose after it bought "
+        "Kelso Drinks Ltd, and Orwin Telecom SA (ORWN.PA) agreed to buy Dunmore Mobile Ltd.",
+        {"HALVb.CO", "ORWN.PA", "HALVb", "ORWN"},
+    ),
     "percentage": (
         "Dunmore Holdings plc agreed to buy 37.5% of Kelso Mining Ltd, and took a 20 pct "
         "stake in Arbroath Foods Ltd, raising its holding to 4.9 per cent.",

@@ -767,7 +767,7 @@ _TICKER_AFTER = re.compile(
 
 # A Reuters instrument code whose brackets a republished copy lost: "Qualcomm QCOM.O on"
 # (not "U.S." or "U.K.": "Blaming U.S. companies …" names no listed company)
-_BARE_RIC = re.compile(r"^\s+(?![UE]\.[SKNU]\.)[A-Z0-9]{1,7}\.[A-Z]{1,3}\b(?!\.\w)")
+_BARE_RIC = re.compile(r"^\s+(?![UE]\.[SKNU]\.)[A-Z0-9]{1,7}[a-z]?\.[A-Z]{1,3}\b(?!\.\w)")
 
 
 # How a stock moved: "rose", "last traded", "ticked down"

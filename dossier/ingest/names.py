@@ -628,7 +628,7 @@ NUMBER = re.compile(
 
 
 # A Reuters instrument code: "AAPL.O", "ORAN.PA", "005930.KS".
-RIC = re.compile(r"^[A-Z0-9]{1,7}\.[A-Z]{1,3}$")
+RIC = re.compile(r"^[A-Z0-9]{1,7}[a-z]?\.[A-Z]{1,3}$")  # (a share class: "CARLb.CO")
 
 
 # A currency as the FT of 1991 spelt it out before an amount: "ADollars 7.85", "Pounds 7m"
