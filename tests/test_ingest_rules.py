@@ -3684,3 +3684,71 @@ def test_a_controlling_share_sold_to_a_buyer_is_the_buyers_purchase() -> None:
         "velmar-energy": "acquirer",
         "orland-oilfield-services": "target",
     }
+
+
+def test_assets_sold_with_where_they_are_or_a_share_of_a_plant_are_the_buyers_purchase() -> None:
+    for sale in (
+        "Gas producer Orsk Energy Co agreed to sell its shale gas assets in Arkansas to "
+        "privately owned Velmar Energy LLC in an all-cash deal.",
+        "Orsk Energy Ltd sold 75% of its 2GW solar facility in Florida to Velmar Energy Inc., "
+        "an American investor.",
+    ):
+        (deal,) = analysed(sale).deals
+        assert deal.kind == "acquisition", sale
+        assert dict(deal.parties) == {"velmar-energy": "acquirer", "orsk-energy": "target"}
+
+
+def test_deals_a_sentence_includes_are_its_own_not_examples_of_others() -> None:
+    # "including the acquisition of …" lists the subject's deals; "including Orsk" after a
+    # company would be an example of another
+    assert deals(
+        "Velmar Holdings Ltd has made changes in recent months, including a $15 million "
+        "acquisition of Orsk Ltd."
+    ) == {(("orsk", "target"), ("velmar", "acquirer"))}
+
+
+def test_it_with_no_sentence_opened_by_a_company_is_the_company_named_most() -> None:
+    (deal,) = analysed(
+        "Can a merger save Velmar Cosmetics Inc.? Sales at Velmar Cosmetics Inc. fell again. "
+        "In 2016 it acquired Orsk Beauty Ltd, a brand popular with influencers."
+    ).deals
+    assert dict(deal.parties) == {"velmar-cosmetics": "acquirer", "orsk-beauty": "target"}
+
+
+def test_a_company_a_person_owns_still_acts() -> None:
+    # "Robert Halvorsen's Velmar": the company of a person, not a product of a company
+    (deal,) = analysed(
+        "Publisher Robert Halvorsen's Velmar Media PLC pressed its $725 million hostile bid "
+        "for Orsk Books PLC on Thursday."
+    ).deals
+    assert dict(deal.parties) == {"velmar-media": "acquirer", "orsk-books": "target"}
+
+
+def test_a_deal_awaiting_approval_or_blocked_by_a_regulator_is_agreed() -> None:
+    from dossier.ingest.status import status_of
+
+    for pending in (
+        "Velmar and Orsk, meanwhile, are seeking regulatory approval to merge.",
+        "The regulator is blocking Velmar's acquisition of Orsk.",
+        "Orsk shareholders OK Velmar's $4 bln takeover",
+        "Velmar agreed to buy Orsk in June, a deal that still requires antitrust clearance.",
+    ):
+        assert status_of(pending) == ("agreed", True), pending
+
+
+def test_combining_businesses_nabbing_a_division_and_a_joint_project_are_deals() -> None:
+    kinds = {
+        "Orsk Media SA agreed to combine its television content business with Velmar "
+        "Communications Inc., creating a new company.": "merger",
+        "Orsk Beauty Inc. recently nabbed the beauty division of Velmar Group Ltd for "
+        "€4bn.": "acquisition",
+        "Last month Orsk Motor Co. gave up on a joint EV project with Velmar Corp., a "
+        "Japanese technology giant.": "joint-venture",
+        "In December Orsk Energies Ltd, a locally owned firm, became Velmar Petroleum "
+        "Inc.’s largest shareholder in a deal worth nearly $500m.": "investment",
+    }
+    for text, kind in kinds.items():
+        (deal,) = analysed(text).deals
+        assert deal.kind == kind, text
+    (given_up,) = analysed(next(t for t, k in kinds.items() if k == "joint-venture")).deals
+    assert given_up.status == "terminated"

@@ -92,9 +92,14 @@ BUSINESS_SOLD_TO = (
     # (or another company's: "sold Ford's BDM International defense consulting subsidiary
     # to the Carlyle Group"; several: "sold its UK regional newspapers to Johnston Press")
     # (a brand's own possessive: "sell its Van de Kamp's frozen seafoods division to")
+    # (a share of it: "sold 75% of its 2GW solar facility in Florida to FH Capital")
+    r"(?:\d[\d.]*\s?(?:%|per ?cent|percent) of )?"
     r"(?:its|their|a|the|\w[\w.&-]*(?:'|\u2019)s) (?:[\w-]+(?:(?:'|\u2019)s)? ){0,5}"
     r"(?:business(?:es)?|units?|divisions?|subsidiar(?:y|ies)|operations|assets|arm|stake"
-    r"|company|brands?|newspapers|titles|stations)"
+    r"|company|brands?|newspapers|titles|stations|facilit(?:y|ies)|plants?|mills?|mines?"
+    r"|projects?|interests?|portfolio)"
+    # (where it is: "its Fayetteville shale assets in Arkansas to Flywheel Energy")
+    r"(?: (?:in|at|near|across|off) [^,;]{1,40}?)?"
     r"(?:, [^,;]{2,60},)?(?: for [^,;]{1,40}?)? to"
 )
 

@@ -44,13 +44,18 @@ KIND_ORDER = (
 )
 _STRONG = {
     # (a SPAC is a way to list shares: "went public via special purpose acquisition merger")
-    "merger": r"\b(?<!special purpose acquisition )merg(?:e|es|ed|er|ers|ing)\b",
+    "merger": r"\b(?<!special purpose acquisition )merg(?:e|es|ed|er|ers|ing)\b"
+    # "agreed to combine its television content business with Univision" (not "combined
+    # its assets with Shell under a new joint venture")
+    r"|(?:\bcombin(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ ){0,4}?(?:business(?:es)?|operations"
+    r"|units?|divisions?|assets) with\b|\b(?:agreed|agree|agrees|plan|plans|planned) to combine\b)"
+    r"(?![^.;]*\b(?:joint[- ]venture|JV)\b)",
     # a share buy-back is no purchase of a company
     "acquisition": r"\b(?:acquir(?:e|es|ed|ing)|(?<!special purpose )acquisitions?"
     r"|buy(?:s|ing)?(?![- ]backs?\b)|bought"
     # (a power purchase agreement buys electricity, not a company)
     r"|(?<!power )purchas(?:e|es|ed|ing)|snap(?:s|ped|ping)? up|snatch(?:es|ed|ing)? up"
-    r"|scoop(?:s|ed|ing)? up|gobbl(?:e|es|ed|ing) up"
+    r"|scoop(?:s|ed|ing)? up|gobbl(?:e|es|ed|ing) up|\bnab(?:s|bed|bing)?\b"
     # (not a post taken up: "took over as auditor to BCCI")
     r"|takeover|(?:take|takes|taking|taken|took) over(?! as\b)|buyout|bid for"
     r"|(?<!the )bidding for"
@@ -83,7 +88,9 @@ _STRONG = {
     # a buyout: "Bain will take the software developer private", "took Arm private for"
     rf"|(?:take|takes|taking|taken|took) {TAKEN_PRIVATE}"
     r"(?=[.,;:)]|$| (?:in|for|at|through|via|with|by|and|after|from|last|this|next)\b))\b",
-    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b|\bventures? between\b",
+    "joint-venture": r"\bjoint[- ]venture\b|\bJV\b|\bventures? between\b"
+    # "gave up on a joint EV project with Sony"
+    r"|\bjoint (?:[\w-]+ ){0,2}?(?:project|company|business|undertaking) (?:with|between)\b",
     "mou": r"memorandum of understanding|\bMoUs?\b|letter of intent|framework agreement",
     "licensing": r"\blicen[cs]\w*|\broyalt\w*|intellectual property|\bIP(?:-sharing| sharing)? "
     r"agreement|cross-licens\w*|pre-install\w*|(?:gain|get|gets|gained) access to",
@@ -119,6 +126,9 @@ _STRONG = {
     # "opted to become a cornerstone investor in Magmatic"
     r"|\b(?:become|becomes|became|becoming|as) (?:a|an|the) (?:[\w-]+ ){0,2}?"
     r"(?:investor|shareholder) in\b"
+    # "became Seplat's largest shareholder"
+    r"|\b(?:become|becomes|became|becoming) (?:[\w.&-]+ ){0,3}?[\w.&-]+['\u2019]s "
+    r"(?:[\w-]+ ){0,2}?(?:investor|shareholder)\b"
     # money put into a company: "Expedia put $350 million into booking platform Traveloka",
     # "poured another $2 billion into"
     r"|\b(?:put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?"
@@ -165,12 +175,12 @@ _WEAK = Caseless(
 # For each kind, words of which every match of its pattern holds one: most sentences
 # hold none, and a substring test is much cheaper than the pattern's scan.
 _ANCHORS = {
-    "merger": ("merg",),
+    "merger": ("merg", "combin"),
     "acquisition": (
         "acqui", "buy", "bought", "purchas", "snap", "snatch", "scoop", "gobbl", "takeover",
         "take over", "took over", "takes over", "taking over", "taken over", "pa", "bid for",
         "bidding for", "offer for", "sell", "sold", "sale of", "sale to", "bid of", "offer of",
-        "bid worth", "offer worth", "bid valued", "offer valued",
+        "bid worth", "offer worth", "bid valued", "offer valued", "nab",
         "offer from", "bid from", "offered", "offers", "offering", "private",
     ),
     "joint-venture": ("joint", "jv", "venture"),
@@ -371,6 +381,11 @@ _DEALS_INCLUDING = re.compile(
     r"\b(?:acquisitions|purchases|takeovers|investments|partnerships)\b[^.;]{0,30}$"
 )
 
+_DEAL_INCLUDED = re.compile(
+    r"\s+(?:the\s+|its\s+|a\s+)?(?:[\w$.-]+\s+){0,2}?(?:acquisitions?|purchases?|takeovers?"
+    r"|buyouts?|mergers?|sale) (?:of|with)\b"
+)
+
 _PAST_VERB = Caseless(
     r"\b(?:signed|agreed|acquired|bought|formed|struck|invested|announced|launched|went|"
     r"took|merged|licensed|completed|set up)\b"
@@ -533,6 +548,18 @@ def find_deals(
             # "The next year it snapped up Caramel": the year after the last one named
             year_here = last_year + _NUMBERS[(later.group(1) or "a").lower()]
         pronoun = _SUBJECT_PRONOUN.match(sentence)
+        if pronoun and previous_subject is None:
+            # "In 2016 it acquired Too Faced", and no sentence so far began with a company:
+            # "it" is the company the article has named most (the first of equals), unless
+            # the sentence names it itself
+            here = {m.slug for m in mentions}
+            topic = max(
+                (slug for slug in seen_count if slug not in here),
+                key=seen_count.__getitem__,
+                default=None,
+            )
+            if topic is not None:
+                previous_subject = Mention(topic, 0, 0)
         if pronoun and previous_subject is not None:
             # "It also invested in Hefei Lanxin": "it" is the company the last sentence
             # began with
@@ -1151,6 +1178,10 @@ def _analyse(
         # "with participation from all existing investors, including Intel Capital and
         # Nexus": the round's investors, not an example of others ("made acquisitions,
         # including Biovotion": the companies bought)
+        comparison = None
+    elif comparison and _DEAL_INCLUDED.match(sentence, comparison.end()):
+        # "has undergone a number of changes, including the acquisition of City Pantry,
+        # Flyt and Practi": the sentence's own deals, listed
         comparison = None
     cut = comparison.start() if comparison else len(sentence)
     actors = [

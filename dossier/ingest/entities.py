@@ -30,6 +30,7 @@ from .names import (
     aliases_of,
     fold,
     initials_of,
+    is_person,
     pieces,
     possessive_place,
     surnames,
@@ -184,12 +185,20 @@ class Finder:
         possessed = owner is not None and not possessive_place(owner.group(0).split()[0])
         if possessed and _named_after_owner(sentence[max(0, start - 40) : start], text):
             possessed = False  # "Evergrande Group's Evergrande Health": a unit acts
+        elif possessed and _owned_by_a_person(sentence[max(0, start - 60) : start]):
+            possessed = False  # "Rupert Murdoch's News International PLC": the company acts
         # "Solmund-branded lenses", "stock Sunmesa products": the brand, not the company
         possessed = possessed or _BRAND_AFTER.match(sentence, end) is not None
         return Mention(self._slug_of[fold(text)], start, end, possessed)
 
 
 _WORD = re.compile(r"[^\W_][\w&]*")
+
+
+def _owned_by_a_person(before: str) -> bool:
+    """Whether the owner before "'s" is a person named in full ("Warren Buffett's")."""
+    words = before.rstrip()[:-2].split()[-2:]
+    return len(words) == 2 and is_person(words)
 
 
 def _named_after_owner(before: str, text: str) -> bool:

@@ -20,7 +20,7 @@ _TERMINATED = Caseless(
     # (not a deal "near collapse", which still stands)
     r"|(?<!near )(?<!nearly )(?<!close to )(?<!verge of )(?<!brink of )(?<!could )(?<!may )"
     r"(?<!might )collaps\w*"
-    r"|fizzl(?:e|ed|es) out"
+    r"|fizzl(?:e|ed|es) out|(?:gave|gives|give|giving) up on (?:the|a|an|its|their)\b"
     # (not a block later lifted: "the regulator initially blocked Renaissance from")
     r"|(?<!initially )(?<!originally )(?<!at first )blocked"
     r"|pull(?:s|ed|ing)? out|(?:is|was|now) (?:officially |finally )?(?:dead|off)(?! the)"
@@ -49,7 +49,7 @@ _TERMINATED = Caseless(
     # (every alternative holds one of these: most sentences have none, and the pattern,
     # with no literal to look for first, is tried at every character)
     (
-        *("off", "dead", "scrap", "abandon", "terminated", "terminates", "terminating "),
+        *("off", "dead", "scrap", " up on ", "abandon", "terminated", "terminates", "terminating "),
         *("walked away", " away from ", "collaps", "fizzle", "blocked", "pull", "cancel"),
         *("ends", "ended", "ending", " end", "dropped ", "withdr", "no longer ", "scupper"),
         "scuttl",
@@ -251,9 +251,16 @@ _PENDING = Caseless(
     # "the acquisition of Maersk Oil that will close on March 8"
     r"|\b(?:deal|transaction|merger|acquisition|purchase|takeover|sale)\b[^;]{0,80}?\b(?:that"
     r"|which) (?:will|would|is to|is set to) (?:close|complete|be completed|be closed"
-    r"|be finali[sz]ed)\b",
+    r"|be finali[sz]ed)\b"
+    # waiting for a regulator or the owners: "are seeking regulatory approval to merge",
+    # "is blocking Oracle's acquisition of Sun", "Reckson shareholders OK SL Green's takeover"
+    r"|\b(?:seek|seeks|seeking|await|awaits|awaiting|still (?:need|needs|require|requires))"
+    r" (?:[\w-]+ ){0,2}?(?:approvals?|clearance)\b"
+    r"|\b(?:is|are) (?:[\w-]+ )?blocking\b"
+    r"|\bshareholders (?:ok|approve|approved|back|backed|vote for|voted for)\b",
     ("once", "when", "until", "after", "before", "that will", "which will", "that would",
-     "which would", "that is to", "which is to", "that is set", "which is set"),
+     "which would", "that is to", "which is to", "that is set", "which is set", "seek",
+     "await", "still ", "blocking", "shareholders "),
 )  # fmt: skip
 # A sentence of its own that says the deal is still to close ("The transaction is
 # expected to close in the fourth quarter", "subject to regulatory approvals")
