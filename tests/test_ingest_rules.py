@@ -3752,3 +3752,91 @@ def test_combining_businesses_nabbing_a_division_and_a_joint_project_are_deals()
         assert deal.kind == kind, text
     (given_up,) = analysed(next(t for t, k in kinds.items() if k == "joint-venture")).deals
     assert given_up.status == "terminated"
+
+
+def test_a_trade_word_opening_the_sentence_before_a_name_is_evidence() -> None:
+    # (but not a role a person has too)
+    found = ruled(
+        "Carmaker Orsk Chrysler, which lags its rivals in electric cars, plans new models. "
+        "Investor Lenvar Guglani, chief investment officer at Velmar Funds, said so."
+    )
+    assert "Orsk Chrysler" in found
+    assert "Lenvar Guglani" not in found
+
+
+def test_two_names_described_together_as_two_companies_are_each_one() -> None:
+    assert {"Orsk", "Velmar"} <= ruled(
+        "Lenvar Motors is working with Orsk and Velmar, two Chinese tech giants that "
+        "develop software for cars."
+    )
+
+
+def test_one_of_a_countrys_firms_is_no_name() -> None:
+    text = (
+        "One of Orskland's largest service station chains has launched a takeover of a "
+        "British-owned operator."
+    )
+    sentences = [s for p in clean(text) for s in split(p.text)]
+    assert not [c.phrase for c in candidates(sentences, "", None, lambda _p: False).values()]
+
+
+def test_a_companys_revenue_is_not_the_price_of_its_deal() -> None:
+    (deal,) = analysed(
+        "Orsk Instruments Corp. and Velmar Instruments Inc. said Tuesday they will merge in "
+        "a stock deal that would create a powerhouse with combined revenue exceeding "
+        "$1 billion."
+    ).deals
+    assert deal.value is None
+
+
+def test_the_trade_noun_subject_is_the_company_before_and_close_to_signing_is_a_rumour() -> None:
+    (deal,) = analysed(
+        "Orsk Motors Co. underscored its plans to build a battery plant in Ohio. The automaker "
+        "is partnering with Velmar Chem Ltd as part of a new joint venture."
+    ).deals
+    assert dict(deal.parties) == {"orsk-motors": "partner", "velmar-chem": "partner"}
+    (rumour,) = analysed(
+        "Investors Orsk Capital Ltd and Velmar Partners LLC are close to signing an agreement "
+        "to buy out Kestrel Holdings Ltd."
+    ).deals
+    assert rumour.status == "rumored"
+
+
+def test_a_sentence_adverb_is_no_company() -> None:
+    text = (
+        "Orskmart Inc. will move its computing to Velmar Corp. Further, the company said it "
+        "would hire."
+    )
+    sentences = [s for p in clean(text) for s in split(p.text)]
+    phrases = {c.phrase for c in candidates(sentences, "", None, lambda _p: False).values()}
+    assert "Orskmart Inc." in phrases
+    assert "Further" not in phrases
+
+
+def test_each_partner_of_a_described_list_is_a_deal_but_not_a_name_in_a_description() -> None:
+    assert deals(
+        "Orsk Motor Corp., which will make electric cars near Shanghai, is working with "
+        "Velmar Ltd and Kestrel Inc., two Chinese tech giants that develop software for cars, "
+        "as well as Lenvar Ltd, a rival to Dhilmar Robotics Ltd, and Corten Ltd, a "
+        "gadget-maker."
+    ) == {
+        tuple(sorted((("orsk-motor", "partner"), (partner, "partner"))))
+        for partner in ("velmar", "kestrel", "lenvar", "corten")
+    }
+
+
+def test_allying_with_a_company_is_a_partnership() -> None:
+    assert deals(
+        "Orsk AG, which is launching 20 new models this year, has allied with Velmar Ltd, "
+        "a local carmaker, and Kestrel Robotics Inc., an autonomous-driving startup."
+    ) == {
+        (("orsk", "partner"), ("velmar", "partner")),
+        (("kestrel-robotics", "partner"), ("orsk", "partner")),
+    }
+
+
+def test_a_rival_named_in_a_partners_description_is_no_party() -> None:
+    assert deals(
+        "Orsk plans to roll out an app this year. Orsk Ltd also has a partnership with Lyft "
+        "Inc, a rival of Velmar Inc."
+    ) == {(("lyft", "partner"), ("orsk", "partner"))}

@@ -59,6 +59,9 @@ _APPOSITION = re.compile(
     rf"(?:(?:a|an|the|another|one of the)\s+(?:[\w/-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b"
     # "Hidrola and Iberduero, Spain's two largest private sector electricity utilities"
     rf"|(?-i:[A-Z])[\w.-]*['’]s\s+(?:[\w/-]+\s+){{0,5}}?(?:{ORG_NOUNS})(?:s|es)?\b"
+    # "Huawei and Tencent, two Chinese tech giants"
+    rf"|(?:two|three|four|both)\s+(?:[\w/-]+\s+){{0,4}}?(?:(?:{ORG_NOUNS})s|companies"
+    r"|utilities)\b"
     # "XOXCO, maker of the Botkit framework", "Lobe, creator of a platform"
     r"|(?:maker|creator|developer|owner|parent|operator|provider|publisher) of\b)",
     re.I,
@@ -79,7 +82,17 @@ _COPULA = re.compile(
 _AND_NAME = re.compile(rf"^\s+(?:and|&)\s+(?:{TOKEN})(?:\s+(?:{TOKEN})){{0,3}}(?=\s)")
 
 
-_NOUN_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?,?\s+$")  # "another company, Corten"
+# "another company, Corten", "European utilities Enel and Engie"
+_NOUN_BEFORE = re.compile(
+    rf"\b(?:(?:{ORG_NOUNS})s?|companies|utilities|subsidiaries|breweries|consultancies),?\s+$"
+)
+# A trade that opens the sentence before a name: "Carmaker Fiat Chrysler has signed …"
+# (not a role a person has too: "Investor Sanjay Guglani")
+_TRADE_OPENING = re.compile(
+    r"(?:carmaker|automaker|chipmaker|drugmaker|retailer|lender|insurer|miner|airline|carrier"
+    r"|brewer|conglomerate|manufacturer|supplier|producer|utility|publisher|broadcaster"
+    r"|wholesaler|refiner|shipbuilder|startup|start-up|bank|e-tailer|fintech)\s+"
+)
 
 
 # The longest text _NOUN_BEFORE can match before its trailing spaces: a noun, "s", ",".
@@ -289,9 +302,18 @@ def _noun_before(before: str) -> bool:
         return False  # no space between the noun and the name
     # one character more than the noun so that \b sees the real character before it
     if _NOUN_BEFORE.search(before, max(0, len(stem) - _NOUN_SPAN - 1)) is None:
-        return False
+        # "Carmaker Fiat Chrysler has signed": the trade opens the sentence, capitalised
+        opening = stem.lstrip(OPENING_MARKS)
+        return (
+            opening[:1].isupper()
+            and opening[1:].islower()  # (not a release's "INVESTORS AND SECURITY HOLDERS")
+            and _TRADE_OPENING.fullmatch(before.lower(), len(stem) - len(opening)) is not None
+        )
     # "another company, Corten" names it; "In a note to investors, Wu said" does not
     return not stem.endswith(",") or _NAMING_NOUN.search(before[-60:]) is not None
+
+
+OPENING_MARKS = " \"“‘'(*#-—–"  # what may stand before a sentence's first word
 
 
 _NAMING_NOUN = re.compile(
@@ -909,8 +931,16 @@ _CLAUSE_BEFORE = re.compile(
 def _apposition(after: str) -> bool:
     """ "Kestrel, a Munich startup": the pattern begins with a comma or a bracket."""
     if after.lstrip()[:1] not in (",", "("):
-        return False
+        # "Huawei and Tencent, two Chinese tech giants": the plural speaks of both
+        return after[:1].isspace() and _BOTH_DESCRIBED.match(after) is not None
     return _APPOSITION.match(after) is not None
+
+
+_BOTH_DESCRIBED = re.compile(
+    rf"\s+(?:and|&)\s+(?:{TOKEN})(?:\s+(?:{TOKEN})){{0,3}},\s+(?:the\s+)?"
+    rf"(?:two|three|four|both)\s+(?:[\w/-]+\s+){{0,4}}?(?:(?:{ORG_NOUNS})s|companies"
+    r"|utilities)\b"
+)
 
 
 # Each alternative of _DEAL_AFTER begins with spaces and then one of these words.

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..slugs import slugify
-from .clues import CONFIDENCE, NOT_A_COMPANY, judge, public_initials
+from .clues import CONFIDENCE, NOT_A_COMPANY, OPENING_MARKS, judge, public_initials
 from .lexicon import DESCRIPTIVE, LEADING_LEGAL, LEGAL, NOT_COMPANIES
 from .logistic import Weights
 from .names import (
@@ -237,7 +237,6 @@ class Candidate:
 _CONTEXT_RULES = frozenset({"SEC registrant", "business context"})
 
 
-_OPENING_MARKS = " \"“‘'(*#-—–"  # what may stand before a dateline
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|&|or\b)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|&|\bor)\s*$")
 _LISTED = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*")
@@ -265,7 +264,7 @@ def candidates(
         # the phrase before, in a list with this one ("Google and Facebook"): where it
         # ends, its candidate (None when known) and whether it is surely a company
         before: tuple[int, Candidate | None, bool] | None = None
-        first = len(sentence) - len(sentence.lstrip(_OPENING_MARKS))  # where words begin
+        first = len(sentence) - len(sentence.lstrip(OPENING_MARKS))  # where words begin
         for at, text in pieces(without_urls(sentence)):
             opens = at <= first
             if (text, opens) not in trimmed:

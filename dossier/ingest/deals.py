@@ -145,7 +145,7 @@ _STRONG = {
     # (not the verb: "needs fresh management to deal with scandals")
     r"|\b(?:(?<!\bto )(?<!\bwill )(?<!\bmust )(?<!\bcan )(?<!\bcould )(?<!\bwould )"
     r"(?<!\bshould )deal|agreement|pact) (?:to|with|between)\b|\bteam(?:ed|s|ing)? up\b"
-    r"|\btie-ups?\b"
+    r"|\btie-ups?\b|\ball(?:ied|ies|ying) with\b"
     # "in partnership with French game publisher Asmodee", "formed as a partnership between
     # ASEA and BBC", "in collaboration with leading automobile maker Geely"
     r"|\bin (?:a |close |strategic )?(?:partnership|collaboration|alliance|cooperation) with\b"
@@ -410,7 +410,7 @@ _SUBJECT_PRONOUN = re.compile(
     r"\b(?!['’])"
     # "The online shopping giant is buying Youku Tudou": a description of the company, then
     # its verb (not "The retailer JD.com", which names one)
-    rf"|^{_OPENING}[Tt]he (?:[a-z][\w-]* ){{1,3}}(?:giant|retailer|startup|start-up|bank|insurer"
+    rf"|^{_OPENING}[Tt]he (?:[a-z][\w-]* ){{0,3}}(?:giant|retailer|startup|start-up|bank|insurer"
     r"|carrier|airline|maker|conglomerate|operator|lender|chipmaker|automaker|carmaker|brewer"
     r"|miner|producer|manufacturer)(?= (?:is|was|has|had|will|would|said|says|agreed|agrees"
     r"|first|also|plans|offered|bought|acquired)\b)"
@@ -741,11 +741,11 @@ def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[
     # the subject is the company right before the list ("in addition to Microsoft,
     # VirnetX has struck licensing agreements with Aastra, Mitel Networks, and NEC")
     for first in range(1, len(actors) - 1):
-        subject, listed = actors[first - 1], actors[first:]
-        gaps = [sentence[a.end : b.start] for a, b in itertools.pairwise(listed)]
-        if _LIST_CUE.search(sentence[subject.end : listed[0].start]) and all(
-            _LIST_GAP.match(gap) for gap in gaps
-        ):
+        subject = actors[first - 1]
+        if not _LIST_CUE.search(sentence[subject.end : actors[first].start]):
+            continue
+        listed = _list_of(sentence, actors[first:])
+        if listed:
             break
     else:
         return []
@@ -765,6 +765,34 @@ def _listed_partners(sentence: str, mentions: list[Mention], hit: _Hit) -> list[
         )
         out.append(dataclasses.replace(hit, finding=finding))
     return out
+
+
+# each listed name may have its description: "Huawei and Tencent, two Chinese tech giants
+# that develop software for cars, as well as Momenta, a rival to Horizon Robotics, and
+# Xiaomi" (a name inside a description is none of the list)
+_DESCRIBED = re.compile(r"^,\s+(?:a|an|the|two|three|four|both|one of)\s[^;()]{0,120}?$")
+
+
+def _list_of(sentence: str, names: list[Mention]) -> list[Mention]:
+    """The names when they are one list, each joined to the last by a comma or "and",
+    with or without a description of the last between; else none."""
+    listed = [names[0]]
+    for m in names[1:]:
+        gap = sentence[listed[-1].end : m.start]
+        if _NAMED_IN_DESCRIPTION.match(gap):
+            continue  # "Momenta, a rival to Horizon Robotics": named in a description
+        if _LIST_GAP.match(gap) or (_DESCRIBED.match(gap) and _LIST_GAP_END.search(gap)):
+            # (a description of the last name, then the list's comma or "and")
+            listed.append(m)
+        elif not _DESCRIBED.match(gap):
+            return []
+    return listed if len(listed) > 1 else []
+
+
+_NAMED_IN_DESCRIPTION = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:to|of|for|with|from|by|at|in|and)\s+$"
+)
+_LIST_GAP_END = re.compile(r",\s+(?:and\s+|as well as\s+)?$")
 
 
 _PLURAL_CUE = Caseless(
@@ -1132,10 +1160,12 @@ def _whose_it_is(sentence: str, m: Mention, mentions: list[Mention]) -> bool:
 
 _RELATION_BETWEEN = re.compile(
     r"(?:\s*\([^()]{1,20}\))?,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:parent|owner|unit|subsidiary|affiliate|division|arm|spin-?off|sister company)"
-    r"(?:\s+company)?\s+of\s+"
+    r"(?:parent|owner|unit|subsidiary|affiliate|division|arm|spin-?off|sister company"
+    # "a partnership with Lyft Inc, a rival of Uber."
+    r"|rival|competitor|peer)"
+    r"(?:\s+company)?\s+(?:of|to)\s+"
 )
-_APPOSITION_ENDS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,")
+_APPOSITION_ENDS = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|[.;]?\s*$)")
 
 
 def _analyse(

@@ -96,6 +96,14 @@ _NOT_A_PRICE = re.compile(
     re.I,
 )
 
+# "with combined revenue exceeding $1 billion", "sales of $2.1 billion": a company's size
+_SIZE_BEFORE = re.compile(
+    r"\b(?:revenues?|sales|profits?|turnover|earnings|income|assets|debts?)\s+(?:of\s+)?"
+    r"(?:exceeding\s+|topping\s+|above\s+|over\s+|near\s+|nearly\s+|approaching\s+"
+    r"|more than\s+|about\s+|around\s+|totall?ing\s+|some\s+)?$",
+    re.I,
+)
+
 _AREAS = {
     "ai": r"\bAI\b|artificial intelligence|machine learning|\bLLMs?\b|generative|language model",
     "cloud": r"\bcloud\b",
@@ -136,7 +144,12 @@ def value(sentence: str, whole: bool = False) -> tuple[float, str] | None:
         valued = _VALUATION.search(before)
         if valued and valuation_is_price:
             return _amount(m) or first
-        if valued or _PER_SHARE.match(sentence, m.end()) or _NOT_A_PRICE.match(sentence, m.end()):
+        if (
+            valued
+            or _PER_SHARE.match(sentence, m.end())
+            or _NOT_A_PRICE.match(sentence, m.end())
+            or _SIZE_BEFORE.search(before)
+        ):
             continue
         money = _amount(m)
         if money is None:

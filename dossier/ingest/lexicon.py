@@ -148,7 +148,7 @@ NOT_COMPANIES = _words(
     The A An This That These Those It Its He She They We I You Our Their His Her But And
     Or However Meanwhile Also While When Where What Why How Which Who If As At In On Of
     Here There
-    Nevertheless Nonetheless Moreover Furthermore Additionally Separately Instead Indeed
+    Nevertheless Nonetheless Moreover Furthermore Further Additionally Separately Instead Indeed
     Consequently Therefore Thus Hence Similarly Likewise Elsewhere Previously Currently
     Ultimately Notably Importantly Accordingly Regardless Initially Recently Teamsters
     For By From With After Before Since Under Over Despite Although Though Yet So Then

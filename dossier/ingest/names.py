@@ -638,6 +638,8 @@ _CURRENCY_WORD = re.compile(r"^(?:[A-Z]{0,2}Dollars|Pounds|Ecus|Yen|Lire|SFr|FFr
 def not_a_name(tokens: list[str]) -> bool:
     """No word of a name in it: numbers, model codes or instrument codes only (an amount
     with its currency spelt out too), or a common acronym."""
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0] in _SOME:
+        return True  # "One of Australia's largest chains": a share of a group, no name
     words = [t for t in tokens if not (NUMBER.match(t) or RIC.match(t))]
     if len(words) < len(tokens):
         words = [t for t in words if not _CURRENCY_WORD.match(t)]
@@ -648,6 +650,9 @@ def not_a_name(tokens: list[str]) -> bool:
         # "AIs", "LLMs": the plural of a common acronym
         return word in ACRONYMS or (word.endswith("s") and word[:-1] in ACRONYMS)
     return not words
+
+
+_SOME = frozenset({"One", "Some", "Many", "Most", "Each", "All", "Both", "Several", "Two", "Three"})
 
 
 _CONTRACTION = re.compile(

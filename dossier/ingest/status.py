@@ -78,7 +78,7 @@ _RUMOR = Caseless(
     # to securing the purchase of", "nears deal to buy": near a deal is not one
     r"said to be|reported to be|(?:close|closer|closing in|near|nears|nearing) (?:to |on )?"
     r"(?:an? )?(?:deal|agreement|buying|acquiring|purchasing|securing|clinching|sealing"
-    r"|striking|selling)\b|"
+    r"|striking|selling|signing)\b|"
     r"denies|deny|"
     r"potential (?:deal|bid|acquisition|merger)|possible (?:deal|bid|merger)|"
     r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree|reach)|no agreement"
