@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "texts"
 CACHE = HERE / ".cache"
 MIRRORS = Path(os.environ.get("DOSSIER_MIRRORS", "/work/.mirror"))
-ROUNDS = ("dev", *(f"blind{n}" for n in range(1, 96)))
+ROUNDS = ("dev", *(f"blind{n}" for n in range(1, 97)))
 META_FIELDS = ("title", "outlet", "published", "url", "author")
 
 
