@@ -3840,3 +3840,49 @@ def test_a_rival_named_in_a_partners_description_is_no_party() -> None:
         "Orsk plans to roll out an app this year. Orsk Ltd also has a partnership with Lyft "
         "Inc, a rival of Velmar Inc."
     ) == {(("lyft", "partner"), ("orsk", "partner"))}
+
+
+def test_a_headlines_verb_takes_its_particle_and_a_plurals_possessive_stays_in_a_name() -> None:
+    found = {
+        c.phrase
+        for text in (
+            "Investor Group Buys Out Orsk Corp.",
+            "Ontario Teachers’ Pension Plan Board said on Monday it would buy Velmar Ltd.",
+        )
+        for c in candidates([text], "", None, lambda _p: False).values()
+    }
+    assert {"Orsk Corp.", "Ontario Teachers’ Pension Plan Board"} <= found
+    assert not found & {"Out Orsk Corp.", "Pension Plan Board"}
+
+
+def test_a_share_of_a_companys_revenue_is_no_stake() -> None:
+    assert not analysed(
+        "Velmar represented 20 per cent of Orsk Holdings Ltd 2024 revenue of 5.2 billion "
+        "euros, and Velmar Srl is a fashion house."
+    ).deals
+
+
+def test_a_registrants_name_keeps_a_first_word_that_opens_no_other_name() -> None:
+    found = candidates(["Shares of Under Armour fell 5% after a probe."], "", None, lambda _p: 0)
+    assert [c.phrase for c in found.values()] == ["Under Armour"]
+
+
+def test_whose_bid_it_is_buys_and_two_rival_bids_make_no_deal_between_the_bidders() -> None:
+    (accepted,) = analysed("Kestrel Inc accepted Orsk Ltd’s $108bn takeover bid.").deals
+    assert dict(accepted.parties) == {"orsk": "acquirer", "kestrel": "target"}
+    assert accepted.status == "agreed"
+    rivals = analysed(
+        "The board of Kestrel Inc formally rejected Orsk Ltd’s $108bn hostile takeover bid "
+        "and recommended that shareholders accept Velmar Corp’s $83bn offer."
+    ).deals
+    assert [dict(d.parties) for d in rivals] == [{"orsk": "acquirer", "kestrel": "target"}]
+
+
+def test_an_auctions_final_round_or_a_shortlist_is_a_rumour() -> None:
+    from dossier.ingest.status import status_of
+
+    for bidding in (
+        "Orsk Group LP and Velmar Group are through to the final round of bidding for Kestrel.",
+        "Lenvar India has shortlisted two power plants to buy.",
+    ):
+        assert status_of(bidding) == ("rumored", True), bidding

@@ -381,6 +381,9 @@ _DEALS_INCLUDING = re.compile(
     r"\b(?:acquisitions|purchases|takeovers|investments|partnerships)\b[^.;]{0,30}$"
 )
 
+_BIDDERS_OWN = re.compile(
+    r"['’]s?\s+(?:[\w$.-]+\s+){0,4}?(?:bids?|offers?|takeover bid|proposals?)\b"
+)
 _DEAL_INCLUDED = re.compile(
     r"\s+(?:the\s+|its\s+|a\s+)?(?:[\w$.-]+\s+){0,2}?(?:acquisitions?|purchases?|takeovers?"
     r"|buyouts?|mergers?|sale) (?:of|with)\b"
@@ -1319,6 +1322,12 @@ def _analyse(
     parties = _parties(kind, sentence, low, actors, cue)
     if len(parties) < 2:
         return None
+    if kind == "acquisition" and all(
+        _BIDDERS_OWN.match(sentence, m.end) for m in actors if m.slug in dict(parties)
+    ):
+        # "rejected Paramount's $108bn hostile bid and recommended Netflix's $83bn offer":
+        # rival bids for a third company, no deal between the bidders
+        return None
     status, explicit = status_of(sentence)
     background = year is not None and (
         (published is not None and year < published.year)
@@ -1461,10 +1470,11 @@ _PERCENT_STAKE = re.compile(
 # "10% of National Bank customers", "19% of BNZ and Westpac customers": a share of what
 # the companies have, named after them
 _ITS_PEOPLE_OR_SALES = re.compile(
-    r"(?:[A-Z][\w.&'’-]*,?\s+(?:(?:and|or)\s+)?){1,5}"
+    # (a year between: "20 per cent of Capri Holdings 2024 revenue")
+    r"(?:[A-Z0-9][\w.&'’-]*,?\s+(?:(?:and|or)\s+)?){1,5}"
     r"(?:customers|clients|users|subscribers|members|employees|"
     r"staff|workers|shareholders|stockholders|investors|respondents|households|viewers|"
-    r"readers|sales|revenues?|profits?|stores|branches|outlets)\b"
+    r"readers|sales|revenues?|profits?|turnover|earnings|stores|branches|outlets)\b"
 )
 
 
@@ -1669,6 +1679,11 @@ def _parties(
         sold = _sale(sentence, actors, cue)
         if sold is not None:
             return sold  # empty when the sale names no company sold
+        bidders = [m for m in actors if _BIDDERS_OWN.match(sentence, m.end)]
+        if len(actors) == 2 and len(bidders) == 1:
+            # "Kestrel accepted Orsk's $108bn takeover bid": whose bid it is buys
+            (bid_for,) = (m for m in actors if m is not bidders[0])
+            return ((bidders[0].slug, "acquirer"), (bid_for.slug, "target"))
         if (
             _SALE_WORD.match(sentence, cue)
             and _SALE_TO.match(sentence, cue) is None

@@ -115,7 +115,7 @@ ACRONYMS = _words(
     JV JVs ISDN LAN LANs WAN WANs LLM LLMs VAT GST OSHA ARR MRR GMV ARPU CAGR AUM KPI KPIs
     PNG PRC DRC
     NASA NHS FAA FCC EPA IRS CMA ECB IMF WTO OECD NATO FBI NIH CDC SEBI RBI CCI NCLT
-    TRAI DoD DOE USDA OK SOURCE GAAP IFRS STEM 3D 3-D 2D OFAC CFTC FINRA FCA SFO ASIC CSRC
+    TRAI DoD DOE USDA OK SOURCE GAAP IFRS STEM 3D 3-D 2D OFAC CFTC FINRA FCA SFO ASIC CSRC NAV
     """
 )
 
@@ -139,7 +139,7 @@ NOT_COMPANIES = _words(
     """
     Polish Czech Austrian Kenyan Portuguese Turkish Greek Irish Scottish Belgian Hungarian
     Romanian Argentine Chilean Colombian Peruvian Nigerian Egyptian Emirati Qatari Vietnamese
-    Thai Malaysian Filipino Pakistani Ukrainian Swiss Welsh English Scandinavian Nordic
+    Thai Malaysian Filipino Pakistani Ukrainian Swiss Welsh English Scandinavian Nordic Iberian
     Southeast Northeast Middle East Gulf Central Poland Czechia Austria Kenya Uganda
     Tanzania Nigeria Ghana Ethiopia Egypt Morocco Portugal Turkey Greece Ireland Scotland
     Belgium Hungary Romania Argentina Chile Colombia Peru Pakistan Bangladesh Ukraine

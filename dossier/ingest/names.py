@@ -34,7 +34,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 
 # (a brand that opens in lower case: "eBay", "iHerb", "eUniverse"; not a unit, "kWh")
 TOKEN = (
-    rf"[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
+    # (a plural's possessive inside a name: "Ontario Teachers' Pension Plan")
+    rf"[{_UPPER}][a-z]+(?:ers|ees|ors|ists)['’](?=[ \t]+[{_UPPER}])"
+    rf"|[{_UPPER}0-9][\w&'’./-]*[\w.]|[{_UPPER}]"
     rf"|[a-z]{{1,2}}[{_UPPER}][a-z]{{2,}}(?:[\w&'’./-]*[\w.])?"
 )
 
@@ -63,6 +65,10 @@ def initials_of(name: str) -> str:
 _HEADLINE_JOINS = frozenset(
     "With To For And In On At By From Into As Over After Than Vs Versus".split()  # noqa: SIM905
 )
+
+
+# The word a headline's verb takes with it: "Buys Out", "Snaps Up", "Takes Over"
+_PARTICLES = frozenset({"Out", "Up", "Over", "Off"})
 
 
 _HEADLINE_VERBS = frozenset(
@@ -284,8 +290,12 @@ def _cut(start: int, text: str) -> Iterator[tuple[int, str]]:
     tokens = text.split(" ")
     piece: list[str] = []
     at = offset = start
+    verb = False
     for i, token in enumerate(tokens):
         last = i == len(tokens) - 1
+        if verb and not last and token.capitalize() in _PARTICLES:
+            offset += len(token) + 1  # "Investor Group Buys Out Fleer Corp.": the verb's
+            continue
         if token in _TITLES_IN_NAME and piece:
             break  # "Uber CEO Dara Khosrowshahi": the rest is a person
         after = tokens[i + 1 :]
@@ -549,6 +559,8 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     while (
         tokens
         and not (len(tokens) > 2 and f"{tokens[0]} {tokens[1]}" in _TWO_WORD_PLACES)
+        # ("Under Armour": an SEC registrant's own name)
+        and not (len(tokens) > 1 and fold(" ".join(tokens)) in registrants())
         and (
             _leading_not_name(tokens)
             # (an article in capitals inside a sentence is a name's: "to Le Tote Inc")

@@ -84,6 +84,10 @@ _RUMOR = Caseless(
     r"has not (?:signed|agreed)|have not (?:signed|agreed)|yet to (?:sign|agree|reach)|no agreement"
     # "is in exclusive due diligence to acquire": looking at the books, not yet agreed
     r"|due diligence to"
+    # an auction under way: "are through to the final round of bidding for Inghams",
+    # "shortlisted two power plants to buy"
+    r"|(?:final|second|next|first|last) round of (?:bidding|bids|the (?:auction|sale))"
+    r"|short-?list(?:ed|s)?\b"
     # a denial: "Tencent has not invested in Bluehole"
     r"|(?:has|have|had|did) not (?:invested|invest|bought|buy|acquired|acquire|made an offer)"
     r"|preparing (?:to|a) (?:bid|offer|submit)"
@@ -171,7 +175,8 @@ _CLOSING_CLAUSE = re.compile(
 )
 _ACCEPTED = Caseless(
     r"\b(?:agreed|agrees|accepted|accepts|recommended|recommends|backed|backs) (?:to )?"
-    r"(?:an?|the|its) (?:[\w$.-]+ ){0,3}?(?:offer|bid|takeover)\b"
+    r"(?:an?|the|its|(?:[\w.&-]+ ){0,3}?[\w.&-]+['\u2019]s) (?:[\w$.-]+ ){0,3}?"
+    r"(?:offer|bid|takeover)\b"
     # the deal itself agreed, a bid only its history: "has agreed to sell itself to
     # Blackstone …, days after the investment firm lowered its bid"
     r"|\b(?:has|have|had) agreed to (?:sell|buy|acquire|purchase|merge|be (?:acquired|bought))\b",
