@@ -3886,3 +3886,16 @@ def test_an_auctions_final_round_or_a_shortlist_is_a_rumour() -> None:
         "Lenvar India has shortlisted two power plants to buy.",
     ):
         assert status_of(bidding) == ("rumored", True), bidding
+
+
+def test_a_weekday_or_the_shares_after_a_name_are_no_part_of_it() -> None:
+    found = {
+        c.phrase
+        for text in (
+            "Orsk & Velmar Friday warned that its profit would fall.",
+            "Lenvar Says Purchase of Kestrel Stock Is Investment",
+        )
+        for c in candidates([text], "", None, lambda _p: False).values()
+    }
+    assert {"Orsk & Velmar", "Kestrel"} <= found
+    assert not found & {"Orsk & Velmar Friday", "Kestrel Stock"}

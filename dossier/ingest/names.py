@@ -594,8 +594,15 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     # "Qualcomm QCOM.O": a Reuters instrument code after the name, its brackets lost
     while len(tokens) > 1 and RIC.match(tokens[-1].rstrip(".,")):
         tokens = tokens[:-1]
-    # "Seal Software Share": a share button glued to the name in scraped pages
-    while tokens and (tokens[-1] in _DANGLING or tokens[-1] == "Share"):
+    # "Seal Software Share": a share button glued to the name in scraped pages; "Pharmacia
+    # & Upjohn Friday warned": wire copy's day of the week after the name
+    while tokens and (
+        tokens[-1] in _DANGLING
+        or tokens[-1] == "Share"
+        or (len(tokens) > 1 and tokens[-1] in _WEEKDAYS)
+        # "Purchase of Burlington Stock": a headline's shares of the company
+        or (len(tokens) > 1 and tokens[-1] in ("Stock", "Shares"))
+    ):
         tokens = tokens[:-1]
     # "Inner Range toImprove the …": the next word glued on where a scraper lost a space
     glued = next((i for i, t in enumerate(tokens) if i and _GLUED_WORD.match(t)), None)
@@ -608,6 +615,7 @@ def trim(start: int, phrase: str, opens: bool = True) -> tuple[int, str]:
     return start, text
 
 
+_WEEKDAYS = frozenset(calendar.day_name)
 _GLUED_WORD = re.compile(r"(?:to|that|the|and|of|in|with|for|from|by|on|at|as)[A-Z][a-z]")
 _PERSON_NOUNS = frozenset(
     """
