@@ -3899,3 +3899,16 @@ def test_a_weekday_or_the_shares_after_a_name_are_no_part_of_it() -> None:
     }
     assert {"Orsk & Velmar", "Kestrel"} <= found
     assert not found & {"Orsk & Velmar Friday", "Kestrel Stock"}
+
+
+def test_the_first_two_words_of_a_longer_name_used_alone_are_its_short_name() -> None:
+    # ("Canadian" alone is a nationality: the short name is the first two words)
+    analysis = analysed(
+        "Canadian Orsk Resources Ltd. reported results. Canadian Orsk also bought Velmar "
+        "Energy Corp.’s heavy oil assets this year for US$2.79 billion."
+    )
+    (orsk,) = (c for c in analysis.new_companies if c.slug == "canadian-orsk-resources")
+    assert "Canadian Orsk" in orsk.aliases
+    assert {tuple(sorted(d.parties)) for d in analysis.deals} == {
+        (("canadian-orsk-resources", "acquirer"), ("velmar-energy", "target"))
+    }

@@ -1045,6 +1045,10 @@ def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
     if len(tokens) < 2:
         return None
     first = tokens[0]
+    if len(tokens) > 2 and first[:1].isupper() and first.isalpha():
+        two = _two_word_short_name(tokens, text, finder)
+        if two is not None:
+            return two
     if (
         len(first) < 4
         or not first[0].isupper()
@@ -1071,6 +1075,31 @@ def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
             return None  # "United States": part of another name
         alone += 1
     return first if alone else None
+
+
+def _two_word_short_name(tokens: list[str], text: str, finder: Finder) -> str | None:
+    """The first two words of a longer name when the article uses them alone, followed by
+    a word in lower case: "Canadian Natural Resources … Canadian Natural also bought",
+    "St Jude Medical … St Jude last year acquired" (a first word alone would be a
+    nationality or too short)."""
+    second = tokens[1]
+    if (
+        not second[:1].isupper()
+        or not second.isalpha()
+        or second in DESCRIPTIVE
+        or second in LEGAL
+        or second in NOT_COMPANIES
+    ):
+        return None
+    short = f"{tokens[0]} {second}"
+    if finder.knows(short) or text.count(short) <= text.count(f"{short} {tokens[2]}"):
+        return None
+    for end in _words_at(text, short):
+        following = _FOLLOWING.match(text, end)
+        nxt = following.group(1) if following else ""
+        if nxt != tokens[2] and nxt[:1].islower():
+            return short
+    return None
 
 
 def _words_at(text: str, word: str) -> Iterator[int]:
