@@ -1038,9 +1038,10 @@ def _initials_fit(caps: str, names: Iterable[str], sentences: list[str]) -> bool
 
 def _short_name(company: NewCompany, text: str, finder: Finder) -> str | None:
     """The first word of a new company's name when the article also uses it alone:
-    "Halcyon Leisure Group … Halcyon said on Monday". Only a word the article never
-    writes in lower case, never follows with another capitalised word than the rest of
-    the name, and that names no known company."""
+    "Halcyon Leisure Group … Halcyon said on Monday" (or its first two words, see
+    _two_word_short_name). Only a word the article never writes in lower case, never
+    follows with another capitalised word than the rest of the name, and that names no
+    known company."""
     tokens = company.name.split()
     if len(tokens) < 2:
         return None
