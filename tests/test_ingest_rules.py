@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dossier.ingest.analyse import analyse
 from dossier.ingest.clean import clean
-from dossier.ingest.companymodel import candidates
+from dossier.ingest.companymodel import Candidate, candidates
 from dossier.ingest.deals import without_advisers
 from dossier.ingest.entities import Finder
 from dossier.ingest.readers import _read_text
@@ -30,8 +30,16 @@ def ruled(text: str) -> set[str]:
     """The phrases a rule shows to be companies: evidence the company model weighs
     (whether one is drafted is the model's call, over the whole article)."""
     sentences = [s for p in clean(text) for s in split(p.text)]
-    found = candidates(sentences, "", None, lambda _phrase: False)
-    return {c.phrase for c in found.values() if c.rule}
+    return {c.phrase for c in _candidates(sentences) if c.rule}
+
+
+def weighed(*sentences: str) -> set[str]:
+    """Every phrase the company model weighs in each sentence (or headline), read alone."""
+    return {c.phrase for sentence in sentences for c in _candidates([sentence])}
+
+
+def _candidates(sentences: list[str]) -> list[Candidate]:
+    return list(candidates(sentences, "", None, lambda _phrase: False).values())
 
 
 def deals(text: str) -> set[tuple[tuple[str, str], ...]]:
@@ -3772,12 +3780,10 @@ def test_two_names_described_together_as_two_companies_are_each_one() -> None:
 
 
 def test_one_of_a_countrys_firms_is_no_name() -> None:
-    text = (
+    assert not weighed(
         "One of Orskland's largest service station chains has launched a takeover of a "
         "British-owned operator."
     )
-    sentences = [s for p in clean(text) for s in split(p.text)]
-    assert not [c.phrase for c in candidates(sentences, "", None, lambda _p: False).values()]
 
 
 def test_a_companys_revenue_is_not_the_price_of_its_deal() -> None:
@@ -3803,12 +3809,10 @@ def test_the_trade_noun_subject_is_the_company_before_and_close_to_signing_is_a_
 
 
 def test_a_sentence_adverb_is_no_company() -> None:
-    text = (
-        "Orskmart Inc. will move its computing to Velmar Corp. Further, the company said it "
-        "would hire."
+    phrases = weighed(
+        "Orskmart Inc. will move its computing to Velmar Corp.",
+        "Further, the company said it would hire.",
     )
-    sentences = [s for p in clean(text) for s in split(p.text)]
-    phrases = {c.phrase for c in candidates(sentences, "", None, lambda _p: False).values()}
     assert "Orskmart Inc." in phrases
     assert "Further" not in phrases
 
@@ -3843,14 +3847,10 @@ def test_a_rival_named_in_a_partners_description_is_no_party() -> None:
 
 
 def test_a_headlines_verb_takes_its_particle_and_a_plurals_possessive_stays_in_a_name() -> None:
-    found = {
-        c.phrase
-        for text in (
-            "Investor Group Buys Out Orsk Corp.",
-            "Ontario Teachers’ Pension Plan Board said on Monday it would buy Velmar Ltd.",
-        )
-        for c in candidates([text], "", None, lambda _p: False).values()
-    }
+    found = weighed(
+        "Investor Group Buys Out Orsk Corp.",
+        "Ontario Teachers’ Pension Plan Board said on Monday it would buy Velmar Ltd.",
+    )
     assert {"Orsk Corp.", "Ontario Teachers’ Pension Plan Board"} <= found
     assert not found & {"Out Orsk Corp.", "Pension Plan Board"}
 
@@ -3863,8 +3863,7 @@ def test_a_share_of_a_companys_revenue_is_no_stake() -> None:
 
 
 def test_a_registrants_name_keeps_a_first_word_that_opens_no_other_name() -> None:
-    found = candidates(["Shares of Under Armour fell 5% after a probe."], "", None, lambda _p: 0)
-    assert [c.phrase for c in found.values()] == ["Under Armour"]
+    assert weighed("Shares of Under Armour fell 5% after a probe.") == {"Under Armour"}
 
 
 def test_whose_bid_it_is_buys_and_two_rival_bids_make_no_deal_between_the_bidders() -> None:
@@ -3889,14 +3888,10 @@ def test_an_auctions_final_round_or_a_shortlist_is_a_rumour() -> None:
 
 
 def test_a_weekday_or_the_shares_after_a_name_are_no_part_of_it() -> None:
-    found = {
-        c.phrase
-        for text in (
-            "Orsk & Velmar Friday warned that its profit would fall.",
-            "Lenvar Says Purchase of Kestrel Stock Is Investment",
-        )
-        for c in candidates([text], "", None, lambda _p: False).values()
-    }
+    found = weighed(
+        "Orsk & Velmar Friday warned that its profit would fall.",
+        "Lenvar Says Purchase of Kestrel Stock Is Investment",
+    )
     assert {"Orsk & Velmar", "Kestrel"} <= found
     assert not found & {"Orsk & Velmar Friday", "Kestrel Stock"}
 

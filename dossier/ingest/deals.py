@@ -784,10 +784,11 @@ def _list_of(sentence: str, names: list[Mention]) -> list[Mention]:
         gap = sentence[listed[-1].end : m.start]
         if _NAMED_IN_DESCRIPTION.match(gap):
             continue  # "Momenta, a rival to Horizon Robotics": named in a description
-        if _LIST_GAP.match(gap) or (_DESCRIBED.match(gap) and _LIST_GAP_END.search(gap)):
+        described = _DESCRIBED.match(gap) is not None
+        if _LIST_GAP.match(gap) or (described and _LIST_GAP_END.search(gap)):
             # (a description of the last name, then the list's comma or "and")
             listed.append(m)
-        elif not _DESCRIBED.match(gap):
+        elif not described:
             return []
     return listed if len(listed) > 1 else []
 

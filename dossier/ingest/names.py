@@ -690,9 +690,7 @@ _NAME_OPENERS = frozenset(
 )
 
 
-_DAYS = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today"}
-)
+_DAYS = _WEEKDAYS | {"Today"}
 
 
 _MONTHS = frozenset(calendar.month_name[1:])
